@@ -1,0 +1,142 @@
+"""The ``decide`` command line: each command parses options, calls one library function, prints.
+
+Heavy modules (scikit-criteria, matplotlib) are imported only by the commands that
+rank, so ``decide --help``, ``list``, ``show`` and ``validate`` stay fast.
+"""
+
+from __future__ import annotations
+
+import sys
+from typing import Any
+
+import click
+
+from decide.errors import DecideError, SpecError
+from decide.export import FORMATS, export, format_for_path, render
+
+FORMAT_HELP = f"Output format: {', '.join(FORMATS)} (default: table, or the --output suffix)."
+
+
+class DecideGroup(click.Group):
+    """A click group that turns any :class:`DecideError` into ``Error: message``, exit 1."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except DecideError as error:
+            raise click.ClickException(str(error)) from None
+
+
+def parse_params(pairs: tuple[str, ...]) -> dict[str, str]:
+    """``("v=0.3",)`` -> ``{"v": "0.3"}``; values are converted by the method's registry entry."""
+    params: dict[str, str] = {}
+    for pair in pairs:
+        key, equals, value = pair.partition("=")
+        if not equals or not key.strip() or not value.strip():
+            raise SpecError(f"--param: '{pair}' is not KEY=VALUE; write e.g. --param v=0.3")
+        params[key.strip()] = value.strip()
+    return params
+
+
+def emit(result: Any, fmt: str | None, output: str | None) -> None:
+    """Print ``result`` in ``fmt``, or write it atomically to ``output``."""
+    if output:
+        written = export(result, output, fmt or format_for_path(output) or "table")
+        click.echo(f"wrote {written}", err=True)
+    else:
+        click.echo(render(result, fmt or "table"), nl=False)
+
+
+format_option = click.option("--format", "-f", "fmt", metavar="FORMAT", help=FORMAT_HELP)
+output_option = click.option(
+    "--output", "-o", metavar="FILE", help="Write to FILE (atomically) instead of stdout."
+)
+paths_argument = click.argument("paths", nargs=-1, type=click.Path(), metavar="[PATH]...")
+
+
+@click.group(cls=DecideGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="decide-mcda", prog_name="decide")
+def cli() -> None:
+    """Rank each actor's strategies in decision matrices with multi-criteria methods.
+
+    PATH is a matrix file or a folder of them; with none, the shipped matrices
+    (United States, China, Russia, North Korea, South Korea) are used.
+    """
+
+
+@cli.command("rank")
+@paths_argument
+@click.option("--actor", "-a", "actors", multiple=True, help="Actor name, alias or file stem (repeatable).")
+@click.option("--method", "-m", default="topsis", show_default=True, help="Ranking method: see 'decide methods'.")
+@click.option("--weights", "-w", metavar="SPEC", help="Override weights, e.g. deterrence=0.5,cost=0.1.")
+@click.option("--param", "-p", "params", multiple=True, metavar="KEY=VALUE", help="Method parameter (repeatable).")
+@format_option
+@output_option
+def rank_command(paths, actors, method, weights, params, fmt, output) -> None:
+    """Rank every actor's strategies (or only --actor's)."""
+    from decide.ranking import rank
+
+    result = rank(list(paths), actors=list(actors), method=method, weights=weights,
+                  params=parse_params(params))
+    emit(result, fmt, output)
+
+
+@cli.command("show")
+@click.argument("path", required=False, type=click.Path())
+@click.option("--actor", "-a", required=True, help="Actor name, alias or file stem.")
+@click.option("--weights", "-w", metavar="SPEC", help="Show with these weight overrides.")
+@format_option
+@output_option
+def show_command(path, actor, weights, fmt, output) -> None:
+    """Show one actor's decision matrix: criteria, objectives, weights and scores."""
+    from decide.views import show
+
+    emit(show([path] if path else None, actor=actor, weights=weights), fmt, output)
+
+
+@cli.command("list")
+@paths_argument
+@format_option
+@output_option
+def list_command(paths, fmt, output) -> None:
+    """List the actors with their number of strategies and criteria."""
+    from decide.views import Overview, overview
+
+    emit(Overview(overview(list(paths))), fmt, output)
+
+
+@cli.command("methods")
+@format_option
+@output_option
+def methods_command(fmt, output) -> None:
+    """List the ranking methods with their parameters and references."""
+    from decide.methods import catalogue
+
+    emit(catalogue(), fmt, output)
+
+
+@cli.command("validate")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(), metavar="PATH...")
+def validate_command(paths) -> None:
+    """Check matrix files and report every problem found (exit 1 if any)."""
+    from decide.load import validate
+
+    report = validate(paths)
+    problems = [problem for found in report.values() for problem in found]
+    for path, found in report.items():
+        for problem in found:
+            click.echo(problem)
+        if path and not found:
+            click.echo(f"{path}: ok")
+    if problems:
+        bad = sum(1 for found in report.values() if found)
+        raise click.ClickException(f"{len(problems)} problem(s) in {bad} of {len(report)} file(s)")
+
+
+def main() -> None:
+    """Console-script entry point."""
+    cli(prog_name="decide")
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

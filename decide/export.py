@@ -1,0 +1,262 @@
+"""Rendering results as text tables, Markdown, LaTeX, HTML, CSV, JSON, and Excel files.
+
+Any result with ``sections()``, ``to_frame(provenance=True)`` and ``to_dict()``
+(a :class:`~decide.ranking.Ranking`, say) can be rendered. Every text format
+carries a caption naming the method, parameters, weights and data file.
+
+>>> from decide.ranking import rank
+>>> print(render(rank(actors="China"), "markdown").splitlines()[0])
+| rank | strategy | score |
+"""
+
+from __future__ import annotations
+
+import contextlib
+import html
+import json
+import os
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, Protocol
+
+from decide.errors import DecideError, UnknownNameError
+
+TEXT_FORMATS = ("table", "markdown", "csv", "json", "latex", "html")
+FILE_FORMATS = ("xlsx",)
+FORMATS = TEXT_FORMATS + FILE_FORMATS
+SUFFIX_FORMATS = {
+    ".txt": "table",
+    ".md": "markdown",
+    ".markdown": "markdown",
+    ".csv": "csv",
+    ".json": "json",
+    ".tex": "latex",
+    ".html": "html",
+    ".htm": "html",
+    ".xlsx": "xlsx",
+}
+
+
+class Exportable(Protocol):
+    def sections(self) -> list[Any]: ...
+    def to_frame(self, provenance: bool = False) -> Any: ...
+    def to_dict(self) -> dict[str, Any]: ...
+
+
+_LATEX_SPECIAL = {
+    "\\": r"\textbackslash{}",
+    "&": r"\&",
+    "%": r"\%",
+    "$": r"\$",
+    "#": r"\#",
+    "_": r"\_",
+    "{": r"\{",
+    "}": r"\}",
+    "~": r"\textasciitilde{}",
+    "^": r"\textasciicircum{}",
+    "<": r"\textless{}",
+    ">": r"\textgreater{}",
+    "|": r"\textbar{}",
+}
+_MARKDOWN_SPECIAL = {
+    "\\": "\\\\",
+    "|": "\\|",
+    "_": "\\_",
+    "*": "\\*",
+    "`": "\\`",
+    "[": "\\[",
+    "]": "\\]",
+    "&": "&amp;",
+    "<": "&lt;",
+    ">": "&gt;",
+}
+
+
+def escape_latex(text: str) -> str:
+    r"""Escape LaTeX's special characters.
+
+    >>> escape_latex("R&D_costs 50% <x>")
+    'R\\&D\\_costs 50\\% \\textless{}x\\textgreater{}'
+    """
+    return "".join(_LATEX_SPECIAL.get(char, char) for char in text)
+
+
+def escape_markdown(text: str) -> str:
+    r"""Escape characters that Markdown tables or inline markup would interpret.
+
+    >>> escape_markdown("A|B & C_d <e>")
+    'A\\|B &amp; C\\_d &lt;e&gt;'
+    """
+    return "".join(_MARKDOWN_SPECIAL.get(char, char) for char in text)
+
+
+def escape_html(text: str) -> str:
+    return html.escape(text, quote=True)
+
+
+def _cell(value: Any, escape: Callable[[str], str]) -> str:
+    if isinstance(value, bool):
+        return escape(str(value).lower())
+    if isinstance(value, float) or type(value).__name__.startswith("float"):
+        return f"{float(value):.4f}"
+    return escape(str(value))
+
+
+def _rows(frame: Any, escape: Callable[[str], str]) -> tuple[list[str], list[list[str]]]:
+    headers = [escape(str(column)) for column in frame.columns]
+    rows = [[_cell(value, escape) for value in row] for row in frame.itertuples(index=False)]
+    return headers, rows
+
+
+def _alignments(frame: Any) -> list[str]:
+    import pandas as pd
+
+    return [
+        "r" if pd.api.types.is_numeric_dtype(frame[column]) else "l" for column in frame.columns
+    ]
+
+
+def _tabulate(frame: Any, fmt: str, escape: Callable[[str], str] = str) -> str:
+    from tabulate import tabulate
+
+    headers, rows = _rows(frame, escape)
+    align = ["right" if a == "r" else "left" for a in _alignments(frame)]
+    return tabulate(rows, headers, tablefmt=fmt, disable_numparse=True, colalign=align)
+
+
+def _render_table(result: Exportable) -> str:
+    parts = [f"{s.caption}\n\n{_tabulate(s.frame, 'simple')}" for s in result.sections()]
+    return "\n\n".join(parts) + "\n"
+
+
+def _render_markdown(result: Exportable) -> str:
+    parts = [
+        f"{_tabulate(s.frame, 'pipe', escape_markdown)}\n\nTable: {escape_markdown(s.caption)}"
+        for s in result.sections()
+    ]
+    return "\n\n".join(parts) + "\n"
+
+
+def _render_latex(result: Exportable) -> str:
+    parts = []
+    for section in result.sections():
+        headers, rows = _rows(section.frame, escape_latex)
+        lines = [
+            r"\begin{table}[htbp]",
+            r"\centering",
+            rf"\caption{{{escape_latex(section.caption)}}}",
+            rf"\begin{{tabular}}{{{''.join(_alignments(section.frame))}}}",
+            r"\toprule",
+            " & ".join(headers) + r" \\",
+            r"\midrule",
+            *(" & ".join(row) + r" \\" for row in rows),
+            r"\bottomrule",
+            r"\end{tabular}",
+            r"\end{table}",
+        ]
+        parts.append("\n".join(lines))
+    return "% needs \\usepackage{booktabs}\n" + "\n\n".join(parts) + "\n"
+
+
+def _render_html(result: Exportable) -> str:
+    parts = []
+    for section in result.sections():
+        table = _tabulate(section.frame, "unsafehtml", escape_html)
+        caption = f"<caption>{escape_html(section.caption)}</caption>"
+        parts.append(table.replace("<table>", f'<table class="decide">\n{caption}', 1))
+    return "\n".join(parts) + "\n"
+
+
+def _render_csv(result: Exportable) -> str:
+    return result.to_frame(provenance=True).to_csv(index=False, lineterminator="\n")
+
+
+def _render_json(result: Exportable) -> str:
+    return json.dumps(result.to_dict(), indent=2, ensure_ascii=False) + "\n"
+
+
+_RENDERERS: dict[str, Callable[[Exportable], str]] = {
+    "table": _render_table,
+    "markdown": _render_markdown,
+    "csv": _render_csv,
+    "json": _render_json,
+    "latex": _render_latex,
+    "html": _render_html,
+}
+
+
+def check_format(fmt: str) -> str:
+    """The format name in lower case, or an :class:`UnknownNameError` listing the formats."""
+    name = fmt.strip().lower()
+    aliases = {"md": "markdown", "tex": "latex", "excel": "xlsx", "text": "table"}
+    name = aliases.get(name, name)
+    if name not in FORMATS:
+        raise UnknownNameError(f"unknown format '{fmt}'; choose from: {', '.join(FORMATS)}")
+    return name
+
+
+def render(result: Exportable, fmt: str = "table") -> str:
+    """``result`` as text in one of ``table``, ``markdown``, ``csv``, ``json``, ``latex``, ``html``."""
+    name = check_format(fmt)
+    if name not in _RENDERERS:
+        raise DecideError(f"format '{name}' is binary; write it to a file with --output FILE.{name}")
+    return _RENDERERS[name](result)
+
+
+def format_for_path(path: str | os.PathLike[str]) -> str | None:
+    """The format a file name's suffix implies (``report.tex`` -> ``latex``), if any."""
+    return SUFFIX_FORMATS.get(Path(path).suffix.lower())
+
+
+def _write_xlsx(result: Exportable, target: str) -> None:
+    import pandas as pd
+
+    used: set[str] = set()
+    with pd.ExcelWriter(target, engine="openpyxl") as writer:
+        for section in result.sections():
+            name = "".join(c for c in section.title if c not in "[]:*?/\\")[:31] or "table"
+            while name in used:
+                name = name[:28] + f"_{len(used)}"
+            used.add(name)
+            section.frame.to_excel(writer, sheet_name=name, index=False, startrow=2)
+            writer.sheets[name].cell(row=1, column=1, value=section.caption)
+
+
+def atomic_write(path: str | os.PathLike[str], write: Callable[[str], None]) -> Path:
+    """Call ``write(temporary_path)`` and move the file into place only if it succeeds."""
+    target = Path(path)
+    folder = target.parent if str(target.parent) else Path(".")
+    if not folder.is_dir():
+        raise DecideError(f"{target}: folder '{folder}' does not exist")
+    handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
+    os.close(handle)
+    try:
+        write(temporary)
+        os.replace(temporary, target)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        raise
+    return target
+
+
+def export(result: Exportable, path: str | os.PathLike[str], fmt: str | None = None) -> Path:
+    """Write ``result`` to ``path`` atomically; the format defaults to the file's suffix.
+
+    Nothing is left behind if rendering or writing fails.
+    """
+    name = check_format(fmt) if fmt else format_for_path(path)
+    if name is None:
+        raise UnknownNameError(
+            f"{path}: cannot tell the format from the suffix; give --format "
+            f"({', '.join(FORMATS)})"
+        )
+    if name == "xlsx":
+        return atomic_write(path, lambda temporary: _write_xlsx(result, temporary))
+    text = render(result, name)
+
+    def write_text(temporary: str) -> None:
+        Path(temporary).write_text(text, encoding="utf-8")
+
+    return atomic_write(path, write_text)

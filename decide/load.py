@@ -1,0 +1,348 @@
+"""Reading matrix files (YAML) into :class:`~decide.matrix.Matrix` objects.
+
+Validation collects every problem in a file before reporting; :func:`load_matrix`
+raises one :class:`~decide.errors.MatrixError` listing them, :func:`validate`
+returns them all.
+
+>>> matrices = load_matrices()          # the shipped matrices, one per actor
+>>> sorted(m.actor for m in matrices)
+['China', 'North Korea', 'Russia', 'South Korea', 'United States']
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Sequence
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from decide.errors import MatrixError, UnknownNameError
+from decide.matrix import Criterion, Matrix, Strategy
+from decide.weights import check_weights
+
+PathLike = str | Path
+MATRIX_SUFFIXES = (".yaml", ".yml")
+TOP_LEVEL_KEYS = ("actor", "aliases", "criteria", "scale", "strategies")
+CRITERION_KEYS = ("name", "objective", "weight", "description")
+STRATEGY_KEYS = ("name", "scores", "source", "rationale")
+
+_BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _StrictLoader(_BaseLoader):  # type: ignore[misc,valid-type]
+    """A safe YAML loader that refuses duplicate keys instead of keeping the last one."""
+
+
+def _construct_mapping_without_duplicates(loader: _StrictLoader, node: yaml.MappingNode) -> dict:
+    loader.flatten_mapping(node)
+    seen: dict[Any, int] = {}
+    for key_node, _ in node.value:
+        key = loader.construct_object(key_node, deep=True)
+        line = key_node.start_mark.line + 1
+        if key in seen:
+            raise yaml.constructor.ConstructorError(
+                None, None, f"duplicate key '{key}' (first on line {seen[key]})", key_node.start_mark
+            )
+        seen[key] = line
+    return loader.construct_mapping(node, deep=True)
+
+
+_StrictLoader.add_constructor(
+    yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping_without_duplicates
+)
+
+
+def shipped_matrices_dir() -> Path:
+    """The folder of matrices shipped with decide (inside the installed package)."""
+    packaged = resources.files("decide") / "matrices"
+    if packaged.is_dir():
+        return Path(str(packaged))
+    return Path(__file__).resolve().parent.parent / "matrices"  # a source checkout
+
+
+def _read_yaml(path: Path) -> Any:
+    """Parse one YAML file; a :class:`MatrixError` names the file, line and problem."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise MatrixError([f"{path}: no such file"]) from None
+    except IsADirectoryError:
+        raise MatrixError([f"{path}: is a folder, expected a .yaml file"]) from None
+    except UnicodeDecodeError as error:
+        raise MatrixError([f"{path}: not UTF-8 text ({error.reason})"]) from None
+    except OSError as error:
+        raise MatrixError([f"{path}: cannot read ({error.strerror})"]) from None
+    if not text.strip():
+        raise MatrixError([f"{path}: file is empty; expected keys actor, criteria and strategies"])
+    try:
+        return yaml.load(text, Loader=_StrictLoader)  # noqa: S506 - a safe loader
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        where = f"line {mark.line + 1}, column {mark.column + 1}: " if mark else ""
+        problem = error.problem or error.context or "invalid YAML"
+        raise MatrixError([f"{path}: {where}invalid YAML: {problem}"]) from None
+    except yaml.YAMLError as error:
+        raise MatrixError([f"{path}: invalid YAML: {error}"]) from None
+
+
+def _is_number(value: Any) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool)
+
+
+def _unknown_keys(mapping: dict, allowed: Sequence[str], where: str) -> list[str]:
+    return [
+        f"{where}: unknown key '{key}'; allowed keys: {', '.join(allowed)}"
+        for key in mapping
+        if key not in allowed
+    ]
+
+
+def _check_criteria(data: Any, where: str) -> tuple[list[str], list[Criterion]]:
+    problems: list[str] = []
+    criteria: list[Criterion] = []
+    if not isinstance(data, list) or not data:
+        return [f"{where}: 'criteria' must be a non-empty list of {{name, objective, weight}}"], []
+    names: set[str] = set()
+    for index, item in enumerate(data):
+        label = f"{where}: criteria[{index}]"
+        if not isinstance(item, dict):
+            problems.append(f"{label}: expected a mapping with name, objective and weight")
+            continue
+        name = item.get("name")
+        if not isinstance(name, str) or not name.strip():
+            problems.append(f"{label}: 'name' is missing or not a text")
+            continue
+        label = f"{where}: criterion '{name}'"
+        problems += _unknown_keys(item, CRITERION_KEYS, label)
+        if name in names:
+            problems.append(f"{label}: duplicate criterion name; criterion names must be unique")
+        names.add(name)
+        objective = item.get("objective")
+        if objective not in ("max", "min"):
+            problems.append(
+                f"{label}: 'objective' is {objective!r}; use max (more is better) or min (less is better)"
+            )
+        weight = item.get("weight")
+        if weight is None:
+            problems.append(f"{label}: 'weight' is missing; give a number >= 0")
+        elif not _is_number(weight) or not math.isfinite(weight) or weight < 0:
+            problems.append(f"{label}: 'weight' is {weight!r}; give a finite number >= 0")
+        description = item.get("description", "")
+        if not isinstance(description, str):
+            problems.append(f"{label}: 'description' must be a text")
+        if not problems:
+            criteria.append(Criterion(name, objective, float(weight), description or ""))
+    if not problems:
+        problems += check_weights({c.name: c.weight for c in criteria}, f"{where}: criteria")
+    return problems, criteria
+
+
+def _check_scale(data: Any, where: str) -> tuple[list[str], tuple[float, float] | None]:
+    if data is None:
+        return [], None
+    if (
+        not isinstance(data, list)
+        or len(data) != 2
+        or not all(_is_number(v) and math.isfinite(v) for v in data)
+        or data[0] >= data[1]
+    ):
+        return [f"{where}: 'scale' is {data!r}; write [low, high] with low < high, e.g. [1, 10]"], None
+    return [], (float(data[0]), float(data[1]))
+
+
+def _check_strategies(
+    data: Any, where: str, criteria: list[Criterion], scale: tuple[float, float] | None
+) -> tuple[list[str], list[Strategy]]:
+    if not isinstance(data, list) or not data:
+        return [f"{where}: 'strategies' must be a non-empty list of {{name, scores}}"], []
+    problems: list[str] = []
+    strategies: list[Strategy] = []
+    criterion_names = [c.name for c in criteria]
+    seen: set[str] = set()
+    for index, item in enumerate(data):
+        label = f"{where}: strategies[{index}]"
+        if not isinstance(item, dict):
+            problems.append(f"{label}: expected a mapping with name and scores")
+            continue
+        name = item.get("name")
+        if not isinstance(name, str) or not name.strip():
+            problems.append(f"{label}: 'name' is missing or not a text")
+            continue
+        label = f"{where}: strategy '{name}'"
+        before = len(problems)
+        problems += _unknown_keys(item, STRATEGY_KEYS, label)
+        if name in seen:
+            problems.append(f"{label}: duplicate strategy name; strategy names must be unique")
+        seen.add(name)
+        scores = item.get("scores")
+        if not isinstance(scores, dict):
+            problems.append(
+                f"{label}: 'scores' must be a mapping with a number for each of: "
+                + ", ".join(criterion_names)
+            )
+            continue
+        for criterion in criterion_names:
+            if criterion not in scores:
+                problems.append(f"{label}: no score for criterion '{criterion}'")
+        for key, value in scores.items():
+            if criteria and key not in criterion_names:
+                problems.append(
+                    f"{label}: score for unknown criterion '{key}'; criteria are: "
+                    + ", ".join(criterion_names)
+                )
+            elif not _is_number(value):
+                problems.append(f"{label}: score for '{key}' is {value!r}, expected a number")
+            elif not math.isfinite(value):
+                problems.append(f"{label}: score for '{key}' is {value}, expected a finite number")
+            elif scale is not None and not scale[0] <= value <= scale[1]:
+                problems.append(
+                    f"{label}: score for '{key}' is {value:g}, outside the scale "
+                    f"[{scale[0]:g}, {scale[1]:g}]"
+                )
+        source = item.get("source", "")
+        if not isinstance(source, str):
+            problems.append(f"{label}: 'source' must be a text")
+        rationale = item.get("rationale", "")
+        if isinstance(rationale, dict):
+            for key, text in rationale.items():
+                if criteria and key not in criterion_names:
+                    problems.append(f"{label}: rationale for unknown criterion '{key}'")
+                elif not isinstance(text, str):
+                    problems.append(f"{label}: rationale for '{key}' must be a text")
+        elif not isinstance(rationale, str):
+            problems.append(f"{label}: 'rationale' must be a text or a mapping criterion: text")
+        if len(problems) == before:
+            strategies.append(
+                Strategy(
+                    name,
+                    {c: float(scores[c]) for c in criterion_names},
+                    source or "",
+                    rationale or "",
+                )
+            )
+    return problems, strategies
+
+
+def _check_document(data: Any, path: Path) -> tuple[list[str], Matrix | None]:
+    where = str(path)
+    if not isinstance(data, dict):
+        return [f"{where}: expected a mapping with keys actor, criteria and strategies"], None
+    problems = _unknown_keys(data, TOP_LEVEL_KEYS, where)
+    actor = data.get("actor")
+    if not isinstance(actor, str) or not actor.strip():
+        problems.append(f"{where}: 'actor' is missing or not a text; name the actor, e.g. actor: China")
+    aliases = data.get("aliases", [])
+    if not isinstance(aliases, list) or not all(isinstance(a, str) for a in aliases):
+        problems.append(f"{where}: 'aliases' must be a list of texts, e.g. [US, USA]")
+        aliases = []
+    criteria_problems, criteria = _check_criteria(data.get("criteria"), where)
+    scale_problems, scale = _check_scale(data.get("scale"), where)
+    strategy_problems, strategies = _check_strategies(
+        data.get("strategies"), where, criteria, scale
+    )
+    problems += criteria_problems + scale_problems + strategy_problems
+    if problems:
+        return problems, None
+    matrix = Matrix(
+        actor=actor.strip(),
+        criteria=tuple(criteria),
+        strategies=tuple(strategies),
+        aliases=tuple(aliases),
+        scale=scale,
+        path=path,
+    )
+    return [], matrix
+
+
+def load_matrix(path: PathLike) -> Matrix:
+    """Read and validate one matrix file.
+
+    Raises :class:`MatrixError` whose ``problems`` lists everything wrong with the file.
+    """
+    path = Path(path)
+    problems, matrix = _check_document(_read_yaml(path), path)
+    if problems:
+        raise MatrixError(problems)
+    assert matrix is not None
+    return matrix
+
+
+def matrix_files(paths: Iterable[PathLike] | PathLike | None = None) -> list[Path]:
+    """The matrix files named by ``paths``: files as given, folders expanded to their YAML files.
+
+    With no paths, the shipped matrices.
+    """
+    if paths is None:
+        paths = [shipped_matrices_dir()]
+    elif isinstance(paths, (str, Path)):
+        paths = [paths]
+    files: list[Path] = []
+    for entry in map(Path, paths):
+        if entry.is_dir():
+            found = sorted(p for p in entry.iterdir() if p.suffix in MATRIX_SUFFIXES)
+            if not found:
+                raise MatrixError([f"{entry}: folder has no .yaml matrix files"])
+            files += found
+        else:
+            files.append(entry)
+    if not files:
+        raise MatrixError(["no matrix files given"])
+    return files
+
+
+def load_matrices(paths: Iterable[PathLike] | PathLike | None = None) -> list[Matrix]:
+    """Load every matrix named by ``paths`` (files or folders; default: the shipped ones).
+
+    Raises :class:`MatrixError` for the first invalid file, or when two files describe
+    the same actor.
+    """
+    matrices = [load_matrix(path) for path in matrix_files(paths)]
+    by_actor: dict[str, Matrix] = {}
+    for matrix in matrices:
+        key = matrix.actor.casefold()
+        if key in by_actor:
+            raise MatrixError(
+                [f"{matrix.label}: actor '{matrix.actor}' is also in {by_actor[key].label}; "
+                 "give each actor one file"]
+            )
+        by_actor[key] = matrix
+    return matrices
+
+
+def validate(paths: Iterable[PathLike] | PathLike | None = None) -> dict[str, list[str]]:
+    """Check matrix files; return every problem, by file (an empty list for a valid file)."""
+    report: dict[str, list[str]] = {}
+    try:
+        files = matrix_files(paths)
+    except MatrixError as error:
+        return {"": error.problems}
+    for path in files:
+        try:
+            problems, _ = _check_document(_read_yaml(path), path)
+        except MatrixError as error:
+            problems = error.problems
+        report[str(path)] = problems
+    return report
+
+
+def select_actors(matrices: Sequence[Matrix], actors: Iterable[str] | str | None) -> list[Matrix]:
+    """The matrices of the named actors (name, alias or file stem, any case), in the order named.
+
+    ``None`` or an empty list keeps them all.
+    """
+    if actors is None:
+        return list(matrices)
+    if isinstance(actors, str):
+        actors = [actors]
+    selected: list[Matrix] = []
+    for name in actors:
+        found = [m for m in matrices if m.matches(name)]
+        if not found:
+            valid = ", ".join(m.actor for m in matrices)
+            raise UnknownNameError(f"unknown actor '{name}'; choose from: {valid}")
+        selected += [m for m in found if m not in selected]
+    return selected or list(matrices)
+

@@ -1,0 +1,152 @@
+"""The decision matrix of one actor: criteria, strategies, scores and provenance.
+
+>>> m = Matrix(
+...     actor="Example",
+...     criteria=(Criterion("gain", "max", 3.0), Criterion("cost", "min", 1.0)),
+...     strategies=(Strategy("A", {"gain": 5, "cost": 2}), Strategy("B", {"gain": 3, "cost": 1})),
+... )
+>>> m.weights
+{'gain': 0.75, 'cost': 0.25}
+>>> m.to_frame()
+          gain  cost
+strategy            
+A          5.0   2.0
+B          3.0   1.0
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import TYPE_CHECKING, Literal
+
+from decide.errors import UnknownNameError
+
+if TYPE_CHECKING:
+    import pandas as pd
+    import skcriteria
+
+Objective = Literal["max", "min"]
+
+
+@dataclass(frozen=True)
+class Criterion:
+    """A criterion: its name, whether more (``max``) or less (``min``) is better, its weight."""
+
+    name: str
+    objective: Objective
+    weight: float
+    description: str = ""
+
+
+@dataclass(frozen=True)
+class Strategy:
+    """One option of an actor, its score on every criterion and where it came from."""
+
+    name: str
+    scores: Mapping[str, float]
+    source: str = ""
+    rationale: Mapping[str, str] | str = ""
+
+
+@dataclass(frozen=True)
+class Matrix:
+    """The decision matrix of one actor.
+
+    ``weights`` are the criteria weights normalised to sum to 1; ``path`` is the
+    file the matrix was read from, if any.
+    """
+
+    actor: str
+    criteria: tuple[Criterion, ...]
+    strategies: tuple[Strategy, ...]
+    aliases: tuple[str, ...] = ()
+    scale: tuple[float, float] | None = None
+    path: Path | None = field(default=None, compare=False)
+
+    @property
+    def criterion_names(self) -> list[str]:
+        return [criterion.name for criterion in self.criteria]
+
+    @property
+    def strategy_names(self) -> list[str]:
+        return [strategy.name for strategy in self.strategies]
+
+    @property
+    def objectives(self) -> list[Objective]:
+        return [criterion.objective for criterion in self.criteria]
+
+    @property
+    def weights(self) -> dict[str, float]:
+        """Criteria weights normalised to sum to 1, in criteria order."""
+        total = math.fsum(criterion.weight for criterion in self.criteria)
+        return {criterion.name: criterion.weight / total for criterion in self.criteria}
+
+    @property
+    def file_name(self) -> str:
+        """The file name the matrix came from, or ``"<actor>"`` when built in memory."""
+        return self.path.name if self.path is not None else f"<{self.actor}>"
+
+    @property
+    def label(self) -> str:
+        """How messages name this matrix: its path, or the actor when built in memory."""
+        return str(self.path) if self.path is not None else self.actor
+
+    def matches(self, name: str) -> bool:
+        """Whether ``name`` is this actor's name, an alias or the file stem (any case)."""
+        wanted = name.casefold().strip()
+        names = [self.actor, *self.aliases]
+        if self.path is not None:
+            names.append(self.path.stem)
+        return any(wanted == candidate.casefold() for candidate in names)
+
+    def with_weights(self, weights: Mapping[str, float]) -> Matrix:
+        """A copy whose named criteria take the given weights (the others keep theirs).
+
+        Weights are checked and normalised by :func:`decide.weights.apply_weights`.
+        """
+        from decide.weights import apply_weights
+
+        return apply_weights(self, weights)
+
+    def with_criterion_weights(self, weights: Mapping[str, float]) -> Matrix:
+        """A copy with these raw weights set, no checks (used by :mod:`decide.weights`)."""
+        criteria = tuple(
+            replace(c, weight=float(weights.get(c.name, c.weight))) for c in self.criteria
+        )
+        return replace(self, criteria=criteria)
+
+    def criterion(self, name: str) -> Criterion:
+        """The criterion called ``name``; an :class:`UnknownNameError` lists the valid ones."""
+        for criterion in self.criteria:
+            if criterion.name == name:
+                return criterion
+        valid = ", ".join(self.criterion_names)
+        raise UnknownNameError(
+            f"{self.label}: unknown criterion '{name}'; choose from: {valid}"
+        )
+
+    def to_frame(self) -> pd.DataFrame:
+        """The scores as a DataFrame: one row per strategy, one column per criterion."""
+        import pandas as pd
+
+        frame = pd.DataFrame(
+            [[float(s.scores[c]) for c in self.criterion_names] for s in self.strategies],
+            index=pd.Index(self.strategy_names, name="strategy"),
+            columns=self.criterion_names,
+        )
+        return frame
+
+    def to_skcriteria(self) -> skcriteria.DecisionMatrix:
+        """This matrix as a scikit-criteria DecisionMatrix (alternatives = strategies)."""
+        import skcriteria
+
+        return skcriteria.mkdm(
+            matrix=self.to_frame().to_numpy(),
+            objectives=[max if o == "max" else min for o in self.objectives],
+            weights=list(self.weights.values()),
+            alternatives=self.strategy_names,
+            criteria=self.criterion_names,
+        )

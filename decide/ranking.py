@@ -1,0 +1,199 @@
+"""Ranking each actor's strategies with a registered method.
+
+>>> result = rank(actors="United States", method="wsm", weights={"deterrence": 1, "stability": 0, "cost": 0, "risk": 0})
+>>> result.method, result.better
+('wsm', 'higher')
+>>> list(result.to_frame().columns)
+['actor', 'rank', 'strategy', 'score']
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from decide.load import PathLike, load_matrices, select_actors
+from decide.matrix import Matrix
+from decide.methods import DEFAULT_METHOD, get_method
+from decide.weights import WeightsLike, apply_weights
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+MatrixSource = Matrix | Sequence[Matrix] | PathLike | Sequence[PathLike] | None
+
+
+@dataclass(frozen=True)
+class Section:
+    """One titled table of a result, with the caption that says what produced it."""
+
+    title: str
+    caption: str
+    frame: pd.DataFrame
+
+
+def format_weights(weights: Mapping[str, float]) -> str:
+    """``stability=0.3, cost=0.2``: weights as a short text, at most 4 decimals."""
+    return ", ".join(f"{name}={weight:.4g}" for name, weight in weights.items())
+
+
+def format_params(params: Mapping[str, Any]) -> str:
+    """Method parameters as ``v=0.5, use_compromise_set=true`` (or ``defaults``)."""
+    if not params:
+        return "no parameters"
+    return ", ".join(
+        f"{k}={str(v).lower() if isinstance(v, bool) else v}" for k, v in params.items()
+    )
+
+
+@dataclass(frozen=True)
+class ActorRanking:
+    """The ranked strategies of one actor: rank, strategy, score, best first."""
+
+    matrix: Matrix
+    weights: dict[str, float]
+    table: pd.DataFrame
+
+    @property
+    def actor(self) -> str:
+        return self.matrix.actor
+
+    @property
+    def top(self) -> str:
+        """The strategy ranked first (the first listed when several share rank 1)."""
+        return str(self.table["strategy"].iloc[0])
+
+
+@dataclass(frozen=True)
+class Ranking:
+    """Rankings of one or more actors by one method, with the weights that produced them."""
+
+    method: str
+    params: dict[str, Any]
+    better: str
+    rankings: tuple[ActorRanking, ...]
+
+    def __getitem__(self, actor: str) -> ActorRanking:
+        for ranking in self.rankings:
+            if ranking.matrix.matches(actor):
+                return ranking
+        raise KeyError(actor)
+
+    def caption(self, ranking: ActorRanking) -> str:
+        return (
+            f"{ranking.actor}: ranked by {self.method} ({format_params(self.params)}); "
+            f"weights {format_weights(ranking.weights)}; data {ranking.matrix.file_name}; "
+            f"{self.better} score is better"
+        )
+
+    def sections(self) -> list[Section]:
+        """One table per actor, each with its caption (used by every text export)."""
+        return [Section(r.actor, self.caption(r), r.table) for r in self.rankings]
+
+    def to_frame(self, provenance: bool = False) -> pd.DataFrame:
+        """All actors in one long DataFrame: actor, rank, strategy, score.
+
+        With ``provenance=True`` it adds the file, method, parameters and weights
+        of each row (this is what CSV and Excel exports hold).
+        """
+        import pandas as pd
+
+        frames = []
+        for ranking in self.rankings:
+            frame = ranking.table.copy()
+            frame.insert(0, "actor", ranking.actor)
+            if provenance:
+                frame["file"] = ranking.matrix.file_name
+                frame["method"] = self.method
+                frame["params"] = format_params(self.params)
+                frame["weights"] = format_weights(ranking.weights)
+            frames.append(frame)
+        return pd.concat(frames, ignore_index=True)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON shape of ``decide rank --format json``."""
+        return {
+            "method": self.method,
+            "params": dict(self.params),
+            "rankings": [
+                {
+                    "actor": r.actor,
+                    "file": r.matrix.file_name,
+                    "weights": dict(r.weights),
+                    "better": self.better,
+                    "ranking": [
+                        {"rank": int(row.rank), "strategy": row.strategy, "score": float(row.score)}
+                        for row in r.table.itertuples()
+                    ],
+                }
+                for r in self.rankings
+            ],
+        }
+
+    def __str__(self) -> str:
+        from decide.export import render
+
+        return render(self, "table")
+
+    def _repr_html_(self) -> str:
+        from decide.export import render
+
+        return render(self, "html")
+
+
+def resolve_matrices(source: MatrixSource, actors: Iterable[str] | str | None = None) -> list[Matrix]:
+    """Matrices from a Matrix, a list of them, paths, or ``None`` (the shipped ones)."""
+    if isinstance(source, Matrix):
+        matrices = [source]
+    elif isinstance(source, Sequence) and not isinstance(source, str) and source and all(
+        isinstance(item, Matrix) for item in source
+    ):
+        matrices = list(source)
+    else:
+        paths = None if source is None else source
+        if isinstance(paths, Sequence) and not isinstance(paths, str) and not paths:
+            paths = None
+        matrices = load_matrices(paths)  # type: ignore[arg-type]
+    return select_actors(matrices, actors)
+
+
+def rank_matrix(
+    matrix: Matrix, method: str = DEFAULT_METHOD, params: Mapping[str, Any] | None = None
+) -> ActorRanking:
+    """Rank one matrix with its own weights."""
+    import pandas as pd
+
+    from decide.methods import evaluate
+
+    spec = get_method(method)
+    ranks, scores = evaluate(matrix, spec, params)
+    table = pd.DataFrame({"rank": ranks, "strategy": matrix.strategy_names, "score": scores})
+    ascending = spec.better == "lower"
+    table = table.sort_values(["rank", "score"], ascending=[True, ascending], kind="stable")
+    return ActorRanking(matrix, matrix.weights, table.reset_index(drop=True))
+
+
+def rank(
+    source: MatrixSource = None,
+    *,
+    actors: Iterable[str] | str | None = None,
+    method: str = DEFAULT_METHOD,
+    weights: WeightsLike = None,
+    params: Mapping[str, Any] | None = None,
+) -> Ranking:
+    """Rank every selected actor's strategies.
+
+    ``source`` is a :class:`Matrix`, a list of them, a file or folder path (or a list
+    of paths), or ``None`` for the shipped matrices. ``weights`` overrides criteria
+    weights (a mapping or a ``"deterrence=0.5,cost=0.1"`` string); the other criteria
+    keep their weights and all are normalised. ``params`` sets method parameters.
+    """
+    spec = get_method(method)
+    resolved = spec.resolve_params(params)
+    matrices = [apply_weights(m, weights) for m in resolve_matrices(source, actors)]
+    rankings = tuple(rank_matrix(m, spec.name, resolved) for m in matrices)
+    return Ranking(spec.name, resolved, spec.better, rankings)
+
+
+__all__ = ["ActorRanking", "Ranking", "Section", "rank", "rank_matrix", "resolve_matrices"]

@@ -1,0 +1,123 @@
+"""Views of the matrices themselves, for ``decide show`` and ``decide list``.
+
+>>> view = show(actor="north korea")
+>>> list(view.criteria.columns)
+['criterion', 'objective', 'weight', 'description']
+>>> list(overview().columns)
+['actor', 'file', 'strategies', 'criteria']
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from decide.load import PathLike
+from decide.matrix import Matrix
+from decide.ranking import Section, format_weights, resolve_matrices
+from decide.weights import WeightsLike, apply_weights
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+
+@dataclass(frozen=True)
+class MatrixView:
+    """One actor's decision matrix as tables: criteria (objective, weight) and scores."""
+
+    matrix: Matrix
+
+    @property
+    def criteria(self) -> pd.DataFrame:
+        import pandas as pd
+
+        return pd.DataFrame(
+            {
+                "criterion": self.matrix.criterion_names,
+                "objective": self.matrix.objectives,
+                "weight": list(self.matrix.weights.values()),
+                "description": [c.description for c in self.matrix.criteria],
+            }
+        )
+
+    @property
+    def scores(self) -> pd.DataFrame:
+        return self.matrix.to_frame().reset_index()
+
+    def sections(self) -> list[Section]:
+        m = self.matrix
+        scale = f"; scale [{m.scale[0]:g}, {m.scale[1]:g}]" if m.scale else ""
+        head = f"{m.actor}: decision matrix from {m.file_name}{scale}"
+        objectives = ", ".join(f"{c.name} ({c.objective})" for c in m.criteria)
+        return [
+            Section(f"{m.actor} criteria", f"{head}; criteria and normalised weights", self.criteria),
+            Section(
+                f"{m.actor} scores",
+                f"{head}; objectives {objectives}; weights {format_weights(m.weights)}",
+                self.scores,
+            ),
+        ]
+
+    def to_frame(self, provenance: bool = False) -> pd.DataFrame:
+        frame = self.scores
+        frame.insert(0, "actor", self.matrix.actor)
+        if provenance:
+            frame["file"] = self.matrix.file_name
+            frame["source"] = [s.source for s in self.matrix.strategies]
+        return frame
+
+    def to_dict(self) -> dict[str, Any]:
+        m = self.matrix
+        return {
+            "actor": m.actor,
+            "file": m.file_name,
+            "scale": list(m.scale) if m.scale else None,
+            "criteria": [
+                {"name": c.name, "objective": c.objective, "weight": m.weights[c.name],
+                 "description": c.description}
+                for c in m.criteria
+            ],
+            "strategies": [
+                {"name": s.name, "scores": dict(s.scores), "source": s.source,
+                 "rationale": s.rationale if isinstance(s.rationale, str) else dict(s.rationale)}
+                for s in m.strategies
+            ],
+        }
+
+
+def show(source: PathLike | list[PathLike] | Matrix | None = None, *, actor: str,
+         weights: WeightsLike = None) -> MatrixView:
+    """The decision matrix of one actor (by name, alias or file stem)."""
+    matrix = resolve_matrices(source, [actor])[0]
+    return MatrixView(apply_weights(matrix, weights))
+
+
+@dataclass(frozen=True)
+class Overview:
+    """Actors, their files, number of strategies and criteria (``decide list``)."""
+
+    frame: pd.DataFrame
+
+    def sections(self) -> list[Section]:
+        return [Section("actors", f"{len(self.frame)} decision matrices", self.frame)]
+
+    def to_frame(self, provenance: bool = False) -> pd.DataFrame:
+        return self.frame.copy()
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"actors": self.frame.to_dict(orient="records")}
+
+
+def overview(source: PathLike | list[PathLike] | None = None) -> pd.DataFrame:
+    """One row per actor: actor, file, number of strategies, criteria names."""
+    import pandas as pd
+
+    matrices = resolve_matrices(source)
+    return pd.DataFrame(
+        {
+            "actor": [m.actor for m in matrices],
+            "file": [m.file_name for m in matrices],
+            "strategies": [len(m.strategies) for m in matrices],
+            "criteria": [", ".join(m.criterion_names) for m in matrices],
+        }
+    )
