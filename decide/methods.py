@@ -378,7 +378,7 @@ def split_per_criterion(text: str) -> dict[str, str]:
         raise ValueError("it is empty")
     if len(parts) == 1 and not re.match(r"^\s*[A-Za-z_]", parts[0]):
         return {"*": parts[0]}
-    if len(parts) == 1 and parts[0] in PREFERENCE_FUNCTIONS:
+    if len(parts) == 1 and ":" not in parts[0]:
         return {"*": parts[0]}
     result: dict[str, str] = {}
     for part in parts:
