@@ -8,6 +8,7 @@
 Importing decide is cheap: scikit-criteria is loaded only when something is ranked.
 """
 
+from decide.compare import Comparison, compare
 from decide.errors import DecideError, MatrixError, MethodError, SpecError, UnknownNameError
 from decide.export import FORMATS, export, render
 from decide.load import load_matrices, load_matrix, shipped_matrices_dir, validate
@@ -21,6 +22,7 @@ __all__ = [
     "FORMATS",
     "METHODS",
     "ActorRanking",
+    "Comparison",
     "Criterion",
     "DecideError",
     "Matrix",
@@ -34,6 +36,7 @@ __all__ = [
     "Strategy",
     "UnknownNameError",
     "catalogue",
+    "compare",
     "export",
     "get_method",
     "load_matrices",

@@ -70,14 +70,16 @@ def cli() -> None:
 @click.option("--method", "-m", default="topsis", show_default=True, help="Ranking method: see 'decide methods'.")
 @click.option("--weights", "-w", metavar="SPEC", help="Override weights, e.g. deterrence=0.5,cost=0.1.")
 @click.option("--param", "-p", "params", multiple=True, metavar="KEY=VALUE", help="Method parameter (repeatable).")
+@click.option("--non-dominated", is_flag=True,
+              help="Drop strategies Pareto-dominated by another of the same actor.")
 @format_option
 @output_option
-def rank_command(paths, actors, method, weights, params, fmt, output) -> None:
+def rank_command(paths, actors, method, weights, params, non_dominated, fmt, output) -> None:
     """Rank every actor's strategies (or only --actor's)."""
     from decide.ranking import rank
 
     result = rank(list(paths), actors=list(actors), method=method, weights=weights,
-                  params=parse_params(params))
+                  params=parse_params(params), non_dominated=non_dominated)
     emit(result, fmt, output)
 
 
@@ -131,6 +133,30 @@ def validate_command(paths) -> None:
     if problems:
         bad = sum(1 for found in report.values() if found)
         raise click.ClickException(f"{len(problems)} problem(s) in {bad} of {len(report)} file(s)")
+
+
+# --- Methods catalogue and comparison (issue 3) -------------------------------------
+
+
+@cli.command("compare")
+@click.argument("path", required=False, type=click.Path())
+@click.option("--actor", "-a", required=True, help="Actor name, alias or file stem.")
+@click.option("--methods", "methods", metavar="A,B,...", help="Methods to compare (default: all).")
+@click.option("--all", "all_methods", is_flag=True, help="Compare every method (the default).")
+@click.option("--weights", "-w", metavar="SPEC", help="Override weights, e.g. deterrence=0.5,cost=0.1.")
+@click.option("--param", "-p", "params", multiple=True, metavar="METHOD.KEY=VALUE",
+              help="Parameter of one method, e.g. vikor.v=0.3 (repeatable).")
+@format_option
+@output_option
+def compare_command(path, actor, methods, all_methods, weights, params, fmt, output) -> None:
+    """Rank one actor's strategies by several methods side by side, with consensus."""
+    from decide.compare import compare
+
+    if methods and all_methods:
+        raise click.UsageError("give --methods or --all, not both")
+    result = compare([path] if path else None, actor=actor, methods=methods,
+                     weights=weights, params=parse_params(params))
+    emit(result, fmt, output)
 
 
 def main() -> None:

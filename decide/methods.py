@@ -355,6 +355,23 @@ def _check_sprobid(matrix: Matrix, params: dict[str, Any], method: str = "") -> 
             "simplified PROBID uses quartiles of the strategies and needs at least 4; "
             "use probid",
         )
+    if len(matrix.strategies) >= 8:
+        return
+    for strategy in matrix.strategies:
+        if all(
+            float(strategy.scores[c.name])
+            == (max if c.objective == "max" else min)(
+                float(s.scores[c.name]) for s in matrix.strategies
+            )
+            for c in matrix.criteria
+        ):
+            raise _fail(
+                matrix,
+                method,
+                f"strategy '{strategy.name}' is the best on every criterion",
+                "with under 8 strategies simplified PROBID divides by its distance "
+                "to the best values, which is 0; use probid",
+            )
 
 
 # --------------------------------------------------------------------------------
@@ -1588,11 +1605,6 @@ def evaluate(
             raise MethodError(
                 f"{matrix.label}: {method.name} cannot rank this matrix: {error}"
             ) from None
-    for warning in caught:
-        if not _HANDLED_WARNINGS.search(str(warning.message)):
-            warnings.warn_explicit(
-                warning.message, warning.category, warning.filename, warning.lineno
-            )
     scores = np.asarray(method.score(result), dtype=float)
     if not np.all(np.isfinite(scores)):
         bad = [
@@ -1605,6 +1617,11 @@ def evaluate(
             f"'{bad[0]}'; "
             "check the matrix for zero or constant columns, or use another method"
         )
+    for warning in caught:
+        if not _HANDLED_WARNINGS.search(str(warning.message)):
+            warnings.warn_explicit(
+                warning.message, warning.category, warning.filename, warning.lineno
+            )
     return np.asarray(result.rank_, dtype=int), scores
 
 

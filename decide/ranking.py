@@ -10,7 +10,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
 from decide.load import PathLike, load_matrices, select_actors
@@ -54,6 +54,7 @@ class ActorRanking:
     matrix: Matrix
     weights: dict[str, float]
     table: pd.DataFrame
+    dominators: dict[str, list[str]] = field(default_factory=dict)
 
     @property
     def actor(self) -> str:
@@ -123,7 +124,9 @@ class Ranking:
                     "weights": dict(r.weights),
                     "better": self.better,
                     "ranking": [
-                        {"rank": int(row.rank), "strategy": row.strategy, "score": float(row.score)}
+                        {"rank": int(row.rank), "strategy": row.strategy, "score": float(row.score),
+                         "dominated": bool(row.dominated),
+                         "dominated_by": r.dominators.get(row.strategy, [])}
                         for row in r.table.itertuples()
                     ],
                 }
@@ -168,10 +171,37 @@ def rank_matrix(
 
     spec = get_method(method)
     ranks, scores = evaluate(matrix, spec, params)
+    dominators = dominated_by(matrix)
     table = pd.DataFrame({"rank": ranks, "strategy": matrix.strategy_names, "score": scores})
+    table["dominated"] = [bool(dominators.get(s)) for s in matrix.strategy_names]
+    table["dominated_by"] = [", ".join(dominators.get(s, [])) for s in matrix.strategy_names]
     ascending = spec.better == "lower"
     table = table.sort_values(["rank", "score"], ascending=[True, ascending], kind="stable")
-    return ActorRanking(matrix, matrix.weights, table.reset_index(drop=True))
+    return ActorRanking(matrix, matrix.weights, table.reset_index(drop=True), dominators)
+
+
+def dominated_by(matrix: Matrix) -> dict[str, list[str]]:
+    """For each Pareto-dominated strategy, the strategies of the same actor that dominate it.
+
+    A strategy dominates another when it is at least as good on every criterion and
+    better on one (scikit-criteria's dominance, weights play no part).
+    """
+    table = matrix.to_skcriteria().dominance.dominance(strict=False)
+    result: dict[str, list[str]] = {}
+    for strategy in matrix.strategy_names:
+        column = table[strategy]
+        found = [str(name) for name in column.index[column.to_numpy(dtype=bool)]]
+        if found:
+            result[strategy] = found
+    return result
+
+
+def drop_dominated(matrix: Matrix) -> Matrix:
+    """``matrix`` without its Pareto-dominated strategies."""
+    dominated = dominated_by(matrix)
+    return replace(
+        matrix, strategies=tuple(s for s in matrix.strategies if s.name not in dominated)
+    )
 
 
 def rank(
@@ -181,6 +211,7 @@ def rank(
     method: str = DEFAULT_METHOD,
     weights: WeightsLike = None,
     params: Mapping[str, Any] | None = None,
+    non_dominated: bool = False,
 ) -> Ranking:
     """Rank every selected actor's strategies.
 
@@ -188,12 +219,25 @@ def rank(
     of paths), or ``None`` for the shipped matrices. ``weights`` overrides criteria
     weights (a mapping or a ``"deterrence=0.5,cost=0.1"`` string); the other criteria
     keep their weights and all are normalised. ``params`` sets method parameters.
+    With ``non_dominated=True``, strategies Pareto-dominated by another strategy of
+    the same actor are dropped before ranking.
     """
     spec = get_method(method)
     resolved = spec.resolve_params(params)
     matrices = [apply_weights(m, weights) for m in resolve_matrices(source, actors)]
+    if non_dominated:
+        matrices = [drop_dominated(m) for m in matrices]
     rankings = tuple(rank_matrix(m, spec.name, resolved) for m in matrices)
     return Ranking(spec.name, resolved, spec.better, rankings)
 
 
-__all__ = ["ActorRanking", "Ranking", "Section", "rank", "rank_matrix", "resolve_matrices"]
+__all__ = [
+    "ActorRanking",
+    "Ranking",
+    "Section",
+    "dominated_by",
+    "drop_dominated",
+    "rank",
+    "rank_matrix",
+    "resolve_matrices",
+]

@@ -1089,3 +1089,9 @@ def test_wpm_gives_cost_criteria_a_negative_exponent():
     matrix = make_matrix([[4, 2], [9, 3]], ["max", "min"], [0.5, 0.5])
     _, scores = evaluate(matrix, "wpm")
     np.testing.assert_allclose(10**scores, [4**0.5 * 2**-0.5, 9**0.5 * 3**-0.5])
+
+
+def test_sprobid_names_a_strategy_best_everywhere():
+    matrix = make_matrix([[9, 1], [5, 4], [4, 3], [6, 2]], ["max", "min"], [1, 1])
+    with pytest.raises(MethodError, match="strategy 'A1' is the best on every"):
+        evaluate(matrix, "sprobid")

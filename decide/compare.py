@@ -1,0 +1,346 @@
+"""Comparing methods: one actor's strategies ranked by several methods side by side.
+
+Besides each method's rank, a comparison gives two consensus rankings (Borda count
+and Copeland's pairwise majority) and the rank correlation (Kendall's tau-b,
+Spearman's rho) between every pair of methods.
+
+>>> result = compare(actor="China", methods=["topsis", "vikor", "wsm"])
+>>> list(result.to_frame().columns)[:5]
+['strategy', 'topsis', 'vikor', 'wsm', 'borda']
+>>> result.kendall.loc["topsis", "topsis"]
+np.float64(1.0)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from decide.errors import MethodError, SpecError
+from decide.load import PathLike
+from decide.matrix import Matrix
+from decide.methods import METHODS, evaluate, get_method
+from decide.ranking import (
+    Section,
+    dominated_by,
+    format_params,
+    format_weights,
+    resolve_matrices,
+)
+from decide.weights import WeightsLike, apply_weights
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+ParamsByMethod = Mapping[str, Mapping[str, Any]]
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """One actor's strategies under several methods, with consensus and correlations.
+
+    ``ranks`` and ``scores`` have one row per strategy (file order) and one column per
+    method; rank 1 is best for every method, whichever way its score points.
+    """
+
+    matrix: Matrix
+    methods: tuple[str, ...]
+    params: dict[str, dict[str, Any]]
+    ranks: pd.DataFrame
+    scores: pd.DataFrame
+    consensus: pd.DataFrame
+    kendall: pd.DataFrame
+    spearman: pd.DataFrame
+    dominators: dict[str, list[str]] = field(default_factory=dict)
+    skipped: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def actor(self) -> str:
+        return self.matrix.actor
+
+    @property
+    def weights(self) -> dict[str, float]:
+        return self.matrix.weights
+
+    def table(self) -> pd.DataFrame:
+        """Strategies with each method's rank, the consensus ranks and dominance.
+
+        Sorted by the Borda consensus.
+        """
+        frame = self.ranks.copy()
+        for column in self.consensus.columns:
+            frame[column] = self.consensus[column]
+        frame["dominated"] = [bool(self.dominators.get(s)) for s in frame.index]
+        frame = frame.sort_values(["borda", "copeland"], kind="stable")
+        return frame.reset_index()
+
+    def caption(self, what: str) -> str:
+        shown = {
+            m: {k: v for k, v in self.params[m].items() if v is not None}
+            for m in self.methods
+        }
+        methods = "; ".join(
+            f"{m} ({format_params(shown[m])})" if shown[m] else m for m in self.methods
+        )
+        skipped = ""
+        if self.skipped:
+            skipped = "; could not rank: " + "; ".join(
+                f"{m} ({reason})" for m, reason in self.skipped.items()
+            )
+        return (
+            f"{self.actor}: {what}; methods {methods}; weights "
+            f"{format_weights(self.weights)}; data {self.matrix.file_name}{skipped}"
+        )
+
+    def sections(self) -> list[Section]:
+        """The rank table, then Kendall's tau and Spearman's rho between methods."""
+        return [
+            Section(
+                f"{self.actor} ranks",
+                self.caption(
+                    "rank of each strategy by method (1 = best), Borda and Copeland "
+                    "consensus ranks"
+                ),
+                self.table(),
+            ),
+            Section(
+                f"{self.actor} Kendall",
+                self.caption("Kendall's tau-b between the methods' rankings"),
+                self.kendall.reset_index(names="method"),
+            ),
+            Section(
+                f"{self.actor} Spearman",
+                self.caption("Spearman's rho between the methods' rankings"),
+                self.spearman.reset_index(names="method"),
+            ),
+        ]
+
+    def to_frame(self, provenance: bool = False) -> pd.DataFrame:
+        """The rank table: strategy, a rank per method, borda, copeland, dominated.
+
+        With ``provenance=True`` it adds the actor, file, weights and each method's
+        parameters (what CSV and Excel exports hold).
+        """
+        frame = self.table()
+        if provenance:
+            frame.insert(0, "actor", self.actor)
+            frame["file"] = self.matrix.file_name
+            frame["weights"] = format_weights(self.weights)
+            frame["params"] = "; ".join(
+                f"{m}: {format_params(self.params[m])}" for m in self.methods
+            )
+        return frame
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON shape of ``decide compare --format json``."""
+        import math
+
+        def number(value: float) -> float | None:
+            return None if math.isnan(value) else round(float(value), 6)
+
+        return {
+            "actor": self.actor,
+            "file": self.matrix.file_name,
+            "weights": dict(self.weights),
+            "methods": [
+                {"name": m, "params": dict(self.params[m]), "better": METHODS[m].better}
+                for m in self.methods
+            ],
+            "skipped": dict(self.skipped),
+            "strategies": [
+                {
+                    "strategy": strategy,
+                    "ranks": {
+                        m: int(self.ranks.loc[strategy, m]) for m in self.methods
+                    },
+                    "scores": {
+                        m: float(self.scores.loc[strategy, m]) for m in self.methods
+                    },
+                    "borda": {
+                        "points": float(self.consensus.loc[strategy, "borda_points"]),
+                        "rank": int(self.consensus.loc[strategy, "borda"]),
+                    },
+                    "copeland": {
+                        "score": int(self.consensus.loc[strategy, "copeland_score"]),
+                        "rank": int(self.consensus.loc[strategy, "copeland"]),
+                    },
+                    "dominated": bool(self.dominators.get(strategy)),
+                    "dominated_by": self.dominators.get(strategy, []),
+                }
+                for strategy in self.table()["strategy"]
+            ],
+            "correlation": {
+                name: {
+                    a: {b: number(frame.loc[a, b]) for b in self.methods}
+                    for a in self.methods
+                }
+                for name, frame in (
+                    ("kendall", self.kendall),
+                    ("spearman", self.spearman),
+                )
+            },
+        }
+
+    def __str__(self) -> str:
+        from decide.export import render
+
+        return render(self, "table")
+
+
+def borda(ranks: pd.DataFrame) -> pd.DataFrame:
+    """Borda count: a strategy ranked r of n by a method scores n - r; points summed.
+
+    >>> import pandas as pd
+    >>> borda(pd.DataFrame({"m1": [1, 2, 3], "m2": [2, 1, 3]}, index=["A", "B", "C"]))
+       borda_points  borda
+    A             3      1
+    B             3      1
+    C             0      3
+    """
+    points = (len(ranks) - ranks).sum(axis=1)
+    return _with_rank(points.rename("borda_points"), "borda")
+
+
+def copeland(ranks: pd.DataFrame) -> pd.DataFrame:
+    """Copeland: +1 per strategy most methods rank below, -1 per strategy ranked above.
+
+    >>> import pandas as pd
+    >>> copeland(pd.DataFrame({"m1": [1, 2, 3], "m2": [2, 1, 3], "m3": [1, 3, 2]},
+    ...                       index=["A", "B", "C"]))
+       copeland_score  copeland
+    A               2         1
+    B               0         2
+    C              -2         3
+    """
+    import numpy as np
+
+    values = ranks.to_numpy()
+    better = (values[:, None, :] < values[None, :, :]).sum(axis=2)
+    wins = np.sign(better - better.T).sum(axis=1)
+    import pandas as pd
+
+    return _with_rank(
+        pd.Series(wins, index=ranks.index, name="copeland_score"), "copeland"
+    )
+
+
+def _with_rank(values: pd.Series, name: str) -> pd.DataFrame:
+    frame = values.to_frame()
+    frame[name] = values.rank(method="min", ascending=False).astype(int)
+    return frame
+
+
+def correlations(ranks: pd.DataFrame, how: str) -> pd.DataFrame:
+    """Kendall's tau-b or Spearman's rho between every pair of columns (methods).
+
+    A method that ties every strategy has no correlation: NaN.
+    """
+    import numpy as np
+    import pandas as pd
+    from scipy import stats
+
+    columns = list(ranks.columns)
+    result = pd.DataFrame(np.nan, index=columns, columns=columns, dtype=float)
+    for i, a in enumerate(columns):
+        for b in columns[i:]:
+            x, y = ranks[a].to_numpy(), ranks[b].to_numpy()
+            if len(set(x)) < 2 or len(set(y)) < 2:
+                continue
+            if how == "kendall":
+                value = stats.kendalltau(x, y).statistic
+            else:
+                value = stats.spearmanr(x, y).statistic
+            result.loc[a, b] = result.loc[b, a] = float(value)
+    return result
+
+
+def _split_params(
+    params: ParamsByMethod | Mapping[str, Any] | None, methods: Sequence[str]
+) -> dict[str, dict[str, Any]]:
+    """``{"vikor": {"v": 0.3}}`` as given, or ``{"vikor.v": "0.3"}`` split at the
+    dot."""
+    result: dict[str, dict[str, Any]] = {m: {} for m in methods}
+    for key, value in (params or {}).items():
+        if isinstance(value, Mapping):
+            method, values = get_method(key).name, dict(value)
+        else:
+            name, dot, parameter = str(key).partition(".")
+            if not dot or not parameter:
+                raise SpecError(
+                    f"--param: '{key}' does not name its method; write "
+                    f"METHOD.KEY=VALUE, "
+                    "e.g. vikor.v=0.3"
+                )
+            method, values = get_method(name).name, {parameter: value}
+        if method not in result:
+            raise SpecError(
+                f"--param: method '{method}' is not among the compared methods "
+                f"({', '.join(methods)})"
+            )
+        result[method].update(values)
+    return result
+
+
+def compare(
+    source: PathLike | Sequence[PathLike] | Matrix | None = None,
+    *,
+    actor: str,
+    methods: Sequence[str] | str | None = None,
+    weights: WeightsLike = None,
+    params: ParamsByMethod | Mapping[str, Any] | None = None,
+) -> Comparison:
+    """Rank one actor's strategies by several methods (default: every method).
+
+    ``methods`` is a list of names or a ``"topsis,vikor"`` string. ``params`` holds
+    parameters per method, ``{"vikor": {"v": 0.3}}`` or ``{"vikor.v": 0.3}``. With
+    the default (all methods), a method that cannot rank the matrix is left out and
+    listed in ``skipped``; a method named explicitly raises its error instead.
+    """
+    import pandas as pd
+
+    explicit = methods is not None
+    if isinstance(methods, str):
+        methods = [m for m in methods.split(",") if m.strip()]
+    names = [get_method(m).name for m in (methods or list(METHODS))]
+    names = list(dict.fromkeys(names))
+    if not names:
+        raise SpecError("--methods: no method given; write e.g. --methods topsis,vikor")
+    per_method = _split_params(params, names)
+    matrix = apply_weights(resolve_matrices(source, [actor])[0], weights)
+
+    ranks: dict[str, Any] = {}
+    scores: dict[str, Any] = {}
+    resolved: dict[str, dict[str, Any]] = {}
+    skipped: dict[str, str] = {}
+    for name in names:
+        method = get_method(name)
+        resolved[name] = method.resolve_params(per_method[name])
+        try:
+            ranks[name], scores[name] = evaluate(matrix, method, resolved[name])
+        except MethodError as error:
+            if explicit:
+                raise
+            skipped[name] = str(error).split(": ", 2)[-1]
+    kept = tuple(n for n in names if n in ranks)
+    if not kept:
+        raise MethodError(f"{matrix.label}: no method could rank this matrix")
+    index = pd.Index(matrix.strategy_names, name="strategy")
+    rank_frame = pd.DataFrame({n: ranks[n] for n in kept}, index=index)
+    score_frame = pd.DataFrame({n: scores[n] for n in kept}, index=index)
+    consensus = pd.concat([borda(rank_frame), copeland(rank_frame)], axis=1)
+    return Comparison(
+        matrix=matrix,
+        methods=kept,
+        params={n: resolved[n] for n in kept},
+        ranks=rank_frame,
+        scores=score_frame,
+        consensus=consensus,
+        kendall=correlations(rank_frame, "kendall"),
+        spearman=correlations(rank_frame, "spearman"),
+        dominators=dominated_by(matrix),
+        skipped=skipped,
+    )
+
+
+__all__ = ["Comparison", "borda", "compare", "copeland", "correlations"]

@@ -1,0 +1,147 @@
+"""The command line of the methods catalogue: methods, compare, rank --non-dominated."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+from click.testing import CliRunner
+
+from decide.cli import cli
+
+MATRIX = """\
+actor: Example
+criteria:
+  - {name: gain, objective: max, weight: 0.6}
+  - {name: cost, objective: min, weight: 0.4}
+scale: [0, 10]
+strategies:
+  - {name: A, scores: {gain: 8, cost: 2}}
+  - {name: B, scores: {gain: 6, cost: 1}}
+  - {name: C, scores: {gain: 5, cost: 3}}
+  - {name: X, scores: {gain: 5, cost: 0}}
+"""
+
+
+@pytest.fixture
+def matrix_file(tmp_path):
+    path = tmp_path / "example.yaml"
+    path.write_text(MATRIX, encoding="utf-8")
+    return str(path)
+
+
+def run(*args):
+    return CliRunner().invoke(cli, list(args))
+
+
+def test_methods_lists_the_catalogue():
+    result = run("methods", "--format", "json")
+    assert result.exit_code == 0
+    names = [m["name"] for m in json.loads(result.output)["methods"]]
+    assert {"wsm", "wpm", "electre2", "promethee2"} <= set(names)
+
+
+def test_unknown_parameter_is_one_error_line(matrix_file):
+    result = run("rank", matrix_file, "--method", "vikor", "--param", "w=1")
+    assert result.exit_code == 1
+    assert result.output == (
+        "Error: method 'vikor' has no parameter 'w'; its parameters: v, "
+        "use_compromise_set\n"
+    )
+
+
+def test_out_of_range_parameter(matrix_file):
+    result = run("rank", matrix_file, "-m", "cocoso", "-p", "lambda=1.5")
+    assert result.exit_code == 1
+    assert result.output == (
+        "Error: method 'cocoso': parameter 'lambda' is 1.5; allowed: 0 <= lambda <= 1\n"
+    )
+
+
+def test_zero_cost_is_a_clear_error(matrix_file):
+    result = run("rank", matrix_file, "-m", "wpm")
+    assert result.exit_code == 1
+    assert result.output.startswith(
+        f"Error: {matrix_file}: wpm cannot rank this matrix: criterion 'cost' has a "
+        f"zero "
+        "for strategy 'X'; "
+    )
+    assert result.output.count("\n") == 1
+
+
+def test_rank_non_dominated_drops_dominated(matrix_file):
+    everything = json.loads(run("rank", matrix_file, "-f", "json").output)
+    ranking = everything["rankings"][0]["ranking"]
+    assert [r["strategy"] for r in ranking if r["dominated"]] == ["C"]
+    assert ranking[-1]["dominated_by"] == ["A", "B", "X"]
+    kept = json.loads(run("rank", matrix_file, "--non-dominated", "-f", "json").output)
+    assert sorted(r["strategy"] for r in kept["rankings"][0]["ranking"]) == [
+        "A",
+        "B",
+        "X",
+    ]
+
+
+def test_compare_json(matrix_file):
+    result = run(
+        "compare",
+        matrix_file,
+        "--actor",
+        "example",
+        "--methods",
+        "topsis,vikor",
+        "-p",
+        "vikor.v=0.3",
+        "-f",
+        "json",
+    )
+    assert result.exit_code == 0
+    data = json.loads(result.output)
+    assert [m["name"] for m in data["methods"]] == ["topsis", "vikor"]
+    assert data["methods"][1]["params"]["v"] == 0.3
+
+
+def test_compare_all_lists_skipped_methods(matrix_file):
+    data = json.loads(
+        run("compare", matrix_file, "-a", "Example", "--all", "-f", "json").output
+    )
+    assert "wpm" in data["skipped"]
+
+
+def test_compare_errors(matrix_file):
+    result = run("compare", matrix_file, "-a", "Example", "--methods", "topsis,nope")
+    assert result.exit_code == 1
+    assert result.output.startswith(
+        "Error: unknown method 'nope'; choose from: wsm, wpm,"
+    )
+    result = run("compare", matrix_file, "-a", "Example", "--methods", "wsm", "--all")
+    assert result.exit_code == 2
+    assert "Error: give --methods or --all, not both" in result.output
+    result = run("compare", matrix_file, "-a", "Example", "-p", "v=0.3")
+    assert result.output == (
+        "Error: --param: 'v' does not name its method; write METHOD.KEY=VALUE, "
+        "e.g. vikor.v=0.3\n"
+    )
+
+
+@pytest.mark.parametrize("command", ["methods", "compare", "rank"])
+def test_help(command):
+    result = run(command, "--help")
+    assert result.exit_code == 0 and "Usage:" in result.output
+
+
+def test_methods_command_stays_light():
+    code = (
+        "import sys\n"
+        "from click.testing import CliRunner\n"
+        "from decide.cli import cli\n"
+        "CliRunner().invoke(cli, ['methods'])\n"
+        "print(sorted(m for m in ('skcriteria', 'pymcdm', 'matplotlib') if m in "
+        "sys.modules))\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    assert out.stdout.strip() == "[]"
