@@ -18,11 +18,11 @@ from decide.views import MatrixView, overview, show
 from decide.weights import parse_weight_spec
 
 __all__ = [
-    "FORMATS",
-    "METHODS",
     "ActorRanking",
     "Criterion",
     "DecideError",
+    "FORMATS",
+    "METHODS",
     "Matrix",
     "MatrixError",
     "MatrixView",

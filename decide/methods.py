@@ -119,6 +119,9 @@ class Method:
 
 
 def _pipeline(*steps: Any) -> Any:
+    """A scikit-criteria pipeline of the steps (a lone method is its own pipeline)."""
+    if len(steps) == 1:
+        return steps[0]
     from skcriteria.pipelines import mkpipe
 
     return mkpipe(*steps)
@@ -238,7 +241,13 @@ def evaluate(
         method = get_method(method)
     resolved = method.resolve_params(params)
     pipeline = method.build(resolved)
-    with warnings.catch_warnings(record=True) as caught, contextlib.redirect_stdout(io.StringIO()):
+    # 0/0 inside the engine only happens for a constant criterion, which the methods
+    # map to "no influence"; any NaN that survives is caught by the check below.
+    with (
+        warnings.catch_warnings(record=True) as caught,
+        contextlib.redirect_stdout(io.StringIO()),
+        np.errstate(divide="ignore", invalid="ignore"),
+    ):
         warnings.simplefilter("always")
         try:
             result = pipeline.evaluate(matrix.to_skcriteria())
