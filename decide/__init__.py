@@ -19,12 +19,12 @@ from decide.views import MatrixView, overview, show
 from decide.weights import parse_weight_spec
 
 __all__ = [
-    "FORMATS",
-    "METHODS",
     "ActorRanking",
     "Comparison",
     "Criterion",
     "DecideError",
+    "FORMATS",
+    "METHODS",
     "Matrix",
     "MatrixError",
     "MatrixView",

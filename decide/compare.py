@@ -6,7 +6,7 @@ Spearman's rho) between every pair of methods.
 
 >>> result = compare(actor="China", methods=["topsis", "vikor", "wsm"])
 >>> list(result.to_frame().columns)[:5]
-['strategy', 'topsis', 'vikor', 'wsm', 'borda']
+['strategy', 'topsis', 'vikor', 'wsm', 'borda_points']
 >>> result.kendall.loc["topsis", "topsis"]
 np.float64(1.0)
 """
@@ -76,18 +76,11 @@ class Comparison:
         return frame.reset_index()
 
     def caption(self, what: str) -> str:
-        shown = {
-            m: {k: v for k, v in self.params[m].items() if v is not None}
-            for m in self.methods
-        }
-        methods = "; ".join(
-            f"{m} ({format_params(shown[m])})" if shown[m] else m for m in self.methods
-        )
+        shown = {m: {k: v for k, v in self.params[m].items() if v is not None} for m in self.methods}
+        methods = "; ".join(f"{m} ({format_params(shown[m])})" if shown[m] else m for m in self.methods)
         skipped = ""
         if self.skipped:
-            skipped = "; could not rank: " + "; ".join(
-                f"{m} ({reason})" for m, reason in self.skipped.items()
-            )
+            skipped = "; could not rank: " + "; ".join(f"{m} ({reason})" for m, reason in self.skipped.items())
         return (
             f"{self.actor}: {what}; methods {methods}; weights "
             f"{format_weights(self.weights)}; data {self.matrix.file_name}{skipped}"
@@ -98,10 +91,7 @@ class Comparison:
         return [
             Section(
                 f"{self.actor} ranks",
-                self.caption(
-                    "rank of each strategy by method (1 = best), Borda and Copeland "
-                    "consensus ranks"
-                ),
+                self.caption("rank of each strategy by method (1 = best), Borda and Copeland consensus ranks"),
                 self.table(),
             ),
             Section(
@@ -127,9 +117,7 @@ class Comparison:
             frame.insert(0, "actor", self.actor)
             frame["file"] = self.matrix.file_name
             frame["weights"] = format_weights(self.weights)
-            frame["params"] = "; ".join(
-                f"{m}: {format_params(self.params[m])}" for m in self.methods
-            )
+            frame["params"] = "; ".join(f"{m}: {format_params(self.params[m])}" for m in self.methods)
         return frame
 
     def to_dict(self) -> dict[str, Any]:
@@ -143,20 +131,13 @@ class Comparison:
             "actor": self.actor,
             "file": self.matrix.file_name,
             "weights": dict(self.weights),
-            "methods": [
-                {"name": m, "params": dict(self.params[m]), "better": METHODS[m].better}
-                for m in self.methods
-            ],
+            "methods": [{"name": m, "params": dict(self.params[m]), "better": METHODS[m].better} for m in self.methods],
             "skipped": dict(self.skipped),
             "strategies": [
                 {
                     "strategy": strategy,
-                    "ranks": {
-                        m: int(self.ranks.loc[strategy, m]) for m in self.methods
-                    },
-                    "scores": {
-                        m: float(self.scores.loc[strategy, m]) for m in self.methods
-                    },
+                    "ranks": {m: int(self.ranks.loc[strategy, m]) for m in self.methods},
+                    "scores": {m: float(self.scores.loc[strategy, m]) for m in self.methods},
                     "borda": {
                         "points": float(self.consensus.loc[strategy, "borda_points"]),
                         "rank": int(self.consensus.loc[strategy, "borda"]),
@@ -171,10 +152,7 @@ class Comparison:
                 for strategy in self.table()["strategy"]
             ],
             "correlation": {
-                name: {
-                    a: {b: number(frame.loc[a, b]) for b in self.methods}
-                    for a in self.methods
-                }
+                name: {a: {b: number(frame.loc[a, b]) for b in self.methods} for a in self.methods}
                 for name, frame in (
                     ("kendall", self.kendall),
                     ("spearman", self.spearman),
@@ -220,9 +198,7 @@ def copeland(ranks: pd.DataFrame) -> pd.DataFrame:
     wins = np.sign(better - better.T).sum(axis=1)
     import pandas as pd
 
-    return _with_rank(
-        pd.Series(wins, index=ranks.index, name="copeland_score"), "copeland"
-    )
+    return _with_rank(pd.Series(wins, index=ranks.index, name="copeland_score"), "copeland")
 
 
 def _with_rank(values: pd.Series, name: str) -> pd.DataFrame:
@@ -247,10 +223,8 @@ def correlations(ranks: pd.DataFrame, how: str) -> pd.DataFrame:
             x, y = ranks[a].to_numpy(), ranks[b].to_numpy()
             if len(set(x)) < 2 or len(set(y)) < 2:
                 continue
-            if how == "kendall":
-                value = stats.kendalltau(x, y).statistic
-            else:
-                value = stats.spearmanr(x, y).statistic
+            test = stats.kendalltau if how == "kendall" else stats.spearmanr
+            value = test(x, y).statistic
             result.loc[a, b] = result.loc[b, a] = float(value)
     return result
 
@@ -267,17 +241,10 @@ def _split_params(
         else:
             name, dot, parameter = str(key).partition(".")
             if not dot or not parameter:
-                raise SpecError(
-                    f"--param: '{key}' does not name its method; write "
-                    f"METHOD.KEY=VALUE, "
-                    "e.g. vikor.v=0.3"
-                )
+                raise SpecError(f"--param: '{key}' does not name its method; write METHOD.KEY=VALUE, e.g. vikor.v=0.3")
             method, values = get_method(name).name, {parameter: value}
         if method not in result:
-            raise SpecError(
-                f"--param: method '{method}' is not among the compared methods "
-                f"({', '.join(methods)})"
-            )
+            raise SpecError(f"--param: method '{method}' is not among the compared methods ({', '.join(methods)})")
         result[method].update(values)
     return result
 

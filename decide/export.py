@@ -5,8 +5,8 @@ Any result with ``sections()``, ``to_frame(provenance=True)`` and ``to_dict()``
 carries a caption naming the method, parameters, weights and data file.
 
 >>> from decide.ranking import rank
->>> print(render(rank(actors="China"), "markdown").splitlines()[0])
-| rank | strategy | score |
+>>> print(render(rank(actors="China"), "markdown").splitlines()[-1][:50])
+Table: China: ranked by topsis (no parameters); we
 """
 
 from __future__ import annotations
@@ -229,7 +229,8 @@ def atomic_write(path: str | os.PathLike[str], write: Callable[[str], None]) -> 
     folder = target.parent if str(target.parent) else Path(".")
     if not folder.is_dir():
         raise DecideError(f"{target}: folder '{folder}' does not exist")
-    handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
+    # The temporary name keeps the suffix: some writers (Excel) check it.
+    handle, temporary = tempfile.mkstemp(prefix=f".{target.stem}.tmp-", suffix=target.suffix, dir=folder)
     os.close(handle)
     try:
         write(temporary)

@@ -78,7 +78,7 @@ def _read_yaml(path: Path) -> Any:
     if not text.strip():
         raise MatrixError([f"{path}: file is empty; expected keys actor, criteria and strategies"])
     try:
-        return yaml.load(text, Loader=_StrictLoader)  # noqa: S506 - a safe loader
+        return yaml.load(text, Loader=_StrictLoader)  # a SafeLoader subclass
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         where = f"line {mark.line + 1}, column {mark.column + 1}: " if mark else ""

@@ -7,11 +7,8 @@
 ... )
 >>> m.weights
 {'gain': 0.75, 'cost': 0.25}
->>> m.to_frame()
-          gain  cost
-strategy            
-A          5.0   2.0
-B          3.0   1.0
+>>> m.to_frame().loc["B"].to_dict()
+{'gain': 3.0, 'cost': 1.0}
 """
 
 from __future__ import annotations

@@ -603,6 +603,9 @@ def _check_promethee(matrix: Matrix, params: dict[str, Any], method: str = "") -
 
 
 def _pipeline(*steps: Any) -> Any:
+    """A scikit-criteria pipeline of the steps (a lone method is its own pipeline)."""
+    if len(steps) == 1:
+        return steps[0]
     from skcriteria.pipelines import mkpipe
 
     return mkpipe(*steps)
@@ -1594,9 +1597,12 @@ def evaluate(
         method.check(matrix, resolved, method.name)
     pipeline = method.build(resolved)
     kwargs = method.prepare(matrix, resolved) if method.prepare is not None else {}
+    # 0/0 inside the engine only happens for a constant criterion, which the methods
+    # map to "no influence"; any NaN that survives is caught by the check below.
     with (
         warnings.catch_warnings(record=True) as caught,
         contextlib.redirect_stdout(io.StringIO()),
+        np.errstate(divide="ignore", invalid="ignore"),
     ):
         warnings.simplefilter("always")
         try:

@@ -4,7 +4,7 @@
 >>> result.method, result.better
 ('wsm', 'higher')
 >>> list(result.to_frame().columns)
-['actor', 'rank', 'strategy', 'score']
+['actor', 'rank', 'strategy', 'score', 'dominated', 'dominated_by']
 """
 
 from __future__ import annotations
@@ -93,7 +93,10 @@ class Ranking:
         return [Section(r.actor, self.caption(r), r.table) for r in self.rankings]
 
     def to_frame(self, provenance: bool = False) -> pd.DataFrame:
-        """All actors in one long DataFrame: actor, rank, strategy, score.
+        """All actors in one long DataFrame: actor, rank, strategy, score, dominated, dominated_by.
+
+        ``dominated`` marks a strategy Pareto-dominated by another of the same actor;
+        ``dominated_by`` names those others (comma-separated).
 
         With ``provenance=True`` it adds the file, method, parameters and weights
         of each row (this is what CSV and Excel exports hold).
@@ -104,6 +107,9 @@ class Ranking:
         for ranking in self.rankings:
             frame = ranking.table.copy()
             frame.insert(0, "actor", ranking.actor)
+            frame["dominated_by"] = [
+                ", ".join(ranking.dominators.get(s, [])) for s in frame["strategy"]
+            ]
             if provenance:
                 frame["file"] = ranking.matrix.file_name
                 frame["method"] = self.method
@@ -133,6 +139,23 @@ class Ranking:
                 for r in self.rankings
             ],
         }
+
+    def plot(self, actor: str | None = None, ax: Any = None) -> Any:
+        """A horizontal bar chart of one actor's scores, best at the top (matplotlib Axes).
+
+        ``actor`` defaults to the first ranked actor; pass ``ax`` to draw into your figure.
+        """
+        import matplotlib.pyplot as plt
+
+        ranking = self[actor] if actor else self.rankings[0]
+        if ax is None:
+            _, ax = plt.subplots(figsize=(7, 0.4 * len(ranking.table) + 1.2))
+        table = ranking.table.iloc[::-1]
+        ax.barh(table["strategy"], table["score"], color="#4c72b0")
+        ax.set_xlabel(f"{self.method} score ({self.better} is better)")
+        ax.set_title(f"{ranking.actor}: {self.method}", loc="left")
+        ax.figure.tight_layout()
+        return ax
 
     def __str__(self) -> str:
         from decide.export import render
@@ -174,7 +197,6 @@ def rank_matrix(
     dominators = dominated_by(matrix)
     table = pd.DataFrame({"rank": ranks, "strategy": matrix.strategy_names, "score": scores})
     table["dominated"] = [bool(dominators.get(s)) for s in matrix.strategy_names]
-    table["dominated_by"] = [", ".join(dominators.get(s, [])) for s in matrix.strategy_names]
     ascending = spec.better == "lower"
     table = table.sort_values(["rank", "score"], ascending=[True, ascending], kind="stable")
     return ActorRanking(matrix, matrix.weights, table.reset_index(drop=True), dominators)

@@ -1,0 +1,43 @@
+"""The public API is declared once, sorted, and importing it loads no heavy module."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import decide
+
+
+def test_all_is_sorted_and_complete():
+    assert decide.__all__ == sorted(decide.__all__)
+    for name in decide.__all__:
+        assert hasattr(decide, name), name
+
+
+def loaded_after(code: str) -> set[str]:
+    probe = (
+        "import sys\n"
+        f"{code}\n"
+        "print(' '.join(m for m in ('skcriteria', 'matplotlib', 'seaborn', 'pymcdm') if m in sys.modules))"
+    )
+    output = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True).stdout
+    return set(output.split())
+
+
+def test_help_list_show_validate_do_not_import_heavy_modules():
+    for args in (["--help"], ["list"], ["show", "--actor", "China"], ["validate", "matrices"], ["methods"]):
+        code = (
+            "from click.testing import CliRunner\n"
+            "from decide.cli import cli\n"
+            f"result = CliRunner().invoke(cli, {args!r})\n"
+            "assert result.exit_code == 0, result.output"
+        )
+        assert loaded_after(code) == set(), args
+
+
+def test_import_decide_is_light():
+    assert loaded_after("import decide") == set()
+
+
+def test_rank_does_load_scikit_criteria():
+    assert "skcriteria" in loaded_after("import decide; decide.rank(actors='China')")

@@ -1,0 +1,125 @@
+"""Every export format: captions say what produced the table, names are escaped, writes are atomic."""
+
+from __future__ import annotations
+
+import io
+import json
+
+import pandas as pd
+import pytest
+
+from decide import Criterion, DecideError, Matrix, Strategy, UnknownNameError, export, rank, render
+from decide.export import atomic_write
+
+TRICKY = "R&D_50% <fast> | plan"
+
+
+@pytest.fixture(scope="module")
+def tricky_ranking():
+    matrix = Matrix(
+        actor="Tricky",
+        criteria=(Criterion("gain", "max", 0.6), Criterion("cost", "min", 0.4)),
+        strategies=(
+            Strategy(TRICKY, {"gain": 9, "cost": 2}),
+            Strategy("Plain", {"gain": 3, "cost": 5}),
+        ),
+    )
+    return rank(matrix, method="wsm")
+
+
+def test_table_has_caption_with_method_weights_and_source(tricky_ranking):
+    text = render(tricky_ranking, "table")
+    assert text.splitlines()[0] == (
+        "Tricky: ranked by wsm (no parameters); weights gain=0.6, cost=0.4; "
+        "data <Tricky>; higher score is better"
+    )
+    assert TRICKY in text and "1.0000" in text
+
+
+def test_markdown_escapes_and_captions(tricky_ranking):
+    text = render(tricky_ranking, "markdown")
+    assert r"R&amp;D\_50% &lt;fast&gt; \| plan" in text
+    assert "Table: Tricky: ranked by wsm (no parameters); weights gain=0.6, cost=0.4" in text
+    table_rows = [line for line in text.splitlines() if line.startswith("|")]
+    assert all(line.count("|") - line.count(r"\|") == 5 for line in table_rows)
+
+
+def test_latex_escapes_and_captions(tricky_ranking):
+    text = render(tricky_ranking, "latex")
+    assert r"R\&D\_50\% \textless{}fast\textgreater{} \textbar{} plan" in text
+    assert r"\caption{Tricky: ranked by wsm (no parameters); weights gain=0.6, cost=0.4" in text
+    assert r"\begin{tabular}{rlrr}" in text and r"\end{table}" in text
+
+
+def test_html_escapes_and_captions(tricky_ranking):
+    text = render(tricky_ranking, "html")
+    assert "R&amp;D_50% &lt;fast&gt; | plan" in text
+    assert "<caption>Tricky: ranked by wsm (no parameters); weights gain=0.6, cost=0.4" in text
+    assert "<fast>" not in text
+
+
+def test_csv_reads_back_unchanged(tricky_ranking):
+    text = render(tricky_ranking, "csv")
+    frame = pd.read_csv(io.StringIO(text), keep_default_na=False)
+    expected = tricky_ranking.to_frame(provenance=True)
+    pd.testing.assert_frame_equal(frame, expected, check_dtype=False)
+    assert list(frame.columns) == [
+        "actor", "rank", "strategy", "score", "dominated", "dominated_by",
+        "file", "method", "params", "weights",
+    ]
+
+
+def test_json_shape(tricky_ranking):
+    data = json.loads(render(tricky_ranking, "json"))
+    assert data["method"] == "wsm" and data["params"] == {}
+    ranking = data["rankings"][0]
+    assert ranking["better"] == "higher" and ranking["weights"] == {"gain": 0.6, "cost": 0.4}
+    assert ranking["ranking"][0] == {
+        "rank": 1, "strategy": TRICKY, "score": 1.0, "dominated": False, "dominated_by": [],
+    }
+
+
+def test_xlsx_writes_one_sheet_per_actor(tmp_path):
+    path = export(rank(actors=["China", "Russia"]), tmp_path / "ranks.xlsx")
+    sheets = pd.read_excel(path, sheet_name=None, header=None)
+    assert set(sheets) == {"China", "Russia"}
+    assert str(sheets["China"].iloc[0, 0]).startswith("China: ranked by topsis")
+
+
+def test_xlsx_cannot_go_to_stdout(tricky_ranking):
+    with pytest.raises(DecideError, match="binary; write it to a file with --output"):
+        render(tricky_ranking, "xlsx")
+
+
+@pytest.mark.parametrize(("suffix", "marker"), [(".md", "Table: "), (".tex", r"\caption"), (".html", "<caption>"),
+                                               (".json", '"rankings"'), (".csv", "actor,rank")])
+def test_export_infers_format_from_suffix(tmp_path, tricky_ranking, suffix, marker):
+    path = export(tricky_ranking, tmp_path / f"out{suffix}")
+    assert marker in path.read_text(encoding="utf-8")
+
+
+def test_unknown_format(tricky_ranking, tmp_path):
+    with pytest.raises(UnknownNameError, match="unknown format 'pdf'; choose from: table, markdown"):
+        render(tricky_ranking, "pdf")
+    with pytest.raises(UnknownNameError, match="cannot tell the format from the suffix"):
+        export(tricky_ranking, tmp_path / "out.pdf")
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_atomic_write_leaves_nothing_on_failure(tmp_path):
+    target = tmp_path / "report.md"
+    target.write_text("old", encoding="utf-8")
+
+    def fail(temporary: str) -> None:
+        with open(temporary, "w", encoding="utf-8") as handle:
+            handle.write("half")
+        raise RuntimeError("disk full")
+
+    with pytest.raises(RuntimeError):
+        atomic_write(target, fail)
+    assert target.read_text(encoding="utf-8") == "old"
+    assert [p.name for p in tmp_path.iterdir()] == ["report.md"]
+
+
+def test_notebook_html_repr(tricky_ranking):
+    assert tricky_ranking._repr_html_().startswith('<table class="decide">')

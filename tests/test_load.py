@@ -1,0 +1,209 @@
+"""Loading and validating matrix files: every bad input gets one clear message."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+
+from decide import MatrixError, load_matrices, load_matrix, validate
+from decide.load import matrix_files, shipped_matrices_dir
+
+from .conftest import BASE_MATRIX
+
+
+def first_problem(path) -> str:
+    with pytest.raises(MatrixError) as caught:
+        load_matrix(path)
+    return caught.value.problems[0]
+
+
+def test_loads_a_valid_file(matrix_file):
+    matrix = load_matrix(matrix_file())
+    assert matrix.actor == "Testland"
+    assert matrix.criterion_names == ["stability", "deterrence", "cost", "risk"]
+    assert matrix.objectives == ["max", "max", "min", "min"]
+    assert matrix.strategy_names == ["Talks", "Exercises", "Sanctions", "Aid"]
+    assert matrix.scale == (1.0, 10.0)
+    assert math.isclose(sum(matrix.weights.values()), 1.0)
+
+
+def test_weights_are_normalised(matrix_file):
+    criteria = [
+        {"name": "a", "objective": "max", "weight": 3},
+        {"name": "b", "objective": "min", "weight": 1},
+    ]
+    strategies = [{"name": "x", "scores": {"a": 1, "b": 2}}, {"name": "y", "scores": {"a": 2, "b": 1}}]
+    matrix = load_matrix(matrix_file(criteria=criteria, strategies=strategies, scale=None))
+    assert matrix.weights == {"a": 0.75, "b": 0.25}
+
+
+def test_loader_is_general_any_criteria_and_real_scores(matrix_file):
+    criteria = [{"name": f"c{i}", "objective": "max" if i % 2 else "min", "weight": i + 1} for i in range(6)]
+    strategies = [
+        {"name": f"s{j}", "scores": {f"c{i}": (i - 2.5) * 1e3 / (j + 1) for i in range(6)}}
+        for j in range(12)
+    ]
+    matrix = load_matrix(matrix_file(criteria=criteria, strategies=strategies, scale=None))
+    assert len(matrix.strategies) == 12 and len(matrix.criteria) == 6
+    assert matrix.to_frame().shape == (12, 6)
+
+
+def test_single_string_rationale_is_accepted(matrix_file):
+    document = dict(BASE_MATRIX)
+    strategies = [dict(s, rationale="Because the article says so.") for s in document["strategies"]]
+    matrix = load_matrix(matrix_file(strategies=strategies))
+    assert matrix.strategies[0].rationale == "Because the article says so."
+
+
+def test_missing_file(tmp_path):
+    missing = tmp_path / "nope.yaml"
+    assert first_problem(missing) == f"{missing}: no such file"
+
+
+def test_empty_file(matrix_file):
+    path = matrix_file(text="  \n")
+    assert first_problem(path) == f"{path}: file is empty; expected keys actor, criteria and strategies"
+
+
+def test_invalid_yaml_names_line(matrix_file):
+    path = matrix_file(text="actor: X\ncriteria: [\n  - oops: {\n")
+    problem = first_problem(path)
+    assert problem.startswith(f"{path}: line ") and "invalid YAML" in problem
+
+
+def test_duplicate_key_is_refused(matrix_file):
+    text = (
+        "actor: X\ncriteria:\n  - {name: a, objective: max, weight: 1}\n"
+        "strategies:\n  - name: s\n    scores: {a: 1}\n    scores: {a: 2}\n"
+    )
+    path = matrix_file(text=text)
+    assert first_problem(path) == (
+        f"{path}: line 7, column 5: invalid YAML: duplicate key 'scores' (first on line 6)"
+    )
+
+
+def test_not_a_mapping(matrix_file):
+    path = matrix_file(text="- just\n- a list\n")
+    assert "expected a mapping with keys actor, criteria and strategies" in first_problem(path)
+
+
+def strategies_with(name: str, **scores):
+    strategies = [dict(s) for s in BASE_MATRIX["strategies"]]
+    for strategy in strategies:
+        if strategy["name"] == name:
+            strategy["scores"] = {**strategy["scores"], **scores}
+    return strategies
+
+
+@pytest.mark.parametrize(
+    ("overrides", "expected"),
+    [
+        (
+            {"strategies": strategies_with("Aid", risk=None)},
+            "strategy 'Aid': score for 'risk' is None, expected a number",
+        ),
+        (
+            {"strategies": strategies_with("Aid", risk="high")},
+            "strategy 'Aid': score for 'risk' is 'high', expected a number",
+        ),
+        (
+            {"strategies": strategies_with("Aid", risk=float("nan"))},
+            "strategy 'Aid': score for 'risk' is nan, expected a finite number",
+        ),
+        (
+            {"strategies": strategies_with("Aid", cost=float("inf"))},
+            "strategy 'Aid': score for 'cost' is inf, expected a finite number",
+        ),
+        (
+            {"strategies": strategies_with("Aid", cost=11)},
+            "strategy 'Aid': score for 'cost' is 11, outside the scale [1, 10]",
+        ),
+        (
+            {"strategies": strategies_with("Aid", morale=5)},
+            "strategy 'Aid': score for unknown criterion 'morale'; criteria are: "
+            "stability, deterrence, cost, risk",
+        ),
+        (
+            {"strategies": [*BASE_MATRIX["strategies"], BASE_MATRIX["strategies"][0]]},
+            "strategy 'Talks': duplicate strategy name; strategy names must be unique",
+        ),
+        (
+            {"criteria": [*BASE_MATRIX["criteria"], {"name": "cost", "objective": "min", "weight": 1}]},
+            "criterion 'cost': duplicate criterion name; criterion names must be unique",
+        ),
+        (
+            {"criteria": [{**BASE_MATRIX["criteria"][0], "weight": -0.1}, *BASE_MATRIX["criteria"][1:]]},
+            "criterion 'stability': 'weight' is -0.1; give a finite number >= 0",
+        ),
+        (
+            {"criteria": [{**c, "weight": 0} for c in BASE_MATRIX["criteria"]]},
+            "criteria: all weights are zero; give at least one criterion a positive weight",
+        ),
+        (
+            {"criteria": [{**BASE_MATRIX["criteria"][0], "objective": "more"}, *BASE_MATRIX["criteria"][1:]]},
+            "criterion 'stability': 'objective' is 'more'; use max (more is better) or min (less is better)",
+        ),
+        ({"actor": None}, "'actor' is missing or not a text; name the actor, e.g. actor: China"),
+        ({"strategies": []}, "'strategies' must be a non-empty list of {name, scores}"),
+        ({"scale": [10, 1]}, "'scale' is [10, 1]; write [low, high] with low < high, e.g. [1, 10]"),
+        (
+            {"stratgies": []},
+            "unknown key 'stratgies'; allowed keys: actor, aliases, criteria, scale, strategies",
+        ),
+    ],
+)
+def test_each_bad_input_names_file_and_field(matrix_file, overrides, expected):
+    path = matrix_file(**overrides)
+    with pytest.raises(MatrixError) as caught:
+        load_matrix(path)
+    assert f"{path}: {expected}" in caught.value.problems
+
+
+def test_missing_score_names_strategy_and_criterion(matrix_file):
+    strategies = [dict(s) for s in BASE_MATRIX["strategies"]]
+    strategies[1] = {"name": "Exercises", "scores": {"stability": 5, "deterrence": 9, "cost": 7}}
+    path = matrix_file(strategies=strategies)
+    assert first_problem(path) == f"{path}: strategy 'Exercises': no score for criterion 'risk'"
+
+
+def test_validation_collects_every_problem(matrix_file):
+    strategies = strategies_with("Aid", risk="high", cost=12)
+    path = matrix_file(strategies=strategies, scale=[1, 10])
+    report = validate([path])
+    assert len(report[str(path)]) == 2
+    with pytest.raises(MatrixError) as caught:
+        load_matrix(path)
+    assert "(and 1 more problem(s): run 'decide validate')" in str(caught.value)
+
+
+def test_folder_loads_every_yaml(matrix_file):
+    first = matrix_file("a.yaml")
+    matrix_file("b.yml", actor="Otherland")
+    matrices = load_matrices([first.parent])
+    assert [m.actor for m in matrices] == ["Testland", "Otherland"]
+
+
+def test_same_actor_in_two_files_is_an_error(matrix_file):
+    first = matrix_file("a.yaml")
+    matrix_file("b.yaml")
+    with pytest.raises(MatrixError, match="actor 'Testland' is also in"):
+        load_matrices([first.parent])
+
+
+def test_empty_folder_is_an_error(tmp_path):
+    with pytest.raises(MatrixError, match=r"folder has no \.yaml matrix files"):
+        matrix_files([tmp_path])
+
+
+def test_shipped_matrices_are_found():
+    folder = shipped_matrices_dir()
+    assert {p.name for p in folder.glob("*.yaml")} >= {
+        "united-states.yaml", "china.yaml", "russia.yaml", "north-korea.yaml", "south-korea.yaml"
+    }
+
+
+def test_actor_matches_name_alias_and_stem(matrix_file):
+    matrix = load_matrix(matrix_file("test-land.yaml"))
+    assert matrix.matches("testland") and matrix.matches("tl") and matrix.matches("TEST-LAND")
+    assert not matrix.matches("elsewhere")
