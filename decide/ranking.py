@@ -40,11 +40,10 @@ def format_weights(weights: Mapping[str, float]) -> str:
 
 def format_params(params: Mapping[str, Any]) -> str:
     """Method parameters as ``v=0.5, use_compromise_set=true`` (or ``defaults``)."""
-    if not params:
+    shown = {k: v for k, v in params.items() if v is not None}  # unset (file defaults)
+    if not shown:
         return "no parameters"
-    return ", ".join(
-        f"{k}={str(v).lower() if isinstance(v, bool) else v}" for k, v in params.items()
-    )
+    return ", ".join(f"{k}={str(v).lower() if isinstance(v, bool) else v}" for k, v in shown.items())
 
 
 @dataclass(frozen=True)
