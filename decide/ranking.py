@@ -131,6 +131,23 @@ class Ranking:
             ],
         }
 
+    def plot(self, actor: str | None = None, ax: Any = None) -> Any:
+        """A horizontal bar chart of one actor's scores, best at the top (matplotlib Axes).
+
+        ``actor`` defaults to the first ranked actor; pass ``ax`` to draw into your figure.
+        """
+        import matplotlib.pyplot as plt
+
+        ranking = self[actor] if actor else self.rankings[0]
+        if ax is None:
+            _, ax = plt.subplots(figsize=(7, 0.4 * len(ranking.table) + 1.2))
+        table = ranking.table.iloc[::-1]
+        ax.barh(table["strategy"], table["score"], color="#4c72b0")
+        ax.set_xlabel(f"{self.method} score ({self.better} is better)")
+        ax.set_title(f"{ranking.actor}: {self.method}", loc="left")
+        ax.figure.tight_layout()
+        return ax
+
     def __str__(self) -> str:
         from decide.export import render
 

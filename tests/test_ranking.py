@@ -212,3 +212,15 @@ def test_constant_criterion_is_harmless():
         ranks, scores = evaluate(matrix, method)
         assert np.all(np.isfinite(scores))
         assert ranks[0] == 1
+
+
+def test_plot_draws_one_bar_per_strategy():
+    import matplotlib
+
+    matplotlib.use("Agg")
+    result = rank(actors="Russia")
+    ax = result.plot()
+    bars = ax.patches
+    assert len(bars) == len(result.rankings[0].table)
+    assert bars[-1].get_width() == pytest.approx(result.rankings[0].table["score"].iloc[0])
+    assert ax.get_title(loc="left") == "Russia: topsis"
