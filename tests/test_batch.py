@@ -123,3 +123,12 @@ def test_other_methods_fall_back_to_the_registry(monkeypatch):
     weights = np.random.default_rng(9).dirichlet(np.ones(4), 5)
     expected = per_draw(matrix, "topsis", weights)[1]
     assert np.max(np.abs(batch_scores(matrix, "topsis", weights) - expected)) < 1e-12
+
+
+def test_fast_ranks_equal_ranks_by_sorting_with_and_without_ties():
+    from decide.batch import _ranks_by_sorting
+
+    rng = np.random.default_rng(10)
+    for scores in (rng.random((500, 9)), np.round(rng.random((500, 9)), 1), rng.random((5, 70))):
+        assert np.array_equal(batch_ranks(scores, "lower"), _ranks_by_sorting(scores))
+        assert np.array_equal(batch_ranks(scores, "higher"), _ranks_by_sorting(-scores))
