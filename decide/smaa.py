@@ -330,10 +330,11 @@ class SMAAResult:
 
 def _dashes(frame: pd.DataFrame) -> pd.DataFrame:
     """Missing values (never first: no central weights) shown as '-' in text tables."""
-    if not frame.isna().to_numpy().any():
-        return frame
-    frame = frame.astype(object)
-    return frame.where(frame.notna(), "-")
+    frame = frame.copy()
+    for column in frame.columns[frame.isna().any()]:
+        values = frame[column].astype(object)
+        frame[column] = values.where(values.notna(), "-")
+    return frame
 
 
 def _seed_for(seed: int, actor: str) -> Any:
