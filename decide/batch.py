@@ -82,6 +82,11 @@ def better(method: str) -> str:
     return get_method(method).better
 
 
+def rank_note(method: str) -> str:
+    """What captions add for a method whose ranks here differ from ``decide rank``'s."""
+    return "; ranks by Q alone, not the compromise set" if method == "vikor" else ""
+
+
 def _method_name(method: Method | str) -> str:
     return method.strip().lower() if isinstance(method, str) else method.name
 

@@ -34,7 +34,7 @@ from dataclasses import dataclass
 from itertools import pairwise
 from typing import TYPE_CHECKING, Any
 
-from decide.batch import batch_ranks, batch_scores, better, score_table
+from decide.batch import batch_ranks, batch_scores, better, rank_note, score_table
 from decide.errors import UnknownNameError
 from decide.matrix import Matrix
 from decide.methods import DEFAULT_METHOD
@@ -299,7 +299,8 @@ class SensitivityResult:
 
     def caption(self, what: str) -> str:
         return (
-            f"{self.actor}: {what}; {self.method} ({format_params(self.params)}), {self.how}; "
+            f"{self.actor}: {what}; {self.method} ({format_params(self.params)}){rank_note(self.method)}; "
+            f"{self.how}; "
             f"weights {format_weights(self.matrix.weights)}; others keep their proportions; "
             f"data {self.matrix.file_name}"
         )

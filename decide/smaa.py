@@ -40,7 +40,15 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from decide.batch import BATCHED, CHUNK_SIZE, batch_ranks, batch_scores, better, score_table
+from decide.batch import (
+    BATCHED,
+    CHUNK_SIZE,
+    batch_ranks,
+    batch_scores,
+    better,
+    rank_note,
+    score_table,
+)
 from decide.errors import SpecError
 from decide.matrix import Matrix
 from decide.methods import DEFAULT_METHOD
@@ -244,7 +252,8 @@ class SMAAResult:
     def caption(self, result: ActorSMAA) -> str:
         noise = f"scores +-{self.score_noise:g}" if self.score_noise else "scores fixed"
         return (
-            f"{result.actor}: SMAA with {self.method} ({format_params(self.params)}); "
+            f"{result.actor}: SMAA with {self.method} ({format_params(self.params)})"
+            f"{rank_note(self.method)}; "
             f"{self.samples} draws, seed {self.seed}; weights {self.weight_model}; {noise}; "
             f"current weights {format_weights(result.weights)}; data {result.matrix.file_name}"
         )

@@ -149,7 +149,10 @@ def test_every_export_format(tmp_path):
     (actor,) = data["actors"]
     assert data["samples"] == 500 and data["seed"] == 8
     assert {s["strategy"] for s in actor["strategies"]} == {"Talks", "Exercises", "Sanctions", "Aid"}
-    assert "SMAA with vikor (v=0.5, use_compromise_set=true); 500 draws, seed 8" in render(result)
+    assert (
+        "SMAA with vikor (v=0.5, use_compromise_set=true); ranks by Q alone, not the compromise "
+        "set; 500 draws, seed 8" in render(result)
+    )
     csv = render(result, "csv").splitlines()
     assert csv[0].startswith("actor,strategy,rank now,first-rank acceptability,confidence")
 
