@@ -159,6 +159,61 @@ def compare_command(path, actor, methods, all_methods, weights, params, fmt, out
     emit(result, fmt, output)
 
 
+# --- Robustness: sensitivity and SMAA (issue 4) ------------------------------------------
+
+
+@cli.command("sensitivity")
+@click.argument("path", required=False, type=click.Path())
+@click.option("--actor", "-a", required=True, help="Actor name, alias or file stem.")
+@click.option("--method", "-m", default="topsis", show_default=True, help="Ranking method: see 'decide methods'.")
+@click.option("--criterion", "-c", help="Only this criterion's weight (default: each in turn).")
+@click.option("--make-top", metavar="STRATEGY", help="Smallest weight change that ranks STRATEGY first.")
+@click.option("--weights", "-w", metavar="SPEC", help="Start from these weights, e.g. deterrence=0.5.")
+@click.option("--param", "-p", "params", multiple=True, metavar="KEY=VALUE", help="Method parameter (repeatable).")
+@format_option
+@output_option
+def sensitivity_command(path, actor, method, criterion, make_top, weights, params, fmt, output) -> None:
+    """How far each weight can move before the first strategy, or the ranking, changes.
+
+    With --make-top, the smallest change of the weights that ranks STRATEGY first
+    (exact for wsm, by linear programming; a sampled search for other methods).
+    """
+    from decide.sensitivity import make_top as smallest_change
+    from decide.sensitivity import sensitivity
+
+    source, options = [path] if path else None, {"actor": actor, "weights": weights,
+                                                  "params": parse_params(params)}
+    if make_top:
+        result = smallest_change(source, strategy=make_top, method=method, **options)
+    else:
+        result = sensitivity(source, method=method, criterion=criterion, **options)
+    emit(result, fmt, output)
+
+
+@cli.command("smaa")
+@paths_argument
+@click.option("--actor", "-a", "actors", multiple=True, help="Actor name, alias or file stem (repeatable).")
+@click.option("--method", "-m", default="topsis", show_default=True, help="Ranking method: see 'decide methods'.")
+@click.option("--samples", "-n", default=10_000, show_default=True, type=click.IntRange(min=1), help="Number of draws.")
+@click.option("--seed", "-s", type=int, help="Random seed; the same seed gives the same result.")
+@click.option("--spread", type=float, help="Draw weights within +-SPREAD of the current ones (e.g. 0.1).")
+@click.option("--order", metavar="A>B>...", help="Draw weights in this order, e.g. deterrence>stability>risk>cost.")
+@click.option("--score-noise", type=float, default=0.0, help="Add uniform +-NOISE to each score (clipped to scale).")
+@click.option("--weights", "-w", metavar="SPEC", help="Current weights (for --spread), e.g. deterrence=0.5.")
+@click.option("--param", "-p", "params", multiple=True, metavar="KEY=VALUE", help="Method parameter (repeatable).")
+@format_option
+@output_option
+def smaa_command(paths, actors, method, samples, seed, spread, order, score_noise, weights, params,
+                 fmt, output) -> None:
+    """How often each strategy takes each rank when weights (and scores) are uncertain."""
+    from decide.smaa import smaa
+
+    result = smaa(list(paths), actors=list(actors), method=method, samples=samples, seed=seed,
+                  spread=spread, order=order, score_noise=score_noise, weights=weights,
+                  params=parse_params(params), progress=True)
+    emit(result, fmt, output)
+
+
 def main() -> None:
     """Console-script entry point."""
     cli(prog_name="decide")

@@ -1,0 +1,169 @@
+"""SMAA: sampling, known properties of acceptability indices, reproducibility, exports."""
+
+from __future__ import annotations
+
+import importlib
+import json
+from types import SimpleNamespace
+
+import numpy as np
+import pytest
+
+from decide.errors import SpecError, UnknownNameError
+from decide.export import FORMATS, export, render
+from decide.matrix import Criterion, Matrix, Strategy
+from decide.smaa import parse_order, progress_bar, sample_weights, smaa, smaa_matrix
+
+# decide.smaa is the function (the public API); these are the modules
+smaa_module = importlib.import_module("decide.smaa")
+batch_module = importlib.import_module("decide.batch")
+
+CRITERIA = (
+    Criterion("stability", "max", 0.3),
+    Criterion("deterrence", "max", 0.25),
+    Criterion("cost", "min", 0.2),
+    Criterion("risk", "min", 0.25),
+)
+
+
+def make_matrix(rows: dict[str, tuple[float, ...]]) -> Matrix:
+    names = [c.name for c in CRITERIA]
+    strategies = tuple(Strategy(n, dict(zip(names, v, strict=True))) for n, v in rows.items())
+    return Matrix("Testland", CRITERIA, strategies, scale=(1.0, 10.0))
+
+
+DOMINATED = make_matrix({
+    "Best": (9, 9, 2, 2),
+    "Middle": (6, 5, 5, 6),
+    "Cheap": (3, 2, 3, 4),
+    "Worst": (2, 1, 9, 9),
+})
+TRADE_OFF = make_matrix({
+    "Talks": (8, 3, 2, 3),
+    "Exercises": (5, 9, 7, 6),
+    "Sanctions": (4, 6, 4, 5),
+    "Aid": (7, 2, 3, 2),
+})
+
+
+def test_uniform_simplex_mean_is_one_over_n():
+    weights = sample_weights(np.random.default_rng(0), 40_000, [0.25] * 4)
+    assert np.allclose(weights.sum(axis=1), 1) and weights.min() >= 0
+    assert np.allclose(weights.mean(axis=0), 0.25, atol=0.005)
+
+
+def test_ordered_weights_have_the_known_means():
+    # Uniform weights ordered w1 >= w2 >= w3: E = (11/18, 5/18, 2/18).
+    weights = sample_weights(np.random.default_rng(1), 40_000, [1 / 3] * 3, order=[[0, 1, 2]])
+    assert np.all(np.diff(weights, axis=1) <= 0)
+    assert np.allclose(weights.mean(axis=0), [11 / 18, 5 / 18, 2 / 18], atol=0.005)
+
+
+def test_spread_stays_near_the_current_weights():
+    current = np.array([0.4, 0.3, 0.2, 0.1])
+    weights = sample_weights(np.random.default_rng(2), 10_000, current, spread=0.05)
+    assert np.allclose(weights.sum(axis=1), 1) and weights.min() >= 0
+    assert np.abs(weights - current).max() < 0.12
+    assert np.allclose(weights.mean(axis=0), current, atol=0.01)
+
+
+def test_a_dominating_strategy_is_always_first():
+    result = smaa(DOMINATED, method="topsis", samples=3000, seed=1, score_noise=0.5)["Testland"]
+    assert result.first_rank_acceptability.to_dict() == {
+        "Best": 1.0, "Middle": 0.0, "Cheap": 0.0, "Worst": 0.0
+    }
+    assert result.rank_acceptability.loc["Worst", "rank 4"] == 1.0
+    assert result.confidence["Best"] == 1.0 and np.isnan(result.confidence["Worst"])
+    # its central weights are the mean of all draws: about 1/4 each
+    assert np.allclose(result.central_weights.loc["Best"], 0.25, atol=0.02)
+
+
+@pytest.mark.parametrize("method", ["wsm", "wpm", "topsis", "vikor"])
+def test_acceptability_rows_sum_to_one_and_central_weights_are_weights(method):
+    result = smaa(TRADE_OFF, method=method, samples=2000, seed=3)["Testland"]
+    assert np.allclose(result.rank_acceptability.sum(axis=1), 1)
+    central = result.central_weights.dropna()
+    assert np.allclose(central.sum(axis=1), 1)
+    # without score noise a strategy ranks first at its central weights or not at all
+    assert set(result.confidence.dropna()) <= {0.0, 1.0}
+
+
+def test_central_weights_lean_towards_what_a_strategy_is_good_at():
+    result = smaa(TRADE_OFF, method="wsm", samples=4000, seed=4)["Testland"]
+    central = result.central_weights
+    assert central.loc["Exercises", "deterrence"] > 0.4 > central.loc["Talks", "deterrence"]
+
+
+def test_same_seed_same_result_and_independent_of_block_size():
+    one = smaa_matrix(TRADE_OFF, "topsis", samples=1000, seed=5, score_noise=1, chunk_size=1000)
+    two = smaa_matrix(TRADE_OFF, "topsis", samples=1000, seed=5, score_noise=1, chunk_size=64)
+    assert one.rank_acceptability.equals(two.rank_acceptability)
+    assert np.allclose(one.central_weights, two.central_weights, equal_nan=True)
+    other = smaa_matrix(TRADE_OFF, "topsis", samples=1000, seed=6, score_noise=1)
+    assert not one.rank_acceptability.equals(other.rank_acceptability)
+
+
+def test_one_at_a_time_fallback_agrees_with_the_batched_engine(monkeypatch):
+    batched = smaa_matrix(TRADE_OFF, "topsis", samples=60, seed=7)
+    monkeypatch.setattr(smaa_module, "BATCHED", ())
+    monkeypatch.setattr(batch_module, "BATCHED", ())
+    one_by_one = smaa_matrix(TRADE_OFF, "topsis", samples=60, seed=7)
+    assert one_by_one.rank_acceptability.equals(batched.rank_acceptability)
+
+
+def test_an_unseeded_run_reports_the_seed_that_reproduces_it():
+    first = smaa(TRADE_OFF, method="wsm", samples=500)
+    again = smaa(TRADE_OFF, method="wsm", samples=500, seed=first.seed)
+    assert first["Testland"].rank_acceptability.equals(again["Testland"].rank_acceptability)
+
+
+def test_order_and_spread_are_checked():
+    assert parse_order("deterrence > stability, cost>risk", TRADE_OFF) == [[1, 0], [2, 3]]
+    for spec, message in [
+        ("deterrence", "is not NAME>NAME"),
+        ("a>>b", "is not NAME>NAME"),
+        ("cost>risk>cost", "criterion 'cost' appears twice"),
+        (" , ", "--order: empty"),
+    ]:
+        with pytest.raises(SpecError, match=message):
+            parse_order(spec, TRADE_OFF)
+    with pytest.raises(UnknownNameError, match="unknown criterion 'price'; choose from: stability"):
+        parse_order("price>risk", TRADE_OFF)
+    with pytest.raises(SpecError, match="--spread is 0; give a number in"):
+        smaa(TRADE_OFF, spread=0, samples=10)
+    with pytest.raises(SpecError, match="cannot be combined"):
+        smaa(TRADE_OFF, spread=0.1, order="cost>risk", samples=10)
+    with pytest.raises(SpecError, match="--samples is 0"):
+        smaa(TRADE_OFF, samples=0)
+
+
+def test_every_export_format(tmp_path):
+    result = smaa(TRADE_OFF, method="vikor", samples=500, seed=8)
+    for fmt in FORMATS:
+        if fmt == "xlsx":
+            assert export(result, tmp_path / "smaa.xlsx").stat().st_size > 0
+            continue
+        text = render(result, fmt)
+        assert "Talks" in text, fmt
+    data = json.loads(render(result, "json"))
+    (actor,) = data["actors"]
+    assert data["samples"] == 500 and data["seed"] == 8
+    assert {s["strategy"] for s in actor["strategies"]} == {"Talks", "Exercises", "Sanctions", "Aid"}
+    assert (
+        "SMAA with vikor (v=0.5, use_compromise_set=true); ranks by Q alone, not the compromise "
+        "set; 500 draws, seed 8" in render(result)
+    )
+    csv = render(result, "csv").splitlines()
+    assert csv[0].startswith("actor,strategy,rank now,first-rank acceptability,confidence")
+
+
+def test_progress_bar_appears_only_for_long_runs(monkeypatch, capsys):
+    clock = iter(range(100))
+    monkeypatch.setattr(smaa_module, "time", SimpleNamespace(perf_counter=lambda: float(next(clock))))
+    with progress_bar(10, "SMAA slow", enabled=True) as advance:
+        for _ in range(10):
+            advance(1)
+    assert "SMAA slow" in capsys.readouterr().err
+    with progress_bar(10, "SMAA quick", enabled=False) as advance:
+        advance(10)
+    assert capsys.readouterr().err == ""
