@@ -113,7 +113,9 @@ def _alignments(frame: Any) -> list[str]:
     import pandas as pd
 
     return [
-        "r" if pd.api.types.is_numeric_dtype(frame[column]) else "l" for column in frame.columns
+        "r" if pd.api.types.is_numeric_dtype(frame[column]) and not pd.api.types.is_bool_dtype(frame[column])
+        else "l"
+        for column in frame.columns
     ]
 
 

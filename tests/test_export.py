@@ -48,7 +48,7 @@ def test_latex_escapes_and_captions(tricky_ranking):
     text = render(tricky_ranking, "latex")
     assert r"R\&D\_50\% \textless{}fast\textgreater{} \textbar{} plan" in text
     assert r"\caption{Tricky: ranked by wsm (no parameters); weights gain=0.6, cost=0.4" in text
-    assert r"\begin{tabular}{rlrr}" in text and r"\end{table}" in text
+    assert r"\begin{tabular}{rlrl}" in text and r"\end{table}" in text
 
 
 def test_html_escapes_and_captions(tricky_ranking):
