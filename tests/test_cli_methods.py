@@ -145,3 +145,15 @@ def test_methods_command_stays_light():
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     )
     assert out.stdout.strip() == "[]"
+
+
+def test_rank_ervd_with_a_reference(matrix_file):
+    result = run("rank", matrix_file, "-m", "ervd", "-p", "reference=gain:6,cost:1")
+    assert result.exit_code == 0, result.output
+    assert result.output.splitlines()[0].startswith("Example: ranked by ervd (reference=gain:6,cost:1, lambda=2.25")
+    result = run("rank", matrix_file, "-m", "ervd", "-p", "reference=price:1")
+    assert result.exit_code == 1
+    assert result.output == (
+        f"Error: {matrix_file}: method 'ervd': parameter 'reference' names unknown criterion 'price'; "
+        "criteria are: gain, cost\n"
+    )

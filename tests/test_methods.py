@@ -33,6 +33,7 @@ REQUIRED = (
     "ram",
     "probid",
     "spotis",
+    "ervd",
     "electre2",
     "promethee2",
 )
@@ -1015,6 +1016,11 @@ def direct(name: str, matrix: Matrix):
         ranges = [(1.0, 10.0)] * len(matrix.criteria)
         ideals = [(10.0, 10.0) if o == "max" else (1.0, 1.0) for o in matrix.objectives]
         return agg.rim.RIM().evaluate(dm, ref_ideals=ideals, ranges=ranges).rank_
+    if name == "ervd":
+        reference = np.full(len(matrix.criteria), 5.5)  # the middle of the scale [1, 10]
+        totals = matrix.to_frame().to_numpy().sum(axis=0)
+        scaled = scalers.SumScaler(target="matrix").transform(dm)
+        return agg.ervd.ERVD().evaluate(scaled, reference_points=reference / totals).rank_
     if name == "promethee2":
         from pymcdm.helpers import rrankdata
         from pymcdm.methods import PROMETHEE_II
@@ -1095,3 +1101,134 @@ def test_sprobid_names_a_strategy_best_everywhere():
     matrix = make_matrix([[9, 1], [5, 4], [4, 3], [6, 2]], ["max", "min"], [1, 1])
     with pytest.raises(MethodError, match="strategy 'A1' is the best on every"):
         evaluate(matrix, "sprobid")
+
+
+# -- ERVD ------------------------------------------------------------------------------
+
+SHYUR_2015 = [
+    [80, 70, 87, 77, 76, 80, 75],
+    [85, 65, 76, 80, 75, 65, 75],
+    [78, 90, 72, 80, 85, 90, 85],
+    [75, 84, 69, 85, 65, 65, 70],
+    [84, 67, 60, 75, 85, 75, 80],
+    [85, 78, 82, 81, 79, 80, 80],
+    [77, 83, 74, 70, 71, 65, 70],
+    [78, 82, 72, 80, 78, 70, 60],
+    [85, 90, 80, 88, 90, 80, 85],
+    [89, 75, 79, 67, 77, 70, 75],
+    [65, 55, 68, 62, 70, 50, 60],
+    [70, 64, 65, 65, 60, 60, 65],
+    [95, 80, 70, 75, 70, 75, 75],
+    [70, 80, 79, 80, 85, 80, 70],
+    [60, 78, 87, 70, 66, 70, 65],
+    [92, 85, 88, 90, 85, 90, 95],
+    [86, 87, 80, 70, 72, 80, 85],
+]
+SHYUR_2015_WEIGHTS = [0.066, 0.196, 0.066, 0.130, 0.130, 0.216, 0.196]
+
+
+def test_ervd_shyur_2015():
+    """Shyur, H.-J., Yin, L., Shih, H.-S. & Cheng, C.-B. (2015). A multiple criteria
+    decision making method based on relative value distances. Foundations of Computing
+    and Decision Sciences 40(4), 299-315; the numerical example (17 candidates, 7 benefit
+    criteria, reference point 80 on every criterion, lambda 2.25, alpha 0.88), relative
+    closeness printed to 3 decimals. scikit-criteria's and pymcdm's test suites use the
+    same data and numbers."""
+    matrix = make_matrix(SHYUR_2015, ["max"] * 7, SHYUR_2015_WEIGHTS)
+    check(
+        matrix,
+        "ervd",
+        [7, 13, 3, 12, 9, 4, 14, 11, 2, 10, 17, 16, 8, 6, 15, 1, 5],
+        [0.660, 0.503, 0.885, 0.521, 0.610, 0.796, 0.498, 0.549, 0.908,
+         0.565, 0.070, 0.199, 0.632, 0.716, 0.438, 0.972, 0.767],
+        3,
+        params={"reference": "80"},
+    )
+
+
+def test_ervd_equals_pymcdm_with_cost_criteria():
+    """pymcdm's ERVD, an independent implementation that normalises by itself, agrees
+    on a matrix with cost criteria and a reference point per criterion."""
+    from pymcdm.methods import ERVD
+
+    matrix = random_matrix(21)
+    reference = [4.0, 6.5, 5.0, 3.0]
+    _, scores = evaluate(
+        matrix, "ervd", {"reference": ", ".join(f"c{j + 1}:{r}" for j, r in enumerate(reference))}
+    )
+    types = np.array([1 if o == "max" else -1 for o in matrix.objectives])
+    expected = ERVD(ref_point=np.array(reference))(
+        matrix.to_frame().to_numpy(), np.array(list(matrix.weights.values())), types
+    )
+    np.testing.assert_allclose(scores, expected)
+
+
+def ervd_scores(matrix, params=None):
+    return evaluate(matrix, "ervd", params)[1]
+
+
+def test_ervd_reference_defaults_to_the_middle_of_the_scale():
+    matrix = random_matrix(22)  # scale (1, 10)
+    np.testing.assert_allclose(ervd_scores(matrix), ervd_scores(matrix, {"reference": "5.5"}))
+
+
+def test_ervd_reference_defaults_to_the_mean_score_without_a_scale():
+    values = [[5, 2, 7], [9, 3, 5], [7, 1, 8]]
+    matrix = make_matrix(values, ["max", "min", "max"], [1, 1, 1])
+    means = np.mean(values, axis=0)
+    given = ", ".join(f"c{j + 1}:{m}" for j, m in enumerate(means))
+    np.testing.assert_allclose(ervd_scores(matrix), ervd_scores(matrix, {"reference": given}))
+
+
+def test_ervd_reference_for_some_criteria_keeps_the_default_for_the_others():
+    matrix = random_matrix(23)
+    np.testing.assert_allclose(
+        ervd_scores(matrix, {"reference": "c2:3"}),
+        ervd_scores(matrix, {"reference": "c1:5.5, c2:3, c3:5.5, c4:5.5"}),
+    )
+
+
+def test_ervd_parameters_are_checked():
+    ervd = METHODS["ervd"]
+    assert ervd.resolve_params({"alpha": "1", "lambda": "1"}) == {"reference": None, "lambda": 1.0, "alpha": 1.0}
+    with pytest.raises(SpecError) as error:
+        ervd.resolve_params({"alpha": "0"})
+    assert str(error.value) == "method 'ervd': parameter 'alpha' is 0; allowed: 0 < alpha <= 1"
+    with pytest.raises(SpecError, match=r"parameter 'lambda' is -1; allowed: 0 < lambda$"):
+        ervd.resolve_params({"lambda": "-1"})
+    with pytest.raises(SpecError) as error:
+        ervd.resolve_params({"reference": "cost:high"})
+    assert str(error.value) == (
+        "method 'ervd': parameter 'reference' is 'cost:high': 'high' is not a number; "
+        "write VALUE or CRITERION:VALUE,..."
+    )
+
+
+def test_ervd_refuses_what_sum_normalisation_cannot_take():
+    negative = make_matrix([[5, 2], [-3, 1]], ["max", "min"], [1, 1], criteria=["gain", "cost"])
+    with pytest.raises(MethodError) as error:
+        evaluate(negative, "ervd")
+    assert str(error.value) == (
+        "Example: ervd cannot rank this matrix: criterion 'gain' has a negative value (-3) for "
+        "strategy 'A2'; sum normalisation needs values of at least 0; rescale the scores so that "
+        "every value is at least 0, or rank with a method that takes any value, such as topsis or vikor"
+    )
+    zeros = make_matrix([[5, 0], [3, 0]], ["max", "min"], [1, 1], criteria=["gain", "cost"])
+    with pytest.raises(MethodError, match="criterion 'cost' is zero for every strategy; sum normalisation"):
+        evaluate(zeros, "ervd")
+
+
+def test_ervd_refuses_a_matrix_without_differences():
+    matrix = make_matrix([[5, 2], [5, 2]], ["max", "min"], [1, 1])
+    with pytest.raises(MethodError) as error:
+        evaluate(matrix, "ervd")
+    assert str(error.value) == (
+        "Example: ervd cannot rank this matrix: every weighted criterion has the same score for "
+        "every strategy; ERVD divides by the distances between the strategies' values, which are "
+        "all 0; there is nothing to rank"
+    )
+
+
+def test_ervd_takes_a_zero_cost():
+    ranks, scores = evaluate(zero_cost_matrix(), "ervd")
+    assert np.all(np.isfinite(scores)) and len(ranks) == 3
