@@ -81,9 +81,11 @@ class Comparison:
         skipped = ""
         if self.skipped:
             skipped = "; could not rank: " + "; ".join(f"{m} ({reason})" for m, reason in self.skipped.items())
+        unweighted = [m for m in self.methods if not METHODS[m].uses_weights]
+        unused = f" (not used by {', '.join(unweighted)})" if unweighted else ""
         return (
             f"{self.actor}: {what}; methods {methods}; weights "
-            f"{format_weights(self.weights)}; data {self.matrix.file_name}{skipped}"
+            f"{format_weights(self.weights)}{unused}; data {self.matrix.file_name}{skipped}"
         )
 
     def sections(self) -> list[Section]:
@@ -131,7 +133,11 @@ class Comparison:
             "actor": self.actor,
             "file": self.matrix.file_name,
             "weights": dict(self.weights),
-            "methods": [{"name": m, "params": dict(self.params[m]), "better": METHODS[m].better} for m in self.methods],
+            "methods": [
+                {"name": m, "params": dict(self.params[m]), "better": METHODS[m].better,
+                 "weights_used": METHODS[m].uses_weights}
+                for m in self.methods
+            ],
             "skipped": dict(self.skipped),
             "strategies": [
                 {

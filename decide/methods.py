@@ -9,7 +9,7 @@ scikit-criteria and pymcdm are imported only inside the builders, so importing t
 module (and listing the catalogue) stays fast.
 
 >>> len(METHODS)
-26
+27
 >>> METHODS["vikor"].better
 'lower'
 >>> METHODS["vikor"].resolve_params({"v": "0.3"})
@@ -130,6 +130,8 @@ class Method:
     the matrix (SPOTIS bounds, say); ``score(result)`` reads the method's score.
     ``check(matrix, params)`` raises :class:`MethodError` when the method cannot rank
     the matrix (a zero where it divides, say), before anything is computed.
+    ``uses_weights`` is False for a method that ignores the criteria weights (SIMUS):
+    captions then say so instead of listing weights as if they mattered.
     """
 
     name: str
@@ -147,6 +149,7 @@ class Method:
     check: Callable[..., None] | None = None
     prepare: Callable[[Matrix, dict[str, Any]], dict[str, Any]] | None = None
     check_params: Callable[[dict[str, Any]], None] | None = None
+    uses_weights: bool = True
 
     def resolve_params(self, params: Mapping[str, Any] | None) -> dict[str, Any]:
         """Defaults overridden by ``params``; unknown or out-of-range values raise."""
@@ -601,7 +604,7 @@ def _check_promethee(matrix: Matrix, params: dict[str, Any], method: str = "") -
 
 
 # --------------------------------------------------------------------------------
-# One number per criterion: the ERVD reference point.
+# One number per criterion: the ERVD reference point and the SIMUS limits.
 # --------------------------------------------------------------------------------
 
 
@@ -673,6 +676,56 @@ def _prepare_ervd(matrix: Matrix, params: dict[str, Any]) -> dict[str, Any]:
     return {"reference": ervd_reference(matrix, params)}
 
 
+def simus_limits(
+    matrix: Matrix, params: dict[str, Any], method: str = "simus"
+) -> list[float | None]:
+    """The constraint limit of every criterion (``None``: SIMUS takes its best score)."""
+    given = {
+        k: _parse_value(v)
+        for k, v in per_criterion(matrix, params.get("limits"), method, "limits").items()
+    }
+    return [given.get(name) for name in matrix.criterion_names]
+
+
+def _check_simus(matrix: Matrix, params: dict[str, Any], method: str = "") -> None:
+    """Every linear program SIMUS solves must be bounded.
+
+    With scores of at least 0, a program that minimises a criterion is bounded by 0;
+    one that maximises a criterion is bounded only by the constraints of the other
+    criteria to maximise (``sum score x <= limit``), so every strategy that scores
+    above 0 on it must score above 0 on one of those.
+    """
+    _positive(
+        "SIMUS's linear programs are bounded only for scores of at least 0",
+        strict=False,
+    )(matrix, params, method)
+    simus_limits(matrix, params, method)
+    maximised = [c.name for c in matrix.criteria if c.objective == "max"]
+    for name in maximised:
+        others = [k for k in maximised if k != name]
+        for strategy in matrix.strategies:
+            if float(strategy.scores[name]) > 0 and not any(
+                float(strategy.scores[k]) > 0 for k in others
+            ):
+                problem = (
+                    f"criterion '{name}' is the only one to maximise"
+                    if not others
+                    else f"strategy '{strategy.name}' scores 0 on every criterion to "
+                    f"maximise but '{name}'"
+                )
+                raise _fail(
+                    matrix,
+                    method,
+                    f"{problem}, so the linear program that maximises '{name}' has "
+                    "no bound",
+                    "SIMUS limits each criterion's program by the other criteria to "
+                    "maximise; add a criterion to maximise with scores above 0, or "
+                    "rank with another method",
+                )
+
+
+def _prepare_simus(matrix: Matrix, params: dict[str, Any]) -> dict[str, Any]:
+    return {"limits": simus_limits(matrix, params)}
 
 
 # --------------------------------------------------------------------------------
@@ -979,6 +1032,79 @@ def _build_ervd(params: dict[str, Any]) -> Any:
     return _ERVD(params["lambda"], params["alpha"])
 
 
+# scikit-criteria 0.10 builds SIMUS's linear programs with PuLP calls that PuLP 3.3.1+
+# deprecates ahead of PuLP 4.0 (which scikit-criteria excludes): it constructs
+# LpVariable directly and solves with PuLP's bundled CBC (PULP_CBC_CMD). We cannot
+# change those calls, so exactly these two messages from PuLP are ignored, only
+# while SIMUS runs; every other warning still reaches the caller.
+_PULP_DEPRECATIONS = (
+    r"Constructing LpVariable\(name, \.\.\.\) directly is deprecated; in PuLP 4\.0",
+    r"PULP_CBC_CMD is deprecated and will be removed in PuLP 4\.0",
+)
+
+
+@contextlib.contextmanager
+def _ignore_pulp_deprecations() -> Any:
+    with warnings.catch_warnings():
+        for message in _PULP_DEPRECATIONS:
+            warnings.filterwarnings(
+                "ignore", message=message, category=DeprecationWarning, module=r"pulp\."
+            )
+        yield
+
+
+class _SIMUS:
+    """SIMUS from scikit-criteria, quiet and explicit about weights.
+
+    SIMUS does not use weights (the entry says so), and scikit-criteria warns when
+    they differ, so it is given equal ones. The LP solver's log, which CBC writes to
+    the process's own stdout where ``redirect_stdout`` cannot catch it, is switched
+    off. A stage whose linear program is not solved to optimality is an error.
+    """
+
+    def __init__(self, rank_by: int):
+        self.rank_by = rank_by
+
+    def evaluate(self, dm: Any, *, limits: Sequence[float | None]) -> Any:
+        import numpy as np
+        import pulp
+        from skcriteria.agg.simus import SIMUS
+
+        solver = pulp.LpSolverDefault  # what scikit-criteria's programs solve with
+        if solver is None:
+            raise ValueError(
+                "PuLP finds no linear-programming solver; install one, e.g. "
+                "pip install 'pulp[cbc]'"
+            )
+        equal = dm.replace(weights=np.ones(len(dm.criteria)))
+        b = None if all(v is None for v in limits) else list(limits)
+        logs = solver.msg
+        solver.msg = False
+        try:
+            with _ignore_pulp_deprecations():
+                result = SIMUS(rank_by=self.rank_by).evaluate(equal, b=b)
+        finally:
+            solver.msg = logs
+        for criterion, objective, stage in zip(
+            dm.criteria, dm.iobjectives.to_numpy(), result.e_.stages, strict=True
+        ):
+            if stage.lp_status != "Optimal":
+                goal = "maximises" if objective == 1 else "minimises"
+                raise ValueError(
+                    f"the linear program that {goal} criterion '{criterion}' is "
+                    f"{str(stage.lp_status).lower()}; check --param limits, or rank "
+                    "with another method"
+                )
+        return result
+
+
+def _build_simus(params: dict[str, Any]) -> Any:
+    return _SIMUS(params["rank_by"])
+
+
+def _simus_score(result: Any) -> Any:
+    extra = result.e_
+    return extra.method_1_score if extra.rank_by == 1 else extra.method_2_score
 
 
 # --------------------------------------------------------------------------------
@@ -1700,6 +1826,49 @@ METHODS: dict[str, Method] = {
                 ),
             ),
         ),
+        Method(
+            name="simus",
+            full_name="Sequential Interactive Model for Urban Systems",
+            better="higher",
+            summary="Each criterion in turn is the objective of a linear program "
+            "limited by the others; a strategy scores by how much and how often it "
+            "enters the optimal solutions. Weights are not used.",
+            preprocessing="none; each criterion is optimised in turn subject to the "
+            "others, each limited by its best score (or --param limits), so rescaling "
+            "a criterion changes nothing; the solutions are sum-normalised",
+            reference="Munier, N. (2011). A Strategy for Using Multicriteria Analysis "
+            "in Decision-Making: A Guide for Simple and Complex Environmental "
+            "Projects. Springer",
+            year=2011,
+            engine="skcriteria SIMUS (PuLP linear programs)",
+            when="no weights you trust: the ranking comes from linear programs, not "
+            "from weights",
+            uses_weights=False,
+            check=_check_simus,
+            prepare=_prepare_simus,
+            build=_build_simus,
+            score=_simus_score,
+            parameters=(
+                Parameter(
+                    "rank_by",
+                    int,
+                    1,
+                    "1: sum of the normalised solutions times the participation "
+                    "factor; 2: dominance minus subordination",
+                    minimum=1,
+                    maximum=2,
+                ),
+                Parameter(
+                    "limits",
+                    str,
+                    None,
+                    "right-hand side of each criterion's constraint; default: its "
+                    "best score",
+                    syntax="NUMBER or CRITERION:NUMBER,...",
+                    parser=_parse_values,
+                ),
+            ),
+        ),
     ]
 }
 
@@ -1816,6 +1985,7 @@ class Catalogue:
                 ],
                 "better": [m.better for m in self.methods],
                 "reference": [_short_reference(m) for m in self.methods],
+                "weights": ["used" if m.uses_weights else "not used" for m in self.methods],
                 "preprocessing": [m.preprocessing for m in self.methods],
                 "engine": [m.engine for m in self.methods],
                 "when to use": [m.when for m in self.methods],
@@ -1827,7 +1997,7 @@ class Catalogue:
         from decide.ranking import Section
 
         frame = self.to_frame()[
-            ["method", "full name", "parameters", "better", "reference"]
+            ["method", "full name", "parameters", "better", "reference", "weights"]
         ]
         return [Section("methods", f"{len(self.methods)} ranking methods", frame)]
 
@@ -1838,6 +2008,7 @@ class Catalogue:
                     "name": m.name,
                     "full_name": m.full_name,
                     "better": m.better,
+                    "uses_weights": m.uses_weights,
                     "summary": m.summary,
                     "preprocessing": m.preprocessing,
                     "engine": m.engine,

@@ -38,6 +38,15 @@ def format_weights(weights: Mapping[str, float]) -> str:
     return ", ".join(f"{name}={weight:.4g}" for name, weight in weights.items())
 
 
+def weights_note(method: str, weights: Mapping[str, float]) -> str:
+    """``weights stability=0.3, ...`` for a caption, or ``weights not used by simus``."""
+    from decide.methods import METHODS
+
+    if method in METHODS and not METHODS[method].uses_weights:
+        return f"weights not used by {method}"
+    return f"weights {format_weights(weights)}"
+
+
 def format_params(params: Mapping[str, Any]) -> str:
     """Method parameters as ``v=0.5, use_compromise_set=true`` (or ``defaults``)."""
     shown = {k: v for k, v in params.items() if v is not None}  # unset (file defaults)
@@ -80,10 +89,17 @@ class Ranking:
                 return ranking
         raise KeyError(actor)
 
+    @property
+    def weights_used(self) -> bool:
+        """False for a method that ignores the weights (the weights are still reported)."""
+        from decide.methods import METHODS
+
+        return METHODS[self.method].uses_weights if self.method in METHODS else True
+
     def caption(self, ranking: ActorRanking) -> str:
         return (
             f"{ranking.actor}: ranked by {self.method} ({format_params(self.params)}); "
-            f"weights {format_weights(ranking.weights)}; data {ranking.matrix.file_name}; "
+            f"{weights_note(self.method, ranking.weights)}; data {ranking.matrix.file_name}; "
             f"{self.better} score is better"
         )
 
@@ -127,6 +143,7 @@ class Ranking:
                     "actor": r.actor,
                     "file": r.matrix.file_name,
                     "weights": dict(r.weights),
+                    "weights_used": self.weights_used,
                     "better": self.better,
                     "ranking": [
                         {"rank": int(row.rank), "strategy": row.strategy, "score": float(row.score),
@@ -261,4 +278,5 @@ __all__ = [
     "rank",
     "rank_matrix",
     "resolve_matrices",
+    "weights_note",
 ]

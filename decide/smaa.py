@@ -184,6 +184,11 @@ def resolve_method(method: str, params: Mapping[str, Any] | None) -> tuple[str, 
     if name in BATCHED and name not in METHODS and not params:
         return name, {}
     spec = get_method(name)  # an unknown method or parameter fails here, listing the valid ones
+    if not spec.uses_weights:
+        raise SpecError(
+            f"method '{spec.name}' does not use weights, so varying them cannot change its ranking; "
+            "choose a method that uses weights, e.g. topsis (see 'decide methods')"
+        )
     return spec.name, spec.resolve_params(params)
 
 

@@ -18,7 +18,7 @@ def loaded_after(code: str) -> set[str]:
     probe = (
         "import sys\n"
         f"{code}\n"
-        "print(' '.join(m for m in ('skcriteria', 'matplotlib', 'seaborn', 'pymcdm') if m in sys.modules))"
+        "print(' '.join(m for m in ('skcriteria', 'matplotlib', 'seaborn', 'pymcdm', 'pulp') if m in sys.modules))"
     )
     output = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True).stdout
     return set(output.split())

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 
@@ -145,6 +146,77 @@ def test_methods_command_stays_light():
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     )
     assert out.stdout.strip() == "[]"
+
+
+def test_methods_says_which_methods_use_weights():
+    methods = {m["name"]: m for m in json.loads(run("methods", "-f", "json").output)["methods"]}
+    assert methods["simus"]["uses_weights"] is False
+    assert methods["ervd"]["uses_weights"] is True
+    table = run("methods").output
+    simus_row = next(line for line in table.splitlines() if line.startswith("simus"))
+    assert simus_row.rstrip().endswith("not used")
+
+
+SIMUS_MATRIX = """\
+actor: Example
+criteria:
+  - {name: gain, objective: max, weight: 0.6}
+  - {name: reach, objective: max, weight: 0.4}
+scale: [0, 10]
+strategies:
+  - {name: A, scores: {gain: 8, reach: 2}}
+  - {name: B, scores: {gain: 6, reach: 1}}
+  - {name: C, scores: {gain: 5, reach: 3}}
+  - {name: X, scores: {gain: 5, reach: 1}}
+"""
+
+
+@pytest.fixture
+def simus_file(tmp_path):
+    path = tmp_path / "example.yaml"
+    path.write_text(SIMUS_MATRIX, encoding="utf-8")
+    return str(path)
+
+
+def test_rank_simus_json_in_a_real_process(simus_file):
+    """CBC, SIMUS's solver, writes to the process's stdout below Python: only a real
+    process shows whether its log would spoil the JSON."""
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONWARNINGS"}
+    out = subprocess.run(
+        [sys.executable, "-W", "error", "-m", "decide.cli", "rank", simus_file, "-m", "simus", "-f", "json"],
+        capture_output=True, text=True, check=True, env=env,
+    )
+    assert out.stderr == ""
+    data = json.loads(out.stdout)
+    assert data["method"] == "simus"
+    ranking = data["rankings"][0]
+    assert ranking["weights"] == {"gain": 0.6, "reach": 0.4}
+    assert ranking["weights_used"] is False
+    assert [r["rank"] for r in ranking["ranking"]] == sorted(r["rank"] for r in ranking["ranking"])
+
+
+def test_captions_say_simus_does_not_use_weights(simus_file):
+    caption = run("rank", simus_file, "-m", "simus").output.splitlines()[0]
+    assert caption == (
+        "Example: ranked by simus (rank_by=1); weights not used by simus; data example.yaml; "
+        "higher score is better"
+    )
+    weighted = run("rank", simus_file, "-m", "topsis").output.splitlines()[0]
+    assert "; weights gain=0.6, reach=0.4; " in weighted
+    compared = run("compare", simus_file, "-a", "Example", "--methods", "topsis,simus").output
+    assert "weights gain=0.6, reach=0.4 (not used by simus); data" in compared.splitlines()[0]
+    data = json.loads(run("compare", simus_file, "-a", "Example", "--methods", "topsis,simus", "-f", "json").output)
+    assert [m["weights_used"] for m in data["methods"]] == [True, False]
+
+
+@pytest.mark.parametrize("command", ["sensitivity", "smaa"])
+def test_weight_robustness_refuses_a_method_without_weights(simus_file, command):
+    result = run(command, simus_file, "-a", "Example", "-m", "simus")
+    assert result.exit_code == 1
+    assert result.output == (
+        "Error: method 'simus' does not use weights, so varying them cannot change its ranking; "
+        "choose a method that uses weights, e.g. topsis (see 'decide methods')\n"
+    )
 
 
 def test_rank_ervd_with_a_reference(matrix_file):

@@ -113,7 +113,7 @@ def test_json_shape():
         "dominated_by",
     }
     assert data["correlation"]["kendall"]["topsis"]["topsis"] == 1.0
-    assert data["methods"][0] == {"name": "topsis", "params": {}, "better": "higher"}
+    assert data["methods"][0] == {"name": "topsis", "params": {}, "better": "higher", "weights_used": True}
 
 
 @pytest.mark.parametrize("fmt", ["table", "markdown", "csv", "latex", "html"])
