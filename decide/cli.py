@@ -7,14 +7,40 @@ rank, so ``decide --help``, ``list``, ``show`` and ``validate`` stay fast.
 from __future__ import annotations
 
 import sys
+import time
 from typing import Any
 
 import click
 
-from decide.errors import DecideError, SpecError
+from decide.errors import DecideError, SpecError, UnknownNameError
 from decide.export import FORMATS, export, format_for_path, render
+from decide.methods import DEFAULT_METHOD
+from decide.specs import parse_params
 
 FORMAT_HELP = f"Output format: {', '.join(FORMATS)} (default: table, or the --output suffix)."
+
+#: How the library's argument names read on the command line: the one place they are translated.
+OPTION_NAMES = {
+    "weights": "--weights",
+    "params": "--param",
+    "samples": "--samples",
+    "seed": "--seed",
+    "spread": "--spread",
+    "order": "--order",
+    "score_noise": "--score-noise",
+    "methods": "--methods",
+    "strategy": "--make-top",
+}
+
+
+def error_line(error: DecideError) -> str:
+    """The one line the CLI prints for ``error``, with option names for argument errors."""
+    if isinstance(error, SpecError):
+        return error.render(OPTION_NAMES)
+    text = str(error)
+    if isinstance(error, UnknownNameError) and text.startswith("name one actor;"):
+        return text.replace("name one actor;", "name one actor with --actor;", 1)
+    return text
 
 
 class DecideGroup(click.Group):
@@ -24,18 +50,36 @@ class DecideGroup(click.Group):
         try:
             return super().invoke(ctx)
         except DecideError as error:
-            raise click.ClickException(str(error)) from None
+            raise click.ClickException(error_line(error)) from None
 
 
-def parse_params(pairs: tuple[str, ...]) -> dict[str, str]:
-    """``("v=0.3",)`` -> ``{"v": "0.3"}``; values are converted by the method's registry entry."""
-    params: dict[str, str] = {}
-    for pair in pairs:
-        key, equals, value = pair.partition("=")
-        if not equals or not key.strip() or not value.strip():
-            raise SpecError(f"--param: '{pair}' is not KEY=VALUE; write e.g. --param v=0.3")
-        params[key.strip()] = value.strip()
-    return params
+class ProgressBar:
+    """The library's ``progress(label, done, total)`` callback drawn as a click progress bar
+    on stderr, shown only once the work looks longer than about a second."""
+
+    def __init__(self) -> None:
+        self.started: dict[str, float] = {}
+        self.bars: dict[str, Any] = {}
+        self.shown: dict[str, int] = {}
+
+    def __call__(self, label: str, done: int, total: int) -> None:
+        started = self.started.setdefault(label, time.perf_counter())
+        bar = self.bars.get(label)
+        if bar is None and done < total and (time.perf_counter() - started) * total / max(done, 1) > 1.0:
+            bar = self.bars[label] = click.progressbar(length=total, label=label, file=sys.stderr)
+            bar.__enter__()
+            self.shown[label] = 0
+        if bar is not None:
+            bar.update(done - self.shown[label])
+            self.shown[label] = done
+            if done >= total:
+                bar.__exit__(None, None, None)
+                del self.bars[label]
+
+    def close(self) -> None:
+        for bar in self.bars.values():
+            bar.__exit__(None, None, None)
+        self.bars.clear()
 
 
 def emit(result: Any, fmt: str | None, output: str | None) -> None:
@@ -67,7 +111,7 @@ def cli() -> None:
 @cli.command("rank")
 @paths_argument
 @click.option("--actor", "-a", "actors", multiple=True, help="Actor name, alias or file stem (repeatable).")
-@click.option("--method", "-m", default="topsis", show_default=True, help="Ranking method: see 'decide methods'.")
+@click.option("--method", "-m", default=DEFAULT_METHOD, show_default=True, help="Ranking method: see 'decide methods'.")
 @click.option("--weights", "-w", metavar="SPEC", help="Override weights, e.g. deterrence=0.5,cost=0.1.")
 @click.option("--param", "-p", "params", multiple=True, metavar="KEY=VALUE", help="Method parameter (repeatable).")
 @click.option("--non-dominated", is_flag=True,
@@ -102,9 +146,9 @@ def show_command(path, actor, weights, fmt, output) -> None:
 @output_option
 def list_command(paths, fmt, output) -> None:
     """List the actors with their number of strategies and criteria."""
-    from decide.views import Overview, overview
+    from decide.views import overview
 
-    emit(Overview(overview(list(paths))), fmt, output)
+    emit(overview(list(paths)), fmt, output)
 
 
 @cli.command("methods")
@@ -165,7 +209,7 @@ def compare_command(path, actor, methods, all_methods, weights, params, fmt, out
 @cli.command("sensitivity")
 @click.argument("path", required=False, type=click.Path())
 @click.option("--actor", "-a", required=True, help="Actor name, alias or file stem.")
-@click.option("--method", "-m", default="topsis", show_default=True, help="Ranking method: see 'decide methods'.")
+@click.option("--method", "-m", default=DEFAULT_METHOD, show_default=True, help="Ranking method: see 'decide methods'.")
 @click.option("--criterion", "-c", help="Only this criterion's weight (default: each in turn).")
 @click.option("--make-top", metavar="STRATEGY", help="Smallest weight change that ranks STRATEGY first.")
 @click.option("--weights", "-w", metavar="SPEC", help="Start from these weights, e.g. deterrence=0.5.")
@@ -193,7 +237,7 @@ def sensitivity_command(path, actor, method, criterion, make_top, weights, param
 @cli.command("smaa")
 @paths_argument
 @click.option("--actor", "-a", "actors", multiple=True, help="Actor name, alias or file stem (repeatable).")
-@click.option("--method", "-m", default="topsis", show_default=True, help="Ranking method: see 'decide methods'.")
+@click.option("--method", "-m", default=DEFAULT_METHOD, show_default=True, help="Ranking method: see 'decide methods'.")
 @click.option("--samples", "-n", default=10_000, show_default=True, type=click.IntRange(min=1), help="Number of draws.")
 @click.option("--seed", "-s", type=int, help="Random seed; the same seed gives the same result.")
 @click.option("--spread", type=float, help="Draw weights within +-SPREAD of the current ones (e.g. 0.1).")
@@ -208,9 +252,13 @@ def smaa_command(paths, actors, method, samples, seed, spread, order, score_nois
     """How often each strategy takes each rank when weights (and scores) are uncertain."""
     from decide.smaa import smaa
 
-    result = smaa(list(paths), actors=list(actors), method=method, samples=samples, seed=seed,
-                  spread=spread, order=order, score_noise=score_noise, weights=weights,
-                  params=parse_params(params), progress=True)
+    bar = ProgressBar()
+    try:
+        result = smaa(list(paths), actors=list(actors), method=method, samples=samples, seed=seed,
+                      spread=spread, order=order, score_noise=score_noise, weights=weights,
+                      params=parse_params(params), progress=bar)
+    finally:
+        bar.close()
     emit(result, fmt, output)
 
 

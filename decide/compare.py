@@ -18,26 +18,22 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from decide.errors import MethodError, SpecError
-from decide.load import PathLike
-from decide.matrix import Matrix
-from decide.methods import METHODS, evaluate, get_method
-from decide.ranking import (
-    Section,
-    dominated_by,
-    format_params,
-    format_weights,
-    resolve_matrices,
-)
-from decide.weights import WeightsLike, apply_weights
+from decide.load import MatrixSource, one_matrix
+from decide.methods import METHODS, get_method
+from decide.methods.base import Method
+from decide.results import Result, Section, add_provenance, format_weights, json_params
+from decide.specs import WeightsLike
 
 if TYPE_CHECKING:
     import pandas as pd
+
+    from decide.model import Matrix
 
 ParamsByMethod = Mapping[str, Mapping[str, Any]]
 
 
 @dataclass(frozen=True)
-class Comparison:
+class Comparison(Result):
     """One actor's strategies under several methods, with consensus and correlations.
 
     ``ranks`` and ``scores`` have one row per strategy (file order) and one column per
@@ -45,8 +41,7 @@ class Comparison:
     """
 
     matrix: Matrix
-    methods: tuple[str, ...]
-    params: dict[str, dict[str, Any]]
+    methods: tuple[Method, ...]
     ranks: pd.DataFrame
     scores: pd.DataFrame
     consensus: pd.DataFrame
@@ -63,6 +58,11 @@ class Comparison:
     def weights(self) -> dict[str, float]:
         return self.matrix.weights
 
+    @property
+    def method_names(self) -> list[str]:
+        return [m.name for m in self.methods]
+
+    @property
     def table(self) -> pd.DataFrame:
         """Strategies with each method's rank, the consensus ranks and dominance.
 
@@ -76,12 +76,13 @@ class Comparison:
         return frame.reset_index()
 
     def caption(self, what: str) -> str:
-        shown = {m: {k: v for k, v in self.params[m].items() if v is not None} for m in self.methods}
-        methods = "; ".join(f"{m} ({format_params(shown[m])})" if shown[m] else m for m in self.methods)
+        methods = "; ".join(
+            m.title if any(v is not None for v in m.params.values()) else m.name for m in self.methods
+        )
         skipped = ""
         if self.skipped:
             skipped = "; could not rank: " + "; ".join(f"{m} ({reason})" for m, reason in self.skipped.items())
-        unweighted = [m for m in self.methods if not METHODS[m].uses_weights]
+        unweighted = [m.name for m in self.methods if not m.uses_weights]
         unused = f" (not used by {', '.join(unweighted)})" if unweighted else ""
         return (
             f"{self.actor}: {what}; methods {methods}; weights "
@@ -94,7 +95,7 @@ class Comparison:
             Section(
                 f"{self.actor} ranks",
                 self.caption("rank of each strategy by method (1 = best), Borda and Copeland consensus ranks"),
-                self.table(),
+                self.table,
             ),
             Section(
                 f"{self.actor} Kendall",
@@ -114,12 +115,13 @@ class Comparison:
         With ``provenance=True`` it adds the actor, file, weights and each method's
         parameters (what CSV and Excel exports hold).
         """
-        frame = self.table()
+        frame = self.table
         if provenance:
             frame.insert(0, "actor", self.actor)
-            frame["file"] = self.matrix.file_name
-            frame["weights"] = format_weights(self.weights)
-            frame["params"] = "; ".join(f"{m}: {format_params(self.params[m])}" for m in self.methods)
+            add_provenance(
+                frame, self.matrix, weights=format_weights(self.weights),
+                params="; ".join(f"{m.name}: {m.describe()}" for m in self.methods),
+            )
         return frame
 
     def to_dict(self) -> dict[str, Any]:
@@ -134,16 +136,15 @@ class Comparison:
             "file": self.matrix.file_name,
             "weights": dict(self.weights),
             "methods": [
-                {"name": m, "params": dict(self.params[m]), "better": METHODS[m].better,
-                 "weights_used": METHODS[m].uses_weights}
+                {"name": m.name, "params": json_params(m), "better": m.better, "weights_used": m.uses_weights}
                 for m in self.methods
             ],
             "skipped": dict(self.skipped),
             "strategies": [
                 {
                     "strategy": strategy,
-                    "ranks": {m: int(self.ranks.loc[strategy, m]) for m in self.methods},
-                    "scores": {m: float(self.scores.loc[strategy, m]) for m in self.methods},
+                    "ranks": {m: int(self.ranks.loc[strategy, m]) for m in self.method_names},
+                    "scores": {m: float(self.scores.loc[strategy, m]) for m in self.method_names},
                     "borda": {
                         "points": float(self.consensus.loc[strategy, "borda_points"]),
                         "rank": int(self.consensus.loc[strategy, "borda"]),
@@ -155,21 +156,16 @@ class Comparison:
                     "dominated": bool(self.dominators.get(strategy)),
                     "dominated_by": self.dominators.get(strategy, []),
                 }
-                for strategy in self.table()["strategy"]
+                for strategy in self.table["strategy"]
             ],
             "correlation": {
-                name: {a: {b: number(frame.loc[a, b]) for b in self.methods} for a in self.methods}
+                name: {a: {b: number(frame.loc[a, b]) for b in self.method_names} for a in self.method_names}
                 for name, frame in (
                     ("kendall", self.kendall),
                     ("spearman", self.spearman),
                 )
             },
         }
-
-    def __str__(self) -> str:
-        from decide.export import render
-
-        return render(self, "table")
 
 
 def borda(ranks: pd.DataFrame) -> pd.DataFrame:
@@ -238,8 +234,7 @@ def correlations(ranks: pd.DataFrame, how: str) -> pd.DataFrame:
 def _split_params(
     params: ParamsByMethod | Mapping[str, Any] | None, methods: Sequence[str]
 ) -> dict[str, dict[str, Any]]:
-    """``{"vikor": {"v": 0.3}}`` as given, or ``{"vikor.v": "0.3"}`` split at the
-    dot."""
+    """``{"vikor": {"v": 0.3}}`` as given, or ``{"vikor.v": "0.3"}`` split at the dot."""
     result: dict[str, dict[str, Any]] = {m: {} for m in methods}
     for key, value in (params or {}).items():
         if isinstance(value, Mapping):
@@ -247,71 +242,76 @@ def _split_params(
         else:
             name, dot, parameter = str(key).partition(".")
             if not dot or not parameter:
-                raise SpecError(f"--param: '{key}' does not name its method; write METHOD.KEY=VALUE, e.g. vikor.v=0.3")
+                raise SpecError(
+                    f"'{key}' does not name its method; write METHOD.KEY=VALUE, e.g. vikor.v=0.3", field="params"
+                )
             method, values = get_method(name).name, {parameter: value}
         if method not in result:
-            raise SpecError(f"--param: method '{method}' is not among the compared methods ({', '.join(methods)})")
+            raise SpecError(
+                f"method '{method}' is not among the compared methods ({', '.join(methods)})", field="params"
+            )
         result[method].update(values)
     return result
 
 
 def compare(
-    source: PathLike | Sequence[PathLike] | Matrix | None = None,
+    source: MatrixSource = None,
     *,
-    actor: str,
-    methods: Sequence[str] | str | None = None,
+    actor: str | None = None,
+    methods: Sequence[str | Method] | str | None = None,
     weights: WeightsLike = None,
     params: ParamsByMethod | Mapping[str, Any] | None = None,
 ) -> Comparison:
     """Rank one actor's strategies by several methods (default: every method).
 
-    ``methods`` is a list of names or a ``"topsis,vikor"`` string. ``params`` holds
-    parameters per method, ``{"vikor": {"v": 0.3}}`` or ``{"vikor.v": 0.3}``. With
-    the default (all methods), a method that cannot rank the matrix is left out and
-    listed in ``skipped``; a method named explicitly raises its error instead.
+    ``methods`` is a list of names (or :class:`~decide.methods.Method` objects) or a
+    ``"topsis,vikor"`` string. ``params`` holds parameters per method,
+    ``{"vikor": {"v": 0.3}}`` or ``{"vikor.v": 0.3}``. With the default (all methods),
+    a method that cannot rank the matrix is left out and listed in ``skipped``; a
+    method named explicitly raises its error instead.
     """
     import pandas as pd
+
+    from decide.methods.run import evaluate
 
     explicit = methods is not None
     if isinstance(methods, str):
         methods = [m for m in methods.split(",") if m.strip()]
-    names = [get_method(m).name for m in (methods or list(METHODS))]
-    names = list(dict.fromkeys(names))
+    names = list(dict.fromkeys(get_method(m).name if isinstance(m, str) else m.name for m in (methods or METHODS)))
     if not names:
-        raise SpecError("--methods: no method given; write e.g. --methods topsis,vikor")
+        raise SpecError("is empty; write e.g. topsis,vikor", field="methods")
+    given = {m.name: m for m in (methods or []) if isinstance(m, Method)}
     per_method = _split_params(params, names)
-    matrix = apply_weights(resolve_matrices(source, [actor])[0], weights)
+    matrix = one_matrix(source, actor, weights)
 
     ranks: dict[str, Any] = {}
     scores: dict[str, Any] = {}
-    resolved: dict[str, dict[str, Any]] = {}
+    chosen: dict[str, Method] = {}
     skipped: dict[str, str] = {}
     for name in names:
-        method = get_method(name)
-        resolved[name] = method.resolve_params(per_method[name])
+        method = get_method(given.get(name, name), per_method[name])
         try:
-            ranks[name], scores[name] = evaluate(matrix, method, resolved[name])
+            ranks[name], scores[name] = evaluate(method, matrix)
+            chosen[name] = method
         except MethodError as error:
             if explicit:
                 raise
             skipped[name] = str(error).split(": ", 2)[-1]
-    kept = tuple(n for n in names if n in ranks)
-    if not kept:
+    if not chosen:
         raise MethodError(f"{matrix.label}: no method could rank this matrix")
     index = pd.Index(matrix.strategy_names, name="strategy")
-    rank_frame = pd.DataFrame({n: ranks[n] for n in kept}, index=index)
-    score_frame = pd.DataFrame({n: scores[n] for n in kept}, index=index)
+    rank_frame = pd.DataFrame({n: ranks[n] for n in chosen}, index=index)
+    score_frame = pd.DataFrame({n: scores[n] for n in chosen}, index=index)
     consensus = pd.concat([borda(rank_frame), copeland(rank_frame)], axis=1)
     return Comparison(
         matrix=matrix,
-        methods=kept,
-        params={n: resolved[n] for n in kept},
+        methods=tuple(chosen.values()),
         ranks=rank_frame,
         scores=score_frame,
         consensus=consensus,
         kendall=correlations(rank_frame, "kendall"),
         spearman=correlations(rank_frame, "spearman"),
-        dominators=dominated_by(matrix),
+        dominators=matrix.dominators(),
         skipped=skipped,
     )
 

@@ -13,7 +13,8 @@ The command line prints ``Error: <message>`` for any of them and exits 1.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import re
+from collections.abc import Mapping, Sequence
 
 
 class DecideError(Exception):
@@ -43,7 +44,35 @@ class UnknownNameError(DecideError, KeyError):
 
 
 class SpecError(DecideError, ValueError):
-    """A malformed option value, such as a ``--weights`` or ``--param`` string."""
+    """A malformed argument value, such as a weights or parameter string.
+
+    ``field`` names the argument in Python terms (``weights``, ``samples``); the
+    command line shows its own option name there instead (``--weights``), so one
+    message serves both. ``where`` names the file or actor, if any.
+
+    >>> str(SpecError("is 0; give a whole number >= 1", field="samples"))
+    'samples is 0; give a whole number >= 1'
+    >>> str(SpecError("all weights are zero", field="weights", where="x.yaml"))
+    'x.yaml: weights: all weights are zero'
+    """
+
+    def __init__(self, detail: str, *, field: str | None = None, where: str | None = None):
+        self.detail, self.field, self.where = detail, field, where
+        super().__init__(self.render())
+
+    def render(self, field_names: Mapping[str, str] | None = None) -> str:
+        """The message, with ``field`` (and any ``{name}`` in the detail) spelled as
+        ``field_names`` says: the CLI's option names."""
+        names = field_names or {}
+        field = names.get(self.field or "", self.field)
+        text = re.sub(r"\{(\w+)\}", lambda match: names.get(match.group(1), match.group(1)), self.detail)
+        if field:
+            joiner = " " if text.startswith(("is ", "are ", "must ", "cannot ")) else ": "
+            text = f"{field}{joiner}{text}"
+        return f"{self.where}: {text}" if self.where else text
+
+    def __str__(self) -> str:
+        return self.render()
 
 
 class MethodError(DecideError):

@@ -1,12 +1,12 @@
 """Rendering results as text tables, Markdown, LaTeX, HTML, CSV, JSON, and Excel files.
 
 Any result with ``sections()``, ``to_frame(provenance=True)`` and ``to_dict()``
-(a :class:`~decide.ranking.Ranking`, say) can be rendered. Every text format
+(every :class:`~decide.results.Result`) can be rendered. Every text format
 carries a caption naming the method, parameters, weights and data file.
 
 >>> from decide.ranking import rank
 >>> print(render(rank(actors="China"), "markdown").splitlines()[-1][:50])
-Table: China: ranked by topsis (no parameters); we
+Table: China: ranked by topsis (normalization=vect
 """
 
 from __future__ import annotations
@@ -18,9 +18,10 @@ import os
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any
 
 from decide.errors import DecideError, UnknownNameError
+from decide.results import Exportable
 
 TEXT_FORMATS = ("table", "markdown", "csv", "json", "latex", "html")
 FILE_FORMATS = ("xlsx",)
@@ -36,12 +37,6 @@ SUFFIX_FORMATS = {
     ".htm": "html",
     ".xlsx": "xlsx",
 }
-
-
-class Exportable(Protocol):
-    def sections(self) -> list[Any]: ...
-    def to_frame(self, provenance: bool = False) -> Any: ...
-    def to_dict(self) -> dict[str, Any]: ...
 
 
 _LATEX_SPECIAL = {
@@ -161,7 +156,7 @@ def _render_latex(result: Exportable) -> str:
     return "% needs \\usepackage{booktabs}\n" + "\n\n".join(parts) + "\n"
 
 
-def _render_html(result: Exportable) -> str:
+def _render_html(result: Exportable, fragment: bool = True) -> str:
     parts = []
     for section in result.sections():
         table = _tabulate(section.frame, "unsafehtml", escape_html)
@@ -198,11 +193,13 @@ def check_format(fmt: str) -> str:
     return name
 
 
-def render(result: Exportable, fmt: str = "table") -> str:
+def render(result: Exportable, fmt: str = "table", *, fragment: bool = True) -> str:
     """``result`` as text in one of ``table``, ``markdown``, ``csv``, ``json``, ``latex``, ``html``."""
     name = check_format(fmt)
     if name not in _RENDERERS:
-        raise DecideError(f"format '{name}' is binary; write it to a file with --output FILE.{name}")
+        raise DecideError(f"format '{name}' is binary; write it to a file, e.g. result.{name}")
+    if name == "html":
+        return _render_html(result, fragment=fragment)
     return _RENDERERS[name](result)
 
 

@@ -1,4 +1,4 @@
-"""Reading matrix files (YAML) into :class:`~decide.matrix.Matrix` objects.
+"""Reading matrix files (YAML) into :class:`~decide.model.Matrix` objects.
 
 Validation collects every problem in a file before reporting; :func:`load_matrix`
 raises one :class:`~decide.errors.MatrixError` listing them, :func:`validate`
@@ -20,10 +20,11 @@ from typing import Any
 import yaml
 
 from decide.errors import MatrixError, UnknownNameError
-from decide.matrix import Criterion, Matrix, Strategy
-from decide.weights import check_weights
+from decide.model import Criterion, Matrix, Strategy
+from decide.specs import WeightsLike, apply_weights, check_weights
 
 PathLike = str | Path
+MatrixSource = Matrix | Sequence[Matrix] | PathLike | Sequence[PathLike] | None
 MATRIX_SUFFIXES = (".yaml", ".yml")
 TOP_LEVEL_KEYS = ("actor", "aliases", "criteria", "scale", "strategies")
 CRITERION_KEYS = ("name", "objective", "weight", "description")
@@ -136,7 +137,7 @@ def _check_criteria(data: Any, where: str) -> tuple[list[str], list[Criterion]]:
         if not problems:
             criteria.append(Criterion(name, objective, float(weight), description or ""))
     if not problems:
-        problems += check_weights({c.name: c.weight for c in criteria}, f"{where}: criteria")
+        problems += [f"{where}: criteria: {p}" for p in check_weights({c.name: c.weight for c in criteria})]
     return problems, criteria
 
 
@@ -346,3 +347,36 @@ def select_actors(matrices: Sequence[Matrix], actors: Iterable[str] | str | None
         selected += [m for m in found if m not in selected]
     return selected or list(matrices)
 
+
+
+def resolve_matrices(source: MatrixSource = None, actors: Iterable[str] | str | None = None) -> list[Matrix]:
+    """Matrices from a Matrix, a list of them, paths, or ``None`` (the shipped ones), then
+    only the named actors (all when ``actors`` is ``None`` or empty).
+
+    >>> [m.actor for m in resolve_matrices(None, ["dprk"])]
+    ['North Korea']
+    """
+    if isinstance(source, Matrix):
+        matrices = [source]
+    elif (
+        isinstance(source, Sequence)
+        and not isinstance(source, str)
+        and source
+        and all(isinstance(item, Matrix) for item in source)
+    ):
+        matrices = list(source)  # type: ignore[arg-type]
+    else:
+        paths = source
+        if isinstance(paths, Sequence) and not isinstance(paths, str) and not paths:
+            paths = None
+        matrices = load_matrices(paths)  # type: ignore[arg-type]
+    return select_actors(matrices, actors)
+
+
+def one_matrix(source: MatrixSource, actor: str | None, weights: WeightsLike = None) -> Matrix:
+    """The one matrix ``actor`` names (or the only one given), with ``weights`` applied."""
+    matrices = resolve_matrices(source, [actor] if actor else None)
+    if len(matrices) != 1:
+        valid = ", ".join(m.actor for m in matrices)
+        raise UnknownNameError(f"name one actor; choose from: {valid}")
+    return apply_weights(matrices[0], weights)

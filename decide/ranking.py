@@ -1,7 +1,7 @@
-"""Ranking each actor's strategies with a registered method.
+"""Ranking each actor's strategies with a method.
 
 >>> result = rank(actors="United States", method="wsm", weights={"deterrence": 1, "stability": 0, "cost": 0, "risk": 0})
->>> result.method, result.better
+>>> result.method.name, result.better
 ('wsm', 'higher')
 >>> list(result.to_frame().columns)
 ['actor', 'rank', 'strategy', 'score', 'dominated', 'dominated_by']
@@ -9,55 +9,25 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from decide.load import PathLike, load_matrices, select_actors
-from decide.matrix import Matrix
+from decide.load import MatrixSource, resolve_matrices
 from decide.methods import DEFAULT_METHOD, get_method
-from decide.weights import WeightsLike, apply_weights
+from decide.methods.base import Method
+from decide.results import PerActor, Section, add_provenance, format_weights, json_params, weights_note
+from decide.specs import WeightsLike, apply_weights
 
 if TYPE_CHECKING:
     import pandas as pd
 
-MatrixSource = Matrix | Sequence[Matrix] | PathLike | Sequence[PathLike] | None
-
-
-@dataclass(frozen=True)
-class Section:
-    """One titled table of a result, with the caption that says what produced it."""
-
-    title: str
-    caption: str
-    frame: pd.DataFrame
-
-
-def format_weights(weights: Mapping[str, float]) -> str:
-    """``stability=0.3, cost=0.2``: weights as a short text, at most 4 decimals."""
-    return ", ".join(f"{name}={weight:.4g}" for name, weight in weights.items())
-
-
-def weights_note(method: str, weights: Mapping[str, float]) -> str:
-    """``weights stability=0.3, ...`` for a caption, or ``weights not used by simus``."""
-    from decide.methods import METHODS
-
-    if method in METHODS and not METHODS[method].uses_weights:
-        return f"weights not used by {method}"
-    return f"weights {format_weights(weights)}"
-
-
-def format_params(params: Mapping[str, Any]) -> str:
-    """Method parameters as ``v=0.5, use_compromise_set=true`` (or ``defaults``)."""
-    shown = {k: v for k, v in params.items() if v is not None}  # unset (file defaults)
-    if not shown:
-        return "no parameters"
-    return ", ".join(f"{k}={str(v).lower() if isinstance(v, bool) else v}" for k, v in shown.items())
+    from decide.model import Matrix
 
 
 @dataclass(frozen=True)
 class ActorRanking:
-    """The ranked strategies of one actor: rank, strategy, score, best first."""
+    """The ranked strategies of one actor: rank, strategy, score, dominated; best first."""
 
     matrix: Matrix
     weights: dict[str, float]
@@ -75,84 +45,76 @@ class ActorRanking:
 
 
 @dataclass(frozen=True)
-class Ranking:
+class Ranking(PerActor[ActorRanking]):
     """Rankings of one or more actors by one method, with the weights that produced them."""
 
-    method: str
-    params: dict[str, Any]
-    better: str
-    rankings: tuple[ActorRanking, ...]
-
-    def __getitem__(self, actor: str) -> ActorRanking:
-        for ranking in self.rankings:
-            if ranking.matrix.matches(actor):
-                return ranking
-        raise KeyError(actor)
+    method: Method
+    results: tuple[ActorRanking, ...]
+    non_dominated: bool = False
 
     @property
-    def weights_used(self) -> bool:
-        """False for a method that ignores the weights (the weights are still reported)."""
-        from decide.methods import METHODS
+    def better(self) -> str:
+        return self.method.better
 
-        return METHODS[self.method].uses_weights if self.method in METHODS else True
+    @property
+    def params(self) -> dict[str, Any]:
+        return self.method.params
 
     def caption(self, ranking: ActorRanking) -> str:
+        dropped = "; Pareto-dominated strategies dropped" if self.non_dominated else ""
         return (
-            f"{ranking.actor}: ranked by {self.method} ({format_params(self.params)}); "
-            f"{weights_note(self.method, ranking.weights)}; data {ranking.matrix.file_name}; "
+            f"{ranking.actor}: ranked by {self.method.title}; "
+            f"{weights_note(self.method, ranking.weights)}; data {ranking.matrix.file_name}{dropped}; "
             f"{self.better} score is better"
         )
 
     def sections(self) -> list[Section]:
         """One table per actor, each with its caption (used by every text export)."""
-        return [Section(r.actor, self.caption(r), r.table) for r in self.rankings]
+        return [Section(r.actor, self.caption(r), r.table) for r in self.results]
 
     def to_frame(self, provenance: bool = False) -> pd.DataFrame:
         """All actors in one long DataFrame: actor, rank, strategy, score, dominated, dominated_by.
 
         ``dominated`` marks a strategy Pareto-dominated by another of the same actor;
-        ``dominated_by`` names those others (comma-separated).
-
-        With ``provenance=True`` it adds the file, method, parameters and weights
-        of each row (this is what CSV and Excel exports hold).
+        ``dominated_by`` names those others (comma-separated). With ``provenance=True``
+        it adds the file, method, parameters, weights and filters of each row (what CSV
+        and Excel exports hold).
         """
         import pandas as pd
 
         frames = []
-        for ranking in self.rankings:
+        for ranking in self.results:
             frame = ranking.table.copy()
             frame.insert(0, "actor", ranking.actor)
-            frame["dominated_by"] = [
-                ", ".join(ranking.dominators.get(s, [])) for s in frame["strategy"]
-            ]
+            frame["dominated_by"] = [", ".join(ranking.dominators.get(s, [])) for s in frame["strategy"]]
             if provenance:
-                frame["file"] = ranking.matrix.file_name
-                frame["method"] = self.method
-                frame["params"] = format_params(self.params)
-                frame["weights"] = format_weights(ranking.weights)
+                add_provenance(
+                    frame, ranking.matrix, method=self.method.name, params=self.method.describe(),
+                    weights=format_weights(ranking.weights), non_dominated=self.non_dominated,
+                )
             frames.append(frame)
         return pd.concat(frames, ignore_index=True)
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON shape of ``decide rank --format json``."""
         return {
-            "method": self.method,
-            "params": dict(self.params),
+            "method": self.method.name,
+            "params": json_params(self.method),
+            "non_dominated": self.non_dominated,
             "rankings": [
                 {
                     "actor": r.actor,
                     "file": r.matrix.file_name,
                     "weights": dict(r.weights),
-                    "weights_used": self.weights_used,
+                    "weights_used": self.method.uses_weights,
                     "better": self.better,
                     "ranking": [
                         {"rank": int(row.rank), "strategy": row.strategy, "score": float(row.score),
-                         "dominated": bool(row.dominated),
-                         "dominated_by": r.dominators.get(row.strategy, [])}
+                         "dominated": bool(row.dominated), "dominated_by": r.dominators.get(row.strategy, [])}
                         for row in r.table.itertuples()
                     ],
                 }
-                for r in self.rankings
+                for r in self.results
             ],
         }
 
@@ -163,120 +125,61 @@ class Ranking:
         """
         import matplotlib.pyplot as plt
 
-        ranking = self[actor] if actor else self.rankings[0]
+        ranking = self[actor] if actor else self.results[0]
         if ax is None:
             _, ax = plt.subplots(figsize=(7, 0.4 * len(ranking.table) + 1.2))
         table = ranking.table.iloc[::-1]
         ax.barh(table["strategy"], table["score"], color="#4c72b0")
-        ax.set_xlabel(f"{self.method} score ({self.better} is better)")
-        ax.set_title(f"{ranking.actor}: {self.method}", loc="left")
+        ax.set_xlabel(f"{self.method.name} score ({self.better} is better)")
+        ax.set_title(f"{ranking.actor}: {self.method.name}", loc="left")
         ax.figure.tight_layout()
         return ax
 
-    def __str__(self) -> str:
-        from decide.export import render
 
-        return render(self, "table")
-
-    def _repr_html_(self) -> str:
-        from decide.export import render
-
-        return render(self, "html")
-
-
-def resolve_matrices(source: MatrixSource, actors: Iterable[str] | str | None = None) -> list[Matrix]:
-    """Matrices from a Matrix, a list of them, paths, or ``None`` (the shipped ones)."""
-    if isinstance(source, Matrix):
-        matrices = [source]
-    elif isinstance(source, Sequence) and not isinstance(source, str) and source and all(
-        isinstance(item, Matrix) for item in source
-    ):
-        matrices = list(source)
-    else:
-        paths = None if source is None else source
-        if isinstance(paths, Sequence) and not isinstance(paths, str) and not paths:
-            paths = None
-        matrices = load_matrices(paths)  # type: ignore[arg-type]
-    return select_actors(matrices, actors)
-
-
-def rank_matrix(
-    matrix: Matrix, method: str = DEFAULT_METHOD, params: Mapping[str, Any] | None = None
-) -> ActorRanking:
+def rank_matrix(matrix: Matrix, method: Method) -> ActorRanking:
     """Rank one matrix with its own weights."""
     import pandas as pd
 
-    from decide.methods import evaluate
+    from decide.methods.run import evaluate
 
-    spec = get_method(method)
-    ranks, scores = evaluate(matrix, spec, params)
-    dominators = dominated_by(matrix)
+    ranks, scores = evaluate(method, matrix)
+    dominators = matrix.dominators()
     table = pd.DataFrame({"rank": ranks, "strategy": matrix.strategy_names, "score": scores})
     table["dominated"] = [bool(dominators.get(s)) for s in matrix.strategy_names]
-    ascending = spec.better == "lower"
+    ascending = method.better == "lower"
     table = table.sort_values(["rank", "score"], ascending=[True, ascending], kind="stable")
     return ActorRanking(matrix, matrix.weights, table.reset_index(drop=True), dominators)
 
 
-def dominated_by(matrix: Matrix) -> dict[str, list[str]]:
-    """For each Pareto-dominated strategy, the strategies of the same actor that dominate it.
-
-    A strategy dominates another when it is at least as good on every criterion and
-    better on one (scikit-criteria's dominance, weights play no part).
-    """
-    table = matrix.to_skcriteria().dominance.dominance(strict=False)
-    result: dict[str, list[str]] = {}
-    for strategy in matrix.strategy_names:
-        column = table[strategy]
-        found = [str(name) for name in column.index[column.to_numpy(dtype=bool)]]
-        if found:
-            result[strategy] = found
-    return result
-
-
 def drop_dominated(matrix: Matrix) -> Matrix:
     """``matrix`` without its Pareto-dominated strategies."""
-    dominated = dominated_by(matrix)
-    return replace(
-        matrix, strategies=tuple(s for s in matrix.strategies if s.name not in dominated)
-    )
+    return matrix.without(set(matrix.dominators()))
 
 
 def rank(
     source: MatrixSource = None,
     *,
     actors: Iterable[str] | str | None = None,
-    method: str = DEFAULT_METHOD,
+    method: str | Method = DEFAULT_METHOD,
     weights: WeightsLike = None,
     params: Mapping[str, Any] | None = None,
     non_dominated: bool = False,
 ) -> Ranking:
     """Rank every selected actor's strategies.
 
-    ``source`` is a :class:`Matrix`, a list of them, a file or folder path (or a list
-    of paths), or ``None`` for the shipped matrices. ``weights`` overrides criteria
-    weights (a mapping or a ``"deterrence=0.5,cost=0.1"`` string); the other criteria
-    keep their weights and all are normalised. ``params`` sets method parameters.
-    With ``non_dominated=True``, strategies Pareto-dominated by another strategy of
-    the same actor are dropped before ranking.
+    ``source`` is a :class:`~decide.model.Matrix`, a list of them, a file or folder
+    path (or a list of paths), or ``None`` for the shipped matrices. ``method`` is a
+    name or a :class:`~decide.methods.Method`; ``params`` sets its parameters.
+    ``weights`` overrides criteria weights (a mapping or a ``"deterrence=0.5,cost=0.1"``
+    string); the other criteria keep their weights and all are normalised. With
+    ``non_dominated=True``, strategies Pareto-dominated by another strategy of the
+    same actor are dropped before ranking (the caption and exports say so).
     """
-    spec = get_method(method)
-    resolved = spec.resolve_params(params)
+    chosen = get_method(method, params)
     matrices = [apply_weights(m, weights) for m in resolve_matrices(source, actors)]
     if non_dominated:
         matrices = [drop_dominated(m) for m in matrices]
-    rankings = tuple(rank_matrix(m, spec.name, resolved) for m in matrices)
-    return Ranking(spec.name, resolved, spec.better, rankings)
+    return Ranking(chosen, tuple(rank_matrix(m, chosen) for m in matrices), non_dominated)
 
 
-__all__ = [
-    "ActorRanking",
-    "Ranking",
-    "Section",
-    "dominated_by",
-    "drop_dominated",
-    "rank",
-    "rank_matrix",
-    "resolve_matrices",
-    "weights_note",
-]
+__all__ = ["ActorRanking", "Ranking", "drop_dominated", "rank", "rank_matrix"]

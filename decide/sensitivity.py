@@ -4,13 +4,13 @@ puts a chosen strategy first.
 For each criterion, its weight moves from 0 to 1 while the other weights keep their
 proportions (``w_k * (1 - t) / (1 - w_j)``; equal shares if the criterion held all
 the weight). Along that path the ranking changes only at *breakpoints*; between two
-of them it stays the same. For the weighted sum (``wsm``) every score is linear in
-the weight, so the breakpoints are the crossings of those lines, found exactly. For
-the other methods the path is sampled at 101 points inside [0, 1] and every change between two
+of them it stays the same. For an additive method (``wsm``, with any normalisation)
+every score is linear in the weight, so the breakpoints are the crossings of those
+lines, found exactly. For the other methods the path is sampled at 101 points inside [0, 1] and every change between two
 neighbours is located by bisection to 1e-4 (two changes closer than the sampling
 step can be seen as one).
 
->>> from decide.matrix import Criterion, Matrix, Strategy
+>>> from decide.model import Criterion, Matrix, Strategy
 >>> m = Matrix(
 ...     actor="Example",
 ...     criteria=(Criterion("gain", "max", 3.0), Criterion("cost", "min", 2.0)),
@@ -22,7 +22,7 @@ step can be seen as one).
   criterion  weight first  first from  first to
 0      gain     0.6     A      0.5263    1.0000
 1      cost     0.4     A      0.0000    0.4737
->>> top = make_top(m, strategy="C")
+>>> top = make_top(m, strategy="C", method="wsm")
 >>> round(top.distance, 4), top.tied_with
 (0.1474, ('A',))
 """
@@ -34,19 +34,20 @@ from dataclasses import dataclass
 from itertools import pairwise
 from typing import TYPE_CHECKING, Any
 
-from decide.batch import batch_ranks, batch_scores, better, rank_note, score_table
 from decide.errors import UnknownNameError
-from decide.matrix import Matrix
-from decide.methods import DEFAULT_METHOD
-from decide.ranking import Section, format_params, format_weights, resolve_matrices
-from decide.smaa import resolve_method, sample_weights
-from decide.weights import WeightsLike, apply_weights
+from decide.load import MatrixSource, one_matrix
+from decide.methods import DEFAULT_METHOD, get_method
+from decide.methods.base import Method
+from decide.methods.run import batch_scores
+from decide.results import Result, Section, add_provenance, format_weights, json_params
+from decide.sampling import batch_ranks, rank_note, sample_weights
+from decide.specs import WeightsLike
 
 if TYPE_CHECKING:
     import numpy as np
     import pandas as pd
 
-    from decide.ranking import MatrixSource
+    from decide.model import Matrix
 
 #: Points sampled along each weight path for methods without a closed form.
 GRID_POINTS = 101
@@ -85,25 +86,14 @@ class Segment:
     ranks: tuple[int, ...]
 
 
-def _rescaled(matrix: Matrix) -> np.ndarray:
-    """The min-max rescaled scores the weighted sum adds up (cost criteria reversed)."""
+def _exact_segments(matrix: Matrix, method: Method, index: int) -> list[Segment]:
+    """Closed form for an additive method: each score is a line in the weight."""
     import numpy as np
 
-    table = score_table(matrix)
-    high, low = table.max(axis=0), table.min(axis=0)
-    cost = np.array([o == "min" for o in matrix.objectives])
-    span = np.where(high > low, high - low, 1.0)
-    return np.where(high > low, np.where(cost, high - table, table - low) / span, 0.0)
-
-
-def _exact_segments(matrix: Matrix, index: int) -> list[Segment]:
-    """Closed form for the weighted sum: each score is a line in the weight."""
-    import numpy as np
-
-    current = np.array(list(matrix.weights.values()))
+    current = matrix.weight_array()
     ends = path_weights(current, index, [0.0, 1.0])
-    rescaled = _rescaled(matrix)
-    at_zero, at_one = rescaled @ ends[0], rescaled @ ends[1]
+    terms = method.terms(matrix.to_array(), matrix.cost_mask())
+    at_zero, at_one = terms @ ends[0], terms @ ends[1]
     slope = at_one - at_zero
     points = []
     for i in range(len(at_zero)):
@@ -119,25 +109,22 @@ def _exact_segments(matrix: Matrix, index: int) -> list[Segment]:
     cuts.append(1.0)
     middles = np.array([(a + b) / 2 for a, b in pairwise(cuts)])
     scores = at_zero[None, :] + middles[:, None] * slope[None, :]
-    ranks = batch_ranks(scores, "higher")
+    ranks = batch_ranks(scores, method.better)
     return _merge([
         Segment(a, b, tuple(int(r) for r in row))
         for a, b, row in zip(cuts, cuts[1:], ranks, strict=False)
     ])
 
 
-def _sampled_segments(
-    matrix: Matrix, method: str, params: Mapping[str, Any] | None, index: int
-) -> list[Segment]:
+def _sampled_segments(matrix: Matrix, method: Method, index: int) -> list[Segment]:
     """Any method: sample the path, then bisect every change to :data:`TOLERANCE`."""
     import numpy as np
 
-    current = np.array(list(matrix.weights.values()))
-    prefers = better(method)
+    current = matrix.weight_array()
 
     def ranks_at(values: Any) -> np.ndarray:
         weights = path_weights(current, index, values)
-        return batch_ranks(batch_scores(matrix, method, weights, params), prefers)
+        return batch_ranks(batch_scores(method, matrix, weights), method.better)
 
     # interior points, like the closed form: the ranking of a stretch is the one inside it,
     # not a tie exactly at 0 or 1
@@ -206,12 +193,11 @@ class CriterionSensitivity:
 
 
 @dataclass(frozen=True)
-class SensitivityResult:
+class SensitivityResult(Result):
     """One-way sensitivity of one actor's ranking to each criterion's weight."""
 
     matrix: Matrix
-    method: str
-    params: dict[str, Any]
+    method: Method
     exact: bool
     criteria: tuple[CriterionSensitivity, ...]
 
@@ -299,7 +285,7 @@ class SensitivityResult:
 
     def caption(self, what: str) -> str:
         return (
-            f"{self.actor}: {what}; {self.method} ({format_params(self.params)}){rank_note(self.method)}; "
+            f"{self.actor}: {what}; {self.method.title}{rank_note(self.method.name)}; "
             f"{self.how}; "
             f"weights {format_weights(self.matrix.weights)}; others keep their proportions; "
             f"data {self.matrix.file_name}"
@@ -331,11 +317,10 @@ class SensitivityResult:
         frame = self.intervals
         frame.insert(0, "actor", self.actor)
         if provenance:
-            frame["file"] = self.matrix.file_name
-            frame["method"] = self.method
-            frame["params"] = format_params(self.params)
-            frame["exact"] = self.exact
-            frame["weights"] = format_weights(self.matrix.weights)
+            add_provenance(
+                frame, self.matrix, method=self.method.name, params=self.method.describe(), exact=self.exact,
+                weights=format_weights(self.matrix.weights),
+            )
         return frame
 
     def to_dict(self) -> dict[str, Any]:
@@ -343,8 +328,8 @@ class SensitivityResult:
         return {
             "actor": self.actor,
             "file": self.matrix.file_name,
-            "method": self.method,
-            "params": dict(self.params),
+            "method": self.method.name,
+            "params": json_params(self.method),
             "exact": self.exact,
             "weights": dict(self.matrix.weights),
             "intervals": self.intervals.to_dict(orient="records"),
@@ -358,25 +343,12 @@ class SensitivityResult:
             },
         }
 
-    def __str__(self) -> str:
-        from decide.export import render
-
-        return render(self, "table")
-
-
-def _one_matrix(source: MatrixSource, actor: str | None, weights: WeightsLike) -> Matrix:
-    matrices = resolve_matrices(source, [actor] if actor else None)
-    if len(matrices) != 1:
-        valid = ", ".join(m.actor for m in matrices)
-        raise UnknownNameError(f"name one actor with --actor; choose from: {valid}")
-    return apply_weights(matrices[0], weights)
-
 
 def sensitivity(
     source: MatrixSource = None,
     *,
     actor: str | None = None,
-    method: str = DEFAULT_METHOD,
+    method: str | Method = DEFAULT_METHOD,
     criterion: str | None = None,
     weights: WeightsLike = None,
     params: Mapping[str, Any] | None = None,
@@ -384,34 +356,31 @@ def sensitivity(
 ) -> SensitivityResult:
     """One-way weight sensitivity of one actor's ranking, for every criterion (or one).
 
-    ``exact=None`` uses the closed form when the method is ``wsm``; ``exact=False``
-    forces sampling and bisection (to check the closed form).
+    ``exact=None`` uses the closed form when the method is additive (``wsm``);
+    ``exact=False`` forces sampling and bisection (to check the closed form).
     """
-    matrix = _one_matrix(source, actor, weights)
-    name, resolved = resolve_method(method, params)
+    matrix = one_matrix(source, actor, weights)
+    chosen = get_method(method, params).require_weights()
+    chosen.check(matrix)
     if criterion is not None:
         matrix.criterion(criterion)  # UnknownNameError lists the criteria
-    closed = name == "wsm" if exact is None else bool(exact and name == "wsm")
+    closed = chosen.additive if exact is None else bool(exact and chosen.additive)
     results = []
     for index, c in enumerate(matrix.criteria):
         if criterion is not None and c.name != criterion:
             continue
-        segments = (
-            _exact_segments(matrix, index) if closed
-            else _sampled_segments(matrix, name, resolved, index)
-        )
+        segments = _exact_segments(matrix, chosen, index) if closed else _sampled_segments(matrix, chosen, index)
         results.append(CriterionSensitivity(c.name, matrix.weights[c.name], tuple(segments)))
-    return SensitivityResult(matrix, name, resolved, closed, tuple(results))
+    return SensitivityResult(matrix, chosen, closed, tuple(results))
 
 
 @dataclass(frozen=True)
-class MakeTopResult:
+class MakeTopResult(Result):
     """The smallest change of weights (L1 distance) that ranks ``strategy`` first."""
 
     matrix: Matrix
     strategy: str
-    method: str
-    params: dict[str, Any]
+    method: Method
     exact: bool
     new_weights: dict[str, float] | None
     tied_with: tuple[str, ...] = ()
@@ -458,7 +427,7 @@ class MakeTopResult:
         if not self.feasible:
             frame = frame[["criterion", "weight now"]]
         caption = (
-            f"{self.matrix.actor}: {self.verdict}; {self.method} ({format_params(self.params)}); "
+            f"{self.matrix.actor}: {self.verdict}; {self.method.title}; "
             f"data {self.matrix.file_name}"
         )
         return [Section(f"{self.matrix.actor} make top", caption, frame)]
@@ -468,11 +437,10 @@ class MakeTopResult:
         frame.insert(0, "strategy", self.strategy)
         frame.insert(0, "actor", self.matrix.actor)
         if provenance:
-            frame["file"] = self.matrix.file_name
-            frame["method"] = self.method
-            frame["params"] = format_params(self.params)
-            frame["exact"] = self.exact
-            frame["verdict"] = self.verdict
+            add_provenance(
+                frame, self.matrix, method=self.method.name, params=self.method.describe(), exact=self.exact,
+                verdict=self.verdict,
+            )
         return frame
 
     def to_dict(self) -> dict[str, Any]:
@@ -480,8 +448,8 @@ class MakeTopResult:
             "actor": self.matrix.actor,
             "file": self.matrix.file_name,
             "strategy": self.strategy,
-            "method": self.method,
-            "params": dict(self.params),
+            "method": self.method.name,
+            "params": json_params(self.method),
             "exact": self.exact,
             "feasible": self.feasible,
             "weights": dict(self.matrix.weights),
@@ -490,11 +458,6 @@ class MakeTopResult:
             "tied_with": list(self.tied_with),
             "verdict": self.verdict,
         }
-
-    def __str__(self) -> str:
-        from decide.export import render
-
-        return render(self, "table")
 
 
 def _clean(value: float) -> float:
@@ -514,26 +477,26 @@ def _strategy_index(matrix: Matrix, strategy: str) -> int:
     )
 
 
-def _ties(matrix: Matrix, method: str, params: Any, weights: np.ndarray, target: int) -> tuple:
+def _ties(matrix: Matrix, method: Method, weights: np.ndarray, target: int) -> tuple:
     """Strategies tied first with ``target`` at ``weights`` (within 1e-9)."""
     import numpy as np
 
-    scores = batch_scores(matrix, method, weights[None, :], params)[0]
-    sign = 1.0 if better(method) == "higher" else -1.0
+    scores = batch_scores(method, matrix, weights[None, :])[0]
+    sign = 1.0 if method.better == "higher" else -1.0
     close = np.abs(scores - scores[target]) <= 1e-9
     best = sign * scores >= sign * scores[target] - 1e-9
     names = matrix.strategy_names
     return tuple(names[i] for i in np.flatnonzero(close & best) if i != target)
 
 
-def _lp_make_top(matrix: Matrix, target: int) -> tuple[np.ndarray | None, str]:
+def _lp_make_top(matrix: Matrix, method: Method, target: int) -> tuple[np.ndarray | None, str]:
     """Minimise sum |w - w0| with w >= 0, sum w = 1 and the target's weighted sum >= every
-    other's (linear constraints on the rescaled scores)."""
+    other's (linear constraints on the additive method's terms)."""
     import numpy as np
     from scipy.optimize import linprog
 
-    current = np.array(list(matrix.weights.values()))
-    rescaled = _rescaled(matrix)
+    current = matrix.weight_array()
+    rescaled = method.terms(matrix.to_array(), matrix.cost_mask())
     n = len(current)
     others = [i for i in range(len(rescaled)) if i != target]
     identity = np.eye(n)
@@ -562,19 +525,16 @@ def _lp_make_top(matrix: Matrix, target: int) -> tuple[np.ndarray | None, str]:
     return None, "for every choice of weights some other strategy has a higher weighted sum"
 
 
-def _search_make_top(
-    matrix: Matrix, method: str, params: Any, target: int, seed: int = 0
-) -> np.ndarray | None:
+def _search_make_top(matrix: Matrix, method: Method, target: int, seed: int = 0) -> np.ndarray | None:
     """Nearest sampled weights ranking the target first, then pulled towards the current
     weights by bisection along the line between them, then refined locally."""
     import numpy as np
 
     rng = np.random.default_rng(seed)
-    current = np.array(list(matrix.weights.values()))
-    prefers = better(method)
+    current = matrix.weight_array()
 
     def firsts(weights: np.ndarray) -> np.ndarray:
-        ranks = batch_ranks(batch_scores(matrix, method, weights, params), prefers)
+        ranks = batch_ranks(batch_scores(method, matrix, weights), method.better)
         return ranks[:, target] == 1
 
     candidates = np.vstack([
@@ -611,37 +571,34 @@ def make_top(
     *,
     strategy: str,
     actor: str | None = None,
-    method: str = "wsm",
+    method: str | Method = DEFAULT_METHOD,
     weights: WeightsLike = None,
     params: Mapping[str, Any] | None = None,
 ) -> MakeTopResult:
     """The smallest change of the weights (L1 distance; weights >= 0 summing to 1) that
     ranks ``strategy`` first, or the reason no weights can.
 
-    Exact for ``wsm`` (a linear programme, :func:`scipy.optimize.linprog`); for other
-    methods an approximate sampled search (a few thousand batched draws, then
-    bisection towards the current weights).
+    Exact for additive methods such as ``wsm`` (a linear programme,
+    :func:`scipy.optimize.linprog`); for other methods an approximate sampled search
+    (a few thousand batched draws, then bisection towards the current weights).
     """
-    import numpy as np
-
-    matrix = _one_matrix(source, actor, weights)
-    name, resolved = resolve_method(method, params)
+    matrix = one_matrix(source, actor, weights)
+    chosen = get_method(method, params).require_weights()
+    chosen.check(matrix)
     target = _strategy_index(matrix, strategy)
     label = matrix.strategy_names[target]
-    current = np.array(list(matrix.weights.values()))
-    exact = name == "wsm"
-    if exact:
-        found, reason = _lp_make_top(matrix, target)
+    current = matrix.weight_array()
+    if chosen.additive:
+        found, reason = _lp_make_top(matrix, chosen, target)
     else:
-        found = _search_make_top(matrix, name, resolved, target)
+        found = _search_make_top(matrix, chosen, target)
         reason = "" if found is not None else "none of the sampled weights does (a search, not a proof)"
     if found is None:
-        return MakeTopResult(matrix, label, name, resolved, exact, None, reason=reason)
-    if batch_ranks(batch_scores(matrix, name, current[None, :], resolved), better(name))[0][target] == 1:
+        return MakeTopResult(matrix, label, chosen, chosen.additive, None, reason=reason)
+    if batch_ranks(batch_scores(chosen, matrix, current[None, :]), chosen.better)[0][target] == 1:
         found = current  # already first: nothing to change
     new = {c: _clean(float(w)) for c, w in zip(matrix.criterion_names, found, strict=True)}
-    ties = _ties(matrix, name, resolved, found, target)
-    return MakeTopResult(matrix, label, name, resolved, exact, new, ties)
+    return MakeTopResult(matrix, label, chosen, chosen.additive, new, _ties(matrix, chosen, found, target))
 
 
 __all__ = [

@@ -12,9 +12,10 @@ draw, and reports for each strategy:
 
 Ranks come from the scores alone, ties sharing a rank (for ``vikor``, lower Q is
 better and the compromise set of ``decide rank`` is not used). Draws are evaluated
-in blocks by :mod:`decide.batch`, so memory stays flat whatever the number of samples.
+in blocks (:mod:`decide.sampling`) with the method's numpy engine where it has one,
+so memory stays flat whatever the number of samples.
 
->>> from decide.matrix import Criterion, Matrix, Strategy
+>>> from decide.model import Criterion, Matrix, Strategy
 >>> m = Matrix(
 ...     actor="Example",
 ...     criteria=(Criterion("gain", "max", 1.0), Criterion("cost", "min", 1.0)),
@@ -31,176 +32,49 @@ in blocks by :mod:`decide.batch`, so memory stays flat whatever the number of sa
 
 from __future__ import annotations
 
-import contextlib
 import math
-import sys
-import time
-import zlib
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from decide.batch import (
-    BATCHED,
-    CHUNK_SIZE,
-    batch_ranks,
-    batch_scores,
-    better,
-    rank_note,
-    score_table,
-)
 from decide.errors import SpecError
-from decide.matrix import Matrix
-from decide.methods import DEFAULT_METHOD
-from decide.ranking import Section, format_params, format_weights, resolve_matrices
-from decide.weights import WeightsLike, apply_weights
+from decide.load import MatrixSource, resolve_matrices
+from decide.methods import DEFAULT_METHOD, get_method
+from decide.methods.base import Method
+from decide.methods.run import batch_scores
+from decide.results import PerActor, Section, add_provenance, format_weights, json_params
+from decide.sampling import (
+    CHUNK_SIZE,
+    Progress,
+    batch_ranks,
+    chunk_size_for,
+    perturb_scores,
+    rank_note,
+    sample_weights,
+    seed_sequence,
+)
+from decide.specs import WeightsLike, apply_weights, parse_order
 
 if TYPE_CHECKING:
     import numpy as np
     import pandas as pd
 
-    from decide.ranking import MatrixSource
+    from decide.model import Matrix
 
 #: Score draws used for the confidence factors (when scores are perturbed).
 CONFIDENCE_SAMPLES = 10_000
 
-#: Block size for methods evaluated one sample at a time (keeps the progress bar moving).
-SLOW_CHUNK_SIZE = 50
 
-ORDER_EXAMPLE = "deterrence>stability>risk>cost"
-
-
-def parse_order(spec: str, matrix: Matrix) -> list[list[int]]:
-    """Criterion indices of each chain of ``"a>b>c"`` (several chains: ``"a>b, c>d"``).
-
-    >>> from decide.matrix import Criterion, Matrix, Strategy
-    >>> m = Matrix("X", (Criterion("a", "max", 1), Criterion("b", "max", 1),
-    ...                  Criterion("c", "min", 1)), (Strategy("S", {"a": 1, "b": 1, "c": 1}),))
-    >>> parse_order("c > a", m)
-    [[2, 0]]
-    """
-    chains: list[list[int]] = []
-    seen: set[str] = set()
-    names = matrix.criterion_names
-    for part in spec.split(","):
-        if not part.strip():
-            continue
-        chain = [name.strip() for name in part.split(">")]
-        if len(chain) < 2 or not all(chain):
-            raise SpecError(
-                f"--order: '{part.strip()}' is not NAME>NAME[>NAME...]; write e.g. '{ORDER_EXAMPLE}'"
-            )
-        for name in chain:
-            matrix.criterion(name)  # UnknownNameError lists the criteria
-            if name in seen:
-                raise SpecError(f"--order: criterion '{name}' appears twice; name each criterion once")
-            seen.add(name)
-        chains.append([names.index(name) for name in chain])
-    if not chains:
-        raise SpecError(f"--order: empty; write e.g. '{ORDER_EXAMPLE}'")
-    return chains
-
-
-def sample_weights(
-    rng: np.random.Generator,
-    samples: int,
-    current: Sequence[float],
-    spread: float | None = None,
-    order: list[list[int]] | None = None,
-) -> np.ndarray:
-    """``samples`` weight vectors (rows >= 0 summing to 1).
-
-    Uniform on the simplex by default; with ``spread``, each weight uniform within
-    +-spread of its ``current`` value (not below 0), then rescaled to sum to 1; with
-    ``order``, uniform among the weights that respect every chain (each chain's
-    weights in decreasing order).
-
-    >>> import numpy as np
-    >>> w = sample_weights(np.random.default_rng(0), 1000, [0.5, 0.3, 0.2], order=[[2, 0]])
-    >>> bool(np.all(w[:, 2] >= w[:, 0])), bool(np.allclose(w.sum(axis=1), 1))
-    (True, True)
-    """
-    import numpy as np
-
-    current = np.asarray(current, dtype=float)
-    n = len(current)
-    if spread is not None:
-        low = np.maximum(current - spread, 0.0)
-        high = current + spread
-        draws = low + (high - low) * rng.random((samples, n))
-    else:
-        # Normalised exponentials are uniform on the simplex (Dirichlet(1, ..., 1)).
-        draws = rng.standard_exponential((samples, n))
-    weights = draws / draws.sum(axis=1, keepdims=True)
-    for chain in order or []:
-        # The uniform distribution is exchangeable, so sorting a chain's coordinates
-        # gives the uniform distribution conditioned on that order.
-        weights[:, chain] = -np.sort(-weights[:, chain], axis=1)
-    return weights
-
-
-def perturb_scores(
-    rng: np.random.Generator, table: np.ndarray, samples: int, noise: float,
-    scale: tuple[float, float] | None,
-) -> np.ndarray:
-    """``samples`` copies of ``table`` with uniform +-noise added, clipped to ``scale``."""
-    draws = table[None, :, :] + rng.uniform(-noise, noise, (samples, *table.shape))
-    if scale is not None:
-        draws.clip(scale[0], scale[1], out=draws)
-    return draws
-
-
-@contextlib.contextmanager
-def progress_bar(total: int, label: str, enabled: bool) -> Iterator[Callable[[int], None]]:
-    """Yield ``advance(n)``; a click progress bar on stderr appears if the run looks longer than 1 s."""
-    state: dict[str, Any] = {"done": 0, "bar": None}
-    started = time.perf_counter()
-    with contextlib.ExitStack() as stack:
-
-        def advance(count: int) -> None:
-            state["done"] += count
-            if state["bar"] is None and enabled and state["done"] < total:
-                elapsed = time.perf_counter() - started
-                if elapsed * total / state["done"] > 1.0:
-                    import click
-
-                    state["bar"] = stack.enter_context(
-                        click.progressbar(length=total, label=label, file=sys.stderr)
-                    )
-                    state["bar"].update(state["done"])
-                    return
-            if state["bar"] is not None:
-                state["bar"].update(count)
-
-        yield advance
-
-
-def resolve_method(method: str, params: Mapping[str, Any] | None) -> tuple[str, dict[str, Any]]:
-    """The method's registry name and its resolved parameters (``wpm`` works before it is
-    registered, through the batched engine)."""
-    from decide.methods import METHODS, get_method
-
-    name = method.strip().lower()
-    if name in BATCHED and name not in METHODS and not params:
-        return name, {}
-    spec = get_method(name)  # an unknown method or parameter fails here, listing the valid ones
-    if not spec.uses_weights:
-        raise SpecError(
-            f"method '{spec.name}' does not use weights, so varying them cannot change its ranking; "
-            "choose a method that uses weights, e.g. topsis (see 'decide methods')"
-        )
-    return spec.name, spec.resolve_params(params)
-
-
-def _check(samples: int, spread: float | None, order: str | None, score_noise: float) -> None:
+def check_options(samples: int, spread: float | None, order: str | None, score_noise: float) -> None:
+    """A :class:`SpecError` for any SMAA option out of range."""
     if not isinstance(samples, int) or isinstance(samples, bool) or samples < 1:
-        raise SpecError(f"--samples is {samples!r}; give a whole number >= 1, e.g. 10000")
+        raise SpecError(f"is {samples!r}; give a whole number >= 1, e.g. 10000", field="samples")
     if spread is not None and not (0 < spread <= 1):
-        raise SpecError(f"--spread is {spread}; give a number in (0, 1], e.g. 0.1")
+        raise SpecError(f"is {spread}; give a number in (0, 1], e.g. 0.1", field="spread")
     if spread is not None and order is not None:
-        raise SpecError("--spread and --order cannot be combined; choose one way to draw weights")
+        raise SpecError("{spread} and {order} cannot be combined; choose one way to draw weights")
     if not (score_noise >= 0 and math.isfinite(score_noise)):
-        raise SpecError(f"--score-noise is {score_noise}; give a number >= 0, e.g. 1")
+        raise SpecError(f"is {score_noise}; give a number >= 0, e.g. 1", field="score_noise")
 
 
 @dataclass(frozen=True)
@@ -237,28 +111,20 @@ class ActorSMAA:
 
 
 @dataclass(frozen=True)
-class SMAAResult:
+class SMAAResult(PerActor[ActorSMAA]):
     """SMAA of one or more actors, with everything needed to reproduce it."""
 
-    method: str
-    params: dict[str, Any]
+    method: Method
     samples: int
     seed: int
     weight_model: str
     score_noise: float
     results: tuple[ActorSMAA, ...]
 
-    def __getitem__(self, actor: str) -> ActorSMAA:
-        for result in self.results:
-            if result.matrix.matches(actor):
-                return result
-        raise KeyError(actor)
-
     def caption(self, result: ActorSMAA) -> str:
         noise = f"scores +-{self.score_noise:g}" if self.score_noise else "scores fixed"
         return (
-            f"{result.actor}: SMAA with {self.method} ({format_params(self.params)})"
-            f"{rank_note(self.method)}; "
+            f"{result.actor}: SMAA with {self.method.title}{rank_note(self.method.name)}; "
             f"{self.samples} draws, seed {self.seed}; weights {self.weight_model}; {noise}; "
             f"current weights {format_weights(result.weights)}; data {result.matrix.file_name}"
         )
@@ -291,14 +157,11 @@ class SMAAResult:
             frame = frame.join(result.rank_acceptability).reset_index()
             frame.insert(0, "actor", result.actor)
             if provenance:
-                frame["file"] = result.matrix.file_name
-                frame["method"] = self.method
-                frame["params"] = format_params(self.params)
-                frame["samples"] = self.samples
-                frame["seed"] = self.seed
-                frame["weight model"] = self.weight_model
-                frame["score noise"] = self.score_noise
-                frame["weights"] = format_weights(result.weights)
+                add_provenance(
+                    frame, result.matrix, method=self.method.name, params=self.method.describe(),
+                    samples=self.samples, seed=self.seed, weight_model=self.weight_model,
+                    score_noise=self.score_noise, weights=format_weights(result.weights),
+                )
             frames.append(frame)
         return pd.concat(frames, ignore_index=True)
 
@@ -307,8 +170,8 @@ class SMAAResult:
             return None if math.isnan(value) else float(value)
 
         return {
-            "method": self.method,
-            "params": dict(self.params),
+            "method": self.method.name,
+            "params": json_params(self.method),
             "samples": self.samples,
             "seed": self.seed,
             "weight_model": self.weight_model,
@@ -336,11 +199,6 @@ class SMAAResult:
             ],
         }
 
-    def __str__(self) -> str:
-        from decide.export import render
-
-        return render(self, "table")
-
 
 def _dashes(frame: pd.DataFrame) -> pd.DataFrame:
     """Missing values (never first: no central weights) shown as '-' in text tables."""
@@ -351,67 +209,55 @@ def _dashes(frame: pd.DataFrame) -> pd.DataFrame:
     return frame
 
 
-def _seed_for(seed: int, actor: str) -> Any:
-    """One random stream per actor, the same whichever other actors are analysed."""
-    import numpy as np
-
-    return np.random.SeedSequence([seed, zlib.crc32(actor.encode("utf-8"))])
-
-
 def smaa_matrix(
     matrix: Matrix,
-    method: str = DEFAULT_METHOD,
+    method: str | Method = DEFAULT_METHOD,
     *,
     samples: int = 10_000,
     seed: int = 0,
     spread: float | None = None,
     order: str | None = None,
     score_noise: float = 0.0,
-    params: Mapping[str, Any] | None = None,
-    progress: bool = False,
+    progress: Progress | None = None,
     chunk_size: int | None = None,
 ) -> ActorSMAA:
     """SMAA of one matrix (see :func:`smaa`)."""
     import numpy as np
     import pandas as pd
 
-    _check(samples, spread, order, score_noise)
+    chosen = get_method(method).require_weights()
+    check_options(samples, spread, order, score_noise)
     chains = parse_order(order, matrix) if order is not None else None
     weight_rng, score_rng, confidence_rng = (
-        np.random.default_rng(s) for s in _seed_for(seed, matrix.actor).spawn(3)
+        np.random.default_rng(s) for s in seed_sequence(seed, matrix.actor).spawn(3)
     )
-    table = score_table(matrix)
-    current = np.array(list(matrix.weights.values()))
-    prefers = better(method)
+    table = matrix.to_array()
+    current = matrix.weight_array()
     m, n = table.shape
-    if chunk_size is None:
-        chunk_size = CHUNK_SIZE if method in BATCHED else SLOW_CHUNK_SIZE
+    chunk_size = chunk_size or chunk_size_for(chosen.vectorised)
     counts = np.zeros(m * m, dtype=np.int64)
     first_weights = np.zeros((m, n))
     offsets = np.arange(m) * m
-    with progress_bar(samples, f"SMAA {matrix.actor}", progress) as advance:
-        done = 0
-        while done < samples:
-            size = min(chunk_size, samples - done)
-            weights = sample_weights(weight_rng, size, current, spread, chains)
-            tables = (
-                perturb_scores(score_rng, table, size, score_noise, matrix.scale)
-                if score_noise else None
-            )
-            ranks = batch_ranks(batch_scores(matrix, method, weights, params, tables), prefers)
-            counts += np.bincount((offsets + ranks - 1).ravel(), minlength=m * m)
-            first_weights += (ranks == 1).T.astype(float) @ weights
-            done += size
-            advance(size)
+    done = 0
+    while done < samples:
+        size = min(chunk_size, samples - done)
+        weights = sample_weights(weight_rng, size, current, spread, chains)
+        tables = perturb_scores(score_rng, table, size, score_noise, matrix.scale) if score_noise else None
+        ranks = batch_ranks(batch_scores(chosen, matrix, weights, tables), chosen.better)
+        counts += np.bincount((offsets + ranks - 1).ravel(), minlength=m * m)
+        first_weights += (ranks == 1).T.astype(float) @ weights
+        done += size
+        if progress is not None:
+            progress(f"SMAA {matrix.actor}", done, samples)
     counts = counts.reshape(m, m)
     firsts = counts[:, 0]
     with np.errstate(invalid="ignore", divide="ignore"):
         central = np.where(firsts[:, None] > 0, first_weights / firsts[:, None], np.nan)
     confidence = _confidence(
-        matrix, method, params, central, confidence_rng, score_noise, min(samples, CONFIDENCE_SAMPLES)
+        matrix, chosen, central, confidence_rng, score_noise, min(samples, CONFIDENCE_SAMPLES)
     )
     names = pd.Index(matrix.strategy_names, name="strategy")
-    now = batch_ranks(batch_scores(matrix, method, current[None, :], params), prefers)[0]
+    now = batch_ranks(batch_scores(chosen, matrix, current[None, :]), chosen.better)[0]
     return ActorSMAA(
         matrix=matrix,
         weights=matrix.weights,
@@ -425,31 +271,29 @@ def smaa_matrix(
 
 
 def _confidence(
-    matrix: Matrix, method: str, params: Mapping[str, Any] | None, central: np.ndarray,
-    rng: np.random.Generator, noise: float, samples: int,
+    matrix: Matrix, method: Method, central: np.ndarray, rng: np.random.Generator, noise: float, samples: int
 ) -> np.ndarray:
     """Share of score draws in which each strategy ranks first with its central weights."""
     import numpy as np
 
-    prefers = better(method)
     confidence = np.full(len(central), np.nan)
     known = np.flatnonzero(~np.isnan(central).any(axis=1))
     if not len(known):
         return confidence
     if not noise:
-        ranks = batch_ranks(batch_scores(matrix, method, central[known], params), prefers)
+        ranks = batch_ranks(batch_scores(method, matrix, central[known]), method.better)
         confidence[known] = ranks[np.arange(len(known)), known] == 1
         return confidence
-    table = score_table(matrix)
+    table = matrix.to_array()
     firsts = np.zeros(len(known))
-    chunk = max(1, CHUNK_SIZE // max(1, len(known))) if method in BATCHED else SLOW_CHUNK_SIZE
+    chunk = max(1, CHUNK_SIZE // max(1, len(known))) if method.vectorised else chunk_size_for(False)
     done = 0
     while done < samples:
         size = min(chunk, samples - done)
         tables = perturb_scores(rng, table, size, noise, matrix.scale)
         for slot, strategy in enumerate(known):
             weights = np.broadcast_to(central[strategy], (size, central.shape[1]))
-            ranks = batch_ranks(batch_scores(matrix, method, weights, params, tables), prefers)
+            ranks = batch_ranks(batch_scores(method, matrix, weights, tables), method.better)
             firsts[slot] += np.count_nonzero(ranks[:, strategy] == 1)
         done += size
     confidence[known] = firsts / samples
@@ -460,7 +304,7 @@ def smaa(
     source: MatrixSource = None,
     *,
     actors: Sequence[str] | str | None = None,
-    method: str = DEFAULT_METHOD,
+    method: str | Method = DEFAULT_METHOD,
     samples: int = 10_000,
     seed: int | None = None,
     spread: float | None = None,
@@ -468,7 +312,7 @@ def smaa(
     score_noise: float = 0.0,
     weights: WeightsLike = None,
     params: Mapping[str, Any] | None = None,
-    progress: bool = False,
+    progress: Progress | None = None,
 ) -> SMAAResult:
     """SMAA of every selected actor: rank acceptability, central weights, confidence.
 
@@ -476,20 +320,22 @@ def smaa(
     current weights, or uniformly under the ordinal constraints ``order``
     (``"deterrence>stability>risk>cost"``). ``score_noise`` adds uniform +-noise to
     every score, clipped to the matrix's scale. The same ``seed`` gives the same
-    result; without one, a fresh seed is drawn and reported. ``progress`` shows a
-    progress bar on stderr for runs longer than about a second.
+    result; without one, a fresh seed is drawn and reported. ``progress(label, done,
+    total)`` is called after every block of draws (the CLI draws a bar with it).
     """
     import numpy as np
 
-    name, params = resolve_method(method, params)
-    _check(samples, spread, order, score_noise)
+    chosen = get_method(method, params).require_weights()
+    check_options(samples, spread, order, score_noise)
     if seed is None:
         seed = int(np.random.SeedSequence().entropy % 2**32)
+    elif not isinstance(seed, int) or isinstance(seed, bool) or not 0 <= seed < 2**63:
+        raise SpecError(f"is {seed!r}; give a whole number >= 0", field="seed")
     matrices = [apply_weights(m, weights) for m in resolve_matrices(source, actors)]
     results = tuple(
         smaa_matrix(
-            m, name, samples=samples, seed=seed, spread=spread, order=order,
-            score_noise=score_noise, params=params, progress=progress,
+            m, chosen, samples=samples, seed=seed, spread=spread, order=order,
+            score_noise=score_noise, progress=progress,
         )
         for m in matrices
     )
@@ -499,9 +345,7 @@ def smaa(
         model = f"uniform with {order.replace(' ', '')}"
     else:
         model = "uniform on the simplex"
-    return SMAAResult(
-        name, dict(params or {}), samples, seed, model, float(score_noise), results
-    )
+    return SMAAResult(chosen, samples, seed, model, float(score_noise), results)
 
 
-__all__ = ["ActorSMAA", "SMAAResult", "parse_order", "sample_weights", "smaa", "smaa_matrix"]
+__all__ = ["ActorSMAA", "SMAAResult", "check_options", "smaa", "smaa_matrix"]

@@ -3,7 +3,7 @@
 >>> view = show(actor="north korea")
 >>> list(view.criteria.columns)
 ['criterion', 'objective', 'weight', 'description']
->>> list(overview().columns)
+>>> list(overview().frame.columns)
 ['actor', 'file', 'strategies', 'criteria']
 """
 
@@ -12,17 +12,17 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from decide.load import PathLike
-from decide.matrix import Matrix
-from decide.ranking import Section, format_weights, resolve_matrices
-from decide.weights import WeightsLike, apply_weights
+from decide.load import MatrixSource, one_matrix, resolve_matrices
+from decide.model import Matrix
+from decide.results import Result, Section, format_weights
+from decide.specs import WeightsLike
 
 if TYPE_CHECKING:
     import pandas as pd
 
 
 @dataclass(frozen=True)
-class MatrixView:
+class MatrixView(Result):
     """One actor's decision matrix as tables: criteria (objective, weight) and scores."""
 
     matrix: Matrix
@@ -85,15 +85,13 @@ class MatrixView:
         }
 
 
-def show(source: PathLike | list[PathLike] | Matrix | None = None, *, actor: str,
-         weights: WeightsLike = None) -> MatrixView:
+def show(source: MatrixSource = None, *, actor: str | None = None, weights: WeightsLike = None) -> MatrixView:
     """The decision matrix of one actor (by name, alias or file stem)."""
-    matrix = resolve_matrices(source, [actor])[0]
-    return MatrixView(apply_weights(matrix, weights))
+    return MatrixView(one_matrix(source, actor, weights))
 
 
 @dataclass(frozen=True)
-class Overview:
+class Overview(Result):
     """Actors, their files, number of strategies and criteria (``decide list``)."""
 
     frame: pd.DataFrame
@@ -108,16 +106,18 @@ class Overview:
         return {"actors": self.frame.to_dict(orient="records")}
 
 
-def overview(source: PathLike | list[PathLike] | None = None) -> pd.DataFrame:
-    """One row per actor: actor, file, number of strategies, criteria names."""
+def overview(source: MatrixSource = None) -> Overview:
+    """One row per actor: actor, file, number of strategies, criteria names (``.frame``)."""
     import pandas as pd
 
     matrices = resolve_matrices(source)
-    return pd.DataFrame(
-        {
-            "actor": [m.actor for m in matrices],
-            "file": [m.file_name for m in matrices],
-            "strategies": [len(m.strategies) for m in matrices],
-            "criteria": [", ".join(m.criterion_names) for m in matrices],
-        }
+    return Overview(
+        pd.DataFrame(
+            {
+                "actor": [m.actor for m in matrices],
+                "file": [m.file_name for m in matrices],
+                "strategies": [len(m.strategies) for m in matrices],
+                "criteria": [", ".join(m.criterion_names) for m in matrices],
+            }
+        )
     )

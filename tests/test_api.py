@@ -9,7 +9,7 @@ import decide
 
 
 def test_all_is_sorted_and_complete():
-    assert decide.__all__ == sorted(decide.__all__)
+    assert decide.__all__ == sorted(decide.__all__, key=lambda name: (not name.isupper(), name))
     for name in decide.__all__:
         assert hasattr(decide, name), name
 
@@ -39,5 +39,17 @@ def test_import_decide_is_light():
     assert loaded_after("import decide") == set()
 
 
-def test_rank_does_load_scikit_criteria():
-    assert "skcriteria" in loaded_after("import decide; decide.rank(actors='China')")
+def test_vectorised_methods_rank_compare_and_analyse_without_scikit_criteria():
+    code = (
+        "import decide\n"
+        "decide.rank(actors='China')\n"
+        "decide.rank(actors='China', method='vikor')\n"
+        "decide.compare(actor='China', methods='topsis,vikor,wsm,wpm')\n"
+        "decide.sensitivity(actor='China', method='topsis', criterion='cost')\n"
+        "decide.smaa(actors='China', samples=100, seed=1)"
+    )
+    assert loaded_after(code) == set()
+
+
+def test_other_methods_load_scikit_criteria_when_they_run():
+    assert "skcriteria" in loaded_after("import decide; decide.rank(actors='China', method='moora')")

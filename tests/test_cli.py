@@ -27,7 +27,7 @@ def test_rank_all_shipped_actors(run):
     result = run("rank")
     assert result.exit_code == 0
     for actor in ["United States", "China", "Russia", "North Korea", "South Korea"]:
-        assert f"{actor}: ranked by topsis (no parameters); weights stability=0.3" in result.output
+        assert f"{actor}: ranked by topsis (normalization=vector); weights stability=0.3" in result.output
 
 
 def test_rank_json_parses_and_has_the_documented_shape(run):
@@ -56,7 +56,7 @@ def test_rank_a_user_file(run, matrix_file):
     result = run("rank", str(matrix_file()), "-f", "csv")
     assert result.exit_code == 0
     assert result.stdout.splitlines()[0] == (
-        "actor,rank,strategy,score,dominated,dominated_by,file,method,params,weights"
+        "actor,rank,strategy,score,dominated,dominated_by,file,method,params,weights,non dominated"
     )
     assert len(result.stdout.splitlines()) == 1 + len(BASE_MATRIX["strategies"])
 
@@ -119,9 +119,9 @@ def test_validate_shipped_matrices(run):
             ["rank", "--weights", "deterrence:0.5"],
             "Error: --weights: 'deterrence:0.5' is not NAME=VALUE; write e.g. 'deterrence=0.5,cost=0.1'",
         ),
-        (["rank", "--param", "v"], "Error: --param: 'v' is not KEY=VALUE; write e.g. --param v=0.3"),
+        (["rank", "--param", "v"], "Error: --param: 'v' is not KEY=VALUE; write e.g. v=0.3"),
         (["rank", "-m", "vikor", "--param", "v=7"], "Error: method 'vikor': parameter 'v' is 7; allowed: 0 <= v <= 1"),
-        (["rank", "-f", "xlsx"], "Error: format 'xlsx' is binary; write it to a file with --output FILE.xlsx"),
+        (["rank", "-f", "xlsx"], "Error: format 'xlsx' is binary; write it to a file, e.g. result.xlsx"),
     ],
 )
 def test_bad_options_give_one_error_line(run, args, error):

@@ -9,7 +9,7 @@ import pytest
 
 from decide import Criterion, Matrix, MethodError, SpecError, Strategy, compare, render
 from decide.compare import borda, copeland, correlations
-from decide.ranking import dominated_by, rank
+from decide.ranking import rank
 
 
 def small_matrix() -> Matrix:
@@ -82,7 +82,7 @@ def test_params_per_method():
         methods="vikor,waspas",
         params={"vikor.v": "0.2", "waspas": {"lambda": 1}},
     )
-    assert result.params == {
+    assert {m.name: m.params for m in result.methods} == {
         "vikor": {"v": 0.2, "use_compromise_set": True},
         "waspas": {"lambda": 1.0},
     }
@@ -113,7 +113,9 @@ def test_json_shape():
         "dominated_by",
     }
     assert data["correlation"]["kendall"]["topsis"]["topsis"] == 1.0
-    assert data["methods"][0] == {"name": "topsis", "params": {}, "better": "higher", "weights_used": True}
+    assert data["methods"][0] == {
+        "name": "topsis", "params": {"normalization": "vector"}, "better": "higher", "weights_used": True,
+    }
 
 
 @pytest.mark.parametrize("fmt", ["table", "markdown", "csv", "latex", "html"])
@@ -124,12 +126,12 @@ def test_every_text_format_renders(fmt):
 
 def test_ranking_marks_dominated_strategies_and_can_drop_them():
     matrix = small_matrix()
-    assert dominated_by(matrix) == {"C": ["A", "B"]}
-    table = rank(matrix).rankings[0].table
+    assert matrix.dominators() == {"C": ["A", "B"]}
+    table = rank(matrix).results[0].table
     assert list(table.columns) == ["rank", "strategy", "score", "dominated"]
     frame = rank(matrix).to_frame().set_index("strategy")
     assert frame.loc["C", "dominated_by"] == "A, B"
-    kept = rank(matrix, non_dominated=True).rankings[0].table
+    kept = rank(matrix, non_dominated=True).results[0].table
     assert sorted(kept["strategy"]) == ["A", "B", "D"]
     entry = rank(matrix).to_dict()["rankings"][0]["ranking"]
     assert {"rank", "strategy", "score", "dominated", "dominated_by"} == set(entry[0])

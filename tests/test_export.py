@@ -30,7 +30,7 @@ def tricky_ranking():
 def test_table_has_caption_with_method_weights_and_source(tricky_ranking):
     text = render(tricky_ranking, "table")
     assert text.splitlines()[0] == (
-        "Tricky: ranked by wsm (no parameters); weights gain=0.6, cost=0.4; "
+        "Tricky: ranked by wsm (normalization=minmax); weights gain=0.6, cost=0.4; "
         "data <Tricky>; higher score is better"
     )
     assert TRICKY in text and "1.0000" in text
@@ -39,7 +39,7 @@ def test_table_has_caption_with_method_weights_and_source(tricky_ranking):
 def test_markdown_escapes_and_captions(tricky_ranking):
     text = render(tricky_ranking, "markdown")
     assert r"R&amp;D\_50% &lt;fast&gt; \| plan" in text
-    assert "Table: Tricky: ranked by wsm (no parameters); weights gain=0.6, cost=0.4" in text
+    assert "Table: Tricky: ranked by wsm (normalization=minmax); weights gain=0.6, cost=0.4" in text
     table_rows = [line for line in text.splitlines() if line.startswith("|")]
     assert all(line.count("|") - line.count(r"\|") == 5 for line in table_rows)
 
@@ -47,14 +47,14 @@ def test_markdown_escapes_and_captions(tricky_ranking):
 def test_latex_escapes_and_captions(tricky_ranking):
     text = render(tricky_ranking, "latex")
     assert r"R\&D\_50\% \textless{}fast\textgreater{} \textbar{} plan" in text
-    assert r"\caption{Tricky: ranked by wsm (no parameters); weights gain=0.6, cost=0.4" in text
+    assert r"\caption{Tricky: ranked by wsm (normalization=minmax); weights gain=0.6, cost=0.4" in text
     assert r"\begin{tabular}{rlrl}" in text and r"\end{table}" in text
 
 
 def test_html_escapes_and_captions(tricky_ranking):
     text = render(tricky_ranking, "html")
     assert "R&amp;D_50% &lt;fast&gt; | plan" in text
-    assert "<caption>Tricky: ranked by wsm (no parameters); weights gain=0.6, cost=0.4" in text
+    assert "<caption>Tricky: ranked by wsm (normalization=minmax); weights gain=0.6, cost=0.4" in text
     assert "<fast>" not in text
 
 
@@ -65,13 +65,14 @@ def test_csv_reads_back_unchanged(tricky_ranking):
     pd.testing.assert_frame_equal(frame, expected, check_dtype=False)
     assert list(frame.columns) == [
         "actor", "rank", "strategy", "score", "dominated", "dominated_by",
-        "file", "method", "params", "weights",
+        "file", "method", "params", "weights", "non dominated",
     ]
 
 
 def test_json_shape(tricky_ranking):
     data = json.loads(render(tricky_ranking, "json"))
-    assert data["method"] == "wsm" and data["params"] == {}
+    assert data["method"] == "wsm" and data["params"] == {"normalization": "minmax"}
+    assert data["non_dominated"] is False
     ranking = data["rankings"][0]
     assert ranking["better"] == "higher" and ranking["weights"] == {"gain": 0.6, "cost": 0.4}
     assert ranking["ranking"][0] == {
@@ -87,7 +88,7 @@ def test_xlsx_writes_one_sheet_per_actor(tmp_path):
 
 
 def test_xlsx_cannot_go_to_stdout(tricky_ranking):
-    with pytest.raises(DecideError, match="binary; write it to a file with --output"):
+    with pytest.raises(DecideError, match="binary; write it to a file"):
         render(tricky_ranking, "xlsx")
 
 

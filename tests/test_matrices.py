@@ -44,7 +44,7 @@ def test_every_strategy_has_a_source_and_every_score_a_rationale(actor):
 @pytest.mark.parametrize("actor", sorted(ACTORS))
 def test_every_actor_ranks(actor):
     result = rank(MATRICES[actor], method="topsis")
-    assert len(result.rankings[0].table) == len(MATRICES[actor].strategies)
+    assert len(result.results[0].table) == len(MATRICES[actor].strategies)
 
 
 def _clean(text: str) -> str:

@@ -13,7 +13,8 @@ import numpy as np
 import pytest
 
 from decide import Criterion, Matrix, MethodError, SpecError, Strategy, UnknownNameError
-from decide.methods import METHODS, catalogue, evaluate, get_method
+from decide.methods import METHODS, catalogue, get_method
+from tests.helpers import evaluate
 
 REQUIRED = (
     "wsm",
@@ -76,7 +77,7 @@ def test_every_entry_is_complete(name):
     assert method.full_name and method.summary and method.preprocessing and method.when
     assert method.better in ("higher", "lower")
     assert method.year is not None and str(method.year) in method.reference
-    assert method.engine.split()[0] in ("skcriteria", "pymcdm")
+    assert method.engine.split()[0] in ("skcriteria", "pymcdm", "numpy")
     for parameter in method.parameters:
         assert parameter.description and parameter.allowed
 
@@ -114,7 +115,7 @@ def test_unknown_method_lists_the_choices():
 
 def test_unknown_parameter_is_named():
     with pytest.raises(UnknownNameError) as error:
-        METHODS["waspas"].resolve_params({"v": 1})
+        get_method("waspas", {"v": 1})
     assert (
         str(error.value)
         == "method 'waspas' has no parameter 'v'; its parameters: lambda"
@@ -123,7 +124,7 @@ def test_unknown_parameter_is_named():
 
 def test_out_of_range_parameter():
     with pytest.raises(SpecError) as error:
-        METHODS["codas"].resolve_params({"tau": "0.2"})
+        get_method("codas", {"tau": "0.2"})
     assert str(error.value) == (
         "method 'codas': parameter 'tau' is 0.2; allowed: 0.01 <= tau <= 0.05"
     )
@@ -131,12 +132,13 @@ def test_out_of_range_parameter():
 
 def test_electre2_thresholds_must_be_ordered():
     with pytest.raises(SpecError, match=r"p0 >= p1 >= p2; got p0=0.4, p1=0.5, p2=0.35"):
-        METHODS["electre2"].resolve_params({"p0": "0.4"})
+        get_method("electre2", {"p0": "0.4"})
 
 
 def test_parameters_without_parameters_resolve_to_empty():
-    assert METHODS["topsis"].resolve_params(None) == {}
-    assert METHODS["moora"].resolve_params({}) == {}
+    assert get_method("moora", None).params == {}
+    assert get_method("moora", {}).params == {}
+    assert get_method("topsis").params == {"normalization": "vector"}
 
 
 @pytest.mark.parametrize(
@@ -154,7 +156,7 @@ def test_parameters_without_parameters_resolve_to_empty():
 )
 def test_text_parameters_are_checked(name, params, message):
     with pytest.raises(SpecError) as error:
-        METHODS[name].resolve_params(params)
+        get_method(name, params)
     assert message in str(error.value)
 
 
@@ -1197,15 +1199,17 @@ def test_ervd_reference_for_some_criteria_keeps_the_default_for_the_others():
 
 
 def test_ervd_parameters_are_checked():
-    ervd = METHODS["ervd"]
-    assert ervd.resolve_params({"alpha": "1", "lambda": "1"}) == {"reference": None, "lambda": 1.0, "alpha": 1.0}
+    def ervd(params):
+        return get_method("ervd", params).params
+
+    assert ervd({"alpha": "1", "lambda": "1"}) == {"reference": None, "lambda": 1.0, "alpha": 1.0}
     with pytest.raises(SpecError) as error:
-        ervd.resolve_params({"alpha": "0"})
+        ervd({"alpha": "0"})
     assert str(error.value) == "method 'ervd': parameter 'alpha' is 0; allowed: 0 < alpha <= 1"
     with pytest.raises(SpecError, match=r"parameter 'lambda' is -1; allowed: 0 < lambda$"):
-        ervd.resolve_params({"lambda": "-1"})
+        ervd({"lambda": "-1"})
     with pytest.raises(SpecError) as error:
-        ervd.resolve_params({"reference": "cost:high"})
+        ervd({"reference": "cost:high"})
     assert str(error.value) == (
         "method 'ervd': parameter 'reference' is 'cost:high': 'high' is not a number; "
         "write VALUE or CRITERION:VALUE,..."
@@ -1324,7 +1328,7 @@ def test_simus_names_an_infeasible_program():
 
 def test_simus_parameters_are_checked():
     with pytest.raises(SpecError, match=r"parameter 'rank_by' is 3; allowed: 1 <= rank_by <= 2"):
-        METHODS["simus"].resolve_params({"rank_by": "3"})
+        get_method("simus", {"rank_by": "3"})
     with pytest.raises(UnknownNameError, match="names unknown criterion 'price'"):
         evaluate(random_matrix(26), "simus", {"limits": "price:3"})
 
@@ -1344,17 +1348,17 @@ def test_pulp_deprecation_still_surfaces_outside_simus():
 
 def test_other_methods_still_surface_pulp_deprecations(monkeypatch):
     import pulp
-    from skcriteria.agg.topsis import TOPSIS
+    from skcriteria.agg.moora import RatioMOORA
 
-    original = TOPSIS._evaluate_data
+    original = RatioMOORA._evaluate_data
 
     def with_pulp(self, **kwargs):
         pulp.LpVariable("x")
         return original(self, **kwargs)
 
-    monkeypatch.setattr(TOPSIS, "_evaluate_data", with_pulp)
+    monkeypatch.setattr(RatioMOORA, "_evaluate_data", with_pulp)
     with pytest.raises(DeprecationWarning, match=r"Constructing LpVariable"):
-        evaluate(random_matrix(28), "topsis")
+        evaluate(random_matrix(28), "moora")
 
 
 PULP_VARIABLE = "Constructing LpVariable(name, ...) directly is deprecated; in PuLP 4.0"

@@ -7,7 +7,8 @@ import pytest
 
 import decide
 from decide import Criterion, Matrix, Strategy, rank
-from decide.methods import evaluate, get_method
+from decide.methods import get_method
+from tests.helpers import evaluate
 
 
 def make_matrix(values, objectives, weights, names=None, strategies=None) -> Matrix:
@@ -45,7 +46,7 @@ def test_topsis_cost_criterion_ideal_points_match_published_example():
         ["min", "max", "max", "max"],
         [0.35, 0.25, 0.25, 0.15],
     )
-    result = get_method("topsis").build({}).evaluate(matrix.to_skcriteria())
+    result = get_method("topsis").pipeline().evaluate(matrix.to_skcriteria())
     assert np.allclose(np.abs(result.e_.ideal), [0.179573776, 0.171636015, 0.159499658, 0.087302767])
     assert np.allclose(np.abs(result.e_.anti_ideal), [0.212610118, 0.124958799, 0.131352659, 0.085797547])
 
@@ -139,7 +140,7 @@ def test_all_weight_on_deterrence_ranks_the_highest_deterrence_first_under_wsm()
     for matrix in decide.load_matrices():
         only_deterrence = {c: (1.0 if c == "deterrence" else 0.0) for c in matrix.criterion_names}
         result = rank(matrix, method="wsm", weights=only_deterrence)
-        table = result.rankings[0].table
+        table = result.results[0].table
         best = max(s.scores["deterrence"] for s in matrix.strategies)
         leaders = {s.name for s in matrix.strategies if s.scores["deterrence"] == best}
         assert set(table.loc[table["rank"] == 1, "strategy"]) == leaders
@@ -147,9 +148,9 @@ def test_all_weight_on_deterrence_ranks_the_highest_deterrence_first_under_wsm()
 
 def test_rank_defaults_to_topsis_on_every_shipped_actor():
     result = rank()
-    assert result.method == "topsis" and result.params == {} and result.better == "higher"
-    assert [r.actor for r in result.rankings] == ["China", "North Korea", "Russia", "South Korea", "United States"]
-    for ranking in result.rankings:
+    assert result.method.name == "topsis" and result.params == {"normalization": "vector"} and result.better == "higher"
+    assert [r.actor for r in result.results] == ["China", "North Korea", "Russia", "South Korea", "United States"]
+    for ranking in result.results:
         assert ranking.table["score"].is_monotonic_decreasing
         assert ranking.table["rank"].iloc[0] == 1
 
@@ -157,12 +158,12 @@ def test_rank_defaults_to_topsis_on_every_shipped_actor():
 def test_vikor_lists_lower_scores_first():
     result = rank(actors="russia", method="vikor", params={"v": 0.3})
     assert result.better == "lower" and result.params == {"v": 0.3, "use_compromise_set": True}
-    assert result.rankings[0].table["rank"].is_monotonic_increasing
+    assert result.results[0].table["rank"].is_monotonic_increasing
 
 
 def test_weight_override_keeps_others_and_normalises():
     result = rank(actors="China", weights="deterrence=0.5,cost=0.1")
-    weights = result.rankings[0].weights
+    weights = result.results[0].weights
     total = 0.30 + 0.5 + 0.1 + 0.25
     assert weights == pytest.approx(
         {"stability": 0.30 / total, "deterrence": 0.5 / total, "cost": 0.1 / total, "risk": 0.25 / total}
@@ -188,8 +189,8 @@ def test_to_frame_columns_and_dict_shape():
         (lambda: rank(method="electre9"), "unknown method 'electre9'; choose from: "),
         (lambda: rank(actors="Atlantis"), "unknown actor 'Atlantis'; choose from: China, "),
         (lambda: rank(weights="morale=1"), "unknown criterion 'morale'; choose from: stability, "),
-        (lambda: rank(weights="deterrence"), "--weights: 'deterrence' is not NAME=VALUE"),
-        (lambda: rank(weights="deterrence=lots"), "--weights: weight of 'deterrence' is 'lots', not a number"),
+        (lambda: rank(weights="deterrence"), "weights: 'deterrence' is not NAME=VALUE"),
+        (lambda: rank(weights="deterrence=lots"), "weights: weight of 'deterrence' is 'lots', not a number"),
         (lambda: rank(weights="cost=-1"), "weight of 'cost' is -1.0, weights must be >= 0"),
         (
             lambda: rank(weights="stability=0,deterrence=0,cost=0,risk=0"),
@@ -197,7 +198,7 @@ def test_to_frame_columns_and_dict_shape():
         ),
         (lambda: rank(method="vikor", params={"v": "2"}), "method 'vikor': parameter 'v' is 2; allowed: 0 <= v <= 1"),
         (lambda: rank(method="vikor", params={"w": "1"}), "method 'vikor' has no parameter 'w'; its parameters: v, "),
-        (lambda: rank(params={"v": "1"}), "method 'topsis' has no parameter 'v'; its parameters: none"),
+        (lambda: rank(params={"v": "1"}), "method 'topsis' has no parameter 'v'; its parameters: normalization"),
     ],
 )
 def test_bad_options_raise_decide_errors(call, message):
@@ -221,6 +222,6 @@ def test_plot_draws_one_bar_per_strategy():
     result = rank(actors="Russia")
     ax = result.plot()
     bars = ax.patches
-    assert len(bars) == len(result.rankings[0].table)
-    assert bars[-1].get_width() == pytest.approx(result.rankings[0].table["score"].iloc[0])
+    assert len(bars) == len(result.results[0].table)
+    assert bars[-1].get_width() == pytest.approx(result.results[0].table["score"].iloc[0])
     assert ax.get_title(loc="left") == "Russia: topsis"

@@ -9,13 +9,14 @@ import json
 import numpy as np
 import pytest
 
-from decide.batch import batch_ranks, batch_scores, score_table, with_scores
 from decide.errors import UnknownNameError
 from decide.export import FORMATS, export, render
-from decide.matrix import Criterion, Matrix, Strategy
+from decide.model import Criterion, Matrix, Strategy
+from decide.sampling import batch_ranks
 from decide.sensitivity import make_top, path_weights, sensitivity
+from tests.helpers import batch_scores, with_scores
+from tests.helpers import four_criteria_matrix as random_matrix
 
-from .test_batch import random_matrix
 from .test_smaa import DOMINATED, TRADE_OFF
 
 
@@ -107,7 +108,7 @@ def three_criteria_matrix() -> Matrix:
 @pytest.mark.parametrize("strategy", ["Q", "R", "T"])
 def test_make_top_lp_matches_a_brute_force_grid(strategy):
     matrix = three_criteria_matrix()
-    result = make_top(matrix, strategy=strategy)
+    result = make_top(matrix, strategy=strategy, method="wsm")
     assert result.exact and result.feasible
     target = matrix.strategy_names.index(strategy)
     new = np.array(list(result.new_weights.values()))
@@ -120,7 +121,7 @@ def test_make_top_lp_matches_a_brute_force_grid(strategy):
 
 
 def test_make_top_when_no_weights_can():
-    dominated = make_top(DOMINATED, strategy="middle")  # any case
+    dominated = make_top(DOMINATED, strategy="middle", method="wsm")  # any case
     assert not dominated.feasible and np.isnan(dominated.distance)
     assert "dominated by 'Best'" in dominated.verdict
     criteria = (Criterion("x", "max", 1.0), Criterion("y", "max", 1.0))
@@ -128,7 +129,7 @@ def test_make_top_when_no_weights_can():
         Strategy("A", {"x": 10, "y": 0}), Strategy("B", {"x": 0, "y": 10}),
         Strategy("C", {"x": 4, "y": 4}),
     ))
-    never = make_top(hull, strategy="C")
+    never = make_top(hull, strategy="C", method="wsm")
     assert not never.feasible and "for every choice of weights" in never.verdict
 
 
@@ -164,7 +165,7 @@ def test_every_export_format(tmp_path):
 
 
 def test_constant_scores_are_fine():
-    table = score_table(TRADE_OFF)
+    table = TRADE_OFF.to_array()
     table[:, 0] = 5
     result = sensitivity(with_scores(TRADE_OFF, table), method="wsm", criterion="stability")
     assert len(result.criteria[0].segments) >= 1

@@ -9,14 +9,16 @@ from types import SimpleNamespace
 import numpy as np
 import pytest
 
+from decide.cli import ProgressBar
 from decide.errors import SpecError, UnknownNameError
 from decide.export import FORMATS, export, render
-from decide.matrix import Criterion, Matrix, Strategy
-from decide.smaa import parse_order, progress_bar, sample_weights, smaa, smaa_matrix
+from decide.methods.base import Method
+from decide.model import Criterion, Matrix, Strategy
+from decide.sampling import sample_weights
+from decide.smaa import smaa, smaa_matrix
+from decide.specs import parse_order
 
-# decide.smaa is the function (the public API); these are the modules
-smaa_module = importlib.import_module("decide.smaa")
-batch_module = importlib.import_module("decide.batch")
+cli_module = importlib.import_module("decide.cli")
 
 CRITERIA = (
     Criterion("stability", "max", 0.3),
@@ -105,8 +107,10 @@ def test_same_seed_same_result_and_independent_of_block_size():
 
 def test_one_at_a_time_fallback_agrees_with_the_batched_engine(monkeypatch):
     batched = smaa_matrix(TRADE_OFF, "topsis", samples=60, seed=7)
-    monkeypatch.setattr(smaa_module, "BATCHED", ())
-    monkeypatch.setattr(batch_module, "BATCHED", ())
+    from decide.methods.distance import TOPSIS
+
+    monkeypatch.setattr(TOPSIS, "vectorised", False)
+    assert isinstance(TOPSIS(), Method) and not TOPSIS().vectorised
     one_by_one = smaa_matrix(TRADE_OFF, "topsis", samples=60, seed=7)
     assert one_by_one.rank_acceptability.equals(batched.rank_acceptability)
 
@@ -123,17 +127,17 @@ def test_order_and_spread_are_checked():
         ("deterrence", "is not NAME>NAME"),
         ("a>>b", "is not NAME>NAME"),
         ("cost>risk>cost", "criterion 'cost' appears twice"),
-        (" , ", "--order: empty"),
+        (" , ", "order is empty"),
     ]:
         with pytest.raises(SpecError, match=message):
             parse_order(spec, TRADE_OFF)
     with pytest.raises(UnknownNameError, match="unknown criterion 'price'; choose from: stability"):
         parse_order("price>risk", TRADE_OFF)
-    with pytest.raises(SpecError, match="--spread is 0; give a number in"):
+    with pytest.raises(SpecError, match="spread is 0; give a number in"):
         smaa(TRADE_OFF, spread=0, samples=10)
     with pytest.raises(SpecError, match="cannot be combined"):
         smaa(TRADE_OFF, spread=0.1, order="cost>risk", samples=10)
-    with pytest.raises(SpecError, match="--samples is 0"):
+    with pytest.raises(SpecError, match="samples is 0"):
         smaa(TRADE_OFF, samples=0)
 
 
@@ -159,11 +163,19 @@ def test_every_export_format(tmp_path):
 
 def test_progress_bar_appears_only_for_long_runs(monkeypatch, capsys):
     clock = iter(range(100))
-    monkeypatch.setattr(smaa_module, "time", SimpleNamespace(perf_counter=lambda: float(next(clock))))
-    with progress_bar(10, "SMAA slow", enabled=True) as advance:
-        for _ in range(10):
-            advance(1)
+    monkeypatch.setattr(cli_module, "time", SimpleNamespace(perf_counter=lambda: float(next(clock))))
+    bar = ProgressBar()
+    for done in range(1, 11):
+        bar("SMAA slow", done, 10)
     assert "SMAA slow" in capsys.readouterr().err
-    with progress_bar(10, "SMAA quick", enabled=False) as advance:
-        advance(10)
+    monkeypatch.setattr(cli_module, "time", SimpleNamespace(perf_counter=lambda: 0.0))
+    quick = ProgressBar()
+    quick("SMAA quick", 10, 10)
+    quick.close()
     assert capsys.readouterr().err == ""
+
+
+def test_the_library_reports_progress_through_a_callback():
+    calls = []
+    smaa(TRADE_OFF, method="topsis", samples=25_000, seed=1, progress=lambda *args: calls.append(args))
+    assert calls[-1] == ("SMAA Testland", 25_000, 25_000) and len(calls) == 3

@@ -9,6 +9,8 @@
 {'gain': 0.75, 'cost': 0.25}
 >>> m.to_frame().loc["B"].to_dict()
 {'gain': 3.0, 'cost': 1.0}
+>>> m.dominators()
+{}
 """
 
 from __future__ import annotations
@@ -22,10 +24,15 @@ from typing import TYPE_CHECKING, Literal
 from decide.errors import UnknownNameError
 
 if TYPE_CHECKING:
+    import numpy as np
     import pandas as pd
     import skcriteria
 
 Objective = Literal["max", "min"]
+
+#: Strategies compared at once when looking for dominance: keeps the n x n x m
+#: boolean blocks to a few megabytes whatever the size of the matrix.
+DOMINANCE_BLOCK = 256
 
 
 @dataclass(frozen=True)
@@ -99,21 +106,14 @@ class Matrix:
             names.append(self.path.stem)
         return any(wanted == candidate.casefold() for candidate in names)
 
-    def with_weights(self, weights: Mapping[str, float]) -> Matrix:
-        """A copy whose named criteria take the given weights (the others keep theirs).
-
-        Weights are checked and normalised by :func:`decide.weights.apply_weights`.
-        """
-        from decide.weights import apply_weights
-
-        return apply_weights(self, weights)
-
     def with_criterion_weights(self, weights: Mapping[str, float]) -> Matrix:
-        """A copy with these raw weights set, no checks (used by :mod:`decide.weights`)."""
-        criteria = tuple(
-            replace(c, weight=float(weights.get(c.name, c.weight))) for c in self.criteria
-        )
+        """A copy with these raw weights set, unchecked (:func:`decide.specs.apply_weights` checks)."""
+        criteria = tuple(replace(c, weight=float(weights.get(c.name, c.weight))) for c in self.criteria)
         return replace(self, criteria=criteria)
+
+    def without(self, strategies: set[str]) -> Matrix:
+        """A copy without the named strategies."""
+        return replace(self, strategies=tuple(s for s in self.strategies if s.name not in strategies))
 
     def criterion(self, name: str) -> Criterion:
         """The criterion called ``name``; an :class:`UnknownNameError` lists the valid ones."""
@@ -121,29 +121,79 @@ class Matrix:
             if criterion.name == name:
                 return criterion
         valid = ", ".join(self.criterion_names)
-        raise UnknownNameError(
-            f"{self.label}: unknown criterion '{name}'; choose from: {valid}"
-        )
+        raise UnknownNameError(f"{self.label}: unknown criterion '{name}'; choose from: {valid}")
+
+    def to_array(self) -> np.ndarray:
+        """The scores as a float array, strategies x criteria (file order)."""
+        import numpy as np
+
+        return np.array(
+            [[float(s.scores[c]) for c in self.criterion_names] for s in self.strategies], dtype=float
+        ).reshape(len(self.strategies), len(self.criteria))
+
+    def cost_mask(self) -> np.ndarray:
+        """A boolean per criterion: True where less is better (``min``)."""
+        import numpy as np
+
+        return np.array([o == "min" for o in self.objectives], dtype=bool)
+
+    def weight_array(self) -> np.ndarray:
+        """The normalised weights as a float array, in criteria order."""
+        import numpy as np
+
+        return np.array(list(self.weights.values()), dtype=float)
 
     def to_frame(self) -> pd.DataFrame:
         """The scores as a DataFrame: one row per strategy, one column per criterion."""
         import pandas as pd
 
-        frame = pd.DataFrame(
-            [[float(s.scores[c]) for c in self.criterion_names] for s in self.strategies],
+        return pd.DataFrame(
+            self.to_array(),
             index=pd.Index(self.strategy_names, name="strategy"),
             columns=self.criterion_names,
         )
-        return frame
 
     def to_skcriteria(self) -> skcriteria.DecisionMatrix:
         """This matrix as a scikit-criteria DecisionMatrix (alternatives = strategies)."""
         import skcriteria
 
         return skcriteria.mkdm(
-            matrix=self.to_frame().to_numpy(),
+            matrix=self.to_array(),
             objectives=[max if o == "max" else min for o in self.objectives],
             weights=list(self.weights.values()),
             alternatives=self.strategy_names,
             criteria=self.criterion_names,
         )
+
+    def __str__(self) -> str:
+        from decide.views import MatrixView
+
+        return str(MatrixView(self))
+
+    def _repr_html_(self) -> str:
+        from decide.views import MatrixView
+
+        return MatrixView(self)._repr_html_()
+
+    def dominators(self) -> dict[str, list[str]]:
+        """For each Pareto-dominated strategy, the strategies of the same actor that dominate it.
+
+        A strategy dominates another when it is at least as good on every criterion and
+        strictly better on one; weights play no part. Computed with numpy in blocks of
+        :data:`DOMINANCE_BLOCK` strategies, so memory stays flat on large matrices.
+        """
+        import numpy as np
+
+        table = self.to_array()
+        oriented = np.where(self.cost_mask(), -table, table)  # more is better everywhere
+        names = self.strategy_names
+        found: dict[str, list[str]] = {}
+        for start in range(0, len(oriented), DOMINANCE_BLOCK):
+            block = oriented[start : start + DOMINANCE_BLOCK]
+            # dominates[i, j]: strategy j (all) dominates strategy start + i
+            at_least = (oriented[None, :, :] >= block[:, None, :]).all(axis=2)
+            better = (oriented[None, :, :] > block[:, None, :]).any(axis=2)
+            dominates = at_least & better
+            for row in np.flatnonzero(dominates.any(axis=1)):
+                found[names[start + row]] = [names[j] for j in np.flatnonzero(dominates[row])]
+        return found

@@ -1,0 +1,122 @@
+"""The MOORA family (Brauers & Zavadskas): ratio system, reference point, full
+multiplicative form, and MULTIMOORA, which combines the three."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from decide.methods.base import Method, register
+from decide.methods.checks import VECTOR_NORM, require_nonzero_columns, require_positive, require_positive_weights
+
+if TYPE_CHECKING:
+    from decide.model import Matrix
+
+_MOORA_2006 = (
+    "Brauers, W. K. M. & Zavadskas, E. K. (2006). The MOORA method and its application to privatization in a "
+    "transition economy. Control and Cybernetics 35(2), 445-469"
+)
+_MULTIMOORA_2010 = (
+    "Brauers, W. K. M. & Zavadskas, E. K. (2010). Project management by MULTIMOORA as an instrument for transition "
+    "economies. Technological and Economic Development of Economy 16(1), 5-24"
+)
+
+
+def _vector_pipeline(engine: Any) -> Any:
+    from skcriteria.pipelines import mkpipe
+    from skcriteria.preprocessing.scalers import VectorScaler
+
+    return mkpipe(VectorScaler(target="matrix"), engine)
+
+
+def _check_multiplicative(method: Method, matrix: Matrix) -> None:
+    require_positive(method, matrix, "the full multiplicative form takes logarithms")
+    require_positive_weights(method, matrix, "the full multiplicative form takes log(weight x value)")
+
+
+@register
+class MOORA(Method):
+    name = "moora"
+    full_name = "Multi-Objective Optimization on the basis of Ratio Analysis (ratio system)"
+    summary = "Weighted sum of vector-normalised benefits minus weighted sum of vector-normalised costs."
+    preprocessing = "vector normalisation x / sqrt(sum x^2); cost criteria subtracted"
+    reference = _MOORA_2006
+    year = 2006
+    engine = "skcriteria VectorScaler(matrix) + RatioMOORA"
+    when = "a simple additive method that keeps ratios (no min-max stretching)"
+
+    def check(self, matrix: Matrix) -> None:
+        require_nonzero_columns(self, matrix, VECTOR_NORM)
+
+    def pipeline(self) -> Any:
+        from skcriteria.agg.moora import RatioMOORA
+
+        return _vector_pipeline(RatioMOORA())
+
+
+@register
+class ReferencePointMOORA(Method):
+    name = "moora_refpoint"
+    full_name = "MOORA reference point approach"
+    better = "lower"
+    summary = "Largest weighted (Tchebycheff) distance to the best value of each criterion, after vector normalisation."
+    preprocessing = (
+        "vector normalisation x / sqrt(sum x^2); "
+        "the reference point is the largest benefit and the smallest cost value"
+    )
+    reference = _MOORA_2006
+    year = 2006
+    engine = "skcriteria VectorScaler(matrix) + ReferencePointMOORA"
+    when = "avoid strategies that are far behind on any single criterion"
+
+    def check(self, matrix: Matrix) -> None:
+        require_nonzero_columns(self, matrix, VECTOR_NORM)
+
+    def pipeline(self) -> Any:
+        from skcriteria.agg.moora import ReferencePointMOORA as Engine
+
+        return _vector_pipeline(Engine())
+
+
+@register
+class FullMultiplicativeForm(Method):
+    name = "fmf"
+    full_name = "MOORA full multiplicative form"
+    summary = "Product of benefits divided by product of costs (as a sum of logarithms)."
+    preprocessing = "vector normalisation x / sqrt(sum x^2); costs divide; every value must be above 0"
+    reference = _MULTIMOORA_2010
+    year = 2010
+    engine = "skcriteria VectorScaler(matrix) + FullMultiplicativeForm"
+    when = "multiplicative aggregation without weights' exponents"
+
+    def check(self, matrix: Matrix) -> None:
+        _check_multiplicative(self, matrix)
+
+    def pipeline(self) -> Any:
+        from skcriteria.agg.moora import FullMultiplicativeForm as Engine
+
+        return _vector_pipeline(Engine())
+
+
+@register
+class MULTIMOORA(Method):
+    name = "multimoora"
+    full_name = "MULTIMOORA (ratio system, reference point, full multiplicative form)"
+    summary = (
+        "Dominance count over the three MOORA rankings (ratio system, reference point, full multiplicative form)."
+    )
+    preprocessing = (
+        "vector normalisation x / sqrt(sum x^2); "
+        "every value must be above 0 (the multiplicative form takes logarithms)"
+    )
+    reference = _MULTIMOORA_2010
+    year = 2010
+    engine = "skcriteria VectorScaler(matrix) + MultiMOORA"
+    when = "a robust ranking that three different aggregations must agree on"
+
+    def check(self, matrix: Matrix) -> None:
+        _check_multiplicative(self, matrix)
+
+    def pipeline(self) -> Any:
+        from skcriteria.agg.moora import MultiMOORA as Engine
+
+        return _vector_pipeline(Engine())

@@ -1,0 +1,184 @@
+"""Outranking: ELECTRE II (scikit-criteria) and PROMETHEE II (pymcdm), non-compensatory
+methods built on pairwise comparisons."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from decide.errors import SpecError
+from decide.methods.base import Method, Parameter, register
+from decide.specs import parse_nonnegative, per_criterion
+
+if TYPE_CHECKING:
+    import numpy as np
+
+    from decide.model import Matrix
+
+PREFERENCE_FUNCTIONS = ("usual", "ushape", "vshape", "level", "vshape_2")
+
+
+@register
+class ELECTRE2(Method):
+    name = "electre2"
+    full_name = "ELECTRE II (ELimination Et Choix Traduisant la REalite)"
+    better = "lower"
+    summary = (
+        "Strong and weak outranking from concordance and discordance; the score is the mean of the direct and "
+        "inverse rank."
+    )
+    preprocessing = "none; concordance from weights, discordance divided by the largest range of scores"
+    reference = (
+        "Roy, B. & Bertier, P. (1973). La methode ELECTRE II: une application au media-planning. In M. Ross (ed.), "
+        "OR'72, North-Holland, 291-302 (implementation after Gomes, Gonzalez Araya & Carignano (2004), Tomada de "
+        "decisoes em cenarios complexos, Thomson)"
+    )
+    year = 1973
+    engine = "skcriteria ELECTRE2"
+    when = "non-compensatory: a large weakness on one criterion cannot be bought back"
+    parameters = (
+        Parameter("p0", float, 0.65, "concordance threshold 0 (strong)", 0.0, 1.0),
+        Parameter("p1", float, 0.5, "concordance threshold 1", 0.0, 1.0),
+        Parameter("p2", float, 0.35, "concordance threshold 2 (weak)", 0.0, 1.0),
+        Parameter("q0", float, 0.65, "discordance threshold 0", 0.0, 1.0),
+        Parameter("q1", float, 0.35, "discordance threshold 1", 0.0, 1.0),
+    )
+
+    def check_params(self) -> None:
+        p0, p1, p2, q0, q1 = (self.params[k] for k in ("p0", "p1", "p2", "q0", "q1"))
+        if not p0 >= p1 >= p2:
+            raise SpecError(
+                f"method 'electre2': parameters must satisfy p0 >= p1 >= p2; got p0={p0:g}, p1={p1:g}, p2={p2:g}"
+            )
+        if not q0 >= q1:
+            raise SpecError(f"method 'electre2': parameters must satisfy q0 >= q1; got q0={q0:g}, q1={q1:g}")
+
+    def check(self, matrix: Matrix) -> None:
+        values = [float(s.scores[c]) for s in matrix.strategies for c in matrix.criterion_names]
+        if len(matrix.strategies) > 1 and max(values) == min(values):
+            raise self.fail(
+                matrix,
+                "every score is the same",
+                "ELECTRE II divides discordances by the largest range of scores; there is nothing to rank",
+            )
+
+    def pipeline(self) -> Any:
+        from skcriteria.agg.electre import ELECTRE2 as Engine
+
+        return Engine(**{k: self.params[k] for k in ("p0", "p1", "p2", "q0", "q1")})
+
+
+@dataclass(frozen=True)
+class ExternalResult:
+    """Ranks and scores of a method from another library, scikit-criteria style."""
+
+    rank_: Any
+    score: Any
+
+
+class _PrometheeIIEngine:
+    """PROMETHEE II from pymcdm, a preference function (and thresholds) per criterion.
+
+    pymcdm takes one preference function for all criteria. The net flow is a weighted
+    sum over criteria, so criteria that share a function are computed together and
+    the flows added.
+    """
+
+    def evaluate(self, dm: Any, *, functions: list[str], p: list[float | None], q: list[float | None]) -> Any:
+        import numpy as np
+        from pymcdm.methods import PROMETHEE_II
+        from scipy.stats import rankdata
+
+        values = dm.matrix.to_numpy(dtype=float)
+        weights = dm.weights.to_numpy(dtype=float)
+        types = np.where(dm.iobjectives.to_numpy() == 1, 1, -1)
+        net = np.zeros(len(values))
+        for function in dict.fromkeys(functions):
+            columns = [j for j, f in enumerate(functions) if f == function]
+            ps = [p[j] for j in columns]
+            qs = [q[j] for j in columns]
+            body = PROMETHEE_II(
+                function,
+                p=None if all(v is None for v in ps) else ps,
+                q=None if all(v is None for v in qs) else qs,
+            )
+            net += body(values[:, columns], weights[columns], types[columns], validation=False)
+        return ExternalResult(rankdata(-net, "dense").astype(np.int64), net)
+
+
+def _preference_function(text: str) -> str:
+    if text not in PREFERENCE_FUNCTIONS:
+        raise ValueError(f"'{text}' is not a preference function")
+    return text
+
+
+@register
+class PROMETHEE2(Method):
+    name = "promethee2"
+    full_name = "Preference Ranking Organization METHod for Enrichment of Evaluations II"
+    summary = "Net outranking flow from pairwise preferences on every criterion."
+    preprocessing = (
+        "none; per criterion a preference function of the difference (usual by default; vshape, level, ... with "
+        "thresholds p and q in score units)"
+    )
+    reference = (
+        "Brans, J. P. & Vincke, Ph. (1985). A preference ranking organisation method (the PROMETHEE method for "
+        "multiple criteria decision-making). Management Science 31(6), 647-656"
+    )
+    year = 1985
+    engine = "pymcdm PROMETHEE_II"
+    when = "pairwise comparison; thresholds say how big a difference matters"
+    parameters = (
+        Parameter(
+            "preference", str, "usual",
+            f"preference function of every criterion ({', '.join(PREFERENCE_FUNCTIONS)}); criteria not named use usual",
+            syntax="FUNCTION or CRITERION:FUNCTION,...", parser=_preference_function,
+        ),
+        Parameter("p", str, None, "preference threshold (vshape, level, vshape_2)",
+                  syntax="NUMBER or CRITERION:NUMBER,...", parser=parse_nonnegative),
+        Parameter("q", str, None, "indifference threshold (ushape, level, vshape_2)",
+                  syntax="NUMBER or CRITERION:NUMBER,...", parser=parse_nonnegative),
+    )
+
+    def settings(self, matrix: Matrix) -> dict[str, list[Any]]:
+        """Preference function and thresholds p, q of every criterion, checked."""
+        def spread(parameter: str) -> dict[str, Any]:
+            return per_criterion(matrix, self.params.get(parameter), f"method '{self.name}': parameter '{parameter}'")
+
+        functions, ps, qs = spread("preference"), spread("p"), spread("q")
+        names = matrix.criterion_names
+        chosen = [str(functions.get(name, "usual")) for name in names]
+        p_list = [ps.get(name) for name in names]
+        q_list = [qs.get(name) for name in names]
+        for name, function, p, q in zip(names, chosen, p_list, q_list, strict=True):
+            needs_p = function in ("vshape", "level", "vshape_2")
+            needs_q = function in ("ushape", "level", "vshape_2")
+            missing = [t for t, need, v in (("p", needs_p, p), ("q", needs_q, q)) if need and v is None]
+            if missing:
+                raise self.fail(
+                    matrix,
+                    f"criterion '{name}' uses the {function} preference function, which needs threshold "
+                    f"{' and '.join(missing)}",
+                    f"give --param {missing[0]}={name}:VALUE (or {missing[0]}=VALUE for every criterion)",
+                )
+            if needs_p and function != "vshape" and p is not None and q is not None and not q < p:
+                raise self.fail(
+                    matrix,
+                    f"criterion '{name}' has indifference threshold q={q:g} not below the preference threshold p={p:g}",
+                    "choose q < p",
+                )
+            if function == "vshape" and p == 0:
+                raise self.fail(matrix, f"criterion '{name}' has p=0 for the vshape function", "choose p > 0")
+        return {"functions": chosen, "p": p_list, "q": q_list}
+
+    def check(self, matrix: Matrix) -> None:
+        self.settings(matrix)
+
+    def pipeline(self) -> Any:
+        return _PrometheeIIEngine()
+
+    def pipeline_kwargs(self, matrix: Matrix) -> dict[str, Any]:
+        return self.settings(matrix)
+
+    def score_of(self, result: Any) -> np.ndarray:
+        return result.score

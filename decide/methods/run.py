@@ -1,0 +1,161 @@
+"""Running a method on a matrix: check, evaluate quietly, guard against non-finite scores.
+
+Vectorised methods are evaluated with their numpy engine (no scikit-criteria import);
+the others with their scikit-criteria or pymcdm pipeline, the matrix converted once.
+:func:`batch_scores` scores many weight vectors (and score tables) at once, with the
+method's own ``batch`` when it has one and one engine evaluation per sample otherwise.
+
+>>> from decide.model import Criterion, Matrix, Strategy
+>>> from decide.methods import get_method
+>>> m = Matrix(
+...     actor="Example",
+...     criteria=(Criterion("gain", "max", 1.0), Criterion("cost", "min", 1.0)),
+...     strategies=(Strategy("A", {"gain": 9, "cost": 8}), Strategy("B", {"gain": 4, "cost": 2})),
+... )
+>>> ranks, scores = evaluate(get_method("wsm"), m)
+>>> ranks.tolist(), scores.tolist()
+([1, 1], [0.5, 0.5])
+>>> batch_scores(get_method("wsm"), m, [[0.9, 0.1], [0.2, 0.8]]).tolist()
+[[0.9, 0.1], [0.2, 0.8]]
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import re
+import warnings
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, Any
+
+from decide.errors import MethodError, SpecError
+
+if TYPE_CHECKING:
+    import numpy as np
+
+    from decide.methods.base import Method
+    from decide.model import Matrix
+
+# Warnings that scikit-criteria raises for a situation the methods already handle
+# correctly: a criterion whose value is the same for every strategy carries no
+# information, and both min-max scaling and VIKOR then give it no influence.
+_HANDLED_WARNINGS = re.compile(
+    r"Some criteria are constant|Some criteria \(or distance\) was equal in all alternatives"
+)
+
+
+@contextlib.contextmanager
+def quietly() -> Iterator[list[warnings.WarningMessage]]:
+    """Run an engine with nothing printed, numpy's 0/0 silenced, warnings collected.
+
+    Warnings other than the handled ones are re-raised when the block ends.
+    """
+    import numpy as np
+
+    with (
+        warnings.catch_warnings(record=True) as caught,
+        contextlib.redirect_stdout(io.StringIO()),
+        np.errstate(divide="ignore", invalid="ignore", over="ignore"),
+    ):
+        warnings.simplefilter("always")
+        yield caught
+    for warning in caught:
+        if not _HANDLED_WARNINGS.search(str(warning.message)):
+            warnings.warn_explicit(warning.message, warning.category, warning.filename, warning.lineno)
+
+
+def _guard(method: Method, matrix: Matrix, scores: np.ndarray) -> np.ndarray:
+    import numpy as np
+
+    scores = np.asarray(scores, dtype=float)
+    if not np.all(np.isfinite(scores)):
+        flat = scores.reshape(-1, len(matrix.strategies))
+        bad = int(np.flatnonzero(~np.isfinite(flat).all(axis=0))[0])
+        raise MethodError(
+            f"{matrix.label}: {method.name} gives no finite score for strategy "
+            f"'{matrix.strategy_names[bad]}'; check the matrix for zero or constant columns, or use another method"
+        )
+    return scores
+
+
+def evaluate(method: Method, matrix: Matrix) -> tuple[np.ndarray, np.ndarray]:
+    """Ranks and scores of ``matrix``'s strategies under ``method``, in file order.
+
+    The method's preconditions are checked first (a :class:`MethodError` names the
+    criterion and strategy); nothing the engine prints reaches stdout; NaN or
+    infinite scores raise :class:`MethodError` naming the matrix and strategy.
+    """
+    import numpy as np
+
+    method.check(matrix)
+    if method.vectorised:
+        table, cost, weights = matrix.to_array(), matrix.cost_mask(), matrix.weight_array()
+        with quietly():
+            scores = method.batch(table, cost, weights[None, :])[0]
+        scores = _guard(method, matrix, scores)
+        return method.rank_scores(scores, table, cost, weights), scores
+    evaluator = method.pipeline()
+    kwargs = method.pipeline_kwargs(matrix)
+    with quietly():
+        try:
+            result = evaluator.evaluate(matrix.to_skcriteria(), **kwargs)
+        except (ValueError, ZeroDivisionError, FloatingPointError) as error:
+            raise MethodError(f"{matrix.label}: {method.name} cannot rank this matrix: {error}") from None
+    scores = _guard(method, matrix, method.score_of(result))
+    return np.asarray(result.rank_, dtype=int), scores
+
+
+def check_weight_block(weights: Any, criteria: int) -> np.ndarray:
+    """``weights`` as a float array of shape (samples, criteria), every value >= 0."""
+    import numpy as np
+
+    block = np.asarray(weights, dtype=float)
+    if block.ndim != 2 or block.shape[1] != criteria:
+        raise SpecError(f"must have shape (samples, {criteria}), got {block.shape}", field="weights")
+    if np.any(block < 0) or not np.all(np.isfinite(block)):
+        raise SpecError("must be finite and >= 0", field="weights")
+    return block
+
+
+def batch_scores(method: Method, matrix: Matrix, weights: Any, tables: Any = None) -> np.ndarray:
+    """Scores of every strategy under every weight vector: an array samples x strategies.
+
+    ``weights`` is samples x criteria (rows >= 0 summing to 1). ``tables``, if given,
+    is samples x strategies x criteria: one (perturbed) score table per sample;
+    otherwise the matrix's own scores are used. A method without a numpy engine is
+    evaluated once per sample, on one scikit-criteria matrix updated in place.
+    """
+    import numpy as np
+
+    weights = check_weight_block(weights, len(matrix.criteria))
+    base = matrix.to_array()
+    if tables is not None:
+        tables = np.asarray(tables, dtype=float)
+        if tables.shape != (len(weights), *base.shape):
+            raise SpecError(
+                f"must have shape (samples, strategies, criteria), got {tables.shape}", field="tables"
+            )
+    if method.vectorised:
+        with quietly():
+            scores = method.batch(base if tables is None else tables, matrix.cost_mask(), weights)
+        return _guard(method, matrix, scores)
+    return _one_by_one(method, matrix, weights, tables)
+
+
+def _one_by_one(method: Method, matrix: Matrix, weights: np.ndarray, tables: np.ndarray | None) -> np.ndarray:
+    """The fallback for methods without a numpy engine: one pipeline run per sample."""
+    import numpy as np
+
+    method.check(matrix)
+    evaluator = method.pipeline()
+    kwargs = method.pipeline_kwargs(matrix)
+    dm = matrix.to_skcriteria()
+    out = np.empty((len(weights), len(matrix.strategies)))
+    with quietly():
+        for index, row in enumerate(weights):
+            sample = dm.replace(weights=row) if tables is None else dm.replace(weights=row, matrix=tables[index])
+            try:
+                out[index] = method.score_of(evaluator.evaluate(sample, **kwargs))
+            except (ValueError, ZeroDivisionError, FloatingPointError) as error:
+                raise MethodError(f"{matrix.label}: {method.name} cannot rank this matrix: {error}") from None
+    return _guard(method, matrix, out)

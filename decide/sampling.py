@@ -1,0 +1,128 @@
+"""Drawing weights and scores, and ranking many score rows at once.
+
+Used by SMAA, sensitivity and make-top; every draw is evaluated in blocks of
+:data:`CHUNK_SIZE` samples so memory stays flat whatever the number of samples.
+
+>>> import numpy as np
+>>> w = sample_weights(np.random.default_rng(0), 1000, [0.5, 0.3, 0.2], order=[[2, 0]])
+>>> bool(np.all(w[:, 2] >= w[:, 0])), bool(np.allclose(w.sum(axis=1), 1))
+(True, True)
+>>> batch_ranks([[0.2, 0.9, 0.2], [3.0, 1.0, 2.0]], "lower").tolist()
+[[1, 2, 1], [3, 1, 2]]
+"""
+
+from __future__ import annotations
+
+import zlib
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    import numpy as np
+
+#: Samples per block for vectorised methods: keeps temporary arrays to a few megabytes.
+CHUNK_SIZE = 10_000
+
+#: Samples per block for methods evaluated one sample at a time (keeps progress moving).
+SLOW_CHUNK_SIZE = 50
+
+#: Scores closer than this are tied (floating-point noise must not split a tie).
+TIE_TOLERANCE = 1e-12
+
+#: ``progress(label, done, total)``: called as work advances; the CLI draws a bar with it.
+Progress = Callable[[str, int, int], None]
+
+
+def chunk_size_for(vectorised: bool) -> int:
+    return CHUNK_SIZE if vectorised else SLOW_CHUNK_SIZE
+
+
+def seed_sequence(seed: int, actor: str) -> Any:
+    """One random stream per actor, the same whichever other actors are analysed."""
+    import numpy as np
+
+    return np.random.SeedSequence([seed, zlib.crc32(actor.encode("utf-8"))])
+
+
+def sample_weights(
+    rng: np.random.Generator,
+    samples: int,
+    current: Sequence[float],
+    spread: float | None = None,
+    order: list[list[int]] | None = None,
+) -> np.ndarray:
+    """``samples`` weight vectors (rows >= 0 summing to 1).
+
+    Uniform on the simplex by default; with ``spread``, each weight uniform within
+    +-spread of its ``current`` value (not below 0), then rescaled to sum to 1; with
+    ``order``, uniform among the weights that respect every chain (each chain's
+    weights in decreasing order).
+    """
+    import numpy as np
+
+    current = np.asarray(current, dtype=float)
+    n = len(current)
+    if spread is not None:
+        low = np.maximum(current - spread, 0.0)
+        high = current + spread
+        draws = low + (high - low) * rng.random((samples, n))
+    else:
+        # Normalised exponentials are uniform on the simplex (Dirichlet(1, ..., 1)).
+        draws = rng.standard_exponential((samples, n))
+    weights = draws / draws.sum(axis=1, keepdims=True)
+    for chain in order or []:
+        # The uniform distribution is exchangeable, so sorting a chain's coordinates
+        # gives the uniform distribution conditioned on that order.
+        weights[:, chain] = -np.sort(-weights[:, chain], axis=1)
+    return weights
+
+
+def perturb_scores(
+    rng: np.random.Generator, table: np.ndarray, samples: int, noise: float, scale: tuple[float, float] | None
+) -> np.ndarray:
+    """``samples`` copies of ``table`` with uniform +-noise added, clipped to ``scale``."""
+    draws = table[None, :, :] + rng.uniform(-noise, noise, (samples, *table.shape))
+    if scale is not None:
+        draws.clip(scale[0], scale[1], out=draws)
+    return draws
+
+
+def batch_ranks(scores: Any, better: str = "higher") -> np.ndarray:
+    """Dense ranks (1 = best, ties share a rank) of each row of ``scores``."""
+    import numpy as np
+
+    scores = np.asarray(scores, dtype=float)
+    key = -scores if better == "higher" else scores
+    count = key.shape[1]
+    if count > 64:
+        return _ranks_by_sorting(key)
+    # rank = 1 + how many are better by more than the tolerance: a few passes over the
+    # block, faster than sorting every row. Without ties these ranks are a permutation
+    # of 1..n; a tie lowers the sum, and only those rows are sorted.
+    threshold = key - TIE_TOLERANCE
+    ranks = np.ones(key.shape, dtype=np.int16)
+    for column in range(count):
+        np.add(ranks, key[:, column : column + 1] < threshold, out=ranks, casting="unsafe")
+    ranks = ranks.astype(np.int64)
+    tied = ranks.sum(axis=1) != count * (count + 1) // 2
+    if tied.any():
+        ranks[tied] = _ranks_by_sorting(key[tied])
+    return ranks
+
+
+def _ranks_by_sorting(key: np.ndarray) -> np.ndarray:
+    """Dense ranks of each row of ``key`` (lower is better) by sorting."""
+    import numpy as np
+
+    order = np.argsort(key, axis=1, kind="stable")
+    ordered = np.take_along_axis(key, order, axis=1)
+    steps = np.diff(ordered, axis=1) > TIE_TOLERANCE
+    dense = np.concatenate([np.ones((len(key), 1), dtype=np.int64), 1 + np.cumsum(steps, axis=1)], axis=1)
+    ranks = np.empty_like(dense)
+    np.put_along_axis(ranks, order, dense, axis=1)
+    return ranks
+
+
+def rank_note(method_name: str) -> str:
+    """What captions add for a method whose ranks here differ from ``decide rank``'s."""
+    return "; ranks by Q alone, not the compromise set" if method_name == "vikor" else ""
