@@ -227,6 +227,7 @@ def sensitivity_command(path, actor, method, criterion, make_top, weights, param
 
     source, options = [path] if path else None, {"actor": actor, "weights": weights,
                                                   "params": parse_params(params)}
+    result: Any
     if make_top:
         result = smallest_change(source, strategy=make_top, method=method, **options)
     else:
@@ -268,4 +269,4 @@ def main() -> None:
 
 
 if __name__ == "__main__":  # pragma: no cover
-    sys.exit(main())
+    main()

@@ -85,8 +85,8 @@ class Comparison(Result):
         unweighted = [m.name for m in self.methods if not m.uses_weights]
         unused = f" (not used by {', '.join(unweighted)})" if unweighted else ""
         return (
-            f"{self.actor}: {what}; methods {methods}; weights "
-            f"{format_weights(self.weights)}{unused}; data {self.matrix.file_name}{skipped}"
+            f"{self.actor}: {what}; methods {methods}; weights {format_weights(self.weights)}{unused}; "
+            f"data {self.matrix.file_name}{skipped}"
         )
 
     def sections(self) -> list[Section]:

@@ -249,8 +249,7 @@ def export(result: Exportable, path: str | os.PathLike[str], fmt: str | None = N
     name = check_format(fmt) if fmt else format_for_path(path)
     if name is None:
         raise UnknownNameError(
-            f"{path}: cannot tell the format from the suffix; give --format "
-            f"({', '.join(FORMATS)})"
+            f"{path}: cannot tell the format from the suffix; give --format ({', '.join(FORMATS)})"
         )
     if name == "xlsx":
         return atomic_write(path, lambda temporary: _write_xlsx(result, temporary))

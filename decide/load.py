@@ -15,12 +15,12 @@ import math
 from collections.abc import Iterable, Sequence
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import yaml
 
 from decide.errors import MatrixError, UnknownNameError
-from decide.model import Criterion, Matrix, Strategy
+from decide.model import Criterion, Matrix, Objective, Strategy
 from decide.specs import WeightsLike, apply_weights, check_weights
 
 PathLike = str | Path
@@ -135,7 +135,7 @@ def _check_criteria(data: Any, where: str) -> tuple[list[str], list[Criterion]]:
         if not isinstance(description, str):
             problems.append(f"{label}: 'description' must be a text")
         if not problems:
-            criteria.append(Criterion(name, objective, float(weight), description or ""))
+            criteria.append(Criterion(name, cast(Objective, objective), float(cast(float, weight)), description or ""))
     if not problems:
         problems += [f"{where}: criteria: {p}" for p in check_weights({c.name: c.weight for c in criteria})]
     return problems, criteria
@@ -200,8 +200,7 @@ def _check_strategies(
                 problems.append(f"{label}: score for '{key}' is {value}, expected a finite number")
             elif scale is not None and not scale[0] <= value <= scale[1]:
                 problems.append(
-                    f"{label}: score for '{key}' is {value:g}, outside the scale "
-                    f"[{scale[0]:g}, {scale[1]:g}]"
+                    f"{label}: score for '{key}' is {value:g}, outside the scale [{scale[0]:g}, {scale[1]:g}]"
                 )
         source = item.get("source", "")
         if not isinstance(source, str):
@@ -248,7 +247,7 @@ def _check_document(data: Any, path: Path) -> tuple[list[str], Matrix | None]:
     if problems:
         return problems, None
     matrix = Matrix(
-        actor=actor.strip(),
+        actor=str(actor).strip(),
         criteria=tuple(criteria),
         strategies=tuple(strategies),
         aliases=tuple(aliases),

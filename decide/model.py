@@ -193,7 +193,7 @@ class Matrix:
             # dominates[i, j]: strategy j (all) dominates strategy start + i
             at_least = (oriented[None, :, :] >= block[:, None, :]).all(axis=2)
             better = (oriented[None, :, :] > block[:, None, :]).any(axis=2)
-            dominates = at_least & better
+            dominates = np.asarray(at_least & better)
             for row in np.flatnonzero(dominates.any(axis=1)):
                 found[names[start + row]] = [names[j] for j in np.flatnonzero(dominates[row])]
         return found

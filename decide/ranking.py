@@ -63,9 +63,8 @@ class Ranking(PerActor[ActorRanking]):
     def caption(self, ranking: ActorRanking) -> str:
         dropped = "; Pareto-dominated strategies dropped" if self.non_dominated else ""
         return (
-            f"{ranking.actor}: ranked by {self.method.title}; "
-            f"{weights_note(self.method, ranking.weights)}; data {ranking.matrix.file_name}{dropped}; "
-            f"{self.better} score is better"
+            f"{ranking.actor}: ranked by {self.method.title}; {weights_note(self.method, ranking.weights)}; "
+            f"data {ranking.matrix.file_name}{dropped}; {self.better} score is better"
         )
 
     def sections(self) -> list[Section]:

@@ -14,11 +14,12 @@ Used by SMAA, sensitivity and make-top; every draw is evaluated in blocks of
 from __future__ import annotations
 
 import zlib
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     import numpy as np
+    import numpy.typing as npt
 
 #: Samples per block for vectorised methods: keeps temporary arrays to a few megabytes.
 CHUNK_SIZE = 10_000
@@ -47,7 +48,7 @@ def seed_sequence(seed: int, actor: str) -> Any:
 def sample_weights(
     rng: np.random.Generator,
     samples: int,
-    current: Sequence[float],
+    current: npt.ArrayLike,
     spread: float | None = None,
     order: list[list[int]] | None = None,
 ) -> np.ndarray:
@@ -60,11 +61,11 @@ def sample_weights(
     """
     import numpy as np
 
-    current = np.asarray(current, dtype=float)
-    n = len(current)
+    centre = np.asarray(current, dtype=float)
+    n = len(centre)
     if spread is not None:
-        low = np.maximum(current - spread, 0.0)
-        high = current + spread
+        low = np.maximum(centre - spread, 0.0)
+        high = centre + spread
         draws = low + (high - low) * rng.random((samples, n))
     else:
         # Normalised exponentials are uniform on the simplex (Dirichlet(1, ..., 1)).

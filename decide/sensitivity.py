@@ -45,6 +45,7 @@ from decide.specs import WeightsLike
 
 if TYPE_CHECKING:
     import numpy as np
+    import numpy.typing as npt
     import pandas as pd
 
     from decide.model import Matrix
@@ -57,7 +58,7 @@ TOLERANCE = 1e-4
 _SAME_POINT = 1e-12
 
 
-def path_weights(current: Sequence[float], index: int, values: Any) -> np.ndarray:
+def path_weights(current: npt.ArrayLike, index: int, values: Any) -> np.ndarray:
     """Weight vectors where criterion ``index`` takes each of ``values`` and the others keep
     their proportions.
 
@@ -66,11 +67,11 @@ def path_weights(current: Sequence[float], index: int, values: Any) -> np.ndarra
     """
     import numpy as np
 
-    current = np.asarray(current, dtype=float)
+    start = np.asarray(current, dtype=float)
     values = np.asarray(values, dtype=float)
-    rest = 1.0 - current[index]
+    rest = 1.0 - start[index]
     # if the criterion holds all the weight, the others share equally
-    shares = current / rest if rest > 0 else np.full(len(current), 1 / max(1, len(current) - 1))
+    shares = start / rest if rest > 0 else np.full(len(start), 1 / max(1, len(start) - 1))
     shares[index] = 0.0
     weights = (1.0 - values)[:, None] * shares[None, :]
     weights[:, index] = values
@@ -285,8 +286,7 @@ class SensitivityResult(Result):
 
     def caption(self, what: str) -> str:
         return (
-            f"{self.actor}: {what}; {self.method.title}{rank_note(self.method.name)}; "
-            f"{self.how}; "
+            f"{self.actor}: {what}; {self.method.title}{rank_note(self.method.name)}; {self.how}; "
             f"weights {format_weights(self.matrix.weights)}; others keep their proportions; "
             f"data {self.matrix.file_name}"
         )
@@ -418,18 +418,14 @@ class MakeTopResult(Result):
             return f"no weights rank '{self.strategy}' first ({how}): {self.reason}"
         ties = f", tied with {', '.join(self.tied_with)}" if self.tied_with else ""
         return (
-            f"'{self.strategy}' ranks first{ties} when the weights move by "
-            f"{self.distance:.4f} in L1 distance ({how})"
+            f"'{self.strategy}' ranks first{ties} when the weights move by {self.distance:.4f} in L1 distance ({how})"
         )
 
     def sections(self) -> list[Section]:
         frame = self.frame
         if not self.feasible:
             frame = frame[["criterion", "weight now"]]
-        caption = (
-            f"{self.matrix.actor}: {self.verdict}; {self.method.title}; "
-            f"data {self.matrix.file_name}"
-        )
+        caption = f"{self.matrix.actor}: {self.verdict}; {self.method.title}; data {self.matrix.file_name}"
         return [Section(f"{self.matrix.actor} make top", caption, frame)]
 
     def to_frame(self, provenance: bool = False) -> pd.DataFrame:

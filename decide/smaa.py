@@ -33,6 +33,7 @@ so memory stays flat whatever the number of samples.
 from __future__ import annotations
 
 import math
+import secrets
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -323,12 +324,11 @@ def smaa(
     result; without one, a fresh seed is drawn and reported. ``progress(label, done,
     total)`` is called after every block of draws (the CLI draws a bar with it).
     """
-    import numpy as np
 
     chosen = get_method(method, params).require_weights()
     check_options(samples, spread, order, score_noise)
     if seed is None:
-        seed = int(np.random.SeedSequence().entropy % 2**32)
+        seed = secrets.randbelow(2**32)
     elif not isinstance(seed, int) or isinstance(seed, bool) or not 0 <= seed < 2**63:
         raise SpecError(f"is {seed!r}; give a whole number >= 0", field="seed")
     matrices = [apply_weights(m, weights) for m in resolve_matrices(source, actors)]

@@ -17,7 +17,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Mapping, Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from decide.errors import SpecError, UnknownNameError
 
@@ -201,7 +201,7 @@ def parse_order(spec: str, matrix: Matrix) -> list[list[int]]:
     return chains
 
 
-def per_criterion(matrix: Matrix, values: Mapping[str, object] | None, what: str) -> dict[str, object]:
+def per_criterion(matrix: Matrix, values: Mapping[str, Any] | None, what: str) -> dict[str, Any]:
     """A per-criterion parameter spread over ``matrix``'s criteria (``*`` = every one).
 
     Criteria not named get no value; a name that is not a criterion raises

@@ -29,12 +29,10 @@ class WeightedSum(Method):
     full_name = "Weighted sum model"
     summary = "Sum of weighted scores after each criterion is rescaled to [0, 1]."
     preprocessing = (
-        "min-max normalisation per criterion, cost criteria reversed ((max - x) / (max - min)), so the worst "
-        "value is 0 and the best 1 (--param normalization=linear|max|sum|vector for the others)"
+        "min-max normalisation per criterion, cost criteria reversed ((max - x) / (max - min)), "
+        "so the worst value is 0 and the best 1 (--param normalization=linear|max|sum|vector for the others)"
     )
-    reference = (
-        "Fishburn, P. C. (1967). Additive utilities with incomplete product sets. Operations Research 15(3), 537-542"
-    )
+    reference = "Fishburn, P. C. (1967). Additive utilities with incomplete product sets. Operations Research 15(3), 537-542"  # noqa: E501 (one searchable sentence)
     year = 1967
     engine = "numpy (checked against skcriteria MinMaxInverter + WeightedSumModel)"
     when = "the default mental model: fully compensatory, easy to explain"
@@ -83,8 +81,8 @@ class WeightedProduct(Method):
         "cost criteria with a negative exponent (score: log10 of the product)."
     )
     preprocessing = (
-        "none; cost criteria enter as 1/x (a negative exponent), so every value must be above 0 "
-        "(--param normalization=linear|sum|vector|max|minmax normalises first)"
+        "none; cost criteria enter as 1/x (a negative exponent), "
+        "so every value must be above 0 (--param normalization=linear|sum|vector|max|minmax normalises first)"
     )
     reference = (
         "Bridgman, P. W. (1922). Dimensional Analysis. Yale University Press; Miller, D. W. & Starr, M. K. (1969). "
@@ -140,8 +138,8 @@ class WASPAS(Method):
     summary = "lambda x weighted sum + (1 - lambda) x weighted product of linearly normalised scores."
     preprocessing = "linear normalisation x / max for benefit, min / x for cost criteria; every value must be above 0"
     reference = (
-        "Zavadskas, E. K., Turskis, Z., Antucheviciene, J. & Zakarevicius, A. (2012). Optimization of weighted "
-        "aggregated sum product assessment. Elektronika ir Elektrotechnika 122(6), 3-6"
+        "Zavadskas, E. K., Turskis, Z., Antucheviciene, J. & Zakarevicius, A. (2012). "
+        "Optimization of weighted aggregated sum product assessment. Elektronika ir Elektrotechnika 122(6), 3-6"
     )
     year = 2012
     engine = "skcriteria BenefitCostInverter + WASPAS"
@@ -168,8 +166,9 @@ class CoCoSo(Method):
     summary = "Three aggregations of weighted sum and weighted product combined by geometric and arithmetic means."
     preprocessing = "min-max normalisation per criterion, cost criteria reversed"
     reference = (
-        "Yazdani, M., Zarate, P., Zavadskas, E. K. & Turskis, Z. (2019). A combined compromise solution (CoCoSo) "
-        "method for multi-criteria decision-making problems. Management Decision 57(9), 2501-2519"
+        "Yazdani, M., Zarate, P., Zavadskas, E. K. & Turskis, Z. (2019). "
+        "A combined compromise solution (CoCoSo) method for multi-criteria decision-making problems. "
+        "Management Decision 57(9), 2501-2519"
     )
     year = 2019
     engine = "skcriteria MinMaxInverter + CoCoSo"
@@ -192,8 +191,8 @@ class CoCoSo(Method):
                 raise self.fail(
                     matrix,
                     f"strategy '{strategy.name}' is the worst on every weighted criterion, so its normalised sum is 0",
-                    "CoCoSo divides by the smallest sum; drop that strategy (it is dominated, see --non-dominated) "
-                    "or use another method",
+                    "CoCoSo divides by the smallest sum; "
+                    "drop that strategy (it is dominated, see --non-dominated) or use another method",
                 )
 
     def pipeline(self) -> Any:

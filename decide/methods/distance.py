@@ -27,12 +27,13 @@ class TOPSIS(Method):
     full_name = "Technique for Order of Preference by Similarity to Ideal Solution"
     summary = "Relative closeness to the ideal point and distance from the anti-ideal."
     preprocessing = (
-        "vector normalisation x / sqrt(sum x^2); cost criteria negated before normalising, so their ideal is the "
-        "smallest value (--param normalization=minmax|max|sum|linear for the others)"
+        "vector normalisation x / sqrt(sum x^2); "
+        "cost criteria negated before normalising, "
+        "so their ideal is the smallest value (--param normalization=minmax|max|sum|linear for the others)"
     )
     reference = (
-        "Hwang, C. L. & Yoon, K. (1981). Multiple Attribute Decision Making: Methods and Applications. Springer, "
-        "Lecture Notes in Economics and Mathematical Systems 186"
+        "Hwang, C. L. & Yoon, K. (1981). Multiple Attribute Decision Making: Methods and Applications. "
+        "Springer, Lecture Notes in Economics and Mathematical Systems 186"
     )
     year = 1981
     engine = "numpy (checked against skcriteria NegateMinimize + VectorScaler(matrix) + TOPSIS)"
@@ -95,16 +96,14 @@ class VIKOR(Method):
     full_name = "VIseKriterijumska Optimizacija I Kompromisno Resenje"
     better = "lower"
     summary = (
-        "Compromise between group utility S and individual regret R; lower Q is better and the compromise set "
-        "shares rank 1."
+        "Compromise between group utility S and individual regret R; "
+        "lower Q is better and the compromise set shares rank 1."
     )
-    preprocessing = (
-        "linear distance to the best value of each criterion, (f* - f) / (f* - f-), "
-        "as in the original method"
-    )
+    preprocessing = "linear distance to the best value of each criterion, (f* - f) / (f* - f-), as in the original method"  # noqa: E501 (one searchable sentence)
     reference = (
-        "Opricovic, S. & Tzeng, G.-H. (2004). Compromise solution by MCDM methods: a comparative analysis of VIKOR "
-        "and TOPSIS. European Journal of Operational Research 156(2), 445-455"
+        "Opricovic, S. & Tzeng, G.-H. (2004). "
+        "Compromise solution by MCDM methods: a comparative analysis of VIKOR and TOPSIS. "
+        "European Journal of Operational Research 156(2), 445-455"
     )
     year = 2004
     engine = "numpy (checked against skcriteria VIKOR)"
@@ -174,10 +173,7 @@ class VIKOR(Method):
 
 @register
 class EDAS(Method):
-    name = (
-        "e"
-        "das"
-    )
+    name = "edas"
     full_name = "Evaluation based on Distance from Average Solution"
     summary = "Weighted positive and negative distances from the average strategy, normalised and averaged."
     preprocessing = (
@@ -185,9 +181,8 @@ class EDAS(Method):
         "cost criteria reverse the sign"
     )
     reference = (
-        "Keshavarz Ghorabaee, M., Zavadskas, E. K., Olfat, L. & Turskis, Z. (2015). Multi-criteria inventory "
-        "classification using a new method of evaluation based on distance from average solution (EDAS). "
-        "Informatica 26(3), 435-451"
+        "Keshavarz Ghorabaee, M., Zavadskas, E. K., Olfat, L. & Turskis, Z. (2015). "
+        "Multi-criteria inventory classification using a new method of evaluation based on distance from average solution (EDAS). Informatica 26(3), 435-451"  # noqa: E501 (one searchable sentence)
     )
     year = 2015
     engine = "skcriteria EDAS"
@@ -195,8 +190,10 @@ class EDAS(Method):
 
     def check(self, matrix: Matrix) -> None:
         require_positive_means(
-            self, matrix, f"EDAS divides each distance by the criterion's average, which must be above 0; "
-            f"rescale the scores, {OTHER_METHOD}"
+            self, matrix, (
+                "EDAS divides each distance by the criterion's average, which must be above 0; "
+                f"rescale the scores, {OTHER_METHOD}"
+            )
         )
 
     def pipeline(self) -> Any:
@@ -212,9 +209,9 @@ class CODAS(Method):
     summary = "Euclidean distance from the negative-ideal, with taxicab distance breaking near ties (threshold tau)."
     preprocessing = "linear normalisation x / max for benefit, min / x for cost criteria, then weighted"
     reference = (
-        "Keshavarz Ghorabaee, M., Zavadskas, E. K., Turskis, Z. & Antucheviciene, J. (2016). A new combinative "
-        "distance-based assessment (CODAS) method for multi-criteria decision-making. Economic Computation and "
-        "Economic Cybernetics Studies and Research 50(3), 25-44"
+        "Keshavarz Ghorabaee, M., Zavadskas, E. K., Turskis, Z. & Antucheviciene, J. (2016). "
+        "A new combinative distance-based assessment (CODAS) method for multi-criteria decision-making. "
+        "Economic Computation and Economic Cybernetics Studies and Research 50(3), 25-44"
     )
     year = 2016
     engine = "skcriteria BenefitCostInverter + CODAS"
@@ -244,9 +241,8 @@ class MABAC(Method):
     summary = "Sum of distances from the border approximation area (geometric mean of the weighted matrix)."
     preprocessing = "min-max normalisation per criterion, cost criteria reversed; weighted as w x (n + 1)"
     reference = (
-        "Pamucar, D. & Cirovic, G. (2015). The selection of transport and handling resources in logistics centers "
-        "using Multi-Attributive Border Approximation area Comparison (MABAC). Expert Systems with Applications "
-        "42(6), 3016-3028"
+        "Pamucar, D. & Cirovic, G. (2015). "
+        "The selection of transport and handling resources in logistics centers using Multi-Attributive Border Approximation area Comparison (MABAC). Expert Systems with Applications 42(6), 3016-3028"  # noqa: E501 (one searchable sentence)
     )
     year = 2015
     engine = "skcriteria MinMaxInverter + MABAC"
@@ -266,14 +262,11 @@ class MAIRCA(Method):
     full_name = "MultiAttributive Ideal-Real Comparative Analysis"
     better = "lower"
     summary = "Total gap between theoretical (equal a-priori) and real ratings."
-    preprocessing = (
-        "none; min-max within the method, cost criteria reversed; "
-        "equal a-priori preference 1/m for every strategy"
-    )
+    preprocessing = "none; min-max within the method, cost criteria reversed; equal a-priori preference 1/m for every strategy"  # noqa: E501 (one searchable sentence)
     reference = (
-        "Pamucar, D., Vasin, L. & Lukovac, L. (2014). Selection of railway level crossings for investing in "
-        "security equipment using hybrid DEMATEL-MARICA model. XVI International Scientific-expert Conference on "
-        "Railway (RAILCON), 89-92"
+        "Pamucar, D., Vasin, L. & Lukovac, L. (2014). "
+        "Selection of railway level crossings for investing in security equipment using hybrid DEMATEL-MARICA model. "
+        "XVI International Scientific-expert Conference on Railway (RAILCON), 89-92"
     )
     year = 2014
     engine = "skcriteria MAIRCA"
@@ -296,14 +289,12 @@ class MARCOS(Method):
     name = "marcos"
     full_name = "Measurement of Alternatives and Ranking according to COmpromise Solution"
     summary = "Utility relative to both ideal and anti-ideal strategies combined in a utility function."
-    preprocessing = (
-        "none; x / ideal for benefit, ideal / x for cost criteria within the method; "
-        "every value must be above 0"
-    )
+    preprocessing = "none; x / ideal for benefit, ideal / x for cost criteria within the method; every value must be above 0"  # noqa: E501 (one searchable sentence)
     reference = (
-        "Stevic, Z., Pamucar, D., Puska, A. & Chatterjee, P. (2020). Sustainable supplier selection in healthcare "
-        "industries using a new MCDM method: Measurement of alternatives and ranking according to COmpromise "
-        "solution (MARCOS). Computers & Industrial Engineering 140, 106231"
+        "Stevic, Z., Pamucar, D., Puska, A. & Chatterjee, P. (2020). "
+        "Sustainable supplier selection in healthcare industries using a new MCDM method: "
+        "Measurement of alternatives and ranking according to COmpromise solution (MARCOS). "
+        "Computers & Industrial Engineering 140, 106231"
     )
     year = 2020
     engine = "skcriteria MARCOS"
@@ -322,8 +313,9 @@ class MARCOS(Method):
 
 
 _PROBID_REFERENCE = (
-    "Wang, Z., Rangaiah, G. P. & Wang, X. (2021). Preference ranking on the basis of ideal-average distance method "
-    "for multi-criteria decision-making. Industrial & Engineering Chemistry Research 60(30), 11216-11230"
+    "Wang, Z., Rangaiah, G. P. & Wang, X. (2021). "
+    "Preference ranking on the basis of ideal-average distance method for multi-criteria decision-making. "
+    "Industrial & Engineering Chemistry Research 60(30), 11216-11230"
 )
 
 
@@ -333,8 +325,8 @@ class PROBID(Method):
     full_name = "Preference Ranking On the Basis of Ideal-average Distance"
     summary = "Distances to a whole spectrum of ideal solutions (best, second best, ...) and to the average."
     preprocessing = (
-        "vector normalisation x / sqrt(sum x^2), weighted; cost ideals are the smallest values (cost criteria "
-        "negated first, which gives the same distances)"
+        "vector normalisation x / sqrt(sum x^2), weighted; "
+        "cost ideals are the smallest values (cost criteria negated first, which gives the same distances)"
     )
     reference = _PROBID_REFERENCE
     year = 2021

@@ -12,12 +12,14 @@ if TYPE_CHECKING:
     from decide.model import Matrix
 
 _MOORA_2006 = (
-    "Brauers, W. K. M. & Zavadskas, E. K. (2006). The MOORA method and its application to privatization in a "
-    "transition economy. Control and Cybernetics 35(2), 445-469"
+    "Brauers, W. K. M. & Zavadskas, E. K. (2006). "
+    "The MOORA method and its application to privatization in a transition economy. "
+    "Control and Cybernetics 35(2), 445-469"
 )
 _MULTIMOORA_2010 = (
-    "Brauers, W. K. M. & Zavadskas, E. K. (2010). Project management by MULTIMOORA as an instrument for transition "
-    "economies. Technological and Economic Development of Economy 16(1), 5-24"
+    "Brauers, W. K. M. & Zavadskas, E. K. (2010). "
+    "Project management by MULTIMOORA as an instrument for transition economies. "
+    "Technological and Economic Development of Economy 16(1), 5-24"
 )
 
 
@@ -101,9 +103,7 @@ class FullMultiplicativeForm(Method):
 class MULTIMOORA(Method):
     name = "multimoora"
     full_name = "MULTIMOORA (ratio system, reference point, full multiplicative form)"
-    summary = (
-        "Dominance count over the three MOORA rankings (ratio system, reference point, full multiplicative form)."
-    )
+    summary = "Dominance count over the three MOORA rankings (ratio system, reference point, full multiplicative form)."
     preprocessing = (
         "vector normalisation x / sqrt(sum x^2); "
         "every value must be above 0 (the multiplicative form takes logarithms)"

@@ -24,14 +24,14 @@ class ELECTRE2(Method):
     full_name = "ELECTRE II (ELimination Et Choix Traduisant la REalite)"
     better = "lower"
     summary = (
-        "Strong and weak outranking from concordance and discordance; the score is the mean of the direct and "
-        "inverse rank."
+        "Strong and weak outranking from concordance and discordance; "
+        "the score is the mean of the direct and inverse rank."
     )
     preprocessing = "none; concordance from weights, discordance divided by the largest range of scores"
     reference = (
-        "Roy, B. & Bertier, P. (1973). La methode ELECTRE II: une application au media-planning. In M. Ross (ed.), "
-        "OR'72, North-Holland, 291-302 (implementation after Gomes, Gonzalez Araya & Carignano (2004), Tomada de "
-        "decisoes em cenarios complexos, Thomson)"
+        "Roy, B. & Bertier, P. (1973). La methode ELECTRE II: une application au media-planning. In M. "
+        "Ross (ed.), OR'72, North-Holland, 291-302 (implementation after Gomes, Gonzalez Araya & Carignano (2004), "
+        "Tomada de decisoes em cenarios complexos, Thomson)"
     )
     year = 1973
     engine = "skcriteria ELECTRE2"
@@ -118,12 +118,13 @@ class PROMETHEE2(Method):
     full_name = "Preference Ranking Organization METHod for Enrichment of Evaluations II"
     summary = "Net outranking flow from pairwise preferences on every criterion."
     preprocessing = (
-        "none; per criterion a preference function of the difference (usual by default; vshape, level, ... with "
-        "thresholds p and q in score units)"
+        "none; per criterion a preference function of the difference (usual by default; vshape, level, ... "
+        "with thresholds p and q in score units)"
     )
     reference = (
-        "Brans, J. P. & Vincke, Ph. (1985). A preference ranking organisation method (the PROMETHEE method for "
-        "multiple criteria decision-making). Management Science 31(6), 647-656"
+        "Brans, J. P. & Vincke, Ph. (1985). "
+        "A preference ranking organisation method (the PROMETHEE method for multiple criteria decision-making). "
+        "Management Science 31(6), 647-656"
     )
     year = 1985
     engine = "pymcdm PROMETHEE_II"
@@ -157,8 +158,8 @@ class PROMETHEE2(Method):
             if missing:
                 raise self.fail(
                     matrix,
-                    f"criterion '{name}' uses the {function} preference function, which needs threshold "
-                    f"{' and '.join(missing)}",
+                    f"criterion '{name}' uses the {function} preference function, "
+                    f"which needs threshold {' and '.join(missing)}",
                     f"give --param {missing[0]}={name}:VALUE (or {missing[0]}=VALUE for every criterion)",
                 )
             if needs_p and function != "vshape" and p is not None and q is not None and not q < p:

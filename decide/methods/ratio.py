@@ -42,13 +42,11 @@ class ARAS(Method):
     name = "aras"
     full_name = "Additive Ratio ASsessment"
     summary = "Weighted sum of each strategy relative to the optimal strategy (utility in [0, 1])."
-    preprocessing = (
-        "cost criteria as 1/x, "
-        "then sum normalisation including the optimal strategy (best value of each criterion)"
-    )
+    preprocessing = "cost criteria as 1/x, then sum normalisation including the optimal strategy (best value of each criterion)"  # noqa: E501 (one searchable sentence)
     reference = (
-        "Zavadskas, E. K. & Turskis, Z. (2010). A new additive ratio assessment (ARAS) method in multicriteria "
-        "decision-making. Technological and Economic Development of Economy 16(2), 159-172"
+        "Zavadskas, E. K. & Turskis, Z. (2010). "
+        "A new additive ratio assessment (ARAS) method in multicriteria decision-making. "
+        "Technological and Economic Development of Economy 16(2), 159-172"
     )
     year = 2010
     engine = "skcriteria InvertMinimize + sum normalisation with the optimum + ARAS"
@@ -71,13 +69,14 @@ class COPRAS(Method):
     name = "copras"
     full_name = "COmplex PRoportional ASsessment"
     summary = (
-        "Sum of weighted benefit shares plus a term that rewards small weighted cost shares; utility degree in "
-        "percent."
+        "Sum of weighted benefit shares plus a term that rewards small weighted cost shares; "
+        "utility degree in percent."
     )
     preprocessing = "sum normalisation x / sum x; benefit and cost criteria summed separately"
     reference = (
-        "Zavadskas, E. K., Kaklauskas, A. & Sarka, V. (1994). The new method of multicriteria complex proportional "
-        "assessment of projects. Technological and Economic Development of Economy 1(3), 131-139"
+        "Zavadskas, E. K., Kaklauskas, A. & Sarka, V. (1994). "
+        "The new method of multicriteria complex proportional assessment of projects. "
+        "Technological and Economic Development of Economy 1(3), 131-139"
     )
     year = 1994
     engine = "skcriteria SumScaler(matrix) + COPRAS"
@@ -91,8 +90,7 @@ class COPRAS(Method):
             raise self.fail(
                 matrix,
                 "it has no criterion to minimise",
-                "COPRAS weighs advantages against disadvantages and needs at least one criterion with objective "
-                "min; use moora or topsis",
+                "COPRAS weighs advantages against disadvantages and needs at least one criterion with objective min; use moora or topsis",  # noqa: E501 (one searchable sentence)
             )
         for strategy in matrix.strategies:
             if all(float(strategy.scores[c]) == 0 for c in costs):
@@ -117,8 +115,10 @@ class RAM(Method):
     summary = "(2 + weighted benefit sum) to the power 1 / (2 + weighted cost sum)."
     preprocessing = "sum normalisation x / sum x; every value must be at least 0"
     reference = (
-        "Sotoudeh-Anvari, A. (2023). Root Assessment Method (RAM): a novel multi-criteria decision making method "
-        "and its applications in sustainability challenges. Journal of Cleaner Production 423, 138695"
+        "Sotoudeh-Anvari, A. (2023). "
+        "Root Assessment Method (RAM): "
+        "a novel multi-criteria decision making method and its applications in sustainability challenges. "
+        "Journal of Cleaner Production 423, 138695"
     )
     year = 2023
     engine = "skcriteria SumScaler(matrix) + RAM"
@@ -143,8 +143,8 @@ class OCRA(Method):
     summary = "Aggregate input (cost) and output (benefit) performance relative to each criterion's smallest value."
     preprocessing = "none; (max - x) / min for cost, (x - min) / min for benefit criteria; every value must be above 0"
     reference = (
-        "Parkan, C. (1994). Operational competitiveness ratings of production units. Managerial and Decision "
-        "Economics 15(3), 201-221"
+        "Parkan, C. (1994). Operational competitiveness ratings of production units. "
+        "Managerial and Decision Economics 15(3), 201-221"
     )
     year = 1994
     engine = "skcriteria OCRA"

@@ -34,8 +34,8 @@ class BoundedMethod(Method):
                 raise self.fail(
                     matrix,
                     f"criterion '{criterion.name}' has no bounds",
-                    f"{self.name.upper()} measures distances within fixed bounds: add 'scale: [low, high]' "
-                    "to the file or give --param bounds=LOW:HIGH (or bounds=criterion:LOW:HIGH,...)",
+                    f"{self.name.upper()} measures distances within fixed bounds: add 'scale: "
+                    "[low, high]' to the file or give --param bounds=LOW:HIGH (or bounds=criterion:LOW:HIGH,...)",
                 )
         for criterion, (low, high) in zip(matrix.criteria, bounds, strict=True):
             for strategy in matrix.strategies:
@@ -47,7 +47,7 @@ class BoundedMethod(Method):
                         f"outside its bounds [{low:g}, {high:g}]",
                         "widen the bounds with --param bounds=...",
                     )
-        return bounds  # type: ignore[return-value]
+        return bounds
 
     def check(self, matrix: Matrix) -> None:
         self.bounds(matrix)
@@ -60,13 +60,13 @@ class SPOTIS(BoundedMethod):
     better = "lower"
     summary = "Weighted distance to the ideal point of fixed bounds; free of rank reversal."
     preprocessing = (
-        "none; distances are divided by each criterion's bounds (the file's scale, or --param bounds), the ideal "
-        "is the best bound"
+        "none; distances are divided by each criterion's bounds (the file's scale, or --param bounds), "
+        "the ideal is the best bound"
     )
     reference = (
-        "Dezert, J., Tchamova, A., Han, D. & Tacnet, J.-M. (2020). The SPOTIS rank reversal free method for "
-        "multi-criteria decision-making support. 2020 IEEE 23rd International Conference on Information Fusion "
-        "(FUSION), 1-8"
+        "Dezert, J., Tchamova, A., Han, D. & Tacnet, J.-M. (2020). "
+        "The SPOTIS rank reversal free method for multi-criteria decision-making support. "
+        "2020 IEEE 23rd International Conference on Information Fusion (FUSION), 1-8"
     )
     year = 2020
     engine = "skcriteria SPOTIS"
@@ -92,13 +92,10 @@ class RIM(BoundedMethod):
     name = "rim"
     full_name = "Reference Ideal Method"
     summary = "Relative closeness to a reference ideal within each criterion's range."
-    preprocessing = (
-        "none; each value normalised by its distance to the reference ideal within the criterion's range (the "
-        "file's scale, or --param bounds); the ideal is the best end of the range"
-    )
+    preprocessing = "none; each value normalised by its distance to the reference ideal within the criterion's range (the file's scale, or --param bounds); the ideal is the best end of the range"  # noqa: E501 (one searchable sentence)
     reference = (
-        "Cables, E., Lamata, M. T. & Verdegay, J. L. (2016). RIM-reference ideal method in multicriteria decision "
-        "making. Information Sciences 337-338, 1-10"
+        "Cables, E., Lamata, M. T. & Verdegay, J. L. (2016). "
+        "RIM-reference ideal method in multicriteria decision making. Information Sciences 337-338, 1-10"
     )
     year = 2016
     engine = "skcriteria RIM"
@@ -149,29 +146,30 @@ class ERVD(Method):
     name = "ervd"
     full_name = "Election based on Relative Value Distances"
     summary = (
-        "TOPSIS-like closeness computed on prospect-theory values: each score is a gain or a loss against a "
-        "reference point, and losses weigh more."
+        "TOPSIS-like closeness computed on prospect-theory values: "
+        "each score is a gain or a loss against a reference point, and losses weigh more."
     )
     preprocessing = (
-        "sum normalisation x / sum x of the scores and of the reference point, as in the paper; cost criteria gain "
-        "below the reference; the reference is --param reference, else the middle of the file's scale, else each "
-        "criterion's mean score"
+        "sum normalisation x / sum x of the scores and of the reference point, as in the paper; "
+        "cost criteria gain below the reference; "
+        "the reference is --param reference, else the middle of the file's scale, else each criterion's mean score"
     )
     reference = (
-        "Shyur, H.-J., Yin, L., Shih, H.-S. & Cheng, C.-B. (2015). A multiple criteria decision making method based "
-        "on relative value distances. Foundations of Computing and Decision Sciences 40(4), 299-315"
+        "Shyur, H.-J., Yin, L., Shih, H.-S. & Cheng, C.-B. (2015). "
+        "A multiple criteria decision making method based on relative value distances. "
+        "Foundations of Computing and Decision Sciences 40(4), 299-315"
     )
     year = 2015
     engine = "skcriteria SumScaler(matrix) + ERVD"
     when = (
-        "scores judged as gains or losses against a reference level (a target or the status quo); a shortfall "
-        "counts more than an equal surplus"
+        "scores judged as gains or losses against a reference level (a target or the status quo); "
+        "a shortfall counts more than an equal surplus"
     )
     parameters = (
         Parameter(
             "reference", str, None,
-            "reference point of every criterion, in score units; default: the middle of the file's scale, else the "
-            "criterion's mean score",
+            "reference point of every criterion, in score units; "
+            "default: the middle of the file's scale, else the criterion's mean score",
             syntax="VALUE or CRITERION:VALUE,...", parser=parse_finite,
         ),
         Parameter("lambda", float, 2.25, "loss aversion: a loss counts lambda times an equal gain",
@@ -190,7 +188,7 @@ class ERVD(Method):
         reference = []
         for criterion in matrix.criteria:
             if criterion.name in given:
-                reference.append(float(given[criterion.name]))  # type: ignore[arg-type]
+                reference.append(float(given[criterion.name]))
             elif matrix.scale is not None:
                 reference.append((matrix.scale[0] + matrix.scale[1]) / 2)
             else:
@@ -209,8 +207,8 @@ class ERVD(Method):
             raise self.fail(
                 matrix,
                 "every weighted criterion has the same score for every strategy",
-                "ERVD divides by the distances between the strategies' values, which are all 0; there is nothing "
-                "to rank",
+                "ERVD divides by the distances between the strategies' values, which are all 0; "
+                "there is nothing to rank",
             )
 
     def pipeline(self) -> Any:

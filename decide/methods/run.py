@@ -72,8 +72,8 @@ def _guard(method: Method, matrix: Matrix, scores: np.ndarray) -> np.ndarray:
         flat = scores.reshape(-1, len(matrix.strategies))
         bad = int(np.flatnonzero(~np.isfinite(flat).all(axis=0))[0])
         raise MethodError(
-            f"{matrix.label}: {method.name} gives no finite score for strategy "
-            f"'{matrix.strategy_names[bad]}'; check the matrix for zero or constant columns, or use another method"
+            f"{matrix.label}: {method.name} gives no finite score for strategy '{matrix.strategy_names[bad]}'; "
+            "check the matrix for zero or constant columns, or use another method"
         )
     return scores
 

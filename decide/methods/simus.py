@@ -80,16 +80,17 @@ class SIMUS(Method):
     name = "simus"
     full_name = "Sequential Interactive Model for Urban Systems"
     summary = (
-        "Each criterion in turn is the objective of a linear program limited by the others; a strategy scores by "
-        "how much and how often it enters the optimal solutions. Weights are not used."
+        "Each criterion in turn is the objective of a linear program limited by the others; "
+        "a strategy scores by how much and how often it enters the optimal solutions. Weights are not used."
     )
     preprocessing = (
-        "none; each criterion is optimised in turn subject to the others, each limited by its best score (or "
-        "--param limits), so rescaling a criterion changes nothing; the solutions are sum-normalised"
+        "none; each criterion is optimised in turn subject to the others, "
+        "each limited by its best score (or --param limits), so rescaling a criterion changes nothing; "
+        "the solutions are sum-normalised"
     )
     reference = (
-        "Munier, N. (2011). A Strategy for Using Multicriteria Analysis in Decision-Making: A Guide for Simple and "
-        "Complex Environmental Projects. Springer"
+        "Munier, N. (2011). A Strategy for Using Multicriteria Analysis in Decision-Making: "
+        "A Guide for Simple and Complex Environmental Projects. Springer"
     )
     year = 2011
     engine = "skcriteria SIMUS (PuLP linear programs)"
@@ -106,7 +107,7 @@ class SIMUS(Method):
     def limits(self, matrix: Matrix) -> list[float | None]:
         """The constraint limit of every criterion (``None``: SIMUS takes its best score)."""
         given = per_criterion(matrix, self.params.get("limits"), f"method '{self.name}': parameter 'limits'")
-        return [given.get(name) for name in matrix.criterion_names]  # type: ignore[misc]
+        return [given.get(name) for name in matrix.criterion_names]
 
     def check(self, matrix: Matrix) -> None:
         """Every linear program SIMUS solves must be bounded.
@@ -133,8 +134,8 @@ class SIMUS(Method):
                     raise self.fail(
                         matrix,
                         f"{problem}, so the linear program that maximises '{name}' has no bound",
-                        "SIMUS limits each criterion's program by the other criteria to maximise; add a criterion "
-                        "to maximise with scores above 0, or rank with another method",
+                        "SIMUS limits each criterion's program by the other criteria to maximise; "
+                        "add a criterion to maximise with scores above 0, or rank with another method",
                     )
 
     def pipeline(self) -> Any:
