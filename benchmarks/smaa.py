@@ -3,7 +3,7 @@
 Runs, in one process, SMAA with 1,000,000 TOPSIS weight draws on a 10-strategy,
 4-criterion matrix through :func:`decide.smaa.smaa_matrix` (the batched numpy engine,
 sampling and counting included), then 300 draws through the per-sample reference
-(:func:`decide.methods.evaluate`, the registry's scikit-criteria pipeline), and
+(TOPSIS's scikit-criteria pipeline, one evaluation per draw), and
 prints the batched time, samples per second, peak memory and the speed ratio.
 
     python benchmarks/smaa.py [--samples 1000000] [--reference-samples 300]
@@ -24,7 +24,7 @@ import tracemalloc
 
 import numpy as np
 
-from decide.matrix import Criterion, Matrix, Strategy
+from decide.model import Criterion, Matrix, Strategy
 from decide.smaa import smaa_matrix
 
 
@@ -51,20 +51,19 @@ def peak_rss_mb() -> float:
 
 
 def per_sample(matrix: Matrix, samples: int, seed: int) -> float:
-    """Seconds for ``samples`` draws through the registry's scikit-criteria pipeline."""
-    from decide.methods import evaluate
+    """Seconds for ``samples`` draws through TOPSIS's scikit-criteria pipeline, one per draw."""
+    from decide.methods import get_method
 
+    method = get_method("topsis")
+    pipeline, dm = method.pipeline(), matrix.to_skcriteria()
     rng = np.random.default_rng(seed)
     weights = rng.standard_exponential((samples, len(matrix.criteria)))
     weights /= weights.sum(axis=1, keepdims=True)
     counts = np.zeros((len(matrix.strategies), len(matrix.strategies)), dtype=np.int64)
-    evaluate(matrix, "topsis")  # import scikit-criteria before the clock starts
+    pipeline.evaluate(dm)  # import scikit-criteria before the clock starts
     started = time.perf_counter()
     for row in weights:
-        ranks, _ = evaluate(
-            matrix.with_criterion_weights(dict(zip(matrix.criterion_names, row, strict=True))),
-            "topsis",
-        )
+        ranks = pipeline.evaluate(dm.replace(weights=row)).rank_
         counts[np.arange(len(ranks)), ranks - 1] += 1
     return time.perf_counter() - started
 

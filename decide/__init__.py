@@ -12,16 +12,72 @@ as an HTML table in a notebook. Importing decide is cheap: scikit-criteria is lo
 only when a method without a numpy engine runs.
 """
 
-from decide.compare import Comparison, compare
-from decide.errors import DecideError, MatrixError, MethodError, SpecError, UnknownNameError
-from decide.export import FORMATS, export, render
-from decide.load import load_matrices, load_matrix, shipped_matrices_dir, validate
-from decide.methods import DEFAULT_METHOD, Method, catalogue, get_method
-from decide.model import Criterion, Matrix, Strategy
-from decide.ranking import ActorRanking, Ranking, rank
-from decide.sensitivity import MakeTopResult, SensitivityResult, make_top, sensitivity
-from decide.smaa import ActorSMAA, SMAAResult, smaa
-from decide.views import MatrixView, Overview, overview, show
+from __future__ import annotations
+
+import importlib
+import sys
+import types
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from decide.compare import Comparison, compare
+    from decide.errors import DecideError, MatrixError, MethodError, SpecError, UnknownNameError
+    from decide.export import FORMATS, export, render
+    from decide.load import load_matrices, load_matrix, shipped_matrices_dir, validate
+    from decide.methods import DEFAULT_METHOD, Method, catalogue, get_method
+    from decide.model import Criterion, Matrix, Strategy
+    from decide.ranking import ActorRanking, Ranking, rank
+    from decide.sensitivity import MakeTopResult, SensitivityResult, make_top, sensitivity
+    from decide.smaa import ActorSMAA, SMAAResult, smaa
+    from decide.views import MatrixView, Overview, overview, show
+
+# Where each public name lives: modules load on first use, so ``import decide`` and
+# ``decide --help`` stay fast (PEP 562).
+_HOMES = {
+    "Comparison": "compare", "compare": "compare",
+    "DecideError": "errors", "MatrixError": "errors", "MethodError": "errors", "SpecError": "errors",
+    "UnknownNameError": "errors",
+    "FORMATS": "export", "export": "export", "render": "export",
+    "load_matrices": "load", "load_matrix": "load", "shipped_matrices_dir": "load", "validate": "load",
+    "DEFAULT_METHOD": "methods", "Method": "methods", "catalogue": "methods", "get_method": "methods",
+    "Criterion": "model", "Matrix": "model", "Strategy": "model",
+    "ActorRanking": "ranking", "Ranking": "ranking", "rank": "ranking",
+    "MakeTopResult": "sensitivity", "SensitivityResult": "sensitivity", "make_top": "sensitivity",
+    "sensitivity": "sensitivity",
+    "ActorSMAA": "smaa", "SMAAResult": "smaa", "smaa": "smaa",
+    "MatrixView": "views", "Overview": "views", "overview": "views", "show": "views",
+}
+
+
+def __getattr__(name: str) -> Any:
+    if name in _HOMES:
+        module = importlib.import_module(f"decide.{_HOMES[name]}")
+        value = getattr(module, name)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module 'decide' has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return sorted([*globals(), *_HOMES])
+
+
+class _Package(types.ModuleType):
+    """Keeps ``decide.compare``, ``decide.sensitivity`` and ``decide.smaa`` the functions.
+
+    Importing a submodule makes Python set it as an attribute of the package; for the
+    three verbs named like their modules, the function is kept instead (the modules
+    stay importable by name: ``from decide.smaa import smaa_matrix``).
+    """
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        if isinstance(value, types.ModuleType) and _HOMES.get(name) == name:
+            value = getattr(value, name)
+        super().__setattr__(name, value)
+
+
+sys.modules[__name__].__class__ = _Package
+
 
 __all__ = [
     "DEFAULT_METHOD",

@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from decide.errors import DecideError, UnknownNameError
-from decide.results import Exportable
+from decide.results import Exportable, Table
 
 TEXT_FORMATS = ("table", "markdown", "csv", "json", "latex", "html")
 FILE_FORMATS = ("xlsx",)
@@ -105,6 +105,8 @@ def _rows(frame: Any, escape: Callable[[str], str]) -> tuple[list[str], list[lis
 
 
 def _alignments(frame: Any) -> list[str]:
+    if isinstance(frame, Table):
+        return ["r" if frame.is_numeric(position) else "l" for position in range(len(frame.columns))]
     import pandas as pd
 
     return [
@@ -218,7 +220,7 @@ def _write_xlsx(result: Exportable, target: str) -> None:
             while name in used:
                 name = name[:28] + f"_{len(used)}"
             used.add(name)
-            section.frame.to_excel(writer, sheet_name=name, index=False, startrow=2)
+            (section.frame.to_pandas() if isinstance(section.frame, Table) else section.frame).to_excel(writer, sheet_name=name, index=False, startrow=2)
             writer.sheets[name].cell(row=1, column=1, value=section.caption)
 
 

@@ -33,12 +33,43 @@ if TYPE_CHECKING:
 
 
 @dataclass(frozen=True)
+class Table:
+    """A small table without pandas: column names and rows of plain values.
+
+    Results whose text output must start fast (``decide list``) use it; every
+    renderer accepts it wherever it accepts a DataFrame.
+
+    >>> Table(["actor", "strategies"], [("China", 11)]).to_pandas().shape
+    (1, 2)
+    """
+
+    columns: list[str]
+    rows: list[tuple[Any, ...]]
+
+    def itertuples(self, index: bool = False) -> Iterator[tuple[Any, ...]]:
+        return iter(self.rows)
+
+    def __len__(self) -> int:
+        return len(self.rows)
+
+    def is_numeric(self, position: int) -> bool:
+        """Whether every value of a column is a number (not a bool)."""
+        values = [row[position] for row in self.rows]
+        return bool(values) and all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in values)
+
+    def to_pandas(self) -> pd.DataFrame:
+        import pandas as pd
+
+        return pd.DataFrame(self.rows, columns=self.columns)
+
+
+@dataclass(frozen=True)
 class Section:
     """One titled table of a result, with the caption that says what produced it."""
 
     title: str
     caption: str
-    frame: pd.DataFrame
+    frame: pd.DataFrame | Table
 
 
 def format_weights(weights: Mapping[str, float]) -> str:

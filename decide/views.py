@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from decide.load import MatrixSource, one_matrix, resolve_matrices
 from decide.model import Matrix
-from decide.results import Result, Section, format_weights
+from decide.results import Result, Section, Table, format_weights
 from decide.specs import WeightsLike
 
 if TYPE_CHECKING:
@@ -92,32 +92,34 @@ def show(source: MatrixSource = None, *, actor: str | None = None, weights: Weig
 
 @dataclass(frozen=True)
 class Overview(Result):
-    """Actors, their files, number of strategies and criteria (``decide list``)."""
+    """Actors, their files, number of strategies and criteria (``decide list``).
 
-    frame: pd.DataFrame
+    Held as a plain :class:`~decide.results.Table`, so listing never imports pandas;
+    ``frame`` and ``to_frame()`` give the DataFrame.
+    """
+
+    table: Table
+
+    @property
+    def frame(self) -> pd.DataFrame:
+        return self.table.to_pandas()
 
     def sections(self) -> list[Section]:
-        return [Section("actors", f"{len(self.frame)} decision matrices", self.frame)]
+        return [Section("actors", f"{len(self.table)} decision matrices", self.table)]
 
     def to_frame(self, provenance: bool = False) -> pd.DataFrame:
-        return self.frame.copy()
+        return self.frame
 
     def to_dict(self) -> dict[str, Any]:
-        return {"actors": self.frame.to_dict(orient="records")}
+        return {"actors": [dict(zip(self.table.columns, row, strict=True)) for row in self.table.rows]}
 
 
 def overview(source: MatrixSource = None) -> Overview:
     """One row per actor: actor, file, number of strategies, criteria names (``.frame``)."""
-    import pandas as pd
-
     matrices = resolve_matrices(source)
     return Overview(
-        pd.DataFrame(
-            {
-                "actor": [m.actor for m in matrices],
-                "file": [m.file_name for m in matrices],
-                "strategies": [len(m.strategies) for m in matrices],
-                "criteria": [", ".join(m.criterion_names) for m in matrices],
-            }
+        Table(
+            ["actor", "file", "strategies", "criteria"],
+            [(m.actor, m.file_name, len(m.strategies), ", ".join(m.criterion_names)) for m in matrices],
         )
     )
