@@ -220,7 +220,8 @@ def _write_xlsx(result: Exportable, target: str) -> None:
             while name in used:
                 name = name[:28] + f"_{len(used)}"
             used.add(name)
-            (section.frame.to_pandas() if isinstance(section.frame, Table) else section.frame).to_excel(writer, sheet_name=name, index=False, startrow=2)
+            frame = section.frame.to_pandas() if isinstance(section.frame, Table) else section.frame
+            frame.to_excel(writer, sheet_name=name, index=False, startrow=2)
             writer.sheets[name].cell(row=1, column=1, value=section.caption)
 
 
