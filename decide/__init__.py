@@ -7,7 +7,7 @@
 
 The verbs: :func:`load_matrices`, :func:`validate`, :func:`show`, :func:`overview`,
 :func:`rank`, :func:`compare`, :func:`sensitivity`, :func:`make_top`, :func:`smaa`,
-:func:`render` and :func:`export`. Every result prints as a text table and renders
+:func:`tune` (sliders in a notebook), :func:`render` and :func:`export`. Every result prints as a text table and renders
 as an HTML table in a notebook. Importing decide is cheap: scikit-criteria is loaded
 only when a method without a numpy engine runs.
 """
@@ -29,6 +29,7 @@ if TYPE_CHECKING:
     from decide.ranking import ActorRanking, Ranking, rank
     from decide.sensitivity import MakeTopResult, SensitivityResult, make_top, sensitivity
     from decide.smaa import ActorSMAA, SMAAResult, smaa
+    from decide.tune import TuneSession, tune
     from decide.views import MatrixView, Overview, overview, show
 
 # Where each public name lives: modules load on first use, so ``import decide`` and
@@ -45,6 +46,7 @@ _HOMES = {
     "MakeTopResult": "sensitivity", "SensitivityResult": "sensitivity", "make_top": "sensitivity",
     "sensitivity": "sensitivity",
     "ActorSMAA": "smaa", "SMAAResult": "smaa", "smaa": "smaa",
+    "TuneSession": "tune", "tune": "tune",
     "MatrixView": "views", "Overview": "views", "overview": "views", "show": "views",
 }
 
@@ -63,10 +65,10 @@ def __dir__() -> list[str]:
 
 
 class _Package(types.ModuleType):
-    """Keeps ``decide.compare``, ``decide.sensitivity`` and ``decide.smaa`` the functions.
+    """Keeps ``decide.compare``, ``decide.sensitivity``, ``decide.smaa`` and ``decide.tune`` the functions.
 
     Importing a submodule makes Python set it as an attribute of the package; for the
-    three verbs named like their modules, the function is kept instead (the modules
+    verbs named like their modules, the function is kept instead (the modules
     stay importable by name: ``from decide.smaa import smaa_matrix``).
     """
 
@@ -99,6 +101,7 @@ __all__ = [
     "SensitivityResult",
     "SpecError",
     "Strategy",
+    "TuneSession",
     "UnknownNameError",
     "catalogue",
     "compare",
@@ -114,5 +117,6 @@ __all__ = [
     "shipped_matrices_dir",
     "show",
     "smaa",
+    "tune",
     "validate",
 ]

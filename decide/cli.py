@@ -30,6 +30,7 @@ OPTION_NAMES = {
     "score_noise": "--score-noise",
     "methods": "--methods",
     "strategy": "--make-top",
+    "profile": "--profile",
 }
 
 
@@ -261,6 +262,29 @@ def smaa_command(paths, actors, method, samples, seed, spread, order, score_nois
     finally:
         bar.close()
     emit(result, fmt, output)
+
+
+# --- Interactive what-if (issue 12) ------------------------------------------------------
+
+
+@cli.command("tune")
+@click.argument("path", required=False, type=click.Path())
+@click.option("--actor", "-a", required=True, help="Actor name, alias or file stem.")
+@click.option("--method", "-m", default=DEFAULT_METHOD, show_default=True, help="Method to start with ('m' cycles).")
+@click.option("--profile", metavar="NAME", help="Start from this profile's weights ('p' cycles).")
+@click.option("--weights", "-w", metavar="SPEC", help="Start from these weights, e.g. deterrence=0.5.")
+def tune_command(path, actor, method, profile, weights) -> None:
+    """Move weights with the arrow keys and watch the ranking change (full screen).
+
+    Quitting (q) prints the final weights as a -w string and the 'decide rank'
+    command that reproduces the last ranking shown.
+    """
+    from decide.tune import session
+
+    tuned = session([path] if path else None, actor=actor, method=method, weights=weights, profile=profile)
+    from decide.tui import run_tune  # Textual loads only once the inputs are known to be good
+
+    click.echo(run_tune(tuned), nl=False)
 
 
 def main() -> None:

@@ -26,7 +26,7 @@ from decide.specs import WeightsLike, apply_weights, check_weights
 PathLike = str | Path
 MatrixSource = Matrix | Sequence[Matrix] | PathLike | Sequence[PathLike] | None
 MATRIX_SUFFIXES = (".yaml", ".yml")
-TOP_LEVEL_KEYS = ("actor", "aliases", "criteria", "scale", "strategies")
+TOP_LEVEL_KEYS = ("actor", "aliases", "criteria", "profiles", "scale", "strategies")  # profiles: decide tune's 's' key
 CRITERION_KEYS = ("name", "objective", "weight", "description")
 STRATEGY_KEYS = ("name", "scores", "source", "rationale")
 

@@ -1,0 +1,262 @@
+"""``decide tune``, driven with Textual's test pilot (``App.run_test``), and its command line."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import shutil
+from collections.abc import Awaitable, Callable
+from typing import Any
+
+import pytest
+from click.testing import CliRunner
+
+import decide
+from decide.cli import cli
+from decide.load import shipped_matrices_dir
+from decide.tui import MIN_HEIGHT, MIN_WIDTH, TuneApp, closing_note
+from decide.tune import file_profiles, session
+
+
+def drive(app: TuneApp, steps: Callable[[Any], Awaitable[None]], size: tuple[int, int] = (80, 24)) -> None:
+    async def run() -> None:
+        async with app.run_test(size=size) as pilot:
+            await pilot.pause()
+            await steps(pilot)
+
+    asyncio.run(run())
+
+
+def shown(app: TuneApp, widget: str) -> str:
+    return str(app.query_one(f"#{widget}").content)
+
+
+def test_keys_move_weights_and_the_screen_follows():
+    tuned = session(actor="United States", method="wsm")
+    app = TuneApp(tuned)
+    seen: dict[str, str] = {}
+
+    async def steps(pilot: Any) -> None:
+        seen["start"] = shown(app, "ranking")
+        await pilot.press("down", "right", "right", "shift+right")  # deterrence .25 -> .32
+        seen["weights"] = shown(app, "weights")
+        seen["ranking"] = shown(app, "ranking")
+        await pilot.press("u")  # undo the last move: .27
+        seen["undone"] = tuned.weight_spec()
+        await pilot.press("equals_sign")
+        seen["equal"] = tuned.weight_spec()
+        await pilot.press("0")
+        seen["zero"] = tuned.weight_spec()
+        await pilot.press("r")
+        seen["restored"] = tuned.weight_spec()
+        await pilot.press("q")
+
+    drive(app, steps)
+    assert "> deterrence" in seen["weights"] and " 0.320" in seen["weights"]
+    assert "stays 1st while deterrence" in seen["weights"] and "(exact)" in seen["weights"]
+    assert "Ranking: wsm (higher is better)" in seen["start"]
+    assert "margin of 1st over 2nd" in seen["ranking"]
+    assert "deterrence=0.27," in seen["undone"]
+    assert seen["equal"] == "stability=0.25,deterrence=0.25,cost=0.25,risk=0.25"
+    assert seen["zero"] == "stability=0.333333,deterrence=0,cost=0.333333,risk=0.333333"
+    assert seen["restored"] == "stability=0.3,deterrence=0.25,cost=0.2,risk=0.25"
+    assert app.return_value == seen["restored"]
+
+
+def test_interval_is_drawn_and_the_leader_changes_past_its_end():
+    tuned = session(actor="United States", method="wsm")
+    app = TuneApp(tuned)
+    interval = tuned.interval(1)
+    seen: dict[str, Any] = {}
+
+    async def steps(pilot: Any) -> None:
+        await pilot.press("down")
+        seen["weights"] = shown(app, "weights")
+        # walk deterrence past the top of the interval, one step at a time
+        while tuned.weights[1] <= interval.high:
+            await pilot.press("right")
+        seen["ranking"] = shown(app, "ranking")
+        seen["leader"] = app.view.leader if app.view else None
+
+    drive(app, steps)
+    assert f"[{interval.low:.3f}, {interval.high:.3f}] (exact)" in seen["weights"]
+    assert "[" in seen["weights"].splitlines()[3] and "]" in seen["weights"].splitlines()[3]  # under the bar
+    assert seen["leader"] != interval.leader
+    assert seen["ranking"].splitlines()[1].startswith(" 1 " + seen["leader"][:10])
+
+
+class RecordingApp(TuneApp):
+    """Remembers every status line drawn (a worker may finish before the test looks)."""
+
+    statuses: list[str]
+
+    def draw(self) -> None:
+        super().draw()
+        self.statuses = [*getattr(self, "statuses", []), self.message]
+
+
+def test_method_cycle_shows_computing_for_methods_without_a_numpy_engine():
+    tuned = session(actor="China", method="vikor")
+    app = RecordingApp(tuned)
+    seen: dict[str, str] = {}
+
+    async def steps(pilot: Any) -> None:
+        await pilot.press("m")  # vikor -> moora, evaluated in a worker thread
+        seen["status"] = next(s for s in app.statuses if s)
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        seen["ranking"] = shown(app, "ranking")
+        seen["after"] = shown(app, "status")
+        await pilot.press("e")
+        seen["explain"] = shown(app, "explain")
+
+    drive(app, steps)
+    assert seen["status"].startswith("computing...")
+    assert "Ranking: moora" in seen["ranking"]
+    assert seen["after"].strip() == ""
+    assert "not additive" in seen["explain"]
+
+
+def test_explain_shows_the_leaders_contributions():
+    tuned = session(actor="South Korea", method="wsm")
+    app = TuneApp(tuned)
+    seen: dict[str, str] = {}
+
+    async def steps(pilot: Any) -> None:
+        await pilot.press("e")
+        seen["explain"] = shown(app, "explain")
+
+    drive(app, steps)
+    contribution = tuned.contributions()
+    assert contribution is not None
+    assert f"why 1st: {contribution.leader[:20]}" in seen["explain"]
+    for name, part in zip(contribution.criteria, contribution.leader_parts, strict=True):
+        assert any(line.startswith(name) and f"{part:6.3f}" in line for line in seen["explain"].splitlines())
+
+
+def test_save_a_profile_then_cycle_to_it(tmp_path):
+    path = tmp_path / "china.yaml"
+    shutil.copy(shipped_matrices_dir() / "china.yaml", path)
+    tuned = session(path, method="wsm")
+    app = TuneApp(tuned)
+    seen: dict[str, str] = {}
+
+    async def steps(pilot: Any) -> None:
+        await pilot.press("p")
+        seen["only"] = shown(app, "status")
+        await pilot.press("right", "right", "right", "s")
+        await pilot.press(*"cost-blind", "enter")
+        await pilot.pause()
+        seen["saved"] = shown(app, "status")
+        seen["spec"] = tuned.weight_spec()
+        await pilot.press("r", "p")
+        seen["title"] = shown(app, "title")
+        seen["after_p"] = tuned.weight_spec()
+        await pilot.press("s", "escape")
+        seen["cancelled"] = shown(app, "status")
+
+    drive(app, steps)
+    assert "only the file weights" in seen["only"]
+    assert seen["saved"].startswith("saved profile 'cost-blind' in china.yaml")
+    saved = ",".join(f"{k}={v:g}" for k, v in file_profiles(decide.load_matrix(path))["cost-blind"].items())
+    assert saved == seen["spec"]
+    assert "profile 'cost-blind'" in seen["title"]
+    assert seen["after_p"] == seen["spec"]
+    assert seen["cancelled"].startswith("not saved")
+    text = path.read_text(encoding="utf-8")
+    assert text.startswith("# ") and "- name: cost-blind" in text  # comments kept
+
+
+def ranking_rows(text: str) -> list[tuple[int, str]]:
+    """(rank, strategy name as shown, without the ellipsis) of each ranking line on screen."""
+    rows = []
+    for line in text.splitlines()[1:]:
+        if not line[:2].strip().isdigit():
+            break
+        name = line[3:].split("  ")[0].split(" █")[0].split(" ░")[0]
+        rows.append((int(line[:2]), name.rstrip().rstrip("…")))
+    return rows
+
+
+def test_quitting_prints_weights_that_decide_rank_reproduces():
+    tuned = session(actor="Russia", method="topsis")
+    app = TuneApp(tuned)
+    seen: dict[str, str] = {}
+
+    async def steps(pilot: Any) -> None:
+        await pilot.press("down", "down", "shift+right", "shift+right", "up", "left", "left", "left")
+        seen["ranking"] = shown(app, "ranking")
+        await pilot.press("q")
+
+    drive(app, steps, size=(100, 30))
+    note = closing_note(tuned)
+    spec = note.splitlines()[0].removeprefix("weights: -w ")
+    assert spec == app.return_value
+    assert note.splitlines()[1] == f"reproduce: decide rank -a Russia -m topsis -w {spec}"
+    result = CliRunner().invoke(cli, ["rank", "-a", "Russia", "-m", "topsis", "-w", spec, "-f", "json"])
+    assert result.exit_code == 0, result.output
+    ranked = json.loads(result.output)["rankings"][0]["ranking"]
+    rows = ranking_rows(seen["ranking"])
+    assert len(rows) == len(ranked) == 8
+    for (rank, name), row in zip(rows, ranked, strict=True):
+        assert rank == row["rank"] and row["strategy"].startswith(name) and len(name) >= 10
+
+
+@pytest.mark.parametrize("size", [(30, 8), (MIN_WIDTH - 1, 24), (80, MIN_HEIGHT - 1)])
+def test_a_terminal_too_small_says_so(size):
+    app = TuneApp(session(actor="China"))
+    seen: dict[str, bool] = {}
+
+    async def steps(pilot: Any) -> None:
+        seen["small"] = app.screen.has_class("small")
+        seen["message"] = f"needs at least {MIN_WIDTH}x{MIN_HEIGHT}" in shown(app, "too-small")
+        await pilot.resize_terminal(80, 24)
+        await pilot.pause()
+        seen["big again"] = not app.screen.has_class("small")
+
+    drive(app, steps, size=size)
+    assert seen == {"small": True, "message": True, "big again": True}
+
+
+def test_narrow_terminal_stacks_the_panes():
+    app = TuneApp(session(actor="United States"))
+    seen: dict[str, Any] = {}
+
+    async def steps(pilot: Any) -> None:
+        seen["narrow"] = app.screen.has_class("narrow")
+        seen["ranking"] = shown(app, "ranking")
+
+    drive(app, steps, size=(50, 30))
+    assert seen["narrow"]
+    assert all(len(line) <= 48 for line in seen["ranking"].splitlines())
+
+
+def test_cli_refuses_when_not_in_a_terminal():
+    result = CliRunner().invoke(cli, ["tune", "-a", "China"])
+    assert result.exit_code == 1
+    assert result.output == (
+        "Error: decide tune needs an interactive terminal, but stdin is not one (piped or redirected?); "
+        "run it in a terminal, or use 'decide sensitivity' for a printable report\n"
+    )
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["-a", "Atlantis"], "Error: unknown actor 'Atlantis'; choose from: "),
+        (["-a", "China", "-m", "nope"], "Error: unknown method 'nope'; choose from: "),
+        (["-a", "China", "--profile", "hawk"], "unknown profile 'hawk'; choose from: file weights"),
+        (["-a", "China", "-w", "cost=x"], "Error: --weights: weight of 'cost' is 'x', not a number"),
+        (["-a", "China", "-m", "simus"], "Error: method 'simus' does not use weights"),
+    ],
+)
+def test_cli_bad_input_is_one_line(args, message):
+    result = CliRunner().invoke(cli, ["tune", *args])
+    assert result.exit_code == 1
+    assert message in result.output and len(result.output.splitlines()) == 1
+
+
+def test_cli_invalid_matrix_is_one_line(matrix_file):
+    path = matrix_file(criteria=[{"name": "cost", "objective": "less", "weight": 1}])
+    result = CliRunner().invoke(cli, ["tune", str(path), "-a", "Testland"])
+    assert result.exit_code == 1 and "objective" in result.output and len(result.output.splitlines()) == 1

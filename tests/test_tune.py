@@ -1,0 +1,238 @@
+"""The what-if session behind ``decide tune``: weight moves, undo, methods, profiles, the
+leader's interval (checked against ``decide sensitivity``) and the closing ``-w`` string."""
+
+from __future__ import annotations
+
+import stat
+
+import numpy as np
+import pytest
+
+import decide
+from decide.errors import DecideError, MatrixError, MethodError, SpecError, UnknownNameError
+from decide.load import load_matrix
+from decide.tune import FILE_WEIGHTS, TuneSession, file_profiles, leader_interval, method_cycle, session
+
+ACTORS = ["United States", "China", "Russia", "North Korea", "South Korea"]
+VECTORISED = ["wsm", "wpm", "topsis", "vikor"]
+
+
+def test_moving_a_weight_rescales_the_others_in_proportion():
+    tuned = session(actor="United States", method="wsm")
+    before = tuned.weights.copy()  # stability .30, deterrence .25, cost .20, risk .25
+    tuned.select(1)
+    tuned.nudge(0.05)
+    assert tuned.weights[1] == pytest.approx(0.30)
+    rest = np.delete(tuned.weights, 1)
+    assert rest == pytest.approx(np.delete(before, 1) * 0.70 / 0.75)
+    assert tuned.weights.sum() == pytest.approx(1.0)
+
+
+def test_zero_equal_restore_and_undo():
+    tuned = session(actor="China", method="topsis")
+    start = tuned.weight_spec()
+    tuned.select(2)
+    tuned.zero()
+    assert tuned.weights[2] == 0 and tuned.weights.sum() == pytest.approx(1)
+    tuned.equalise()
+    assert tuned.weights == pytest.approx([0.25] * 4)
+    tuned.set_method("wsm")
+    tuned.restore()
+    assert tuned.weight_spec() == start and tuned.method.name == "topsis"
+    assert tuned.undo()  # back to equal weights under wsm
+    assert tuned.weights == pytest.approx([0.25] * 4) and tuned.method.name == "wsm"
+    assert tuned.undo() and tuned.method.name == "topsis"
+    assert tuned.undo() and tuned.weights[2] == 0
+    assert tuned.undo() and tuned.weight_spec() == start
+    assert not tuned.undo()
+
+
+def test_weights_stay_within_zero_and_one():
+    tuned = session(actor="Russia", method="wsm")
+    for _ in range(200):
+        tuned.nudge(0.05)
+    assert tuned.weights[0] == 1.0 and tuned.weights.sum() == 1.0
+    with pytest.raises(SpecError, match="holds all the weight"):
+        tuned.zero()
+    tuned.nudge(-0.05)  # the others were all 0: they share the rest equally
+    assert tuned.weights[1:] == pytest.approx([0.05 / 3] * 3)
+
+
+def test_method_cycle_puts_vectorised_methods_first_and_skips_methods_ignoring_weights():
+    names = method_cycle()
+    assert names[:4] == VECTORISED
+    assert "simus" not in names and "promethee2" in names
+    tuned = session(actor="China", method="vikor")
+    assert tuned.cycle_method() == names[4]
+
+
+def test_profile_cycle_without_profiles_is_the_file_weights_only():
+    tuned = session(actor="China")
+    assert list(tuned.profiles) == [FILE_WEIGHTS]
+    tuned.nudge(0.1)
+    assert tuned.cycle_profile() == FILE_WEIGHTS
+    assert tuned.weights == pytest.approx(list(tuned.matrix.weights.values()))
+
+
+def test_bad_input_raises_decide_errors(matrix_file):
+    with pytest.raises(UnknownNameError, match="unknown actor 'Atlantis'"):
+        session(actor="Atlantis")
+    with pytest.raises(UnknownNameError, match="unknown method 'nope'"):
+        session(actor="China", method="nope")
+    with pytest.raises(SpecError, match="does not use weights"):
+        session(actor="China", method="simus")
+    with pytest.raises(UnknownNameError, match="unknown profile 'hawk'; choose from: file weights"):
+        session(actor="China", profile="hawk")
+    bad = matrix_file(criteria=[{"name": "cost", "objective": "less", "weight": 1}])
+    with pytest.raises(MatrixError, match="objective"):
+        session(bad)
+
+
+def test_a_method_that_cannot_rank_the_matrix_is_refused_and_skipped(matrix_file):
+    # a score of 0: the weighted product takes logarithms
+    path = matrix_file(scale=None, strategies=[
+        {"name": "A", "scores": {"stability": 0, "deterrence": 3, "cost": 2, "risk": 3}},
+        {"name": "B", "scores": {"stability": 5, "deterrence": 9, "cost": 7, "risk": 6}},
+    ])
+    tuned = session(path, method="wsm")
+    with pytest.raises(MethodError, match="wpm cannot rank"):
+        tuned.set_method("wpm")
+    assert tuned.cycle_method() == "topsis"
+
+
+@pytest.mark.parametrize("actor", ACTORS)
+def test_wsm_interval_is_exactly_the_sensitivity_interval(actor):
+    tuned = session(actor=actor, method="wsm")
+    table = decide.sensitivity(actor=actor, method="wsm").intervals
+    for index, row in table.iterrows():
+        interval = tuned.interval(int(index))
+        assert interval.exact
+        assert interval.leader in row["first"].split(" = ")
+        assert interval.low == pytest.approx(row["first from"], abs=1e-12)
+        assert interval.high == pytest.approx(row["first to"], abs=1e-12)
+
+
+@pytest.mark.parametrize("method", ["wpm", "topsis", "vikor"])
+def test_sampled_interval_agrees_with_sensitivity(method):
+    tuned = session(actor="United States", method=method)
+    table = decide.sensitivity(actor="United States", method=method).intervals
+    for index, row in table.iterrows():
+        interval = tuned.interval(int(index))
+        assert not interval.exact
+        assert interval.low == pytest.approx(row["first from"], abs=2e-4)
+        assert interval.high == pytest.approx(row["first to"], abs=2e-4)
+
+
+@pytest.mark.parametrize("method", VECTORISED)
+def test_interval_ends_are_where_the_leader_changes(method):
+    tuned = session(actor="China", method=method)
+    leader = tuned.view().leader
+    for index in range(len(tuned.criteria)):
+        interval = tuned.interval(index)
+        for end, outside in ((interval.low, -1), (interval.high, 1)):
+            if 0.0 < end < 1.0:
+                probe = TuneSession(tuned.matrix, method)
+                probe.select(index)
+                probe.set_weight(end - outside * 1e-3)
+                assert probe.view(with_interval=False).leader == leader
+                probe.set_weight(end + outside * 1e-3)
+                assert probe.view(with_interval=False).leader != leader
+
+
+@pytest.mark.parametrize("how", ["minmax", "vector", "sum"])
+def test_sampled_interval_agrees_with_the_closed_form(how):
+    method = decide.get_method("wsm", {"normalization": how})
+    for actor in ACTORS:
+        matrix = decide.show(actor=actor).matrix
+        for index in range(len(matrix.criteria)):
+            exact = leader_interval(matrix, method, matrix.weight_array(), index)
+            sampled = leader_interval(matrix, method, matrix.weight_array(), index, exact=False)
+            assert exact.exact and not sampled.exact
+            assert (sampled.low, sampled.high) == pytest.approx((exact.low, exact.high), abs=1e-4)
+
+
+def test_ranking_marks_moves_dominance_and_margin():
+    tuned = session(actor="United States", method="wsm")
+    view = tuned.view()
+    assert all(row.moved == 0 for row in view.rows)
+    assert view.margin == pytest.approx(view.rows[0].score - view.rows[1].score)
+    assert {row.strategy for row in view.rows if row.dominated} == set(tuned.matrix.dominators())
+    tuned.select(1)
+    tuned.set_weight(0.9)
+    moved = {row.strategy: row.moved for row in tuned.view().rows}
+    assert any(m > 0 for m in moved.values()) and any(m < 0 for m in moved.values())
+    assert sum(moved.values()) == 0
+
+
+def test_contributions_add_up_to_the_wsm_score():
+    tuned = session(actor="South Korea", method="wsm")
+    view = tuned.view()
+    contribution = tuned.contributions()
+    assert contribution is not None and contribution.leader == view.leader
+    assert sum(contribution.leader_parts) == pytest.approx(view.rows[0].score)
+    assert sum(contribution.runner_up_parts) == pytest.approx(view.rows[1].score)
+    tuned.set_method("topsis")
+    assert tuned.contributions() is None
+
+
+@pytest.mark.parametrize("method", [*VECTORISED, "promethee2"])
+def test_weight_spec_and_command_reproduce_the_ranking(method):
+    tuned = session(actor="North Korea", method=method)
+    rng = np.random.default_rng(7)
+    for _ in range(15):
+        tuned.select(int(rng.integers(4)))
+        tuned.nudge(float(rng.choice([-0.05, -0.01, 0.01, 0.05])))
+    shown = tuned.view(with_interval=False)
+    ranked = decide.rank(actors="North Korea", method=method, weights=tuned.weight_spec())
+    table = ranked["North Korea"].table
+    assert table["strategy"].tolist() == shown.ranking
+    assert table["rank"].tolist() == [row.rank for row in shown.rows]
+    assert tuned.command() == f"decide rank -a 'North Korea' -m {method} -w {tuned.weight_spec()}"
+
+
+def test_command_names_a_file_that_is_not_shipped(matrix_file):
+    path = matrix_file()
+    assert session(path).command().startswith(f"decide rank {path} -a Testland -m topsis -w ")
+
+
+def test_saving_a_profile_keeps_comments_and_mode_and_the_file_still_loads(matrix_file):
+    path = matrix_file()
+    path.write_text("# a comment that must survive\n" + path.read_text(encoding="utf-8"), encoding="utf-8")
+    path.chmod(0o640)
+    tuned = session(path, method="wsm")
+    tuned.select(1)
+    tuned.set_weight(0.6)
+    tuned.save_profile("hawkish")
+    text = path.read_text(encoding="utf-8")
+    assert text.startswith("# a comment that must survive\n")
+    assert stat.S_IMODE(path.stat().st_mode) == 0o640
+    assert "- name: hawkish" in text
+    assert load_matrix(path).actor == "Testland"
+    profiles = file_profiles(load_matrix(path))
+    assert profiles["hawkish"] == pytest.approx(tuned.weight_map, abs=1e-6)
+    assert not [p for p in path.parent.iterdir() if p.name.endswith(".tmp")]
+    again = session(path, profile="hawkish")
+    assert again.weight_spec() == tuned.weight_spec()
+    assert list(again.profiles) == [FILE_WEIGHTS, "hawkish"]
+    with pytest.raises(SpecError, match="profile 'hawkish' already exists"):
+        tuned.save_profile("hawkish")
+    with pytest.raises(SpecError, match="give the profile a name"):
+        tuned.save_profile("  ")
+
+
+def test_saving_needs_a_file():
+    matrix = decide.show(actor="China").matrix
+    from dataclasses import replace
+
+    tuned = TuneSession(replace(matrix, path=None))
+    with pytest.raises(DecideError, match="not read from a file"):
+        tuned.save_profile("x")
+
+
+def test_start_weights_on_top_of_a_profile(matrix_file):
+    path = matrix_file()
+    tuned = session(path, weights="cost=0")
+    assert tuned.weight_map["cost"] == 0
+    assert all(row.moved == 0 for row in tuned.view().rows)
+    with pytest.raises(UnknownNameError, match="unknown criterion 'price'"):
+        session(path, weights="price=1")
