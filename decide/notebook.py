@@ -120,6 +120,8 @@ class TuneWidget:
             for name, weight in session.weight_map.items():
                 self.sliders[name].value = weight
             self.method_menu.value = session.method.name
+            if tuple(self.profile_menu.options) != tuple(session.profiles):
+                self.profile_menu.options = list(session.profiles)
             self.profile_menu.value = session.profile
         finally:
             self._syncing = False
@@ -132,6 +134,12 @@ class TuneWidget:
         self.table.value = ranking_html(view, interval)
         reproduce = html.escape(session.command())
         self.status.value = (f"<b>{html.escape(message)}</b><br>" if message else "") + f"<code>{reproduce}</code>"
+
+    def save_profile(self, name: str, rationale: str = "") -> Any:
+        """Save the sliders' weights as profile ``name`` in the matrix file (atomically); returns the path."""
+        path = self.session.save_profile(name, rationale)
+        self.refresh(f"saved profile '{name}' in {path.name}")
+        return path
 
     def _repr_mimebundle_(self, **kwargs: Any) -> Any:
         return self.widget._repr_mimebundle_(**kwargs)

@@ -14,18 +14,22 @@ def test_all_is_sorted_and_complete():
         assert hasattr(decide, name), name
 
 
+HEAVY_MODULES = ("skcriteria", "matplotlib", "seaborn", "pymcdm", "pulp", "textual", "ipywidgets", "ruamel")
+
+
 def loaded_after(code: str) -> set[str]:
     probe = (
         "import sys\n"
         f"{code}\n"
-        "print(' '.join(m for m in ('skcriteria', 'matplotlib', 'seaborn', 'pymcdm', 'pulp') if m in sys.modules))"
+        f"print(' '.join(m for m in {HEAVY_MODULES!r} if m in sys.modules))"
     )
     output = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True).stdout
     return set(output.split())
 
 
 def test_help_list_show_validate_do_not_import_heavy_modules():
-    for args in (["--help"], ["list"], ["show", "--actor", "China"], ["validate", "matrices"], ["methods"]):
+    for args in (["--help"], ["list"], ["show", "--actor", "China"], ["validate", "matrices"], ["methods"],
+                 ["tune", "--help"]):
         code = (
             "from click.testing import CliRunner\n"
             "from decide.cli import cli\n"
