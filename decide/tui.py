@@ -98,7 +98,7 @@ def contributions_text(contribution: Contribution, width: int) -> Text:
     text = Text()
     text.append(_fit(f"why 1st: {contribution.leader}", width) + "\n", style="bold")
     text.append(_fit(f"2nd: {contribution.runner_up}", width) + "\n")
-    text.append(_fit(f"{'weight x score':<{label}}    1st    2nd   diff", width) + "\n", style="dim")
+    text.append(_fit(f"{'w x score':<{label}} {'1st':>6} {'2nd':>6} {'diff':>6}", width) + "\n", style="dim")
     for name, mine, theirs in zip(names, contribution.leader_parts, contribution.runner_up_parts, strict=True):
         text.append(_fit(f"{_fit(name, label)} {mine:6.3f} {theirs:6.3f} {mine - theirs:+6.3f}", width) + "\n")
     return text
@@ -375,6 +375,29 @@ class TuneApp(App[str]):
         self.exit(self.session.weight_spec())
 
 
+def screenshot(session: TuneSession, keys: tuple[str, ...] = (), size: tuple[int, int] = (80, 24)) -> str:
+    """The screen as an SVG (Textual's own screenshot) after pressing ``keys``, run headless.
+
+    The README's picture is made with it (``python tests/test_tui.py --update``).
+    """
+    import asyncio
+
+    app = TuneApp(session)
+    shots: list[str] = []
+
+    async def run() -> None:
+        async with app.run_test(size=size) as pilot:
+            await pilot.pause()
+            if keys:
+                await pilot.press(*keys)
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+            shots.append(app.export_screenshot(title=f"decide tune -a '{session.matrix.actor}'"))
+
+    asyncio.run(run())
+    return shots[0]
+
+
 def closing_note(session: TuneSession) -> str:
     """What ``decide tune`` prints on quitting: the weights and the command reproducing the ranking."""
     return f"weights: -w {session.weight_spec()}\nreproduce: {session.command()}\n"
@@ -411,5 +434,6 @@ __all__ = [
     "contributions_text",
     "ranking_text",
     "run_tune",
+    "screenshot",
     "weights_text",
 ]

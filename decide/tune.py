@@ -440,7 +440,7 @@ def leader_interval(
     import numpy as np
 
     from decide.methods.run import batch_scores, quietly
-    from decide.sampling import batch_ranks
+    from decide.sampling import TIE_TOLERANCE
     from decide.sensitivity import path_weights
 
     current = np.asarray(weights, dtype=float)
@@ -478,8 +478,9 @@ def leader_interval(
         return Interval(criterion, value, float(max(low, 0.0)), float(min(high, 1.0)), names[leader], True)
 
     def first(values: np.ndarray) -> np.ndarray:
-        ranks = batch_ranks(scores_at(values), method.better)
-        return ranks[:, leader] == 1
+        """Whether the leader ranks first (ties within :data:`TIE_TOLERANCE` count as first)."""
+        oriented = sign * scores_at(values)
+        return oriented[:, leader] >= oriented.max(axis=1) - TIE_TOLERANCE
 
     count = GRID_POINTS if method.vectorised else SLOW_GRID_POINTS
 
@@ -545,26 +546,55 @@ def file_profiles(matrix: Matrix) -> dict[str, dict[str, float]]:
     return found
 
 
+#: (mapping, sequence, offset) indentations tried, so a file is rewritten in its own style.
+_INDENT_STYLES = ((2, 4, 2), (2, 2, 0), (4, 4, 2), (4, 6, 4), (4, 4, 0), (2, 3, 1))
+
+
+def _round_trip(text: str, where: str) -> tuple[Any, Any]:
+    """A ruamel.yaml dumper set to the file's own indentation (the first style that writes
+    ``text`` back unchanged), and the document loaded with it."""
+    import io
+
+    from ruamel.yaml import YAML
+    from ruamel.yaml.error import YAMLError
+
+    chosen = None
+    for mapping, sequence, offset in _INDENT_STYLES:
+        yaml = YAML()
+        yaml.preserve_quotes = True
+        yaml.width = 4096  # keep long lines as they are
+        yaml.indent(mapping=mapping, sequence=sequence, offset=offset)
+        try:
+            document = yaml.load(text)
+        except YAMLError as error:
+            raise DecideError(f"{where}: invalid YAML, profile not saved: {str(error).splitlines()[0]}") from None
+        out = io.StringIO()
+        yaml.dump(document, out)
+        if chosen is None:
+            chosen = (yaml, document)
+        if out.getvalue() == text:
+            return yaml, document
+    assert chosen is not None
+    return chosen
+
+
 def save_profile(path: str | Path, name: str, weights: Mapping[str, float], rationale: str = "") -> Path:
     """Add profile ``name`` with ``weights`` to the ``profiles:`` list of the matrix file at ``path``.
 
     The file is rewritten atomically (a temporary file, then a rename) with its comments,
     key order and permissions kept; a profile of the same name is an error.
     """
-    from ruamel.yaml import YAML
     from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
     path = Path(path)
     name = name.strip()
     if not name:
         raise SpecError("is empty; give the profile a name", field="profile")
-    yaml = YAML()
-    yaml.preserve_quotes = True
-    yaml.width = 4096  # keep long lines as they are
     try:
-        document = yaml.load(path.read_text(encoding="utf-8"))
+        text = path.read_text(encoding="utf-8")
     except OSError as error:
         raise DecideError(f"{path}: cannot read ({error.strerror})") from None
+    yaml, document = _round_trip(text, str(path))
     if not isinstance(document, dict):
         raise DecideError(f"{path}: not a matrix file (expected a mapping)")
     profiles = document.get("profiles")

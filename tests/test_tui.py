@@ -5,7 +5,9 @@ from __future__ import annotations
 import asyncio
 import json
 import shutil
+import sys
 from collections.abc import Awaitable, Callable
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -14,7 +16,7 @@ from click.testing import CliRunner
 import decide
 from decide.cli import cli
 from decide.load import shipped_matrices_dir
-from decide.tui import MIN_HEIGHT, MIN_WIDTH, TuneApp, closing_note
+from decide.tui import MIN_HEIGHT, MIN_WIDTH, TuneApp, closing_note, screenshot
 from decide.tune import file_profiles, session
 
 
@@ -260,3 +262,28 @@ def test_cli_invalid_matrix_is_one_line(matrix_file):
     path = matrix_file(criteria=[{"name": "cost", "objective": "less", "weight": 1}])
     result = CliRunner().invoke(cli, ["tune", str(path), "-a", "Testland"])
     assert result.exit_code == 1 and "objective" in result.output and len(result.output.splitlines()) == 1
+
+
+# -- the README's picture and walk-through ------------------------------------------------------
+
+README_KEYS = ("down", "shift+right", "shift+right", "shift+right", "e")
+SCREENSHOT = Path(__file__).resolve().parents[1] / "docs" / "tune.svg"
+
+
+def readme_session() -> Any:
+    return session(actor="United States", method="wsm")
+
+
+def test_readme_screenshot_and_closing_note_are_current():
+    tuned = readme_session()
+    svg = screenshot(tuned, README_KEYS)
+    assert SCREENSHOT.read_text(encoding="utf-8") == svg, "stale: run python tests/test_tui.py --update"
+    readme = (SCREENSHOT.parents[1] / "README.md").read_text(encoding="utf-8")
+    assert "](docs/tune.svg)" in readme
+    assert closing_note(tuned) in readme, "the README's closing note is stale"
+
+
+if __name__ == "__main__":
+    if "--update" in sys.argv:
+        SCREENSHOT.write_text(screenshot(readme_session(), README_KEYS), encoding="utf-8")
+        print(f"wrote {SCREENSHOT}")

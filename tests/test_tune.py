@@ -3,6 +3,7 @@ leader's interval (checked against ``decide sensitivity``) and the closing ``-w`
 
 from __future__ import annotations
 
+import shutil
 import stat
 
 import numpy as np
@@ -10,7 +11,7 @@ import pytest
 
 import decide
 from decide.errors import DecideError, MatrixError, MethodError, SpecError, UnknownNameError
-from decide.load import load_matrix
+from decide.load import load_matrix, shipped_matrices_dir
 from decide.tune import FILE_WEIGHTS, TuneSession, file_profiles, leader_interval, method_cycle, session
 
 ACTORS = ["United States", "China", "Russia", "North Korea", "South Korea"]
@@ -218,6 +219,33 @@ def test_saving_a_profile_keeps_comments_and_mode_and_the_file_still_loads(matri
         tuned.save_profile("hawkish")
     with pytest.raises(SpecError, match="give the profile a name"):
         tuned.save_profile("  ")
+
+
+@pytest.mark.parametrize("name", ["china.yaml", "north-korea.yaml", "russia.yaml", "south-korea.yaml",
+                                  "united-states.yaml"])
+def test_saving_into_a_shipped_file_only_appends(tmp_path, name):
+    path = tmp_path / name
+    shutil.copy(shipped_matrices_dir() / name, path)
+    before = path.read_text(encoding="utf-8")
+    tuned = session(path, method="wsm")
+    tuned.equalise()
+    tuned.save_profile("equal")
+    after = path.read_text(encoding="utf-8")
+    assert after.startswith(before)
+    assert after[len(before):] == (
+        "profiles:\n  - name: equal\n"
+        "    weights: {stability: 0.25, deterrence: 0.25, cost: 0.25, risk: 0.25}\n"
+        "    rationale: saved from decide tune (wsm)\n"
+    )
+
+
+def test_saving_into_a_broken_file_changes_nothing(matrix_file):
+    path = matrix_file()
+    tuned = session(path)
+    path.write_text("actor: [unclosed\n", encoding="utf-8")
+    with pytest.raises(DecideError, match="invalid YAML, profile not saved"):
+        tuned.save_profile("x")
+    assert path.read_text(encoding="utf-8") == "actor: [unclosed\n"
 
 
 def test_saving_needs_a_file():
