@@ -48,9 +48,10 @@ __all__ = [
 Tiers = list[list[str]]
 OrderLike = str | Sequence[Sequence[str]]
 
-#: Saaty's random consistency index RI(n), the mean CI of random reciprocal matrices of order n
-#: (Saaty 1980, *The Analytic Hierarchy Process*, n <= 10; Saaty 1987, "The analytic hierarchy
-#: process: what it is and how it is used", Math. Modelling 9(3-5) p. 171 for n = 11..15).
+#: Saaty's random consistency index RI(n), the mean CI of random reciprocal matrices of order n:
+#: Saaty (1980), *The Analytic Hierarchy Process*, McGraw-Hill, for n <= 10 (0.58 ... 1.49, as
+#: reproduced in Saaty 1990, EJOR 48:9-26); n = 11..15 from Saaty's later extended table, taken
+#: as commonly reproduced and not checked against the primary source here.
 #: Not Alonso & Lamata's (2006) regression values.
 RANDOM_INDEX: dict[int, float] = {
     1: 0.0, 2: 0.0, 3: 0.58, 4: 0.90, 5: 1.12, 6: 1.24, 7: 1.32, 8: 1.41,
