@@ -279,6 +279,25 @@ def rr(order: OrderLike, criteria: Sequence[str] | None = None) -> WeightsResult
 # --------------------------------------------------------------------------- SWING
 
 
+def _parse_points(text: str, where: str) -> dict[str, float]:
+    """``"a=100, b=70"`` as a dict; the same name twice is reported by :func:`swing`."""
+    parsed: dict[str, float] = {}
+    for part in text.split(","):
+        if not part.strip():
+            continue
+        name, equals, value = (piece.strip() for piece in part.partition("="))
+        if not equals or not name or not value:
+            raise SpecError(f"{where}: '{part.strip()}' is not NAME=POINTS; write e.g. 'deterrence=100,stability=70'")
+        try:
+            number = float(value)
+        except ValueError:
+            raise SpecError(f"{where}: points of '{name}' are '{value}', not a number") from None
+        if name.casefold() in (key.casefold() for key in parsed):
+            raise SpecError(f"{where}: criterion '{name}' is given twice")
+        parsed[name] = number
+    return parsed
+
+
 def swing(points: Mapping[str, float] | str, criteria: Sequence[str] | None = None) -> WeightsResult:
     """SWING / SMARTS weights: each criterion's points over the sum (von Winterfeldt & Edwards 1986).
 
@@ -291,12 +310,7 @@ def swing(points: Mapping[str, float] | str, criteria: Sequence[str] | None = No
     """
     where = "swing"
     if isinstance(points, str):
-        from decide.weights import parse_weight_spec
-
-        try:
-            points = parse_weight_spec(points)
-        except SpecError as error:
-            raise SpecError(str(error).replace("--weights", where)) from None
+        points = _parse_points(points, where)
     if not points:
         raise SpecError(f"{where}: no points; write e.g. 'deterrence=100,stability=70'")
     names = list(criteria) if criteria is not None else [str(name) for name in points]
@@ -597,7 +611,7 @@ def _check_scores(frame: pd.DataFrame, where: str, positive: bool) -> None:
             )
 
 
-def _weighted(frame: pd.DataFrame, objectives: list[str], weighter, where: str, method: str):
+def _weighted(frame: pd.DataFrame, objectives: Sequence[str], weighter: Any, where: str, method: str):
     """Run a scikit-criteria weighter; return its weights and the warnings it raised (as text)."""
     import warnings
 

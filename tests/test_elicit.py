@@ -284,7 +284,10 @@ def test_swing_points_over_their_sum():
         ("deterence=100,stability=70,risk=40,cost=20",
          "swing: unknown criterion 'deterence' (did you mean 'deterrence'?); choose from: stability, deterrence,"
          " cost, risk"),
-        ("deterrence=lots", "swing: weight of 'deterrence' is 'lots', not a number"),
+        ("deterrence=lots", "swing: points of 'deterrence' are 'lots', not a number"),
+        ("deterrence 100", "swing: 'deterrence 100' is not NAME=POINTS; write e.g. 'deterrence=100,stability=70'"),
+        ("deterrence=100,Deterrence=90", "swing: criterion 'Deterrence' is given twice"),
+        ("", "swing: no points; write e.g. 'deterrence=100,stability=70'"),
     ],
 )
 def test_bad_swing_points(points, expected):
@@ -420,3 +423,21 @@ def test_result_renders_as_text_html_json_and_frame():
     assert result.to_frame().loc["cost", "weight"] == pytest.approx(0.25)
     with pytest.raises(AttributeError):
         result.method = "other"  # frozen
+
+
+def test_more_than_fifteen_criteria_have_no_consistency_ratio():
+    names = [f"c{i}" for i in range(16)]
+    result = weights.ahp(np.ones((16, 16)), names)
+    assert result.extras["consistency_ratio"] is None
+    assert result.warnings == ["no random index for 16 criteria (Saaty's table stops at 15): CR is undefined"]
+    assert result.to_dict()["consistency_ratio"] is None
+    assert "CR undefined" in str(result)
+
+
+def test_importing_elicit_is_light():
+    import subprocess
+    import sys
+
+    probe = "import sys, decide.elicit; print('skcriteria' in sys.modules, 'scipy.stats' in sys.modules)"
+    output = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True).stdout
+    assert output.split() == ["False", "False"]
