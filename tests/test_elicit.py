@@ -353,6 +353,31 @@ def test_critic_matches_the_paper_when_every_criterion_is_maximised():
     assert result.extras == {"direction_aware": False}
 
 
+# Diakoulaki, Mavrotas & Papayannakis (1995), the example of 8 firms scored on 3 criteria (all maximised),
+# as transcribed with its CRITIC weights in scikit-criteria's tests
+# (tests/preprocessing/test_weighters.py::test_CRITIC_diakoulaki1995determining).
+DIAKOULAKI = pd.DataFrame(
+    [[61, 1.08, 4.33], [20.7, 0.26, 4.34], [16.3, 1.98, 2.53], [9.0, 3.29, 1.65],
+     [5.4, 2.77, 2.33], [4.0, 4.12, 1.21], [-6.1, 3.52, 2.10], [-34.6, 3.31, 0.98]],
+    index=[f"firm {i}" for i in range(1, 9)], columns=["c1", "c2", "c3"],
+)  # fmt: skip
+
+
+def test_critic_reproduces_diakoulaki_1995():
+    """Diakoulaki, Mavrotas & Papayannakis (1995), Comput. Oper. Res. 22(7):763-770: the paper's example.
+
+    Weights 0.2022, 0.4809, 0.3169, as scikit-criteria's test asserts for the paper's data; the
+    paper itself did not come back from the search tool, so data and weights are its transcription.
+    Reproduced by this module and by the paper's equations computed independently here; the
+    example's negative scores are fine for CRITIC (columns are min-max normalised).
+    """
+    published = [0.20222554, 0.48090173, 0.31687273]
+    result = weights.critic(DIAKOULAKI)
+    assert result.weights.to_numpy() == pytest.approx(published)
+    assert critic_by_the_formula(DIAKOULAKI) == pytest.approx(published)
+    assert result.weights.round(3).tolist() == [0.202, 0.481, 0.317]
+
+
 def test_critic_is_direction_aware_for_min_criteria():
     """scikit-criteria reverses a min column ((max - x)/(max - min)); the paper's example has max criteria only.
 
