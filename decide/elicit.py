@@ -464,6 +464,7 @@ def ahp(matrix_or_judgments: Any, criteria: Sequence[str] | None = None, where: 
 
     Extras: ``lambda_max``, ``consistency_index`` CI = (lambda_max - n) / (n - 1),
     ``random_index`` (Saaty's :data:`RANDOM_INDEX`), ``consistency_ratio`` CR = CI / RI, and
+    ``consistent`` (CR <= 0.10, None when CR is undefined) and
     ``most_inconsistent``: the judgment a_ij with the largest e_ij = a_ij * w_j / w_i, the
     entry Saaty (2003, "Decision-making with the AHP: why is the principal eigenvector
     necessary", EJOR 145, p. 85-91) says to revise first; ``suggested`` is w_i / w_j.
@@ -473,6 +474,11 @@ def ahp(matrix_or_judgments: Any, criteria: Sequence[str] | None = None, where: 
     >>> result.as_mapping(), result.extras["consistency_ratio"]
     ({'deterrence': 0.75, 'cost': 0.25}, 0.0)
     """
+    if criteria is not None:
+        folded = [str(name).casefold() for name in criteria]
+        twice = sorted({name for name in criteria if folded.count(str(name).casefold()) > 1})
+        if twice:
+            raise SpecError(f"{where}: criteria {', '.join(twice)} listed twice")
     if _is_judgments(matrix_or_judgments):
         matrix, names = _matrix_from_judgments(matrix_or_judgments, criteria, where)
     else:
@@ -497,6 +503,7 @@ def ahp(matrix_or_judgments: Any, criteria: Sequence[str] | None = None, where: 
         "consistency_index": consistency_index,
         "random_index": random_index,
         "consistency_ratio": consistency_ratio,
+        "consistent": None if consistency_ratio is None else bool(consistency_ratio <= CR_THRESHOLD),
     }
     if n > 2:
         ratios = matrix * np.outer(1 / weights, weights)  # e_ij = a_ij * w_j / w_i
