@@ -25,13 +25,17 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import pandas as pd
 
-from decide.errors import MatrixError, MethodError, SpecError
+from decide.errors import MatrixError, MethodError, SpecError, UnknownNameError
 
 if TYPE_CHECKING:
     from decide.matrix import Matrix
 
 __all__ = [
+    "CR_THRESHOLD",
+    "OBJECTIVE_METHODS",
+    "OBJECTIVE_NOTE",
     "RANDOM_INDEX",
+    "SURROGATE_RULES",
     "WeightsResult",
     "ahp",
     "critic",
@@ -42,6 +46,7 @@ __all__ = [
     "roc",
     "rr",
     "rs",
+    "surrogate",
     "swing",
 ]
 
@@ -274,6 +279,24 @@ def rr(order: OrderLike, criteria: Sequence[str] | None = None) -> WeightsResult
     {'a': 0.5455, 'b': 0.2727, 'c': 0.1818}
     """
     return _surrogate("rr", order, criteria, _rr_positions)
+
+
+#: The surrogate rules ``--weighting`` chooses from, by name.
+SURROGATE_RULES = {"roc": roc, "rs": rs, "rr": rr}
+
+
+def surrogate(rule: str, order: OrderLike, criteria: Sequence[str] | None = None) -> WeightsResult:
+    """Weights from an ordering by the rule named ``rule`` (``roc``, ``rs`` or ``rr``, any case).
+
+    >>> surrogate("RS", "a>b").as_mapping()
+    {'a': 0.6667, 'b': 0.3333}
+    """
+    function = SURROGATE_RULES.get(rule.strip().casefold())
+    if function is None:
+        close = difflib.get_close_matches(rule.strip().casefold(), list(SURROGATE_RULES), n=1)
+        hint = f" (did you mean '{close[0]}'?)" if close else ""
+        raise UnknownNameError(f"unknown weighting rule '{rule}'{hint}; choose from: {', '.join(SURROGATE_RULES)}")
+    return function(order, criteria)
 
 
 # --------------------------------------------------------------------------- SWING
@@ -687,3 +710,7 @@ def merec(matrix: Matrix | pd.DataFrame, objectives: Sequence[str] | None = None
     if not weights.sum() > 0:
         raise MethodError(f"{where}: every criterion's scores are equal across strategies; MEREC weights undefined")
     return WeightsResult("merec", pd.Series(weights, index=frame.columns, dtype=float), note=OBJECTIVE_NOTE)
+
+
+#: The objective (data-driven) weighting methods, by name.
+OBJECTIVE_METHODS = {"entropy": entropy, "critic": critic, "merec": merec}

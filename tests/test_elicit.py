@@ -12,7 +12,7 @@ import pandas as pd
 import pytest
 
 from decide import elicit as weights
-from decide.errors import DecideError, MatrixError, MethodError, SpecError
+from decide.errors import DecideError, MatrixError, MethodError, SpecError, UnknownNameError
 from decide.load import load_matrix, shipped_matrices_dir
 
 CRITERIA = ["stability", "deterrence", "cost", "risk"]
@@ -64,6 +64,22 @@ def test_ties_share_the_mean_weight_of_their_positions():
     assert result.extras["order"] == "deterrence>stability=risk>cost"
     all_tied = weights.rr("a=b=c")
     assert all_tied.as_mapping() == {"a": 0.3333, "b": 0.3333, "c": 0.3333}
+
+
+def test_surrogate_rules_by_name():
+    assert weights.surrogate("ROC", "a>b>c>d").weights.equals(weights.roc("a>b>c>d").weights)
+    with pytest.raises(UnknownNameError) as error:
+        weights.surrogate("rank-sum", "a>b")
+    assert message(error) == "unknown weighting rule 'rank-sum'; choose from: roc, rs, rr"
+    with pytest.raises(UnknownNameError) as error:
+        weights.surrogate("rocc", "a>b")
+    assert message(error) == "unknown weighting rule 'rocc' (did you mean 'roc'?); choose from: roc, rs, rr"
+
+
+def test_public_names_are_sorted_and_exist():
+    assert weights.__all__ == sorted(weights.__all__)
+    assert all(hasattr(weights, name) for name in weights.__all__)
+    assert set(weights.OBJECTIVE_METHODS) == {"entropy", "critic", "merec"}
 
 
 def test_orderings_accept_tiers_and_any_case():
