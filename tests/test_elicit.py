@@ -511,3 +511,31 @@ def test_importing_elicit_is_light():
     probe = "import sys, decide.elicit; print('skcriteria' in sys.modules, 'scipy.stats' in sys.modules)"
     output = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True).stdout
     assert output.split() == ["False", "False"]
+
+
+def test_errors_on_a_matrix_name_it():
+    from decide.matrix import Criterion, Matrix, Strategy
+
+    matrix = Matrix(
+        actor="Example",
+        criteria=(Criterion("gain", "max", 1.0), Criterion("cost", "min", 1.0)),
+        strategies=(Strategy("A", {"gain": 5, "cost": 2}), Strategy("B", {"gain": 3, "cost": 2})),
+    )
+    with pytest.raises(MethodError) as error:
+        weights.critic(matrix)
+    assert message(error) == (
+        "Example: critic: criterion 'cost' has the same score for every strategy; CRITIC cannot normalise it"
+    )
+
+
+def test_ahp_dataframe_must_name_rows_and_columns_alike():
+    frame = pd.DataFrame([[1, 3], [1 / 3, 1]], index=["a", "b"], columns=["b", "a"])
+    with pytest.raises(SpecError) as error:
+        weights.ahp(frame)
+    assert message(error) == "ahp: the matrix's rows and columns must name the same criteria in the same order"
+
+
+def test_html_escapes_warnings_too():
+    result = weights.ahp(HOUSE_MATRIX, [f"<c{i}>" for i in range(8)])
+    html = result._repr_html_()
+    assert "<c2>" not in html and "&#x27;&lt;c2&gt;&#x27; vs &#x27;&lt;c6&gt;&#x27;" in html
