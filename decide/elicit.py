@@ -28,7 +28,7 @@ import pandas as pd
 from decide.errors import MatrixError, MethodError, SpecError, UnknownNameError
 
 if TYPE_CHECKING:
-    from decide.matrix import Matrix
+    from decide.model import Matrix
 
 __all__ = [
     "CR_THRESHOLD",

@@ -514,7 +514,7 @@ def test_importing_elicit_is_light():
 
 
 def test_errors_on_a_matrix_name_it():
-    from decide.matrix import Criterion, Matrix, Strategy
+    from decide.model import Criterion, Matrix, Strategy
 
     matrix = Matrix(
         actor="Example",
