@@ -202,8 +202,6 @@ def test_decide_equals_the_direct_pipeline(name, seed):
 # numbers: add a test citing the paper and table, decorate it with @published, and
 # remove the name from this set.
 KNOWN_WITHOUT_PUBLISHED_EXAMPLE = {
-    "wsm",
-    "wpm",
     "moora",
     "moora_refpoint",
     "fmf",
