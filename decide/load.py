@@ -6,7 +6,7 @@ returns them all.
 
 >>> matrices = load_matrices()          # the shipped matrices, one per actor
 >>> sorted(m.actor for m in matrices)
-['China', 'North Korea', 'Russia', 'South Korea', 'United States']
+['China', 'Japan', 'North Korea', 'Russia', 'South Korea', 'United States']
 """
 
 from __future__ import annotations
