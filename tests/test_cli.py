@@ -158,3 +158,24 @@ def test_output_into_missing_folder(run, tmp_path):
 def test_every_help(run, command):
     result = run(*command, "--help")
     assert result.exit_code == 0 and "Usage: " in result.output
+
+
+def test_show_gives_basis_certainty_and_ranges(run, matrix_file):
+    strategies = [
+        {"name": "Talks", "basis": "inferred", "reasoning": "given to another actor in the text",
+         "scores": {"stability": 8, "deterrence": 3, "cost": {"value": 2, "low": 1, "high": 4}, "risk": 3},
+         "certainty": {"stability": "stated", "deterrence": "implied", "cost": "judgement", "risk": "stated"}},
+        {"name": "Aid", "scores": {"stability": 7, "deterrence": 2, "cost": 3, "risk": 2}},
+    ]
+    path = matrix_file(strategies=strategies, weights_rationale="security first")
+    shown = run("show", str(path), "--actor", "TL")
+    assert shown.exit_code == 0
+    assert "; weights: security first" in shown.stdout
+    lines = [line.split() for line in shown.stdout.splitlines()]
+    assert ["Talks", "inferred", "stated", "implied", "judgement", "1-4", "stated"] in lines
+    assert ["Aid", "stated"] in lines
+    data = json.loads(run("show", str(path), "--actor", "TL", "--format", "json").stdout)
+    talks = data["strategies"][0]
+    assert data["weights_rationale"] == "security first"
+    assert talks["basis"] == "inferred" and talks["ranges"] == {"cost": [1.0, 4.0]}
+    assert talks["certainty"]["cost"] == "judgement" and talks["scores"]["cost"] == 2.0
