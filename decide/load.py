@@ -264,6 +264,7 @@ def _split_ranges(
             continue
         value, low, high = (given[k] for k in RANGE_KEYS)
         values[key] = value
+        ranges[key] = (float(low), float(high))  # kept even when wrong, so no second line says "no range"
         if not low <= value <= high:
             problems.append(
                 f"{where}: value {value:g} is outside its range [{low:g}, {high:g}]; put low <= value <= high"
@@ -272,8 +273,6 @@ def _split_ranges(
             problems.append(
                 f"{where}: range [{low:g}, {high:g}] goes outside the scale [{scale[0]:g}, {scale[1]:g}]; narrow it"
             )
-        else:
-            ranges[key] = (float(low), float(high))
     return problems, values, ranges
 
 

@@ -251,6 +251,11 @@ def test_basis_reasoning_ranges_and_certainty_are_loaded(matrix_file):
             {"scores": {"stability": 7, "deterrence": 2, "cost": {"value": 3, "lo": 2}, "risk": 2}},
             "score for 'cost': write a number or {value: 5, low: 3, high: 7} with three numbers",
         ),
+        (
+            {"scores": {"stability": 7, "deterrence": 2, "cost": {"value": 8, "low": 2, "high": 6}, "risk": 2},
+             "certainty": {"cost": "judgement"}},
+            "score for 'cost': value 8 is outside its range [2, 6]; put low <= value <= high",
+        ),
         ({"certainty": {"cost": "likely"}}, "certainty for 'cost' is 'likely'; use stated, implied or judgement"),
         (
             {"certainty": {"morale": "stated"}},
