@@ -11,49 +11,21 @@ returns them all.
 
 from __future__ import annotations
 
-import math
 from collections.abc import Iterable, Sequence
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from decide.errors import MatrixError, UnknownNameError
 from decide.matrix import Criterion, Matrix, Strategy
 from decide.weights import check_weights
+from decide.yamlsafe import as_finite_number, shorten
 
 PathLike = str | Path
 MATRIX_SUFFIXES = (".yaml", ".yml")
 TOP_LEVEL_KEYS = ("actor", "aliases", "criteria", "scale", "strategies")
 CRITERION_KEYS = ("name", "objective", "weight", "description")
 STRATEGY_KEYS = ("name", "scores", "source", "rationale")
-
-_BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
-
-class _StrictLoader(_BaseLoader):  # type: ignore[misc,valid-type]
-    """A safe YAML loader that refuses duplicate keys instead of keeping the last one."""
-
-
-def _construct_mapping_without_duplicates(loader: _StrictLoader, node: yaml.MappingNode) -> dict:
-    loader.flatten_mapping(node)
-    seen: dict[Any, int] = {}
-    for key_node, _ in node.value:
-        key = loader.construct_object(key_node, deep=True)
-        line = key_node.start_mark.line + 1
-        if key in seen:
-            raise yaml.constructor.ConstructorError(
-                None, None, f"duplicate key '{key}' (first on line {seen[key]})", key_node.start_mark
-            )
-        seen[key] = line
-    return loader.construct_mapping(node, deep=True)
-
-
-_StrictLoader.add_constructor(
-    yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping_without_duplicates
-)
-
 
 def shipped_matrices_dir() -> Path:
     """The folder of matrices shipped with decide (inside the installed package)."""
@@ -65,27 +37,13 @@ def shipped_matrices_dir() -> Path:
 
 def _read_yaml(path: Path) -> Any:
     """Parse one YAML file; a :class:`MatrixError` names the file, line and problem."""
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise MatrixError([f"{path}: no such file"]) from None
-    except IsADirectoryError:
-        raise MatrixError([f"{path}: is a folder, expected a .yaml file"]) from None
-    except UnicodeDecodeError as error:
-        raise MatrixError([f"{path}: not UTF-8 text ({error.reason})"]) from None
-    except OSError as error:
-        raise MatrixError([f"{path}: cannot read ({error.strerror})"]) from None
+    from decide.files import read_text_limited
+    from decide.yamlsafe import parse_yaml
+
+    text = read_text_limited(path, label=str(path))
     if not text.strip():
         raise MatrixError([f"{path}: file is empty; expected keys actor, criteria and strategies"])
-    try:
-        return yaml.load(text, Loader=_StrictLoader)  # a SafeLoader subclass
-    except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        where = f"line {mark.line + 1}, column {mark.column + 1}: " if mark else ""
-        problem = error.problem or error.context or "invalid YAML"
-        raise MatrixError([f"{path}: {where}invalid YAML: {problem}"]) from None
-    except yaml.YAMLError as error:
-        raise MatrixError([f"{path}: invalid YAML: {error}"]) from None
+    return parse_yaml(text, str(path))
 
 
 def _is_number(value: Any) -> bool:
@@ -123,13 +81,13 @@ def _check_criteria(data: Any, where: str) -> tuple[list[str], list[Criterion]]:
         objective = item.get("objective")
         if objective not in ("max", "min"):
             problems.append(
-                f"{label}: 'objective' is {objective!r}; use max (more is better) or min (less is better)"
+                f"{label}: 'objective' is {shorten(objective)}; use max (more is better) or min (less is better)"
             )
         weight = item.get("weight")
         if weight is None:
             problems.append(f"{label}: 'weight' is missing; give a number >= 0")
-        elif not _is_number(weight) or not math.isfinite(weight) or weight < 0:
-            problems.append(f"{label}: 'weight' is {weight!r}; give a finite number >= 0")
+        elif not _is_number(weight) or as_finite_number(weight) is None or weight < 0:
+            problems.append(f"{label}: 'weight' is {shorten(weight)}; give a finite number >= 0")
         description = item.get("description", "")
         if not isinstance(description, str):
             problems.append(f"{label}: 'description' must be a text")
@@ -146,10 +104,10 @@ def _check_scale(data: Any, where: str) -> tuple[list[str], tuple[float, float] 
     if (
         not isinstance(data, list)
         or len(data) != 2
-        or not all(_is_number(v) and math.isfinite(v) for v in data)
+        or not all(as_finite_number(v) is not None for v in data)
         or data[0] >= data[1]
     ):
-        return [f"{where}: 'scale' is {data!r}; write [low, high] with low < high, e.g. [1, 10]"], None
+        return [f"{where}: 'scale' is {shorten(data)}; write [low, high] with low < high, e.g. [1, 10]"], None
     return [], (float(data[0]), float(data[1]))
 
 
@@ -194,9 +152,9 @@ def _check_strategies(
                     + ", ".join(criterion_names)
                 )
             elif not _is_number(value):
-                problems.append(f"{label}: score for '{key}' is {value!r}, expected a number")
-            elif not math.isfinite(value):
-                problems.append(f"{label}: score for '{key}' is {value}, expected a finite number")
+                problems.append(f"{label}: score for '{key}' is {shorten(value)}, expected a number")
+            elif as_finite_number(value) is None:
+                problems.append(f"{label}: score for '{key}' is {shorten(value)}, expected a finite number")
             elif scale is not None and not scale[0] <= value <= scale[1]:
                 problems.append(
                     f"{label}: score for '{key}' is {value:g}, outside the scale "
