@@ -155,7 +155,7 @@ def _write_problem(label: str, error: OSError, folder: Path) -> str:
     if code in (errno.ENOENT, errno.ENOTDIR) and folder.is_dir():
         return f"{label}: cannot create a file in '{folder}'; choose another folder"
     if code in (errno.ENOENT, errno.ENOTDIR):
-        return f"{label}: folder '{folder}' does not exist; create it first or choose another path"
+        return f"{label}: folder '{folder}' does not exist"
     if code in (errno.EACCES, errno.EPERM):
         return f"{label}: permission denied; choose a folder you can write to"
     if code == errno.EROFS:
