@@ -131,9 +131,15 @@ def neutralise_frame(frame: Any, *, raw: bool = False) -> Any:
     safe.columns = [neutralise_cell(column) for column in frame.columns]
     for position in range(safe.shape[1]):
         column = safe.iloc[:, position]
-        if column.dtype == object or str(column.dtype) in ("string", "str"):
+        if _is_text_column(column):
             safe.isetitem(position, column.map(neutralise_cell))
     return safe
+
+
+def _is_text_column(column: Any) -> bool:
+    import pandas as pd
+
+    return not pd.api.types.is_numeric_dtype(column) or pd.api.types.is_bool_dtype(column)
 
 
 def clean_xlsx_text(value: Any) -> Any:
@@ -285,7 +291,7 @@ def _write_xlsx(result: Exportable, target: str, raw: bool = False) -> None:
             frame = section.frame.copy()
             frame.columns = [clean_xlsx_text(str(column)) for column in frame.columns]
             for position in range(frame.shape[1]):
-                if frame.iloc[:, position].dtype == object:
+                if _is_text_column(frame.iloc[:, position]):
                     frame.isetitem(position, frame.iloc[:, position].map(clean_xlsx_text))
             frame.to_excel(writer, sheet_name=name, index=False, startrow=2)
             sheet = writer.sheets[name]
