@@ -7,6 +7,7 @@ rank, so ``decide --help``, ``list``, ``show`` and ``validate`` stay fast.
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 from typing import Any
 
 import click
@@ -41,10 +42,22 @@ def parse_params(pairs: tuple[str, ...]) -> dict[str, str]:
 def emit(result: Any, fmt: str | None, output: str | None) -> None:
     """Print ``result`` in ``fmt``, or write it atomically to ``output``."""
     if output:
-        written = export(result, output, fmt or format_for_path(output) or "table")
+        written = export(result, output, fmt or format_for_path(output) or "table", inputs=_input_files())
         click.echo(f"wrote {written}", err=True)
     else:
         click.echo(render(result, fmt or "table"), nl=False)
+
+
+def _input_files() -> list[Path]:
+    """The matrix files the current command read (never to be overwritten by --output)."""
+    from decide.load import matrix_files
+
+    params = click.get_current_context().params
+    given = [*params.get("paths", ()), *([params["path"]] if params.get("path") else [])]
+    try:
+        return matrix_files(given or None)
+    except DecideError:
+        return [Path(entry) for entry in given]
 
 
 format_option = click.option("--format", "-f", "fmt", metavar="FORMAT", help=FORMAT_HELP)

@@ -322,3 +322,35 @@ def test_shipped_label(tmp_path):
     from decide.load import shipped_matrices_dir
 
     assert shipped_label(shipped_matrices_dir() / "china.yaml") == "shipped matrices/china.yaml"
+
+
+# --------------------------------------------------------------------------- through the command line
+
+
+@pytest.mark.parametrize("extra", [(), ("-f", "csv")])
+def test_cli_refuses_to_write_over_its_input(matrix_file, tmp_path, monkeypatch, extra):
+    from click.testing import CliRunner
+
+    from decide.cli import cli
+
+    path = matrix_file("r.yaml")
+    before = path.read_text()
+    (tmp_path / "sub").mkdir()
+    monkeypatch.chdir(tmp_path / "sub")
+    for output in (str(path), "../r.yaml"):
+        result = CliRunner().invoke(cli, ["rank", str(path), "-o", output, *extra], catch_exceptions=False)
+        assert result.exit_code == 1
+        assert "is the input file" in result.stderr and result.stderr.count("\n") == 1
+    arguments = ["show", str(tmp_path), "-a", "Testland", "-o", "../r.yaml"]
+    shown = CliRunner().invoke(cli, arguments, catch_exceptions=False)
+    assert shown.exit_code == 1 and "is the input file" in shown.stderr
+    assert path.read_text() == before
+
+
+def test_cli_output_dash_is_stdout(matrix_file):
+    from click.testing import CliRunner
+
+    from decide.cli import cli
+
+    result = CliRunner().invoke(cli, ["rank", str(matrix_file()), "-f", "csv", "-o", "-"], catch_exceptions=False)
+    assert result.exit_code == 0 and result.stdout.startswith("actor,")
