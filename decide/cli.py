@@ -43,7 +43,8 @@ def emit(result: Any, fmt: str | None, output: str | None) -> None:
     """Print ``result`` in ``fmt``, or write it atomically to ``output``."""
     if output:
         written = export(result, output, fmt or format_for_path(output) or "table", inputs=_input_files())
-        click.echo(f"wrote {written}", err=True)
+        if output != "-":
+            click.echo(f"wrote {written}", err=True)
     else:
         click.echo(render(result, fmt or "table"), nl=False)
 

@@ -353,4 +353,4 @@ def test_cli_output_dash_is_stdout(matrix_file):
     from decide.cli import cli
 
     result = CliRunner().invoke(cli, ["rank", str(matrix_file()), "-f", "csv", "-o", "-"], catch_exceptions=False)
-    assert result.exit_code == 0 and result.stdout.startswith("actor,")
+    assert result.exit_code == 0 and result.stdout.startswith("actor,") and result.stderr == ""

@@ -146,3 +146,53 @@ def test_fuzz_unicode_text_raises_only_decide_errors(text):
         parse_yaml(text, "fuzz.yaml")
     except DecideError as error:
         assert "\n" not in str(error)
+
+
+_SCALARS = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(),
+    st.integers(min_value=10**300, max_value=10**400),
+    st.floats(),
+    st.text(max_size=8),
+    st.sampled_from(["max", "min", "a", "b"]),
+)
+_VALUES = st.recursive(
+    _SCALARS,
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=6), inner, max_size=4),
+    max_leaves=12,
+)
+_CRITERION = st.fixed_dictionaries(
+    {"name": _VALUES | st.sampled_from(["a", "b"]), "objective": _VALUES, "weight": _VALUES | st.floats(0, 1)}
+)
+_STRATEGY = st.fixed_dictionaries(
+    {
+        "name": _VALUES,
+        "scores": st.dictionaries(st.sampled_from(["a", "b"]), _VALUES | st.integers(1, 10), max_size=3) | _VALUES,
+    }
+)
+_DOCUMENT = st.fixed_dictionaries(
+    {
+        "actor": _VALUES,
+        "criteria": st.lists(_CRITERION, max_size=3) | _VALUES,
+        "strategies": st.lists(_STRATEGY, max_size=3) | _VALUES,
+        "scale": _VALUES | st.just([1, 10]),
+    },
+    optional={"aliases": _VALUES},
+)
+
+
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@given(_DOCUMENT)
+def test_fuzz_matrix_structures_raise_only_decide_errors(tmp_path_factory, document):
+    """Arbitrary structures in a matrix's shape: a Matrix, or one clean DecideError line (3,000 tried locally)."""
+    import yaml
+
+    from decide.load import load_matrix
+
+    path = tmp_path_factory.mktemp("fuzz") / "m.yaml"
+    path.write_text(yaml.safe_dump(document), encoding="utf-8")
+    try:
+        load_matrix(path)
+    except DecideError as error:
+        assert "\n" not in str(error)
