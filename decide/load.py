@@ -40,10 +40,18 @@ def _read_yaml(path: Path) -> Any:
     from decide.files import read_text_limited
     from decide.yamlsafe import parse_yaml
 
-    text = read_text_limited(path, label=str(path))
+    label = _label(path)
+    text = read_text_limited(path, label=label)
     if not text.strip():
-        raise MatrixError([f"{path}: file is empty; expected keys actor, criteria and strategies"])
-    return parse_yaml(text, str(path))
+        raise MatrixError([f"{label}: file is empty; expected keys actor, criteria and strategies"])
+    return parse_yaml(text, label)
+
+
+def _label(path: Path) -> str:
+    """How messages name ``path``: ``shipped matrices/russia.yaml`` for a shipped file, else as given."""
+    from decide.files import shipped_label
+
+    return shipped_label(path, shipped_matrices_dir())
 
 
 def _is_number(value: Any) -> bool:
@@ -185,7 +193,7 @@ def _check_strategies(
 
 
 def _check_document(data: Any, path: Path) -> tuple[list[str], Matrix | None]:
-    where = str(path)
+    where = _label(path)
     if not isinstance(data, dict):
         return [f"{where}: expected a mapping with keys actor, criteria and strategies"], None
     problems = _unknown_keys(data, TOP_LEVEL_KEYS, where)

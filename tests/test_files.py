@@ -354,3 +354,16 @@ def test_cli_output_dash_is_stdout(matrix_file):
 
     result = CliRunner().invoke(cli, ["rank", str(matrix_file()), "-f", "csv", "-o", "-"], catch_exceptions=False)
     assert result.exit_code == 0 and result.stdout.startswith("actor,") and result.stderr == ""
+
+
+def test_problems_in_shipped_files_name_them_shortly(monkeypatch, tmp_path):
+    """Errors about shipped files say 'shipped matrices/x.yaml', not the site-packages path."""
+    import decide.load
+
+    shipped = tmp_path / "matrices"
+    shipped.mkdir()
+    (shipped / "broken.yaml").write_text("actor: X\nactor: Y\n")
+    monkeypatch.setattr(decide.load, "shipped_matrices_dir", lambda: shipped)
+    with pytest.raises(MatrixError) as caught:
+        decide.load.load_matrix(shipped / "broken.yaml")
+    assert str(caught.value).startswith("shipped matrices/broken.yaml: line 2, column 1: invalid YAML: duplicate key")
