@@ -8,11 +8,10 @@ Writing replaces regular files atomically (a temporary file in the same folder, 
 into devices and pipes (never replacing them), and refuses to overwrite an input file.
 
 >>> import tempfile, pathlib
->>> folder = pathlib.Path(tempfile.mkdtemp())
->>> write_output(folder / "out.txt", "hello\\n")[-7:]
-'out.txt'
->>> read_text_limited(folder / "out.txt")
-'hello\\n'
+>>> with tempfile.TemporaryDirectory() as folder:
+...     written = write_output(pathlib.Path(folder) / "out.txt", "hello\\n")
+...     print(written[-7:], repr(read_text_limited(written)))
+out.txt 'hello\\n'
 """
 
 from __future__ import annotations

@@ -160,8 +160,8 @@ def parse_yaml(text: str, label: str, *, max_nodes: int = MAX_YAML_NODES, max_de
         tab = _tab_problem(text, mark) if isinstance(error, yaml.scanner.ScannerError) else None
         if tab:
             raise MatrixError([f"{label}: {tab}"]) from None
-        problem = " ".join((error.problem or error.context or "invalid YAML").split())
-        raise MatrixError([f"{label}: {_where(mark)}invalid YAML: {problem}"]) from None
+        reason = " ".join((error.problem or error.context or "invalid YAML").split())
+        raise MatrixError([f"{label}: {_where(mark)}invalid YAML: {reason}"]) from None
     except yaml.YAMLError as error:
         raise MatrixError([f"{label}: invalid YAML: {' '.join(str(error).split())[:200]}"]) from None
     except RecursionError:
