@@ -165,6 +165,14 @@ def _write_problem(label: str, error: OSError, folder: Path) -> str:
 
 
 def _umask() -> int:
+    """The process's umask, read without changing it where Linux allows (other threads may be creating files)."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("Umask:"):
+                    return int(line.split()[1], 8)
+    except (OSError, ValueError, IndexError):
+        pass
     mask = os.umask(0o022)
     os.umask(mask)
     return mask
