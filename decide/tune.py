@@ -61,6 +61,8 @@ GRID_POINTS = 101
 SLOW_GRID_POINTS = 21
 #: How precisely the ends of a sampled interval are located (weight units).
 TOLERANCE = 1e-4
+#: Crossings closer than this to 0 or 1 are ties at that end (as in :mod:`decide.sensitivity`).
+_AT_END = 1e-12
 #: The weights the matrix file gives: the first entry of the profile cycle.
 FILE_WEIGHTS = "file weights"
 
@@ -469,10 +471,10 @@ def leader_interval(
         for g, s in zip(gap, gain, strict=True):
             if abs(s) <= 1e-15:
                 continue
-            t = -g / s
-            if s > 0:
+            t = -g / s  # a crossing within rounding of an end is a tie there: the leader is still first
+            if s > 0 and t > _AT_END:
                 low = max(low, t)
-            else:
+            elif s < 0 and t < 1 - _AT_END:
                 high = min(high, t)
         low, high = min(low, value), max(high, value)
         return Interval(criterion, value, float(max(low, 0.0)), float(min(high, 1.0)), names[leader], True)
