@@ -34,9 +34,8 @@ The terminal front end is :mod:`decide.tui` (Textual), the notebook one
 
 from __future__ import annotations
 
-import os
+import io
 import shlex
-import tempfile
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -416,9 +415,16 @@ class TuneSession:
         """Save the current weights as profile ``name`` in the matrix file; returns the path."""
         if self.matrix.path is None:
             raise DecideError(f"{self.matrix.label}: this matrix was not read from a file; nowhere to save a profile")
+        path = self.matrix.path
+        if path.resolve().parent == shipped_matrices_dir().resolve():
+            raise DecideError(
+                f"{self.matrix.label}: the shipped matrices are not changed; copy the file and tune the copy: "
+                f"{shlex.join(['cp', str(path), 'my.yaml'])} && "
+                f"{shlex.join(['decide', 'tune', 'my.yaml', '-a', self.matrix.actor])}"
+            )
         weights = {c: float(format_weight(w)) for c, w in self.weight_map.items()}
         note = rationale or f"saved from decide tune ({self.method.name})"
-        path = save_profile(self.matrix.path, name, weights, note)
+        save_profile(path, name, weights, note)
         self.profiles[name.strip()] = weights
         self.profile = name.strip()
         return path
@@ -533,14 +539,17 @@ def file_profiles(matrix: Matrix) -> dict[str, dict[str, float]]:
         return found
     if matrix.path is None or not matrix.path.is_file():
         return {}
-    import yaml
+    from decide.files import read_text_limited
+    from decide.yamlsafe import parse_yaml
 
     try:
-        document = yaml.safe_load(matrix.path.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError):
+        document = parse_yaml(read_text_limited(matrix.path), str(matrix.path))
+    except DecideError:
+        return {}
+    if not isinstance(document, dict):
         return {}
     found = {}
-    for entry in (document or {}).get("profiles") or []:
+    for entry in document.get("profiles") or []:
         if isinstance(entry, dict) and isinstance(entry.get("name"), str) and isinstance(entry.get("weights"), dict):
             weights = entry["weights"]
             if all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in weights.values()):
@@ -555,8 +564,6 @@ _INDENT_STYLES = ((2, 4, 2), (2, 2, 0), (4, 4, 2), (4, 6, 4), (4, 4, 0), (2, 3, 
 def _round_trip(text: str, where: str) -> tuple[Any, Any]:
     """A ruamel.yaml dumper set to the file's own indentation (the first style that writes
     ``text`` back unchanged), and the document loaded with it."""
-    import io
-
     from ruamel.yaml import YAML
     from ruamel.yaml.error import YAMLError
 
@@ -584,7 +591,7 @@ def save_profile(path: str | Path, name: str, weights: Mapping[str, float], rati
     """Add profile ``name`` with ``weights`` to the ``profiles:`` list of the matrix file at ``path``.
 
     The file is rewritten atomically (a temporary file, then a rename) with its comments,
-    key order and permissions kept; a profile of the same name is an error.
+    key order, indentation and permissions kept; a profile of the same name is an error.
     """
     from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
@@ -592,10 +599,9 @@ def save_profile(path: str | Path, name: str, weights: Mapping[str, float], rati
     name = name.strip()
     if not name:
         raise SpecError("is empty; give the profile a name", field="profile")
-    try:
-        text = path.read_text(encoding="utf-8")
-    except OSError as error:
-        raise DecideError(f"{path}: cannot read ({error.strerror})") from None
+    from decide.files import read_text_limited, write_output
+
+    text = read_text_limited(path)
     yaml, document = _round_trip(text, str(path))
     if not isinstance(document, dict):
         raise DecideError(f"{path}: not a matrix file (expected a mapping)")
@@ -612,16 +618,9 @@ def save_profile(path: str | Path, name: str, weights: Mapping[str, float], rati
     if rationale:
         entry["rationale"] = rationale
     profiles.append(entry)
-    mode = path.stat().st_mode & 0o7777
-    descriptor, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(descriptor, "w", encoding="utf-8") as handle:
-            yaml.dump(document, handle)
-        os.chmod(temporary, mode)
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+    out = io.StringIO()
+    yaml.dump(document, out)
+    write_output(path, out.getvalue())  # atomic: a temporary file, then a rename; permissions kept
     return path
 
 

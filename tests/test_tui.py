@@ -233,35 +233,25 @@ def test_narrow_terminal_stacks_the_panes():
     assert all(len(line) <= 48 for line in seen["ranking"].splitlines())
 
 
-def test_cli_refuses_when_not_in_a_terminal():
-    result = CliRunner().invoke(cli, ["tune", "-a", "China"])
-    assert result.exit_code == 1
-    assert result.output == (
-        "Error: decide tune needs an interactive terminal, but stdin is not one (piped or redirected?); "
-        "run it in a terminal, or use 'decide sensitivity' for a printable report\n"
-    )
+def test_no_color_keeps_every_mark_readable(monkeypatch):
+    """Under NO_COLOR Textual draws in monochrome; selection, interval, moves and dominance
+    are still told apart by characters."""
+    monkeypatch.setenv("NO_COLOR", "1")
+    tuned = session(actor="United States", method="wsm")
+    app = TuneApp(tuned)
+    seen: dict[str, str] = {}
 
+    async def steps(pilot: Any) -> None:
+        await pilot.press("right", "right")
+        seen["weights"] = shown(app, "weights")
+        seen["ranking"] = shown(app, "ranking")
 
-@pytest.mark.parametrize(
-    ("args", "message"),
-    [
-        (["-a", "Atlantis"], "Error: unknown actor 'Atlantis'; choose from: "),
-        (["-a", "China", "-m", "nope"], "Error: unknown method 'nope'; choose from: "),
-        (["-a", "China", "--profile", "hawk"], "unknown profile 'hawk'; choose from: file weights"),
-        (["-a", "China", "-w", "cost=x"], "Error: --weights: weight of 'cost' is 'x', not a number"),
-        (["-a", "China", "-m", "simus"], "Error: method 'simus' does not use weights"),
-    ],
-)
-def test_cli_bad_input_is_one_line(args, message):
-    result = CliRunner().invoke(cli, ["tune", *args])
-    assert result.exit_code == 1
-    assert message in result.output and len(result.output.splitlines()) == 1
-
-
-def test_cli_invalid_matrix_is_one_line(matrix_file):
-    path = matrix_file(criteria=[{"name": "cost", "objective": "less", "weight": 1}])
-    result = CliRunner().invoke(cli, ["tune", str(path), "-a", "Testland"])
-    assert result.exit_code == 1 and "objective" in result.output and len(result.output.splitlines()) == 1
+    drive(app, steps)
+    assert app.no_color
+    assert seen["weights"].splitlines()[1].startswith("> stability")
+    assert "[" in seen["weights"].splitlines()[2] and "]" in seen["weights"].splitlines()[2]
+    assert "▲1" in seen["ranking"] and "▼1" in seen["ranking"]
+    assert any(line.endswith(" d") for line in seen["ranking"].splitlines())
 
 
 # -- the README's picture and walk-through ------------------------------------------------------

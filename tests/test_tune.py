@@ -247,6 +247,12 @@ def test_saving_into_a_broken_file_changes_nothing(matrix_file):
     assert path.read_text(encoding="utf-8") == "actor: [unclosed\n"
 
 
+def test_shipped_matrices_are_not_changed():
+    tuned = session(actor="China")
+    with pytest.raises(DecideError, match="the shipped matrices are not changed; copy the file and tune the copy"):
+        tuned.save_profile("mine")
+
+
 def test_saving_needs_a_file():
     matrix = decide.show(actor="China").matrix
     from dataclasses import replace
