@@ -31,7 +31,6 @@ OPTION_NAMES = {
     "score_noise": "--score-noise",
     "methods": "--methods",
     "strategy": "--make-top",
-    "profile": "--profile",
 }
 
 

@@ -24,7 +24,7 @@ from decide.yamlsafe import as_finite_number, shorten
 PathLike = str | Path
 MatrixSource = Matrix | Sequence[Matrix] | PathLike | Sequence[PathLike] | None
 MATRIX_SUFFIXES = (".yaml", ".yml")
-TOP_LEVEL_KEYS = ("actor", "aliases", "criteria", "profiles", "scale", "weights_rationale", "strategies")
+TOP_LEVEL_KEYS = ("actor", "aliases", "criteria", "scale", "weights_rationale", "strategies", "profiles")
 CRITERION_KEYS = ("name", "objective", "weight", "description")
 STRATEGY_KEYS = ("name", "basis", "reasoning", "scores", "certainty", "source", "rationale")
 BASES = ("stated", "inferred")
