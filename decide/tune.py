@@ -34,6 +34,7 @@ The terminal front end is :mod:`decide.tui` (Textual), the notebook one
 
 from __future__ import annotations
 
+import importlib
 import io
 import shlex
 from collections.abc import Mapping, Sequence
@@ -274,6 +275,8 @@ class TuneSession:
         """Take the weights of profile ``name`` (or of the file)."""
         import numpy as np
 
+        if name not in self.profiles:  # any case, as --profile elsewhere
+            name = next((known for known in self.profiles if known.casefold() == name.strip().casefold()), name)
         if name not in self.profiles:
             raise UnknownNameError(
                 f"{self.matrix.label}: unknown profile '{name}'; choose from: {', '.join(self.profiles)}"
@@ -415,6 +418,8 @@ class TuneSession:
         """Save the current weights as profile ``name`` in the matrix file; returns the path."""
         if self.matrix.path is None:
             raise DecideError(f"{self.matrix.label}: this matrix was not read from a file; nowhere to save a profile")
+        if not name.strip():
+            raise SpecError("is empty; give the profile a name", field="profile")
         path = self.matrix.path
         if path.resolve().parent == shipped_matrices_dir().resolve():
             raise DecideError(
@@ -424,7 +429,12 @@ class TuneSession:
             )
         weights = {c: float(format_weight(w)) for c, w in self.weight_map.items()}
         note = rationale or f"saved from decide tune ({self.method.name})"
-        save_profile(path, name, weights, note)
+        try:
+            profiles = importlib.import_module("decide.profiles")
+        except ModuleNotFoundError:  # before the weights work: this module's own writer
+            save_profile(path, name, weights, note)
+        else:  # one writer for every command: validates the file before replacing it
+            profiles.save_profile(path, name.strip(), weights, rationale=note)
         self.profiles[name.strip()] = weights
         self.profile = name.strip()
         return path
@@ -524,19 +534,16 @@ def leader_interval(
 
 
 def file_profiles(matrix: Matrix) -> dict[str, dict[str, float]]:
-    """The named profiles of ``matrix``'s file whose weights are numbers by criterion.
+    """The named profiles of ``matrix``'s file as full weights by criterion.
 
-    Read from the file's ``profiles:`` list (entries ``{name, weights: {criterion: number}}``);
-    entries written as an ordering are skipped here.
+    A Matrix that carries its profiles (``matrix.profiles``) gives them all, orderings turned
+    into weights by their rule; otherwise the file's ``profiles:`` list is read, keeping the
+    entries whose weights are numbers by criterion.
     """
     held = getattr(matrix, "profiles", None)
-    if held:  # a Matrix that carries its profiles
-        found = {}
-        for profile in held:
-            weights = getattr(profile, "weights", None)
-            if isinstance(weights, Mapping):
-                found[str(profile.name)] = {str(k): float(v) for k, v in weights.items()}
-        return found
+    if held is not None:  # the Matrix carries its validated profiles (decide.profiles): orderings too
+        weighting = importlib.import_module("decide.weighting")
+        return {str(p.name): dict(weighting.apply_profile(matrix, p).weights) for p in held}
     if matrix.path is None or not matrix.path.is_file():
         return {}
     from decide.files import read_text_limited

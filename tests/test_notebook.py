@@ -48,12 +48,13 @@ def test_method_and_profile_menus(tmp_path):
     assert widget.session.method.name == "vikor"
     assert "vikor" in widget.table.value and "lower score is better" in widget.table.value
     widget.sliders["cost"].value = 0.0
+    shipped_profiles = widget.profile_menu.options
     widget.save_profile("no-cost")
-    assert widget.profile_menu.options == ("file weights", "no-cost") and widget.profile_menu.value == "no-cost"
+    assert widget.profile_menu.options == (*shipped_profiles, "no-cost") and widget.profile_menu.value == "no-cost"
     assert "saved profile 'no-cost' in china.yaml" in html.unescape(widget.status.value)
     widget.sliders["cost"].value = 0.5
     fresh = decide.tune(path, actor="China", method="wsm")
-    assert fresh.profile_menu.options == ("file weights", "no-cost")
+    assert fresh.profile_menu.options == (*shipped_profiles, "no-cost")
     fresh.profile_menu.value = "no-cost"
     assert fresh.sliders["cost"].value == 0.0
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import asyncio
 import json
-import shutil
 import sys
 from collections.abc import Awaitable, Callable
 from pathlib import Path
@@ -15,7 +14,6 @@ from click.testing import CliRunner
 
 import decide
 from decide.cli import cli
-from decide.load import shipped_matrices_dir
 from decide.tui import MIN_HEIGHT, MIN_WIDTH, TuneApp, closing_note, screenshot
 from decide.tune import file_profiles, session
 
@@ -136,9 +134,9 @@ def test_explain_shows_the_leaders_contributions():
         assert any(line.startswith(name) and f"{part:6.3f}" in line for line in seen["explain"].splitlines())
 
 
-def test_save_a_profile_then_cycle_to_it(tmp_path):
-    path = tmp_path / "china.yaml"
-    shutil.copy(shipped_matrices_dir() / "china.yaml", path)
+def test_save_a_profile_then_cycle_to_it(matrix_file):
+    path = matrix_file()
+    path.write_text("# Testland, for the tests\n" + path.read_text(encoding="utf-8"), encoding="utf-8")
     tuned = session(path, method="wsm")
     app = TuneApp(tuned)
     seen: dict[str, str] = {}
@@ -159,7 +157,7 @@ def test_save_a_profile_then_cycle_to_it(tmp_path):
 
     drive(app, steps)
     assert "only the file weights" in seen["only"]
-    assert seen["saved"].startswith("saved profile 'cost-blind' in china.yaml")
+    assert seen["saved"].startswith("saved profile 'cost-blind' in testland.yaml")
     saved = ",".join(f"{k}={v:g}" for k, v in file_profiles(decide.load_matrix(path))["cost-blind"].items())
     assert saved == seen["spec"]
     assert "profile 'cost-blind'" in seen["title"]
