@@ -300,8 +300,15 @@ def smaa_command(paths, actors, method, samples, seed, spread, order, score_nois
 def tune_command(path, actor, method, profile, weights) -> None:
     """Move weights with the arrow keys and watch the ranking change (full screen).
 
-    Quitting (q) prints the final weights as a -w string and the 'decide rank'
-    command that reproduces the last ranking shown.
+    \b
+    up/down      select a criterion
+    left/right   move its weight by 0.01 (shift: 0.05); the others rescale in proportion
+    0 = r        set it to zero / make all weights equal / restore the start
+    m p u        next method (vectorised first) / next profile / undo
+    e            why the leader is first (additive methods)
+    s            save the weights as a profile in the matrix file
+    q            quit, printing the weights as a -w string and the 'decide rank'
+                 command that reproduces the last ranking shown
     """
     from decide.tune import session
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 import copy
 import shutil
 import sys
+import textwrap
 from typing import IO, Any, ClassVar
 
 from rich.text import Text
@@ -37,6 +38,9 @@ KEYS_HELP = (
     "up/down select  left/right +-0.01 (shift +-0.05)  0 zero  = equal  r reset  "
     "m method  p profile  u undo  e why  s save  q quit"
 )
+#: The keys in one short line, for terminals under :data:`TALL_ENOUGH` lines.
+KEYS_SHORT = "arrows  0 = r  m p u  e s  q quit (decide tune --help)"
+TALL_ENOUGH = 20
 
 
 def _bar(fraction: float, width: int, full: str = "█", empty: str = "░") -> str:
@@ -53,13 +57,15 @@ def _fit(text: str, width: int) -> str:
     return text.ljust(width)
 
 
-def weights_text(session: TuneSession, interval: Interval | None, width: int) -> Text:
-    """The criteria, their weights as bars, and the interval drawn under the selected bar."""
+def weights_text(session: TuneSession, interval: Interval | None, width: int, compact: bool = False) -> Text:
+    """The criteria, their weights as bars, and the interval drawn under the selected bar
+    (``compact``: no heading, the interval in one line)."""
     names = session.criteria
     label = min(max(len(n) for n in names), max(6, width // 3))
     bar_width = max(5, width - label - 10)
     text = Text()
-    text.append(_fit("Weights", width) + "\n", style="bold")
+    if not compact:
+        text.append(_fit("Weights", width) + "\n", style="bold")
     for index, (name, weight) in enumerate(session.weight_map.items()):
         selected = index == session.selected
         marker = ">" if selected else " "
@@ -82,7 +88,10 @@ def weights_text(session: TuneSession, interval: Interval | None, width: int) ->
                 line[cell] = "─"
             line[start], line[end] = "[", "]"
             text.append(" " * (label + 3) + "".join(line) + "\n", style="green")
-    if interval is not None:
+    if interval is not None and compact:
+        text.append(_fit(f"stays 1st for w in [{interval.low:.3f}, {interval.high:.3f}]", width) + "\n",
+                    style="bold")
+    elif interval is not None:
         how = "exact" if interval.exact else "sampled"
         text.append("\n" + _fit(f"1st: {interval.leader}", width) + "\n", style="bold")
         text.append(_fit(f"stays 1st while {interval.criterion}", width) + "\n")
@@ -105,7 +114,8 @@ def contributions_text(contribution: Contribution, width: int) -> Text:
 
 
 def ranking_text(view: View, width: int, height: int) -> Text:
-    """The live ranking: rank, strategy, score bar, score, places moved; dominated marked."""
+    """The live ranking in ``height`` lines: rank, strategy, score bar, score, places moved;
+    dominated marked; the rows that do not fit are counted."""
     text = Text()
     better = view.method.better
     text.append(_fit(f"Ranking: {view.method.name} ({better} is better)", width) + "\n", style="bold")
@@ -113,11 +123,11 @@ def ranking_text(view: View, width: int, height: int) -> Text:
     low, high = min(scores), max(scores)
     span = high - low or 1.0
     rows = list(view.rows)
-    room = max(1, height - 4)
-    hidden = len(rows) - room if len(rows) > room else 0
-    if hidden:
-        rows = rows[: room - 1]
-        hidden = len(view.rows) - len(rows)
+    legend = any(row.dominated for row in rows) and height >= len(rows) + 3
+    room = max(1, height - 2 - legend)
+    if len(rows) > room:
+        rows = rows[: max(1, room - 1)]
+    hidden = len(view.rows) - len(rows) if room >= 2 else 0  # counted when there is a line for it
     name_width = max(8, width - 24)
     for row in rows:
         fraction = (row.score - low) / span if better == "higher" else (high - row.score) / span
@@ -133,7 +143,7 @@ def ranking_text(view: View, width: int, height: int) -> Text:
     if hidden:
         text.append(_fit(f"   ... {hidden} more", width) + "\n", style="dim")
     text.append(_fit(f"margin of 1st over 2nd: {view.margin:.4f}", width) + "\n")
-    if any(row.dominated for row in view.rows):
+    if legend:
         text.append(_fit("d = Pareto-dominated", width) + "\n", style="dim")
     text.rstrip()
     return text
@@ -211,7 +221,7 @@ class TuneApp(App[str]):
                 yield Static(id="explain")
             yield Static(id="ranking")
         yield Static(id="status")
-        yield Static(KEYS_HELP, id="help")
+        yield Static(id="help")
         yield Static(id="too-small")
 
     def on_mount(self) -> None:
@@ -286,26 +296,33 @@ class TuneApp(App[str]):
             interval = None
         title = (
             f"decide tune  {session.matrix.actor}  method {session.method.name}  "
-            f"profile '{session.profile}'"
+            f"profile '{session.profile}'{' (changed)' if session.profile_changed else ''}"
         )
         self.query_one("#title", Static).update(Text(_fit(title, width), style="bold"))
-        self.query_one("#weights", Static).update(weights_text(session, interval, pane_width))
+        help_lines = textwrap.wrap(KEYS_HELP if height >= TALL_ENOUGH else KEYS_SHORT, max(width, 10))
+        if height < TALL_ENOUGH:
+            help_lines = help_lines[:1]
+        self.query_one("#help", Static).update("\n".join(help_lines))
+        weights = weights_text(session, interval, pane_width, compact=narrow)
+        self.query_one("#weights", Static).update(weights)
         explain = self.query_one("#explain", Static)
+        explained = Text()
         if self.explaining:
             contribution = session.contributions()
             if contribution is None:
-                explain.update(Text(
-                    f"\n{session.method.name} is not additive: its score is not a sum of per-criterion parts. "
-                    "Press m to reach wsm and see why the leader is first."
-                ))
+                explained = Text(_fit(f"{session.method.name} is not additive: no parts per criterion", pane_width)
+                                 + "\n" + _fit("(press m to reach wsm and see why)", pane_width))
             else:
-                explain.update(Text("\n") + contributions_text(contribution, pane_width))
-        else:
-            explain.update("")
+                explained = contributions_text(contribution, pane_width)
+            explained = Text("\n") + explained
+        explain.update(explained)
+        explain.display = self.explaining
         ranking = self.query_one("#ranking", Static)
         if self.view is not None:
-            rows_room = height - 4 if not narrow else max(4, height - len(session.criteria) - 12)
-            ranking.update(ranking_text(self.view, ranking_width, rows_room))
+            room = height - 2 - len(help_lines)  # the title and status lines, the keys
+            if narrow:
+                room -= len(weights.plain.splitlines()) + (len(explained.plain.splitlines()) if self.explaining else 0)
+            ranking.update(ranking_text(self.view, ranking_width, max(room, 1)))
         self.query_one("#status", Static).update(Text(_fit(self.message, width), style="bold"))
 
     # -- actions --------------------------------------------------------------------------

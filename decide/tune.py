@@ -295,6 +295,16 @@ class TuneSession:
             self.weights = weights / weights.sum()
         self.profile = name
 
+    @property
+    def profile_changed(self) -> bool:
+        """Whether the weights have moved away from the current profile's."""
+        import numpy as np
+
+        given = self.profiles.get(self.profile, {})
+        weights = np.array([float(given.get(c, 0.0)) for c in self.criteria])
+        total = weights.sum()
+        return not (total > 0 and np.allclose(weights / total, self.weights, atol=1e-9))
+
     def cycle_profile(self) -> str:
         """Take the next profile's weights; returns its name."""
         names = list(self.profiles)

@@ -218,6 +218,27 @@ def test_a_terminal_too_small_says_so(size):
     assert seen == {"small": True, "message": True, "big again": True}
 
 
+def test_the_smallest_terminal_still_shows_weights_interval_and_leader():
+    tuned = session(actor="United States", method="wsm")
+    app = TuneApp(tuned)
+    seen: dict[str, str] = {}
+
+    async def steps(pilot: Any) -> None:
+        seen["weights"] = shown(app, "weights")
+        seen["ranking"] = shown(app, "ranking")
+        seen["help"] = shown(app, "help")
+
+    drive(app, steps, size=(MIN_WIDTH, MIN_HEIGHT))
+    leader = tuned.view().leader
+    interval = tuned.interval()
+    assert seen["weights"].splitlines()[0].startswith("> stability")
+    assert f"stays 1st for w in [{interval.low:.3f}, {interval.high:.3f}]" in seen["weights"]
+    assert seen["ranking"].splitlines()[1].startswith(f" 1 {leader[:10]}")
+    assert seen["help"].startswith("arrows") and "\n" not in seen["help"]
+    lines = 1 + len(seen["weights"].splitlines()) + len(seen["ranking"].splitlines()) + 1 + 1
+    assert lines <= MIN_HEIGHT
+
+
 def test_narrow_terminal_stacks_the_panes():
     app = TuneApp(session(actor="United States"))
     seen: dict[str, Any] = {}

@@ -69,10 +69,12 @@ def test_method_cycle_puts_vectorised_methods_first_and_skips_methods_ignoring_w
 
 def test_profile_cycle_without_profiles_is_the_file_weights_only(matrix_file):
     tuned = session(matrix_file())
-    assert list(tuned.profiles) == [FILE_WEIGHTS]
+    assert list(tuned.profiles) == [FILE_WEIGHTS] and not tuned.profile_changed
     tuned.nudge(0.1)
+    assert tuned.profile_changed
     assert tuned.cycle_profile() == FILE_WEIGHTS
     assert tuned.weights == pytest.approx(list(tuned.matrix.weights.values()))
+    assert not tuned.profile_changed
 
 
 def test_bad_input_raises_decide_errors(matrix_file):
