@@ -297,7 +297,8 @@ def smaa_command(paths, actors, method, samples, seed, spread, order, score_nois
 @click.option("--method", "-m", default=DEFAULT_METHOD, show_default=True, help="Method to start with ('m' cycles).")
 @click.option("--profile", metavar="NAME", help="Start from this profile's weights ('p' cycles).")
 @click.option("--weights", "-w", metavar="SPEC", help="Start from these weights, e.g. deterrence=0.5.")
-def tune_command(path, actor, method, profile, weights) -> None:
+@stated_only_option
+def tune_command(path, actor, method, profile, weights, stated_only) -> None:
     """Move weights with the arrow keys and watch the ranking change (full screen).
 
     \b
@@ -312,7 +313,8 @@ def tune_command(path, actor, method, profile, weights) -> None:
     """
     from decide.tune import session
 
-    tuned = session([path] if path else None, actor=actor, method=method, weights=weights, profile=profile)
+    tuned = session([path] if path else None, actor=actor, method=method, weights=weights, profile=profile,
+                    stated_only=stated_only)
     from decide.tui import run_tune  # Textual loads only once the inputs are known to be good
 
     click.echo(run_tune(tuned), nl=False)

@@ -188,6 +188,8 @@ class TuneSession:
         for name, weights in (profiles or {}).items():
             self.profiles[name] = dict(weights)
         self.profile = FILE_WEIGHTS
+        #: whether the inferred strategies were left out (the reproducing command says so)
+        self.stated_only = False
         self.method = self._checked(get_method(method))
         self.selected = 0
         self._table = matrix.to_array()
@@ -421,6 +423,8 @@ class TuneSession:
             default = next(p.default for p in self.method.parameters if p.name == key)
             if value is not None and value != default and str(value) != str(default):
                 parts += ["-p", f"{key}={str(value).lower() if isinstance(value, bool) else value}"]
+        if self.stated_only:
+            parts.append("--stated-only")
         parts += ["-w", self.weight_spec()]
         return shlex.join(parts)
 
@@ -651,16 +655,19 @@ def session(
     method: str | Method = DEFAULT_METHOD,
     weights: Any = None,
     profile: str | None = None,
+    stated_only: bool = False,
 ) -> TuneSession:
-    """A :class:`TuneSession` for one actor (file weights, or ``profile``'s, then ``weights`` on top).
+    """A :class:`TuneSession` for one actor (file weights, or ``profile``'s, then ``weights`` on top);
+    ``stated_only`` leaves out the strategies the articles do not advise (basis ``inferred``).
 
     >>> s = session(actor="China", method="wsm")
     >>> s.method.name, s.profile
     ('wsm', 'file weights')
     """
-    matrix = one_matrix(source, actor)
+    matrix = one_matrix(source, actor, stated_only=stated_only)
     profiles = file_profiles(matrix)
     tuned = TuneSession(matrix, method, profiles=profiles, profile=profile)
+    tuned.stated_only = stated_only
     if weights is not None:
         from decide.specs import apply_weights
 
@@ -679,6 +686,7 @@ def tune(
     method: str | Method = DEFAULT_METHOD,
     weights: Any = None,
     profile: str | None = None,
+    stated_only: bool = False,
 ) -> Any:
     """In a notebook: sliders per criterion, a method and a profile menu, and the live ranking.
 
@@ -687,7 +695,8 @@ def tune(
     from decide.notebook import TuneWidget, require_ipywidgets
 
     require_ipywidgets()
-    return TuneWidget(session(source, actor=actor, method=method, weights=weights, profile=profile))
+    return TuneWidget(session(source, actor=actor, method=method, weights=weights, profile=profile,
+                              stated_only=stated_only))
 
 
 __all__ = [

@@ -117,6 +117,25 @@ def test_method_cycle_shows_computing_for_methods_without_a_numpy_engine():
     assert "not additive" in seen["explain"]
 
 
+def test_keys_pressed_while_a_slow_method_computes_end_on_the_last_weights():
+    tuned = session(actor="China", method="moora")
+    app = TuneApp(tuned)
+    seen: dict[str, Any] = {}
+
+    async def steps(pilot: Any) -> None:
+        await pilot.press("right", "right", "right", "down", "shift+left")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        seen["view"] = app.view
+        seen["status"] = shown(app, "status")
+
+    drive(app, steps)
+    assert seen["view"].weights == tuned.weight_map
+    assert seen["view"].ranking == tuned.view(with_interval=False).ranking
+    assert seen["view"].interval is not None and seen["view"].interval.criterion == "deterrence"
+    assert seen["status"].strip() == ""
+
+
 def test_explain_shows_the_leaders_contributions():
     tuned = session(actor="South Korea", method="wsm")
     app = TuneApp(tuned)

@@ -126,6 +126,16 @@ def test_sampled_interval_agrees_with_sensitivity(method):
         assert interval.high == pytest.approx(row["first to"], abs=2e-4)
 
 
+def test_interval_of_a_method_without_a_numpy_engine_agrees_with_sensitivity(matrix_file):
+    path = matrix_file()
+    tuned = session(path, method="promethee2")
+    table = decide.sensitivity(path, method="promethee2", criterion="risk").intervals
+    interval = tuned.interval(3)
+    assert not interval.exact
+    assert interval.low == pytest.approx(table["first from"].iloc[0], abs=2e-4)
+    assert interval.high == pytest.approx(table["first to"].iloc[0], abs=2e-4)
+
+
 @pytest.mark.parametrize("method", VECTORISED)
 def test_interval_ends_are_where_the_leader_changes(method):
     tuned = session(actor="China", method=method)
@@ -191,6 +201,16 @@ def test_weight_spec_and_command_reproduce_the_ranking(method):
     assert table["strategy"].tolist() == shown.ranking
     assert table["rank"].tolist() == [row.rank for row in shown.rows]
     assert tuned.command() == f"decide rank -a 'North Korea' -m {method} -w {tuned.weight_spec()}"
+
+
+def test_stated_only_is_kept_in_the_reproducing_command():
+    tuned = session(actor="Russia", method="wsm", stated_only=True)
+    full = session(actor="Russia", method="wsm")
+    assert len(tuned.matrix.strategies) < len(full.matrix.strategies)
+    tuned.nudge(0.05)
+    assert tuned.command() == f"decide rank -a Russia -m wsm --stated-only -w {tuned.weight_spec()}"
+    ranked = decide.rank(actors="Russia", method="wsm", weights=tuned.weight_spec(), stated_only=True)
+    assert ranked["Russia"].table["strategy"].tolist() == tuned.view().ranking
 
 
 def test_command_names_a_file_that_is_not_shipped(matrix_file):
