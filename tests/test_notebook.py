@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import importlib.util
 import re
 import shutil
 import sys
@@ -14,11 +15,16 @@ from decide.errors import DecideError
 from decide.load import shipped_matrices_dir
 from decide.notebook import NOTEBOOK_EXTRA, TuneWidget
 
+needs_ipywidgets = pytest.mark.skipif(
+    importlib.util.find_spec("ipywidgets") is None, reason="the notebook extra (ipywidgets) is not installed"
+)
+
 
 def table_strategies(widget: TuneWidget) -> list[str]:
     return [html.unescape(name).strip() for name in re.findall(r"<tr><td>\d+</td><td>([^<]+)", widget.table.value)]
 
 
+@needs_ipywidgets
 def test_moving_a_slider_rescales_the_others_and_reranks():
     widget = decide.tune(actor="United States", method="wsm")
     assert isinstance(widget, TuneWidget)
@@ -39,6 +45,7 @@ def test_moving_a_slider_rescales_the_others_and_reranks():
     assert widget.session.weight_spec() in widget.status.value
 
 
+@needs_ipywidgets
 def test_method_and_profile_menus(tmp_path):
     path = tmp_path / "china.yaml"
     shutil.copy(shipped_matrices_dir() / "china.yaml", path)
@@ -59,6 +66,7 @@ def test_method_and_profile_menus(tmp_path):
     assert fresh.sliders["cost"].value == 0.0
 
 
+@needs_ipywidgets
 def test_a_method_that_cannot_rank_shows_an_error_and_keeps_the_ranking(matrix_file):
     path = matrix_file(scale=None, strategies=[
         {"name": "A", "scores": {"stability": 0, "deterrence": 3, "cost": 2, "risk": 3}},
