@@ -169,7 +169,9 @@ class TuneSession:
     """One actor's what-if session: weights, method, selection, undo, live ranking.
 
     ``profiles`` maps a profile name to its weights (by criterion); the matrix file's own
-    weights are always available as :data:`FILE_WEIGHTS`.
+    weights are always available as :data:`FILE_WEIGHTS`. The session starts from
+    ``profile``'s weights (default: the file's), then ``weights`` on top (a mapping or a
+    ``-w`` string); ``stated_only`` records that the inferred strategies were left out.
     """
 
     def __init__(
@@ -179,6 +181,8 @@ class TuneSession:
         *,
         profiles: Mapping[str, Mapping[str, float]] | None = None,
         profile: str | None = None,
+        weights: Any = None,
+        stated_only: bool = False,
     ) -> None:
         import numpy as np
 
@@ -189,7 +193,7 @@ class TuneSession:
             self.profiles[name] = dict(weights)
         self.profile = FILE_WEIGHTS
         #: whether the inferred strategies were left out (the reproducing command says so)
-        self.stated_only = False
+        self.stated_only = stated_only
         self.method = self._checked(get_method(method))
         self.selected = 0
         self._table = matrix.to_array()
@@ -199,6 +203,10 @@ class TuneSession:
         self.weights = np.array(matrix.weight_array(), dtype=float)
         if profile is not None:
             self.use_profile(profile, remember=False)
+        if weights is not None:  # on top of the profile, as -w does elsewhere
+            from decide.specs import apply_weights
+
+            self.weights = apply_weights(matrix.with_criterion_weights(self.weight_map), weights).weight_array()
         self.start_weights = self.weights.copy()
         self.start_method = self.method
         self.start_profile = self.profile
@@ -665,18 +673,8 @@ def session(
     ('wsm', 'file weights')
     """
     matrix = one_matrix(source, actor, stated_only=stated_only)
-    profiles = file_profiles(matrix)
-    tuned = TuneSession(matrix, method, profiles=profiles, profile=profile)
-    tuned.stated_only = stated_only
-    if weights is not None:
-        from decide.specs import apply_weights
-
-        tuned._set(apply_weights(matrix.with_criterion_weights(tuned.weight_map), weights).weight_array())
-        tuned._history.clear()
-        tuned.start_weights = tuned.weights.copy()
-        ranks, _ = tuned._ranks_scores(tuned.weights)
-        tuned._start_ranks = dict(zip(matrix.strategy_names, ranks.tolist(), strict=True))
-    return tuned
+    return TuneSession(matrix, method, profiles=file_profiles(matrix), profile=profile, weights=weights,
+                       stated_only=stated_only)
 
 
 def tune(
