@@ -20,6 +20,7 @@ import types
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from decide import weights
     from decide.compare import Comparison, compare
     from decide.errors import DecideError, MatrixError, MethodError, SpecError, UnknownNameError
     from decide.export import FORMATS, export, render
@@ -49,7 +50,13 @@ _HOMES = {
 }
 
 
+#: Submodules reachable as ``decide.NAME`` without importing them first.
+_SUBMODULES = ("weights",)
+
+
 def __getattr__(name: str) -> Any:
+    if name in _SUBMODULES:
+        return importlib.import_module(f"decide.{name}")
     if name in _HOMES:
         module = importlib.import_module(f"decide.{_HOMES[name]}")
         value = getattr(module, name)
@@ -59,7 +66,7 @@ def __getattr__(name: str) -> Any:
 
 
 def __dir__() -> list[str]:
-    return sorted([*globals(), *_HOMES])
+    return sorted([*globals(), *_HOMES, *_SUBMODULES])
 
 
 class _Package(types.ModuleType):
@@ -115,4 +122,5 @@ __all__ = [
     "show",
     "smaa",
     "validate",
+    "weights",
 ]

@@ -3,7 +3,7 @@
 Every function returns a :class:`WeightsResult`: the weights as a Series that sums to 1,
 the method's extras (``order``, ``lambda_max``, ``consistency_ratio``, ...), a note and warnings.
 
->>> from decide import elicit as weights
+>>> from decide import weights
 >>> weights.roc("deterrence>stability>risk>cost").as_mapping()
 {'deterrence': 0.5208, 'stability': 0.2708, 'risk': 0.1458, 'cost': 0.0625}
 
