@@ -26,7 +26,7 @@ from decide.specs import WeightsLike, apply_weights, check_weights
 PathLike = str | Path
 MatrixSource = Matrix | Sequence[Matrix] | PathLike | Sequence[PathLike] | None
 MATRIX_SUFFIXES = (".yaml", ".yml")
-TOP_LEVEL_KEYS = ("actor", "aliases", "criteria", "scale", "strategies")
+TOP_LEVEL_KEYS = ("actor", "aliases", "criteria", "scale", "strategies", "profiles")
 CRITERION_KEYS = ("name", "objective", "weight", "description")
 STRATEGY_KEYS = ("name", "scores", "source", "rationale")
 
@@ -243,7 +243,10 @@ def _check_document(data: Any, path: Path) -> tuple[list[str], Matrix | None]:
     strategy_problems, strategies = _check_strategies(
         data.get("strategies"), where, criteria, scale
     )
-    problems += criteria_problems + scale_problems + strategy_problems
+    from decide.profiles import check_profiles
+
+    profile_problems, profiles = check_profiles(data.get("profiles"), where, criteria)
+    problems += criteria_problems + scale_problems + strategy_problems + profile_problems
     if problems:
         return problems, None
     matrix = Matrix(
@@ -253,6 +256,7 @@ def _check_document(data: Any, path: Path) -> tuple[list[str], Matrix | None]:
         aliases=tuple(aliases),
         scale=scale,
         path=path,
+        profiles=tuple(profiles),
     )
     return [], matrix
 
@@ -372,10 +376,13 @@ def resolve_matrices(source: MatrixSource = None, actors: Iterable[str] | str | 
     return select_actors(matrices, actors)
 
 
-def one_matrix(source: MatrixSource, actor: str | None, weights: WeightsLike = None) -> Matrix:
-    """The one matrix ``actor`` names (or the only one given), with ``weights`` applied."""
+def one_matrix(
+    source: MatrixSource, actor: str | None, weights: WeightsLike = None, profile: str | None = None,
+    weighting: str = "roc",
+) -> Matrix:
+    """The one matrix ``actor`` names (or the only one given), weighted by ``profile`` then ``weights``."""
     matrices = resolve_matrices(source, [actor] if actor else None)
     if len(matrices) != 1:
         valid = ", ".join(m.actor for m in matrices)
         raise UnknownNameError(f"name one actor; choose from: {valid}")
-    return apply_weights(matrices[0], weights)
+    return apply_weights(matrices[0], weights, profile, weighting)

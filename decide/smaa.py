@@ -127,7 +127,8 @@ class SMAAResult(PerActor[ActorSMAA]):
         return (
             f"{result.actor}: SMAA with {self.method.title}{rank_note(self.method.name)}; "
             f"{self.samples} draws, seed {self.seed}; weights {self.weight_model}; {noise}; "
-            f"current weights {format_weights(result.weights)}; data {result.matrix.file_name}"
+            f"current weights {format_weights(result.weights, result.matrix.weights_source)}; "
+            f"data {result.matrix.file_name}"
         )
 
     def sections(self) -> list[Section]:
@@ -161,7 +162,7 @@ class SMAAResult(PerActor[ActorSMAA]):
                 add_provenance(
                     frame, result.matrix, method=self.method.name, params=self.method.describe(),
                     samples=self.samples, seed=self.seed, weight_model=self.weight_model,
-                    score_noise=self.score_noise, weights=format_weights(result.weights),
+                    score_noise=self.score_noise, weights=format_weights(result.weights, result.matrix.weights_source),
                 )
             frames.append(frame)
         return pd.concat(frames, ignore_index=True)
@@ -182,6 +183,7 @@ class SMAAResult(PerActor[ActorSMAA]):
                     "actor": r.actor,
                     "file": r.matrix.file_name,
                     "weights": dict(r.weights),
+                    "weights_source": r.matrix.weights_source,
                     "strategies": [
                         {
                             "strategy": name,
@@ -312,6 +314,8 @@ def smaa(
     order: str | None = None,
     score_noise: float = 0.0,
     weights: WeightsLike = None,
+    profile: str | None = None,
+    weighting: str = "roc",
     params: Mapping[str, Any] | None = None,
     progress: Progress | None = None,
 ) -> SMAAResult:
@@ -331,7 +335,7 @@ def smaa(
         seed = secrets.randbelow(2**32)
     elif not isinstance(seed, int) or isinstance(seed, bool) or not 0 <= seed < 2**63:
         raise SpecError(f"is {seed!r}; give a whole number >= 0", field="seed")
-    matrices = [apply_weights(m, weights) for m in resolve_matrices(source, actors)]
+    matrices = [apply_weights(m, weights, profile, weighting) for m in resolve_matrices(source, actors)]
     results = tuple(
         smaa_matrix(
             m, chosen, samples=samples, seed=seed, spread=spread, order=order,

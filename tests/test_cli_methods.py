@@ -202,9 +202,9 @@ def test_captions_say_simus_does_not_use_weights(simus_file):
         "higher score is better"
     )
     weighted = run("rank", simus_file, "-m", "topsis").output.splitlines()[0]
-    assert "; weights gain=0.6, reach=0.4; " in weighted
+    assert "; weights gain=0.6, reach=0.4 (file); " in weighted
     compared = run("compare", simus_file, "-a", "Example", "--methods", "topsis,simus").output
-    assert "weights gain=0.6, reach=0.4 (not used by simus); data" in compared.splitlines()[0]
+    assert "weights gain=0.6, reach=0.4 (file; not used by simus); data" in compared.splitlines()[0]
     data = json.loads(run("compare", simus_file, "-a", "Example", "--methods", "topsis,simus", "-f", "json").output)
     assert [m["weights_used"] for m in data["methods"]] == [True, False]
 
