@@ -346,8 +346,9 @@ def save_profile(
     The file is rewritten atomically (a temporary file in the same folder, then
     :func:`os.replace`), keeping its permissions, comments and key order (ruamel.yaml);
     the result is validated first, so an invalid profile leaves the file untouched.
-    ``weights`` is an elicited :class:`~decide.weights.WeightsResult` (stored as numbers
-    rounded to 4 decimals), a mapping, or an ordering string.
+    ``weights`` is an elicited :class:`~decide.weights.WeightsResult` (an ordering is stored as
+    the ordering and its rule, other methods as numbers rounded to 4 decimals), a mapping, or
+    an ordering string (turned into weights by ROC).
     """
     from decide.load import load_matrix
 
@@ -358,12 +359,19 @@ def save_profile(
     if not rationale.strip():
         raise SpecError("is empty; say in one line why these weights", field="rationale")
     value: Any
+    weighting = "roc"
     if isinstance(weights, str):
         value = weights.strip()
     elif isinstance(weights, Mapping):
         value = {matrix.criterion(str(k)).name: float(v) for k, v in weights.items()}
+    elif "order" in weights.extras:  # keep the planner's ordering itself, and its rule
+        value, weighting = str(weights.extras["order"]), weights.method
     else:
         value = {matrix.criterion(str(k)).name: round(float(v), 4) for k, v in weights.weights.items()}
+        missing = [c for c in matrix.criterion_names if c not in value]
+        if missing:
+            raise SpecError(f"{path}: the {weights.method} weights leave out {', '.join(missing)}; weigh every"
+                            " criterion of the matrix", field="profile")
     existing = [p.name for p in matrix.profiles if p.name.casefold() == name.strip().casefold()]
     if existing and not replace:
         raise SpecError(f"{path}: profile '{existing[0]}' exists already; choose another name or replace it",
@@ -371,9 +379,9 @@ def save_profile(
     entry: dict[str, Any] = {"name": name.strip(), "weights": value, "rationale": rationale.strip()}
     if source.strip():
         entry["source"] = source.strip()
-    if isinstance(weights, str):
-        entry["weighting"] = "roc"
-    elif not isinstance(weights, Mapping):
+    if isinstance(value, str):
+        entry["weighting"] = weighting
+    if not isinstance(weights, (str, Mapping)):
         entry["source"] = entry.get("source") or _elicited_source(weights)
     _write_profile(path, entry, replace)
     return path
@@ -382,8 +390,6 @@ def save_profile(
 def _elicited_source(result: WeightsResult) -> str:
     extras = result.extras
     text = f"elicited with decide weights {result.method}"
-    if "order" in extras:
-        text += f" --order '{extras['order']}'"
     if extras.get("consistency_ratio") is not None:
         text += f" (CR={extras['consistency_ratio']:.3f})"
     return text
@@ -396,6 +402,7 @@ def _write_profile(path: Path, entry: dict[str, Any], replace: bool) -> None:
     yaml = YAML()  # round-trip: comments and key order survive
     yaml.preserve_quotes = True
     yaml.width = 4096
+    yaml.indent(mapping=2, sequence=4, offset=2)  # "  - name: ...", as the shipped files are written
     document = yaml.load(path.read_text(encoding="utf-8"))
     item = CommentedMap()
     for key, value in entry.items():

@@ -126,7 +126,9 @@ def _describe(overrides: Mapping[str, float]) -> str:
     return "override " + ", ".join(f"{name}={value:g}" for name, value in overrides.items())
 
 
-def ordering_weights(matrix: Matrix, ordering: str, weighting: str = DEFAULT_WEIGHTING) -> WeightsResult:
+def ordering_weights(
+    matrix: Matrix, ordering: str, weighting: str = DEFAULT_WEIGHTING, where: str = "{weights}"
+) -> WeightsResult:
     """Weights of ``matrix``'s criteria from an importance ordering by a surrogate rule.
 
     >>> from decide.load import resolve_matrices
@@ -135,7 +137,7 @@ def ordering_weights(matrix: Matrix, ordering: str, weighting: str = DEFAULT_WEI
     """
     from decide import weights as elicit
 
-    tiers = elicit.parse_order(ordering, matrix.criterion_names, where="{weights}")
+    tiers = elicit.parse_order(ordering, matrix.criterion_names, where=where)
     return elicit.surrogate(weighting, tiers, matrix.criterion_names)
 
 
