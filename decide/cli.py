@@ -46,8 +46,27 @@ def error_line(error: DecideError) -> str:
     return text
 
 
+#: Commands defined in other modules, imported when first used: name -> (module, attribute).
+LAZY_COMMANDS = {
+    "profiles": ("decide.cli_weights", "profiles_command"),
+    "weights": ("decide.cli_weights", "weights_group"),
+}
+
+
 class DecideGroup(click.Group):
-    """A click group that turns any :class:`DecideError` into ``Error: message``, exit 1."""
+    """A click group that turns any :class:`DecideError` into ``Error: message``, exit 1,
+    and loads the :data:`LAZY_COMMANDS` on first use."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted({*super().list_commands(ctx), *LAZY_COMMANDS})
+
+    def get_command(self, ctx: click.Context, name: str) -> click.Command | None:
+        if name in LAZY_COMMANDS and name not in self.commands:
+            import importlib
+
+            module, attribute = LAZY_COMMANDS[name]
+            self.add_command(getattr(importlib.import_module(module), attribute), name)
+        return super().get_command(ctx, name)
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
@@ -324,16 +343,6 @@ def smaa_command(paths, actors, method, samples, seed, spread, order, score_nois
     finally:
         bar.close()
     emit(result, fmt, output)
-
-
-def _add_weight_commands() -> None:
-    from decide.cli_weights import profiles_command, weights_group
-
-    cli.add_command(profiles_command)
-    cli.add_command(weights_group)
-
-
-_add_weight_commands()
 
 
 def main() -> None:

@@ -6,7 +6,7 @@ returns them all.
 
 >>> matrices = load_matrices()          # the shipped matrices, one per actor
 >>> sorted(m.actor for m in matrices)
-['China', 'North Korea', 'Russia', 'South Korea', 'United States']
+['China', 'Japan', 'North Korea', 'Russia', 'South Korea', 'United States']
 """
 
 from __future__ import annotations
@@ -26,9 +26,12 @@ from decide.specs import WeightsLike, apply_weights, check_weights
 PathLike = str | Path
 MatrixSource = Matrix | Sequence[Matrix] | PathLike | Sequence[PathLike] | None
 MATRIX_SUFFIXES = (".yaml", ".yml")
-TOP_LEVEL_KEYS = ("actor", "aliases", "criteria", "scale", "strategies", "profiles")
+TOP_LEVEL_KEYS = ("actor", "aliases", "criteria", "scale", "weights_rationale", "strategies", "profiles")
 CRITERION_KEYS = ("name", "objective", "weight", "description")
-STRATEGY_KEYS = ("name", "scores", "source", "rationale")
+STRATEGY_KEYS = ("name", "basis", "reasoning", "scores", "certainty", "source", "rationale")
+BASES = ("stated", "inferred")
+CERTAINTIES = ("stated", "implied", "judgement")
+RANGE_KEYS = ("value", "low", "high")
 
 _BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -188,6 +191,8 @@ def _check_strategies(
         for criterion in criterion_names:
             if criterion not in scores:
                 problems.append(f"{label}: no score for criterion '{criterion}'")
+        range_problems, scores, ranges = _split_ranges(scores, label, scale)
+        problems += range_problems
         for key, value in scores.items():
             if criteria and key not in criterion_names:
                 problems.append(
@@ -214,6 +219,10 @@ def _check_strategies(
                     problems.append(f"{label}: rationale for '{key}' must be a text")
         elif not isinstance(rationale, str):
             problems.append(f"{label}: 'rationale' must be a text or a mapping criterion: text")
+        basis_problems, basis, reasoning, certainty = _check_basis_and_certainty(
+            item, label, criterion_names, ranges
+        )
+        problems += basis_problems
         if len(problems) == before:
             strategies.append(
                 Strategy(
@@ -221,9 +230,85 @@ def _check_strategies(
                     {c: float(scores[c]) for c in criterion_names},
                     source or "",
                     rationale or "",
+                    basis=basis,
+                    reasoning=reasoning,
+                    ranges=ranges,
+                    certainty=certainty,
                 )
             )
     return problems, strategies
+
+
+def _split_ranges(
+    scores: dict, label: str, scale: tuple[float, float] | None
+) -> tuple[list[str], dict[str, Any], dict[str, tuple[float, float]]]:
+    """Split ``{criterion: number | {value, low, high}}`` into plain values and ranges.
+
+    Checks each range form: its keys, numbers, low <= value <= high, and the range inside ``scale``.
+
+    >>> _split_ranges({"cost": {"value": 5, "low": 3, "high": 7}, "risk": 2}, "s", (1, 10))
+    ([], {'cost': 5, 'risk': 2}, {'cost': (3.0, 7.0)})
+    """
+    problems: list[str] = []
+    values: dict[str, Any] = {}
+    ranges: dict[str, tuple[float, float]] = {}
+    for key, given in scores.items():
+        if not isinstance(given, dict):
+            values[key] = given
+            continue
+        where = f"{label}: score for '{key}'"
+        unknown = [k for k in given if k not in RANGE_KEYS]
+        missing = [k for k in RANGE_KEYS if k not in given]
+        if unknown or missing or not all(_is_number(given[k]) and math.isfinite(given[k]) for k in RANGE_KEYS):
+            problems.append(f"{where}: write a number or {{value: 5, low: 3, high: 7}} with three numbers")
+            continue
+        value, low, high = (given[k] for k in RANGE_KEYS)
+        values[key] = value
+        ranges[key] = (float(low), float(high))  # kept even when wrong, so no second line says "no range"
+        if not low <= value <= high:
+            problems.append(
+                f"{where}: value {value:g} is outside its range [{low:g}, {high:g}]; put low <= value <= high"
+            )
+        elif scale is not None and not scale[0] <= low <= high <= scale[1]:
+            problems.append(
+                f"{where}: range [{low:g}, {high:g}] goes outside the scale [{scale[0]:g}, {scale[1]:g}]; narrow it"
+            )
+    return problems, values, ranges
+
+
+def _check_basis_and_certainty(
+    item: dict, label: str, criterion_names: list[str], ranges: dict[str, tuple[float, float]]
+) -> tuple[list[str], str, str, dict[str, str]]:
+    """Check a strategy's ``basis``/``reasoning`` and its ``certainty`` mapping (criterion -> level).
+
+    >>> _check_basis_and_certainty({"basis": "inferred"}, "s", ["cost"], {})
+    (["s: 'basis' is inferred but no 'reasoning' says why; add reasoning: <one line>"], 'inferred', '', {})
+    """
+    problems: list[str] = []
+    basis = item.get("basis", "stated")
+    if basis not in BASES:
+        problems.append(f"{label}: 'basis' is {basis!r}; use stated (the articles advise it) or inferred")
+    reasoning = item.get("reasoning", "")
+    if not isinstance(reasoning, str):
+        problems.append(f"{label}: 'reasoning' must be a text")
+        reasoning = ""
+    elif basis == "inferred" and not reasoning.strip():
+        problems.append(f"{label}: 'basis' is inferred but no 'reasoning' says why; add reasoning: <one line>")
+    certainty = item.get("certainty", {})
+    if not isinstance(certainty, dict):
+        problems.append(f"{label}: 'certainty' must be a mapping criterion: stated|implied|judgement")
+        certainty = {}
+    for key, level in certainty.items():
+        if criterion_names and key not in criterion_names:
+            known = ", ".join(criterion_names)
+            problems.append(f"{label}: certainty for unknown criterion '{key}'; criteria are: {known}")
+        elif level not in CERTAINTIES:
+            problems.append(f"{label}: certainty for '{key}' is {level!r}; use stated, implied or judgement")
+        elif level == "judgement" and key not in ranges:
+            problems.append(
+                f"{label}: score for '{key}' is a judgement but has no range; write {{value: v, low: l, high: h}}"
+            )
+    return problems, str(basis), reasoning, dict(certainty)
 
 
 def _check_document(data: Any, path: Path) -> tuple[list[str], Matrix | None]:
@@ -247,6 +332,9 @@ def _check_document(data: Any, path: Path) -> tuple[list[str], Matrix | None]:
 
     profile_problems, profiles = check_profiles(data.get("profiles"), where, criteria)
     problems += criteria_problems + scale_problems + strategy_problems + profile_problems
+    weights_rationale = data.get("weights_rationale", "")
+    if not isinstance(weights_rationale, str):
+        problems.append(f"{where}: 'weights_rationale' must be a text (one line on why these weights)")
     if problems:
         return problems, None
     matrix = Matrix(
@@ -257,6 +345,7 @@ def _check_document(data: Any, path: Path) -> tuple[list[str], Matrix | None]:
         scale=scale,
         path=path,
         profiles=tuple(profiles),
+        weights_rationale=weights_rationale,
     )
     return [], matrix
 
