@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import sys
 import time
+from pathlib import Path
 from typing import Any
 
 import click
@@ -107,15 +108,31 @@ class ProgressBar:
 def emit(result: Any, fmt: str | None, output: str | None) -> None:
     """Print ``result`` in ``fmt``, or write it atomically to ``output``."""
     if output:
-        written = export(result, output, fmt or format_for_path(output) or "table")
-        click.echo(f"wrote {written}", err=True)
+        written = export(result, output, fmt or format_for_path(output) or "table", inputs=_input_files())
+        if output != "-":
+            click.echo(f"wrote {written}", err=True)
     else:
         click.echo(render(result, fmt or "table"), nl=False)
+
+
+def _input_files() -> list[Path]:
+    """The matrix files the current command read (never to be overwritten by --output)."""
+    from decide.load import matrix_files
+
+    params = click.get_current_context().params
+    given = [*params.get("paths", ()), *([params["path"]] if params.get("path") else [])]
+    try:
+        return matrix_files(given or None)
+    except DecideError:
+        return [Path(entry) for entry in given]
 
 
 format_option = click.option("--format", "-f", "fmt", metavar="FORMAT", help=FORMAT_HELP)
 output_option = click.option(
     "--output", "-o", metavar="FILE", help="Write to FILE (atomically) instead of stdout."
+)
+stated_only_option = click.option(
+    "--stated-only", is_flag=True, help="Leave out strategies whose basis is 'inferred' (the articles advise the rest)."
 )
 paths_argument = click.argument("paths", nargs=-1, type=click.Path(), metavar="[PATH]...")
 
@@ -189,13 +206,16 @@ def cli() -> None:
 @click.option("--non-dominated", is_flag=True,
               help="Drop strategies Pareto-dominated by another of the same actor.")
 @format_option
+@stated_only_option
 @output_option
-def rank_command(paths, actors, method, weights, profile, weighting, params, non_dominated, fmt, output) -> None:
+def rank_command(paths, actors, method, weights, profile, weighting, params, non_dominated, stated_only, fmt,
+                 output) -> None:
     """Rank every actor's strategies (or only --actor's)."""
     from decide.ranking import rank
 
     result = rank(list(paths), actors=list(actors), method=method, weights=weights, profile=profile,
-                  weighting=weighting, params=parse_params(params), non_dominated=non_dominated)
+                  weighting=weighting, params=parse_params(params), non_dominated=non_dominated,
+                  stated_only=stated_only)
     emit(result, fmt, output)
 
 
@@ -268,9 +288,10 @@ def validate_command(paths) -> None:
 @click.option("--param", "-p", "params", multiple=True, metavar="METHOD.KEY=VALUE",
               help="Parameter of one method, e.g. vikor.v=0.3 (repeatable).")
 @format_option
+@stated_only_option
 @output_option
 def compare_command(path, actor, methods, all_methods, profiles, all_profiles, weights, profile, weighting, params,
-                    fmt, output) -> None:
+                    stated_only, fmt, output) -> None:
     """Rank one actor's strategies by several methods (or under several weight profiles) side by side,
     with consensus."""
     from decide.compare import compare
@@ -280,7 +301,8 @@ def compare_command(path, actor, methods, all_methods, profiles, all_profiles, w
     if profiles and all_profiles:
         raise click.UsageError("give --profiles or --all-profiles, not both")
     result = compare([path] if path else None, actor=actor, methods=methods, weights=weights, profile=profile,
-                     weighting=weighting, params=parse_params(params), profiles=True if all_profiles else profiles)
+                     weighting=weighting, params=parse_params(params), profiles=True if all_profiles else profiles,
+                     stated_only=stated_only)
     emit(result, fmt, output)
 
 
@@ -296,9 +318,10 @@ def compare_command(path, actor, methods, all_methods, profiles, all_profiles, w
 @weights_options
 @click.option("--param", "-p", "params", multiple=True, metavar="KEY=VALUE", help="Method parameter (repeatable).")
 @format_option
+@stated_only_option
 @output_option
-def sensitivity_command(path, actor, method, criterion, make_top, weights, profile, weighting, params, fmt,
-                        output) -> None:
+def sensitivity_command(path, actor, method, criterion, make_top, weights, profile, weighting, params, stated_only,
+                        fmt, output) -> None:
     """How far each weight can move before the first strategy, or the ranking, changes.
 
     With --make-top, the smallest change of the weights that ranks STRATEGY first
@@ -308,7 +331,8 @@ def sensitivity_command(path, actor, method, criterion, make_top, weights, profi
     from decide.sensitivity import sensitivity
 
     source, options = [path] if path else None, {"actor": actor, "weights": weights, "profile": profile,
-                                                  "weighting": weighting, "params": parse_params(params)}
+                                                  "weighting": weighting, "stated_only": stated_only,
+                                                  "params": parse_params(params)}
     result: Any
     if make_top:
         result = smallest_change(source, strategy=make_top, method=method, **options)
@@ -329,15 +353,19 @@ def sensitivity_command(path, actor, method, criterion, make_top, weights, profi
 @weights_options
 @click.option("--param", "-p", "params", multiple=True, metavar="KEY=VALUE", help="Method parameter (repeatable).")
 @format_option
+@click.option("--fixed-scores", is_flag=True,
+              help="Keep every score at its value (by default scores given as ranges are drawn within them).")
+@stated_only_option
 @output_option
 def smaa_command(paths, actors, method, samples, seed, spread, order, score_noise, weights, profile, weighting,
-                 params, fmt, output) -> None:
+                 params, fixed_scores, stated_only, fmt, output) -> None:
     """How often each strategy takes each rank when weights (and scores) are uncertain."""
     from decide.smaa import smaa
 
     bar = ProgressBar()
     try:
         result = smaa(list(paths), actors=list(actors), method=method, samples=samples, seed=seed,
+                      score_ranges=not fixed_scores, stated_only=stated_only,
                       spread=spread, order=order, score_noise=score_noise, weights=weights, profile=profile,
                       weighting=weighting, params=parse_params(params), progress=bar)
     finally:

@@ -21,7 +21,7 @@ from decide.errors import MethodError, SpecError
 from decide.load import MatrixSource, one_matrix
 from decide.methods import DEFAULT_METHOD, METHODS, get_method
 from decide.methods.base import Method
-from decide.results import Result, Section, add_provenance, format_weights, json_params
+from decide.results import Result, Section, add_provenance, data_note, format_weights, json_params
 from decide.specs import WeightsLike
 
 if TYPE_CHECKING:
@@ -88,7 +88,7 @@ class Comparison(Result):
         return (
             f"{self.actor}: {what}; methods {methods}; "
             f"weights {format_weights(self.weights)} ({self.matrix.weights_source}{unused}); "
-            f"data {self.matrix.file_name}{skipped}"
+            f"{data_note(self.matrix)}{skipped}"
         )
 
     def sections(self) -> list[Section]:
@@ -136,6 +136,7 @@ class Comparison(Result):
         return {
             "actor": self.actor,
             "file": self.matrix.file_name,
+            "filters": list(self.matrix.filters),
             "weights": dict(self.weights),
             "weights_source": self.matrix.weights_source,
             "methods": [
@@ -267,6 +268,7 @@ def compare(
     profile: str | None = None,
     weighting: str = "roc",
     profiles: Sequence[str] | str | bool | None = None,
+    stated_only: bool = False,
 ) -> Comparison | ProfileComparison:
     """Rank one actor's strategies by several methods (default: every method).
 
@@ -282,7 +284,7 @@ def compare(
     each profile; see :func:`decide.profiles.compare_profiles`.
     """
     if profiles is not None and profiles is not False:
-        return _compare_profiles(source, actor, methods, params, profiles, profile, weights, weighting)
+        return _compare_profiles(source, actor, methods, params, profiles, profile, weights, weighting, stated_only)
     import pandas as pd
 
     from decide.methods.run import evaluate
@@ -295,7 +297,7 @@ def compare(
         raise SpecError("is empty; write e.g. topsis,vikor", field="methods")
     given = {m.name: m for m in (methods or []) if isinstance(m, Method)}
     per_method = _split_params(params, names)
-    matrix = one_matrix(source, actor, weights, profile, weighting)
+    matrix = one_matrix(source, actor, weights, profile, weighting, stated_only=stated_only)
 
     ranks: dict[str, Any] = {}
     scores: dict[str, Any] = {}
@@ -329,7 +331,8 @@ def compare(
     )
 
 
-def _compare_profiles(source, actor, methods, params, profiles, profile, weights, weighting) -> ProfileComparison:
+def _compare_profiles(source, actor, methods, params, profiles, profile, weights, weighting,
+                      stated_only) -> ProfileComparison:
     from decide.profiles import compare_profiles
 
     if profile is not None:
@@ -342,7 +345,7 @@ def _compare_profiles(source, actor, methods, params, profiles, profile, weights
     names = None if profiles is True else profiles
     return compare_profiles(source, actor=actor, profiles=names, method=method.name,
                             params=_split_params(params, [method.name])[method.name] if params else None,
-                            weights=weights, weighting=weighting)
+                            weights=weights, weighting=weighting, stated_only=stated_only)
 
 
 __all__ = ["Comparison", "borda", "compare", "copeland", "correlations"]

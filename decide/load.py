@@ -11,17 +11,15 @@ returns them all.
 
 from __future__ import annotations
 
-import math
 from collections.abc import Iterable, Sequence
 from importlib import resources
 from pathlib import Path
 from typing import Any, cast
 
-import yaml
-
 from decide.errors import MatrixError, UnknownNameError
 from decide.model import Criterion, Matrix, Objective, Strategy
 from decide.specs import WeightsLike, apply_weights, check_weights
+from decide.yamlsafe import as_finite_number, shorten
 
 PathLike = str | Path
 MatrixSource = Matrix | Sequence[Matrix] | PathLike | Sequence[PathLike] | None
@@ -33,32 +31,6 @@ BASES = ("stated", "inferred")
 CERTAINTIES = ("stated", "implied", "judgement")
 RANGE_KEYS = ("value", "low", "high")
 
-_BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
-
-class _StrictLoader(_BaseLoader):  # type: ignore[misc,valid-type]
-    """A safe YAML loader that refuses duplicate keys instead of keeping the last one."""
-
-
-def _construct_mapping_without_duplicates(loader: _StrictLoader, node: yaml.MappingNode) -> dict:
-    loader.flatten_mapping(node)
-    seen: dict[Any, int] = {}
-    for key_node, _ in node.value:
-        key = loader.construct_object(key_node, deep=True)
-        line = key_node.start_mark.line + 1
-        if key in seen:
-            raise yaml.constructor.ConstructorError(
-                None, None, f"duplicate key '{key}' (first on line {seen[key]})", key_node.start_mark
-            )
-        seen[key] = line
-    return loader.construct_mapping(node, deep=True)
-
-
-_StrictLoader.add_constructor(
-    yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping_without_duplicates
-)
-
-
 def shipped_matrices_dir() -> Path:
     """The folder of matrices shipped with decide (inside the installed package)."""
     packaged = resources.files("decide") / "matrices"
@@ -69,27 +41,21 @@ def shipped_matrices_dir() -> Path:
 
 def _read_yaml(path: Path) -> Any:
     """Parse one YAML file; a :class:`MatrixError` names the file, line and problem."""
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise MatrixError([f"{path}: no such file"]) from None
-    except IsADirectoryError:
-        raise MatrixError([f"{path}: is a folder, expected a .yaml file"]) from None
-    except UnicodeDecodeError as error:
-        raise MatrixError([f"{path}: not UTF-8 text ({error.reason})"]) from None
-    except OSError as error:
-        raise MatrixError([f"{path}: cannot read ({error.strerror})"]) from None
+    from decide.files import read_text_limited
+    from decide.yamlsafe import parse_yaml
+
+    label = _label(path)
+    text = read_text_limited(path, label=label)
     if not text.strip():
-        raise MatrixError([f"{path}: file is empty; expected keys actor, criteria and strategies"])
-    try:
-        return yaml.load(text, Loader=_StrictLoader)  # a SafeLoader subclass
-    except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        where = f"line {mark.line + 1}, column {mark.column + 1}: " if mark else ""
-        problem = error.problem or error.context or "invalid YAML"
-        raise MatrixError([f"{path}: {where}invalid YAML: {problem}"]) from None
-    except yaml.YAMLError as error:
-        raise MatrixError([f"{path}: invalid YAML: {error}"]) from None
+        raise MatrixError([f"{label}: file is empty; expected keys actor, criteria and strategies"])
+    return parse_yaml(text, label)
+
+
+def _label(path: Path) -> str:
+    """How messages name ``path``: ``shipped matrices/russia.yaml`` for a shipped file, else as given."""
+    from decide.files import shipped_label
+
+    return shipped_label(path, shipped_matrices_dir())
 
 
 def _is_number(value: Any) -> bool:
@@ -127,13 +93,13 @@ def _check_criteria(data: Any, where: str) -> tuple[list[str], list[Criterion]]:
         objective = item.get("objective")
         if objective not in ("max", "min"):
             problems.append(
-                f"{label}: 'objective' is {objective!r}; use max (more is better) or min (less is better)"
+                f"{label}: 'objective' is {shorten(objective)}; use max (more is better) or min (less is better)"
             )
         weight = item.get("weight")
         if weight is None:
             problems.append(f"{label}: 'weight' is missing; give a number >= 0")
-        elif not _is_number(weight) or not math.isfinite(weight) or weight < 0:
-            problems.append(f"{label}: 'weight' is {weight!r}; give a finite number >= 0")
+        elif not _is_number(weight) or as_finite_number(weight) is None or weight < 0:
+            problems.append(f"{label}: 'weight' is {shorten(weight)}; give a finite number >= 0")
         description = item.get("description", "")
         if not isinstance(description, str):
             problems.append(f"{label}: 'description' must be a text")
@@ -150,10 +116,10 @@ def _check_scale(data: Any, where: str) -> tuple[list[str], tuple[float, float] 
     if (
         not isinstance(data, list)
         or len(data) != 2
-        or not all(_is_number(v) and math.isfinite(v) for v in data)
+        or not all(as_finite_number(v) is not None for v in data)
         or data[0] >= data[1]
     ):
-        return [f"{where}: 'scale' is {data!r}; write [low, high] with low < high, e.g. [1, 10]"], None
+        return [f"{where}: 'scale' is {shorten(data)}; write [low, high] with low < high, e.g. [1, 10]"], None
     return [], (float(data[0]), float(data[1]))
 
 
@@ -200,9 +166,9 @@ def _check_strategies(
                     + ", ".join(criterion_names)
                 )
             elif not _is_number(value):
-                problems.append(f"{label}: score for '{key}' is {value!r}, expected a number")
-            elif not math.isfinite(value):
-                problems.append(f"{label}: score for '{key}' is {value}, expected a finite number")
+                problems.append(f"{label}: score for '{key}' is {shorten(value)}, expected a number")
+            elif as_finite_number(value) is None:
+                problems.append(f"{label}: score for '{key}' is {shorten(value)}, expected a finite number")
             elif scale is not None and not scale[0] <= value <= scale[1]:
                 problems.append(
                     f"{label}: score for '{key}' is {value:g}, outside the scale [{scale[0]:g}, {scale[1]:g}]"
@@ -259,7 +225,8 @@ def _split_ranges(
         where = f"{label}: score for '{key}'"
         unknown = [k for k in given if k not in RANGE_KEYS]
         missing = [k for k in RANGE_KEYS if k not in given]
-        if unknown or missing or not all(_is_number(given[k]) and math.isfinite(given[k]) for k in RANGE_KEYS):
+        numbers = all(_is_number(given[k]) and as_finite_number(given[k]) is not None for k in given)
+        if unknown or missing or not numbers:
             problems.append(f"{where}: write a number or {{value: 5, low: 3, high: 7}} with three numbers")
             continue
         value, low, high = (given[k] for k in RANGE_KEYS)
@@ -312,7 +279,7 @@ def _check_basis_and_certainty(
 
 
 def _check_document(data: Any, path: Path) -> tuple[list[str], Matrix | None]:
-    where = str(path)
+    where = _label(path)
     if not isinstance(data, dict):
         return [f"{where}: expected a mapping with keys actor, criteria and strategies"], None
     problems = _unknown_keys(data, TOP_LEVEL_KEYS, where)
@@ -441,9 +408,12 @@ def select_actors(matrices: Sequence[Matrix], actors: Iterable[str] | str | None
 
 
 
-def resolve_matrices(source: MatrixSource = None, actors: Iterable[str] | str | None = None) -> list[Matrix]:
+def resolve_matrices(
+    source: MatrixSource = None, actors: Iterable[str] | str | None = None, *, stated_only: bool = False
+) -> list[Matrix]:
     """Matrices from a Matrix, a list of them, paths, or ``None`` (the shipped ones), then
-    only the named actors (all when ``actors`` is ``None`` or empty).
+    only the named actors (all when ``actors`` is ``None`` or empty); with
+    ``stated_only``, without the strategies whose basis is ``inferred``.
 
     >>> [m.actor for m in resolve_matrices(None, ["dprk"])]
     ['North Korea']
@@ -462,15 +432,16 @@ def resolve_matrices(source: MatrixSource = None, actors: Iterable[str] | str | 
         if isinstance(paths, Sequence) and not isinstance(paths, str) and not paths:
             paths = None
         matrices = load_matrices(paths)  # type: ignore[arg-type]
-    return select_actors(matrices, actors)
+    selected = select_actors(matrices, actors)
+    return [m.stated_only() for m in selected] if stated_only else selected
 
 
 def one_matrix(
     source: MatrixSource, actor: str | None, weights: WeightsLike = None, profile: str | None = None,
-    weighting: str = "roc",
+    weighting: str = "roc", *, stated_only: bool = False,
 ) -> Matrix:
     """The one matrix ``actor`` names (or the only one given), weighted by ``profile`` then ``weights``."""
-    matrices = resolve_matrices(source, [actor] if actor else None)
+    matrices = resolve_matrices(source, [actor] if actor else None, stated_only=stated_only)
     if len(matrices) != 1:
         valid = ", ".join(m.actor for m in matrices)
         raise UnknownNameError(f"name one actor; choose from: {valid}")

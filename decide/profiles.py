@@ -205,7 +205,9 @@ class ProfileComparison(Result):
 
     def caption(self, what: str) -> str:
         profiles = "; ".join(f"{name}: {format_weights(weights)}" for name, weights in self.weights.items())
-        return f"{self.actor}: {what}; ranked by {self.method.title}; profiles {profiles}; data {self.matrix.file_name}"
+        from decide.results import data_note
+
+        return f"{self.actor}: {what}; ranked by {self.method.title}; profiles {profiles}; {data_note(self.matrix)}"
 
     @property
     def weights_table(self) -> pd.DataFrame:
@@ -275,6 +277,7 @@ def compare_profiles(
     params: Mapping[str, Any] | None = None,
     weights: WeightsLike = None,
     weighting: str = "roc",
+    stated_only: bool = False,
 ) -> ProfileComparison:
     """Rank one actor's strategies under several of its profiles (default: every one) with one method.
 
@@ -291,7 +294,7 @@ def compare_profiles(
     from decide.methods.run import evaluate
     from decide.weighting import set_weights
 
-    matrix = one_matrix(source, actor)
+    matrix = one_matrix(source, actor, stated_only=stated_only)
     if isinstance(profiles, str):
         profiles = [name for name in profiles.split(",") if name.strip()]
     if profiles is None:
