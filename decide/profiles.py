@@ -18,8 +18,6 @@ rationale and, where it comes from the articles, a source::
 from __future__ import annotations
 
 import math
-import os
-import tempfile
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -347,7 +345,8 @@ def save_profile(
     """Add (or with ``replace=True`` replace) profile ``name`` in the matrix file ``path``.
 
     The file is rewritten atomically (a temporary file in the same folder, then
-    :func:`os.replace`), keeping its permissions, comments and key order (ruamel.yaml);
+    :func:`os.replace`, by :func:`decide.files.write_output`), keeping its permissions,
+    comments and key order (ruamel.yaml);
     the result is validated first, so an invalid profile leaves the file untouched.
     ``weights`` is an elicited :class:`~decide.weights.WeightsResult` (an ordering is stored as
     the ordering and its rule, other methods as numbers rounded to 4 decimals), a mapping, or
@@ -399,14 +398,18 @@ def _elicited_source(result: WeightsResult) -> str:
 
 
 def _write_profile(path: Path, entry: dict[str, Any], replace: bool) -> None:
+    """Append (or replace) ``entry`` in the file's ``profiles:``; the new file is checked before it
+    replaces the old one (:func:`decide.files.write_output`: atomic, permissions kept)."""
     from ruamel.yaml import YAML
     from ruamel.yaml.comments import CommentedMap, CommentedSeq
+
+    from decide.files import read_text_limited, write_output
 
     yaml = YAML()  # round-trip: comments and key order survive
     yaml.preserve_quotes = True
     yaml.width = 4096
     yaml.indent(mapping=2, sequence=4, offset=2)  # "  - name: ...", as the shipped files are written
-    document = yaml.load(path.read_text(encoding="utf-8"))
+    document = yaml.load(read_text_limited(path))
     item = CommentedMap()
     for key, value in entry.items():
         if isinstance(value, dict):
@@ -424,19 +427,15 @@ def _write_profile(path: Path, entry: dict[str, Any], replace: bool) -> None:
         existing[position] = item
     else:
         existing.append(item)
-    mode = path.stat().st_mode & 0o7777
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8") as stream:
+
+    def write_checked(temporary: str) -> None:
+        with open(temporary, "w", encoding="utf-8") as stream:
             yaml.dump(document, stream)
-        os.chmod(temporary, mode)
         problems = _document_problems(Path(temporary))
         if problems:
             raise MatrixError([problem.replace(temporary, str(path)) for problem in problems])
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+
+    write_output(path, write_checked)
 
 
 __all__ = [
