@@ -43,7 +43,8 @@ def save_options(command: Any) -> Any:
 
 def _finish(result: Any, fmt: str | None, output: str | None, save_as: str | None, into: str | None,
             rationale: str | None, source: str | None, replace: bool, default_into: str | None = None) -> None:
-    """Print the weights (warnings on stderr), then save them as a profile if asked."""
+    """Print the weights (warnings below the table, or on stderr for data formats), then save them
+    as a profile if asked."""
     from decide.profiles import save_profile
 
     if not save_as and (into or rationale or source or replace):
@@ -53,9 +54,12 @@ def _finish(result: Any, fmt: str | None, output: str | None, save_as: str | Non
         raise SpecError("name the matrix file to save the profile in, e.g. --into matrices/russia.yaml")
     if save_as and not (rationale or "").strip():
         raise SpecError("is missing; say in one line why these weights", field="rationale")
-    emit(result, fmt, output)
-    for warning in result.warnings:
-        click.echo(f"Warning: {warning}", err=True)
+    if (fmt or "table") == "table" and not output:
+        click.echo(str(result))  # caption, table, then any warning and note, for a person to read
+    else:
+        emit(result, fmt, output)
+        for warning in result.warnings:
+            click.echo(f"Warning: {warning}", err=True)
     if save_as and target:
         save_profile(target, save_as, result, rationale=rationale or "", source=source or "", replace=replace)
         click.echo(f"saved profile '{save_as}' in {target}", err=True)
