@@ -26,7 +26,8 @@ if TYPE_CHECKING:
     from decide.export import FORMATS, export, render
     from decide.load import load_matrices, load_matrix, shipped_matrices_dir, validate
     from decide.methods import DEFAULT_METHOD, Method, catalogue, get_method
-    from decide.model import Criterion, Matrix, Strategy
+    from decide.model import Criterion, Matrix, Profile, Strategy
+    from decide.profiles import ProfileComparison, ProfileList, profiles, save_profile
     from decide.ranking import ActorRanking, Ranking, rank
     from decide.sensitivity import MakeTopResult, SensitivityResult, make_top, sensitivity
     from decide.smaa import ActorSMAA, SMAAResult, smaa
@@ -41,7 +42,8 @@ _HOMES = {
     "FORMATS": "export", "export": "export", "render": "export",
     "load_matrices": "load", "load_matrix": "load", "shipped_matrices_dir": "load", "validate": "load",
     "DEFAULT_METHOD": "methods", "Method": "methods", "catalogue": "methods", "get_method": "methods",
-    "Criterion": "model", "Matrix": "model", "Strategy": "model",
+    "Criterion": "model", "Matrix": "model", "Profile": "model", "Strategy": "model",
+    "ProfileComparison": "profiles", "ProfileList": "profiles", "profiles": "profiles", "save_profile": "profiles",
     "ActorRanking": "ranking", "Ranking": "ranking", "rank": "ranking",
     "MakeTopResult": "sensitivity", "SensitivityResult": "sensitivity", "make_top": "sensitivity",
     "sensitivity": "sensitivity",
@@ -70,10 +72,10 @@ def __dir__() -> list[str]:
 
 
 class _Package(types.ModuleType):
-    """Keeps ``decide.compare``, ``decide.sensitivity`` and ``decide.smaa`` the functions.
+    """Keeps ``decide.compare``, ``decide.profiles``, ``decide.sensitivity`` and ``decide.smaa`` the functions.
 
     Importing a submodule makes Python set it as an attribute of the package; for the
-    three verbs named like their modules, the function is kept instead (the modules
+    verbs named like their modules, the function is kept instead (the modules
     stay importable by name: ``from decide.smaa import smaa_matrix``).
     """
 
@@ -101,6 +103,9 @@ __all__ = [
     "Method",
     "MethodError",
     "Overview",
+    "Profile",
+    "ProfileComparison",
+    "ProfileList",
     "Ranking",
     "SMAAResult",
     "SensitivityResult",
@@ -115,8 +120,10 @@ __all__ = [
     "load_matrix",
     "make_top",
     "overview",
+    "profiles",
     "rank",
     "render",
+    "save_profile",
     "sensitivity",
     "shipped_matrices_dir",
     "show",
