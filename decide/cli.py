@@ -127,16 +127,6 @@ def _input_files() -> list[Path]:
         return [Path(entry) for entry in given]
 
 
-format_option = click.option("--format", "-f", "fmt", metavar="FORMAT", help=FORMAT_HELP)
-output_option = click.option(
-    "--output", "-o", metavar="FILE", help="Write to FILE (atomically) instead of stdout."
-)
-stated_only_option = click.option(
-    "--stated-only", is_flag=True, help="Leave out strategies whose basis is 'inferred' (the articles advise the rest)."
-)
-paths_argument = click.argument("paths", nargs=-1, type=click.Path(), metavar="[PATH]...")
-
-
 def single_option(*declarations: str, default: Any = None, **attributes: Any) -> Any:
     """A click option given at most once: a repeat is an error, not silently the last value.
 
@@ -151,6 +141,16 @@ def single_option(*declarations: str, default: Any = None, **attributes: Any) ->
         return value[0] if value else default
 
     return click.option(*declarations, multiple=True, callback=only_one, **attributes)
+
+
+format_option = single_option("--format", "-f", "fmt", metavar="FORMAT", help=FORMAT_HELP)
+output_option = single_option(
+    "--output", "-o", metavar="FILE", help="Write to FILE (atomically) instead of stdout."
+)
+stated_only_option = click.option(
+    "--stated-only", is_flag=True, help="Leave out strategies whose basis is 'inferred' (the articles advise the rest)."
+)
+paths_argument = click.argument("paths", nargs=-1, type=click.Path(), metavar="[PATH]...")
 
 
 def _merged_weights(ctx: click.Context, param: click.Parameter, value: tuple[str, ...]) -> tuple[str, ...] | None:
@@ -176,10 +176,9 @@ WEIGHTS_HELP = (
 
 def weights_options(command: Any) -> Any:
     """``-w/--weights`` (repeatable), ``--profile`` and ``--weighting``, for every command that takes weights."""
-    command = click.option("--weighting", type=click.Choice(["roc", "rs", "rr"], case_sensitive=False),
-                           default="roc", show_default=True,
-                           help="Rule turning a -w ordering into weights: rank order centroid, rank sum, "
-                                "rank reciprocal.")(command)
+    command = single_option("--weighting", type=click.Choice(["roc", "rs", "rr"], case_sensitive=False),
+                            default="roc", help="Rule turning a -w ordering into weights: rank order centroid, "
+                                                "rank sum, rank reciprocal [default: roc].")(command)
     command = single_option(
         "--profile", metavar="NAME", help="Weight profile of the matrix file ('decide profiles'); -w applies on top."
     )(command)
@@ -300,6 +299,8 @@ def compare_command(path, actor, methods, all_methods, profiles, all_profiles, w
         raise click.UsageError("give --methods or --all, not both")
     if profiles and all_profiles:
         raise click.UsageError("give --profiles or --all-profiles, not both")
+    if all_methods and (profiles or all_profiles):
+        raise click.UsageError("--all compares methods; with --profiles or --all-profiles name one method in --methods")
     result = compare([path] if path else None, actor=actor, methods=methods, weights=weights, profile=profile,
                      weighting=weighting, params=parse_params(params), profiles=True if all_profiles else profiles,
                      stated_only=stated_only)
@@ -345,11 +346,11 @@ def sensitivity_command(path, actor, method, criterion, make_top, weights, profi
 @paths_argument
 @click.option("--actor", "-a", "actors", multiple=True, help="Actor name, alias or file stem (repeatable).")
 @method_option
-@click.option("--samples", "-n", default=10_000, show_default=True, type=click.IntRange(min=1), help="Number of draws.")
-@click.option("--seed", "-s", type=int, help="Random seed; the same seed gives the same result.")
-@click.option("--spread", type=float, help="Draw weights within +-SPREAD of the current ones (e.g. 0.1).")
-@click.option("--order", metavar="A>B>...", help="Draw weights in this order, e.g. deterrence>stability>risk>cost.")
-@click.option("--score-noise", type=float, default=0.0, help="Add uniform +-NOISE to each score (clipped to scale).")
+@single_option("--samples", "-n", default=10_000, type=click.IntRange(min=1), help="Number of draws [default: 10000].")
+@single_option("--seed", "-s", type=int, help="Random seed; the same seed gives the same result.")
+@single_option("--spread", type=float, help="Draw weights within +-SPREAD of the current ones (e.g. 0.1).")
+@single_option("--order", metavar="A>B>...", help="Draw weights in this order, e.g. deterrence>stability>risk>cost.")
+@single_option("--score-noise", type=float, default=0.0, help="Add uniform +-NOISE to each score (clipped to scale).")
 @weights_options
 @click.option("--param", "-p", "params", multiple=True, metavar="KEY=VALUE", help="Method parameter (repeatable).")
 @format_option

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -183,6 +183,7 @@ class ProfileComparison(Result):
     kendall: pd.DataFrame
     spearman: pd.DataFrame
     dominators: dict[str, list[str]]
+    sources: dict[str, str] = field(default_factory=dict)
 
     @property
     def actor(self) -> str:
@@ -245,7 +246,8 @@ class ProfileComparison(Result):
             "file": self.matrix.file_name,
             "method": self.method.name,
             "params": json_params(self.method),
-            "profiles": {name: {"weights": self.weights[name]} for name in names},
+            "profiles": {name: {"weights": self.weights[name], "weights_source": self.sources.get(name, "")}
+                         for name in names},
             "strategies": [
                 {
                     "strategy": strategy,
@@ -309,10 +311,12 @@ def compare_profiles(
     ranks: dict[str, Any] = {}
     scores: dict[str, Any] = {}
     weights_used: dict[str, dict[str, float]] = {}
+    sources: dict[str, str] = {}
     for profile in chosen:
         weighted = set_weights(matrix, weights, profile=profile, weighting=weighting)
         ranks[profile.name], scores[profile.name] = evaluate(used, weighted)
         weights_used[profile.name] = weighted.weights
+        sources[profile.name] = weighted.weights_source
     index = pd.Index(matrix.strategy_names, name="strategy")
     rank_frame = pd.DataFrame(ranks, index=index)
     return ProfileComparison(
@@ -320,7 +324,7 @@ def compare_profiles(
         scores=pd.DataFrame(scores, index=index),
         consensus=pd.concat([borda(rank_frame), copeland(rank_frame)], axis=1),
         kendall=correlations(rank_frame, "kendall"), spearman=correlations(rank_frame, "spearman"),
-        dominators=matrix.dominators(),
+        dominators=matrix.dominators(), sources=sources,
     )
 
 

@@ -43,8 +43,12 @@ def test_compare_profiles_side_by_side(cli):
     assert head[0].startswith("South Korea: rank of each strategy by profile (1 = best), Borda and Copeland")
     assert re.search(r"readiness +allied-drills +escalation-wary +borda_points", result.stdout)
     assert "Kendall's tau-b between the profiles' rankings" in result.stdout
-    named = cli("compare", "-a", "south korea", "--profiles", "readiness,escalation-wary", "-f", "json")
-    assert list(json.loads(named.stdout)["profiles"]) == ["readiness", "escalation-wary"]
+    named = cli("compare", "-a", "south korea", "--profiles", "readiness,escalation-wary", "-w", "cost=0.2",
+                "-f", "json")
+    profiles = json.loads(named.stdout)["profiles"]
+    assert list(profiles) == ["readiness", "escalation-wary"]
+    assert profiles["readiness"]["weights_source"] == "profile 'readiness' + override cost=0.2"
+    assert profiles["readiness"]["weights"]["cost"] == 0.2
 
 
 def test_compare_profile_errors(cli):
@@ -53,6 +57,8 @@ def test_compare_profile_errors(cli):
     )
     both = cli("compare", "-a", "south korea", "--profiles", "a,b", "--all-profiles")
     assert both.exit_code == 2 and "give --profiles or --all-profiles, not both" in both.output
+    methods = cli("compare", "-a", "south korea", "--all", "--all-profiles")
+    assert methods.exit_code == 2 and "--all compares methods" in methods.output
 
 
 def test_validate_catches_a_profile_naming_an_unknown_criterion(cli, matrix_file):

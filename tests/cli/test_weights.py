@@ -198,6 +198,10 @@ def test_bad_weights(cli, matrix_file, weights, expected):
         ["sensitivity", "-a", "china", "-m", "wsm", "-m", "topsis"],
         ["smaa", "-m", "wsm", "-m", "topsis"],
         ["rank", "--profile", "a", "--profile", "b"],
+        ["rank", "-f", "json", "-f", "csv"],
+        ["smaa", "-n", "10", "-n", "20"],
+        ["smaa", "--seed", "1", "--seed", "2"],
+        ["rank", "-w", "a>b", "--weighting", "rs", "--weighting", "rr"],
     ],
 )
 def test_repeated_single_options_are_errors(cli, args):
