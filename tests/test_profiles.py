@@ -162,3 +162,15 @@ def test_saving_refuses_bad_profiles_and_leaves_the_file_untouched(tmp_path):
     assert sorted(p.name for p in tmp_path.iterdir()) == ["testland.yaml"]
     save_profile(path, "One", {"deterrence": 0.4}, rationale="replaced", replace=True)
     assert load_matrix(path).profile("one").weights == {"deterrence": 0.4}
+
+
+@pytest.mark.parametrize("actor", sorted(SHIPPED))
+def test_saving_into_a_shipped_file_only_appends(actor, tmp_path):
+    """ruamel.yaml round-trips the shipped files byte for byte (comments, quotes, flow mappings, long lines)."""
+    original = SHIPPED[actor].path
+    assert original is not None
+    copy = tmp_path / original.name
+    copy.write_text(original.read_text(encoding="utf-8"), encoding="utf-8")
+    save_profile(copy, "elicited", weights.swing("deterrence=100,stability=70,risk=40,cost=20"), rationale="r")
+    before, after = original.read_text(encoding="utf-8"), copy.read_text(encoding="utf-8")
+    assert after.startswith(before) and after[len(before):].startswith("  - name: elicited\n")
