@@ -12,7 +12,7 @@ import pytest
 def test_roc_reproduces_barron_and_barrett(cli):
     """Barron & Barrett (1996), "Decision quality using ranked attribute weights", Management Science
     42(11), Table 1: ROC weights for n = 4 are 0.5208, 0.2708, 0.1458, 0.0625 (the closed form at the
-    table's 4 decimals; tests/test_elicit.py says how the table itself was checked)."""
+    table's 4 decimals; tests/test_weights.py says how the table itself was checked)."""
     result = cli("weights", "roc", "--order", "c2>c1>c4>c3", "-f", "json")
     assert result.exit_code == 0
     assert json.loads(result.stdout) == {
