@@ -105,9 +105,9 @@ for _rule, _title in (("roc", "rank order centroid (Barron & Barrett 1996)"),
 
 
 @weights_group.command("ahp", short_help="AHP weights from a pairwise comparison file, with consistency.")
-@click.argument("file", type=click.Path())
+@click.argument("path", metavar="FILE", type=click.Path())
 @save_options
-def ahp_command(file, save_as, into, rationale, source, replace, fmt, output) -> None:
+def ahp_command(path, save_as, into, rationale, source, replace, fmt, output) -> None:
     """AHP weights from FILE: YAML with 'criteria: [names]' and 'matrix:' (the full pairwise matrix, row i
     against column j) or 'judgments:' ([a, b, value]: a is value times as important as b, Saaty's 1-9 scale).
 
@@ -116,7 +116,7 @@ def ahp_command(file, save_as, into, rationale, source, replace, fmt, output) ->
     """
     from decide.weights import load_ahp_file
 
-    _finish(load_ahp_file(file), fmt, output, save_as, into, rationale, source, replace)
+    _finish(load_ahp_file(path), fmt, output, save_as, into, rationale, source, replace)
 
 
 @weights_group.command("swing", short_help="SWING weights from points relative to the top swing (100).")

@@ -220,3 +220,11 @@ def test_ahp_file_help_is_readable():
     from decide.cli_weights import ahp_command
 
     assert "judgments" in textwrap.dedent(ahp_command.help or "")
+
+
+def test_output_never_overwrites_the_ahp_file(cli, tmp_path):
+    path = tmp_path / "ahp.yaml"
+    path.write_text(HOUSE, encoding="utf-8")
+    result = cli("weights", "ahp", str(path), "-o", str(path))
+    assert result.exit_code == 1 and "is the input file" in result.output
+    assert path.read_text(encoding="utf-8") == HOUSE
