@@ -34,8 +34,6 @@ The terminal front end is :mod:`decide.tui` (Textual), the notebook one
 
 from __future__ import annotations
 
-import importlib
-import io
 import shlex
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -46,6 +44,7 @@ from decide.errors import DecideError, SpecError, UnknownNameError
 from decide.load import MatrixSource, one_matrix, shipped_matrices_dir
 from decide.methods import DEFAULT_METHOD, METHODS, get_method
 from decide.methods.base import Method
+from decide.specs import WeightsLike, apply_weights
 
 if TYPE_CHECKING:
     import numpy as np
@@ -189,8 +188,8 @@ class TuneSession:
         self.matrix = matrix
         self.criteria = matrix.criterion_names
         self.profiles: dict[str, dict[str, float]] = {FILE_WEIGHTS: dict(matrix.weights)}
-        for name, weights in (profiles or {}).items():
-            self.profiles[name] = dict(weights)
+        for name, given in (profiles or {}).items():
+            self.profiles[name] = dict(given)
         self.profile = FILE_WEIGHTS
         #: whether the inferred strategies were left out (the reproducing command says so)
         self.stated_only = stated_only
@@ -204,8 +203,6 @@ class TuneSession:
         if profile is not None:
             self.use_profile(profile, remember=False)
         if weights is not None:  # on top of the profile, as -w does elsewhere
-            from decide.specs import apply_weights
-
             self.weights = apply_weights(matrix.with_criterion_weights(self.weight_map), weights).weight_array()
         self.start_weights = self.weights.copy()
         self.start_method = self.method
@@ -450,13 +447,9 @@ class TuneSession:
                 f"{shlex.join(['decide', 'tune', 'my.yaml', '-a', self.matrix.actor])}"
             )
         weights = {c: float(format_weight(w)) for c, w in self.weight_map.items()}
-        note = rationale or f"saved from decide tune ({self.method.name})"
-        try:
-            profiles = importlib.import_module("decide.profiles")
-        except ModuleNotFoundError:  # before the weights work: this module's own writer
-            save_profile(path, name, weights, note)
-        else:  # one writer for every command: validates the file before replacing it
-            profiles.save_profile(path, name.strip(), weights, rationale=note)
+        from decide.profiles import save_profile
+
+        save_profile(path, name.strip(), weights, rationale=rationale or f"saved from decide tune ({self.method.name})")
         self.profiles[name.strip()] = weights
         self.profile = name.strip()
         return path
@@ -556,101 +549,15 @@ def leader_interval(
 
 
 def file_profiles(matrix: Matrix) -> dict[str, dict[str, float]]:
-    """The named profiles of ``matrix``'s file as full weights by criterion.
+    """The matrix file's profiles as full weights by criterion, in file order; an ordering
+    becomes weights by its own rule (:func:`decide.weighting.apply_profile`).
 
-    A Matrix that carries its profiles (``matrix.profiles``) gives them all, orderings turned
-    into weights by their rule; otherwise the file's ``profiles:`` list is read, keeping the
-    entries whose weights are numbers by criterion.
+    >>> list(file_profiles(one_matrix(None, "China")))
+    ['mediator', 'influence', 'quiet']
     """
-    held = getattr(matrix, "profiles", None)
-    if held is not None:  # the Matrix carries its validated profiles (decide.profiles): orderings too
-        weighting = importlib.import_module("decide.weighting")
-        return {str(p.name): dict(weighting.apply_profile(matrix, p).weights) for p in held}
-    if matrix.path is None or not matrix.path.is_file():
-        return {}
-    from decide.files import read_text_limited
-    from decide.yamlsafe import parse_yaml
+    from decide.weighting import apply_profile
 
-    try:
-        document = parse_yaml(read_text_limited(matrix.path), str(matrix.path))
-    except DecideError:
-        return {}
-    if not isinstance(document, dict):
-        return {}
-    found = {}
-    for entry in document.get("profiles") or []:
-        if isinstance(entry, dict) and isinstance(entry.get("name"), str) and isinstance(entry.get("weights"), dict):
-            weights = entry["weights"]
-            if all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in weights.values()):
-                found[entry["name"]] = {str(k): float(v) for k, v in weights.items()}
-    return found
-
-
-#: (mapping, sequence, offset) indentations tried, so a file is rewritten in its own style.
-_INDENT_STYLES = ((2, 4, 2), (2, 2, 0), (4, 4, 2), (4, 6, 4), (4, 4, 0), (2, 3, 1))
-
-
-def _round_trip(text: str, where: str) -> tuple[Any, Any]:
-    """A ruamel.yaml dumper set to the file's own indentation (the first style that writes
-    ``text`` back unchanged), and the document loaded with it."""
-    from ruamel.yaml import YAML
-    from ruamel.yaml.error import YAMLError
-
-    chosen = None
-    for mapping, sequence, offset in _INDENT_STYLES:
-        yaml = YAML()
-        yaml.preserve_quotes = True
-        yaml.width = 4096  # keep long lines as they are
-        yaml.indent(mapping=mapping, sequence=sequence, offset=offset)
-        try:
-            document = yaml.load(text)
-        except YAMLError as error:
-            raise DecideError(f"{where}: invalid YAML, profile not saved: {str(error).splitlines()[0]}") from None
-        out = io.StringIO()
-        yaml.dump(document, out)
-        if chosen is None:
-            chosen = (yaml, document)
-        if out.getvalue() == text:
-            return yaml, document
-    assert chosen is not None
-    return chosen
-
-
-def save_profile(path: str | Path, name: str, weights: Mapping[str, float], rationale: str = "") -> Path:
-    """Add profile ``name`` with ``weights`` to the ``profiles:`` list of the matrix file at ``path``.
-
-    The file is rewritten atomically (a temporary file, then a rename) with its comments,
-    key order, indentation and permissions kept; a profile of the same name is an error.
-    """
-    from ruamel.yaml.comments import CommentedMap, CommentedSeq
-
-    path = Path(path)
-    name = name.strip()
-    if not name:
-        raise SpecError("is empty; give the profile a name", field="profile")
-    from decide.files import read_text_limited, write_output
-
-    text = read_text_limited(path)
-    yaml, document = _round_trip(text, str(path))
-    if not isinstance(document, dict):
-        raise DecideError(f"{path}: not a matrix file (expected a mapping)")
-    profiles = document.get("profiles")
-    if profiles is None:
-        profiles = document["profiles"] = CommentedSeq()
-    if any(isinstance(p, dict) and p.get("name") == name for p in profiles):
-        raise SpecError(f"profile '{name}' already exists in {path.name}; choose another name", field="profile")
-    entry = CommentedMap()
-    entry["name"] = name
-    flow = CommentedMap((k, v) for k, v in weights.items())
-    flow.fa.set_flow_style()
-    entry["weights"] = flow
-    if rationale:
-        entry["rationale"] = rationale
-    profiles.append(entry)
-    out = io.StringIO()
-    yaml.dump(document, out)
-    write_output(path, out.getvalue())  # atomic: a temporary file, then a rename; permissions kept
-    return path
+    return {profile.name: dict(apply_profile(matrix, profile).weights) for profile in matrix.profiles}
 
 
 # -- entry points ------------------------------------------------------------------------
@@ -661,19 +568,25 @@ def session(
     *,
     actor: str | None = None,
     method: str | Method = DEFAULT_METHOD,
-    weights: Any = None,
+    weights: WeightsLike = None,
     profile: str | None = None,
+    weighting: str = "roc",
     stated_only: bool = False,
 ) -> TuneSession:
-    """A :class:`TuneSession` for one actor (file weights, or ``profile``'s, then ``weights`` on top);
+    """A :class:`TuneSession` for one actor, starting as every command does: the file's weights,
+    or ``profile``'s, then ``weights`` on top (``weighting`` turns an ordering into weights);
     ``stated_only`` leaves out the strategies the articles do not advise (basis ``inferred``).
 
-    >>> s = session(actor="China", method="wsm")
-    >>> s.method.name, s.profile
-    ('wsm', 'file weights')
+    >>> s = session(actor="China", method="wsm", profile="QUIET")
+    >>> s.method.name, s.profile, list(s.profiles)
+    ('wsm', 'quiet', ['file weights', 'mediator', 'influence', 'quiet'])
     """
     matrix = one_matrix(source, actor, stated_only=stated_only)
-    return TuneSession(matrix, method, profiles=file_profiles(matrix), profile=profile, weights=weights,
+    name = matrix.profile(profile).name if profile is not None else None  # did-you-mean on a typo
+    start = None
+    if weights is not None:
+        start = dict(apply_weights(matrix, weights, name, weighting).weights)
+    return TuneSession(matrix, method, profiles=file_profiles(matrix), profile=name, weights=start,
                        stated_only=stated_only)
 
 
@@ -682,8 +595,9 @@ def tune(
     *,
     actor: str | None = None,
     method: str | Method = DEFAULT_METHOD,
-    weights: Any = None,
+    weights: WeightsLike = None,
     profile: str | None = None,
+    weighting: str = "roc",
     stated_only: bool = False,
 ) -> Any:
     """In a notebook: sliders per criterion, a method and a profile menu, and the live ranking.
@@ -694,7 +608,7 @@ def tune(
 
     require_ipywidgets()
     return TuneWidget(session(source, actor=actor, method=method, weights=weights, profile=profile,
-                              stated_only=stated_only))
+                              weighting=weighting, stated_only=stated_only))
 
 
 __all__ = [
@@ -710,7 +624,6 @@ __all__ = [
     "format_weight",
     "leader_interval",
     "method_cycle",
-    "save_profile",
     "session",
     "tune",
 ]

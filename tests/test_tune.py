@@ -77,6 +77,30 @@ def test_profile_cycle_without_profiles_is_the_file_weights_only(matrix_file):
     assert not tuned.profile_changed
 
 
+@pytest.mark.parametrize("actor", ACTORS)
+def test_shipped_profiles_give_the_weights_every_command_uses(actor):
+    tuned = session(actor=actor, method="wsm")
+    matrix = tuned.matrix
+    assert list(tuned.profiles) == [FILE_WEIGHTS, *(p.name for p in matrix.profiles)]
+    for name in [p.name for p in matrix.profiles]:
+        assert tuned.cycle_profile() == name and not tuned.profile_changed
+        ranked = decide.rank(actors=actor, method="wsm", profile=name)[actor]
+        assert tuned.weight_map == pytest.approx(ranked.weights)
+        assert tuned.view(with_interval=False).ranking == ranked.table["strategy"].tolist()
+    assert tuned.cycle_profile() == FILE_WEIGHTS
+
+
+def test_start_from_a_profile_and_weights_on_top_as_rank_does():
+    tuned = session(actor="China", profile="Influence", weights="cost=0.3")
+    assert tuned.profile == "influence" and tuned.profile_changed
+    ranked = decide.rank(actors="China", profile="influence", weights="cost=0.3")["China"]
+    assert tuned.weight_map == pytest.approx(ranked.weights)
+    ordering = session(actor="China", weights="risk>stability>deterrence>cost", weighting="rs")
+    assert ordering.weight_map == pytest.approx(
+        decide.rank(actors="China", weights="risk>stability>deterrence>cost", weighting="rs")["China"].weights)
+    assert tuned.undo() is False  # the starting weights are the start, not a change
+
+
 def test_bad_input_raises_decide_errors(matrix_file):
     with pytest.raises(UnknownNameError, match="unknown actor 'Atlantis'"):
         session(actor="Atlantis")
@@ -84,7 +108,7 @@ def test_bad_input_raises_decide_errors(matrix_file):
         session(actor="China", method="nope")
     with pytest.raises(SpecError, match="does not use weights"):
         session(actor="China", method="simus")
-    with pytest.raises(UnknownNameError, match="unknown profile 'hawk'; choose from: file weights"):
+    with pytest.raises(UnknownNameError, match="unknown profile 'hawk'; choose from: mediator, influence, quiet"):
         session(actor="China", profile="hawk")
     bad = matrix_file(criteria=[{"name": "cost", "objective": "less", "weight": 1}])
     with pytest.raises(MatrixError, match="objective"):

@@ -55,7 +55,7 @@ def test_piped_output_stops_at_once_instead_of_hanging():
     [
         (["-a", "Atlantis"], "Error: unknown actor 'Atlantis'; choose from: "),
         (["-a", "China", "-m", "nope"], "Error: unknown method 'nope'; choose from: "),
-        (["-a", "China", "--profile", "hawk"], "unknown profile 'hawk'; choose from: file weights"),
+        (["-a", "China", "--profile", "hawk"], "unknown profile 'hawk'; choose from: mediator, influence, quiet"),
         (["-a", "China", "-w", "cost=x"], "Error: --weights: weight of 'cost' is 'x', not a number"),
         (["-a", "China", "-m", "simus"], "Error: method 'simus' does not use weights"),
     ],
