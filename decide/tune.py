@@ -17,18 +17,18 @@ The terminal front end is :mod:`decide.tui` (Textual), the notebook one
 ...     strategies=(Strategy("A", {"gain": 9, "cost": 8}), Strategy("B", {"gain": 4, "cost": 2}),
 ...                 Strategy("C", {"gain": 6, "cost": 4})),
 ... )
->>> session = TuneSession(m, method="wsm")
->>> view = session.view()
->>> view.leader, session.weight_spec()
+>>> tuned = TuneSession(m, method="wsm")
+>>> view = tuned.view()
+>>> view.leader, tuned.weight_spec()
 ('A', 'gain=0.6,cost=0.4')
 >>> round(view.interval.low, 4), view.interval.high, view.interval.exact
 (0.5263, 1.0, True)
->>> session.nudge(-0.1)             # gain 0.6 -> 0.5: cost takes the rest
->>> session.weight_spec()
+>>> tuned.nudge(-0.1)               # gain 0.6 -> 0.5: cost takes the rest
+>>> tuned.weight_spec()
 'gain=0.5,cost=0.5'
->>> session.view().leader
+>>> tuned.view().leader
 'C'
->>> session.undo(), session.weight_spec()
+>>> tuned.undo(), tuned.weight_spec()
 (True, 'gain=0.6,cost=0.4')
 """
 
@@ -310,7 +310,7 @@ class TuneSession:
         given = self.profiles.get(self.profile, {})
         weights = np.array([float(given.get(c, 0.0)) for c in self.criteria])
         total = weights.sum()
-        return not (total > 0 and np.allclose(weights / total, self.weights, atol=1e-9))
+        return not (total > 0 and np.allclose(weights / total, self.weights, atol=1e-6))  # saved to 6 decimals
 
     def cycle_profile(self) -> str:
         """Take the next profile's weights; returns its name."""

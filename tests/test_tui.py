@@ -167,6 +167,7 @@ def test_save_a_profile_then_cycle_to_it(matrix_file):
         await pilot.press(*"cost-blind", "enter")
         await pilot.pause()
         seen["saved"] = shown(app, "status")
+        seen["title saved"] = shown(app, "title")
         seen["spec"] = tuned.weight_spec()
         await pilot.press("r", "p")
         seen["title"] = shown(app, "title")
@@ -177,6 +178,7 @@ def test_save_a_profile_then_cycle_to_it(matrix_file):
     drive(app, steps)
     assert "only the file weights" in seen["only"]
     assert seen["saved"].startswith("saved profile 'cost-blind' in testland.yaml")
+    assert "profile 'cost-blind'" in seen["title saved"] and "(changed)" not in seen["title saved"]
     saved = ",".join(f"{k}={v:g}" for k, v in file_profiles(decide.load_matrix(path))["cost-blind"].items())
     assert saved == seen["spec"]
     assert "profile 'cost-blind'" in seen["title"]
