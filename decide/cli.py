@@ -192,7 +192,7 @@ def cli() -> None:
     """Rank each actor's strategies in decision matrices with multi-criteria methods.
 
     PATH is a matrix file or a folder of them; with none, the shipped matrices
-    (United States, China, Russia, North Korea, South Korea) are used.
+    (United States, China, Russia, North Korea, South Korea, Japan) are used.
     """
 
 
