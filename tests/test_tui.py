@@ -14,7 +14,8 @@ from click.testing import CliRunner
 
 import decide
 from decide.cli import cli
-from decide.tui import MIN_HEIGHT, MIN_WIDTH, TuneApp, closing_note, screenshot
+from decide.errors import DecideError
+from decide.tui import MIN_HEIGHT, MIN_WIDTH, TuneApp, closing_note, run_tune, screenshot
 from decide.tune import file_profiles, session
 
 
@@ -292,6 +293,26 @@ def test_no_color_keeps_every_mark_readable(monkeypatch):
     assert "[" in seen["weights"].splitlines()[2] and "]" in seen["weights"].splitlines()[2]
     assert "▲1" in seen["ranking"] and "▼1" in seen["ranking"]
     assert any(line.endswith(" d") for line in seen["ranking"].splitlines())
+
+
+class FakeTerminal:
+    def isatty(self) -> bool:
+        return True
+
+
+def test_run_refuses_a_terminal_too_small_before_drawing(monkeypatch):
+    import os
+
+    monkeypatch.setattr("shutil.get_terminal_size", lambda fallback=(0, 0): os.terminal_size((30, 8)))
+    with pytest.raises(DecideError, match=f"the terminal is 30x8; decide tune needs at least {MIN_WIDTH}x{MIN_HEIGHT}"):
+        run_tune(session(actor="China"), stdin=FakeTerminal(), stdout=FakeTerminal())
+
+
+def test_run_refuses_when_output_is_not_a_terminal():
+    import io
+
+    with pytest.raises(DecideError, match="but stdout is not one"):
+        run_tune(session(actor="China"), stdin=FakeTerminal(), stdout=io.StringIO())
 
 
 # -- the README's picture and walk-through ------------------------------------------------------
