@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from decide.compare import Comparison, compare
     from decide.errors import DecideError, MatrixError, MethodError, SpecError, UnknownNameError
+    from decide.explain import Contributions, explain
     from decide.export import FORMATS, export, render
     from decide.load import load_matrices, load_matrix, shipped_matrices_dir, validate
     from decide.methods import DEFAULT_METHOD, Method, catalogue, get_method
@@ -37,6 +38,7 @@ _HOMES = {
     "Comparison": "compare", "compare": "compare",
     "DecideError": "errors", "MatrixError": "errors", "MethodError": "errors", "SpecError": "errors",
     "UnknownNameError": "errors",
+    "Contributions": "explain", "explain": "explain",
     "FORMATS": "export", "export": "export", "render": "export",
     "load_matrices": "load", "load_matrix": "load", "shipped_matrices_dir": "load", "validate": "load",
     "DEFAULT_METHOD": "methods", "Method": "methods", "catalogue": "methods", "get_method": "methods",
@@ -85,6 +87,7 @@ __all__ = [
     "ActorRanking",
     "ActorSMAA",
     "Comparison",
+    "Contributions",
     "Criterion",
     "DecideError",
     "MakeTopResult",
@@ -102,6 +105,7 @@ __all__ = [
     "UnknownNameError",
     "catalogue",
     "compare",
+    "explain",
     "export",
     "get_method",
     "load_matrices",

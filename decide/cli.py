@@ -83,18 +83,43 @@ class ProgressBar:
 
 
 def emit(result: Any, fmt: str | None, output: str | None) -> None:
-    """Print ``result`` in ``fmt``, or write it atomically to ``output``."""
+    """Print ``result`` in ``fmt``, or write it atomically to ``output``; draw its chart
+    to the ``--plot`` file if one was given. ``--wide`` and ``--fragment`` are read from
+    the click context (options shared by several commands)."""
+    meta = click.get_current_context().meta
+    wide, fragment, plot = meta.get("wide", False), meta.get("fragment", False), meta.get("plot")
+    if plot:
+        from decide.charts import save_chart
+
+        click.echo(f"wrote {save_chart(result, plot)}", err=True)
     if output:
-        written = export(result, output, fmt or format_for_path(output) or "table")
+        written = export(result, output, fmt or format_for_path(output) or "table", fragment=fragment, wide=wide)
         click.echo(f"wrote {written}", err=True)
     else:
-        click.echo(render(result, fmt or "table"), nl=False)
+        click.echo(render(result, fmt or "table", wide=wide), nl=False)
+
+
+def _to_meta(ctx: click.Context, param: click.Parameter, value: Any) -> Any:
+    if value:
+        ctx.meta[param.name or ""] = value
+    return value
 
 
 format_option = click.option("--format", "-f", "fmt", metavar="FORMAT", help=FORMAT_HELP)
-output_option = click.option(
-    "--output", "-o", metavar="FILE", help="Write to FILE (atomically) instead of stdout."
-)
+
+
+def output_option(command: Any) -> Any:
+    """``--output FILE`` and ``--fragment`` (a bare HTML table instead of a whole page)."""
+    command = click.option("--fragment", is_flag=True, expose_value=False, callback=_to_meta,
+                           help="With --format html: only the table, to embed in a page.")(command)
+    return click.option("--output", "-o", metavar="FILE",
+                        help="Write to FILE (atomically) instead of stdout.")(command)
+
+
+wide_option = click.option("--wide", is_flag=True, expose_value=False, callback=_to_meta,
+                           help="Every column, unwrapped (default: fit the terminal, COLUMNS or 80).")
+plot_option = click.option("--plot", metavar="FILE.svg|png", expose_value=False, callback=_to_meta,
+                           help="Also draw the result's chart to FILE (SVG or PNG).")
 paths_argument = click.argument("paths", nargs=-1, type=click.Path(), metavar="[PATH]...")
 
 
@@ -116,6 +141,7 @@ def cli() -> None:
 @click.option("--param", "-p", "params", multiple=True, metavar="KEY=VALUE", help="Method parameter (repeatable).")
 @click.option("--non-dominated", is_flag=True,
               help="Drop strategies Pareto-dominated by another of the same actor.")
+@plot_option
 @format_option
 @output_option
 def rank_command(paths, actors, method, weights, params, non_dominated, fmt, output) -> None:
@@ -152,6 +178,7 @@ def list_command(paths, fmt, output) -> None:
 
 
 @cli.command("methods")
+@wide_option
 @format_option
 @output_option
 def methods_command(fmt, output) -> None:
@@ -185,11 +212,13 @@ def validate_command(paths) -> None:
 @cli.command("compare")
 @click.argument("path", required=False, type=click.Path())
 @click.option("--actor", "-a", required=True, help="Actor name, alias or file stem.")
-@click.option("--methods", "methods", metavar="A,B,...", help="Methods to compare (default: all).")
-@click.option("--all", "all_methods", is_flag=True, help="Compare every method (the default).")
+@click.option("--methods", "methods", metavar="A,B,...",
+              help="Methods to compare (default: wsm, topsis, vikor, wpm, promethee2, electre2).")
+@click.option("--all", "all_methods", is_flag=True, help="Compare every method.")
 @click.option("--weights", "-w", metavar="SPEC", help="Override weights, e.g. deterrence=0.5,cost=0.1.")
 @click.option("--param", "-p", "params", multiple=True, metavar="METHOD.KEY=VALUE",
               help="Parameter of one method, e.g. vikor.v=0.3 (repeatable).")
+@plot_option
 @format_option
 @output_option
 def compare_command(path, actor, methods, all_methods, weights, params, fmt, output) -> None:
@@ -198,7 +227,7 @@ def compare_command(path, actor, methods, all_methods, weights, params, fmt, out
 
     if methods and all_methods:
         raise click.UsageError("give --methods or --all, not both")
-    result = compare([path] if path else None, actor=actor, methods=methods,
+    result = compare([path] if path else None, actor=actor, methods="all" if all_methods else methods,
                      weights=weights, params=parse_params(params))
     emit(result, fmt, output)
 
@@ -214,6 +243,7 @@ def compare_command(path, actor, methods, all_methods, weights, params, fmt, out
 @click.option("--make-top", metavar="STRATEGY", help="Smallest weight change that ranks STRATEGY first.")
 @click.option("--weights", "-w", metavar="SPEC", help="Start from these weights, e.g. deterrence=0.5.")
 @click.option("--param", "-p", "params", multiple=True, metavar="KEY=VALUE", help="Method parameter (repeatable).")
+@plot_option
 @format_option
 @output_option
 def sensitivity_command(path, actor, method, criterion, make_top, weights, params, fmt, output) -> None:
@@ -246,6 +276,8 @@ def sensitivity_command(path, actor, method, criterion, make_top, weights, param
 @click.option("--score-noise", type=float, default=0.0, help="Add uniform +-NOISE to each score (clipped to scale).")
 @click.option("--weights", "-w", metavar="SPEC", help="Current weights (for --spread), e.g. deterrence=0.5.")
 @click.option("--param", "-p", "params", multiple=True, metavar="KEY=VALUE", help="Method parameter (repeatable).")
+@wide_option
+@plot_option
 @format_option
 @output_option
 def smaa_command(paths, actors, method, samples, seed, spread, order, score_noise, weights, params,
@@ -261,6 +293,32 @@ def smaa_command(paths, actors, method, samples, seed, spread, order, score_nois
     finally:
         bar.close()
     emit(result, fmt, output)
+
+
+# --- Reports people read (issue 11) -------------------------------------------------
+
+
+@cli.command("explain")
+@click.argument("strategy", required=False)
+@click.option("--actor", "-a", "actors", multiple=True, required=True,
+              help="Actor name, alias or file stem (repeatable).")
+@click.option("--file", "path", type=click.Path(), help="Matrix file or folder (default: the shipped matrices).")
+@click.option("--method", "-m", default=DEFAULT_METHOD, show_default=True, help="Ranking method: see 'decide methods'.")
+@click.option("--weights", "-w", metavar="SPEC", help="Override weights, e.g. deterrence=0.5,cost=0.1.")
+@click.option("--param", "-p", "params", multiple=True, metavar="KEY=VALUE", help="Method parameter (repeatable).")
+@plot_option
+@format_option
+@output_option
+def explain_command(strategy, actors, path, method, weights, params, fmt, output) -> None:
+    """Why each strategy (or STRATEGY) ranks where it does: each criterion's part in its score.
+
+    Exact for additive methods (wsm); shares of the distances to the ideal and
+    anti-ideal for topsis; weighted normalised values for the others.
+    """
+    from decide.explain import explain
+
+    emit(explain([path] if path else None, actors=list(actors), strategy=strategy, method=method,
+                 weights=weights, params=parse_params(params)), fmt, output)
 
 
 def main() -> None:

@@ -65,11 +65,18 @@ class Table:
 
 @dataclass(frozen=True)
 class Section:
-    """One titled table of a result, with the caption that says what produced it."""
+    """One titled table of a result, with the caption that says what produced it.
+
+    ``note`` is a footnote printed under the table in every format (who dominates
+    the marked strategies, say); ``compact`` is a narrower version of ``frame`` that
+    the terminal shows unless ``--wide`` is given.
+    """
 
     title: str
     caption: str
     frame: pd.DataFrame | Table
+    note: str = ""
+    compact: pd.DataFrame | Table | None = None
 
 
 def format_weights(weights: Mapping[str, float]) -> str:

@@ -27,7 +27,8 @@ def run():
 def test_sensitivity_of_a_shipped_actor(run):
     result = run("sensitivity", "--actor", "US", "--method", "wsm")
     assert result.exit_code == 0
-    assert "United States: weights keeping Strengthen Alliances with South Korea and Japan first" in result.output
+    words = " ".join(result.output.split())  # captions wrap at 80 columns
+    assert "United States: weights keeping Strengthen Alliances with South Korea and Japan first" in words
     assert "exact (closed form)" in result.output and "<- weight now" in result.output
 
 

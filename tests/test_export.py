@@ -28,7 +28,7 @@ def tricky_ranking():
 
 
 def test_table_has_caption_with_method_weights_and_source(tricky_ranking):
-    text = render(tricky_ranking, "table")
+    text = render(tricky_ranking, "table", wide=True)
     assert text.splitlines()[0] == (
         "Tricky: ranked by wsm (normalization=minmax); weights gain=0.6, cost=0.4; "
         "data <Tricky>; higher score is better"
@@ -48,7 +48,7 @@ def test_latex_escapes_and_captions(tricky_ranking):
     text = render(tricky_ranking, "latex")
     assert r"R\&D\_50\% \textless{}fast\textgreater{} \textbar{} plan" in text
     assert r"\caption{Tricky: ranked by wsm (normalization=minmax); weights gain=0.6, cost=0.4" in text
-    assert r"\begin{tabular}{rlrl}" in text and r"\end{table}" in text
+    assert r"\begin{tabular}{rllr}" in text and r"\end{table}" in text
 
 
 def test_html_escapes_and_captions(tricky_ranking):
