@@ -8,7 +8,7 @@ import pytest
 from decide.errors import SpecError
 from decide.methods import get_method
 from decide.methods.normalise import NORMALISATIONS, normalise
-from tests.helpers import evaluate, make_matrix
+from tests.helpers import evaluate, make_matrix, published
 
 # Chakraborty, Zavadskas & Antucheviciene (2015), example 2: ten alternatives, three cost
 # criteria and one benefit criterion; the table of joint criteria Q_i by lambda.
@@ -32,6 +32,7 @@ LAMBDA_1 = [0.8590, 0.8194, 0.8430, 0.9420, 0.8645, 0.8315, 0.8552, 0.8983, 0.90
 LAMBDA_0 = [0.8578, 0.8144, 0.8408, 0.9413, 0.8632, 0.8241, 0.8454, 0.8915, 0.8987, 0.8697]
 
 
+@published("wsm", "Chakraborty, Zavadskas & Antucheviciene (2015), example 2, lambda = 1")
 def test_wsm_linear_is_the_waspas_lambda_1_column_of_chakraborty_2015():
     """Chakraborty, S., Zavadskas, E. K. & Antucheviciene, J. (2015). Applications of WASPAS
     method as a multi-criteria decision-making tool. Economic Computation and Economic
@@ -42,6 +43,7 @@ def test_wsm_linear_is_the_waspas_lambda_1_column_of_chakraborty_2015():
     assert ranks.tolist() == [6, 10, 8, 1, 5, 9, 7, 3, 2, 4]
 
 
+@published("wpm", "Chakraborty, Zavadskas & Antucheviciene (2015), example 2, lambda = 0")
 def test_wpm_linear_is_the_waspas_lambda_0_column_of_chakraborty_2015():
     """Same paper and table, lambda = 0: the weighted product of the linearly normalised
     scores; wpm's score is its log10."""
@@ -96,3 +98,27 @@ def test_topsis_minmax_and_vector_differ_but_both_rank_a_dominating_strategy_fir
 def test_an_unknown_normalisation_lists_the_choices():
     with pytest.raises(SpecError, match="parameter 'normalization' is 'zscore'; choose from: linear, minmax"):
         get_method("wsm", {"normalization": "zscore"})
+
+
+@published("wsm", "Rizan, Wahyuningsih, Pradana & Ramadella (2020), SAW preference values")
+def test_wsm_linear_is_the_saw_of_rizan_2020():
+    """Rizan, O., Wahyuningsih, D., Pradana, H. A. & Ramadella, S. (2020). SAW method in
+    supporting the process of admission of new junior high school students. 8th
+    International Conference on Cyber and IT Service Management (CITSM), IEEE, 1-5
+    (doi:10.1109/CITSM50537.2020.9268874): four applicants, seven benefit criteria, SAW
+    preference values 0.35, 0.375, 0.825, 0.642 (3 decimals). The numbers are those that
+    pyrepo-mcda's test suite (tests/test_mcda_methods_2.py, Test_SAW) takes from the paper;
+    we could not open the paper itself."""
+    matrix = make_matrix(
+        [
+            [0.75, 0.50, 0.75, 0, 0, 0, 1],
+            [0.75, 1, 0.75, 0, 0, 0, 0.75],
+            [0.75, 0.75, 0.75, 0, 0.50, 0.25, 1],
+            [0.50, 0.50, 0.75, 1, 0.50, 0, 0.75],
+        ],
+        ["max"] * 7,
+        [0.1, 0.1, 0.1, 0.15, 0.2, 0.25, 0.1],
+    )
+    ranks, scores = evaluate(matrix, "wsm", {"normalization": "linear"})
+    assert np.round(scores, 3).tolist() == [0.35, 0.375, 0.825, 0.642]
+    assert ranks.tolist() == [4, 3, 1, 2]
