@@ -301,7 +301,8 @@ def svg_text(axis: Any) -> str:
 
     buffer = io.StringIO()
     figure = axis.figure
-    figure.savefig(buffer, format="svg")
+    with plt.rc_context({"svg.fonttype": "none", "svg.hashsalt": "decide"}):  # text as text, stable ids
+        figure.savefig(buffer, format="svg")
     plt.close(figure)
     text = buffer.getvalue()
     return text[text.index("<svg"):]

@@ -30,6 +30,8 @@ OPTION_NAMES = {
     "score_noise": "--score-noise",
     "methods": "--methods",
     "strategy": "--make-top",
+    "plot": "--plot",
+    "output": "--output",
 }
 
 
@@ -319,6 +321,36 @@ def explain_command(strategy, actors, path, method, weights, params, fmt, output
 
     emit(explain([path] if path else None, actors=list(actors), strategy=strategy, method=method,
                  weights=weights, params=parse_params(params)), fmt, output)
+
+
+@cli.command("report")
+@paths_argument
+@click.option("--actor", "-a", "actors", multiple=True, help="Actor name, alias or file stem (repeatable).")
+@click.option("--method", "-m", default=DEFAULT_METHOD, show_default=True, help="Ranking method: see 'decide methods'.")
+@click.option("--weights", "-w", metavar="SPEC", help="Override weights, e.g. deterrence=0.5,cost=0.1.")
+@click.option("--param", "-p", "params", multiple=True, metavar="KEY=VALUE", help="Method parameter (repeatable).")
+@click.option("--methods", metavar="A,B,...", help="Methods compared (default: wsm, topsis, vikor, wpm, promethee2, "
+              "electre2).")
+@click.option("--samples", "-n", default=2_000, show_default=True, type=click.IntRange(min=1),
+              help="SMAA draws.")
+@click.option("--seed", "-s", default=0, show_default=True, type=int, help="SMAA random seed.")
+@click.option("--output", "-o", metavar="FILE.html|FILE.md", required=True,
+              help="The report: one self-contained HTML page, or Markdown with its charts beside it.")
+def report_command(paths, actors, method, weights, params, methods, samples, seed, output) -> None:
+    """A briefing: per actor the ranking, why the leader leads, sensitivity, SMAA,
+    method agreement and the sources of every score, after a cross-actor summary."""
+    from decide.report import report, write_report
+
+    suffix = output.lower().rsplit(".", 1)[-1]
+    if suffix not in ("html", "htm", "md", "markdown"):
+        raise SpecError(f"'{output}' must end in .html or .md", field="output")
+    bar = ProgressBar()
+    try:
+        result = report(list(paths), actors=list(actors), method=method, weights=weights,
+                        params=parse_params(params), methods=methods, samples=samples, seed=seed, progress=bar)
+    finally:
+        bar.close()
+    click.echo(f"wrote {write_report(result, output)}", err=True)
 
 
 def main() -> None:

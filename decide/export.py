@@ -332,18 +332,9 @@ def format_for_path(path: str | os.PathLike[str]) -> str | None:
 
 
 def _write_xlsx(result: Exportable, target: str) -> None:
-    import pandas as pd
+    from decide.workbook import write_workbook
 
-    used: set[str] = set()
-    with pd.ExcelWriter(target, engine="openpyxl") as writer:
-        for section in result.sections():
-            name = "".join(c for c in section.title if c not in "[]:*?/\\")[:31] or "table"
-            while name in used:
-                name = name[:28] + f"_{len(used)}"
-            used.add(name)
-            frame = section.frame.to_pandas() if isinstance(section.frame, Table) else section.frame
-            frame.to_excel(writer, sheet_name=name, index=False, startrow=2)
-            writer.sheets[name].cell(row=1, column=1, value=section.caption)
+    write_workbook(result, target)
 
 
 def atomic_write(path: str | os.PathLike[str], write: Callable[[str], None]) -> Path:
