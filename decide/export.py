@@ -178,15 +178,32 @@ def latex_label(title: str) -> str:
     return "tab:" + (re.sub(r"[^a-z0-9]+", "-", title.lower()).strip("-") or "table")
 
 
+def _stacked_headers(frame: Any, headers: list[str], rows: list[list[str]]) -> list[str]:
+    """Headers of number columns wider than their numbers, stacked on lines as wide as those."""
+    import textwrap
+
+    out = []
+    for i, (header, align) in enumerate(zip(headers, _alignments(frame), strict=True)):
+        width = max([6, *(len(r[i]) for r in rows)])
+        if align == "r" and len(header) > width and " " in header:
+            lines = textwrap.wrap(header, width, break_long_words=False)
+            header = r"\begin{tabular}[b]{@{}r@{}}" + r" \\ ".join(lines) + r"\end{tabular}"
+        out.append(header)
+    return out
+
+
 def _latex_columns(frame: Any, headers: list[str], rows: list[list[str]]) -> tuple[str, str]:
     """The column specification and the environment (tabular, tabularx, or resized tabular)."""
     align = _alignments(frame)
-    natural = [max([len(h), *(len(r[i]) for r in rows)]) + 2 for i, h in enumerate(headers)]
+    natural = [
+        max([len(h) if a == "l" else min(len(h), 8), *(len(r[i]) for r in rows)]) + 2
+        for i, (h, a) in enumerate(zip(headers, align, strict=True))
+    ]
     if sum(natural) <= LATEX_LINE:
         return "".join(align), "tabular"
     numeric = sum(n for n, a in zip(natural, align, strict=True) if a == "r")
     text_columns = [i for i, a in enumerate(align) if a == "l" and natural[i] > 12]
-    if numeric > LATEX_LINE * 0.7 or not text_columns:
+    if LATEX_LINE - numeric < 12 * len(text_columns) + 10 or not text_columns:
         return "".join(align), "resizebox"
     spec = "".join(
         r">{\raggedright\arraybackslash}X" if i in text_columns else a for i, a in enumerate(align)
@@ -204,7 +221,7 @@ def _render_latex(result: Exportable) -> str:
         body = [" & ".join(row) + r" \\" for row in rows]
         note = [rf"\par\footnotesize {escape_latex(section.note)}"] if section.note else []
         spec, how = _latex_columns(section.frame, headers, rows)
-        head = " & ".join(headers) + r" \\"
+        head = " & ".join(_stacked_headers(section.frame, headers, rows)) + r" \\"
         if len(rows) > LATEX_LONG:
             if how == "tabularx":
                 spec = spec.replace(r"X", rf"p{{{0.9 / spec.count('X'):.2f}\linewidth}}")

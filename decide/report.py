@@ -279,7 +279,7 @@ class Report(PerActor[ActorBriefing]):
                 f"Table: {escape_markdown(b.comparison.sections()[0].caption)}", "",
             ]
         text = "\n".join(lines)
-        return atomic_write(target, lambda temporary: Path(temporary).write_text(text, encoding="utf-8"))
+        return atomic_write(target, lambda temporary: _write_text(temporary, text))
 
 
 _STYLE = """
@@ -300,6 +300,10 @@ p.note { font-size: 0.85em; color: #555; margin-top: -1.2em; }
 p.lead { font-size: 1.05em; background: #f5f7fa; padding: 0.6em 0.9em; border-left: 4px solid #4c72b0; }
 details { margin: 0.3em 0; } summary { cursor: pointer; }
 """
+
+
+def _write_text(path: str, text: str) -> None:
+    Path(path).write_text(text, encoding="utf-8")
 
 
 def _e(text: Any) -> str:
@@ -419,7 +423,7 @@ def write_report(briefing: Report, path: str | os.PathLike[str]) -> Path:
     suffix = Path(path).suffix.lower()
     if suffix in (".html", ".htm"):
         text = briefing.to_html()
-        return atomic_write(path, lambda temporary: Path(temporary).write_text(text, encoding="utf-8"))
+        return atomic_write(path, lambda temporary: _write_text(temporary, text))
     if suffix in (".md", ".markdown"):
         return briefing.write_markdown(path)
     raise SpecError(f"'{path}' must end in .html or .md", field="output")
