@@ -302,7 +302,7 @@ def svg_text(axis: Any) -> str:
     buffer = io.StringIO()
     figure = axis.figure
     with plt.rc_context({"svg.fonttype": "none", "svg.hashsalt": "decide"}):  # text as text, stable ids
-        figure.savefig(buffer, format="svg")
+        figure.savefig(buffer, format="svg", metadata={"Date": None})
     plt.close(figure)
     text = buffer.getvalue()
     return text[text.index("<svg"):]

@@ -279,6 +279,22 @@ def _html_table(section: Section) -> str:
     return "\n".join(lines)
 
 
+#: The compact style of tables in Jupyter (scoped to decide's tables).
+NOTEBOOK_STYLE = """
+table.decide { border-collapse: collapse; font-size: 0.9em; margin: 0.5em 0 1.2em; }
+table.decide caption { caption-side: top; text-align: left; font-weight: 600; padding-bottom: 0.3em; }
+table.decide th, table.decide td { padding: 0.15em 0.6em; text-align: left; }
+table.decide td.num, table.decide th.num { text-align: right; font-variant-numeric: tabular-nums; }
+table.decide tbody tr:first-child { background: rgba(60, 160, 60, 0.15); font-weight: 600; }
+p.note { font-size: 0.85em; opacity: 0.8; margin-top: -0.8em; }
+"""
+
+
+def notebook_html(result: Exportable) -> str:
+    """Compact HTML tables for Jupyter: caption, 4-decimal numbers, the best row highlighted."""
+    return f"<style>{NOTEBOOK_STYLE}</style>\n" + _render_html(result, fragment=True)
+
+
 def html_document(title: str, body: str, style: str = HTML_STYLE) -> str:
     """A complete HTML page: doctype, UTF-8, a small inline stylesheet, no external requests."""
     return (

@@ -132,9 +132,9 @@ class Result:
         return render(self, "table")
 
     def _repr_html_(self) -> str:
-        from decide.export import render
+        from decide.export import notebook_html
 
-        return render(self, "html", fragment=True)
+        return notebook_html(self)
 
 
 class ActorResult(Protocol):

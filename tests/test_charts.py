@@ -7,10 +7,10 @@ import matplotlib
 
 matplotlib.use("Agg")
 
-import matplotlib.pyplot as plt  # noqa: E402
-import pytest  # noqa: E402
+import matplotlib.pyplot as plt
+import pytest
 
-from decide import SpecError, compare, rank, sensitivity, smaa  # noqa: E402
+from decide import SpecError, compare, rank, sensitivity, smaa
 
 
 @pytest.fixture(autouse=True)

@@ -91,7 +91,8 @@ def test_compare_defaults_to_six_methods_and_all_runs_every_one(cli):
     assert len(compare(actor="China", methods="all").methods) >= 20
     short = cli("compare", "-a", "dprk").stdout
     assert "prom2" in short and "prom2 = promethee2" in " ".join(short.split())
-    assert "Error: give --methods or --all, not both" in cli("compare", "-a", "dprk", "--all", "--methods", "wsm").output
+    both = cli("compare", "-a", "dprk", "--all", "--methods", "wsm")
+    assert "Error: give --methods or --all, not both" in both.output
 
 
 def test_markdown_escapes_pandoc_specials():

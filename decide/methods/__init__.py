@@ -149,9 +149,9 @@ class Catalogue:
         return render(self, "table")
 
     def _repr_html_(self) -> str:
-        from decide.export import render
+        from decide.export import notebook_html
 
-        return render(self, "html")
+        return notebook_html(self)
 
 
 def catalogue(names: Sequence[str] | None = None) -> Catalogue:
