@@ -9,9 +9,10 @@ strategies are hatched and marked ``*``.
 >>> import matplotlib
 >>> matplotlib.use("Agg")
 >>> import decide
->>> ax = decide.rank(actors="China", method="vikor").plot()
->>> ax.get_yticklabels()[-1].get_text().replace("\\n", " ")  # the best at the top
-'Direct Talks to Build Trust and Clarify Intentions'
+>>> ranking = decide.rank(actors="China", method="vikor")
+>>> ax = ranking.plot()
+>>> ax.get_yticklabels()[-1].get_text().replace("\\n", " ") == ranking.results[0].top  # the best at the top
+True
 >>> matplotlib.pyplot.close("all")
 """
 

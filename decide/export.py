@@ -5,18 +5,17 @@ Any result with ``sections()``, ``to_frame(provenance=True)`` and ``to_dict()``
 carries a caption naming the method, parameters, weights and data file.
 
 >>> from decide.ranking import rank
->>> print(render(rank(actors="China"), "markdown").splitlines()[-1][:50])
+>>> lines = render(rank(actors="China"), "markdown").splitlines()
+>>> print(next(line for line in lines if line.startswith("Table:"))[:50])
 Table: China: ranked by topsis (normalization=vect
 """
 
 from __future__ import annotations
 
-import contextlib
 import html
 import json
 import os
-import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -53,6 +52,11 @@ _LATEX_SPECIAL = {
     "<": r"\textless{}",
     ">": r"\textgreater{}",
     "|": r"\textbar{}",
+    "\n": " ",
+    "\r": " ",
+    "\u2028": " ",
+    "\u2029": " ",
+    "\x85": " ",
 }
 _MARKDOWN_SPECIAL = {
     "\\": "\\\\",
@@ -65,12 +69,17 @@ _MARKDOWN_SPECIAL = {
     "&": "&amp;",
     "<": "&lt;",
     ">": "&gt;",
-    # pandoc's own specials: math, subscript, superscript, citations, headings
+    # pandoc's own specials (math, subscript, superscript, headings, citations) and line breaks
     "$": "\\$",
     "~": "\\~",
     "^": "\\^",
-    "@": "\\@",
     "#": "\\#",
+    "@": "\\@",
+    "\n": "<br>",
+    "\r": "",
+    "\u2028": "<br>",
+    "\u2029": "<br>",
+    "\x85": "<br>",
 }
 
 
@@ -90,6 +99,57 @@ def escape_markdown(text: str) -> str:
     'A\\|B &amp; C\\_d &lt;e&gt;'
     """
     return "".join(_MARKDOWN_SPECIAL.get(char, char) for char in text)
+
+
+FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
+"""First characters that make a spreadsheet read a cell as a formula (OWASP CSV injection)."""
+
+
+def neutralise_cell(value: Any, *, raw: bool = False) -> Any:
+    """``value`` made safe for a spreadsheet: text starting with ``= + - @``, tab or CR gets a leading ``'``.
+
+    Numbers stay numbers (a negative number is not text); ``raw=True`` returns ``value`` unchanged.
+
+    >>> print(neutralise_cell('=HYPERLINK("http://example.com","x")'))
+    '=HYPERLINK("http://example.com","x")
+    >>> neutralise_cell(-2.5), neutralise_cell("Talks"), neutralise_cell("-x", raw=True)
+    (-2.5, 'Talks', '-x')
+    """
+    if raw or not isinstance(value, str) or not value.startswith(FORMULA_TRIGGERS):
+        return value
+    return "'" + value
+
+
+def neutralise_frame(frame: Any, *, raw: bool = False) -> Any:
+    """A copy of ``frame`` with :func:`neutralise_cell` applied to every text cell and column name."""
+    if raw:
+        return frame
+    safe = frame.copy()
+    safe.columns = [neutralise_cell(column) for column in frame.columns]
+    for position in range(safe.shape[1]):
+        column = safe.iloc[:, position]
+        if _is_text_column(column):
+            safe.isetitem(position, column.map(neutralise_cell))
+    return safe
+
+
+def _is_text_column(column: Any) -> bool:
+    import pandas as pd
+
+    return not pd.api.types.is_numeric_dtype(column) or pd.api.types.is_bool_dtype(column)
+
+
+def clean_xlsx_text(value: Any) -> Any:
+    """Text with the control characters XLSX cannot hold replaced by U+FFFD; other values unchanged.
+
+    >>> clean_xlsx_text("bad\x1bname")
+    'bad\ufffdname'
+    """
+    if not isinstance(value, str):
+        return value
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
+    return ILLEGAL_CHARACTERS_RE.sub("\ufffd", value)
 
 
 def escape_html(text: str) -> str:
@@ -313,8 +373,9 @@ def _render_html(result: Exportable, fragment: bool = True) -> str:
     return html_document(f"decide: {title}", tables)
 
 
-def _render_csv(result: Exportable) -> str:
-    return result.to_frame(provenance=True).to_csv(index=False, lineterminator="\n")
+def _render_csv(result: Exportable, raw: bool = False) -> str:
+    frame = neutralise_frame(result.to_frame(provenance=True), raw=raw)
+    return frame.to_csv(index=False, lineterminator="\n")
 
 
 def _render_json(result: Exportable) -> str:
@@ -364,39 +425,43 @@ def format_for_path(path: str | os.PathLike[str]) -> str | None:
     return SUFFIX_FORMATS.get(Path(path).suffix.lower())
 
 
-def _write_xlsx(result: Exportable, target: str) -> None:
+def _write_xlsx(result: Exportable, target: str, raw: bool = False) -> None:
+    """The polished workbook (:mod:`decide.workbook`); text cells are never formulas unless ``raw``."""
     from decide.workbook import write_workbook
 
-    write_workbook(result, target)
+    write_workbook(result, target, raw=raw)
 
 
-def atomic_write(path: str | os.PathLike[str], write: Callable[[str], None]) -> Path:
-    """Call ``write(temporary_path)`` and move the file into place only if it succeeds."""
-    target = Path(path)
-    folder = target.parent if str(target.parent) else Path(".")
-    if not folder.is_dir():
-        raise DecideError(f"{target}: folder '{folder}' does not exist")
-    # The temporary name keeps the suffix: some writers (Excel) check it.
-    handle, temporary = tempfile.mkstemp(prefix=f".{target.stem}.tmp-", suffix=target.suffix, dir=folder)
-    os.close(handle)
-    try:
-        write(temporary)
-        os.replace(temporary, target)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(temporary)
-        raise
-    return target
+def atomic_write(
+    path: str | os.PathLike[str],
+    write: Callable[[str], None],
+    inputs: Sequence[str | os.PathLike[str]] = (),
+) -> Path:
+    """Call ``write(temporary_path)`` and move the file into place only if it succeeds.
+
+    See :func:`decide.files.write_output`: devices and pipes are written in place, an input
+    file is never overwritten, and every failure is one clean :class:`DecideError` line.
+    """
+    from decide.files import write_output
+
+    return Path(write_output(path, write, inputs=inputs))
 
 
 def export(
-    result: Exportable, path: str | os.PathLike[str], fmt: str | None = None, *, fragment: bool = False,
+    result: Exportable,
+    path: str | os.PathLike[str],
+    fmt: str | None = None,
+    *,
+    raw: bool = False,
+    inputs: Sequence[str | os.PathLike[str]] = (),
+    fragment: bool = False,
     wide: bool = False,
 ) -> Path:
     """Write ``result`` to ``path`` atomically; the format defaults to the file's suffix.
 
-    HTML is a complete page unless ``fragment=True``. Nothing is left behind if
-    rendering or writing fails.
+    Nothing is left behind if rendering or writing fails; ``inputs`` are never overwritten.
+    CSV and XLSX cells that a spreadsheet would run as formulas are neutralised unless ``raw``.
+    HTML is a complete page unless ``fragment=True``; ``wide`` gives text tables every column.
     """
     name = check_format(fmt) if fmt else format_for_path(path)
     if name is None:
@@ -404,10 +469,8 @@ def export(
             f"{path}: cannot tell the format from the suffix; give --format ({', '.join(FORMATS)})"
         )
     if name == "xlsx":
-        return atomic_write(path, lambda temporary: _write_xlsx(result, temporary))
-    text = render(result, name, fragment=fragment, wide=wide)
+        return atomic_write(path, lambda temporary: _write_xlsx(result, temporary, raw=raw), inputs)
+    from decide.files import write_output
 
-    def write_text(temporary: str) -> None:
-        Path(temporary).write_text(text, encoding="utf-8")
-
-    return atomic_write(path, write_text)
+    text = _render_csv(result, raw=raw) if name == "csv" else render(result, name, fragment=fragment, wide=wide)
+    return Path(write_output(path, text, inputs=inputs))

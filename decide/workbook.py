@@ -2,7 +2,7 @@
 
 Each table sheet opens with a header block (the caption, the decide version and the
 footnote), then the table with a bold, frozen header row and an autofilter; numbers
-show 4 decimals, columns are as wide as their content (up to 60 characters), and
+show 4 decimals, columns are as wide as their content (up to 80 characters), and
 Pareto-dominated rows (marked ``*``) are shaded. A ``sources`` sheet lists every
 strategy's source and the rationale of each score.
 """
@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     from decide.results import Exportable
 
 NUMBER_FORMAT = "0.0000"
-MAX_WIDTH = 60
+MAX_WIDTH = 80
 HEADER_FILL = "DDE6F0"
 DOMINATED_FILL = "EEEEEE"
 #: First row of the table under the header block (1-based).
@@ -44,9 +44,12 @@ def result_matrices(result: Any) -> list[Matrix]:
 
 
 def _sheet_names(sections: list[Section]) -> Iterator[str]:
+    from decide.export import clean_xlsx_text
+
     used = {"summary", "sources"}
     for section in sections:
-        name = "".join(c for c in section.title if c not in "[]:*?/\\")[:31] or "table"
+        title = clean_xlsx_text(section.title)
+        name = "".join(c for c in title if c not in "[]:*?/\\" and c != "\ufffd").strip("'")[:31] or "table"
         while name in used:
             name = name[:28] + f"_{len(used)}"
         used.add(name)
@@ -68,42 +71,42 @@ def _rows(frame: Any) -> tuple[list[str], list[list[Any]]]:
     return columns, rows
 
 
-def _safe(value: Any) -> Any:
-    """Text that a spreadsheet would run as a formula is kept as text (a leading apostrophe)."""
-    if isinstance(value, str) and len(value) > 1 and value[:1] in ("=", "+", "-", "@") and not _is_number(value):
-        return "'" + value
-    return value
+def _safe(value: Any, raw: bool) -> Any:
+    """``value`` without the characters XLSX cannot hold (text is kept as text by :func:`_put`)."""
+    from decide.export import clean_xlsx_text
+
+    return clean_xlsx_text(value)
 
 
-def _is_number(text: str) -> bool:
-    try:
-        float(text)
-    except ValueError:
-        return False
-    return True
+def _put(sheet: Any, row: int, column: int, value: Any, raw: bool) -> Any:
+    """Write one cell; text that openpyxl would store as a formula stays text unless ``raw``."""
+    cell = sheet.cell(row=row, column=column, value=_safe(value, raw))
+    if not raw and cell.data_type == "f":
+        cell.data_type = "s"
+    return cell
 
 
-def _write_table(sheet: Any, section: Section) -> None:
+def _write_table(sheet: Any, section: Section, raw: bool = False) -> None:
     from openpyxl.styles import Font, PatternFill
     from openpyxl.utils import get_column_letter
 
-    sheet.cell(row=1, column=1, value=section.caption).font = Font(bold=True)
+    _put(sheet, 1, 1, section.caption, raw).font = Font(bold=True)
     sheet.cell(row=2, column=1, value=f"decide {_version()}")
     if section.note:
-        sheet.cell(row=3, column=1, value=section.note)
+        _put(sheet, 3, 1, section.note, raw)
     columns, rows = _rows(section.frame)
     bold = Font(bold=True)
     fill = PatternFill("solid", fgColor=HEADER_FILL)
     shade = PatternFill("solid", fgColor=DOMINATED_FILL)
     widths = [len(c or "dominated") for c in columns]
     for number, name in enumerate(columns, start=1):
-        cell = sheet.cell(row=TABLE_ROW, column=number, value=name or "dominated")
+        cell = _put(sheet, TABLE_ROW, number, name or "dominated", raw)
         cell.font, cell.fill = bold, fill
     mark = columns.index("") if "" in columns else None
     for offset, values in enumerate(rows, start=1):
         dominated = mark is not None and values[mark] == "*"
         for number, value in enumerate(values, start=1):
-            cell = sheet.cell(row=TABLE_ROW + offset, column=number, value=_safe(value))
+            cell = _put(sheet, TABLE_ROW + offset, number, value, raw)
             if isinstance(value, float):
                 cell.number_format = NUMBER_FORMAT
                 shown = len(f"{value:.4f}")
@@ -120,7 +123,7 @@ def _write_table(sheet: Any, section: Section) -> None:
         sheet.auto_filter.ref = f"A{TABLE_ROW}:{last}{TABLE_ROW + max(len(rows), 1)}"
 
 
-def _write_summary(sheet: Any, sections: list[Section], names: list[str]) -> None:
+def _write_summary(sheet: Any, sections: list[Section], names: list[str], raw: bool) -> None:
     summary = Section(
         "summary",
         f"What this workbook holds: {len(sections)} table(s), made by decide {_version()}",
@@ -128,7 +131,7 @@ def _write_summary(sheet: Any, sections: list[Section], names: list[str]) -> Non
             (name, _first(section), section.caption) for name, section in zip(names, sections, strict=True)
         ]),
     )
-    _write_table(sheet, summary)
+    _write_table(sheet, summary, raw)
 
 
 def _first(section: Section) -> str:
@@ -138,7 +141,7 @@ def _first(section: Section) -> str:
     return str(rows[0][0]) if rows else ""
 
 
-def _write_sources(sheet: Any, matrices: list[Matrix]) -> None:
+def _write_sources(sheet: Any, matrices: list[Matrix], raw: bool) -> None:
     criteria = list(dict.fromkeys(c for m in matrices for c in m.criterion_names))
     rows = []
     for matrix in matrices:
@@ -150,24 +153,27 @@ def _write_sources(sheet: Any, matrices: list[Matrix]) -> None:
                          strategy.source, overall, *per))
     table = Table(["actor", "strategy", *criteria, "source", "rationale", *(f"why {c}" for c in criteria)], rows)
     files = ", ".join(dict.fromkeys(m.file_name for m in matrices))
-    _write_table(sheet, Section("sources", f"Scores, sources and rationales from {files}", table))
+    _write_table(sheet, Section("sources", f"Scores, sources and rationales from {files}", table), raw)
 
 
-def write_workbook(result: Exportable, path: str) -> None:
-    """Write ``result`` as a polished workbook at ``path`` (see the module text)."""
+def write_workbook(result: Exportable, path: str, raw: bool = False) -> None:
+    """Write ``result`` as a polished workbook at ``path`` (see the module text); text
+    that would run as a formula is neutralised unless ``raw``."""
     from openpyxl import Workbook
 
     sections = result.sections()
     names = list(_sheet_names(sections))
     book = Workbook()
-    _write_summary(book.active, sections, names)
+    _write_summary(book.active, sections, names, raw)
     book.active.title = "summary"
     for name, section in zip(names, sections, strict=True):
-        _write_table(book.create_sheet(name), section)
+        _write_table(book.create_sheet(name), section, raw)
+    if sections:
+        book.active = 1  # opens on the first table; the summary is the first tab
     matrices = result_matrices(result)
     if matrices:
-        _write_sources(book.create_sheet("sources"), matrices)
+        _write_sources(book.create_sheet("sources"), matrices, raw)
     book.save(path)
 
 
-__all__ = ["NUMBER_FORMAT", "result_matrices", "write_workbook"]
+__all__ = ["MAX_WIDTH", "NUMBER_FORMAT", "result_matrices", "write_workbook"]

@@ -229,3 +229,24 @@ def _dense(ranks) -> list[int]:
     """Ranks with ties sharing a rank and no gaps (pymcdm averages tied ranks)."""
     order = sorted(set(ranks))
     return [order.index(r) + 1 for r in ranks]
+
+
+def chakraborty_2015_example_2() -> Matrix:
+    """Chakraborty, Zavadskas & Antucheviciene (2015), example 2: ten alternatives, three
+    cost criteria and one benefit criterion, with the paper's weights."""
+    return make_matrix(
+        [
+            [581818, 54.49, 3, 5500],
+            [595454, 49.73, 3, 4500],
+            [586060, 51.24, 3, 5000],
+            [522727, 45.71, 3, 5800],
+            [561818, 52.66, 3, 5200],
+            [543030, 74.46, 4, 5600],
+            [522727, 75.42, 4, 5800],
+            [486970, 62.62, 4, 5600],
+            [509394, 65.87, 4, 6400],
+            [513333, 70.67, 4, 6000],
+        ],
+        ["min", "min", "min", "max"],
+        [0.467, 0.160, 0.095, 0.278],
+    )

@@ -7,6 +7,7 @@ import pytest
 
 from decide import MethodError
 from tests.helpers import (
+    chakraborty_2015_example_2,
     check,
     evaluate,
     make_matrix,
@@ -116,22 +117,7 @@ def test_waspas_chakraborty_2015_example_2(lam, expected):
     Economic Cybernetics Studies and Research 49(1), 5-22; example 2 (ten alternatives,
     three cost and one benefit criterion), joint criterion Q_i for lambda 0, 0.5, 1 to 4
     decimals."""
-    matrix = make_matrix(
-        [
-            [581818, 54.49, 3, 5500],
-            [595454, 49.73, 3, 4500],
-            [586060, 51.24, 3, 5000],
-            [522727, 45.71, 3, 5800],
-            [561818, 52.66, 3, 5200],
-            [543030, 74.46, 4, 5600],
-            [522727, 75.42, 4, 5800],
-            [486970, 62.62, 4, 5600],
-            [509394, 65.87, 4, 6400],
-            [513333, 70.67, 4, 6000],
-        ],
-        ["min", "min", "min", "max"],
-        [0.467, 0.160, 0.095, 0.278],
-    )
+    matrix = chakraborty_2015_example_2()
     check(
         matrix,
         "waspas",
