@@ -349,15 +349,17 @@ def explain_command(strategy, actors, path, method, weights, params, fmt, output
 @click.option("--samples", "-n", default=2_000, show_default=True, type=click.IntRange(min=1),
               help="SMAA draws.")
 @click.option("--seed", "-s", default=0, show_default=True, type=int, help="SMAA random seed.")
-@click.option("--output", "-o", metavar="FILE.html|FILE.md", required=True,
-              help="The report: one self-contained HTML page, or Markdown with its charts beside it.")
-def report_command(paths, actors, method, weights, params, methods, samples, seed, output) -> None:
+@click.option("--output", "-o", metavar="FILE.html|FILE.md",
+              help="The report: one self-contained HTML page, or Markdown with its charts beside it "
+              "(without it, the summary table is printed).")
+@format_option
+def report_command(paths, actors, method, weights, params, methods, samples, seed, output, fmt) -> None:
     """A briefing: per actor the ranking, why the leader leads, sensitivity, SMAA,
     method agreement and the sources of every score, after a cross-actor summary."""
-    from decide.report import report, write_report
+    from decide.report import ReportSummary, report, write_report
 
-    suffix = output.lower().rsplit(".", 1)[-1]
-    if suffix not in ("html", "htm", "md", "markdown"):
+    suffix = (output or "").lower().rsplit(".", 1)[-1]
+    if output and suffix not in ("html", "htm", "md", "markdown"):
         raise SpecError(f"'{output}' must end in .html or .md", field="output")
     bar = ProgressBar()
     try:
@@ -365,7 +367,10 @@ def report_command(paths, actors, method, weights, params, methods, samples, see
                         params=parse_params(params), methods=methods, samples=samples, seed=seed, progress=bar)
     finally:
         bar.close()
-    click.echo(f"wrote {write_report(result, output)}", err=True)
+    if output:
+        click.echo(f"wrote {write_report(result, output)}", err=True)
+    else:
+        click.echo(render(ReportSummary(result), fmt or "table"), nl=False)
 
 
 def main() -> None:

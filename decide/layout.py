@@ -79,6 +79,11 @@ def column_widths(headers: Sequence[str], rows: Sequence[Sequence[str]], align: 
         if align[i] == "r":
             floors[i] = max(_natural(cells[1:]), _longest_word(cells[:1]))
     excess = sum(widths) + GAP * (len(widths) - 1) - width
+    if excess > 0:  # first let headers longer than their column's values wrap
+        for i, cells in enumerate(columns):
+            narrower = max(_natural(cells[1:]), _longest_word(cells[:1]))
+            excess -= widths[i] - max(narrower, min(floors[i], widths[i]))
+            widths[i] = max(narrower, min(floors[i], widths[i]))
     while excess > 0:
         shrinkable = [i for i in range(len(widths)) if widths[i] > floors[i]]
         if not shrinkable:

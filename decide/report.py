@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING, Any
 from decide.load import MatrixSource
 from decide.methods import DEFAULT_METHOD, get_method
 from decide.methods.base import Method
-from decide.results import PerActor, Section, format_weights, json_params
+from decide.results import PerActor, Result, Section, format_weights, json_params
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -283,6 +283,24 @@ class Report(PerActor[ActorBriefing]):
         return atomic_write(target, lambda temporary: _write_text(temporary, text))
 
 
+@dataclass(frozen=True)
+class ReportSummary(Result):
+    """Just the cross-actor summary of a :class:`Report` (what ``decide report`` prints
+    without ``--output``)."""
+
+    report: Report
+
+    def sections(self) -> list[Section]:
+        return [Section("summary", self.report.caption(), _formatted_summary(self.report.summary),
+                        note="The whole briefing: decide report -o briefing.html (or .md).")]
+
+    def to_frame(self, provenance: bool = False) -> pd.DataFrame:
+        return self.report.to_frame(provenance)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"summary": self.report.summary.to_dict("records")}
+
+
 _STYLE = """
 body { font-family: system-ui, -apple-system, "Segoe UI", sans-serif; margin: 2em auto; max-width: 62em;
        padding: 0 1em; color: #222; line-height: 1.45; }
@@ -430,4 +448,4 @@ def write_report(briefing: Report, path: str | os.PathLike[str]) -> Path:
     raise SpecError(f"'{path}' must end in .html or .md", field="output")
 
 
-__all__ = ["REPORT_SAMPLES", "REPORT_SEED", "ActorBriefing", "Report", "report", "write_report"]
+__all__ = ["REPORT_SAMPLES", "REPORT_SEED", "ActorBriefing", "Report", "ReportSummary", "report", "write_report"]
