@@ -122,7 +122,7 @@ def plot_contributions(result: Contributions, actor: str | None = None, ax: Any 
                 "normalised": "weighted normalised value (no exact decomposition)"}[item.kind]
         axis.set_xlabel(f"{what}; {result.method.name}")
         axis.set_title(f"{item.actor}: what each criterion adds", loc="left", fontsize=10)
-        axis.legend(loc="lower right", fontsize=8, frameon=False)
+        axis.legend(loc="upper left", bbox_to_anchor=(1.01, 1), fontsize=8, frameon=False)
     return _finish(axes)
 
 
