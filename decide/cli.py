@@ -349,18 +349,21 @@ def explain_command(strategy, actors, path, method, weights, params, fmt, output
 @click.option("--samples", "-n", default=2_000, show_default=True, type=click.IntRange(min=1),
               help="SMAA draws.")
 @click.option("--seed", "-s", default=0, show_default=True, type=int, help="SMAA random seed.")
-@click.option("--output", "-o", metavar="FILE.html|FILE.md",
-              help="The report: one self-contained HTML page, or Markdown with its charts beside it "
-              "(without it, the summary table is printed).")
+@click.option("--output", "-o", metavar="FILE.html|.md|.pdf",
+              help="The report: one self-contained HTML page, Markdown with its charts beside it, or PDF "
+              "(printed by headless Chromium); without it, the summary table is printed.")
 @format_option
 def report_command(paths, actors, method, weights, params, methods, samples, seed, output, fmt) -> None:
     """A briefing: per actor the ranking, why the leader leads, sensitivity, SMAA,
     method agreement and the sources of every score, after a cross-actor summary."""
     from decide.report import ReportSummary, report, write_report
 
-    suffix = (output or "").lower().rsplit(".", 1)[-1]
-    if output and suffix not in ("html", "htm", "md", "markdown"):
-        raise SpecError(f"'{output}' must end in .html or .md", field="output")
+    from pathlib import Path
+
+    from decide.report import REPORT_SUFFIXES
+
+    if output and Path(output).suffix.lower() not in REPORT_SUFFIXES:
+        raise SpecError(f"'{output}' must end in .html, .md or .pdf", field="output")
     bar = ProgressBar()
     try:
         result = report(list(paths), actors=list(actors), method=method, weights=weights,

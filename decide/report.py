@@ -434,8 +434,50 @@ def report(
     return Report(chosen, tuple(briefings), samples, seed, names, time.perf_counter() - started)
 
 
+#: The suffixes :func:`write_report` understands.
+REPORT_SUFFIXES = (".html", ".htm", ".md", ".markdown", ".pdf")
+
+
+def chromium() -> str | None:
+    """The headless browser that prints PDF reports, if one is installed."""
+    import shutil
+
+    for name in ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable"):
+        found = shutil.which(name)
+        if found:
+            return found
+    return None
+
+
+def _print_pdf(html_text: str, target: str) -> None:
+    """Print the page to PDF with headless Chromium, offline (the page makes no requests)."""
+    import subprocess
+    import tempfile
+
+    from decide.errors import DecideError
+
+    browser = chromium()
+    if browser is None:
+        raise DecideError(
+            f"{target}: a PDF report needs Chromium (Debian package 'chromium'); "
+            "install it, or write briefing.html and print it from a browser"
+        )
+    with tempfile.TemporaryDirectory() as folder:
+        page = Path(folder) / "briefing.html"
+        page.write_text(html_text, encoding="utf-8")
+        options = ["--headless", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
+                   "--no-pdf-header-footer", f"--user-data-dir={folder}/profile"]
+        if hasattr(os, "geteuid") and os.geteuid() == 0:
+            options.append("--no-sandbox")  # Chromium refuses to start as root otherwise
+        done = subprocess.run([browser, *options, f"--print-to-pdf={target}", page.as_uri()],
+                              capture_output=True, text=True, timeout=300)
+    if done.returncode != 0 or not Path(target).is_file() or Path(target).read_bytes()[:5] != b"%PDF-":
+        raise DecideError(f"{target}: Chromium could not print the report (exit {done.returncode})")
+
+
 def write_report(briefing: Report, path: str | os.PathLike[str]) -> Path:
-    """Write the report as HTML (``.html``) or Markdown with charts beside it (``.md``)."""
+    """Write the report as HTML (``.html``), Markdown with charts beside it (``.md``), or
+    PDF (``.pdf``, printed by headless Chromium when it is installed)."""
     from decide.errors import SpecError
     from decide.export import atomic_write
 
@@ -445,7 +487,10 @@ def write_report(briefing: Report, path: str | os.PathLike[str]) -> Path:
         return atomic_write(path, lambda temporary: _write_text(temporary, text))
     if suffix in (".md", ".markdown"):
         return briefing.write_markdown(path)
-    raise SpecError(f"'{path}' must end in .html or .md", field="output")
+    if suffix == ".pdf":
+        page = briefing.to_html()
+        return atomic_write(path, lambda temporary: _print_pdf(page, temporary))
+    raise SpecError(f"'{path}' must end in .html, .md or .pdf", field="output")
 
 
-__all__ = ["REPORT_SAMPLES", "REPORT_SEED", "ActorBriefing", "Report", "ReportSummary", "report", "write_report"]
+__all__ = ["REPORT_SAMPLES", "REPORT_SEED", "REPORT_SUFFIXES", "chromium", "ActorBriefing", "Report", "ReportSummary", "report", "write_report"]

@@ -92,9 +92,9 @@ def test_markdown_report_writes_its_charts_beside_it(cli, tmp_path):
 
 
 def test_report_command_needs_html_or_md_and_writes_nothing_else(cli, tmp_path):
-    result = cli("report", "-o", str(tmp_path / "briefing.pdf"))
+    result = cli("report", "-o", str(tmp_path / "briefing.docx"))
     assert result.exit_code == 1
-    assert result.output.strip() == f"Error: --output: '{tmp_path / 'briefing.pdf'}' must end in .html or .md"
+    assert result.output.strip() == f"Error: --output: '{tmp_path / 'briefing.docx'}' must end in .html, .md or .pdf"
     assert list(tmp_path.iterdir()) == []
 
 
@@ -172,3 +172,22 @@ def test_report_opens_in_headless_chromium(shipped_html, tmp_path):
     pixels = imread(shot)
     assert pixels.std() > 0.05, "the screenshot is blank"
     assert Path(shot).stat().st_size > 20_000
+
+
+@pytest.mark.skipif(_chromium() is None, reason="Chromium is not installed (Debian package 'chromium')")
+def test_pdf_report_is_printed_offline_by_chromium(tmp_path):
+    path = write_report(report(SMALL, samples=100, seed=1), tmp_path / "briefing.pdf")
+    data = path.read_bytes()
+    assert data.startswith(b"%PDF-") and len(data) > 10_000
+    assert [p.name for p in tmp_path.iterdir()] == ["briefing.pdf"]  # no temporary files left
+
+
+def test_pdf_without_chromium_is_one_clear_error(tmp_path, monkeypatch):
+    import decide.report
+
+    monkeypatch.setattr(decide.report, "chromium", lambda: None)
+    from decide import DecideError
+
+    with pytest.raises(DecideError, match="a PDF report needs Chromium"):
+        write_report(report(SMALL, samples=50, seed=1), tmp_path / "briefing.pdf")
+    assert list(tmp_path.iterdir()) == []
