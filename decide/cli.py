@@ -356,11 +356,9 @@ def explain_command(strategy, actors, path, method, weights, params, fmt, output
 def report_command(paths, actors, method, weights, params, methods, samples, seed, output, fmt) -> None:
     """A briefing: per actor the ranking, why the leader leads, sensitivity, SMAA,
     method agreement and the sources of every score, after a cross-actor summary."""
-    from decide.report import ReportSummary, report, write_report
-
     from pathlib import Path
 
-    from decide.report import REPORT_SUFFIXES
+    from decide.report import REPORT_SUFFIXES, ReportSummary, report, write_report
 
     if output and Path(output).suffix.lower() not in REPORT_SUFFIXES:
         raise SpecError(f"'{output}' must end in .html, .md or .pdf", field="output")

@@ -493,4 +493,14 @@ def write_report(briefing: Report, path: str | os.PathLike[str]) -> Path:
     raise SpecError(f"'{path}' must end in .html, .md or .pdf", field="output")
 
 
-__all__ = ["REPORT_SAMPLES", "REPORT_SEED", "REPORT_SUFFIXES", "chromium", "ActorBriefing", "Report", "ReportSummary", "report", "write_report"]
+__all__ = [
+    "REPORT_SAMPLES",
+    "REPORT_SEED",
+    "REPORT_SUFFIXES",
+    "ActorBriefing",
+    "Report",
+    "ReportSummary",
+    "chromium",
+    "report",
+    "write_report",
+]
