@@ -6,8 +6,8 @@
 'lower'
 
 The verbs: :func:`load_matrices`, :func:`validate`, :func:`show`, :func:`overview`,
-:func:`rank`, :func:`compare`, :func:`sensitivity`, :func:`make_top`, :func:`smaa`,
-:func:`render` and :func:`export`. Every result prints as a text table and renders
+:func:`rank`, :func:`explain`, :func:`compare`, :func:`sensitivity`, :func:`make_top`,
+:func:`smaa`, :func:`report`, :func:`render` and :func:`export`. Every result prints as a text table and renders
 as an HTML table in a notebook. Importing decide is cheap: scikit-criteria is loaded
 only when a method without a numpy engine runs.
 """
@@ -28,6 +28,7 @@ if TYPE_CHECKING:
     from decide.methods import DEFAULT_METHOD, Method, catalogue, get_method
     from decide.model import Criterion, Matrix, Strategy
     from decide.ranking import ActorRanking, Ranking, rank
+    from decide.report import Report, report
     from decide.sensitivity import MakeTopResult, SensitivityResult, make_top, sensitivity
     from decide.smaa import ActorSMAA, SMAAResult, smaa
     from decide.views import MatrixView, Overview, overview, show
@@ -44,6 +45,7 @@ _HOMES = {
     "DEFAULT_METHOD": "methods", "Method": "methods", "catalogue": "methods", "get_method": "methods",
     "Criterion": "model", "Matrix": "model", "Strategy": "model",
     "ActorRanking": "ranking", "Ranking": "ranking", "rank": "ranking",
+    "Report": "report", "report": "report",
     "MakeTopResult": "sensitivity", "SensitivityResult": "sensitivity", "make_top": "sensitivity",
     "sensitivity": "sensitivity",
     "ActorSMAA": "smaa", "SMAAResult": "smaa", "smaa": "smaa",
@@ -65,10 +67,11 @@ def __dir__() -> list[str]:
 
 
 class _Package(types.ModuleType):
-    """Keeps ``decide.compare``, ``decide.sensitivity`` and ``decide.smaa`` the functions.
+    """Keeps ``decide.compare``, ``decide.sensitivity``, ``decide.smaa``, ``decide.explain``
+    and ``decide.report`` the functions.
 
     Importing a submodule makes Python set it as an attribute of the package; for the
-    three verbs named like their modules, the function is kept instead (the modules
+    verbs named like their modules, the function is kept instead (the modules
     stay importable by name: ``from decide.smaa import smaa_matrix``).
     """
 
@@ -98,6 +101,7 @@ __all__ = [
     "MethodError",
     "Overview",
     "Ranking",
+    "Report",
     "SMAAResult",
     "SensitivityResult",
     "SpecError",
@@ -114,6 +118,7 @@ __all__ = [
     "overview",
     "rank",
     "render",
+    "report",
     "sensitivity",
     "shipped_matrices_dir",
     "show",
