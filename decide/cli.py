@@ -137,6 +137,9 @@ wide_option = click.option("--wide", is_flag=True, expose_value=False, callback=
                            help="Every column, unwrapped (default: fit the terminal, COLUMNS or 80).")
 plot_option = click.option("--plot", metavar="FILE.svg|png", expose_value=False, callback=_to_meta,
                            help="Also draw the result's chart to FILE (SVG or PNG).")
+stated_only_option = click.option(
+    "--stated-only", is_flag=True, help="Leave out strategies whose basis is 'inferred' (the articles advise the rest)."
+)
 paths_argument = click.argument("paths", nargs=-1, type=click.Path(), metavar="[PATH]...")
 
 
@@ -160,13 +163,14 @@ def cli() -> None:
               help="Drop strategies Pareto-dominated by another of the same actor.")
 @plot_option
 @format_option
+@stated_only_option
 @output_option
-def rank_command(paths, actors, method, weights, params, non_dominated, fmt, output) -> None:
+def rank_command(paths, actors, method, weights, params, non_dominated, stated_only, fmt, output) -> None:
     """Rank every actor's strategies (or only --actor's)."""
     from decide.ranking import rank
 
     result = rank(list(paths), actors=list(actors), method=method, weights=weights,
-                  params=parse_params(params), non_dominated=non_dominated)
+                  params=parse_params(params), non_dominated=non_dominated, stated_only=stated_only)
     emit(result, fmt, output)
 
 
@@ -237,14 +241,16 @@ def validate_command(paths) -> None:
               help="Parameter of one method, e.g. vikor.v=0.3 (repeatable).")
 @plot_option
 @format_option
+@stated_only_option
 @output_option
-def compare_command(path, actor, methods, all_methods, weights, params, fmt, output) -> None:
+def compare_command(path, actor, methods, all_methods, weights, params, stated_only, fmt, output) -> None:
     """Rank one actor's strategies by several methods side by side, with consensus."""
     from decide.compare import compare
 
     if methods and all_methods:
         raise click.UsageError("give --methods or --all, not both")
     result = compare([path] if path else None, actor=actor, methods="all" if all_methods else methods,
+                     stated_only=stated_only,
                      weights=weights, params=parse_params(params))
     emit(result, fmt, output)
 
@@ -262,8 +268,9 @@ def compare_command(path, actor, methods, all_methods, weights, params, fmt, out
 @click.option("--param", "-p", "params", multiple=True, metavar="KEY=VALUE", help="Method parameter (repeatable).")
 @plot_option
 @format_option
+@stated_only_option
 @output_option
-def sensitivity_command(path, actor, method, criterion, make_top, weights, params, fmt, output) -> None:
+def sensitivity_command(path, actor, method, criterion, make_top, weights, params, stated_only, fmt, output) -> None:
     """How far each weight can move before the first strategy, or the ranking, changes.
 
     With --make-top, the smallest change of the weights that ranks STRATEGY first
@@ -272,7 +279,7 @@ def sensitivity_command(path, actor, method, criterion, make_top, weights, param
     from decide.sensitivity import make_top as smallest_change
     from decide.sensitivity import sensitivity
 
-    source, options = [path] if path else None, {"actor": actor, "weights": weights,
+    source, options = [path] if path else None, {"actor": actor, "weights": weights, "stated_only": stated_only,
                                                   "params": parse_params(params)}
     result: Any
     if make_top:
@@ -296,8 +303,12 @@ def sensitivity_command(path, actor, method, criterion, make_top, weights, param
 @wide_option
 @plot_option
 @format_option
+@click.option("--fixed-scores", is_flag=True,
+              help="Keep every score at its value (by default scores given as ranges are drawn within them).")
+@stated_only_option
 @output_option
 def smaa_command(paths, actors, method, samples, seed, spread, order, score_noise, weights, params,
+                 fixed_scores, stated_only,
                  fmt, output) -> None:
     """How often each strategy takes each rank when weights (and scores) are uncertain."""
     from decide.smaa import smaa
@@ -305,6 +316,7 @@ def smaa_command(paths, actors, method, samples, seed, spread, order, score_nois
     bar = ProgressBar()
     try:
         result = smaa(list(paths), actors=list(actors), method=method, samples=samples, seed=seed,
+                      score_ranges=not fixed_scores, stated_only=stated_only,
                       spread=spread, order=order, score_noise=score_noise, weights=weights,
                       params=parse_params(params), progress=bar)
     finally:
@@ -349,11 +361,12 @@ def explain_command(strategy, actors, path, method, weights, params, fmt, output
 @click.option("--samples", "-n", default=2_000, show_default=True, type=click.IntRange(min=1),
               help="SMAA draws.")
 @click.option("--seed", "-s", default=0, show_default=True, type=int, help="SMAA random seed.")
+@stated_only_option
 @click.option("--output", "-o", metavar="FILE.html|.md|.pdf",
               help="The report: one self-contained HTML page, Markdown with its charts beside it, or PDF "
               "(printed by headless Chromium); without it, the summary table is printed.")
 @format_option
-def report_command(paths, actors, method, weights, params, methods, samples, seed, output, fmt) -> None:
+def report_command(paths, actors, method, weights, params, methods, samples, seed, stated_only, output, fmt) -> None:
     """A briefing: per actor the ranking, why the leader leads, sensitivity, SMAA,
     method agreement and the sources of every score, after a cross-actor summary."""
     from pathlib import Path
@@ -365,7 +378,8 @@ def report_command(paths, actors, method, weights, params, methods, samples, see
     bar = ProgressBar()
     try:
         result = report(list(paths), actors=list(actors), method=method, weights=weights,
-                        params=parse_params(params), methods=methods, samples=samples, seed=seed, progress=bar)
+                        params=parse_params(params), methods=methods, samples=samples, seed=seed,
+                        stated_only=stated_only, progress=bar)
     finally:
         bar.close()
     if output:

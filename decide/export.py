@@ -261,9 +261,11 @@ def _latex_columns(frame: Any, headers: list[str], rows: list[list[str]]) -> tup
     ]
     if sum(natural) <= LATEX_LINE:
         return "".join(align), "tabular"
-    numeric = sum(n for n, a in zip(natural, align, strict=True) if a == "r")
     text_columns = [i for i, a in enumerate(align) if a == "l" and natural[i] > 12]
-    if LATEX_LINE - numeric < 12 * len(text_columns) + 10 or not text_columns:
+    fixed = sum(n for i, n in enumerate(natural) if i not in text_columns)
+    # each wrapped column needs room for its longest word (and a little more)
+    needed = sum(max(12, 3 + max((len(w) for r in rows for w in r[i].split()), default=0)) for i in text_columns)
+    if not text_columns or LATEX_LINE - fixed < needed:
         return "".join(align), "resizebox"
     spec = "".join(
         r">{\raggedright\arraybackslash}X" if i in text_columns else a for i, a in enumerate(align)
@@ -280,7 +282,7 @@ def _render_latex(result: Exportable) -> str:
         caption = rf"\caption{{{escape_latex(section.caption)}}}\label{{{latex_label(section.title)}}}"
         body = [" & ".join(row) + r" \\" for row in rows]
         note = [rf"\par\footnotesize {escape_latex(section.note)}"] if section.note else []
-        spec, how = _latex_columns(section.frame, headers, rows)
+        spec, how = _latex_columns(section.frame, *_rows(section.frame, str))  # widths as printed
         head = " & ".join(_stacked_headers(section.frame, headers, rows)) + r" \\"
         if len(rows) > LATEX_LONG:
             if how == "tabularx":

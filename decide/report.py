@@ -37,7 +37,7 @@ if TYPE_CHECKING:
     from decide.model import Matrix
     from decide.ranking import ActorRanking
     from decide.sensitivity import SensitivityResult
-    from decide.smaa import ActorSMAA
+    from decide.smaa import SMAAResult
 
 #: SMAA draws in a report unless told otherwise (enough for two decimals).
 REPORT_SAMPLES = 2_000
@@ -54,12 +54,17 @@ class ActorBriefing:
     ranking: ActorRanking
     contributions: ActorContributions
     sensitivity: SensitivityResult
-    smaa: ActorSMAA
+    smaa: SMAAResult
     comparison: Comparison
 
     @property
     def matrix(self) -> Matrix:
         return self.ranking.matrix
+
+    @property
+    def first_rank_acceptability(self) -> pd.Series:
+        """Share of SMAA draws in which each strategy ranks first."""
+        return self.smaa.results[0].first_rank_acceptability
 
     @property
     def actor(self) -> str:
@@ -90,10 +95,9 @@ class Report(PerActor[ActorBriefing]):
         return Contributions(self.method, tuple(b.contributions for b in self.results))
 
     def smaa(self) -> Any:
-        from decide.smaa import SMAAResult
+        from dataclasses import replace
 
-        return SMAAResult(self.method, self.samples, self.seed, "uniform on the simplex", 0.0,
-                          tuple(b.smaa for b in self.results))
+        return replace(self.results[0].smaa, results=tuple(b.smaa.results[0] for b in self.results))
 
     @property
     def summary(self) -> pd.DataFrame:
@@ -111,7 +115,7 @@ class Report(PerActor[ActorBriefing]):
             agreeing = int((b.comparison.ranks.loc[first] == 1).sum())
             rows.append({
                 "actor": b.actor, "first": first, "margin": margin,
-                "first in SMAA": float(b.smaa.first_rank_acceptability[first]),
+                "first in SMAA": float(b.first_rank_acceptability[first]),
                 "methods agreeing": f"{agreeing} of {len(b.comparison.methods)}",
                 "runner-up": second,
             })
@@ -128,10 +132,18 @@ class Report(PerActor[ActorBriefing]):
             ("data", files),
             ("method", self.method.title),
             ("weights", weights if self.method.uses_weights else f"not used by {self.method.name}"),
-            ("SMAA", f"{self.samples} draws, seed {self.seed}, weights uniform on the simplex"),
+            ("SMAA", self._smaa_model()),
             ("methods compared", ", ".join(self.methods)),
             ("decide", _version()),
         ]
+
+    def _smaa_model(self) -> str:
+        """How the SMAA draws were made, as its captions say (draws, seed, weights, scores)."""
+        if not self.results:
+            return f"{self.samples} draws, seed {self.seed}"
+        caption = self.results[0].smaa.caption(self.results[0].smaa.results[0])
+        parts = caption.split("; ")[1:4]  # draws and seed; weights; scores
+        return "; ".join(parts)
 
     def caption(self) -> str:
         return (
@@ -203,11 +215,9 @@ class Report(PerActor[ActorBriefing]):
         from decide.explain import Contributions
         from decide.export import _html_table
         from decide.ranking import Ranking
-        from decide.smaa import SMAAResult
-
         ranking = Ranking(self.method, (b.ranking,))
         contributions = Contributions(self.method, (b.contributions,))
-        smaa = SMAAResult(self.method, self.samples, self.seed, "uniform on the simplex", 0.0, (b.smaa,))
+        smaa = b.smaa
         first = b.ranking.top
         why = b.contributions.sentences[first]
         out = [
@@ -225,7 +235,7 @@ class Report(PerActor[ActorBriefing]):
                     "which strategy is first as each weight moves from 0 to 1 (others keep their proportions)"),
             _html_table(b.sensitivity.sections()[0]),
             _figure(svg_text(plot_acceptability_heatmap(smaa)),
-                    f"SMAA rank acceptability: share of {self.samples} random weight draws at each rank"),
+                    f"SMAA rank acceptability: share of {self.samples} random draws at each rank"),
             _html_table(smaa.sections()[0]),
             "<h3>Do the methods agree?</h3>",
             _html_table(b.comparison.sections()[0]),
@@ -243,8 +253,6 @@ class Report(PerActor[ActorBriefing]):
         from decide.explain import Contributions
         from decide.export import _tabulate, atomic_write, escape_markdown
         from decide.ranking import Ranking
-        from decide.smaa import SMAAResult
-
         target = Path(path)
         lines = ["# Briefing: ranked strategies by actor", ""]
         lines += [f"- **{k}**: {escape_markdown(v)}" for k, v in self.head]
@@ -253,7 +261,7 @@ class Report(PerActor[ActorBriefing]):
         marked = {s.title: s for s in _ranking_sections(self.ranking())}
         for b in self.results:
             ranking = Ranking(self.method, (b.ranking,))
-            smaa = SMAAResult(self.method, self.samples, self.seed, "uniform on the simplex", 0.0, (b.smaa,))
+            smaa = b.smaa
             charts = {
                 "ranking": plot_ranking(ranking),
                 "contributions": plot_contributions(Contributions(self.method, (b.contributions,))),
@@ -400,11 +408,13 @@ def report(
     samples: int = REPORT_SAMPLES,
     seed: int = REPORT_SEED,
     methods: Sequence[str] | str | None = None,
+    stated_only: bool = False,
     progress: Callable[[str, int, int], None] | None = None,
 ) -> Report:
     """Rank, explain, test (sensitivity, SMAA) and compare every selected actor.
 
     ``methods`` are the methods compared (default: :data:`decide.compare.DEFAULT_COMPARE`);
+    ``stated_only`` leaves out strategies whose basis is ``inferred`` (the captions say so);
     ``progress(label, done, total)`` is called after each actor.
     """
     from decide.compare import compare
@@ -417,7 +427,7 @@ def report(
 
     started = time.perf_counter()
     chosen = get_method(method, params)
-    matrices = [apply_weights(m, weights) for m in resolve_matrices(source, actors)]
+    matrices = [apply_weights(m, weights) for m in resolve_matrices(source, actors, stated_only=stated_only)]
     briefings = []
     for done, matrix in enumerate(matrices):
         compared = compare(matrix, actor=matrix.actor, methods=methods)
@@ -427,7 +437,7 @@ def report(
             robust = sensitivity(matrix, actor=matrix.actor, method="topsis")
         drawn = smaa(matrix, actors=matrix.actor, method=chosen, samples=samples, seed=seed)
         briefings.append(ActorBriefing(rank_matrix(matrix, chosen), explain_matrix(matrix, chosen), robust,
-                                       drawn.results[0], compared))
+                                       drawn, compared))
         if progress is not None:
             progress("report", done + 1, len(matrices))
     names = tuple(m.name for m in briefings[0].comparison.methods) if briefings else ()
