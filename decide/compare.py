@@ -96,9 +96,9 @@ class Comparison(Result):
             f"{data_note(self.matrix)}{skipped}"
         )
 
-    def _marked(self) -> tuple[pd.DataFrame, pd.DataFrame, str]:
+    def _marked(self) -> tuple[pd.DataFrame, pd.DataFrame, str, str]:
         """The rank table with dominated strategies marked, its short-named terminal
-        version, and the footnote."""
+        version, the footnote, and the legend of the short names."""
         table = self.table.drop(columns="dominated")
         notes = []
         if self.dominators:
@@ -107,19 +107,18 @@ class Comparison(Result):
             notes.append(f"* Pareto-dominated: {named}.")
         short = {name: SHORT_NAMES[name] for name in self.method_names if name in SHORT_NAMES}
         compact = table.drop(columns=["borda_points", "copeland_score"]).rename(columns=short)
-        if short:
-            notes.append("Methods: " + ", ".join(f"{s} = {n}" for n, s in short.items()) + ".")
+        legend = "Methods: " + ", ".join(f"{s} = {n}" for n, s in short.items()) + "." if short else ""
         notes.append("Ties share the best rank of their group (1, 1, 3).")
-        return table, compact, " ".join(notes)
+        return table, compact, " ".join(notes), legend
 
     def sections(self) -> list[Section]:
         """The rank table, then Kendall's tau and Spearman's rho between methods."""
-        table, compact, note = self._marked()
+        table, compact, note, legend = self._marked()
         return [
             Section(
                 f"{self.actor} ranks",
                 self.caption("rank of each strategy by method (1 = best), Borda and Copeland consensus ranks"),
-                table, note=note, compact=compact,
+                table, note=note, compact=compact, compact_note=legend,
             ),
             Section(
                 f"{self.actor} Kendall",

@@ -204,8 +204,9 @@ def _render_table(result: Exportable, width: int | None = None, wide: bool = Fal
         frame = _text_frame(section, wide)
         headers, rows = _rows(frame, str)
         text = f"{wrap_text(section.caption, limit)}\n\n{fit_table(headers, rows, _alignments(frame), limit)}"
-        if section.note:
-            text += "\n" + wrap_text(section.note, limit)
+        note = " ".join(n for n in (section.note, section.compact_note if frame is section.compact else "") if n)
+        if note:
+            text += "\n" + wrap_text(note, limit)
         parts.append(text)
     return "\n\n".join(parts) + "\n"
 
@@ -318,14 +319,33 @@ table.decide caption { caption-side: top; text-align: left; font-weight: 600; pa
 table.decide th, table.decide td { padding: 0.25em 0.7em; border-bottom: 1px solid #ddd; vertical-align: top; }
 table.decide thead th { border-bottom: 2px solid #444; text-align: left; }
 table.decide td.num, table.decide th.num { text-align: right; font-variant-numeric: tabular-nums; }
-table.decide tbody tr:first-child { background: #eef5e9; font-weight: 600; }
+table.decide tbody tr.best { background: #eef5e9; font-weight: 600; }
 p.note { font-size: 0.85em; color: #555; margin-top: -1.5em; }
 """
+
+
+def best_rows(frame: Any) -> set[int]:
+    """Positions of the rows to highlight as best: rank 1 (or Borda rank 1 in a
+    comparison, the most often first in SMAA); none in tables that are not rankings.
+
+    >>> import pandas as pd
+    >>> sorted(best_rows(pd.DataFrame({"rank": [1, 1, 3], "strategy": ["A", "B", "C"]})))
+    [0, 1]
+    """
+    if isinstance(frame, Table):
+        return set()
+    for column in ("rank", "borda"):
+        if column in frame.columns:
+            return {i for i, value in enumerate(frame[column]) if value == 1}
+    if "first-rank acceptability" in frame.columns and len(frame):
+        return {0}
+    return set()
 
 
 def _html_table(section: Section) -> str:
     headers, rows = _rows(section.frame, escape_html)
     align = _alignments(section.frame)
+    best = best_rows(section.frame)
 
     def cls(i: int) -> str:
         return ' class="num"' if align[i] == "r" else ""
@@ -333,8 +353,9 @@ def _html_table(section: Section) -> str:
     lines = ['<table class="decide">', f"<caption>{escape_html(section.caption)}</caption>", "<thead>", "<tr>"]
     lines += [f"<th{cls(i)}>{h}</th>" for i, h in enumerate(headers)]
     lines += ["</tr>", "</thead>", "<tbody>"]
-    for row in rows:
-        lines.append("<tr>" + "".join(f"<td{cls(i)}>{v}</td>" for i, v in enumerate(row)) + "</tr>")
+    for number, row in enumerate(rows):
+        mark = ' class="best"' if number in best else ""
+        lines.append(f"<tr{mark}>" + "".join(f"<td{cls(i)}>{v}</td>" for i, v in enumerate(row)) + "</tr>")
     lines += ["</tbody>", "</table>"]
     if section.note:
         lines.append(f'<p class="note">{escape_html(section.note)}</p>')
@@ -347,7 +368,7 @@ table.decide { border-collapse: collapse; font-size: 0.9em; margin: 0.5em 0 1.2e
 table.decide caption { caption-side: top; text-align: left; font-weight: 600; padding-bottom: 0.3em; }
 table.decide th, table.decide td { padding: 0.15em 0.6em; text-align: left; }
 table.decide td.num, table.decide th.num { text-align: right; font-variant-numeric: tabular-nums; }
-table.decide tbody tr:first-child { background: rgba(60, 160, 60, 0.15); font-weight: 600; }
+table.decide tbody tr.best { background: rgba(60, 160, 60, 0.15); font-weight: 600; }
 p.note { font-size: 0.85em; opacity: 0.8; margin-top: -0.8em; }
 """
 

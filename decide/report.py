@@ -238,7 +238,7 @@ class Report(PerActor[ActorBriefing]):
                     f"SMAA rank acceptability: share of {self.samples} random draws at each rank"),
             _html_table(smaa.sections()[0]),
             "<h3>Do the methods agree?</h3>",
-            _html_table(b.comparison.sections()[0]),
+            _html_table(_compact(b.comparison.sections()[0])),
             "<h3>Where each score comes from</h3>",
             _sources_html(b.matrix),
             "</section>",
@@ -319,7 +319,7 @@ caption { caption-side: top; text-align: left; font-weight: 600; padding-bottom:
 th, td { padding: 0.25em 0.7em; border-bottom: 1px solid #ddd; vertical-align: top; text-align: left; }
 thead th { border-bottom: 2px solid #444; }
 td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
-table.decide tbody tr:first-child { background: #eef5e9; }
+table.decide tbody tr.best { background: #eef5e9; }
 table.head th { width: 10em; color: #555; font-weight: 600; }
 figure { margin: 1em 0 2em; } figure svg { max-width: 100%; height: auto; }
 figcaption { font-size: 0.85em; color: #555; }
@@ -356,6 +356,16 @@ def _save(axis: Any, path: Path) -> None:
         atomic_write(path, lambda temporary: axis.figure.savefig(temporary, dpi=150))
     finally:
         plt.close(axis.figure)
+
+
+def _compact(section: Section) -> Section:
+    """The section with its narrower table (short method names, no point columns)."""
+    from dataclasses import replace
+
+    if section.compact is None:
+        return section
+    note = " ".join(n for n in (section.note, section.compact_note) if n)
+    return replace(section, frame=section.compact, note=note)
 
 
 def _formatted_summary(summary: pd.DataFrame) -> pd.DataFrame:

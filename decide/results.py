@@ -77,6 +77,8 @@ class Section:
     frame: pd.DataFrame | Table
     note: str = ""
     compact: pd.DataFrame | Table | None = None
+    #: added to the note when ``compact`` is shown (what its abbreviations mean)
+    compact_note: str = ""
 
 
 def format_weights(weights: Mapping[str, float]) -> str:

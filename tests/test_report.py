@@ -129,7 +129,8 @@ def test_notebook_html_is_compact_with_the_best_highlighted():
     html = ranking._repr_html_()
     best = f'{ranking.results[0].table["score"].iloc[0]:.4f}'
     assert "<caption>" in html and 'class="num"' in html and f'<td class="num">{best}</td>' in html
-    assert "tr:first-child" in html  # the best row is highlighted by the inline style
+    assert '<tr class="best">' in html and "tr.best" in html  # the best row is highlighted by the inline style
+    assert html.count('<tr class="best">') == (ranking.results[0].table["rank"] == 1).sum()
     matrix_html = show(actor="China").matrix._repr_html_()
     assert "objective" in matrix_html and "stability" in matrix_html
 
