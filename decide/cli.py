@@ -92,9 +92,9 @@ def emit(result: Any, fmt: str | None, output: str | None) -> None:
     meta = click.get_current_context().meta
     wide, fragment, plot = meta.get("wide", False), meta.get("fragment", False), meta.get("plot")
     if plot:
-        from decide.charts import save_chart
+        from decide.charts import check_chart_path
 
-        click.echo(f"wrote {save_chart(result, plot)}", err=True)
+        check_chart_path(plot)  # a wrong suffix fails before anything is written
     if output:
         written = export(result, output, fmt or format_for_path(output) or "table", inputs=_input_files(),
                          fragment=fragment, wide=wide)
@@ -102,6 +102,10 @@ def emit(result: Any, fmt: str | None, output: str | None) -> None:
             click.echo(f"wrote {written}", err=True)
     else:
         click.echo(render(result, fmt or "table", wide=wide), nl=False)
+    if plot:
+        from decide.charts import save_chart
+
+        click.echo(f"wrote {save_chart(result, plot)}", err=True)
 
 
 def _to_meta(ctx: click.Context, param: click.Parameter, value: Any) -> Any:
