@@ -128,6 +128,8 @@ def plot_contributions(result: Contributions, actor: str | None = None, ax: Any 
 
 def plot_comparison(result: Comparison, ax: Any = None) -> Any:
     """A heatmap of each strategy's rank by each method (1 = best, darkest), Borda order."""
+    import numpy as np
+
     table = result.table
     methods = result.method_names
     values = table[methods].to_numpy(dtype=float)
@@ -136,7 +138,7 @@ def plot_comparison(result: Comparison, ax: Any = None) -> Any:
     axis.set_xticks(range(len(methods)), methods, rotation=45, ha="right", fontsize=8)
     labels = [_label(s) + (" *" if d else "") for s, d in zip(table["strategy"], table["dominated"], strict=True)]
     axis.set_yticks(range(len(table)), labels, fontsize=8)
-    for (row, column), rank in __import__("numpy").ndenumerate(values):
+    for (row, column), rank in np.ndenumerate(values):
         axis.text(column, row, f"{rank:.0f}", ha="center", va="center", fontsize=7,
                   color="white" if rank <= values.max() / 2 else "black")
     axis.set_title(f"{result.actor}: rank by method (Borda order)", loc="left", fontsize=10)
