@@ -221,8 +221,9 @@ def _render_markdown(result: Exportable) -> str:
     return "\n\n".join(parts) + "\n"
 
 
-#: Characters of plain text that fit the text width of a default LaTeX page (10pt).
-LATEX_LINE = 80
+#: Characters of plain text that fit the text width of a default LaTeX page (10pt,
+#: about 5pt a character over 345pt), column padding counted separately.
+LATEX_LINE = 68
 #: Rows above which a LaTeX table becomes a longtable that breaks across pages.
 LATEX_LONG = 30
 LATEX_PACKAGES = "booktabs, array, tabularx, longtable, graphicx"
@@ -256,8 +257,9 @@ def _stacked_headers(frame: Any, headers: list[str], rows: list[list[str]]) -> l
 def _latex_columns(frame: Any, headers: list[str], rows: list[list[str]]) -> tuple[str, str]:
     """The column specification and the environment (tabular, tabularx, or resized tabular)."""
     align = _alignments(frame)
+    # number headers stack onto lines as wide as their numbers (or their longest word)
     natural = [
-        max([len(h) if a == "l" else min(len(h), 8), *(len(r[i]) for r in rows)]) + 2
+        max([len(h) if a == "l" else max(len(w) for w in h.split() or [""]), *(len(r[i]) for r in rows)]) + 3
         for i, (h, a) in enumerate(zip(headers, align, strict=True))
     ]
     if sum(natural) <= LATEX_LINE:

@@ -130,9 +130,15 @@ def test_every_latex_export_compiles_without_overfull_boxes(tmp_path):
             Strategy(f"S{i} & co_{i} 50% $", {"gain": i % 7 + 1, "cost": i % 5 + 1}) for i in range(45)
         )), method="wsm"),
     }
-    from decide import sensitivity
+    from decide import catalogue, explain, make_top, overview, sensitivity, show
 
     results["sensitivity"] = sensitivity(actor="china", method="wsm")
+    results["explain"] = explain(actors=["china", "dprk"])
+    results["show"] = show(actor="south korea")
+    results["list"] = overview()
+    results["methods"] = catalogue()
+    first = rank(actors="china", method="wsm").results[0].table["strategy"].iloc[-1]
+    results["make_top"] = make_top(actor="china", strategy=first, method="wsm")
     for name, result in results.items():
         source = tmp_path / f"{name}.tex"
         source.write_text(_latex_document(render(result, "latex")), encoding="utf-8")
