@@ -1,7 +1,7 @@
 """Text tables that fit the terminal: long cells and headers wrap within their column.
 
-The width is ``COLUMNS`` (what shells export), 80 when unset; ``width=0`` means no
-limit. Numbers never wrap; text columns shrink, widest first, down to their longest
+The width is ``COLUMNS`` when set, else the terminal's width (80 when writing to a pipe
+or file); ``width=0`` means no limit. Numbers never wrap; text columns shrink, widest first, down to their longest
 word, and wrap at word boundaries.
 
 >>> print(fit_table(["rank", "strategy", "score"], [["1", "Join Allied Cybersecurity Initiatives", "0.5734"]],
@@ -30,16 +30,25 @@ MIN_COLUMN = 6
 
 
 def terminal_width() -> int:
-    """``COLUMNS`` from the environment, or 80.
+    """``COLUMNS`` from the environment; else the terminal's width when standard output is
+    one; else 80 (pipes and files get 80, so output is the same wherever it goes).
 
     >>> terminal_width() > 0
     True
     """
+    text = os.environ.get("COLUMNS", "").strip()
+    if text:
+        try:
+            width = int(text)
+        except ValueError:
+            return DEFAULT_WIDTH
+        return width if width > 0 else DEFAULT_WIDTH
     try:
-        width = int(os.environ.get("COLUMNS", ""))
-    except ValueError:
-        return DEFAULT_WIDTH
-    return width if width > 0 else DEFAULT_WIDTH
+        if os.isatty(1):
+            return max(os.get_terminal_size(1).columns, 20)
+    except OSError:
+        pass
+    return DEFAULT_WIDTH
 
 
 def wrap_text(text: str, width: int) -> str:
