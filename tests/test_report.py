@@ -192,3 +192,13 @@ def test_pdf_without_chromium_is_one_clear_error(tmp_path, monkeypatch):
     with pytest.raises(DecideError, match="a PDF report needs Chromium"):
         write_report(report(SMALL, samples=50, seed=1), tmp_path / "briefing.pdf")
     assert list(tmp_path.iterdir()) == []
+
+
+def test_report_reports_progress_per_actor_and_uses_the_methods_named():
+    calls = []
+    briefing = report(actors=["china", "russia"], samples=50, seed=2, methods="wsm,topsis",
+                      progress=lambda label, done, total: calls.append((label, done, total)))
+    assert calls == [("report", 1, 2), ("report", 2, 2)]
+    assert briefing.methods == ("wsm", "topsis")
+    assert all(b.comparison.method_names == ["wsm", "topsis"] for b in briefing)
+    assert briefing["Russia"].actor == "Russia"
