@@ -300,7 +300,7 @@ class ReportSummary(Result):
 
     def sections(self) -> list[Section]:
         return [Section("summary", self.report.caption(), _formatted_summary(self.report.summary),
-                        note="The whole briefing: decide report -o briefing.html (or .md).")]
+                        note="The whole briefing: decide report -o briefing.html (or .md, .pdf).")]
 
     def to_frame(self, provenance: bool = False) -> pd.DataFrame:
         return self.report.to_frame(provenance)
