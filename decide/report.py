@@ -273,20 +273,23 @@ class Report(PerActor[ActorBriefing]):
                 chart = target.with_name(f"{target.stem}-{_anchor(b.actor)}-{name}.{chart_format}")
                 _save(axis, chart)
                 names[name] = chart.name
-            section = marked[b.actor]
-            lines += [
-                f"## {escape_markdown(b.actor)}", "",
-                f"**{escape_markdown(b.ranking.top)}** is {escape_markdown(b.contributions.sentences[b.ranking.top])}.",
-                "", _tabulate(section.frame, "pipe", escape_markdown), "", f"Table: {escape_markdown(section.caption)}",
-                "", escape_markdown(section.note), "",
-                f"![{b.actor}: scores]({names['ranking']})", "",
-                f"![{b.actor}: contributions by criterion]({names['contributions']})", "",
-                _tabulate(_why_frame(b), "pipe", escape_markdown), "",
-                f"![{b.actor}: first strategy by weight]({names['sensitivity']})", "",
-                f"![{b.actor}: SMAA rank acceptability]({names['smaa']})", "",
-                _tabulate(b.comparison.sections()[0].frame, "pipe", escape_markdown), "",
-                f"Table: {escape_markdown(b.comparison.sections()[0].caption)}", "",
-            ]
+            first = b.ranking.top
+            lines += [f"## {escape_markdown(b.actor)}", "",
+                      f"**{escape_markdown(first)}** is {escape_markdown(b.contributions.sentences[first])}.", "",
+                      "### Ranking", ""]
+            lines += _markdown_table(marked[b.actor])
+            lines += [f"![{b.actor}: scores]({names['ranking']})", "", "### Why the leader leads", ""]
+            lines += _markdown_table(Section("why", Contributions(self.method, (b.contributions,)).caption(
+                b.contributions), _why_frame(b)))
+            lines += [f"![{b.actor}: contributions by criterion]({names['contributions']})", "",
+                      "### How robust it is", "", f"![{b.actor}: first strategy by weight]({names['sensitivity']})", ""]
+            lines += _markdown_table(b.sensitivity.sections()[0])
+            lines += [f"![{b.actor}: SMAA rank acceptability]({names['smaa']})", ""]
+            lines += _markdown_table(_compact(smaa.sections()[0]))
+            lines += ["### Do the methods agree?", ""]
+            lines += _markdown_table(_compact(b.comparison.sections()[0]))
+            lines += ["### Where each score comes from", ""]
+            lines += _sources_markdown(b.matrix)
         text = "\n".join(lines)
         return atomic_write(target, lambda temporary: _write_text(temporary, text))
 
@@ -366,6 +369,34 @@ def _compact(section: Section) -> Section:
         return section
     note = " ".join(n for n in (section.note, section.compact_note) if n)
     return replace(section, frame=section.compact, note=note)
+
+
+def _markdown_table(section: Section) -> list[str]:
+    """A section as Markdown lines: the table, its ``Table:`` caption and its footnote."""
+    from decide.export import _tabulate, escape_markdown
+
+    lines = [_tabulate(section.frame, "pipe", escape_markdown), "", f"Table: {escape_markdown(section.caption)}", ""]
+    if section.note:
+        lines += [escape_markdown(section.note), ""]
+    return lines
+
+
+def _sources_markdown(matrix: Matrix) -> list[str]:
+    """Each strategy's scores, rationales and source as a Markdown list."""
+    from decide.export import escape_markdown
+
+    lines = []
+    for strategy in matrix.strategies:
+        scores = ", ".join(f"{c.name} {strategy.scores[c.name]:g}" for c in matrix.criteria)
+        lines.append(f"- **{escape_markdown(strategy.name)}** ({escape_markdown(scores)})")
+        rationale = strategy.rationale
+        if isinstance(rationale, Mapping):
+            lines += [f"  - {escape_markdown(c)}: {escape_markdown(t)}" for c, t in rationale.items()]
+        elif rationale:
+            lines.append(f"  - {escape_markdown(rationale)}")
+        if strategy.source:
+            lines.append(f"  - source: {escape_markdown(strategy.source)}")
+    return [*lines, ""]
 
 
 def _formatted_summary(summary: pd.DataFrame) -> pd.DataFrame:
