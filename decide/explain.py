@@ -35,7 +35,7 @@ from decide.errors import UnknownNameError
 from decide.load import MatrixSource, resolve_matrices
 from decide.methods import DEFAULT_METHOD, get_method
 from decide.methods.base import Method
-from decide.results import PerActor, Section, add_provenance, format_weights, json_params, weights_note
+from decide.results import PerActor, Section, add_provenance, data_note, format_weights, json_params, weights_note
 from decide.specs import WeightsLike, apply_weights
 
 if TYPE_CHECKING:
@@ -91,7 +91,8 @@ class Contributions(PerActor[ActorContributions]):
     def caption(self, result: ActorContributions) -> str:
         return (
             f"{result.actor}: {KINDS[result.kind]}; {self.method.title}; "
-            f"{weights_note(self.method, result.matrix.weights)}; data {result.matrix.file_name}"
+            f"{weights_note(self.method, result.matrix.weights, result.matrix.weights_source)}; "
+            f"{data_note(result.matrix)}"
         )
 
     def _rows(self, result: ActorContributions) -> list[str]:
@@ -143,7 +144,7 @@ class Contributions(PerActor[ActorContributions]):
             frame["decomposition"] = result.kind
             if provenance:
                 add_provenance(frame, result.matrix, method=self.method.name, params=self.method.describe(),
-                               weights=format_weights(result.matrix.weights))
+                               weights=format_weights(result.matrix.weights, result.matrix.weights_source))
             frames.append(frame)
         return pd.concat(frames, ignore_index=True)
 
@@ -251,15 +252,20 @@ def explain(
     strategy: str | None = None,
     method: str | Method = DEFAULT_METHOD,
     weights: WeightsLike = None,
+    profile: str | None = None,
+    weighting: str = "roc",
     params: Mapping[str, Any] | None = None,
+    stated_only: bool = False,
 ) -> Contributions:
     """Each criterion's part in each strategy's score, for every selected actor.
 
     ``strategy`` keeps only that strategy's rows (any case). See the module text for
-    what the figures mean for each kind of method.
+    what the figures mean for each kind of method; ``weights``, ``profile``,
+    ``weighting`` and ``stated_only`` work as in :func:`decide.rank`.
     """
     chosen = get_method(method, params)
-    matrices = [apply_weights(m, weights) for m in resolve_matrices(source, actors)]
+    matrices = [apply_weights(m, weights, profile, weighting)
+                for m in resolve_matrices(source, actors, stated_only=stated_only)]
     result = Contributions(chosen, tuple(explain_matrix(m, chosen) for m in matrices), strategy)
     for item in result.results:
         result._rows(item)  # an unknown strategy fails here, not when printing

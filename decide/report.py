@@ -22,7 +22,7 @@ import time
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from decide.load import MatrixSource
 from decide.methods import DEFAULT_METHOD, get_method
@@ -127,7 +127,9 @@ class Report(PerActor[ActorBriefing]):
         from decide.workbook import _version
 
         files = ", ".join(str(b.matrix.path or b.matrix.file_name) for b in self.results)
-        weights = "; ".join(f"{b.actor}: {format_weights(b.matrix.weights)}" for b in self.results)
+        weights = "; ".join(
+            f"{b.actor}: {format_weights(b.matrix.weights, b.matrix.weights_source)}" for b in self.results
+        )
         return [
             ("data", files),
             ("method", self.method.title),
@@ -445,6 +447,8 @@ def report(
     actors: Iterable[str] | str | None = None,
     method: str | Method = DEFAULT_METHOD,
     weights: Any = None,
+    profile: str | None = None,
+    weighting: str = "roc",
     params: Mapping[str, Any] | None = None,
     samples: int = REPORT_SAMPLES,
     seed: int = REPORT_SEED,
@@ -455,10 +459,10 @@ def report(
     """Rank, explain, test (sensitivity, SMAA) and compare every selected actor.
 
     ``methods`` are the methods compared (default: :data:`decide.compare.DEFAULT_COMPARE`);
-    ``stated_only`` leaves out strategies whose basis is ``inferred`` (the captions say so);
+    ``weights``, ``profile``, ``weighting`` and ``stated_only`` work as in :func:`decide.rank`;
     ``progress(label, done, total)`` is called after each actor.
     """
-    from decide.compare import compare
+    from decide.compare import Comparison, compare
     from decide.explain import explain_matrix
     from decide.load import resolve_matrices
     from decide.ranking import rank_matrix
@@ -468,10 +472,11 @@ def report(
 
     started = time.perf_counter()
     chosen = get_method(method, params)
-    matrices = [apply_weights(m, weights) for m in resolve_matrices(source, actors, stated_only=stated_only)]
+    matrices = [apply_weights(m, weights, profile, weighting)
+                for m in resolve_matrices(source, actors, stated_only=stated_only)]
     briefings = []
     for done, matrix in enumerate(matrices):
-        compared = compare(matrix, actor=matrix.actor, methods=methods)
+        compared = cast(Comparison, compare(matrix, actor=matrix.actor, methods=methods))  # no profiles
         if chosen.uses_weights:
             robust = sensitivity(matrix, actor=matrix.actor, method=chosen)
         else:
