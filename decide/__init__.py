@@ -6,10 +6,11 @@
 'lower'
 
 The verbs: :func:`load_matrices`, :func:`validate`, :func:`show`, :func:`overview`,
-:func:`rank`, :func:`compare`, :func:`sensitivity`, :func:`make_top`, :func:`smaa`,
-:func:`tune` (sliders in a notebook), :func:`render` and :func:`export`. Every result prints as a text table and renders
-as an HTML table in a notebook. Importing decide is cheap: scikit-criteria is loaded
-only when a method without a numpy engine runs.
+:func:`rank`, :func:`explain`, :func:`compare`, :func:`sensitivity`, :func:`make_top`,
+:func:`smaa`, :func:`report`, :func:`tune` (sliders in a notebook), :func:`render` and
+:func:`export`. Every result prints as a text table and renders as an HTML table in a
+notebook. Importing decide is cheap: scikit-criteria is loaded only when a method
+without a numpy engine runs.
 """
 
 from __future__ import annotations
@@ -23,12 +24,14 @@ if TYPE_CHECKING:
     from decide import weights
     from decide.compare import Comparison, compare
     from decide.errors import DecideError, MatrixError, MethodError, SpecError, UnknownNameError
+    from decide.explain import Contributions, explain
     from decide.export import FORMATS, export, render
     from decide.load import load_matrices, load_matrix, shipped_matrices_dir, validate
     from decide.methods import DEFAULT_METHOD, Method, catalogue, get_method
     from decide.model import Criterion, Matrix, Profile, Strategy
     from decide.profiles import ProfileComparison, ProfileList, profiles, save_profile
     from decide.ranking import ActorRanking, Ranking, rank
+    from decide.report import Report, report
     from decide.sensitivity import MakeTopResult, SensitivityResult, make_top, sensitivity
     from decide.smaa import ActorSMAA, SMAAResult, smaa
     from decide.tune import TuneSession, tune
@@ -40,12 +43,14 @@ _HOMES = {
     "Comparison": "compare", "compare": "compare",
     "DecideError": "errors", "MatrixError": "errors", "MethodError": "errors", "SpecError": "errors",
     "UnknownNameError": "errors",
+    "Contributions": "explain", "explain": "explain",
     "FORMATS": "export", "export": "export", "render": "export",
     "load_matrices": "load", "load_matrix": "load", "shipped_matrices_dir": "load", "validate": "load",
     "DEFAULT_METHOD": "methods", "Method": "methods", "catalogue": "methods", "get_method": "methods",
     "Criterion": "model", "Matrix": "model", "Profile": "model", "Strategy": "model",
     "ProfileComparison": "profiles", "ProfileList": "profiles", "profiles": "profiles", "save_profile": "profiles",
     "ActorRanking": "ranking", "Ranking": "ranking", "rank": "ranking",
+    "Report": "report", "report": "report",
     "MakeTopResult": "sensitivity", "SensitivityResult": "sensitivity", "make_top": "sensitivity",
     "sensitivity": "sensitivity",
     "ActorSMAA": "smaa", "SMAAResult": "smaa", "smaa": "smaa",
@@ -74,8 +79,8 @@ def __dir__() -> list[str]:
 
 
 class _Package(types.ModuleType):
-    """Keeps ``decide.compare``, ``decide.profiles``, ``decide.sensitivity``, ``decide.smaa`` and
-    ``decide.tune`` the functions.
+    """Keeps ``decide.compare``, ``decide.profiles``, ``decide.sensitivity``, ``decide.smaa``,
+    ``decide.explain``, ``decide.report`` and ``decide.tune`` the functions.
 
     Importing a submodule makes Python set it as an attribute of the package; for the
     verbs named like their modules, the function is kept instead (the modules
@@ -97,6 +102,7 @@ __all__ = [
     "ActorRanking",
     "ActorSMAA",
     "Comparison",
+    "Contributions",
     "Criterion",
     "DecideError",
     "MakeTopResult",
@@ -110,6 +116,7 @@ __all__ = [
     "ProfileComparison",
     "ProfileList",
     "Ranking",
+    "Report",
     "SMAAResult",
     "SensitivityResult",
     "SpecError",
@@ -118,6 +125,7 @@ __all__ = [
     "UnknownNameError",
     "catalogue",
     "compare",
+    "explain",
     "export",
     "get_method",
     "load_matrices",
@@ -127,6 +135,7 @@ __all__ = [
     "profiles",
     "rank",
     "render",
+    "report",
     "save_profile",
     "sensitivity",
     "shipped_matrices_dir",

@@ -107,7 +107,9 @@ def contributions_text(contribution: Contribution, width: int) -> Text:
     text = Text()
     text.append(_fit(f"why 1st: {contribution.leader}", width) + "\n", style="bold")
     text.append(_fit(f"2nd: {contribution.runner_up}", width) + "\n")
-    text.append(_fit(f"{'w x score':<{label}} {'1st':>6} {'2nd':>6} {'diff':>6}", width) + "\n", style="dim")
+    heading = contribution.heading
+    label = max(label, min(len(heading), width - 21))
+    text.append(_fit(f"{heading:<{label}} {'1st':>6} {'2nd':>6} {'diff':>6}", width) + "\n", style="dim")
     for name, mine, theirs in zip(names, contribution.leader_parts, contribution.runner_up_parts, strict=True):
         text.append(_fit(f"{_fit(name, label)} {mine:6.3f} {theirs:6.3f} {mine - theirs:+6.3f}", width) + "\n")
     return text
@@ -310,10 +312,12 @@ class TuneApp(App[str]):
         if self.explaining:
             contribution = session.contributions()
             if contribution is None:
-                explained = Text(_fit(f"{session.method.name} is not additive: no parts per criterion", pane_width)
-                                 + "\n" + _fit("(press m to reach wsm and see why)", pane_width))
+                explained = Text(_fit("a single strategy: nothing to explain", pane_width))
             else:
                 explained = contributions_text(contribution, pane_width)
+                if contribution.kind == "normalised":
+                    explained.append(_fit(f"(no exact parts for {session.method.name}; wsm has)", pane_width),
+                                     style="dim")
             explained = Text("\n") + explained
         explain.update(explained)
         explain.display = self.explaining

@@ -140,21 +140,22 @@ class View:
 
 @dataclass(frozen=True)
 class Contribution:
-    """The leader's share of its score per criterion, next to the runner-up's (additive methods)."""
+    """Each criterion's part in the leader's score next to the runner-up's, as ``decide explain``
+    decomposes it (:func:`decide.explain.decompose`): ``kind`` is ``exact`` (additive methods:
+    the parts sum to the score), ``distance`` (TOPSIS: each criterion's pull towards the ideal)
+    or ``normalised`` (no exact decomposition: weighted min-max normalised values)."""
 
+    kind: str
     leader: str
     runner_up: str
     criteria: tuple[str, ...]
     leader_parts: tuple[float, ...]
     runner_up_parts: tuple[float, ...]
 
-    def lines(self) -> list[str]:
-        """One text line per criterion: the two contributions and the leader's advantage."""
-        width = max(len(c) for c in self.criteria)
-        out = [f"why '{self.leader}' is first (weight x normalised score; runner-up '{self.runner_up}'):"]
-        for name, mine, theirs in zip(self.criteria, self.leader_parts, self.runner_up_parts, strict=True):
-            out.append(f"  {name:<{width}}  {mine:6.3f}  vs {theirs:6.3f}  ({mine - theirs:+.3f})")
-        return out
+    @property
+    def heading(self) -> str:
+        """What the numbers are, in a few words."""
+        return {"exact": "w x score", "distance": "pull to ideal"}.get(self.kind, "w x minmax")
 
 
 @dataclass(frozen=True)
@@ -400,16 +401,18 @@ class TuneSession:
         return View(self.method, self.weight_map, rows, margin, self.interval() if with_interval else None)
 
     def contributions(self) -> Contribution | None:
-        """The leader's weighted terms per criterion against the runner-up's (additive methods
-        only: their score is exactly that sum); ``None`` for the others."""
-        if not self.method.additive or len(self.matrix.strategies) < 2:
+        """Why the leader is first: each criterion's part in its score against the runner-up's,
+        as ``decide explain`` computes it; ``None`` with a single strategy."""
+        from decide.explain import decompose
+
+        if len(self.matrix.strategies) < 2:
             return None
         rows, _ = self.ranking()
         names = self.matrix.strategy_names
-        terms = self.method.terms(self._table, self._cost) * self.weights[None, :]
+        kind, parts = decompose(self.matrix.with_criterion_weights(self.weight_map), self.method)
         first, second = names.index(rows[0].strategy), names.index(rows[1].strategy)
-        return Contribution(rows[0].strategy, rows[1].strategy, tuple(self.criteria),
-                            tuple(float(v) for v in terms[first]), tuple(float(v) for v in terms[second]))
+        return Contribution(kind, rows[0].strategy, rows[1].strategy, tuple(self.criteria),
+                            tuple(float(v) for v in parts[first]), tuple(float(v) for v in parts[second]))
 
     # -- how the session ends -----------------------------------------------------------
 

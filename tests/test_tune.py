@@ -205,11 +205,22 @@ def test_contributions_add_up_to_the_wsm_score():
     tuned = session(actor="South Korea", method="wsm")
     view = tuned.view()
     contribution = tuned.contributions()
-    assert contribution is not None and contribution.leader == view.leader
+    assert contribution is not None and contribution.leader == view.leader and contribution.kind == "exact"
     assert sum(contribution.leader_parts) == pytest.approx(view.rows[0].score)
     assert sum(contribution.runner_up_parts) == pytest.approx(view.rows[1].score)
-    tuned.set_method("topsis")
-    assert tuned.contributions() is None
+
+
+@pytest.mark.parametrize(("method", "kind"), [("wsm", "exact"), ("topsis", "distance"), ("vikor", "normalised")])
+def test_contributions_are_those_decide_explain_shows(method, kind):
+    tuned = session(actor="Japan", method=method)
+    tuned.select(2)
+    tuned.nudge(0.05)
+    contribution = tuned.contributions()
+    assert contribution is not None and contribution.kind == kind
+    explained = decide.explain(actors="Japan", method=method, weights=tuned.weight_spec())["Japan"]
+    parts = explained.contributions  # from the -w string, which has 6 decimals
+    assert parts.loc[contribution.leader].tolist() == pytest.approx(contribution.leader_parts, abs=1e-6)
+    assert parts.loc[contribution.runner_up].tolist() == pytest.approx(contribution.runner_up_parts, abs=1e-6)
 
 
 @pytest.mark.parametrize("method", [*VECTORISED, "promethee2"])
