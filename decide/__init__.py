@@ -7,6 +7,7 @@
 
 The verbs: :func:`load_matrices`, :func:`validate`, :func:`show`, :func:`overview`,
 :func:`rank`, :func:`compare`, :func:`sensitivity`, :func:`make_top`, :func:`smaa`,
+:func:`scenarios`, :func:`robust`,
 :func:`render` and :func:`export`. Every result prints as a text table and renders
 as an HTML table in a notebook. Importing decide is cheap: scikit-criteria is loaded
 only when a method without a numpy engine runs.
@@ -27,6 +28,8 @@ if TYPE_CHECKING:
     from decide.methods import DEFAULT_METHOD, Method, catalogue, get_method
     from decide.model import Criterion, Matrix, Strategy
     from decide.ranking import ActorRanking, Ranking, rank
+    from decide.robust import ActorRobust, RobustResult, robust
+    from decide.scenarios import Adjustment, Scenario, ScenarioList, apply_scenario, scenarios
     from decide.sensitivity import MakeTopResult, SensitivityResult, make_top, sensitivity
     from decide.smaa import ActorSMAA, SMAAResult, smaa
     from decide.views import MatrixView, Overview, overview, show
@@ -42,6 +45,9 @@ _HOMES = {
     "DEFAULT_METHOD": "methods", "Method": "methods", "catalogue": "methods", "get_method": "methods",
     "Criterion": "model", "Matrix": "model", "Strategy": "model",
     "ActorRanking": "ranking", "Ranking": "ranking", "rank": "ranking",
+    "ActorRobust": "robust", "RobustResult": "robust", "robust": "robust",
+    "Adjustment": "scenarios", "Scenario": "scenarios", "ScenarioList": "scenarios", "apply_scenario": "scenarios",
+    "scenarios": "scenarios",
     "MakeTopResult": "sensitivity", "SensitivityResult": "sensitivity", "make_top": "sensitivity",
     "sensitivity": "sensitivity",
     "ActorSMAA": "smaa", "SMAAResult": "smaa", "smaa": "smaa",
@@ -63,10 +69,11 @@ def __dir__() -> list[str]:
 
 
 class _Package(types.ModuleType):
-    """Keeps ``decide.compare``, ``decide.sensitivity`` and ``decide.smaa`` the functions.
+    """Keeps ``decide.compare``, ``decide.sensitivity``, ``decide.smaa``, ``decide.robust``
+    and ``decide.scenarios`` the functions.
 
     Importing a submodule makes Python set it as an attribute of the package; for the
-    three verbs named like their modules, the function is kept instead (the modules
+    verbs named like their modules, the function is kept instead (the modules
     stay importable by name: ``from decide.smaa import smaa_matrix``).
     """
 
@@ -83,7 +90,9 @@ __all__ = [
     "DEFAULT_METHOD",
     "FORMATS",
     "ActorRanking",
+    "ActorRobust",
     "ActorSMAA",
+    "Adjustment",
     "Comparison",
     "Criterion",
     "DecideError",
@@ -95,11 +104,15 @@ __all__ = [
     "MethodError",
     "Overview",
     "Ranking",
+    "RobustResult",
     "SMAAResult",
+    "Scenario",
+    "ScenarioList",
     "SensitivityResult",
     "SpecError",
     "Strategy",
     "UnknownNameError",
+    "apply_scenario",
     "catalogue",
     "compare",
     "export",
@@ -110,6 +123,8 @@ __all__ = [
     "overview",
     "rank",
     "render",
+    "robust",
+    "scenarios",
     "sensitivity",
     "shipped_matrices_dir",
     "show",

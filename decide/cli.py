@@ -30,6 +30,9 @@ OPTION_NAMES = {
     "score_noise": "--score-noise",
     "methods": "--methods",
     "strategy": "--make-top",
+    "scenario": "--scenario",
+    "scenarios": "--scenarios",
+    "profiles": "--profiles",
 }
 
 
@@ -95,6 +98,9 @@ format_option = click.option("--format", "-f", "fmt", metavar="FORMAT", help=FOR
 output_option = click.option(
     "--output", "-o", metavar="FILE", help="Write to FILE (atomically) instead of stdout."
 )
+scenario_option = click.option(
+    "--scenario", metavar="NAME", help="Use this scenario's scores (see 'decide scenarios'); default: as scored."
+)
 paths_argument = click.argument("paths", nargs=-1, type=click.Path(), metavar="[PATH]...")
 
 
@@ -116,14 +122,15 @@ def cli() -> None:
 @click.option("--param", "-p", "params", multiple=True, metavar="KEY=VALUE", help="Method parameter (repeatable).")
 @click.option("--non-dominated", is_flag=True,
               help="Drop strategies Pareto-dominated by another of the same actor.")
+@scenario_option
 @format_option
 @output_option
-def rank_command(paths, actors, method, weights, params, non_dominated, fmt, output) -> None:
+def rank_command(paths, actors, method, weights, params, non_dominated, scenario, fmt, output) -> None:
     """Rank every actor's strategies (or only --actor's)."""
     from decide.ranking import rank
 
     result = rank(list(paths), actors=list(actors), method=method, weights=weights,
-                  params=parse_params(params), non_dominated=non_dominated)
+                  params=parse_params(params), non_dominated=non_dominated, scenario=scenario)
     emit(result, fmt, output)
 
 
@@ -131,13 +138,14 @@ def rank_command(paths, actors, method, weights, params, non_dominated, fmt, out
 @click.argument("path", required=False, type=click.Path())
 @click.option("--actor", "-a", required=True, help="Actor name, alias or file stem.")
 @click.option("--weights", "-w", metavar="SPEC", help="Show with these weight overrides.")
+@scenario_option
 @format_option
 @output_option
-def show_command(path, actor, weights, fmt, output) -> None:
+def show_command(path, actor, weights, scenario, fmt, output) -> None:
     """Show one actor's decision matrix: criteria, objectives, weights and scores."""
     from decide.views import show
 
-    emit(show([path] if path else None, actor=actor, weights=weights), fmt, output)
+    emit(show([path] if path else None, actor=actor, weights=weights, scenario=scenario), fmt, output)
 
 
 @cli.command("list")
@@ -190,16 +198,17 @@ def validate_command(paths) -> None:
 @click.option("--weights", "-w", metavar="SPEC", help="Override weights, e.g. deterrence=0.5,cost=0.1.")
 @click.option("--param", "-p", "params", multiple=True, metavar="METHOD.KEY=VALUE",
               help="Parameter of one method, e.g. vikor.v=0.3 (repeatable).")
+@scenario_option
 @format_option
 @output_option
-def compare_command(path, actor, methods, all_methods, weights, params, fmt, output) -> None:
+def compare_command(path, actor, methods, all_methods, weights, params, scenario, fmt, output) -> None:
     """Rank one actor's strategies by several methods side by side, with consensus."""
     from decide.compare import compare
 
     if methods and all_methods:
         raise click.UsageError("give --methods or --all, not both")
     result = compare([path] if path else None, actor=actor, methods=methods,
-                     weights=weights, params=parse_params(params))
+                     weights=weights, params=parse_params(params), scenario=scenario)
     emit(result, fmt, output)
 
 
@@ -214,9 +223,10 @@ def compare_command(path, actor, methods, all_methods, weights, params, fmt, out
 @click.option("--make-top", metavar="STRATEGY", help="Smallest weight change that ranks STRATEGY first.")
 @click.option("--weights", "-w", metavar="SPEC", help="Start from these weights, e.g. deterrence=0.5.")
 @click.option("--param", "-p", "params", multiple=True, metavar="KEY=VALUE", help="Method parameter (repeatable).")
+@scenario_option
 @format_option
 @output_option
-def sensitivity_command(path, actor, method, criterion, make_top, weights, params, fmt, output) -> None:
+def sensitivity_command(path, actor, method, criterion, make_top, weights, params, scenario, fmt, output) -> None:
     """How far each weight can move before the first strategy, or the ranking, changes.
 
     With --make-top, the smallest change of the weights that ranks STRATEGY first
@@ -226,7 +236,7 @@ def sensitivity_command(path, actor, method, criterion, make_top, weights, param
     from decide.sensitivity import sensitivity
 
     source, options = [path] if path else None, {"actor": actor, "weights": weights,
-                                                  "params": parse_params(params)}
+                                                  "params": parse_params(params), "scenario": scenario}
     result: Any
     if make_top:
         result = smallest_change(source, strategy=make_top, method=method, **options)
@@ -246,9 +256,10 @@ def sensitivity_command(path, actor, method, criterion, make_top, weights, param
 @click.option("--score-noise", type=float, default=0.0, help="Add uniform +-NOISE to each score (clipped to scale).")
 @click.option("--weights", "-w", metavar="SPEC", help="Current weights (for --spread), e.g. deterrence=0.5.")
 @click.option("--param", "-p", "params", multiple=True, metavar="KEY=VALUE", help="Method parameter (repeatable).")
+@scenario_option
 @format_option
 @output_option
-def smaa_command(paths, actors, method, samples, seed, spread, order, score_noise, weights, params,
+def smaa_command(paths, actors, method, samples, seed, spread, order, score_noise, weights, params, scenario,
                  fmt, output) -> None:
     """How often each strategy takes each rank when weights (and scores) are uncertain."""
     from decide.smaa import smaa
@@ -257,9 +268,52 @@ def smaa_command(paths, actors, method, samples, seed, spread, order, score_nois
     try:
         result = smaa(list(paths), actors=list(actors), method=method, samples=samples, seed=seed,
                       spread=spread, order=order, score_noise=score_noise, weights=weights,
-                      params=parse_params(params), progress=bar)
+                      params=parse_params(params), progress=bar, scenario=scenario)
     finally:
         bar.close()
+    emit(result, fmt, output)
+
+
+# --- Scenarios and robust choice (issue 13) ------------------------------------------------
+
+
+@cli.command("scenarios")
+@paths_argument
+@click.option("--actor", "-a", "actors", multiple=True, help="Actor name, alias or file stem (repeatable).")
+@format_option
+@output_option
+def scenarios_command(paths, actors, fmt, output) -> None:
+    """List each actor's scenarios (with one actor: every score adjustment and its rationale)."""
+    from decide.scenarios import scenarios
+
+    emit(scenarios(list(paths), actors=list(actors)), fmt, output)
+
+
+@cli.command("robust")
+@paths_argument
+@click.option("--actor", "-a", "actors", multiple=True, help="Actor name, alias or file stem (repeatable).")
+@click.option("--scenarios", default="all", show_default=True, metavar="all|A,B",
+              help="Scenarios of the grid ('baseline' is the matrix as scored).")
+@click.option("--profiles", default="all", show_default=True, metavar="all|A,B",
+              help="Weight profiles of the grid ('file' is the matrix file's weights).")
+@click.option("--methods", metavar="A,B,...|all", help="Methods of the grid (default: wsm, wpm, topsis, vikor).")
+@click.option("--param", "-p", "params", multiple=True, metavar="METHOD.KEY=VALUE",
+              help="Parameter of one method, e.g. vikor.v=0.3 (repeatable).")
+@click.option("--all-actors", is_flag=True, help="One summary row per actor instead of a table per actor.")
+@click.option("--plot", metavar="FILE", help="Also draw one actor's heatmap of ranks to FILE (.png, .svg, .pdf).")
+@format_option
+@output_option
+def robust_command(paths, actors, scenarios, profiles, methods, params, all_actors, plot, fmt, output) -> None:
+    """Which strategy holds up across scenarios x weight profiles x methods: shares of
+    cells first and in the top three, worst rank, regret, and the minimax-regret verdict."""
+    from decide.robust import robust, save_plot
+
+    result = robust(list(paths), actors=list(actors), scenarios=scenarios, profiles=profiles,
+                    methods=methods, params=parse_params(params), all_actors=all_actors)
+    if plot:
+        if len(result.results) != 1:
+            raise click.UsageError("--plot draws one actor's heatmap; name the actor with --actor")
+        click.echo(f"wrote {save_plot(result, plot)}", err=True)
     emit(result, fmt, output)
 
 

@@ -28,6 +28,7 @@ if TYPE_CHECKING:
     import pandas as pd
 
     from decide.model import Matrix
+    from decide.scenarios import Scenario
 
 ParamsByMethod = Mapping[str, Mapping[str, Any]]
 
@@ -86,7 +87,7 @@ class Comparison(Result):
         unused = f" (not used by {', '.join(unweighted)})" if unweighted else ""
         return (
             f"{self.actor}: {what}; methods {methods}; weights {format_weights(self.weights)}{unused}; "
-            f"data {self.matrix.file_name}{skipped}"
+            f"data {self.matrix.data_label}{skipped}"
         )
 
     def sections(self) -> list[Section]:
@@ -261,6 +262,7 @@ def compare(
     methods: Sequence[str | Method] | str | None = None,
     weights: WeightsLike = None,
     params: ParamsByMethod | Mapping[str, Any] | None = None,
+    scenario: str | Scenario | None = None,
 ) -> Comparison:
     """Rank one actor's strategies by several methods (default: every method).
 
@@ -282,7 +284,7 @@ def compare(
         raise SpecError("is empty; write e.g. topsis,vikor", field="methods")
     given = {m.name: m for m in (methods or []) if isinstance(m, Method)}
     per_method = _split_params(params, names)
-    matrix = one_matrix(source, actor, weights)
+    matrix = one_matrix(source, actor, weights, scenario)
 
     ranks: dict[str, Any] = {}
     scores: dict[str, Any] = {}

@@ -15,13 +15,16 @@ import math
 from collections.abc import Iterable, Sequence
 from importlib import resources
 from pathlib import Path
-from typing import Any, cast
+from typing import TYPE_CHECKING, Any, cast
 
 import yaml
 
 from decide.errors import MatrixError, UnknownNameError
 from decide.model import Criterion, Matrix, Objective, Strategy
 from decide.specs import WeightsLike, apply_weights, check_weights
+
+if TYPE_CHECKING:
+    from decide.scenarios import Scenario
 
 PathLike = str | Path
 MatrixSource = Matrix | Sequence[Matrix] | PathLike | Sequence[PathLike] | None
@@ -320,11 +323,18 @@ def validate(paths: Iterable[PathLike] | PathLike | None = None) -> dict[str, li
     except MatrixError as error:
         return {"": error.problems}
     for path in files:
+        matrix = None
         try:
-            problems, _ = _check_document(_read_yaml(path), path)
+            problems, matrix = _check_document(_read_yaml(path), path)
         except MatrixError as error:
             problems = error.problems
         report[str(path)] = problems
+        if matrix is not None:  # its scenarios, if it has a scenario file (decide.scenarios)
+            from decide.scenarios import scenario_problems
+
+            scenario_path, found = scenario_problems(matrix)
+            if scenario_path is not None:
+                report[str(scenario_path)] = found
     return report
 
 
@@ -348,9 +358,12 @@ def select_actors(matrices: Sequence[Matrix], actors: Iterable[str] | str | None
 
 
 
-def resolve_matrices(source: MatrixSource = None, actors: Iterable[str] | str | None = None) -> list[Matrix]:
+def resolve_matrices(
+    source: MatrixSource = None, actors: Iterable[str] | str | None = None, scenario: str | Scenario | None = None
+) -> list[Matrix]:
     """Matrices from a Matrix, a list of them, paths, or ``None`` (the shipped ones), then
-    only the named actors (all when ``actors`` is ``None`` or empty).
+    only the named actors (all when ``actors`` is ``None`` or empty), with ``scenario``'s
+    scores if one is named (:mod:`decide.scenarios`).
 
     >>> [m.actor for m in resolve_matrices(None, ["dprk"])]
     ['North Korea']
@@ -369,12 +382,19 @@ def resolve_matrices(source: MatrixSource = None, actors: Iterable[str] | str | 
         if isinstance(paths, Sequence) and not isinstance(paths, str) and not paths:
             paths = None
         matrices = load_matrices(paths)  # type: ignore[arg-type]
-    return select_actors(matrices, actors)
+    selected = select_actors(matrices, actors)
+    if scenario is None:
+        return selected
+    from decide.scenarios import apply_scenario
+
+    return [apply_scenario(m, scenario) for m in selected]
 
 
-def one_matrix(source: MatrixSource, actor: str | None, weights: WeightsLike = None) -> Matrix:
-    """The one matrix ``actor`` names (or the only one given), with ``weights`` applied."""
-    matrices = resolve_matrices(source, [actor] if actor else None)
+def one_matrix(
+    source: MatrixSource, actor: str | None, weights: WeightsLike = None, scenario: str | Scenario | None = None
+) -> Matrix:
+    """The one matrix ``actor`` names (or the only one given), with ``scenario`` and ``weights`` applied."""
+    matrices = resolve_matrices(source, [actor] if actor else None, scenario)
     if len(matrices) != 1:
         valid = ", ".join(m.actor for m in matrices)
         raise UnknownNameError(f"name one actor; choose from: {valid}")

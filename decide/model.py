@@ -69,6 +69,8 @@ class Matrix:
     aliases: tuple[str, ...] = ()
     scale: tuple[float, float] | None = None
     path: Path | None = field(default=None, compare=False)
+    #: the scenario applied to the scores (:mod:`decide.scenarios`), ``None`` for the matrix as scored
+    scenario: str | None = None
 
     @property
     def criterion_names(self) -> list[str]:
@@ -92,6 +94,11 @@ class Matrix:
     def file_name(self) -> str:
         """The file name the matrix came from, or ``"<actor>"`` when built in memory."""
         return self.path.name if self.path is not None else f"<{self.actor}>"
+
+    @property
+    def data_label(self) -> str:
+        """How captions name the data: the file name, and the scenario if one is applied."""
+        return self.file_name + (f", scenario {self.scenario}" if self.scenario else "")
 
     @property
     def label(self) -> str:

@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     import pandas as pd
 
     from decide.model import Matrix
+    from decide.scenarios import Scenario
 
 
 @dataclass(frozen=True)
@@ -64,7 +65,7 @@ class Ranking(PerActor[ActorRanking]):
         dropped = "; Pareto-dominated strategies dropped" if self.non_dominated else ""
         return (
             f"{ranking.actor}: ranked by {self.method.title}; {weights_note(self.method, ranking.weights)}; "
-            f"data {ranking.matrix.file_name}{dropped}; {self.better} score is better"
+            f"data {ranking.matrix.data_label}{dropped}; {self.better} score is better"
         )
 
     def sections(self) -> list[Section]:
@@ -104,6 +105,7 @@ class Ranking(PerActor[ActorRanking]):
                 {
                     "actor": r.actor,
                     "file": r.matrix.file_name,
+                    **({"scenario": r.matrix.scenario} if r.matrix.scenario else {}),
                     "weights": dict(r.weights),
                     "weights_used": self.method.uses_weights,
                     "better": self.better,
@@ -163,6 +165,7 @@ def rank(
     weights: WeightsLike = None,
     params: Mapping[str, Any] | None = None,
     non_dominated: bool = False,
+    scenario: str | Scenario | None = None,
 ) -> Ranking:
     """Rank every selected actor's strategies.
 
@@ -173,9 +176,11 @@ def rank(
     string); the other criteria keep their weights and all are normalised. With
     ``non_dominated=True``, strategies Pareto-dominated by another strategy of the
     same actor are dropped before ranking (the caption and exports say so).
+    ``scenario`` names a scenario of the actors (see ``decide scenarios``): its
+    adjusted scores are ranked and the caption names it.
     """
     chosen = get_method(method, params)
-    matrices = [apply_weights(m, weights) for m in resolve_matrices(source, actors)]
+    matrices = [apply_weights(m, weights) for m in resolve_matrices(source, actors, scenario)]
     if non_dominated:
         matrices = [drop_dominated(m) for m in matrices]
     return Ranking(chosen, tuple(rank_matrix(m, chosen) for m in matrices), non_dominated)

@@ -96,6 +96,8 @@ def json_params(method: Method) -> dict[str, Any]:
 def add_provenance(frame: pd.DataFrame, matrix: Matrix, **columns: Any) -> pd.DataFrame:
     """``frame`` with the data file and the given columns (method, weights, ...) appended."""
     frame["file"] = matrix.file_name
+    if matrix.scenario:
+        frame["scenario"] = matrix.scenario
     for name, value in columns.items():
         frame[name.replace("_", " ")] = value
     return frame

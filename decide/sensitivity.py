@@ -49,6 +49,7 @@ if TYPE_CHECKING:
     import pandas as pd
 
     from decide.model import Matrix
+    from decide.scenarios import Scenario
 
 #: Points sampled along each weight path for methods without a closed form.
 GRID_POINTS = 101
@@ -288,7 +289,7 @@ class SensitivityResult(Result):
         return (
             f"{self.actor}: {what}; {self.method.title}{rank_note(self.method.name)}; {self.how}; "
             f"weights {format_weights(self.matrix.weights)}; others keep their proportions; "
-            f"data {self.matrix.file_name}"
+            f"data {self.matrix.data_label}"
         )
 
     def sections(self) -> list[Section]:
@@ -353,13 +354,14 @@ def sensitivity(
     weights: WeightsLike = None,
     params: Mapping[str, Any] | None = None,
     exact: bool | None = None,
+    scenario: str | Scenario | None = None,
 ) -> SensitivityResult:
     """One-way weight sensitivity of one actor's ranking, for every criterion (or one).
 
     ``exact=None`` uses the closed form when the method is additive (``wsm``);
     ``exact=False`` forces sampling and bisection (to check the closed form).
     """
-    matrix = one_matrix(source, actor, weights)
+    matrix = one_matrix(source, actor, weights, scenario)
     chosen = get_method(method, params).require_weights()
     chosen.check(matrix)
     if criterion is not None:
@@ -425,7 +427,7 @@ class MakeTopResult(Result):
         frame = self.frame
         if not self.feasible:
             frame = frame[["criterion", "weight now"]]
-        caption = f"{self.matrix.actor}: {self.verdict}; {self.method.title}; data {self.matrix.file_name}"
+        caption = f"{self.matrix.actor}: {self.verdict}; {self.method.title}; data {self.matrix.data_label}"
         return [Section(f"{self.matrix.actor} make top", caption, frame)]
 
     def to_frame(self, provenance: bool = False) -> pd.DataFrame:
@@ -570,6 +572,7 @@ def make_top(
     method: str | Method = DEFAULT_METHOD,
     weights: WeightsLike = None,
     params: Mapping[str, Any] | None = None,
+    scenario: str | Scenario | None = None,
 ) -> MakeTopResult:
     """The smallest change of the weights (L1 distance; weights >= 0 summing to 1) that
     ranks ``strategy`` first, or the reason no weights can.
@@ -578,7 +581,7 @@ def make_top(
     :func:`scipy.optimize.linprog`); for other methods an approximate sampled search
     (a few thousand batched draws, then bisection towards the current weights).
     """
-    matrix = one_matrix(source, actor, weights)
+    matrix = one_matrix(source, actor, weights, scenario)
     chosen = get_method(method, params).require_weights()
     chosen.check(matrix)
     target = _strategy_index(matrix, strategy)

@@ -61,6 +61,7 @@ if TYPE_CHECKING:
     import pandas as pd
 
     from decide.model import Matrix
+    from decide.scenarios import Scenario
 
 #: Score draws used for the confidence factors (when scores are perturbed).
 CONFIDENCE_SAMPLES = 10_000
@@ -127,7 +128,7 @@ class SMAAResult(PerActor[ActorSMAA]):
         return (
             f"{result.actor}: SMAA with {self.method.title}{rank_note(self.method.name)}; "
             f"{self.samples} draws, seed {self.seed}; weights {self.weight_model}; {noise}; "
-            f"current weights {format_weights(result.weights)}; data {result.matrix.file_name}"
+            f"current weights {format_weights(result.weights)}; data {result.matrix.data_label}"
         )
 
     def sections(self) -> list[Section]:
@@ -314,6 +315,7 @@ def smaa(
     weights: WeightsLike = None,
     params: Mapping[str, Any] | None = None,
     progress: Progress | None = None,
+    scenario: str | Scenario | None = None,
 ) -> SMAAResult:
     """SMAA of every selected actor: rank acceptability, central weights, confidence.
 
@@ -331,7 +333,7 @@ def smaa(
         seed = secrets.randbelow(2**32)
     elif not isinstance(seed, int) or isinstance(seed, bool) or not 0 <= seed < 2**63:
         raise SpecError(f"is {seed!r}; give a whole number >= 0", field="seed")
-    matrices = [apply_weights(m, weights) for m in resolve_matrices(source, actors)]
+    matrices = [apply_weights(m, weights) for m in resolve_matrices(source, actors, scenario)]
     results = tuple(
         smaa_matrix(
             m, chosen, samples=samples, seed=seed, spread=spread, order=order,

@@ -47,7 +47,7 @@ class MatrixView(Result):
     def sections(self) -> list[Section]:
         m = self.matrix
         scale = f"; scale [{m.scale[0]:g}, {m.scale[1]:g}]" if m.scale else ""
-        head = f"{m.actor}: decision matrix from {m.file_name}{scale}"
+        head = f"{m.actor}: decision matrix from {m.data_label}{scale}"
         objectives = ", ".join(f"{c.name} ({c.objective})" for c in m.criteria)
         return [
             Section(f"{m.actor} criteria", f"{head}; criteria and normalised weights", self.criteria),
@@ -85,9 +85,12 @@ class MatrixView(Result):
         }
 
 
-def show(source: MatrixSource = None, *, actor: str | None = None, weights: WeightsLike = None) -> MatrixView:
-    """The decision matrix of one actor (by name, alias or file stem)."""
-    return MatrixView(one_matrix(source, actor, weights))
+def show(
+    source: MatrixSource = None, *, actor: str | None = None, weights: WeightsLike = None, scenario: str | None = None
+) -> MatrixView:
+    """The decision matrix of one actor (by name, alias or file stem), with ``scenario``'s
+    scores if one is named."""
+    return MatrixView(one_matrix(source, actor, weights, scenario))
 
 
 @dataclass(frozen=True)
