@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from decide.methods.base import Method, Parameter, register
-from decide.methods.checks import require_positive
+from decide.methods.checks import require_normalisable, require_positive
 from decide.methods.normalise import NORMALISATIONS, normalise, weighted_sum
 
 if TYPE_CHECKING:
@@ -44,11 +44,7 @@ class WeightedSum(Method):
     additive = True
 
     def check(self, matrix: Matrix) -> None:
-        how = self.params["normalization"]
-        if how in ("linear", "sum"):
-            require_positive(self, matrix, f"{how} normalisation divides by the values", strict=True)
-        elif how in ("max", "vector"):
-            require_positive(self, matrix, f"{how} normalisation needs values of at least 0", strict=False)
+        require_normalisable(self, matrix, self.params["normalization"])
 
     def terms(self, table: np.ndarray, cost: np.ndarray) -> np.ndarray:
         return normalise(table, cost, self.params["normalization"])

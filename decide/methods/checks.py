@@ -68,3 +68,17 @@ def require_positive_means(method: Method, matrix: Matrix, why: str) -> None:
 VECTOR_NORM = "vector normalisation divides by each criterion's norm"
 SUM_NORM = "sum normalisation divides by each criterion's total"
 SUM_NONNEGATIVE = "sum normalisation needs values of at least 0"
+
+
+def require_normalisable(method: Method, matrix: Matrix, how: str) -> None:
+    """What ``how`` (a :mod:`decide.methods.normalise` name) needs of the scores.
+
+    ``linear`` and ``sum`` divide by each cost value (above 0) and by a benefit
+    criterion's largest value or total (values at least 0, not all 0); ``max`` and
+    ``vector`` divide by the largest value or the norm (values at least 0, not all 0).
+    """
+    if how in ("linear", "sum"):
+        require_positive(method, matrix, f"{how} normalisation divides by cost values", objective="min")
+    if how in ("linear", "sum", "max", "vector"):
+        require_positive(method, matrix, f"{how} normalisation needs values of at least 0", strict=False)
+        require_nonzero_columns(method, matrix, f"{how} normalisation divides by each criterion's largest value")

@@ -10,6 +10,7 @@ from decide.methods.checks import (
     OTHER_METHOD,
     VECTOR_NORM,
     require_nonzero_columns,
+    require_normalisable,
     require_positive,
     require_positive_means,
 )
@@ -50,10 +51,10 @@ class TOPSIS(Method):
 
     def check(self, matrix: Matrix) -> None:
         how = self.params["normalization"]
-        if how in ("vector", "max", "sum"):
-            require_nonzero_columns(self, matrix, VECTOR_NORM if how == "vector" else f"{how} normalisation divides")
-        if how in ("linear", "sum"):
-            require_positive(self, matrix, f"{how} normalisation divides by the values")
+        if how == "vector":
+            require_nonzero_columns(self, matrix, VECTOR_NORM)
+        else:
+            require_normalisable(self, matrix, how)
 
     def batch(self, table: np.ndarray, cost: np.ndarray, weights: np.ndarray) -> np.ndarray:
         import numpy as np

@@ -96,3 +96,26 @@ def test_topsis_minmax_and_vector_differ_but_both_rank_a_dominating_strategy_fir
 def test_an_unknown_normalisation_lists_the_choices():
     with pytest.raises(SpecError, match="parameter 'normalization' is 'zscore'; choose from: linear, minmax"):
         get_method("wsm", {"normalization": "zscore"})
+
+
+def test_wsm_linear_is_the_saw_of_rizan_2020():
+    """Rizan, O., Wahyuningsih, D., Pradana, H. A. & Ramadella, S. (2020). SAW method in
+    supporting the process of admission of new junior high school students. 8th
+    International Conference on Cyber and IT Service Management (CITSM), IEEE, 1-5
+    (doi:10.1109/CITSM50537.2020.9268874): four applicants, seven benefit criteria, SAW
+    preference values 0.35, 0.375, 0.825, 0.642 (3 decimals). The numbers are those that
+    pyrepo-mcda's test suite (tests/test_mcda_methods_2.py, Test_SAW) takes from the paper;
+    we could not open the paper itself."""
+    matrix = make_matrix(
+        [
+            [0.75, 0.50, 0.75, 0, 0, 0, 1],
+            [0.75, 1, 0.75, 0, 0, 0, 0.75],
+            [0.75, 0.75, 0.75, 0, 0.50, 0.25, 1],
+            [0.50, 0.50, 0.75, 1, 0.50, 0, 0.75],
+        ],
+        ["max"] * 7,
+        [0.1, 0.1, 0.1, 0.15, 0.2, 0.25, 0.1],
+    )
+    ranks, scores = evaluate(matrix, "wsm", {"normalization": "linear"})
+    assert np.round(scores, 3).tolist() == [0.35, 0.375, 0.825, 0.642]
+    assert ranks.tolist() == [4, 3, 1, 2]
