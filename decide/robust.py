@@ -296,6 +296,11 @@ class ActorRobust:
             f"smallest maximum regret (minimax regret): {' and '.join(safe)}"
             f"{' (tied)' if len(safe) > 1 else ''}, at most {worst[index[safe[0]]]:.2f} behind the best"
         )
+        if len(safe) == len(self.strategies) > 1:
+            return (
+                f"first most often: {' and '.join(often)}{tied}, in {count} of {total} cells; no strategy has a "
+                f"smaller maximum regret than the others: each falls {worst[0]:.2f} behind the best in some cell"
+            )
         if set(often) == set(safe):
             return text + "; the same: the safe bet is also the usual winner"
         shared = [name for name in safe if name in often]

@@ -83,6 +83,17 @@ def test_ties_are_named_together_in_the_verdict():
     )
 
 
+def test_when_every_strategy_is_worst_somewhere_the_verdict_says_none_is_safer():
+    flip = Scenario("flip", "d", "s", (Adjustment("A", "gain", "r", score=1), Adjustment("B", "gain", "r", score=5)))
+    pair = Matrix("Pair", (Criterion("gain", "max", 1.0),), (Strategy("A", {"gain": 5}), Strategy("B", {"gain": 1})))
+    item = robust(pair, scenarios=["baseline", flip], methods="wsm")["Pair"]
+    assert item.minimax_regret == ["A", "B"]
+    assert item.verdict() == (
+        "first most often: A and B (tied), in 1 of 2 cells; no strategy has a smaller maximum regret than the "
+        "others: each falls 1.00 behind the best in some cell"
+    )
+
+
 @pytest.mark.parametrize("method", ["wsm", "wpm", "topsis", "vikor", "electre2", "promethee2", "edas"])
 def test_a_grid_of_one_cell_reproduces_decide_rank(method):
     ranking = decide.rank(actors="China", method=method)["China"]
