@@ -50,3 +50,18 @@ def matrix_file(tmp_path: Path):
         return path
 
     return write
+
+
+@pytest.fixture
+def cli():
+    """``cli(*args, input=None)`` runs ``decide *args`` in click's CliRunner; exceptions propagate."""
+    from click.testing import CliRunner, Result
+
+    from decide.cli import cli as decide_cli
+
+    runner = CliRunner()
+
+    def invoke(*args: str, input: str | None = None) -> Result:
+        return runner.invoke(decide_cli, list(args), input=input, catch_exceptions=False)
+
+    return invoke
