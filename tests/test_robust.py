@@ -12,10 +12,8 @@ import json
 
 import numpy as np
 import pytest
-from click.testing import CliRunner
 
 import decide
-from decide.cli import cli
 from decide.errors import SpecError, UnknownNameError
 from decide.model import Criterion, Matrix, Strategy
 from decide.robust import leaders, regret, robust
@@ -201,21 +199,3 @@ def test_the_heatmap_has_a_cell_per_strategy_and_grid_cell():
         assert [t.get_text() for t in ax.get_yticklabels()] == ["Steady", "Gambler", "Weak"]
     finally:
         plt.close(ax.figure)
-
-
-def test_cli_robust_prints_the_table_and_the_verdict(tmp_path):
-    runner = CliRunner()
-    result = runner.invoke(cli, ["robust", "-a", "China", "--methods", "wsm,topsis"])
-    assert result.exit_code == 0, result.output
-    assert "China: robust choice over" in result.output
-    assert "smallest maximum regret (minimax regret)" in result.output
-    plot = tmp_path / "china.png"
-    result = runner.invoke(cli, ["robust", "-a", "China", "--methods", "wsm", "--plot", str(plot)])
-    assert result.exit_code == 0 and plot.stat().st_size > 1000
-    result = runner.invoke(cli, ["robust", "--methods", "wsm", "--plot", str(tmp_path / "x.png")])
-    assert result.exit_code == 2 and "--plot draws one actor's heatmap; name the actor with --actor" in result.output
-    result = runner.invoke(cli, ["robust", "-a", "China", "--profiles", "hawk"])
-    assert result.exit_code == 1
-    assert result.output == "Error: China: unknown profile 'hawk'; choose from: file\n"
-    result = runner.invoke(cli, ["robust", "--all-actors", "--methods", "wsm", "-f", "csv"])
-    assert result.exit_code == 0 and result.output.startswith("actor,robust choice,first,max regret")

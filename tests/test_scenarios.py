@@ -8,13 +8,11 @@ from typing import Any
 
 import pytest
 import yaml
-from click.testing import CliRunner
 
 import decide
-from decide.cli import cli
 from decide.errors import MatrixError, UnknownNameError
 from decide.load import load_matrices, load_matrix, validate
-from decide.scenarios import Adjustment, Scenario, apply_scenario, load_scenarios, scenario_file, scenarios
+from decide.scenarios import Adjustment, Scenario, apply_scenario, load_scenarios, scenario_file
 
 SCENARIOS: dict[str, Any] = {
     "actor": "Testland",
@@ -150,13 +148,13 @@ def test_an_adjustment_given_twice_and_a_wrong_actor_are_refused(with_scenarios)
     assert any("strategy 'Talks', criterion 'risk' is adjusted twice; keep one adjustment" in p for p in problems)
 
 
-def test_validate_reports_the_scenario_file_beside_the_matrix(with_scenarios):
+def test_validate_reports_the_scenario_file_beside_the_matrix(cli, with_scenarios):
     path = with_scenarios(broken(strategy="Bombing"))
     report = validate(path)
     assert report[str(path)] == []
     scenario_problems = report[str(path.parent / "scenarios" / "testland.yaml")]
     assert len(scenario_problems) == 1 and "unknown strategy 'Bombing'" in scenario_problems[0]
-    result = CliRunner().invoke(cli, ["validate", str(path)])
+    result = cli("validate", str(path))
     assert result.exit_code == 1 and "unknown strategy 'Bombing'" in result.output
 
 
@@ -166,12 +164,12 @@ def test_invalid_yaml_in_a_scenario_file_is_one_line(with_scenarios):
         load_scenarios(load_matrix(path))
 
 
-def test_an_unknown_scenario_lists_the_known_ones(with_scenarios):
+def test_an_unknown_scenario_lists_the_known_ones(cli, with_scenarios):
     path = with_scenarios()
     with pytest.raises(UnknownNameError, match=r"^Testland: unknown scenario 'war'; choose from: baseline, "
                                                r"escalation, thaw$"):
         decide.rank(path, scenario="war")
-    result = CliRunner().invoke(cli, ["rank", str(path), "--scenario", "war"])
+    result = cli("rank", str(path), "--scenario", "war")
     assert result.exit_code == 1
     assert result.output == "Error: Testland: unknown scenario 'war'; choose from: baseline, escalation, thaw\n"
 
@@ -179,21 +177,6 @@ def test_an_unknown_scenario_lists_the_known_ones(with_scenarios):
 def test_an_actor_without_scenarios_says_where_to_write_them(matrix_file):
     with pytest.raises(UnknownNameError, match=r"Testland has no scenarios \(write them in scenarios/testland.yaml"):
         decide.rank(matrix_file(), scenario="war")
-
-
-def test_every_command_that_ranks_takes_the_scenario_and_names_it(with_scenarios):
-    path = str(with_scenarios())
-    runner = CliRunner()
-    for command in (
-        ["rank", path], ["compare", path, "-a", "TL", "--methods", "wsm,topsis"],
-        ["sensitivity", path, "-a", "TL", "-m", "wsm"], ["sensitivity", path, "-a", "TL", "--make-top", "Aid"],
-        ["smaa", path, "-n", "200", "--seed", "1"], ["show", path, "-a", "TL"],
-    ):
-        result = runner.invoke(cli, [*command, "--scenario", "escalation"])
-        assert result.exit_code == 0, (command, result.output)
-        assert "data testland.yaml, scenario escalation" in result.output or (
-            "from testland.yaml, scenario escalation" in result.output
-        ), command
 
 
 def test_a_scenario_changes_the_ranking_as_its_scores_say(with_scenarios):
@@ -212,21 +195,3 @@ def test_a_scenario_object_applies_to_a_matrix_in_memory(with_scenarios):
     matrix = load_matrix(with_scenarios())
     cheaper = Scenario("cheap", "Costs fall.", "test", (Adjustment("Exercises", "cost", "Budgets grow.", change=-5),))
     assert decide.rank(matrix, method="wsm", scenario=cheaper)["TL"].matrix.to_frame().loc["Exercises", "cost"] == 2
-
-
-def test_decide_scenarios_lists_each_scenario_and_its_adjustments(with_scenarios):
-    path = with_scenarios()
-    listed = scenarios(path)
-    assert [s.name for s in listed.results[0].scenarios] == ["escalation", "thaw"]
-    frame = listed.to_frame()
-    assert frame[["scenario", "strategy", "criterion", "from", "to"]].values.tolist() == [
-        ["escalation", "Talks", "risk", 3.0, 6.0],
-        ["escalation", "Exercises", "deterrence", 9.0, 10.0],
-        ["thaw", "Aid", "stability", 7.0, 4.5],
-    ]
-    result = CliRunner().invoke(cli, ["scenarios", str(path), "-a", "TL"])
-    assert result.exit_code == 0
-    assert "Testland: 2 scenario(s), from scenarios/testland.yaml" in result.output
-    assert "Talks stall under pressure." in result.output
-    json_out = CliRunner().invoke(cli, ["scenarios", str(path), "-f", "json"]).output
-    assert yaml.safe_load(json_out)["actors"][0]["scenarios"][0]["adjustments"][0]["change"] == 3

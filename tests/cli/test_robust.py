@@ -1,0 +1,41 @@
+"""``decide robust``: the table and verdict per actor, the across-actors overview, --plot, exact error lines."""
+
+from __future__ import annotations
+
+import json
+
+
+def test_robust_prints_the_table_and_the_verdict(cli):
+    result = cli("robust", "-a", "China", "--methods", "wsm,topsis")
+    assert result.exit_code == 0, result.output
+    assert "China: robust choice over" in result.output
+    assert "smallest maximum regret (minimax regret)" in result.output
+
+
+def test_robust_plot_writes_one_actor_heatmap(cli, tmp_path):
+    plot = tmp_path / "china.png"
+    result = cli("robust", "-a", "China", "--methods", "wsm", "--plot", str(plot))
+    assert result.exit_code == 0 and plot.stat().st_size > 1000
+    result = cli("robust", "--methods", "wsm", "--plot", str(tmp_path / "x.png"))
+    assert result.exit_code == 2 and "--plot draws one actor's heatmap; name the actor with --actor" in result.output
+    assert not (tmp_path / "x.png").exists()
+
+
+def test_robust_errors_are_one_line(cli):
+    result = cli("robust", "-a", "China", "--profiles", "hawk")
+    assert result.exit_code == 1
+    assert result.output == "Error: China: unknown profile 'hawk'; choose from: file\n"
+    result = cli("robust", "-a", "China", "--scenarios", "baseline,war")
+    assert result.exit_code == 1 and result.output.startswith("Error: China: unknown scenario 'war'")
+    result = cli("robust", "-a", "China", "--methods", "topsis", "-p", "v=0.3")
+    assert result.exit_code == 1
+    assert result.output == "Error: --param: 'v' does not name its method; write METHOD.KEY=VALUE, e.g. vikor.v=0.3\n"
+
+
+def test_robust_all_actors_csv_and_json(cli):
+    result = cli("robust", "--all-actors", "--methods", "wsm", "-f", "csv")
+    assert result.exit_code == 0 and result.output.startswith("actor,robust choice,first,max regret")
+    data = json.loads(cli("robust", "-a", "China", "--methods", "wsm,vikor", "-f", "json").output)
+    (china,) = data["actors"]
+    assert [m["name"] for m in data["methods"]] == ["wsm", "vikor"]
+    assert len(china["cells"]) == len(china["scenarios"]) * len(china["profiles"]) * 2
