@@ -93,13 +93,28 @@ def leaders(values: Any, names: Sequence[str], *, largest: bool) -> list[str]:
     return [names[int(i)] for i in np.flatnonzero(np.abs(array - target) <= 1e-12)]
 
 
+def _profile_weights(matrix: Matrix, profile: Any) -> dict[str, float]:
+    """The normalised weights of one named profile of ``matrix``: a weights mapping, or a
+    profile object of the matrix file (applied by ``decide.weighting.apply_profile`` when
+    that module exists)."""
+    import importlib
+
+    if isinstance(profile, (Mapping, str)):
+        return dict(apply_weights(matrix, profile).weights)
+    try:
+        apply_profile = importlib.import_module("decide.weighting").apply_profile
+    except (ImportError, AttributeError):
+        return dict(apply_weights(matrix, profile.weights).weights)
+    return dict(apply_profile(matrix, profile).weights)
+
+
 def _matrix_profiles(matrix: Matrix) -> dict[str, dict[str, float]]:
     """The named weight profiles of ``matrix``: the file weights, then any the file names."""
     profiles = {FILE_PROFILE: dict(matrix.weights)}
-    named: Mapping[str, Any] = getattr(matrix, "profiles", None) or {}
-    for name, weights in named.items():
-        given: Mapping[str, float] = getattr(weights, "weights", weights)
-        profiles[str(name)] = dict(apply_weights(matrix, dict(given)).weights)
+    named: Any = getattr(matrix, "profiles", None) or ()
+    items = named.items() if isinstance(named, Mapping) else [(p.name, p) for p in named]
+    for name, profile in items:
+        profiles[str(name)] = _profile_weights(matrix, profile)
     return profiles
 
 
