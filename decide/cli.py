@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import sys
 import time
+from pathlib import Path
 from typing import Any
 
 import click
@@ -88,10 +89,23 @@ class ProgressBar:
 def emit(result: Any, fmt: str | None, output: str | None) -> None:
     """Print ``result`` in ``fmt``, or write it atomically to ``output``."""
     if output:
-        written = export(result, output, fmt or format_for_path(output) or "table")
-        click.echo(f"wrote {written}", err=True)
+        written = export(result, output, fmt or format_for_path(output) or "table", inputs=_input_files())
+        if output != "-":
+            click.echo(f"wrote {written}", err=True)
     else:
         click.echo(render(result, fmt or "table"), nl=False)
+
+
+def _input_files() -> list[Path]:
+    """The matrix files the current command read (never to be overwritten by --output)."""
+    from decide.load import matrix_files
+
+    params = click.get_current_context().params
+    given = [*params.get("paths", ()), *([params["path"]] if params.get("path") else [])]
+    try:
+        return matrix_files(given or None)
+    except DecideError:
+        return [Path(entry) for entry in given]
 
 
 format_option = click.option("--format", "-f", "fmt", metavar="FORMAT", help=FORMAT_HELP)

@@ -53,6 +53,25 @@ class Strategy:
     scores: Mapping[str, float]
     source: str = ""
     rationale: Mapping[str, str] | str = ""
+    basis: str = "stated"
+    """``stated`` (the articles advise this actor to do it) or ``inferred`` (see ``reasoning``)."""
+    reasoning: str = ""
+    """Why an ``inferred`` strategy is this actor's to carry out (one line)."""
+    ranges: Mapping[str, tuple[float, float]] = field(default_factory=dict)
+    """criterion -> (low, high) for scores the text does not pin down; absent = exact."""
+    certainty: Mapping[str, str] = field(default_factory=dict)
+    """criterion -> ``stated`` | ``implied`` | ``judgement``: how far the text supports the score."""
+
+    def score_range(self, criterion: str) -> tuple[float, float]:
+        """The (low, high) range of one score; an exact score gives (value, value).
+
+        >>> Strategy("A", {"cost": 5.0}, ranges={"cost": (3.0, 7.0)}).score_range("cost")
+        (3.0, 7.0)
+        >>> Strategy("A", {"cost": 5.0}).score_range("cost")
+        (5.0, 5.0)
+        """
+        value = float(self.scores[criterion])
+        return tuple(self.ranges.get(criterion, (value, value)))  # type: ignore[return-value]
 
 
 @dataclass(frozen=True)
@@ -69,6 +88,8 @@ class Matrix:
     aliases: tuple[str, ...] = ()
     scale: tuple[float, float] | None = None
     path: Path | None = field(default=None, compare=False)
+    weights_rationale: str = ""
+    """One line on why the default weights are this actor's (grounded in the articles)."""
     #: the scenario applied to the scores (:mod:`decide.scenarios`), ``None`` for the matrix as scored
     scenario: str | None = None
 

@@ -43,7 +43,7 @@ if TYPE_CHECKING:
     import pandas as pd
 
     from decide.load import MatrixSource
-    from decide.model import Matrix
+    from decide.model import Matrix, Strategy
 
 #: The reserved name of "no scenario": the matrix as scored.
 BASELINE = "baseline"
@@ -142,16 +142,23 @@ def adjustment_problems(matrix: Matrix, scenario: Scenario, where: str | None = 
     return problems
 
 
-def _shifted_range(strategy: Any, criterion: str, before: float, after: float, scale: Any) -> Any:
-    """A score range (if the strategy has ranges) moved with its value, kept inside the scale."""
-    ranges = getattr(strategy, "ranges", None)
-    if not ranges or criterion not in ranges:
-        return ranges
-    low, high = ranges[criterion]
-    low, high = low + after - before, high + after - before
-    if scale is not None:
-        low, high = max(low, scale[0]), min(high, scale[1])
-    return {**ranges, criterion: (min(low, after), max(high, after))}
+def _shifted_ranges(strategy: Strategy, criterion: str, before: float, after: float,
+                    scale: tuple[float, float] | None) -> dict[str, tuple[float, float]]:
+    """The strategy's score ranges with ``criterion``'s moved along with its value, kept
+    inside the scale and around the new value.
+
+    >>> from decide.model import Strategy
+    >>> _shifted_ranges(Strategy("A", {"risk": 5.0}, ranges={"risk": (4.0, 7.0)}), "risk", 5.0, 9.0, (1.0, 10.0))
+    {'risk': (8.0, 10.0)}
+    """
+    ranges = dict(strategy.ranges)
+    if criterion in ranges:
+        low, high = ranges[criterion]
+        low, high = low + after - before, high + after - before
+        if scale is not None:
+            low, high = max(low, scale[0]), min(high, scale[1])
+        ranges[criterion] = (min(low, after), max(high, after))
+    return ranges
 
 
 def apply_scenario(matrix: Matrix, scenario: Scenario | str | None) -> Matrix:
@@ -175,15 +182,15 @@ def apply_scenario(matrix: Matrix, scenario: Scenario | str | None) -> Matrix:
         by_strategy.setdefault(adjustment.strategy, []).append(adjustment)
     strategies = []
     for strategy in matrix.strategies:
-        scores = dict(strategy.scores)
-        changed = strategy
         for adjustment in by_strategy.get(strategy.name, []):
-            before = float(scores[adjustment.criterion])
-            scores[adjustment.criterion] = adjustment.new_value(before)
-            ranges = _shifted_range(changed, adjustment.criterion, before, scores[adjustment.criterion], matrix.scale)
-            if ranges is not None:
-                changed = replace(changed, ranges=ranges)  # type: ignore[call-arg,unused-ignore]
-        strategies.append(replace(changed, scores=scores))
+            before = float(strategy.scores[adjustment.criterion])
+            after = adjustment.new_value(before)
+            strategy = replace(
+                strategy,
+                scores={**strategy.scores, adjustment.criterion: after},
+                ranges=_shifted_ranges(strategy, adjustment.criterion, before, after, matrix.scale),
+            )
+        strategies.append(strategy)
     return replace(matrix, strategies=tuple(strategies), scenario=scenario.name)
 
 

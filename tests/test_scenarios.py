@@ -77,6 +77,20 @@ def test_a_change_adds_and_a_score_replaces(with_scenarios):
     assert apply_scenario(matrix, "thaw").to_frame().loc["Aid", "stability"] == 4.5
 
 
+def test_a_score_range_moves_with_its_score_and_stays_inside_the_scale():
+    from decide.model import Criterion, Matrix, Strategy
+
+    matrix = Matrix(
+        "Ranged", (Criterion("risk", "min", 1.0),),
+        (Strategy("A", {"risk": 5.0}, ranges={"risk": (3.0, 7.0)}), Strategy("B", {"risk": 2.0})), scale=(1.0, 10.0),
+    )
+    riskier = Scenario("riskier", "d", "s", (Adjustment("A", "risk", "r", change=4), Adjustment("B", "risk", "r",
+                                                                                              score=3)))
+    a, b = apply_scenario(matrix, riskier).strategies
+    assert a.scores["risk"] == 9 and a.score_range("risk") == (7.0, 10.0)
+    assert b.scores["risk"] == 3 and b.score_range("risk") == (3.0, 3.0)
+
+
 def test_baseline_and_none_leave_the_matrix_as_scored(with_scenarios):
     matrix = load_matrix(with_scenarios())
     assert apply_scenario(matrix, "baseline") is matrix
