@@ -349,9 +349,9 @@ class RobustResult(PerActor[ActorRobust]):
         )
 
     def overview(self) -> pd.DataFrame:
-        """One row per actor: its robust (minimax-regret) choice, how often it is first,
-        its worst-case regret, the strategy first most often, and whether the choice
-        changes between scenarios."""
+        """One row per actor: its robust (minimax-regret) choice (with the number of
+        strategies tied with it), how often it is first, its worst-case regret, the
+        strategy first most often, and the scenarios whose own safe bet differs."""
         import pandas as pd
 
         rows = []
@@ -360,9 +360,10 @@ class RobustResult(PerActor[ActorRobust]):
             choice = item.robust_choice
             by_scenario = item.choice_by_scenario()
             changed = {name: pick for name, pick in by_scenario.items() if pick != choice}
+            others = len(item.minimax_regret) - 1
             rows.append({
                 "actor": item.actor,
-                "robust choice": choice,
+                "robust choice": choice + (f" (tied with {others} other(s))" if others else ""),
                 "first": float(summary.loc[choice, "first"]),
                 "max regret": float(summary.loc[choice, "max regret"]),
                 "first most often": " and ".join(item.most_often_first),
