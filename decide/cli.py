@@ -327,7 +327,7 @@ def robust_command(paths, actors, scenarios, profiles, methods, params, all_acto
     if plot:
         if len(result.results) != 1:
             raise click.UsageError("--plot draws one actor's heatmap; name the actor with --actor")
-        click.echo(f"wrote {save_plot(result, plot)}", err=True)
+        click.echo(f"wrote {save_plot(result, plot, inputs=_input_files())}", err=True)
     emit(result, fmt, output)
 
 

@@ -488,8 +488,9 @@ class RobustResult(PerActor[ActorRobust]):
         return ax
 
 
-def save_plot(result: RobustResult, path: str, actor: str | None = None) -> Any:
-    """Draw ``result.plot(actor)`` to ``path`` (its suffix picks the format), atomically."""
+def save_plot(result: RobustResult, path: str, actor: str | None = None, inputs: Sequence[Any] = ()) -> Any:
+    """Draw ``result.plot(actor)`` to ``path`` (its suffix picks the format), atomically;
+    ``inputs`` (the files read) are never overwritten."""
     import matplotlib
 
     matplotlib.use("Agg")
@@ -499,7 +500,7 @@ def save_plot(result: RobustResult, path: str, actor: str | None = None) -> Any:
 
     ax = result.plot(actor)
     try:
-        return atomic_write(path, lambda temporary: ax.figure.savefig(temporary, dpi=120))
+        return atomic_write(path, lambda temporary: ax.figure.savefig(temporary, dpi=120), inputs)
     finally:
         plt.close(ax.figure)
 

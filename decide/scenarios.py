@@ -301,18 +301,30 @@ def parse_scenarios(data: Any, matrix: Matrix, where: str) -> tuple[list[str], t
     return problems, tuple(scenarios)
 
 
+def _read_scenario_file(path: Path) -> Any:
+    """The parsed YAML of a scenario file; a :class:`MatrixError` names the file and problem."""
+    from decide.load import _label, _read_yaml
+
+    try:
+        return _read_yaml(path)
+    except MatrixError as error:
+        if "file is empty" in error.problems[0]:
+            raise MatrixError([f"{_label(path)}: file is empty; expected keys actor and scenarios"]) from None
+        raise
+
+
 def scenario_problems(matrix: Matrix) -> tuple[Path | None, list[str]]:
     """The scenario file of ``matrix`` (if any) and every problem in it."""
-    from decide.load import _read_yaml
+    from decide.load import _label
 
     path = scenario_file(matrix)
     if path is None:
         return None, []
     try:
-        data = _read_yaml(path)
+        data = _read_scenario_file(path)
     except MatrixError as error:
         return path, error.problems
-    return path, parse_scenarios(data, matrix, str(path))[0]
+    return path, parse_scenarios(data, matrix, _label(path))[0]
 
 
 def load_scenarios(matrix: Matrix) -> tuple[Scenario, ...]:
@@ -320,12 +332,12 @@ def load_scenarios(matrix: Matrix) -> tuple[Scenario, ...]:
 
     Raises :class:`MatrixError` listing every problem in the file.
     """
-    from decide.load import _read_yaml
+    from decide.load import _label
 
     path = scenario_file(matrix)
     if path is None:
         return ()
-    problems, scenarios = parse_scenarios(_read_yaml(path), matrix, str(path))
+    problems, scenarios = parse_scenarios(_read_scenario_file(path), matrix, _label(path))
     if problems:
         raise MatrixError(problems)
     return scenarios

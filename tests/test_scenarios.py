@@ -178,6 +178,12 @@ def test_invalid_yaml_in_a_scenario_file_is_one_line(with_scenarios):
         load_scenarios(load_matrix(path))
 
 
+def test_an_empty_scenario_file_says_what_it_should_hold(with_scenarios):
+    path = with_scenarios(text="\n")
+    with pytest.raises(MatrixError, match=r"testland.yaml: file is empty; expected keys actor and scenarios$"):
+        load_scenarios(load_matrix(path))
+
+
 def test_an_unknown_scenario_lists_the_known_ones(cli, with_scenarios):
     path = with_scenarios()
     with pytest.raises(UnknownNameError, match=r"^Testland: unknown scenario 'war'; choose from: baseline, "

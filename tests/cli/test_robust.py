@@ -39,3 +39,11 @@ def test_robust_all_actors_csv_and_json(cli):
     (china,) = data["actors"]
     assert [m["name"] for m in data["methods"]] == ["wsm", "vikor"]
     assert len(china["cells"]) == len(china["scenarios"]) * len(china["profiles"]) * 2
+
+
+def test_robust_plot_never_overwrites_the_matrix_it_read(cli, matrix_file):
+    path = matrix_file()
+    before = path.read_text(encoding="utf-8")
+    result = cli("robust", str(path), "--methods", "wsm", "--plot", str(path))
+    assert result.exit_code == 1 and "is the input file" in result.output
+    assert path.read_text(encoding="utf-8") == before
