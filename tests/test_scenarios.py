@@ -14,6 +14,8 @@ from decide.errors import MatrixError, UnknownNameError
 from decide.load import load_matrices, load_matrix, validate
 from decide.scenarios import Adjustment, Scenario, apply_scenario, load_scenarios, scenario_file
 
+from .quotes import misquotes, read_articles, seeds_dir, source_tags
+
 SCENARIOS: dict[str, Any] = {
     "actor": "Testland",
     "scenarios": [
@@ -215,3 +217,25 @@ def test_a_scenario_object_applies_to_a_matrix_in_memory(with_scenarios):
     matrix = load_matrix(with_scenarios())
     cheaper = Scenario("cheap", "Costs fall.", "test", (Adjustment("Exercises", "cost", "Budgets grow.", change=-5),))
     assert decide.rank(matrix, method="wsm", scenario=cheaper)["TL"].matrix.to_frame().loc["Exercises", "cost"] == 2
+
+
+def test_every_shipped_actor_has_at_least_three_cited_scenarios():
+    for matrix in load_matrices():
+        found = load_scenarios(matrix)
+        assert len(found) >= 3, matrix.actor
+        for scenario in found:
+            assert source_tags(scenario.source), (matrix.actor, scenario.name)
+
+
+@pytest.mark.skipif(seeds_dir() is None, reason="the seed articles are not found; set DECIDE_SEEDS to their folder")
+def test_quoted_phrases_in_scenarios_come_from_the_article_they_name():
+    """Every quote in an adjustment's rationale is in the article it names, (000) or (001) after it
+    when the scenario's source names both."""
+    articles = read_articles(seeds_dir())
+    missing = []
+    for matrix in load_matrices():
+        for scenario in load_scenarios(matrix):
+            tags = source_tags(scenario.source)
+            for adjustment in scenario.adjustments:
+                missing += [(matrix.actor, scenario.name, p) for p in misquotes(adjustment.rationale, tags, articles)]
+    assert missing == []
