@@ -115,6 +115,9 @@ output_option = click.option(
 scenario_option = click.option(
     "--scenario", metavar="NAME", help="Use this scenario's scores (see 'decide scenarios'); default: as scored."
 )
+stated_only_option = click.option(
+    "--stated-only", is_flag=True, help="Leave out strategies whose basis is 'inferred' (the articles advise the rest)."
+)
 paths_argument = click.argument("paths", nargs=-1, type=click.Path(), metavar="[PATH]...")
 
 
@@ -138,13 +141,15 @@ def cli() -> None:
               help="Drop strategies Pareto-dominated by another of the same actor.")
 @scenario_option
 @format_option
+@stated_only_option
 @output_option
-def rank_command(paths, actors, method, weights, params, non_dominated, scenario, fmt, output) -> None:
+def rank_command(paths, actors, method, weights, params, non_dominated, stated_only, scenario, fmt, output) -> None:
     """Rank every actor's strategies (or only --actor's)."""
     from decide.ranking import rank
 
     result = rank(list(paths), actors=list(actors), method=method, weights=weights,
-                  params=parse_params(params), non_dominated=non_dominated, scenario=scenario)
+                  params=parse_params(params), non_dominated=non_dominated, stated_only=stated_only,
+                  scenario=scenario)
     emit(result, fmt, output)
 
 
@@ -214,14 +219,15 @@ def validate_command(paths) -> None:
               help="Parameter of one method, e.g. vikor.v=0.3 (repeatable).")
 @scenario_option
 @format_option
+@stated_only_option
 @output_option
-def compare_command(path, actor, methods, all_methods, weights, params, scenario, fmt, output) -> None:
+def compare_command(path, actor, methods, all_methods, weights, params, stated_only, scenario, fmt, output) -> None:
     """Rank one actor's strategies by several methods side by side, with consensus."""
     from decide.compare import compare
 
     if methods and all_methods:
         raise click.UsageError("give --methods or --all, not both")
-    result = compare([path] if path else None, actor=actor, methods=methods,
+    result = compare([path] if path else None, actor=actor, methods=methods, stated_only=stated_only,
                      weights=weights, params=parse_params(params), scenario=scenario)
     emit(result, fmt, output)
 
@@ -239,8 +245,10 @@ def compare_command(path, actor, methods, all_methods, weights, params, scenario
 @click.option("--param", "-p", "params", multiple=True, metavar="KEY=VALUE", help="Method parameter (repeatable).")
 @scenario_option
 @format_option
+@stated_only_option
 @output_option
-def sensitivity_command(path, actor, method, criterion, make_top, weights, params, scenario, fmt, output) -> None:
+def sensitivity_command(path, actor, method, criterion, make_top, weights, params, stated_only, scenario,
+                        fmt, output) -> None:
     """How far each weight can move before the first strategy, or the ranking, changes.
 
     With --make-top, the smallest change of the weights that ranks STRATEGY first
@@ -249,7 +257,7 @@ def sensitivity_command(path, actor, method, criterion, make_top, weights, param
     from decide.sensitivity import make_top as smallest_change
     from decide.sensitivity import sensitivity
 
-    source, options = [path] if path else None, {"actor": actor, "weights": weights,
+    source, options = [path] if path else None, {"actor": actor, "weights": weights, "stated_only": stated_only,
                                                   "params": parse_params(params), "scenario": scenario}
     result: Any
     if make_top:
@@ -272,8 +280,12 @@ def sensitivity_command(path, actor, method, criterion, make_top, weights, param
 @click.option("--param", "-p", "params", multiple=True, metavar="KEY=VALUE", help="Method parameter (repeatable).")
 @scenario_option
 @format_option
+@click.option("--fixed-scores", is_flag=True,
+              help="Keep every score at its value (by default scores given as ranges are drawn within them).")
+@stated_only_option
 @output_option
-def smaa_command(paths, actors, method, samples, seed, spread, order, score_noise, weights, params, scenario,
+def smaa_command(paths, actors, method, samples, seed, spread, order, score_noise, weights, params,
+                 fixed_scores, stated_only, scenario,
                  fmt, output) -> None:
     """How often each strategy takes each rank when weights (and scores) are uncertain."""
     from decide.smaa import smaa
@@ -281,6 +293,7 @@ def smaa_command(paths, actors, method, samples, seed, spread, order, score_nois
     bar = ProgressBar()
     try:
         result = smaa(list(paths), actors=list(actors), method=method, samples=samples, seed=seed,
+                      score_ranges=not fixed_scores, stated_only=stated_only,
                       spread=spread, order=order, score_noise=score_noise, weights=weights,
                       params=parse_params(params), progress=bar, scenario=scenario)
     finally:
@@ -315,15 +328,17 @@ def scenarios_command(paths, actors, fmt, output) -> None:
               help="Parameter of one method, e.g. vikor.v=0.3 (repeatable).")
 @click.option("--all-actors", is_flag=True, help="One summary row per actor instead of a table per actor.")
 @click.option("--plot", metavar="FILE", help="Also draw one actor's heatmap of ranks to FILE (.png, .svg, .pdf).")
+@stated_only_option
 @format_option
 @output_option
-def robust_command(paths, actors, scenarios, profiles, methods, params, all_actors, plot, fmt, output) -> None:
+def robust_command(paths, actors, scenarios, profiles, methods, params, all_actors, plot, stated_only, fmt,
+                   output) -> None:
     """Which strategy holds up across scenarios x weight profiles x methods: shares of
     cells first and in the top three, worst rank, regret, and the minimax-regret verdict."""
     from decide.robust import robust, save_plot
 
     result = robust(list(paths), actors=list(actors), scenarios=scenarios, profiles=profiles,
-                    methods=methods, params=parse_params(params), all_actors=all_actors)
+                    methods=methods, params=parse_params(params), all_actors=all_actors, stated_only=stated_only)
     if plot:
         if len(result.results) != 1:
             raise click.UsageError("--plot draws one actor's heatmap; name the actor with --actor")

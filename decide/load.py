@@ -415,11 +415,16 @@ def select_actors(matrices: Sequence[Matrix], actors: Iterable[str] | str | None
 
 
 def resolve_matrices(
-    source: MatrixSource = None, actors: Iterable[str] | str | None = None, scenario: str | Scenario | None = None
+    source: MatrixSource = None,
+    actors: Iterable[str] | str | None = None,
+    scenario: str | Scenario | None = None,
+    *,
+    stated_only: bool = False,
 ) -> list[Matrix]:
     """Matrices from a Matrix, a list of them, paths, or ``None`` (the shipped ones), then
     only the named actors (all when ``actors`` is ``None`` or empty), with ``scenario``'s
-    scores if one is named (:mod:`decide.scenarios`).
+    scores if one is named (:mod:`decide.scenarios`); with ``stated_only``, without the
+    strategies whose basis is ``inferred`` (after the scenario, which may adjust them).
 
     >>> [m.actor for m in resolve_matrices(None, ["dprk"])]
     ['North Korea']
@@ -439,18 +444,23 @@ def resolve_matrices(
             paths = None
         matrices = load_matrices(paths)  # type: ignore[arg-type]
     selected = select_actors(matrices, actors)
-    if scenario is None:
-        return selected
-    from decide.scenarios import apply_scenario
+    if scenario is not None:
+        from decide.scenarios import apply_scenario
 
-    return [apply_scenario(m, scenario) for m in selected]
+        selected = [apply_scenario(m, scenario) for m in selected]
+    return [m.stated_only() for m in selected] if stated_only else selected
 
 
 def one_matrix(
-    source: MatrixSource, actor: str | None, weights: WeightsLike = None, scenario: str | Scenario | None = None
+    source: MatrixSource,
+    actor: str | None,
+    weights: WeightsLike = None,
+    scenario: str | Scenario | None = None,
+    *,
+    stated_only: bool = False,
 ) -> Matrix:
     """The one matrix ``actor`` names (or the only one given), with ``scenario`` and ``weights`` applied."""
-    matrices = resolve_matrices(source, [actor] if actor else None, scenario)
+    matrices = resolve_matrices(source, [actor] if actor else None, scenario, stated_only=stated_only)
     if len(matrices) != 1:
         valid = ", ".join(m.actor for m in matrices)
         raise UnknownNameError(f"name one actor; choose from: {valid}")

@@ -36,7 +36,7 @@ from decide.errors import SpecError, UnknownNameError
 from decide.load import MatrixSource, resolve_matrices
 from decide.methods import METHODS, get_method
 from decide.methods.base import Method
-from decide.results import PerActor, Section, Table, format_weights, json_params
+from decide.results import PerActor, Section, Table, data_note, format_weights, json_params
 from decide.scenarios import BASELINE, Scenario, apply_scenario, select_scenarios
 from decide.specs import WeightsLike, apply_weights
 
@@ -345,7 +345,7 @@ class RobustResult(PerActor[ActorRobust]):
             f"{len(self.methods)} method(s) = {len(item.cells)} cells; scenarios {', '.join(item.scenario_names)}; "
             f"profiles {', '.join(item.profiles)}; methods {', '.join(m.title for m in self.methods)}; "
             f"first and top 3 are shares of cells; regret is how far a strategy's score falls short of the "
-            f"cell's best (0 = best, 1 = worst of the cell); data {item.matrix.file_name}"
+            f"cell's best (0 = best, 1 = worst of the cell); {data_note(item.matrix)}"
         )
 
     def overview(self) -> pd.DataFrame:
@@ -516,11 +516,13 @@ def robust_matrix(
     methods: Sequence[Method],
     scenarios: str | Iterable[str | Scenario] | None = "all",
     profiles: ProfilesLike = None,
+    stated_only: bool = False,
 ) -> ActorRobust:
     """The grid of one actor: every strategy ranked in every scenario x profile x method.
 
     Vectorised methods score all profiles of a scenario in one call
-    (:func:`decide.methods.run.batch_scores`); the others run once per cell.
+    (:func:`decide.methods.run.batch_scores`); the others run once per cell. With
+    ``stated_only``, inferred strategies are left out after each scenario is applied.
     """
     import numpy as np
 
@@ -533,6 +535,8 @@ def robust_matrix(
     ranks, scores, regrets = [], [], []
     for scenario in chosen_scenarios:
         adjusted = apply_scenario(matrix, scenario)
+        if stated_only:
+            adjusted = adjusted.stated_only()
         name = BASELINE if scenario is None else scenario.name
         table, cost = adjusted.to_array(), adjusted.cost_mask()
         for method in methods:
@@ -550,7 +554,7 @@ def robust_matrix(
             scores.append(block)
             regrets.append(regret(block, method.better))
     return ActorRobust(
-        matrix=matrix,
+        matrix=matrix.stated_only() if stated_only else matrix,
         scenarios=tuple(chosen_scenarios),
         profiles=chosen_profiles,
         cells=tuple(cells),
@@ -569,6 +573,7 @@ def robust(
     methods: str | Sequence[str | Method] | None = None,
     params: Mapping[str, Any] | None = None,
     all_actors: bool = False,
+    stated_only: bool = False,
 ) -> RobustResult:
     """Which strategy of each actor holds up across scenarios, weight profiles and methods.
 
@@ -578,11 +583,12 @@ def robust(
     mappings (see :func:`resolve_profiles`). ``methods``: default the vectorised ones
     (wsm, wpm, topsis, vikor), ``"all"``, ``"a,b"`` or a list; ``params`` per method,
     ``{"vikor": {"v": 0.3}}``. ``all_actors=True`` prints one row per actor.
+    ``stated_only=True`` leaves out the strategies whose basis is ``inferred``.
     """
     chosen = resolve_methods(methods, params)
     matrices = resolve_matrices(source, actors)
     return RobustResult(
-        tuple(chosen), tuple(robust_matrix(m, chosen, scenarios, profiles) for m in matrices), all_actors
+        tuple(chosen), tuple(robust_matrix(m, chosen, scenarios, profiles, stated_only) for m in matrices), all_actors
     )
 
 

@@ -17,15 +17,16 @@ folder's own ``.yaml`` files, so it never mistakes them for matrices)::
           - {strategy: Aid, criterion: stability, score: 4, rationale: "..."}
 
 ``baseline`` is reserved: the matrix as scored. Applying a scenario gives a
-:class:`~decide.model.Matrix` whose ``scenario`` names it, so every caption does.
+:class:`~decide.model.Matrix` whose ``scenario`` names it, and its ``filters`` too, so
+every caption, CSV and JSON export does (``data china.yaml; scenario boom``).
 
 >>> from decide.model import Criterion, Matrix, Strategy
 >>> m = Matrix("Example", (Criterion("gain", "max", 1.0),), (Strategy("A", {"gain": 5}),), scale=(1, 10))
 >>> boom = Scenario("boom", "Gains rise.", "article, table 1", (Adjustment("A", "gain", "rises", change=2),))
 >>> apply_scenario(m, boom).to_frame()["gain"].tolist()
 [7.0]
->>> apply_scenario(m, boom).data_label
-'<Example>, scenario boom'
+>>> apply_scenario(m, boom).filters
+('scenario boom',)
 """
 
 from __future__ import annotations
@@ -191,7 +192,10 @@ def apply_scenario(matrix: Matrix, scenario: Scenario | str | None) -> Matrix:
                 ranges=_shifted_ranges(strategy, adjustment.criterion, before, after, matrix.scale),
             )
         strategies.append(strategy)
-    return replace(matrix, strategies=tuple(strategies), scenario=scenario.name)
+    return replace(
+        matrix, strategies=tuple(strategies), scenario=scenario.name,
+        filters=(*matrix.filters, f"scenario {scenario.name}"),
+    )
 
 
 # --- scenario files ----------------------------------------------------------------

@@ -200,3 +200,11 @@ def test_the_heatmap_has_a_cell_per_strategy_and_grid_cell():
         assert [t.get_text() for t in ax.get_yticklabels()] == ["Steady", "Gambler", "Weak"]
     finally:
         plt.close(ax.figure)
+
+
+def test_stated_only_leaves_inferred_strategies_out_of_every_cell():
+    full = robust(actors="Russia", methods="wsm")["Russia"]
+    stated = robust(actors="Russia", methods="wsm", stated_only=True)["Russia"]
+    inferred = {s.name for s in full.matrix.strategies if s.basis == "inferred"}
+    assert inferred and set(stated.strategies) == set(full.strategies) - inferred
+    assert stated.ranks.shape == (len(full.cells), len(full.strategies) - len(inferred))

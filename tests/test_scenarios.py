@@ -75,7 +75,8 @@ def test_a_change_adds_and_a_score_replaces(with_scenarios):
     assert frame.loc["Talks", "risk"] == 3 + 3
     assert frame.loc["Exercises", "deterrence"] == 10
     assert frame.drop(index=["Talks", "Exercises"]).equals(matrix.to_frame().drop(index=["Talks", "Exercises"]))
-    assert adjusted.scenario == "escalation" and adjusted.data_label == "testland.yaml, scenario escalation"
+    assert adjusted.scenario == "escalation" and adjusted.filters == ("scenario escalation",)
+    assert adjusted.data_label == "testland.yaml, scenario escalation"
     assert apply_scenario(matrix, "thaw").to_frame().loc["Aid", "stability"] == 4.5
 
 
@@ -91,6 +92,17 @@ def test_a_score_range_moves_with_its_score_and_stays_inside_the_scale():
     a, b = apply_scenario(matrix, riskier).strategies
     assert a.scores["risk"] == 9 and a.score_range("risk") == (7.0, 10.0)
     assert b.scores["risk"] == 3 and b.score_range("risk") == (3.0, 3.0)
+
+
+def test_a_scenario_applies_before_stated_only_drops_inferred_strategies(with_scenarios):
+    """An adjustment may name an inferred strategy: it must not fail when --stated-only drops it."""
+    path = with_scenarios()
+    document = yaml.safe_load(path.read_text(encoding="utf-8"))
+    document["strategies"][0].update(basis="inferred", reasoning="Testland never said it would talk.")
+    path.write_text(yaml.safe_dump(document, sort_keys=False), encoding="utf-8")
+    ranked = decide.rank(path, scenario="escalation", stated_only=True)["TL"]
+    assert "Talks" not in set(ranked.table["strategy"])
+    assert ranked.matrix.filters[0] == "scenario escalation" and len(ranked.matrix.filters) == 2
 
 
 def test_baseline_and_none_leave_the_matrix_as_scored(with_scenarios):
@@ -208,9 +220,9 @@ def test_a_scenario_changes_the_ranking_as_its_scores_say(with_scenarios):
     expected = decide.rank(apply_scenario(load_matrix(path), "escalation"), method="wsm")["TL"]
     assert escalated.table.equals(expected.table)
     assert not escalated.table.equals(baseline.table)
-    assert decide.rank(path, scenario="escalation").to_dict()["rankings"][0]["scenario"] == "escalation"
+    assert decide.rank(path, scenario="escalation").to_dict()["rankings"][0]["filters"] == ["scenario escalation"]
     frame = decide.rank(path, scenario="escalation").to_frame(provenance=True)
-    assert set(frame["scenario"]) == {"escalation"}
+    assert set(frame["filters"]) == {"scenario escalation"}
 
 
 def test_a_scenario_object_applies_to_a_matrix_in_memory(with_scenarios):

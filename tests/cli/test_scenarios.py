@@ -33,7 +33,7 @@ def test_every_command_that_ranks_takes_the_scenario_and_names_it(cli, with_scen
     ):
         result = cli(*command, "--scenario", "escalation")
         assert result.exit_code == 0, (command, result.output)
-        assert "data testland.yaml, scenario escalation" in result.output or (
+        assert "data testland.yaml; scenario escalation" in result.output or (
             "from testland.yaml, scenario escalation" in result.output
         ), command
 
