@@ -327,18 +327,20 @@ def scenarios_command(paths, actors, fmt, output) -> None:
 @click.option("--param", "-p", "params", multiple=True, metavar="METHOD.KEY=VALUE",
               help="Parameter of one method, e.g. vikor.v=0.3 (repeatable).")
 @click.option("--all-actors", is_flag=True, help="One summary row per actor instead of a table per actor.")
+@click.option("--cells", is_flag=True, help="Also print each strategy's regret in every cell.")
 @click.option("--plot", metavar="FILE", help="Also draw one actor's heatmap of ranks to FILE (.png, .svg, .pdf).")
 @stated_only_option
 @format_option
 @output_option
-def robust_command(paths, actors, scenarios, profiles, methods, params, all_actors, plot, stated_only, fmt,
+def robust_command(paths, actors, scenarios, profiles, methods, params, all_actors, cells, plot, stated_only, fmt,
                    output) -> None:
     """Which strategy holds up across scenarios x weight profiles x methods: shares of
     cells first and in the top three, worst rank, regret, and the minimax-regret verdict."""
     from decide.robust import robust, save_plot
 
     result = robust(list(paths), actors=list(actors), scenarios=scenarios, profiles=profiles,
-                    methods=methods, params=parse_params(params), all_actors=all_actors, stated_only=stated_only)
+                    methods=methods, params=parse_params(params), all_actors=all_actors, stated_only=stated_only,
+                    cells=cells)
     if plot:
         if len(result.results) != 1:
             raise click.UsageError("--plot draws one actor's heatmap; name the actor with --actor")

@@ -279,6 +279,18 @@ class ActorRobust:
         )
         return frame.loc[self.summary()["strategy"]].reset_index()
 
+    def regret_by_cell(self) -> pd.DataFrame:
+        """Each strategy's regret in each cell: one row per cell (scenario, profile, method),
+        one column per strategy, in the summary's order."""
+        import pandas as pd
+
+        order = list(self.summary()["strategy"])
+        frame = pd.DataFrame(self.regret, columns=self.strategies)[order]
+        frame.insert(0, "method", [c.method.name for c in self.cells])
+        frame.insert(0, "profile", [c.profile for c in self.cells])
+        frame.insert(0, "scenario", [c.scenario for c in self.cells])
+        return frame
+
     def grid(self) -> pd.DataFrame:
         """The tidy grid: one row per strategy x scenario x profile x method."""
         import pandas as pd
@@ -331,12 +343,14 @@ class ActorRobust:
 class RobustResult(PerActor[ActorRobust]):
     """Robust choice for one or more actors over the grid scenario x profile x method.
 
-    ``all_actors`` gives one summary row per actor instead of a table per actor.
+    ``all_actors`` gives one summary row per actor instead of a table per actor;
+    ``cells`` adds, per actor, the table of every strategy's regret in every cell.
     """
 
     methods: tuple[Method, ...]
     results: tuple[ActorRobust, ...]
     all_actors: bool = False
+    cells: bool = False
 
     def caption(self, item: ActorRobust) -> str:
         scenarios, profiles = len(item.scenarios), len(item.profiles)
@@ -390,6 +404,12 @@ class RobustResult(PerActor[ActorRobust]):
                 f"{item.actor}: worst regret of each strategy in each scenario (over profiles and methods)",
                 item.regret_by_scenario(),
             ))
+            if self.cells:
+                sections.append(Section(
+                    f"{item.actor} regret by cell",
+                    f"{item.actor}: regret of each strategy (columns, most robust first) in each cell",
+                    item.regret_by_cell(),
+                ))
         verdicts = [(item.actor, item.verdict()) for item in self.results]
         sections.append(Section("verdict", "verdict (minimax regret: Savage 1951)", Table(["actor", "verdict"],
                                                                                           verdicts)))
@@ -574,6 +594,7 @@ def robust(
     params: Mapping[str, Any] | None = None,
     all_actors: bool = False,
     stated_only: bool = False,
+    cells: bool = False,
 ) -> RobustResult:
     """Which strategy of each actor holds up across scenarios, weight profiles and methods.
 
@@ -583,12 +604,14 @@ def robust(
     mappings (see :func:`resolve_profiles`). ``methods``: default the vectorised ones
     (wsm, wpm, topsis, vikor), ``"all"``, ``"a,b"`` or a list; ``params`` per method,
     ``{"vikor": {"v": 0.3}}``. ``all_actors=True`` prints one row per actor.
-    ``stated_only=True`` leaves out the strategies whose basis is ``inferred``.
+    ``stated_only=True`` leaves out the strategies whose basis is ``inferred``;
+    ``cells=True`` adds each strategy's regret in every cell to the printed tables.
     """
     chosen = resolve_methods(methods, params)
     matrices = resolve_matrices(source, actors)
     return RobustResult(
-        tuple(chosen), tuple(robust_matrix(m, chosen, scenarios, profiles, stated_only) for m in matrices), all_actors
+        tuple(chosen), tuple(robust_matrix(m, chosen, scenarios, profiles, stated_only) for m in matrices),
+        all_actors, cells,
     )
 
 

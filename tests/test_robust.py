@@ -208,3 +208,24 @@ def test_stated_only_leaves_inferred_strategies_out_of_every_cell():
     inferred = {s.name for s in full.matrix.strategies if s.basis == "inferred"}
     assert inferred and set(stated.strategies) == set(full.strategies) - inferred
     assert stated.ranks.shape == (len(full.cells), len(full.strategies) - len(inferred))
+
+
+def test_the_regret_of_every_cell_is_printed_on_request(tmp_path):
+    result = robust(GAIN, scenarios=["baseline", WEAK_GAINS, CRASH], methods="wsm", cells=True)
+    table = result["Gamble"].regret_by_cell()
+    assert list(table.columns) == ["scenario", "profile", "method", "Steady", "Gambler", "Weak"]
+    assert table.loc[2, ["Steady", "Gambler", "Weak"]].tolist() == [0.0, 1.0, 0.25]
+    assert [s.title for s in result.sections()] == [
+        "Gamble robust", "Gamble regret by scenario", "Gamble regret by cell", "verdict"
+    ]
+    assert "Gamble regret by cell" not in [s.title for s in robust(GAIN, methods="wsm").sections()]
+
+
+def test_xlsx_has_a_sheet_per_table_and_html_renders_in_a_notebook(tmp_path):
+    import openpyxl
+
+    result = robust(actors="China", methods="wsm,topsis")
+    path = decide.export(result, tmp_path / "robust.xlsx")
+    assert openpyxl.load_workbook(path).sheetnames == ["China robust", "China regret by scenario", "verdict"]
+    html = result._repr_html_()
+    assert html.count("<table") == 3 and "minimax regret" in html
