@@ -392,6 +392,11 @@ def select_scenarios(
 # --- decide scenarios ----------------------------------------------------------------
 
 
+def _plain(value: float) -> float | int:
+    """A whole number as an int (``3``, not ``3.0000``), other values as they are."""
+    return int(value) if float(value).is_integer() else value
+
+
 @dataclass(frozen=True)
 class ActorScenarios:
     """One actor's scenarios, with the matrix they adjust."""
@@ -413,7 +418,8 @@ class ScenarioList(Result):
             strategies = {s.name: s for s in item.matrix.strategies}
             for a in scenario.adjustments:
                 before = float(strategies[a.strategy].scores[a.criterion])
-                rows.append((scenario.name, a.strategy, a.criterion, before, a.new_value(before), a.rationale))
+                rows.append((scenario.name, a.strategy, a.criterion, _plain(before), _plain(a.new_value(before)),
+                             a.rationale))
         return rows
 
     def sections(self) -> list[Section]:
