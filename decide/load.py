@@ -445,9 +445,9 @@ def resolve_matrices(
         matrices = load_matrices(paths)  # type: ignore[arg-type]
     selected = select_actors(matrices, actors)
     if scenario is not None:
-        from decide.scenarios import apply_scenario
+        from decide.scenarios import apply_to_each
 
-        selected = [apply_scenario(m, scenario) for m in selected]
+        selected = apply_to_each(selected, scenario)
     return [m.stated_only() for m in selected] if stated_only else selected
 
 

@@ -609,10 +609,45 @@ def robust(
     """
     chosen = resolve_methods(methods, params)
     matrices = resolve_matrices(source, actors)
+    per_actor = _scenarios_per_actor(matrices, scenarios)
     return RobustResult(
-        tuple(chosen), tuple(robust_matrix(m, chosen, scenarios, profiles, stated_only) for m in matrices),
+        tuple(chosen),
+        tuple(robust_matrix(m, chosen, per_actor[i], profiles, stated_only) for i, m in enumerate(matrices)),
         all_actors, cells,
     )
+
+
+def _scenarios_per_actor(
+    matrices: Sequence[Matrix], scenarios: str | Iterable[str | Scenario] | None
+) -> list[str | Iterable[str | Scenario] | None]:
+    """The scenarios each actor's grid runs: with several actors, a named scenario is run for
+    the actors that have it (an error if none has it)."""
+    from decide.scenarios import find_scenario, load_scenarios
+
+    if len(matrices) < 2 or scenarios is None:
+        return [scenarios] * len(matrices)
+    if isinstance(scenarios, str):
+        if scenarios.strip().lower() == "all":
+            return [scenarios] * len(matrices)
+        scenarios = [part.strip() for part in scenarios.split(",") if part.strip()]
+    entries = list(scenarios)
+
+    def has(matrix: Matrix, entry: str | Scenario) -> bool:
+        if not isinstance(entry, str) or entry.strip().casefold() == BASELINE:
+            return True
+        try:
+            find_scenario(matrix, entry)
+        except UnknownNameError:
+            return False
+        return True
+
+    for entry in entries:
+        if not any(has(m, entry) for m in matrices):
+            known = sorted({s.name for m in matrices for s in load_scenarios(m)})
+            raise UnknownNameError(
+                f"unknown scenario '{entry}'; the selected actors' scenarios: {', '.join([BASELINE, *known])}"
+            )
+    return [[entry for entry in entries if has(m, entry)] or [BASELINE] for m in matrices]
 
 
 __all__ = [

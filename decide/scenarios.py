@@ -198,6 +198,30 @@ def apply_scenario(matrix: Matrix, scenario: Scenario | str | None) -> Matrix:
     )
 
 
+def _has_scenario(matrix: Matrix, name: str) -> bool:
+    try:
+        find_scenario(matrix, name)
+    except (UnknownNameError, MatrixError):
+        return False
+    return True
+
+
+def apply_to_each(matrices: Sequence[Matrix], scenario: Scenario | str) -> list[Matrix]:
+    """Every matrix with ``scenario`` applied; when one actor lacks a named scenario, the
+    error says which of the others have it (so they can be named with ``--actor``)."""
+    try:
+        return [apply_scenario(m, scenario) for m in matrices]
+    except UnknownNameError as error:
+        if not isinstance(scenario, str) or len(matrices) < 2:
+            raise
+        having = [m.actor for m in matrices if _has_scenario(m, scenario)]
+        if not having:
+            raise
+        raise UnknownNameError(
+            f"{error}; '{scenario}' is a scenario of {', '.join(having)} only, so select those actors"
+        ) from None
+
+
 # --- scenario files ----------------------------------------------------------------
 
 

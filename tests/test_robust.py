@@ -229,3 +229,12 @@ def test_xlsx_has_a_sheet_per_table_and_html_renders_in_a_notebook(tmp_path):
     assert openpyxl.load_workbook(path).sheetnames == ["China robust", "China regret by scenario", "verdict"]
     html = result._repr_html_()
     assert html.count("<table") == 3 and "minimax regret" in html
+
+
+def test_a_named_scenario_runs_for_the_actors_that_have_it():
+    result = robust(methods="wsm", scenarios="baseline,sanctions-tighten")
+    for item in result.results:
+        expected = ["baseline", "sanctions-tighten"] if item.actor in ("Russia", "North Korea") else ["baseline"]
+        assert item.scenario_names == expected, item.actor
+    with pytest.raises(UnknownNameError, match="unknown scenario 'war'; the selected actors' scenarios: baseline, "):
+        robust(methods="wsm", scenarios="war")

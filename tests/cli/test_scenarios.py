@@ -54,3 +54,13 @@ def test_decide_scenarios_lists_each_scenario_and_its_adjustments(cli, with_scen
     assert "Talks stall under pressure." in result.output
     json_out = cli("scenarios", str(path), "-f", "json").output
     assert yaml.safe_load(json_out)["actors"][0]["scenarios"][0]["adjustments"][0]["change"] == 3
+
+
+def test_a_scenario_some_actors_lack_says_whose_it_is(cli):
+    result = cli("rank", "--scenario", "sanctions-tighten")
+    assert result.exit_code == 1
+    assert result.output.startswith("Error: China: unknown scenario 'sanctions-tighten'; choose from: baseline, ")
+    assert result.output.endswith(
+        "; 'sanctions-tighten' is a scenario of North Korea, Russia only, so select those actors\n"
+    )
+    assert cli("rank", "-a", "russia", "-a", "dprk", "--scenario", "sanctions-tighten").exit_code == 0
