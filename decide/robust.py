@@ -55,7 +55,11 @@ ProfilesLike = str | Mapping[str, WeightsLike] | Sequence[str | Mapping[str, flo
 
 
 def default_methods() -> list[str]:
-    """The methods a grid uses when none are named: those with a numpy engine (fast)."""
+    """The methods a grid uses when none are named: those with a numpy engine (fast).
+
+    >>> default_methods()
+    ['wsm', 'wpm', 'topsis', 'vikor']
+    """
     return [name for name, cls in METHODS.items() if cls.vectorised]
 
 
@@ -543,6 +547,12 @@ def robust_matrix(
     Vectorised methods score all profiles of a scenario in one call
     (:func:`decide.methods.run.batch_scores`); the others run once per cell. With
     ``stated_only``, inferred strategies are left out after each scenario is applied.
+
+    >>> from decide.load import resolve_matrices
+    >>> japan = resolve_matrices(None, "japan")[0]
+    >>> item = robust_matrix(japan, resolve_methods("wsm,topsis", None), profiles="file")
+    >>> len(item.cells), item.ranks.shape[1] == len(item.strategies)
+    (8, True)
     """
     import numpy as np
 

@@ -227,7 +227,12 @@ def apply_to_each(matrices: Sequence[Matrix], scenario: Scenario | str) -> list[
 
 def scenario_file(matrix: Matrix) -> Path | None:
     """Where ``matrix``'s scenarios are kept: ``scenarios/<file name>`` beside its file
-    (``None`` for a matrix built in memory, or when there is no such file)."""
+    (``None`` for a matrix built in memory, or when there is no such file).
+
+    >>> from decide.load import resolve_matrices
+    >>> scenario_file(resolve_matrices(None, "china")[0]).name
+    'china.yaml'
+    """
     if matrix.path is None:
         return None
     candidate = matrix.path.parent / SCENARIO_FOLDER / matrix.path.name
@@ -359,6 +364,10 @@ def load_scenarios(matrix: Matrix) -> tuple[Scenario, ...]:
     """The scenarios of ``matrix``'s actor (none when it has no scenario file).
 
     Raises :class:`MatrixError` listing every problem in the file.
+
+    >>> from decide.load import resolve_matrices
+    >>> [s.name for s in load_scenarios(resolve_matrices(None, "russia")[0])][:2]
+    ['sanctions-tighten', 'sanctions-evasion-succeeds']
     """
     from decide.load import _label
 
@@ -372,7 +381,12 @@ def load_scenarios(matrix: Matrix) -> tuple[Scenario, ...]:
 
 
 def find_scenario(matrix: Matrix, name: str) -> Scenario:
-    """The scenario of ``matrix``'s actor called ``name`` (any case)."""
+    """The scenario of ``matrix``'s actor called ``name`` (any case).
+
+    >>> from decide.load import resolve_matrices
+    >>> find_scenario(resolve_matrices(None, "japan")[0], "Tensions-Escalate").source[:24]
+    '000_791be41c42e32bb7.txt'
+    """
     wanted = name.strip().casefold()
     known = load_scenarios(matrix)
     for scenario in known:
@@ -395,6 +409,10 @@ def select_scenarios(
     ``"all"`` (or ``None``) is the baseline and every scenario of the actor; a
     ``"a,b"`` text or a list names some (``baseline`` included); :class:`Scenario`
     objects are used as given.
+
+    >>> from decide.load import resolve_matrices
+    >>> select_scenarios(resolve_matrices(None, "japan")[0], "baseline,tensions-escalate")[0] is None
+    True
     """
     if scenarios is None or (isinstance(scenarios, str) and scenarios.strip().lower() == "all"):
         return [None, *load_scenarios(matrix)]
