@@ -27,7 +27,7 @@ if TYPE_CHECKING:
 PathLike = str | Path
 MatrixSource = Matrix | Sequence[Matrix] | PathLike | Sequence[PathLike] | None
 MATRIX_SUFFIXES = (".yaml", ".yml")
-TOP_LEVEL_KEYS = ("actor", "aliases", "criteria", "scale", "weights_rationale", "strategies")
+TOP_LEVEL_KEYS = ("actor", "aliases", "criteria", "scale", "weights_rationale", "strategies", "profiles")
 CRITERION_KEYS = ("name", "objective", "weight", "description")
 STRATEGY_KEYS = ("name", "basis", "reasoning", "scores", "certainty", "source", "rationale")
 BASES = ("stated", "inferred")
@@ -298,7 +298,10 @@ def _check_document(data: Any, path: Path) -> tuple[list[str], Matrix | None]:
     strategy_problems, strategies = _check_strategies(
         data.get("strategies"), where, criteria, scale
     )
-    problems += criteria_problems + scale_problems + strategy_problems
+    from decide.profiles import check_profiles
+
+    profile_problems, profiles = check_profiles(data.get("profiles"), where, criteria)
+    problems += criteria_problems + scale_problems + strategy_problems + profile_problems
     weights_rationale = data.get("weights_rationale", "")
     if not isinstance(weights_rationale, str):
         problems.append(f"{where}: 'weights_rationale' must be a text (one line on why these weights)")
@@ -311,6 +314,7 @@ def _check_document(data: Any, path: Path) -> tuple[list[str], Matrix | None]:
         aliases=tuple(aliases),
         scale=scale,
         path=path,
+        profiles=tuple(profiles),
         weights_rationale=weights_rationale,
     )
     return [], matrix
@@ -452,16 +456,13 @@ def resolve_matrices(
 
 
 def one_matrix(
-    source: MatrixSource,
-    actor: str | None,
-    weights: WeightsLike = None,
-    scenario: str | Scenario | None = None,
-    *,
-    stated_only: bool = False,
+    source: MatrixSource, actor: str | None, weights: WeightsLike = None, profile: str | None = None,
+    weighting: str = "roc", *, stated_only: bool = False, scenario: str | Scenario | None = None,
 ) -> Matrix:
-    """The one matrix ``actor`` names (or the only one given), with ``scenario`` and ``weights`` applied."""
+    """The one matrix ``actor`` names (or the only one given), with ``scenario``'s scores, weighted by
+    ``profile`` then ``weights``."""
     matrices = resolve_matrices(source, [actor] if actor else None, scenario, stated_only=stated_only)
     if len(matrices) != 1:
         valid = ", ".join(m.actor for m in matrices)
         raise UnknownNameError(f"name one actor; choose from: {valid}")
-    return apply_weights(matrices[0], weights)
+    return apply_weights(matrices[0], weights, profile, weighting)

@@ -369,15 +369,17 @@ class RobustResult(PerActor[ActorRobust]):
     def overview(self) -> pd.DataFrame:
         """One row per actor: its robust (minimax-regret) choice (with the number of
         strategies tied with it), how often it is first, its worst-case regret, the
-        strategy first most often, and the scenarios whose own safe bet differs."""
+        strategy first most often, and whether the safe bet within each scenario (over its
+        profiles and methods) changes between scenarios: ``no``, or each choice with its scenarios."""
         import pandas as pd
 
         rows = []
         for item in self.results:
             summary = item.summary().set_index("strategy")
             choice = item.robust_choice
-            by_scenario = item.choice_by_scenario()
-            changed = {name: pick for name, pick in by_scenario.items() if pick != choice}
+            groups: dict[str, list[str]] = {}
+            for name, pick in item.choice_by_scenario().items():
+                groups.setdefault(pick, []).append(name)
             others = len(item.minimax_regret) - 1
             rows.append({
                 "actor": item.actor,
@@ -385,8 +387,8 @@ class RobustResult(PerActor[ActorRobust]):
                 "first": float(summary.loc[choice, "first"]),
                 "max regret": float(summary.loc[choice, "max regret"]),
                 "first most often": " and ".join(item.most_often_first),
-                "changes between scenarios": (
-                    "no" if not changed else "yes: " + "; ".join(f"{n}: {p}" for n, p in changed.items())
+                "changes between scenarios": "no" if len(groups) == 1 else "yes: " + "; ".join(
+                    f"{pick} ({', '.join(names)})" for pick, names in sorted(groups.items(), key=lambda g: -len(g[1]))
                 ),
                 "cells": len(item.cells),
             })

@@ -17,14 +17,18 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Mapping, Sequence
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Union
 
 from decide.errors import SpecError, UnknownNameError
 
 if TYPE_CHECKING:
-    from decide.model import Matrix
+    from decide.model import Matrix, Profile
+    from decide.weights import WeightsResult
 
-WeightsLike = Mapping[str, float] | str | None
+#: What ``weights=`` accepts everywhere: overrides as a mapping or ``"name=value,..."`` text, an
+#: ordering ``"a>b=c>d"``, an elicited :class:`~decide.weights.WeightsResult`, or a list of
+#: mappings and texts (the command line's repeated ``-w``: later values win). See :mod:`decide.weighting`.
+WeightsLike = Union[Mapping[str, float], str, "WeightsResult", Sequence[Mapping[str, float] | str], None]
 
 WEIGHTS_EXAMPLE = "deterrence=0.5,cost=0.1"
 ORDER_EXAMPLE = "deterrence>stability>risk>cost"
@@ -72,28 +76,20 @@ def check_weights(weights: Mapping[str, float]) -> list[str]:
     return problems
 
 
-def apply_weights(matrix: Matrix, overrides: WeightsLike) -> Matrix:
-    """A copy of ``matrix`` whose named criteria take new weights.
+def apply_weights(
+    matrix: Matrix, overrides: WeightsLike, profile: str | Profile | None = None, weighting: str = "roc"
+) -> Matrix:
+    """A copy of ``matrix`` weighted by ``profile`` then ``overrides``: see :func:`decide.weighting.set_weights`.
 
-    The other criteria keep their share of the file's (normalised) weights, and the
-    result is normalised to sum to 1. ``overrides`` is a mapping or a
-    ``"deterrence=0.5,cost=0.1"`` string; ``None`` or an empty mapping returns the
-    matrix unchanged.
+    A named criterion gets exactly the value given; the criteria not named share the rest
+    in their file proportions; naming every criterion normalises them. ``None`` or an empty
+    mapping returns the matrix unchanged.
     """
-    if overrides is None:
+    if overrides is None and profile is None:
         return matrix
-    if isinstance(overrides, str):
-        overrides = parse_weight_spec(overrides)
-    if not overrides:
-        return matrix
-    for name in overrides:
-        matrix.criterion(name)  # raises UnknownNameError listing the valid criteria
-    merged = {**matrix.weights, **{name: overrides[name] for name in overrides}}
-    problems = check_weights(merged)
-    if problems:
-        raise SpecError(problems[0], field="weights", where=matrix.label)
-    total = math.fsum(merged.values())
-    return matrix.with_criterion_weights({name: w / total for name, w in merged.items()})
+    from decide.weighting import set_weights
+
+    return set_weights(matrix, overrides, profile=profile, weighting=weighting)
 
 
 def parse_params(pairs: Sequence[str]) -> dict[str, str]:
@@ -191,8 +187,8 @@ def parse_order(spec: str, matrix: Matrix) -> list[list[int]]:
             raise SpecError(
                 f"'{part.strip()}' is not NAME>NAME[>NAME...]; write e.g. '{ORDER_EXAMPLE}'", field="order"
             )
-        for name in chain:
-            matrix.criterion(name)  # UnknownNameError lists the criteria
+        for typed in chain:
+            name = matrix.criterion(typed).name  # any case; UnknownNameError lists the criteria
             if name in seen:
                 raise SpecError(f"criterion '{name}' appears twice; name each criterion once", field="order")
             seen.add(name)

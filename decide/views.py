@@ -68,10 +68,11 @@ class MatrixView(Result):
         head = f"{m.actor}: decision matrix from {m.data_label}{scale}"
         objectives = ", ".join(f"{c.name} ({c.objective})" for c in m.criteria)
         return [
-            Section(f"{m.actor} criteria", f"{head}; criteria and normalised weights", self.criteria),
+            Section(f"{m.actor} criteria", f"{head}; criteria and normalised weights ({m.weights_source})",
+                    self.criteria),
             Section(
                 f"{m.actor} scores",
-                f"{head}; objectives {objectives}; weights {format_weights(m.weights)}",
+                f"{head}; objectives {objectives}; weights {format_weights(m.weights, m.weights_source)}",
                 self.scores,
             ),
             Section(
@@ -97,6 +98,7 @@ class MatrixView(Result):
             "actor": m.actor,
             "file": m.file_name,
             "scale": list(m.scale) if m.scale else None,
+            "weights_source": m.weights_source,
             "weights_rationale": m.weights_rationale,
             "criteria": [
                 {"name": c.name, "objective": c.objective, "weight": m.weights[c.name],
@@ -114,11 +116,12 @@ class MatrixView(Result):
 
 
 def show(
-    source: MatrixSource = None, *, actor: str | None = None, weights: WeightsLike = None, scenario: str | None = None
+    source: MatrixSource = None, *, actor: str | None = None, weights: WeightsLike = None,
+    profile: str | None = None, weighting: str = "roc", scenario: str | None = None,
 ) -> MatrixView:
-    """The decision matrix of one actor (by name, alias or file stem), with ``scenario``'s
-    scores if one is named."""
-    return MatrixView(one_matrix(source, actor, weights, scenario))
+    """The decision matrix of one actor (by name, alias or file stem), weighted by ``profile`` then ``weights``,
+    with ``scenario``'s scores if one is named."""
+    return MatrixView(one_matrix(source, actor, weights, profile, weighting, scenario=scenario))
 
 
 @dataclass(frozen=True)

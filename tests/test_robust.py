@@ -238,3 +238,15 @@ def test_a_named_scenario_runs_for_the_actors_that_have_it():
         assert item.scenario_names == expected, item.actor
     with pytest.raises(UnknownNameError, match="unknown scenario 'war'; the selected actors' scenarios: baseline, "):
         robust(methods="wsm", scenarios="war")
+
+
+def test_the_file_weights_and_every_named_profile_make_the_profiles_of_the_grid():
+    china = decide.load_matrices()[0]
+    assert china.actor == "China" and china.profiles
+    item = robust(actors="China", scenarios="baseline", methods="wsm")["China"]
+    assert list(item.profiles) == ["file", *(p.name for p in china.profiles)]
+    for profile in china.profiles:
+        ranked = decide.rank(actors="China", method="wsm", profile=profile.name)["China"]
+        column = [c.profile for c in item.cells].index(profile.name)
+        expected = {row.strategy: int(row.rank) for row in ranked.table.itertuples()}
+        assert dict(zip(item.strategies, item.ranks[column].tolist(), strict=True)) == expected

@@ -24,7 +24,7 @@ def test_robust_plot_writes_one_actor_heatmap(cli, tmp_path):
 def test_robust_errors_are_one_line(cli):
     result = cli("robust", "-a", "China", "--profiles", "hawk")
     assert result.exit_code == 1
-    assert result.output == "Error: China: unknown profile 'hawk'; choose from: file\n"
+    assert result.output == "Error: China: unknown profile 'hawk'; choose from: file, mediator, influence, quiet\n"
     result = cli("robust", "-a", "China", "--scenarios", "baseline,war")
     assert result.exit_code == 1 and result.output.startswith("Error: China: unknown scenario 'war'")
     result = cli("robust", "-a", "China", "--methods", "topsis", "-p", "v=0.3")
