@@ -150,11 +150,12 @@ def resolve_profiles(matrix: Matrix, profiles: ProfilesLike = None) -> dict[str,
     chosen: dict[str, dict[str, float]] = {}
     for name, weights in items:
         if isinstance(weights, str) and weights == name and "=" not in weights:
-            if name not in known:
+            found = [key for key in known if key.casefold() == name.casefold()]
+            if not found:
                 raise UnknownNameError(
                     f"{matrix.actor}: unknown profile '{name}'; choose from: {', '.join(known)}"
                 )
-            chosen[name] = known[name]
+            chosen[found[0]] = known[found[0]]
         else:
             chosen[str(name)] = dict(apply_weights(matrix, weights).weights)
     if not chosen:

@@ -250,3 +250,8 @@ def test_the_file_weights_and_every_named_profile_make_the_profiles_of_the_grid(
         column = [c.profile for c in item.cells].index(profile.name)
         expected = {row.strategy: int(row.rank) for row in ranked.table.itertuples()}
         assert dict(zip(item.strategies, item.ranks[column].tolist(), strict=True)) == expected
+
+
+def test_profiles_are_named_in_any_case():
+    item = robust(actors="China", scenarios="baseline", methods="wsm", profiles="FILE,Mediator")["China"]
+    assert list(item.profiles) == ["file", "mediator"]
