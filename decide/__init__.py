@@ -6,10 +6,10 @@
 'lower'
 
 The verbs: :func:`load_matrices`, :func:`validate`, :func:`show`, :func:`overview`,
-:func:`rank`, :func:`compare`, :func:`sensitivity`, :func:`make_top`, :func:`smaa`,
-:func:`scenarios`, :func:`robust`,
-:func:`render` and :func:`export`. Every result prints as a text table and renders
-as an HTML table in a notebook. Importing decide is cheap: scikit-criteria is loaded
+:func:`rank`, :func:`explain`, :func:`compare`, :func:`sensitivity`, :func:`make_top`,
+:func:`smaa`, :func:`scenarios`, :func:`robust`, :func:`report`, :func:`render` and
+:func:`export`. Every result prints as a text table and renders as an HTML table in a
+notebook. Importing decide is cheap: scikit-criteria is loaded
 only when a method without a numpy engine runs.
 """
 
@@ -24,12 +24,14 @@ if TYPE_CHECKING:
     from decide import weights
     from decide.compare import Comparison, compare
     from decide.errors import DecideError, MatrixError, MethodError, SpecError, UnknownNameError
+    from decide.explain import Contributions, explain
     from decide.export import FORMATS, export, render
     from decide.load import load_matrices, load_matrix, shipped_matrices_dir, validate
     from decide.methods import DEFAULT_METHOD, Method, catalogue, get_method
     from decide.model import Criterion, Matrix, Profile, Strategy
     from decide.profiles import ProfileComparison, ProfileList, profiles, save_profile
     from decide.ranking import ActorRanking, Ranking, rank
+    from decide.report import Report, report
     from decide.robust import ActorRobust, RobustResult, robust
     from decide.scenarios import Adjustment, Scenario, ScenarioList, apply_scenario, scenarios
     from decide.sensitivity import MakeTopResult, SensitivityResult, make_top, sensitivity
@@ -42,12 +44,14 @@ _HOMES = {
     "Comparison": "compare", "compare": "compare",
     "DecideError": "errors", "MatrixError": "errors", "MethodError": "errors", "SpecError": "errors",
     "UnknownNameError": "errors",
+    "Contributions": "explain", "explain": "explain",
     "FORMATS": "export", "export": "export", "render": "export",
     "load_matrices": "load", "load_matrix": "load", "shipped_matrices_dir": "load", "validate": "load",
     "DEFAULT_METHOD": "methods", "Method": "methods", "catalogue": "methods", "get_method": "methods",
     "Criterion": "model", "Matrix": "model", "Profile": "model", "Strategy": "model",
     "ProfileComparison": "profiles", "ProfileList": "profiles", "profiles": "profiles", "save_profile": "profiles",
     "ActorRanking": "ranking", "Ranking": "ranking", "rank": "ranking",
+    "Report": "report", "report": "report",
     "ActorRobust": "robust", "RobustResult": "robust", "robust": "robust",
     "Adjustment": "scenarios", "Scenario": "scenarios", "ScenarioList": "scenarios", "apply_scenario": "scenarios",
     "scenarios": "scenarios",
@@ -79,7 +83,7 @@ def __dir__() -> list[str]:
 
 class _Package(types.ModuleType):
     """Keeps ``decide.compare``, ``decide.profiles``, ``decide.sensitivity``, ``decide.smaa``,
-    ``decide.robust`` and ``decide.scenarios`` the functions.
+    ``decide.explain``, ``decide.report``, ``decide.robust`` and ``decide.scenarios`` the functions.
 
     Importing a submodule makes Python set it as an attribute of the package; for the
     verbs named like their modules, the function is kept instead (the modules
@@ -103,6 +107,7 @@ __all__ = [
     "ActorSMAA",
     "Adjustment",
     "Comparison",
+    "Contributions",
     "Criterion",
     "DecideError",
     "MakeTopResult",
@@ -116,6 +121,7 @@ __all__ = [
     "ProfileComparison",
     "ProfileList",
     "Ranking",
+    "Report",
     "RobustResult",
     "SMAAResult",
     "Scenario",
@@ -127,6 +133,7 @@ __all__ = [
     "apply_scenario",
     "catalogue",
     "compare",
+    "explain",
     "export",
     "get_method",
     "load_matrices",
@@ -136,6 +143,7 @@ __all__ = [
     "profiles",
     "rank",
     "render",
+    "report",
     "robust",
     "save_profile",
     "scenarios",

@@ -33,6 +33,8 @@ OPTION_NAMES = {
     "strategy": "--make-top",
     "scenario": "--scenario",
     "scenarios": "--scenarios",
+    "plot": "--plot",
+    "output": "--output",
     "profile": "--profile",
     "profiles": "--profiles",
     "rationale": "--rationale",
@@ -108,13 +110,32 @@ class ProgressBar:
 
 
 def emit(result: Any, fmt: str | None, output: str | None) -> None:
-    """Print ``result`` in ``fmt``, or write it atomically to ``output``."""
+    """Print ``result`` in ``fmt``, or write it atomically to ``output``; draw its chart
+    to the ``--plot`` file if one was given. ``--wide`` and ``--fragment`` are read from
+    the click context (options shared by several commands)."""
+    meta = click.get_current_context().meta
+    wide, fragment, plot = meta.get("wide", False), meta.get("fragment", False), meta.get("plot")
+    if plot:
+        from decide.charts import check_chart_path
+
+        check_chart_path(plot)  # a wrong suffix fails before anything is written
     if output:
-        written = export(result, output, fmt or format_for_path(output) or "table", inputs=_input_files())
+        written = export(result, output, fmt or format_for_path(output) or "table", inputs=_input_files(),
+                         fragment=fragment, wide=wide)
         if output != "-":
             click.echo(f"wrote {written}", err=True)
     else:
-        click.echo(render(result, fmt or "table"), nl=False)
+        click.echo(render(result, fmt or "table", wide=wide), nl=False)
+    if plot:
+        from decide.charts import save_chart
+
+        click.echo(f"wrote {save_chart(result, plot)}", err=True)
+
+
+def _to_meta(ctx: click.Context, param: click.Parameter, value: Any) -> Any:
+    if value:
+        ctx.meta[param.name or ""] = value
+    return value
 
 
 def _input_files() -> list[Path]:
@@ -146,10 +167,21 @@ def single_option(*declarations: str, default: Any = None, **attributes: Any) ->
 
 
 format_option = single_option("--format", "-f", "fmt", metavar="FORMAT", help=FORMAT_HELP)
-output_option = single_option(
-    "--output", "-o", metavar="FILE", help="Write to FILE (atomically) instead of stdout."
-)
-scenario_option = click.option(
+
+
+def output_option(command: Any) -> Any:
+    """``--output FILE`` and ``--fragment`` (a bare HTML table instead of a whole page)."""
+    command = click.option("--fragment", is_flag=True, expose_value=False, callback=_to_meta,
+                           help="With --format html: only the table, to embed in a page.")(command)
+    return single_option("--output", "-o", metavar="FILE",
+                         help="Write to FILE (atomically) instead of stdout.")(command)
+
+
+wide_option = click.option("--wide", is_flag=True, expose_value=False, callback=_to_meta,
+                           help="Every column, unwrapped (default: fit the terminal, COLUMNS or 80).")
+plot_option = click.option("--plot", metavar="FILE.svg|png", expose_value=False, callback=_to_meta,
+                           help="Also draw the result's chart to FILE (SVG or PNG).")
+scenario_option = single_option(
     "--scenario", metavar="NAME", help="Use this scenario's scores (see 'decide scenarios'); default: as scored."
 )
 stated_only_option = click.option(
@@ -197,7 +229,7 @@ def cli() -> None:
     """Rank each actor's strategies in decision matrices with multi-criteria methods.
 
     PATH is a matrix file or a folder of them; with none, the shipped matrices
-    (United States, China, Russia, North Korea, South Korea) are used.
+    (United States, China, Russia, North Korea, South Korea, Japan) are used.
     """
 
 
@@ -210,6 +242,7 @@ def cli() -> None:
 @click.option("--non-dominated", is_flag=True,
               help="Drop strategies Pareto-dominated by another of the same actor.")
 @scenario_option
+@plot_option
 @format_option
 @stated_only_option
 @output_option
@@ -252,6 +285,7 @@ def list_command(paths, fmt, output) -> None:
 
 
 @cli.command("methods")
+@wide_option
 @format_option
 @output_option
 def methods_command(fmt, output) -> None:
@@ -286,8 +320,9 @@ def validate_command(paths) -> None:
 @click.argument("path", required=False, type=click.Path())
 @single_option("--actor", "-a", required=True, help="Actor name, alias or file stem.")
 @single_option("--methods", "methods", metavar="A,B,...",
-               help="Methods to compare (default: all); one method with --profiles (default: topsis).")
-@click.option("--all", "all_methods", is_flag=True, help="Compare every method (the default).")
+               help="Methods to compare (default: wsm, topsis, vikor, wpm, promethee2, electre2); "
+               "one method with --profiles (default: topsis).")
+@click.option("--all", "all_methods", is_flag=True, help="Compare every method.")
 @single_option("--profiles", "profiles", metavar="A,B,...",
                help="Compare these weight profiles side by side instead of methods.")
 @click.option("--all-profiles", is_flag=True, help="Compare every weight profile of the actor.")
@@ -295,6 +330,7 @@ def validate_command(paths) -> None:
 @click.option("--param", "-p", "params", multiple=True, metavar="METHOD.KEY=VALUE",
               help="Parameter of one method, e.g. vikor.v=0.3 (repeatable).")
 @scenario_option
+@plot_option
 @format_option
 @stated_only_option
 @output_option
@@ -310,7 +346,8 @@ def compare_command(path, actor, methods, all_methods, profiles, all_profiles, w
         raise click.UsageError("give --profiles or --all-profiles, not both")
     if all_methods and (profiles or all_profiles):
         raise click.UsageError("--all compares methods; with --profiles or --all-profiles name one method in --methods")
-    result = compare([path] if path else None, actor=actor, methods=methods, weights=weights, profile=profile,
+    result = compare([path] if path else None, actor=actor, methods="all" if all_methods else methods,
+                     weights=weights, profile=profile,
                      weighting=weighting, params=parse_params(params), profiles=True if all_profiles else profiles,
                      stated_only=stated_only, scenario=scenario)
     emit(result, fmt, output)
@@ -328,6 +365,7 @@ def compare_command(path, actor, methods, all_methods, profiles, all_profiles, w
 @weights_options
 @click.option("--param", "-p", "params", multiple=True, metavar="KEY=VALUE", help="Method parameter (repeatable).")
 @scenario_option
+@plot_option
 @format_option
 @stated_only_option
 @output_option
@@ -365,6 +403,8 @@ def sensitivity_command(path, actor, method, criterion, make_top, weights, profi
 @weights_options
 @click.option("--param", "-p", "params", multiple=True, metavar="KEY=VALUE", help="Method parameter (repeatable).")
 @scenario_option
+@wide_option
+@plot_option
 @format_option
 @click.option("--fixed-scores", is_flag=True,
               help="Keep every score at its value (by default scores given as ranges are drawn within them).")
@@ -387,6 +427,73 @@ def smaa_command(paths, actors, method, samples, seed, spread, order, score_nois
     emit(result, fmt, output)
 
 
+# --- Reports people read (issue 11) -------------------------------------------------
+
+
+@cli.command("explain")
+@click.argument("strategy", required=False)
+@click.option("--actor", "-a", "actors", multiple=True, required=True,
+              help="Actor name, alias or file stem (repeatable).")
+@click.option("--file", "path", type=click.Path(), help="Matrix file or folder (default: the shipped matrices).")
+@method_option
+@weights_options
+@click.option("--param", "-p", "params", multiple=True, metavar="KEY=VALUE", help="Method parameter (repeatable).")
+@plot_option
+@format_option
+@stated_only_option
+@output_option
+def explain_command(strategy, actors, path, method, weights, profile, weighting, params, stated_only, fmt,
+                    output) -> None:
+    """Why each strategy (or STRATEGY) ranks where it does: each criterion's part in its score.
+
+    Exact for additive methods (wsm); shares of the distances to the ideal and
+    anti-ideal for topsis; weighted normalised values for the others.
+    """
+    from decide.explain import explain
+
+    emit(explain([path] if path else None, actors=list(actors), strategy=strategy, method=method,
+                 weights=weights, profile=profile, weighting=weighting, params=parse_params(params),
+                 stated_only=stated_only), fmt, output)
+
+
+@cli.command("report")
+@paths_argument
+@click.option("--actor", "-a", "actors", multiple=True, help="Actor name, alias or file stem (repeatable).")
+@method_option
+@weights_options
+@click.option("--param", "-p", "params", multiple=True, metavar="KEY=VALUE", help="Method parameter (repeatable).")
+@single_option("--methods", metavar="A,B,...", help="Methods compared (default: wsm, topsis, vikor, wpm, promethee2, "
+              "electre2).")
+@single_option("--samples", "-n", default=2_000, type=click.IntRange(min=1), help="SMAA draws [default: 2000].")
+@single_option("--seed", "-s", default=0, type=int, help="SMAA random seed [default: 0].")
+@stated_only_option
+@single_option("--output", "-o", metavar="FILE.html|.md|.pdf",
+              help="The report: one self-contained HTML page, Markdown with its charts beside it, or PDF "
+              "(printed by headless Chromium); without it, the summary table is printed.")
+@format_option
+def report_command(paths, actors, method, weights, profile, weighting, params, methods, samples, seed, stated_only,
+                   output, fmt) -> None:
+    """A briefing: per actor the ranking, why the leader leads, sensitivity, SMAA,
+    method agreement and the sources of every score, after a cross-actor summary."""
+    from pathlib import Path
+
+    from decide.report import REPORT_SUFFIXES, ReportSummary, report, write_report
+
+    if output and Path(output).suffix.lower() not in REPORT_SUFFIXES:
+        raise SpecError(f"'{output}' must end in .html, .md or .pdf", field="output")
+    bar = ProgressBar()
+    try:
+        result = report(list(paths), actors=list(actors), method=method, weights=weights, profile=profile,
+                        weighting=weighting, params=parse_params(params), methods=methods, samples=samples, seed=seed,
+                        stated_only=stated_only, progress=bar)
+    finally:
+        bar.close()
+    if output:
+        click.echo(f"wrote {write_report(result, output)}", err=True)
+    else:
+        click.echo(render(ReportSummary(result), fmt or "table"), nl=False)
+
+
 # --- Scenarios and robust choice (issue 13) ------------------------------------------------
 
 
@@ -405,32 +512,32 @@ def scenarios_command(paths, actors, fmt, output) -> None:
 @cli.command("robust")
 @paths_argument
 @click.option("--actor", "-a", "actors", multiple=True, help="Actor name, alias or file stem (repeatable).")
-@click.option("--scenarios", default="all", show_default=True, metavar="all|A,B",
-              help="Scenarios of the grid ('baseline' is the matrix as scored).")
-@click.option("--profiles", default="all", show_default=True, metavar="all|A,B",
-              help="Weight profiles of the grid ('file' is the matrix file's weights).")
-@click.option("--methods", metavar="A,B,...|all", help="Methods of the grid (default: wsm, wpm, topsis, vikor).")
+@single_option("--scenarios", default="all", metavar="all|A,B",
+               help="Scenarios of the grid ('baseline' is the matrix as scored)  [default: all].")
+@single_option("--profiles", default="all", metavar="all|A,B",
+               help="Weight profiles of the grid ('file' is the matrix file's weights)  [default: all].")
+@single_option("--methods", metavar="A,B,...|all", help="Methods of the grid (default: wsm, wpm, topsis, vikor).")
 @click.option("--param", "-p", "params", multiple=True, metavar="METHOD.KEY=VALUE",
               help="Parameter of one method, e.g. vikor.v=0.3 (repeatable).")
 @click.option("--all-actors", is_flag=True, help="One summary row per actor instead of a table per actor.")
 @click.option("--cells", is_flag=True, help="Also print each strategy's regret in every cell.")
-@click.option("--plot", metavar="FILE", help="Also draw one actor's heatmap of ranks to FILE (.png, .svg, .pdf).")
+@plot_option
 @stated_only_option
 @format_option
 @output_option
-def robust_command(paths, actors, scenarios, profiles, methods, params, all_actors, cells, plot, stated_only, fmt,
+def robust_command(paths, actors, scenarios, profiles, methods, params, all_actors, cells, stated_only, fmt,
                    output) -> None:
     """Which strategy holds up across scenarios x weight profiles x methods: shares of
     cells first and in the top three, worst rank, regret, and the minimax-regret verdict."""
-    from decide.robust import robust, save_plot
+    from decide.robust import robust
 
+    if click.get_current_context().meta.get("plot") and all_actors:
+        raise click.UsageError("--plot draws one actor's heatmap; leave out --all-actors and name the actor")
     result = robust(list(paths), actors=list(actors), scenarios=scenarios, profiles=profiles,
                     methods=methods, params=parse_params(params), all_actors=all_actors, stated_only=stated_only,
                     cells=cells)
-    if plot:
-        if len(result.results) != 1:
-            raise click.UsageError("--plot draws one actor's heatmap; name the actor with --actor")
-        click.echo(f"wrote {save_plot(result, plot, inputs=_input_files())}", err=True)
+    if click.get_current_context().meta.get("plot") and len(result.results) != 1:
+        raise click.UsageError("--plot draws one actor's heatmap; name the actor with --actor")
     emit(result, fmt, output)
 
 

@@ -1,6 +1,7 @@
 """Robust choice: which strategy holds up across scenarios, weight profiles and methods.
 
-Every strategy is ranked in every *cell* of the grid scenario x profile x method.
+Every strategy is ranked in every *cell* of the grid scenario x profile x method (ranks
+as ``decide rank`` gives them: ties share the best place, the next is skipped).
 Per strategy, the result reports the share of cells where it is first and in the
 top three, its best and worst rank, and its **regret** in each cell: how far its
 score falls short of the cell's best, on the cell's own scale (0 for the cell's
@@ -371,16 +372,13 @@ class RobustResult(PerActor[ActorRobust]):
         """One row per actor: its robust (minimax-regret) choice (with the number of
         strategies tied with it), how often it is first, its worst-case regret, the
         strategy first most often, and whether the safe bet within each scenario (over its
-        profiles and methods) changes between scenarios: ``no``, or each choice with its scenarios."""
+        profiles and methods) is the same in every scenario (see :meth:`by_scenario`)."""
         import pandas as pd
 
         rows = []
         for item in self.results:
             summary = item.summary().set_index("strategy")
             choice = item.robust_choice
-            groups: dict[str, list[str]] = {}
-            for name, pick in item.choice_by_scenario().items():
-                groups.setdefault(pick, []).append(name)
             others = len(item.minimax_regret) - 1
             rows.append({
                 "actor": item.actor,
@@ -388,11 +386,22 @@ class RobustResult(PerActor[ActorRobust]):
                 "first": float(summary.loc[choice, "first"]),
                 "max regret": float(summary.loc[choice, "max regret"]),
                 "first most often": " and ".join(item.most_often_first),
-                "changes between scenarios": "no" if len(groups) == 1 else "yes: " + "; ".join(
-                    f"{pick} ({', '.join(names)})" for pick, names in sorted(groups.items(), key=lambda g: -len(g[1]))
-                ),
+                "same in every scenario": "yes" if len(set(item.choice_by_scenario().values())) == 1 else "no",
                 "cells": len(item.cells),
             })
+        return pd.DataFrame(rows)
+
+    def by_scenario(self) -> pd.DataFrame:
+        """Per actor and scenario, the safe bet within that scenario (the minimax-regret choice
+        over its profiles and methods) and its maximum regret there."""
+        import pandas as pd
+
+        rows = []
+        for item in self.results:
+            for name, pick in item.choice_by_scenario().items():
+                column = item.strategies.index(pick)
+                rows.append({"actor": item.actor, "scenario": name, "safe bet": pick,
+                             "max regret": float(item.regret[item._cells_of(name), column].max())})
         return pd.DataFrame(rows)
 
     def sections(self) -> list[Section]:
@@ -402,14 +411,22 @@ class RobustResult(PerActor[ActorRobust]):
                 "ranks, shares of cells and regret (a share of each cell's spread) compare across actors, "
                 "raw scores do not: each actor's scale and criteria are its own"
             )
-            return [Section("robust choice by actor", caption, self.overview())]
+            return [
+                Section("robust choice by actor", caption, self.overview()),
+                Section("safe bet by scenario", "the safe bet of each actor within each scenario (minimax regret "
+                        "over that scenario's profiles and methods): how each actor's best response moves with "
+                        "the future", self.by_scenario()),
+            ]
         sections = []
         for item in self.results:
             sections.append(Section(f"{item.actor} robust", self.caption(item), item.summary()))
+            by_scenario = item.regret_by_scenario()
+            legend = {name: f"S{number}" for number, name in enumerate(item.scenario_names, start=1)}
             sections.append(Section(
                 f"{item.actor} regret by scenario",
-                f"{item.actor}: worst regret of each strategy in each scenario (over profiles and methods)",
-                item.regret_by_scenario(),
+                f"{item.actor}: worst regret of each strategy in each scenario (over profiles and methods); "
+                + ", ".join(f"{short} = {name}" for name, short in legend.items()),
+                by_scenario.rename(columns=legend),
             ))
             if self.cells:
                 sections.append(Section(
@@ -515,23 +532,6 @@ class RobustResult(PerActor[ActorRobust]):
         return ax
 
 
-def save_plot(result: RobustResult, path: str, actor: str | None = None, inputs: Sequence[Any] = ()) -> Any:
-    """Draw ``result.plot(actor)`` to ``path`` (its suffix picks the format), atomically;
-    ``inputs`` (the files read) are never overwritten."""
-    import matplotlib
-
-    matplotlib.use("Agg")
-    import matplotlib.pyplot as plt
-
-    from decide.export import atomic_write
-
-    ax = result.plot(actor)
-    try:
-        return atomic_write(path, lambda temporary: ax.figure.savefig(temporary, dpi=120), inputs)
-    finally:
-        plt.close(ax.figure)
-
-
 def _enumerate(array: np.ndarray) -> Iterable[tuple[tuple[int, int], int]]:
     for row in range(array.shape[0]):
         for col in range(array.shape[1]):
@@ -560,6 +560,7 @@ def robust_matrix(
     import numpy as np
 
     from decide.methods.run import batch_scores, evaluate
+    from decide.ranking import competition_ranks
 
     chosen_scenarios = select_scenarios(matrix, scenarios)
     chosen_profiles = resolve_profiles(matrix, profiles)
@@ -583,7 +584,7 @@ def robust_matrix(
                 block_ranks = np.array([r for r, _ in evaluated])
                 block = np.array([s for _, s in evaluated])
             cells += [Cell(name, profile, method) for profile in chosen_profiles]
-            ranks.append(block_ranks)
+            ranks.append(np.array([competition_ranks(row) for row in block_ranks]))
             scores.append(block)
             regrets.append(regret(block, method.better))
     return ActorRobust(
@@ -674,5 +675,4 @@ __all__ = [
     "resolve_profiles",
     "robust",
     "robust_matrix",
-    "save_plot",
 ]

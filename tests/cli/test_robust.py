@@ -18,7 +18,12 @@ def test_robust_plot_writes_one_actor_heatmap(cli, tmp_path):
     assert result.exit_code == 0 and plot.stat().st_size > 1000
     result = cli("robust", "--methods", "wsm", "--plot", str(tmp_path / "x.png"))
     assert result.exit_code == 2 and "--plot draws one actor's heatmap; name the actor with --actor" in result.output
+    result = cli("robust", "-a", "China", "--all-actors", "--methods", "wsm", "--plot", str(tmp_path / "x.png"))
+    assert result.exit_code == 2 and "leave out --all-actors and name the actor" in result.output
     assert not (tmp_path / "x.png").exists()
+    svg = tmp_path / "china.svg"
+    assert cli("robust", "-a", "China", "--methods", "wsm", "--plot", str(svg)).exit_code == 0
+    assert svg.read_text(encoding="utf-8").startswith("<?xml")
 
 
 def test_robust_errors_are_one_line(cli):
@@ -34,7 +39,8 @@ def test_robust_errors_are_one_line(cli):
 
 def test_robust_all_actors_csv_and_json(cli):
     result = cli("robust", "--all-actors", "--methods", "wsm", "-f", "csv")
-    assert result.exit_code == 0 and result.output.startswith("actor,robust choice,first,max regret")
+    header = "actor,robust choice,first,max regret,first most often,same in every scenario"
+    assert result.exit_code == 0 and result.output.startswith(header)
     data = json.loads(cli("robust", "-a", "China", "--methods", "wsm,vikor", "-f", "json").output)
     (china,) = data["actors"]
     assert [m["name"] for m in data["methods"]] == ["wsm", "vikor"]
@@ -45,7 +51,7 @@ def test_robust_plot_never_overwrites_the_matrix_it_read(cli, matrix_file):
     path = matrix_file()
     before = path.read_text(encoding="utf-8")
     result = cli("robust", str(path), "--methods", "wsm", "--plot", str(path))
-    assert result.exit_code == 1 and "is the input file" in result.output
+    assert result.exit_code == 1 and result.output.endswith("must end in .svg or .png\n")
     assert path.read_text(encoding="utf-8") == before
 
 
