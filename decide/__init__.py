@@ -7,10 +7,10 @@
 
 The verbs: :func:`load_matrices`, :func:`validate`, :func:`show`, :func:`overview`,
 :func:`rank`, :func:`explain`, :func:`compare`, :func:`sensitivity`, :func:`make_top`,
-:func:`smaa`, :func:`report`, :func:`tune` (sliders in a notebook), :func:`render` and
-:func:`export`. Every result prints as a text table and renders as an HTML table in a
-notebook. Importing decide is cheap: scikit-criteria is loaded only when a method
-without a numpy engine runs.
+:func:`smaa`, :func:`scenarios`, :func:`robust`, :func:`report`, :func:`tune` (sliders in a
+notebook), :func:`render` and :func:`export`. Every result prints as a text table and renders as
+an HTML table in a notebook. Importing decide is cheap: scikit-criteria is loaded only when a
+method without a numpy engine runs.
 """
 
 from __future__ import annotations
@@ -32,6 +32,8 @@ if TYPE_CHECKING:
     from decide.profiles import ProfileComparison, ProfileList, profiles, save_profile
     from decide.ranking import ActorRanking, Ranking, rank
     from decide.report import Report, report
+    from decide.robust import ActorRobust, RobustResult, robust
+    from decide.scenarios import Adjustment, Scenario, ScenarioList, apply_scenario, scenarios
     from decide.sensitivity import MakeTopResult, SensitivityResult, make_top, sensitivity
     from decide.smaa import ActorSMAA, SMAAResult, smaa
     from decide.tune import TuneSession, tune
@@ -51,6 +53,9 @@ _HOMES = {
     "ProfileComparison": "profiles", "ProfileList": "profiles", "profiles": "profiles", "save_profile": "profiles",
     "ActorRanking": "ranking", "Ranking": "ranking", "rank": "ranking",
     "Report": "report", "report": "report",
+    "ActorRobust": "robust", "RobustResult": "robust", "robust": "robust",
+    "Adjustment": "scenarios", "Scenario": "scenarios", "ScenarioList": "scenarios", "apply_scenario": "scenarios",
+    "scenarios": "scenarios",
     "MakeTopResult": "sensitivity", "SensitivityResult": "sensitivity", "make_top": "sensitivity",
     "sensitivity": "sensitivity",
     "ActorSMAA": "smaa", "SMAAResult": "smaa", "smaa": "smaa",
@@ -80,7 +85,8 @@ def __dir__() -> list[str]:
 
 class _Package(types.ModuleType):
     """Keeps ``decide.compare``, ``decide.profiles``, ``decide.sensitivity``, ``decide.smaa``,
-    ``decide.explain``, ``decide.report`` and ``decide.tune`` the functions.
+    ``decide.explain``, ``decide.report``, ``decide.robust``, ``decide.scenarios`` and ``decide.tune`` the
+    functions.
 
     Importing a submodule makes Python set it as an attribute of the package; for the
     verbs named like their modules, the function is kept instead (the modules
@@ -100,7 +106,9 @@ __all__ = [
     "DEFAULT_METHOD",
     "FORMATS",
     "ActorRanking",
+    "ActorRobust",
     "ActorSMAA",
+    "Adjustment",
     "Comparison",
     "Contributions",
     "Criterion",
@@ -117,12 +125,16 @@ __all__ = [
     "ProfileList",
     "Ranking",
     "Report",
+    "RobustResult",
     "SMAAResult",
+    "Scenario",
+    "ScenarioList",
     "SensitivityResult",
     "SpecError",
     "Strategy",
     "TuneSession",
     "UnknownNameError",
+    "apply_scenario",
     "catalogue",
     "compare",
     "explain",
@@ -136,7 +148,9 @@ __all__ = [
     "rank",
     "render",
     "report",
+    "robust",
     "save_profile",
+    "scenarios",
     "sensitivity",
     "shipped_matrices_dir",
     "show",

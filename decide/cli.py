@@ -31,6 +31,8 @@ OPTION_NAMES = {
     "score_noise": "--score-noise",
     "methods": "--methods",
     "strategy": "--make-top",
+    "scenario": "--scenario",
+    "scenarios": "--scenarios",
     "plot": "--plot",
     "output": "--output",
     "profile": "--profile",
@@ -179,6 +181,9 @@ wide_option = click.option("--wide", is_flag=True, expose_value=False, callback=
                            help="Every column, unwrapped (default: fit the terminal, COLUMNS or 80).")
 plot_option = click.option("--plot", metavar="FILE.svg|png", expose_value=False, callback=_to_meta,
                            help="Also draw the result's chart to FILE (SVG or PNG).")
+scenario_option = single_option(
+    "--scenario", metavar="NAME", help="Use this scenario's scores (see 'decide scenarios'); default: as scored."
+)
 stated_only_option = click.option(
     "--stated-only", is_flag=True, help="Leave out strategies whose basis is 'inferred' (the articles advise the rest)."
 )
@@ -236,18 +241,19 @@ def cli() -> None:
 @click.option("--param", "-p", "params", multiple=True, metavar="KEY=VALUE", help="Method parameter (repeatable).")
 @click.option("--non-dominated", is_flag=True,
               help="Drop strategies Pareto-dominated by another of the same actor.")
+@scenario_option
 @plot_option
 @format_option
 @stated_only_option
 @output_option
-def rank_command(paths, actors, method, weights, profile, weighting, params, non_dominated, stated_only, fmt,
-                 output) -> None:
+def rank_command(paths, actors, method, weights, profile, weighting, params, non_dominated, stated_only, scenario,
+                 fmt, output) -> None:
     """Rank every actor's strategies (or only --actor's)."""
     from decide.ranking import rank
 
     result = rank(list(paths), actors=list(actors), method=method, weights=weights, profile=profile,
                   weighting=weighting, params=parse_params(params), non_dominated=non_dominated,
-                  stated_only=stated_only)
+                  stated_only=stated_only, scenario=scenario)
     emit(result, fmt, output)
 
 
@@ -255,13 +261,15 @@ def rank_command(paths, actors, method, weights, profile, weighting, params, non
 @click.argument("path", required=False, type=click.Path())
 @single_option("--actor", "-a", required=True, help="Actor name, alias or file stem.")
 @weights_options
+@scenario_option
 @format_option
 @output_option
-def show_command(path, actor, weights, profile, weighting, fmt, output) -> None:
+def show_command(path, actor, weights, profile, weighting, scenario, fmt, output) -> None:
     """Show one actor's decision matrix: criteria, objectives, weights and scores."""
     from decide.views import show
 
-    emit(show([path] if path else None, actor=actor, weights=weights, profile=profile, weighting=weighting),
+    emit(show([path] if path else None, actor=actor, weights=weights, profile=profile, weighting=weighting,
+              scenario=scenario),
          fmt, output)
 
 
@@ -321,12 +329,13 @@ def validate_command(paths) -> None:
 @weights_options
 @click.option("--param", "-p", "params", multiple=True, metavar="METHOD.KEY=VALUE",
               help="Parameter of one method, e.g. vikor.v=0.3 (repeatable).")
+@scenario_option
 @plot_option
 @format_option
 @stated_only_option
 @output_option
 def compare_command(path, actor, methods, all_methods, profiles, all_profiles, weights, profile, weighting, params,
-                    stated_only, fmt, output) -> None:
+                    stated_only, scenario, fmt, output) -> None:
     """Rank one actor's strategies by several methods (or under several weight profiles) side by side,
     with consensus."""
     from decide.compare import compare
@@ -340,7 +349,7 @@ def compare_command(path, actor, methods, all_methods, profiles, all_profiles, w
     result = compare([path] if path else None, actor=actor, methods="all" if all_methods else methods,
                      weights=weights, profile=profile,
                      weighting=weighting, params=parse_params(params), profiles=True if all_profiles else profiles,
-                     stated_only=stated_only)
+                     stated_only=stated_only, scenario=scenario)
     emit(result, fmt, output)
 
 
@@ -355,12 +364,13 @@ def compare_command(path, actor, methods, all_methods, profiles, all_profiles, w
 @single_option("--make-top", metavar="STRATEGY", help="Smallest weight change that ranks STRATEGY first.")
 @weights_options
 @click.option("--param", "-p", "params", multiple=True, metavar="KEY=VALUE", help="Method parameter (repeatable).")
+@scenario_option
 @plot_option
 @format_option
 @stated_only_option
 @output_option
 def sensitivity_command(path, actor, method, criterion, make_top, weights, profile, weighting, params, stated_only,
-                        fmt, output) -> None:
+                        scenario, fmt, output) -> None:
     """How far each weight can move before the first strategy, or the ranking, changes.
 
     With --make-top, the smallest change of the weights that ranks STRATEGY first
@@ -371,7 +381,8 @@ def sensitivity_command(path, actor, method, criterion, make_top, weights, profi
 
     source, options = [path] if path else None, {"actor": actor, "weights": weights, "profile": profile,
                                                   "weighting": weighting, "stated_only": stated_only,
-                                                  "params": parse_params(params)}
+                                                  "params": parse_params(params),
+                                                  "scenario": scenario}
     result: Any
     if make_top:
         result = smallest_change(source, strategy=make_top, method=method, **options)
@@ -391,6 +402,7 @@ def sensitivity_command(path, actor, method, criterion, make_top, weights, profi
 @single_option("--score-noise", type=float, default=0.0, help="Add uniform +-NOISE to each score (clipped to scale).")
 @weights_options
 @click.option("--param", "-p", "params", multiple=True, metavar="KEY=VALUE", help="Method parameter (repeatable).")
+@scenario_option
 @wide_option
 @plot_option
 @format_option
@@ -399,7 +411,7 @@ def sensitivity_command(path, actor, method, criterion, make_top, weights, profi
 @stated_only_option
 @output_option
 def smaa_command(paths, actors, method, samples, seed, spread, order, score_noise, weights, profile, weighting,
-                 params, fixed_scores, stated_only, fmt, output) -> None:
+                 params, fixed_scores, stated_only, scenario, fmt, output) -> None:
     """How often each strategy takes each rank when weights (and scores) are uncertain."""
     from decide.smaa import smaa
 
@@ -408,7 +420,8 @@ def smaa_command(paths, actors, method, samples, seed, spread, order, score_nois
         result = smaa(list(paths), actors=list(actors), method=method, samples=samples, seed=seed,
                       score_ranges=not fixed_scores, stated_only=stated_only,
                       spread=spread, order=order, score_noise=score_noise, weights=weights, profile=profile,
-                      weighting=weighting, params=parse_params(params), progress=bar)
+                      weighting=weighting, params=parse_params(params), progress=bar,
+                      scenario=scenario)
     finally:
         bar.close()
     emit(result, fmt, output)
@@ -479,6 +492,53 @@ def report_command(paths, actors, method, weights, profile, weighting, params, m
         click.echo(f"wrote {write_report(result, output)}", err=True)
     else:
         click.echo(render(ReportSummary(result), fmt or "table"), nl=False)
+
+
+# --- Scenarios and robust choice (issue 13) ------------------------------------------------
+
+
+@cli.command("scenarios")
+@paths_argument
+@click.option("--actor", "-a", "actors", multiple=True, help="Actor name, alias or file stem (repeatable).")
+@format_option
+@output_option
+def scenarios_command(paths, actors, fmt, output) -> None:
+    """List each actor's scenarios (with one actor: every score adjustment and its rationale)."""
+    from decide.scenarios import scenarios
+
+    emit(scenarios(list(paths), actors=list(actors)), fmt, output)
+
+
+@cli.command("robust")
+@paths_argument
+@click.option("--actor", "-a", "actors", multiple=True, help="Actor name, alias or file stem (repeatable).")
+@single_option("--scenarios", default="all", metavar="all|A,B",
+               help="Scenarios of the grid ('baseline' is the matrix as scored)  [default: all].")
+@single_option("--profiles", default="all", metavar="all|A,B",
+               help="Weight profiles of the grid ('file' is the matrix file's weights)  [default: all].")
+@single_option("--methods", metavar="A,B,...|all", help="Methods of the grid (default: wsm, wpm, topsis, vikor).")
+@click.option("--param", "-p", "params", multiple=True, metavar="METHOD.KEY=VALUE",
+              help="Parameter of one method, e.g. vikor.v=0.3 (repeatable).")
+@click.option("--all-actors", is_flag=True, help="One summary row per actor instead of a table per actor.")
+@click.option("--cells", is_flag=True, help="Also print each strategy's regret in every cell.")
+@plot_option
+@stated_only_option
+@format_option
+@output_option
+def robust_command(paths, actors, scenarios, profiles, methods, params, all_actors, cells, stated_only, fmt,
+                   output) -> None:
+    """Which strategy holds up across scenarios x weight profiles x methods: shares of
+    cells first and in the top three, worst rank, regret, and the minimax-regret verdict."""
+    from decide.robust import robust
+
+    if click.get_current_context().meta.get("plot") and all_actors:
+        raise click.UsageError("--plot draws one actor's heatmap; leave out --all-actors and name the actor")
+    result = robust(list(paths), actors=list(actors), scenarios=scenarios, profiles=profiles,
+                    methods=methods, params=parse_params(params), all_actors=all_actors, stated_only=stated_only,
+                    cells=cells)
+    if click.get_current_context().meta.get("plot") and len(result.results) != 1:
+        raise click.UsageError("--plot draws one actor's heatmap; name the actor with --actor")
+    emit(result, fmt, output)
 
 
 # --- Interactive what-if (issue 12) ------------------------------------------------------

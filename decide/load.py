@@ -14,12 +14,15 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from importlib import resources
 from pathlib import Path
-from typing import Any, cast
+from typing import TYPE_CHECKING, Any, cast
 
 from decide.errors import MatrixError, UnknownNameError
 from decide.model import Criterion, Matrix, Objective, Strategy
 from decide.specs import WeightsLike, apply_weights, check_weights
 from decide.yamlsafe import as_finite_number, shorten
+
+if TYPE_CHECKING:
+    from decide.scenarios import Scenario
 
 PathLike = str | Path
 MatrixSource = Matrix | Sequence[Matrix] | PathLike | Sequence[PathLike] | None
@@ -380,11 +383,18 @@ def validate(paths: Iterable[PathLike] | PathLike | None = None) -> dict[str, li
     except MatrixError as error:
         return {"": error.problems}
     for path in files:
+        matrix = None
         try:
-            problems, _ = _check_document(_read_yaml(path), path)
+            problems, matrix = _check_document(_read_yaml(path), path)
         except MatrixError as error:
             problems = error.problems
         report[str(path)] = problems
+        if matrix is not None:  # its scenarios, if it has a scenario file (decide.scenarios)
+            from decide.scenarios import scenario_problems
+
+            scenario_path, found = scenario_problems(matrix)
+            if scenario_path is not None:
+                report[str(scenario_path)] = found
     return report
 
 
@@ -409,11 +419,16 @@ def select_actors(matrices: Sequence[Matrix], actors: Iterable[str] | str | None
 
 
 def resolve_matrices(
-    source: MatrixSource = None, actors: Iterable[str] | str | None = None, *, stated_only: bool = False
+    source: MatrixSource = None,
+    actors: Iterable[str] | str | None = None,
+    scenario: str | Scenario | None = None,
+    *,
+    stated_only: bool = False,
 ) -> list[Matrix]:
     """Matrices from a Matrix, a list of them, paths, or ``None`` (the shipped ones), then
-    only the named actors (all when ``actors`` is ``None`` or empty); with
-    ``stated_only``, without the strategies whose basis is ``inferred``.
+    only the named actors (all when ``actors`` is ``None`` or empty), with ``scenario``'s
+    scores if one is named (:mod:`decide.scenarios`); with ``stated_only``, without the
+    strategies whose basis is ``inferred`` (after the scenario, which may adjust them).
 
     >>> [m.actor for m in resolve_matrices(None, ["dprk"])]
     ['North Korea']
@@ -433,15 +448,20 @@ def resolve_matrices(
             paths = None
         matrices = load_matrices(paths)  # type: ignore[arg-type]
     selected = select_actors(matrices, actors)
+    if scenario is not None:
+        from decide.scenarios import apply_to_each
+
+        selected = apply_to_each(selected, scenario)
     return [m.stated_only() for m in selected] if stated_only else selected
 
 
 def one_matrix(
     source: MatrixSource, actor: str | None, weights: WeightsLike = None, profile: str | None = None,
-    weighting: str = "roc", *, stated_only: bool = False,
+    weighting: str = "roc", *, stated_only: bool = False, scenario: str | Scenario | None = None,
 ) -> Matrix:
-    """The one matrix ``actor`` names (or the only one given), weighted by ``profile`` then ``weights``."""
-    matrices = resolve_matrices(source, [actor] if actor else None, stated_only=stated_only)
+    """The one matrix ``actor`` names (or the only one given), with ``scenario``'s scores, weighted by
+    ``profile`` then ``weights``."""
+    matrices = resolve_matrices(source, [actor] if actor else None, scenario, stated_only=stated_only)
     if len(matrices) != 1:
         valid = ", ".join(m.actor for m in matrices)
         raise UnknownNameError(f"name one actor; choose from: {valid}")

@@ -125,6 +125,8 @@ class Matrix:
     """What was left out of the file's strategies (``inferred strategies left out``), for captions."""
     profiles: tuple[Profile, ...] = field(default=(), compare=False)
     weights_source: str = field(default="file", compare=False)
+    #: the scenario applied to the scores (:mod:`decide.scenarios`), ``None`` for the matrix as scored
+    scenario: str | None = None
 
     @property
     def criterion_names(self) -> list[str]:
@@ -148,6 +150,11 @@ class Matrix:
     def file_name(self) -> str:
         """The file name the matrix came from, or ``"<actor>"`` when built in memory."""
         return self.path.name if self.path is not None else f"<{self.actor}>"
+
+    @property
+    def data_label(self) -> str:
+        """How captions name the data: the file name, and the scenario if one is applied."""
+        return self.file_name + (f", scenario {self.scenario}" if self.scenario else "")
 
     @property
     def label(self) -> str:

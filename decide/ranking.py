@@ -24,6 +24,7 @@ if TYPE_CHECKING:
 
     from decide.explain import Contributions
     from decide.model import Matrix
+    from decide.scenarios import Scenario
 
 
 @dataclass(frozen=True)
@@ -218,6 +219,7 @@ def rank(
     params: Mapping[str, Any] | None = None,
     non_dominated: bool = False,
     stated_only: bool = False,
+    scenario: str | Scenario | None = None,
 ) -> Ranking:
     """Rank every selected actor's strategies.
 
@@ -235,7 +237,7 @@ def rank(
     """
     chosen = get_method(method, params)
     matrices = [apply_weights(m, weights, profile, weighting)
-                for m in resolve_matrices(source, actors, stated_only=stated_only)]
+                for m in resolve_matrices(source, actors, scenario, stated_only=stated_only)]
     if non_dominated:
         matrices = [drop_dominated(m) for m in matrices]
     return Ranking(chosen, tuple(rank_matrix(m, chosen) for m in matrices), non_dominated, stated_only)

@@ -49,6 +49,7 @@ if TYPE_CHECKING:
     import pandas as pd
 
     from decide.model import Matrix
+    from decide.scenarios import Scenario
 
 #: Points sampled along each weight path for methods without a closed form.
 GRID_POINTS = 101
@@ -382,13 +383,14 @@ def sensitivity(
     params: Mapping[str, Any] | None = None,
     exact: bool | None = None,
     stated_only: bool = False,
+    scenario: str | Scenario | None = None,
 ) -> SensitivityResult:
     """One-way weight sensitivity of one actor's ranking, for every criterion (or one).
 
     ``exact=None`` uses the closed form when the method is additive (``wsm``);
     ``exact=False`` forces sampling and bisection (to check the closed form).
     """
-    matrix = one_matrix(source, actor, weights, profile, weighting, stated_only=stated_only)
+    matrix = one_matrix(source, actor, weights, profile, weighting, stated_only=stated_only, scenario=scenario)
     chosen = get_method(method, params).require_weights()
     chosen.check(matrix)
     if criterion is not None:
@@ -645,6 +647,7 @@ def make_top(
     weighting: str = "roc",
     params: Mapping[str, Any] | None = None,
     stated_only: bool = False,
+    scenario: str | Scenario | None = None,
 ) -> MakeTopResult:
     """The smallest change of the weights (L1 distance; weights >= 0 summing to 1) that
     ranks ``strategy`` first, or the reason no weights can.
@@ -653,7 +656,7 @@ def make_top(
     :func:`scipy.optimize.linprog`); for other methods an approximate sampled search
     (a few thousand batched draws, then bisection towards the current weights).
     """
-    matrix = one_matrix(source, actor, weights, profile, weighting, stated_only=stated_only)
+    matrix = one_matrix(source, actor, weights, profile, weighting, stated_only=stated_only, scenario=scenario)
     chosen = get_method(method, params).require_weights()
     chosen.check(matrix)
     target = _strategy_index(matrix, strategy)

@@ -62,6 +62,7 @@ if TYPE_CHECKING:
     import pandas as pd
 
     from decide.model import Matrix
+    from decide.scenarios import Scenario
 
 #: Score draws used for the confidence factors (when scores are perturbed).
 CONFIDENCE_SAMPLES = 10_000
@@ -356,6 +357,7 @@ def smaa(
     params: Mapping[str, Any] | None = None,
     stated_only: bool = False,
     progress: Progress | None = None,
+    scenario: str | Scenario | None = None,
 ) -> SMAAResult:
     """SMAA of every selected actor: rank acceptability, central weights, confidence.
 
@@ -377,7 +379,7 @@ def smaa(
     elif not isinstance(seed, int) or isinstance(seed, bool) or not 0 <= seed < 2**63:
         raise SpecError(f"is {seed!r}; give a whole number >= 0", field="seed")
     matrices = [apply_weights(m, weights, profile, weighting)
-                for m in resolve_matrices(source, actors, stated_only=stated_only)]
+                for m in resolve_matrices(source, actors, scenario, stated_only=stated_only)]
     results = tuple(
         smaa_matrix(
             m, chosen, samples=samples, seed=seed, spread=spread, order=order,
