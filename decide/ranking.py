@@ -33,6 +33,8 @@ class ActorRanking:
     weights: dict[str, float]
     table: pd.DataFrame
     dominators: dict[str, list[str]] = field(default_factory=dict)
+    #: what the reader should know: degenerate parts of the matrix, dominance surprises
+    notes: tuple[str, ...] = ()
 
     @property
     def actor(self) -> str:
@@ -62,9 +64,10 @@ class Ranking(PerActor[ActorRanking]):
 
     def caption(self, ranking: ActorRanking) -> str:
         dropped = "; Pareto-dominated strategies dropped" if self.non_dominated else ""
+        notes = "".join(f"; note: {note}" for note in ranking.notes)
         return (
             f"{ranking.actor}: ranked by {self.method.title}; {weights_note(self.method, ranking.weights)}; "
-            f"data {ranking.matrix.file_name}{dropped}; {self.better} score is better"
+            f"data {ranking.matrix.file_name}{dropped}; {self.better} score is better{notes}"
         )
 
     def sections(self) -> list[Section]:
@@ -107,6 +110,7 @@ class Ranking(PerActor[ActorRanking]):
                     "weights": dict(r.weights),
                     "weights_used": self.method.uses_weights,
                     "better": self.better,
+                    "notes": list(r.notes),
                     "ranking": [
                         {"rank": int(row.rank), "strategy": row.strategy, "score": float(row.score),
                          "dominated": bool(row.dominated), "dominated_by": r.dominators.get(row.strategy, [])}
@@ -141,13 +145,19 @@ def rank_matrix(matrix: Matrix, method: Method) -> ActorRanking:
 
     from decide.methods.run import evaluate
 
+    from decide.notes import dominance_notes, matrix_notes
+
     ranks, scores = evaluate(method, matrix)
     dominators = matrix.dominators()
+    notes = (*matrix_notes(matrix), *dominance_notes(matrix, method, ranks, dominators))
     table = pd.DataFrame({"rank": ranks, "strategy": matrix.strategy_names, "score": scores})
     table["dominated"] = [bool(dominators.get(s)) for s in matrix.strategy_names]
-    ascending = method.better == "lower"
-    table = table.sort_values(["rank", "score"], ascending=[True, ascending], kind="stable")
-    return ActorRanking(matrix, matrix.weights, table.reset_index(drop=True), dominators)
+    # Tie rule: within a rank, by score (equal within the tie tolerance counts as equal), then file order.
+    from decide.sampling import batch_ranks
+
+    table["order"] = batch_ranks(scores[None, :], method.better)[0]
+    table = table.sort_values(["rank", "order"], kind="stable").drop(columns="order")
+    return ActorRanking(matrix, matrix.weights, table.reset_index(drop=True), dominators, notes)
 
 
 def drop_dominated(matrix: Matrix) -> Matrix:

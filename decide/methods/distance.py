@@ -141,9 +141,10 @@ class VIKOR(Method):
         (scikit-criteria's rule: acceptable advantage Q2 - Q1 >= 1/(n - 1) and acceptable
         stability, the leader also best by S or R)."""
         import numpy as np
-        from scipy.stats import rankdata
 
-        ranks = rankdata(scores, "dense").astype(np.int64)
+        from decide.sampling import batch_ranks
+
+        ranks = batch_ranks(scores[None, :], "lower")[0]
         if not self.params["use_compromise_set"] or len(scores) < 2:
             return ranks
         utility, regret = self._distances(table, cost, weights[None, :])
