@@ -144,7 +144,6 @@ def rank_matrix(matrix: Matrix, method: Method) -> ActorRanking:
     import pandas as pd
 
     from decide.methods.run import evaluate
-
     from decide.notes import dominance_notes, matrix_notes
 
     ranks, scores = evaluate(method, matrix)

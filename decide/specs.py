@@ -148,25 +148,26 @@ def parse_range(text: str) -> tuple[float, float]:
     return bounds
 
 
-def parse_nonnegative(text: str) -> float:
-    """A finite number >= 0."""
-    try:
-        number = float(text)
-    except ValueError:
-        raise ValueError(f"'{text}' is not a number") from None
-    if not math.isfinite(number) or number < 0:
-        raise ValueError(f"'{text}' is not a number >= 0")
-    return number
-
-
 def parse_finite(text: str) -> float:
-    """Any finite number."""
+    """Any finite number.
+
+    >>> parse_finite("2.5")
+    2.5
+    """
     try:
         number = float(text)
     except ValueError:
         raise ValueError(f"'{text}' is not a number") from None
     if not math.isfinite(number):
         raise ValueError(f"'{text}' is not a finite number")
+    return number
+
+
+def parse_nonnegative(text: str) -> float:
+    """A finite number >= 0."""
+    number = parse_finite(text)
+    if number < 0:
+        raise ValueError(f"'{text}' is not a number >= 0")
     return number
 
 

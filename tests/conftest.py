@@ -52,6 +52,21 @@ def matrix_file(tmp_path: Path):
     return write
 
 
+@pytest.fixture
+def cli():
+    """``cli(*args, input=None)`` runs ``decide *args`` in click's CliRunner; exceptions propagate."""
+    from click.testing import CliRunner, Result
+
+    from decide.cli import cli as decide_cli
+
+    runner = CliRunner()
+
+    def invoke(*args: str, input: str | None = None) -> Result:
+        return runner.invoke(decide_cli, list(args), input=input, catch_exceptions=False)
+
+    return invoke
+
+
 # Hypothesis profiles: few examples by default so the suite stays fast in CI;
 # ``pytest --hypothesis-profile thorough`` runs many more locally.
 try:

@@ -8,30 +8,15 @@ import pytest
 from decide.errors import SpecError
 from decide.methods import get_method
 from decide.methods.normalise import NORMALISATIONS, normalise
-from tests.helpers import evaluate, make_matrix
+from tests.helpers import chakraborty_2015_example_2, evaluate, make_matrix, published
 
-# Chakraborty, Zavadskas & Antucheviciene (2015), example 2: ten alternatives, three cost
-# criteria and one benefit criterion; the table of joint criteria Q_i by lambda.
-CHAKRABORTY_EXAMPLE_2 = make_matrix(
-    [
-        [581818, 54.49, 3, 5500],
-        [595454, 49.73, 3, 4500],
-        [586060, 51.24, 3, 5000],
-        [522727, 45.71, 3, 5800],
-        [561818, 52.66, 3, 5200],
-        [543030, 74.46, 4, 5600],
-        [522727, 75.42, 4, 5800],
-        [486970, 62.62, 4, 5600],
-        [509394, 65.87, 4, 6400],
-        [513333, 70.67, 4, 6000],
-    ],
-    ["min", "min", "min", "max"],
-    [0.467, 0.160, 0.095, 0.278],
-)
+# Chakraborty, Zavadskas & Antucheviciene (2015), example 2; the table of joint criteria Q_i by lambda.
+CHAKRABORTY_EXAMPLE_2 = chakraborty_2015_example_2()
 LAMBDA_1 = [0.8590, 0.8194, 0.8430, 0.9420, 0.8645, 0.8315, 0.8552, 0.8983, 0.9067, 0.8784]
 LAMBDA_0 = [0.8578, 0.8144, 0.8408, 0.9413, 0.8632, 0.8241, 0.8454, 0.8915, 0.8987, 0.8697]
 
 
+@published("wsm", "Chakraborty, Zavadskas & Antucheviciene (2015), example 2, lambda = 1")
 def test_wsm_linear_is_the_waspas_lambda_1_column_of_chakraborty_2015():
     """Chakraborty, S., Zavadskas, E. K. & Antucheviciene, J. (2015). Applications of WASPAS
     method as a multi-criteria decision-making tool. Economic Computation and Economic
@@ -42,6 +27,7 @@ def test_wsm_linear_is_the_waspas_lambda_1_column_of_chakraborty_2015():
     assert ranks.tolist() == [6, 10, 8, 1, 5, 9, 7, 3, 2, 4]
 
 
+@published("wpm", "Chakraborty, Zavadskas & Antucheviciene (2015), example 2, lambda = 0")
 def test_wpm_linear_is_the_waspas_lambda_0_column_of_chakraborty_2015():
     """Same paper and table, lambda = 0: the weighted product of the linearly normalised
     scores; wpm's score is its log10."""
@@ -98,6 +84,7 @@ def test_an_unknown_normalisation_lists_the_choices():
         get_method("wsm", {"normalization": "zscore"})
 
 
+@published("wsm", "Rizan, Wahyuningsih, Pradana & Ramadella (2020), SAW preference values")
 def test_wsm_linear_is_the_saw_of_rizan_2020():
     """Rizan, O., Wahyuningsih, D., Pradana, H. A. & Ramadella, S. (2020). SAW method in
     supporting the process of admission of new junior high school students. 8th
