@@ -228,7 +228,9 @@ def sensitivity_command(path, actor, method, criterion, make_top, weights, param
     source, options = [path] if path else None, {"actor": actor, "weights": weights,
                                                   "params": parse_params(params)}
     result: Any
-    if make_top:
+    if make_top is not None and criterion:
+        raise click.UsageError("--criterion cannot be combined with --make-top (it moves every weight)")
+    if make_top is not None:
         result = smallest_change(source, strategy=make_top, method=method, **options)
     else:
         result = sensitivity(source, method=method, criterion=criterion, **options)

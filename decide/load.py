@@ -20,6 +20,7 @@ from typing import Any, cast
 import yaml
 
 from decide.errors import MatrixError, UnknownNameError
+from decide.limits import document_problems
 from decide.model import Criterion, Matrix, Objective, Strategy
 from decide.specs import WeightsLike, apply_weights, check_weights
 
@@ -244,6 +245,7 @@ def _check_document(data: Any, path: Path) -> tuple[list[str], Matrix | None]:
         data.get("strategies"), where, criteria, scale
     )
     problems += criteria_problems + scale_problems + strategy_problems
+    problems += document_problems(data, where)  # sizes, magnitudes, characters, reserved names
     if problems:
         return problems, None
     matrix = Matrix(

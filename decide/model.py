@@ -84,9 +84,14 @@ class Matrix:
 
     @property
     def weights(self) -> dict[str, float]:
-        """Criteria weights normalised to sum to 1, in criteria order."""
+        """Criteria weights normalised to sum to 1, in criteria order.
+
+        Rounded to 12 decimals, so that multiplying every weight by a constant gives
+        exactly the same normalised weights (division alone leaves float noise that can
+        tip a method's threshold, such as ELECTRE II's concordance levels).
+        """
         total = math.fsum(criterion.weight for criterion in self.criteria)
-        return {criterion.name: criterion.weight / total for criterion in self.criteria}
+        return {criterion.name: round(criterion.weight / total, 12) for criterion in self.criteria}
 
     @property
     def file_name(self) -> str:

@@ -74,7 +74,8 @@ def dominance_notes(matrix: Matrix, method: Method, ranks: np.ndarray, dominator
     for loser, winners in dominators.items():
         above = [w for w in winners if ranks[position[loser]] < ranks[position[w]]]
         if above:
-            notes.append(f"{method.name} ranks '{loser}' above {_names(above)}, which dominate(s) it")
+            verb = "dominates" if len(above) == 1 else "dominate"
+            notes.append(f"{method.name} ranks '{loser}' above {_names(above)}, which {verb} it")
     return notes
 
 

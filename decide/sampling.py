@@ -114,10 +114,13 @@ def batch_ranks(scores: Any, better: str = "higher") -> np.ndarray:
     return ranks
 
 
-def _ranks_by_sorting(key: np.ndarray, tolerance: np.ndarray) -> np.ndarray:
-    """Dense ranks of each row of ``key`` (lower is better) by sorting; ``tolerance`` per row."""
+def _ranks_by_sorting(key: np.ndarray, tolerance: np.ndarray | None = None) -> np.ndarray:
+    """Dense ranks of each row of ``key`` (lower is better) by sorting; ``tolerance`` per row
+    (default: :data:`TIE_TOLERANCE` times the row's largest magnitude)."""
     import numpy as np
 
+    if tolerance is None:
+        tolerance = TIE_TOLERANCE * np.abs(key).max(axis=1, keepdims=True)
     order = np.argsort(key, axis=1, kind="stable")
     ordered = np.take_along_axis(key, order, axis=1)
     steps = np.diff(ordered, axis=1) > tolerance

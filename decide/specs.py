@@ -88,6 +88,12 @@ def apply_weights(matrix: Matrix, overrides: WeightsLike) -> Matrix:
         return matrix
     for name in overrides:
         matrix.criterion(name)  # raises UnknownNameError listing the valid criteria
+    from decide.limits import as_number, magnitude_problem
+
+    for name, weight in overrides.items():
+        number = as_number(weight)
+        if number is not None and math.isfinite(number) and (problem := magnitude_problem(number)):
+            raise SpecError(f"weight of '{name}' {problem}", field="weights", where=matrix.label)
     merged = {**matrix.weights, **{name: overrides[name] for name in overrides}}
     problems = check_weights(merged)
     if problems:

@@ -126,6 +126,8 @@ class Parameter:
                 raise ValueError
         except (TypeError, ValueError, OverflowError):
             raise SpecError(f"{where} is '{value}', expected {self.kind.__name__}") from None
+        if number in (float("inf"), float("-inf")):
+            raise SpecError(f"{where} is '{value}', expected a finite number; allowed: {self.allowed}")
         if (
             number != number
             or (self.minimum is not None and number < self.minimum)
@@ -180,6 +182,9 @@ class Method:
     vectorised: ClassVar[bool] = False
     #: True when ``terms`` is implemented: the score is ``terms @ weights``
     additive: ClassVar[bool] = False
+    #: False for a method that may rank a strategy above one that dominates it (it compares
+    #: with positional ideals or solves linear programs); captions then say when it happens
+    respects_dominance: ClassVar[bool] = True
 
     def __init__(self, params: Mapping[str, Any] | None = None, **more: Any) -> None:
         given = {**(params or {}), **more}

@@ -324,6 +324,7 @@ _PROBID_REFERENCE = (
 @register
 class PROBID(Method):
     name = "probid"
+    respects_dominance = False
     full_name = "Preference Ranking On the Basis of Ideal-average Distance"
     summary = "Distances to a whole spectrum of ideal solutions (best, second best, ...) and to the average."
     preprocessing = (
@@ -350,6 +351,7 @@ class PROBID(Method):
 @register
 class SimplifiedPROBID(Method):
     name = "sprobid"
+    respects_dominance = False
     full_name = "Simplified PROBID"
     summary = "PROBID with only the top and bottom quartiles of ideal solutions."
     preprocessing = "as probid: vector normalisation, weighted, cost criteria negated"

@@ -104,6 +104,7 @@ class FullMultiplicativeForm(Method):
 @register
 class MULTIMOORA(Method):
     name = "multimoora"
+    respects_dominance = False
     full_name = "MULTIMOORA (ratio system, reference point, full multiplicative form)"
     summary = "Dominance count over the three MOORA rankings (ratio system, reference point, full multiplicative form)."
     preprocessing = (

@@ -167,7 +167,7 @@ def test_captions_say_simus_does_not_use_weights(cli, simus_file):
     caption = cli("rank", simus_file, "-m", "simus").output.splitlines()[0]
     assert caption == (
         "Example: ranked by simus (rank_by=1); weights not used by simus; data example.yaml; "
-        "higher score is better"
+        "higher score is better; note: simus ranks 'B' above 'A', which dominates it"
     )
     weighted = cli("rank", simus_file, "-m", "topsis").output.splitlines()[0]
     assert "; weights gain=0.6, reach=0.4; " in weighted
