@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from decide.compare import Comparison, compare
-    from decide.errors import DecideError, MatrixError, MethodError, SpecError, UnknownNameError
+    from decide.errors import DecideError, DecideWarning, MatrixError, MethodError, SpecError, UnknownNameError
     from decide.export import FORMATS, export, render
     from decide.load import load_matrices, load_matrix, shipped_matrices_dir, validate
     from decide.methods import DEFAULT_METHOD, Method, catalogue, get_method
@@ -35,8 +35,8 @@ if TYPE_CHECKING:
 # ``decide --help`` stay fast (PEP 562).
 _HOMES = {
     "Comparison": "compare", "compare": "compare",
-    "DecideError": "errors", "MatrixError": "errors", "MethodError": "errors", "SpecError": "errors",
-    "UnknownNameError": "errors",
+    "DecideError": "errors", "DecideWarning": "errors", "MatrixError": "errors", "MethodError": "errors",
+    "SpecError": "errors", "UnknownNameError": "errors",
     "FORMATS": "export", "export": "export", "render": "export",
     "load_matrices": "load", "load_matrix": "load", "shipped_matrices_dir": "load", "validate": "load",
     "DEFAULT_METHOD": "methods", "Method": "methods", "catalogue": "methods", "get_method": "methods",
@@ -87,6 +87,7 @@ __all__ = [
     "Comparison",
     "Criterion",
     "DecideError",
+    "DecideWarning",
     "MakeTopResult",
     "Matrix",
     "MatrixError",

@@ -6,14 +6,15 @@ rank, so ``decide --help``, ``list``, ``show`` and ``validate`` stay fast.
 
 from __future__ import annotations
 
+import os
 import sys
 import time
 from typing import Any
 
 import click
 
-from decide.errors import DecideError, SpecError, UnknownNameError
-from decide.export import FORMATS, export, format_for_path, render
+from decide.errors import DecideError, DecideWarning, SpecError, UnknownNameError
+from decide.export import FORMATS, SUFFIX_FORMATS, export, format_for_path, render
 from decide.methods import DEFAULT_METHOD
 from decide.specs import parse_params
 
@@ -44,13 +45,47 @@ def error_line(error: DecideError) -> str:
 
 
 class DecideGroup(click.Group):
-    """A click group that turns any :class:`DecideError` into ``Error: message``, exit 1."""
+    """A click group that turns any :class:`DecideError` into ``Error: message``, exit 1;
+    a :class:`DecideWarning` into ``Warning: message`` on stderr; Ctrl-C into one line
+    and exit 130; a closed pipe (``decide rank | head -1``) into a quiet exit; and any
+    other warning (numpy's, say) into nothing on stderr, so each error is one line."""
 
     def invoke(self, ctx: click.Context) -> Any:
+        import warnings
+
         try:
-            return super().invoke(ctx)
+            with warnings.catch_warnings(record=True) as caught:
+                warnings.simplefilter("always")
+                try:
+                    return super().invoke(ctx)
+                finally:
+                    for warning in caught:
+                        if issubclass(warning.category, DecideWarning):
+                            click.echo(f"Warning: {warning.message}", err=True)
         except DecideError as error:
             raise click.ClickException(error_line(error)) from None
+        except KeyboardInterrupt:
+            click.echo("Interrupted: nothing written.", err=True)
+            ctx.exit(INTERRUPTED)
+        except BrokenPipeError:
+            _quiet_broken_pipe()
+            ctx.exit(0)
+
+
+#: Exit status after Ctrl-C (128 + SIGINT), as shells report it.
+INTERRUPTED = 130
+
+
+def _quiet_broken_pipe() -> None:
+    """The reader of stdout went away (``| head -1``): point stdout at /dev/null so that
+    Python's final flush does not print a second error."""
+    import os
+
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):  # not a real file descriptor (tests)
+        pass
 
 
 class ProgressBar:
@@ -85,6 +120,12 @@ class ProgressBar:
 def emit(result: Any, fmt: str | None, output: str | None) -> None:
     """Print ``result`` in ``fmt``, or write it atomically to ``output``."""
     if output:
+        if not fmt and format_for_path(output) is None and os.path.splitext(output)[1]:
+            known = ", ".join(dict.fromkeys(SUFFIX_FORMATS))
+            raise UnknownNameError(
+                f"{output}: unknown suffix '{os.path.splitext(output)[1]}'; decide writes {known} "
+                f"(or give --format: {', '.join(FORMATS)})"
+            )
         written = export(result, output, fmt or format_for_path(output) or "table")
         click.echo(f"wrote {written}", err=True)
     else:
@@ -104,7 +145,8 @@ def cli() -> None:
     """Rank each actor's strategies in decision matrices with multi-criteria methods.
 
     PATH is a matrix file or a folder of them; with none, the shipped matrices
-    (United States, China, Russia, North Korea, South Korea) are used.
+    (United States, China, Russia, North Korea, South Korea) are used; the PATH
+    +shipped adds them to your own ('decide rank japan.yaml +shipped').
     """
 
 
@@ -131,22 +173,40 @@ def rank_command(paths, actors, method, weights, params, non_dominated, fmt, out
 @click.argument("path", required=False, type=click.Path())
 @click.option("--actor", "-a", required=True, help="Actor name, alias or file stem.")
 @click.option("--weights", "-w", metavar="SPEC", help="Show with these weight overrides.")
+@click.option("--path", "print_path", is_flag=True, help="Print the path of the actor's matrix file and stop.")
 @format_option
 @output_option
-def show_command(path, actor, weights, fmt, output) -> None:
+def show_command(path, actor, weights, print_path, fmt, output) -> None:
     """Show one actor's decision matrix: criteria, objectives, weights and scores."""
     from decide.views import show
 
+    if print_path:
+        from decide.load import one_matrix
+
+        click.echo(str(one_matrix([path] if path else None, actor).path))
+        return
     emit(show([path] if path else None, actor=actor, weights=weights), fmt, output)
 
 
 @cli.command("list")
 @paths_argument
+@click.option("--path", "print_path", is_flag=True,
+              help="Print where the matrix files are (with no PATH: the shipped matrices' folder) and stop.")
 @format_option
 @output_option
-def list_command(paths, fmt, output) -> None:
-    """List the actors with their number of strategies and criteria."""
+def list_command(paths, print_path, fmt, output) -> None:
+    """List the actors with their number of strategies and criteria.
+
+    Add the shipped matrices to your own files with the PATH +shipped.
+    """
     from decide.views import overview
+
+    if print_path:
+        from decide.load import matrix_files, shipped_matrices_dir
+
+        for found in [shipped_matrices_dir()] if not paths else matrix_files(list(paths)):
+            click.echo(str(found))
+        return
 
     emit(overview(list(paths)), fmt, output)
 
@@ -162,18 +222,22 @@ def methods_command(fmt, output) -> None:
 
 
 @cli.command("validate")
-@click.argument("paths", nargs=-1, required=True, type=click.Path(), metavar="PATH...")
+@paths_argument
 def validate_command(paths) -> None:
-    """Check matrix files and report every problem found (exit 1 if any)."""
-    from decide.load import validate
+    """Check matrix files and report every problem found (exit 1 if any); notes (a
+    constant criterion, strategies that tie) do not fail. With no PATH, the shipped ones."""
+    from decide.load import load_matrix, validate
+    from decide.notes import matrix_notes
 
-    report = validate(paths)
+    report = validate(list(paths) or None)
     problems = [problem for found in report.values() for problem in found]
     for path, found in report.items():
         for problem in found:
             click.echo(problem)
         if path and not found:
             click.echo(f"{path}: ok")
+            for note in matrix_notes(load_matrix(path)):
+                click.echo(f"{path}: note: {note}")
     if problems:
         bad = sum(1 for found in report.values() if found)
         raise click.ClickException(f"{len(problems)} problem(s) in {bad} of {len(report)} file(s)")

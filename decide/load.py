@@ -19,7 +19,7 @@ from typing import Any, cast
 
 import yaml
 
-from decide.errors import MatrixError, UnknownNameError
+from decide.errors import DecideWarning, MatrixError, UnknownNameError
 from decide.limits import document_problems
 from decide.model import Criterion, Matrix, Objective, Strategy
 from decide.specs import WeightsLike, apply_weights, check_weights
@@ -27,6 +27,9 @@ from decide.specs import WeightsLike, apply_weights, check_weights
 PathLike = str | Path
 MatrixSource = Matrix | Sequence[Matrix] | PathLike | Sequence[PathLike] | None
 MATRIX_SUFFIXES = (".yaml", ".yml")
+#: A PATH that stands for the shipped matrices, to combine them with your own files:
+#: ``decide rank japan.yaml +shipped``.
+SHIPPED = "+shipped"
 TOP_LEVEL_KEYS = ("actor", "aliases", "criteria", "scale", "strategies")
 CRITERION_KEYS = ("name", "objective", "weight", "description")
 STRATEGY_KEYS = ("name", "scores", "source", "rationale")
@@ -155,6 +158,14 @@ def _check_scale(data: Any, where: str) -> tuple[list[str], tuple[float, float] 
     return [], (float(data[0]), float(data[1]))
 
 
+def _criterion_names(data: Any) -> list[str]:
+    """The criterion names a document gives, even where a criterion has other problems:
+    strategies are checked against them in the same round."""
+    items = data if isinstance(data, list) else []
+    names = [item.get("name") for item in items if isinstance(item, dict)]
+    return list(dict.fromkeys(name for name in names if isinstance(name, str) and name.strip()))
+
+
 def _check_strategies(
     data: Any, where: str, criteria: list[Criterion], scale: tuple[float, float] | None
 ) -> tuple[list[str], list[Strategy]]:
@@ -240,6 +251,8 @@ def _check_document(data: Any, path: Path) -> tuple[list[str], Matrix | None]:
         problems.append(f"{where}: 'aliases' must be a list of texts, e.g. [US, USA]")
         aliases = []
     criteria_problems, criteria = _check_criteria(data.get("criteria"), where)
+    if criteria_problems:  # check the strategies against every named criterion all the same
+        criteria = [Criterion(name, "max", 1.0) for name in _criterion_names(data.get("criteria"))]
     scale_problems, scale = _check_scale(data.get("scale"), where)
     strategy_problems, strategies = _check_strategies(
         data.get("strategies"), where, criteria, scale
@@ -282,8 +295,15 @@ def matrix_files(paths: Iterable[PathLike] | PathLike | None = None) -> list[Pat
     elif isinstance(paths, (str, Path)):
         paths = [paths]
     files: list[Path] = []
-    for entry in map(Path, paths):
-        if entry.is_dir():
+    for given in paths:
+        entry = shipped_matrices_dir() if str(given) == SHIPPED else Path(given)
+        try:
+            is_folder, exists = entry.is_dir(), entry.exists()
+        except OSError as error:  # a name too long, a folder that cannot be searched
+            raise MatrixError([f"{entry}: cannot read ({error.strerror})"]) from None
+        if not exists:
+            raise MatrixError([f"{entry}: no such file{_actor_hint(str(given))}"])
+        if is_folder:
             found = sorted(p for p in entry.iterdir() if p.suffix in MATRIX_SUFFIXES)
             if not found:
                 raise MatrixError([f"{entry}: folder has no .yaml matrix files"])
@@ -295,13 +315,35 @@ def matrix_files(paths: Iterable[PathLike] | PathLike | None = None) -> list[Pat
     return files
 
 
+def _actor_hint(name: str) -> str:
+    """``"; did you mean --actor 'North Korea'?"`` when a missing PATH names a shipped actor."""
+    if Path(name).suffix in MATRIX_SUFFIXES or "/" in name:
+        return ""
+    wanted = name.casefold().strip()
+    try:
+        shipped = [load_matrix(path) for path in matrix_files(None)]
+    except MatrixError:
+        return ""
+    found = [m.actor for m in shipped if m.matches(name)] or [
+        m.actor for m in shipped if wanted in m.actor.casefold().split()
+    ]
+    if not found:
+        return ""
+    quoted = " or ".join(f"'{actor}'" if " " in actor else actor for actor in found)
+    return f"; did you mean --actor {quoted}?" + (" (quote names with spaces)" if "'" in quoted else "")
+
+
 def load_matrices(paths: Iterable[PathLike] | PathLike | None = None) -> list[Matrix]:
     """Load every matrix named by ``paths`` (files or folders; default: the shipped ones).
 
     Raises :class:`MatrixError` for the first invalid file, or when two files describe
     the same actor.
     """
-    matrices = [load_matrix(path) for path in matrix_files(paths)]
+    return _one_file_per_actor([load_matrix(path) for path in matrix_files(paths)])
+
+
+def _one_file_per_actor(matrices: list[Matrix]) -> list[Matrix]:
+    """``matrices``, or a :class:`MatrixError` when two files describe the same actor."""
     by_actor: dict[str, Matrix] = {}
     for matrix in matrices:
         key = matrix.actor.casefold()
@@ -370,8 +412,31 @@ def resolve_matrices(source: MatrixSource = None, actors: Iterable[str] | str | 
         paths = source
         if isinstance(paths, Sequence) and not isinstance(paths, str) and not paths:
             paths = None
+        if actors:
+            return _load_selected(paths, actors)  # type: ignore[arg-type]
         matrices = load_matrices(paths)  # type: ignore[arg-type]
     return select_actors(matrices, actors)
+
+
+def _load_selected(paths: Iterable[PathLike] | PathLike | None, actors: Iterable[str] | str) -> list[Matrix]:
+    """The named actors' matrices: a bad file fails only when it may hold a named actor;
+    the others are skipped with a :class:`~decide.errors.DecideWarning`."""
+    import warnings
+
+    good: list[Matrix] = []
+    bad: list[MatrixError] = []
+    for path in matrix_files(paths):
+        try:
+            good.append(load_matrix(path))
+        except MatrixError as problem:
+            bad.append(problem)
+    names = [actors] if isinstance(actors, str) else list(actors)
+    if bad and not all(any(m.matches(name) for m in good) for name in names):
+        raise bad[0]
+    selected = select_actors(_one_file_per_actor(good), names)
+    for skipped in bad:
+        warnings.warn(f"skipped {skipped.problems[0]}", DecideWarning, stacklevel=3)
+    return selected
 
 
 def one_matrix(source: MatrixSource, actor: str | None, weights: WeightsLike = None) -> Matrix:
