@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import sys
 import time
+from pathlib import Path
 from typing import Any
 
 import click
@@ -120,22 +121,49 @@ class ProgressBar:
 def emit(result: Any, fmt: str | None, output: str | None) -> None:
     """Print ``result`` in ``fmt``, or write it atomically to ``output``."""
     if output:
-        if not fmt and format_for_path(output) is None and os.path.splitext(output)[1]:
+        inputs = _input_files()
+        overwrites_input = output != "-" and Path(output).resolve() in {Path(p).resolve() for p in inputs}
+        suffix = os.path.splitext(output)[1]
+        if not (fmt or overwrites_input or output == "-") and suffix and format_for_path(output) is None:
             known = ", ".join(dict.fromkeys(SUFFIX_FORMATS))
             raise UnknownNameError(
-                f"{output}: unknown suffix '{os.path.splitext(output)[1]}'; decide writes {known} "
+                f"{output}: unknown suffix '{suffix}'; decide writes {known} "
                 f"(or give --format: {', '.join(FORMATS)})"
             )
-        written = export(result, output, fmt or format_for_path(output) or "table")
-        click.echo(f"wrote {written}", err=True)
+        raw = bool(click.get_current_context().meta.get("raw"))
+        written = export(result, output, fmt or format_for_path(output) or "table", inputs=inputs, raw=raw)
+        if output != "-":
+            click.echo(f"wrote {written}", err=True)
     else:
-        click.echo(render(result, fmt or "table"), nl=False)
+        raw = bool(click.get_current_context().meta.get("raw"))
+        click.echo(render(result, fmt or "table", raw=raw), nl=False)
+
+
+def _input_files() -> list[Path]:
+    """The matrix files the current command read (never to be overwritten by --output)."""
+    from decide.load import matrix_files
+
+    params = click.get_current_context().params
+    given = [*params.get("paths", ()), *([params["path"]] if params.get("path") else [])]
+    try:
+        return matrix_files(given or None)
+    except DecideError:
+        return [Path(entry) for entry in given]
 
 
 format_option = click.option("--format", "-f", "fmt", metavar="FORMAT", help=FORMAT_HELP)
-output_option = click.option(
-    "--output", "-o", metavar="FILE", help="Write to FILE (atomically) instead of stdout."
+_output = click.option(
+    "--output", "-o", metavar="FILE", help="Write to FILE (atomically) instead of stdout; - is stdout."
 )
+_raw = click.option(
+    "--raw", is_flag=True, expose_value=False, callback=lambda ctx, _, value: ctx.meta.__setitem__("raw", value),
+    help="CSV/XLSX: keep cells starting with = + - @ as they are (not neutralised with a leading ').",
+)
+
+
+def output_option(command: Any) -> Any:
+    """``--output`` and ``--raw``: every command that writes a result has both."""
+    return _output(_raw(command))
 paths_argument = click.argument("paths", nargs=-1, type=click.Path(), metavar="[PATH]...")
 
 

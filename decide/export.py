@@ -11,12 +11,10 @@ Table: China: ranked by topsis (normalization=vect
 
 from __future__ import annotations
 
-import contextlib
 import html
 import json
 import os
-import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -53,6 +51,11 @@ _LATEX_SPECIAL = {
     "<": r"\textless{}",
     ">": r"\textgreater{}",
     "|": r"\textbar{}",
+    "\n": " ",
+    "\r": " ",
+    "\u2028": " ",
+    "\u2029": " ",
+    "\x85": " ",
 }
 _MARKDOWN_SPECIAL = {
     "\\": "\\\\",
@@ -65,6 +68,16 @@ _MARKDOWN_SPECIAL = {
     "&": "&amp;",
     "<": "&lt;",
     ">": "&gt;",
+    "$": "\\$",
+    "~": "\\~",
+    "^": "\\^",
+    "#": "\\#",
+    "@": "\\@",
+    "\n": "<br>",
+    "\r": "",
+    "\u2028": "<br>",
+    "\u2029": "<br>",
+    "\x85": "<br>",
 }
 
 
@@ -84,6 +97,57 @@ def escape_markdown(text: str) -> str:
     'A\\|B &amp; C\\_d &lt;e&gt;'
     """
     return "".join(_MARKDOWN_SPECIAL.get(char, char) for char in text)
+
+
+FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
+"""First characters that make a spreadsheet read a cell as a formula (OWASP CSV injection)."""
+
+
+def neutralise_cell(value: Any, *, raw: bool = False) -> Any:
+    """``value`` made safe for a spreadsheet: text starting with ``= + - @``, tab or CR gets a leading ``'``.
+
+    Numbers stay numbers (a negative number is not text); ``raw=True`` returns ``value`` unchanged.
+
+    >>> print(neutralise_cell('=HYPERLINK("http://example.com","x")'))
+    '=HYPERLINK("http://example.com","x")
+    >>> neutralise_cell(-2.5), neutralise_cell("Talks"), neutralise_cell("-x", raw=True)
+    (-2.5, 'Talks', '-x')
+    """
+    if raw or not isinstance(value, str) or not value.startswith(FORMULA_TRIGGERS):
+        return value
+    return "'" + value
+
+
+def neutralise_frame(frame: Any, *, raw: bool = False) -> Any:
+    """A copy of ``frame`` with :func:`neutralise_cell` applied to every text cell and column name."""
+    if raw:
+        return frame
+    safe = frame.copy()
+    safe.columns = [neutralise_cell(column) for column in frame.columns]
+    for position in range(safe.shape[1]):
+        column = safe.iloc[:, position]
+        if _is_text_column(column):
+            safe.isetitem(position, column.map(neutralise_cell))
+    return safe
+
+
+def _is_text_column(column: Any) -> bool:
+    import pandas as pd
+
+    return not pd.api.types.is_numeric_dtype(column) or pd.api.types.is_bool_dtype(column)
+
+
+def clean_xlsx_text(value: Any) -> Any:
+    """Text with the control characters XLSX cannot hold replaced by U+FFFD; other values unchanged.
+
+    >>> clean_xlsx_text("bad\x1bname")
+    'bad\ufffdname'
+    """
+    if not isinstance(value, str):
+        return value
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
+    return ILLEGAL_CHARACTERS_RE.sub("\ufffd", value)
 
 
 def escape_html(text: str) -> str:
@@ -167,8 +231,9 @@ def _render_html(result: Exportable, fragment: bool = True) -> str:
     return "\n".join(parts) + "\n"
 
 
-def _render_csv(result: Exportable) -> str:
-    return result.to_frame(provenance=True).to_csv(index=False, lineterminator="\n")
+def _render_csv(result: Exportable, raw: bool = False) -> str:
+    frame = neutralise_frame(result.to_frame(provenance=True), raw=raw)
+    return frame.to_csv(index=False, lineterminator="\n")
 
 
 def _render_json(result: Exportable) -> str:
@@ -195,11 +260,14 @@ def check_format(fmt: str) -> str:
     return name
 
 
-def render(result: Exportable, fmt: str = "table", *, fragment: bool = True) -> str:
-    """``result`` as text in one of ``table``, ``markdown``, ``csv``, ``json``, ``latex``, ``html``."""
+def render(result: Exportable, fmt: str = "table", *, fragment: bool = True, raw: bool = False) -> str:
+    """``result`` as text in one of ``table``, ``markdown``, ``csv``, ``json``, ``latex``, ``html``
+    (CSV cells a spreadsheet would run as formulas neutralised unless ``raw``)."""
     name = check_format(fmt)
     if name not in _RENDERERS:
         raise DecideError(f"format '{name}' is binary; write it to a file, e.g. result.{name}")
+    if name == "csv":
+        return _render_csv(result, raw=raw)
     if name == "html":
         return _render_html(result, fragment=fragment)
     return _RENDERERS[name](result)
@@ -210,44 +278,60 @@ def format_for_path(path: str | os.PathLike[str]) -> str | None:
     return SUFFIX_FORMATS.get(Path(path).suffix.lower())
 
 
-def _write_xlsx(result: Exportable, target: str) -> None:
+def _write_xlsx(result: Exportable, target: str, raw: bool = False) -> None:
+    """Every text cell is stored as a string, never a formula (unless ``raw``), without illegal characters."""
     import pandas as pd
 
     used: set[str] = set()
     with pd.ExcelWriter(target, engine="openpyxl") as writer:
         for section in result.sections():
-            name = "".join(c for c in section.title if c not in "[]:*?/\\")[:31] or "table"
+            title = clean_xlsx_text(section.title)
+            name = "".join(c for c in title if c not in "[]:*?/\\" and c != "\ufffd").strip("'")[:31] or "table"
             while name in used:
                 name = name[:28] + f"_{len(used)}"
             used.add(name)
-            frame = section.frame.to_pandas() if isinstance(section.frame, Table) else section.frame
+            frame = section.frame.to_pandas() if isinstance(section.frame, Table) else section.frame.copy()
+            frame.columns = [clean_xlsx_text(str(column)) for column in frame.columns]
+            for position in range(frame.shape[1]):
+                if _is_text_column(frame.iloc[:, position]):
+                    frame.isetitem(position, frame.iloc[:, position].map(clean_xlsx_text))
             frame.to_excel(writer, sheet_name=name, index=False, startrow=2)
-            writer.sheets[name].cell(row=1, column=1, value=section.caption)
+            sheet = writer.sheets[name]
+            sheet.cell(row=1, column=1, value=clean_xlsx_text(section.caption))
+            if not raw:
+                for row in sheet.iter_rows():
+                    for cell in row:
+                        if cell.data_type == "f":  # text that openpyxl took for a formula
+                            cell.data_type = "s"
 
 
-def atomic_write(path: str | os.PathLike[str], write: Callable[[str], None]) -> Path:
-    """Call ``write(temporary_path)`` and move the file into place only if it succeeds."""
-    target = Path(path)
-    folder = target.parent if str(target.parent) else Path(".")
-    if not folder.is_dir():
-        raise DecideError(f"{target}: folder '{folder}' does not exist")
-    # The temporary name keeps the suffix: some writers (Excel) check it.
-    handle, temporary = tempfile.mkstemp(prefix=f".{target.stem}.tmp-", suffix=target.suffix, dir=folder)
-    os.close(handle)
-    try:
-        write(temporary)
-        os.replace(temporary, target)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(temporary)
-        raise
-    return target
+def atomic_write(
+    path: str | os.PathLike[str],
+    write: Callable[[str], None],
+    inputs: Sequence[str | os.PathLike[str]] = (),
+) -> Path:
+    """Call ``write(temporary_path)`` and move the file into place only if it succeeds.
+
+    See :func:`decide.files.write_output`: devices and pipes are written in place, an input
+    file is never overwritten, and every failure is one clean :class:`DecideError` line.
+    """
+    from decide.files import write_output
+
+    return Path(write_output(path, write, inputs=inputs))
 
 
-def export(result: Exportable, path: str | os.PathLike[str], fmt: str | None = None) -> Path:
+def export(
+    result: Exportable,
+    path: str | os.PathLike[str],
+    fmt: str | None = None,
+    *,
+    raw: bool = False,
+    inputs: Sequence[str | os.PathLike[str]] = (),
+) -> Path:
     """Write ``result`` to ``path`` atomically; the format defaults to the file's suffix.
 
-    Nothing is left behind if rendering or writing fails.
+    Nothing is left behind if rendering or writing fails; ``inputs`` are never overwritten.
+    CSV and XLSX cells that a spreadsheet would run as formulas are neutralised unless ``raw``.
     """
     name = check_format(fmt) if fmt else format_for_path(path)
     if name is None:
@@ -255,10 +339,8 @@ def export(result: Exportable, path: str | os.PathLike[str], fmt: str | None = N
             f"{path}: cannot tell the format from the suffix; give --format ({', '.join(FORMATS)})"
         )
     if name == "xlsx":
-        return atomic_write(path, lambda temporary: _write_xlsx(result, temporary))
-    text = render(result, name)
+        return atomic_write(path, lambda temporary: _write_xlsx(result, temporary, raw=raw), inputs)
+    from decide.files import write_output
 
-    def write_text(temporary: str) -> None:
-        Path(temporary).write_text(text, encoding="utf-8")
-
-    return atomic_write(path, write_text)
+    text = _render_csv(result, raw=raw) if name == "csv" else render(result, name)
+    return Path(write_output(path, text, inputs=inputs))

@@ -6,23 +6,21 @@ returns them all.
 
 >>> matrices = load_matrices()          # the shipped matrices, one per actor
 >>> sorted(m.actor for m in matrices)
-['China', 'North Korea', 'Russia', 'South Korea', 'United States']
+['China', 'Japan', 'North Korea', 'Russia', 'South Korea', 'United States']
 """
 
 from __future__ import annotations
 
-import math
 from collections.abc import Iterable, Sequence
 from importlib import resources
 from pathlib import Path
 from typing import Any, cast
 
-import yaml
-
 from decide.errors import DecideWarning, MatrixError, UnknownNameError
 from decide.limits import document_problems
 from decide.model import Criterion, Matrix, Objective, Strategy
 from decide.specs import WeightsLike, apply_weights, check_weights
+from decide.yamlsafe import as_finite_number, shorten
 
 PathLike = str | Path
 MatrixSource = Matrix | Sequence[Matrix] | PathLike | Sequence[PathLike] | None
@@ -30,35 +28,12 @@ MATRIX_SUFFIXES = (".yaml", ".yml")
 #: A PATH that stands for the shipped matrices, to combine them with your own files:
 #: ``decide rank japan.yaml +shipped``.
 SHIPPED = "+shipped"
-TOP_LEVEL_KEYS = ("actor", "aliases", "criteria", "scale", "strategies")
+TOP_LEVEL_KEYS = ("actor", "aliases", "criteria", "scale", "weights_rationale", "strategies")
 CRITERION_KEYS = ("name", "objective", "weight", "description")
-STRATEGY_KEYS = ("name", "scores", "source", "rationale")
-
-_BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
-
-class _StrictLoader(_BaseLoader):  # type: ignore[misc,valid-type]
-    """A safe YAML loader that refuses duplicate keys instead of keeping the last one."""
-
-
-def _construct_mapping_without_duplicates(loader: _StrictLoader, node: yaml.MappingNode) -> dict:
-    loader.flatten_mapping(node)
-    seen: dict[Any, int] = {}
-    for key_node, _ in node.value:
-        key = loader.construct_object(key_node, deep=True)
-        line = key_node.start_mark.line + 1
-        if key in seen:
-            raise yaml.constructor.ConstructorError(
-                None, None, f"duplicate key '{key}' (first on line {seen[key]})", key_node.start_mark
-            )
-        seen[key] = line
-    return loader.construct_mapping(node, deep=True)
-
-
-_StrictLoader.add_constructor(
-    yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping_without_duplicates
-)
-
+STRATEGY_KEYS = ("name", "basis", "reasoning", "scores", "certainty", "source", "rationale")
+BASES = ("stated", "inferred")
+CERTAINTIES = ("stated", "implied", "judgement")
+RANGE_KEYS = ("value", "low", "high")
 
 def shipped_matrices_dir() -> Path:
     """The folder of matrices shipped with decide (inside the installed package)."""
@@ -70,27 +45,21 @@ def shipped_matrices_dir() -> Path:
 
 def _read_yaml(path: Path) -> Any:
     """Parse one YAML file; a :class:`MatrixError` names the file, line and problem."""
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise MatrixError([f"{path}: no such file"]) from None
-    except IsADirectoryError:
-        raise MatrixError([f"{path}: is a folder, expected a .yaml file"]) from None
-    except UnicodeDecodeError as error:
-        raise MatrixError([f"{path}: not UTF-8 text ({error.reason})"]) from None
-    except OSError as error:
-        raise MatrixError([f"{path}: cannot read ({error.strerror})"]) from None
+    from decide.files import read_text_limited
+    from decide.yamlsafe import parse_yaml
+
+    label = _label(path)
+    text = read_text_limited(path, label=label)
     if not text.strip():
-        raise MatrixError([f"{path}: file is empty; expected keys actor, criteria and strategies"])
-    try:
-        return yaml.load(text, Loader=_StrictLoader)  # a SafeLoader subclass
-    except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        where = f"line {mark.line + 1}, column {mark.column + 1}: " if mark else ""
-        problem = error.problem or error.context or "invalid YAML"
-        raise MatrixError([f"{path}: {where}invalid YAML: {problem}"]) from None
-    except yaml.YAMLError as error:
-        raise MatrixError([f"{path}: invalid YAML: {error}"]) from None
+        raise MatrixError([f"{label}: file is empty; expected keys actor, criteria and strategies"])
+    return parse_yaml(text, label)
+
+
+def _label(path: Path) -> str:
+    """How messages name ``path``: ``shipped matrices/russia.yaml`` for a shipped file, else as given."""
+    from decide.files import shipped_label
+
+    return shipped_label(path, shipped_matrices_dir())
 
 
 def _is_number(value: Any) -> bool:
@@ -128,13 +97,13 @@ def _check_criteria(data: Any, where: str) -> tuple[list[str], list[Criterion]]:
         objective = item.get("objective")
         if objective not in ("max", "min"):
             problems.append(
-                f"{label}: 'objective' is {objective!r}; use max (more is better) or min (less is better)"
+                f"{label}: 'objective' is {shorten(objective)}; use max (more is better) or min (less is better)"
             )
         weight = item.get("weight")
         if weight is None:
             problems.append(f"{label}: 'weight' is missing; give a number >= 0")
-        elif not _is_number(weight) or not math.isfinite(weight) or weight < 0:
-            problems.append(f"{label}: 'weight' is {weight!r}; give a finite number >= 0")
+        elif not _is_number(weight) or as_finite_number(weight) is None or weight < 0:
+            problems.append(f"{label}: 'weight' is {shorten(weight)}; give a finite number >= 0")
         description = item.get("description", "")
         if not isinstance(description, str):
             problems.append(f"{label}: 'description' must be a text")
@@ -151,10 +120,10 @@ def _check_scale(data: Any, where: str) -> tuple[list[str], tuple[float, float] 
     if (
         not isinstance(data, list)
         or len(data) != 2
-        or not all(_is_number(v) and math.isfinite(v) for v in data)
+        or not all(as_finite_number(v) is not None for v in data)
         or data[0] >= data[1]
     ):
-        return [f"{where}: 'scale' is {data!r}; write [low, high] with low < high, e.g. [1, 10]"], None
+        return [f"{where}: 'scale' is {shorten(data)}; write [low, high] with low < high, e.g. [1, 10]"], None
     return [], (float(data[0]), float(data[1]))
 
 
@@ -200,6 +169,8 @@ def _check_strategies(
         for criterion in criterion_names:
             if criterion not in scores:
                 problems.append(f"{label}: no score for criterion '{criterion}'")
+        range_problems, scores, ranges = _split_ranges(scores, label, scale)
+        problems += range_problems
         for key, value in scores.items():
             if criteria and key not in criterion_names:
                 problems.append(
@@ -207,9 +178,9 @@ def _check_strategies(
                     + ", ".join(criterion_names)
                 )
             elif not _is_number(value):
-                problems.append(f"{label}: score for '{key}' is {value!r}, expected a number")
-            elif not math.isfinite(value):
-                problems.append(f"{label}: score for '{key}' is {value}, expected a finite number")
+                problems.append(f"{label}: score for '{key}' is {shorten(value)}, expected a number")
+            elif as_finite_number(value) is None:
+                problems.append(f"{label}: score for '{key}' is {shorten(value)}, expected a finite number")
             elif scale is not None and not scale[0] <= value <= scale[1]:
                 problems.append(
                     f"{label}: score for '{key}' is {value:g}, outside the scale [{scale[0]:g}, {scale[1]:g}]"
@@ -226,6 +197,10 @@ def _check_strategies(
                     problems.append(f"{label}: rationale for '{key}' must be a text")
         elif not isinstance(rationale, str):
             problems.append(f"{label}: 'rationale' must be a text or a mapping criterion: text")
+        basis_problems, basis, reasoning, certainty = _check_basis_and_certainty(
+            item, label, criterion_names, ranges
+        )
+        problems += basis_problems
         if len(problems) == before:
             strategies.append(
                 Strategy(
@@ -233,13 +208,90 @@ def _check_strategies(
                     {c: float(scores[c]) for c in criterion_names},
                     source or "",
                     rationale or "",
+                    basis=basis,
+                    reasoning=reasoning,
+                    ranges=ranges,
+                    certainty=certainty,
                 )
             )
     return problems, strategies
 
 
+def _split_ranges(
+    scores: dict, label: str, scale: tuple[float, float] | None
+) -> tuple[list[str], dict[str, Any], dict[str, tuple[float, float]]]:
+    """Split ``{criterion: number | {value, low, high}}`` into plain values and ranges.
+
+    Checks each range form: its keys, numbers, low <= value <= high, and the range inside ``scale``.
+
+    >>> _split_ranges({"cost": {"value": 5, "low": 3, "high": 7}, "risk": 2}, "s", (1, 10))
+    ([], {'cost': 5, 'risk': 2}, {'cost': (3.0, 7.0)})
+    """
+    problems: list[str] = []
+    values: dict[str, Any] = {}
+    ranges: dict[str, tuple[float, float]] = {}
+    for key, given in scores.items():
+        if not isinstance(given, dict):
+            values[key] = given
+            continue
+        where = f"{label}: score for '{key}'"
+        unknown = [k for k in given if k not in RANGE_KEYS]
+        missing = [k for k in RANGE_KEYS if k not in given]
+        numbers = all(_is_number(given[k]) and as_finite_number(given[k]) is not None for k in given)
+        if unknown or missing or not numbers:
+            problems.append(f"{where}: write a number or {{value: 5, low: 3, high: 7}} with three numbers")
+            continue
+        value, low, high = (given[k] for k in RANGE_KEYS)
+        values[key] = value
+        ranges[key] = (float(low), float(high))  # kept even when wrong, so no second line says "no range"
+        if not low <= value <= high:
+            problems.append(
+                f"{where}: value {value:g} is outside its range [{low:g}, {high:g}]; put low <= value <= high"
+            )
+        elif scale is not None and not scale[0] <= low <= high <= scale[1]:
+            problems.append(
+                f"{where}: range [{low:g}, {high:g}] goes outside the scale [{scale[0]:g}, {scale[1]:g}]; narrow it"
+            )
+    return problems, values, ranges
+
+
+def _check_basis_and_certainty(
+    item: dict, label: str, criterion_names: list[str], ranges: dict[str, tuple[float, float]]
+) -> tuple[list[str], str, str, dict[str, str]]:
+    """Check a strategy's ``basis``/``reasoning`` and its ``certainty`` mapping (criterion -> level).
+
+    >>> _check_basis_and_certainty({"basis": "inferred"}, "s", ["cost"], {})
+    (["s: 'basis' is inferred but no 'reasoning' says why; add reasoning: <one line>"], 'inferred', '', {})
+    """
+    problems: list[str] = []
+    basis = item.get("basis", "stated")
+    if basis not in BASES:
+        problems.append(f"{label}: 'basis' is {basis!r}; use stated (the articles advise it) or inferred")
+    reasoning = item.get("reasoning", "")
+    if not isinstance(reasoning, str):
+        problems.append(f"{label}: 'reasoning' must be a text")
+        reasoning = ""
+    elif basis == "inferred" and not reasoning.strip():
+        problems.append(f"{label}: 'basis' is inferred but no 'reasoning' says why; add reasoning: <one line>")
+    certainty = item.get("certainty", {})
+    if not isinstance(certainty, dict):
+        problems.append(f"{label}: 'certainty' must be a mapping criterion: stated|implied|judgement")
+        certainty = {}
+    for key, level in certainty.items():
+        if criterion_names and key not in criterion_names:
+            known = ", ".join(criterion_names)
+            problems.append(f"{label}: certainty for unknown criterion '{key}'; criteria are: {known}")
+        elif level not in CERTAINTIES:
+            problems.append(f"{label}: certainty for '{key}' is {level!r}; use stated, implied or judgement")
+        elif level == "judgement" and key not in ranges:
+            problems.append(
+                f"{label}: score for '{key}' is a judgement but has no range; write {{value: v, low: l, high: h}}"
+            )
+    return problems, str(basis), reasoning, dict(certainty)
+
+
 def _check_document(data: Any, path: Path) -> tuple[list[str], Matrix | None]:
-    where = str(path)
+    where = _label(path)
     if not isinstance(data, dict):
         return [f"{where}: expected a mapping with keys actor, criteria and strategies"], None
     problems = _unknown_keys(data, TOP_LEVEL_KEYS, where)
@@ -259,6 +311,9 @@ def _check_document(data: Any, path: Path) -> tuple[list[str], Matrix | None]:
     )
     problems += criteria_problems + scale_problems + strategy_problems
     problems += document_problems(data, where)  # sizes, magnitudes, characters, reserved names
+    weights_rationale = data.get("weights_rationale", "")
+    if not isinstance(weights_rationale, str):
+        problems.append(f"{where}: 'weights_rationale' must be a text (one line on why these weights)")
     if problems:
         return problems, None
     matrix = Matrix(
@@ -268,6 +323,7 @@ def _check_document(data: Any, path: Path) -> tuple[list[str], Matrix | None]:
         aliases=tuple(aliases),
         scale=scale,
         path=path,
+        weights_rationale=weights_rationale,
     )
     return [], matrix
 

@@ -53,6 +53,25 @@ class Strategy:
     scores: Mapping[str, float]
     source: str = ""
     rationale: Mapping[str, str] | str = ""
+    basis: str = "stated"
+    """``stated`` (the articles advise this actor to do it) or ``inferred`` (see ``reasoning``)."""
+    reasoning: str = ""
+    """Why an ``inferred`` strategy is this actor's to carry out (one line)."""
+    ranges: Mapping[str, tuple[float, float]] = field(default_factory=dict)
+    """criterion -> (low, high) for scores the text does not pin down; absent = exact."""
+    certainty: Mapping[str, str] = field(default_factory=dict)
+    """criterion -> ``stated`` | ``implied`` | ``judgement``: how far the text supports the score."""
+
+    def score_range(self, criterion: str) -> tuple[float, float]:
+        """The (low, high) range of one score; an exact score gives (value, value).
+
+        >>> Strategy("A", {"cost": 5.0}, ranges={"cost": (3.0, 7.0)}).score_range("cost")
+        (3.0, 7.0)
+        >>> Strategy("A", {"cost": 5.0}).score_range("cost")
+        (5.0, 5.0)
+        """
+        value = float(self.scores[criterion])
+        return tuple(self.ranges.get(criterion, (value, value)))  # type: ignore[return-value]
 
 
 @dataclass(frozen=True)
@@ -69,6 +88,8 @@ class Matrix:
     aliases: tuple[str, ...] = ()
     scale: tuple[float, float] | None = None
     path: Path | None = field(default=None, compare=False)
+    weights_rationale: str = ""
+    """One line on why the default weights are this actor's (grounded in the articles)."""
 
     @property
     def criterion_names(self) -> list[str]:
@@ -132,8 +153,9 @@ class Matrix:
         """The scores as a float array, strategies x criteria (file order)."""
         import numpy as np
 
+        names = self.criterion_names
         return np.array(
-            [[float(s.scores[c]) for c in self.criterion_names] for s in self.strategies], dtype=float
+            [[float(s.scores[c]) for c in names] for s in self.strategies], dtype=float
         ).reshape(len(self.strategies), len(self.criteria))
 
     def cost_mask(self) -> np.ndarray:
@@ -184,21 +206,46 @@ class Matrix:
         """For each Pareto-dominated strategy, the strategies of the same actor that dominate it.
 
         A strategy dominates another when it is at least as good on every criterion and
-        strictly better on one; weights play no part. Computed with numpy in blocks of
-        :data:`DOMINANCE_BLOCK` strategies, so memory stays flat on large matrices.
+        strictly better on one; weights play no part. Exact, and fast on large matrices:
+        a dominator has a larger sum of (benefit-oriented) scores, so strategies are
+        sorted by that sum and each block of :data:`DOMINANCE_BLOCK` strategies is
+        compared only with those before it, on a few criteria densely, then only the
+        surviving pairs on the rest. 10,000 x 50 takes about a second.
         """
         import numpy as np
 
         table = self.to_array()
         oriented = np.where(self.cost_mask(), -table, table)  # more is better everywhere
         names = self.strategy_names
-        found: dict[str, list[str]] = {}
-        for start in range(0, len(oriented), DOMINANCE_BLOCK):
-            block = oriented[start : start + DOMINANCE_BLOCK]
-            # dominates[i, j]: strategy j (all) dominates strategy start + i
-            at_least = (oriented[None, :, :] >= block[:, None, :]).all(axis=2)
-            better = (oriented[None, :, :] > block[:, None, :]).any(axis=2)
-            dominates = np.asarray(at_least & better)
-            for row in np.flatnonzero(dominates.any(axis=1)):
-                found[names[start + row]] = [names[j] for j in np.flatnonzero(dominates[row])]
-        return found
+        count, width = oriented.shape
+        sums = oriented.sum(axis=1)
+        order = np.argsort(-sums, kind="stable")
+        ranked = oriented[order]
+        columns = np.ascontiguousarray(ranked.T)
+        # candidates of a strategy: every strategy whose sum is not smaller (a margin for rounding)
+        margin = 1e-9 * max(float(np.abs(sums).max(initial=0.0)), 1.0)
+        reach = np.searchsorted(-sums[order], -sums[order] + margin, side="right")
+        dense = min(width, 6)
+        pairs: list[np.ndarray] = []
+        for start in range(0, count, DOMINANCE_BLOCK):
+            stop = min(start + DOMINANCE_BLOCK, count)
+            block = ranked[start:stop]
+            prefix = int(reach[start:stop].max())
+            mask = np.ones((stop - start, prefix), dtype=bool)
+            for k in range(dense):
+                mask &= columns[k, None, :prefix] >= block[:, k, None]
+            rows, cands = np.nonzero(mask)
+            rows = rows + start
+            for k in range(dense, width):
+                if not len(rows):
+                    break
+                keep = columns[k, cands] >= columns[k, rows]
+                rows, cands = rows[keep], cands[keep]
+            strict = (ranked[cands] > ranked[rows]).any(axis=1)
+            pairs.append(np.stack([order[rows[strict]], order[cands[strict]]], axis=1))
+        both = np.concatenate(pairs) if pairs else np.empty((0, 2), dtype=np.int64)
+        both = both[np.lexsort((both[:, 1], both[:, 0]))]
+        losers, starts = np.unique(both[:, 0], return_index=True)
+        winners = np.array(names, dtype=object)[both[:, 1]]
+        groups = np.split(winners, starts[1:]) if len(both) else []
+        return {names[loser]: group.tolist() for loser, group in zip(losers.tolist(), groups, strict=True)}

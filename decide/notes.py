@@ -50,8 +50,10 @@ def matrix_notes(matrix: Matrix) -> list[str]:
         notes.append("every strategy has the same scores on the weighted criteria: all rank 1st, nothing is compared")
     else:
         names = matrix.strategy_names
-        for first in sorted(set(groups)):
-            members = [names[i] for i, group in enumerate(groups) if group == first]
+        members_of: dict[int, list[str]] = {}
+        for index, group in enumerate(groups):
+            members_of.setdefault(group, []).append(names[index])
+        for _, members in sorted(members_of.items()):
             if len(members) > 1:
                 notes.append(f"strategies {_names(members)} have the same scores on the weighted criteria: they tie")
     if len(matrix.strategies) > 1:

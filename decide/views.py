@@ -44,6 +44,24 @@ class MatrixView(Result):
     def scores(self) -> pd.DataFrame:
         return self.matrix.to_frame().reset_index()
 
+    @property
+    def basis(self) -> pd.DataFrame:
+        """Per strategy its basis and, per criterion, the score's certainty and range (``judgement 3-7``)."""
+        import pandas as pd
+
+        def cell(strategy, criterion: str) -> str:
+            level = strategy.certainty.get(criterion, "")
+            if criterion in strategy.ranges:
+                low, high = strategy.ranges[criterion]
+                return f"{level} {low:g}-{high:g}".strip()
+            return level
+
+        rows = [
+            {"strategy": s.name, "basis": s.basis, **{c: cell(s, c) for c in self.matrix.criterion_names}}
+            for s in self.matrix.strategies
+        ]
+        return pd.DataFrame(rows, columns=["strategy", "basis", *self.matrix.criterion_names])
+
     def sections(self) -> list[Section]:
         m = self.matrix
         scale = f"; scale [{m.scale[0]:g}, {m.scale[1]:g}]" if m.scale else ""
@@ -55,6 +73,13 @@ class MatrixView(Result):
                 f"{m.actor} scores",
                 f"{head}; objectives {objectives}; weights {format_weights(m.weights)}",
                 self.scores,
+            ),
+            Section(
+                f"{m.actor} basis",
+                f"{head}; basis of each strategy (stated or inferred) and each score's certainty "
+                "(stated, implied or judgement, with its range)"
+                + (f"; weights: {m.weights_rationale}" if m.weights_rationale else ""),
+                self.basis,
             ),
         ]
 
@@ -72,13 +97,16 @@ class MatrixView(Result):
             "actor": m.actor,
             "file": m.file_name,
             "scale": list(m.scale) if m.scale else None,
+            "weights_rationale": m.weights_rationale,
             "criteria": [
                 {"name": c.name, "objective": c.objective, "weight": m.weights[c.name],
                  "description": c.description}
                 for c in m.criteria
             ],
             "strategies": [
-                {"name": s.name, "scores": dict(s.scores), "source": s.source,
+                {"name": s.name, "basis": s.basis, "reasoning": s.reasoning, "scores": dict(s.scores),
+                 "ranges": {c: list(r) for c, r in s.ranges.items()}, "certainty": dict(s.certainty),
+                 "source": s.source,
                  "rationale": s.rationale if isinstance(s.rationale, str) else dict(s.rationale)}
                 for s in m.strategies
             ],

@@ -124,3 +124,103 @@ def test_atomic_write_leaves_nothing_on_failure(tmp_path):
 
 def test_notebook_html_repr(tricky_ranking):
     assert tricky_ranking._repr_html_().startswith('<table class="decide">')
+
+
+# --------------------------------------------------------------------------- hostile names (issues 8 and 14)
+
+FORMULA = '=HYPERLINK("http://example.com","x")'
+HOSTILE_NAMES = (FORMULA, "+1 call", "-cmd", "@SUM(A1)", "\tTab", "Esc\x1bname", "\\input{/etc/passwd}", "a\nb | c $x$")
+
+
+@pytest.fixture(scope="module")
+def hostile_ranking():
+    strategies = tuple(
+        Strategy(name, {"gain": 9 - index, "cost": 1 + index}) for index, name in enumerate(HOSTILE_NAMES)
+    )
+    matrix = Matrix(
+        actor="Hostile",
+        criteria=(Criterion("gain", "max", 0.6), Criterion("cost", "min", 0.4)),
+        strategies=strategies,
+    )
+    return rank(matrix, method="wsm")
+
+
+def test_neutralise_cell_follows_owasp():
+    """OWASP, "CSV Injection": prefix cells starting with = + - @ tab CR with a single quote."""
+    from decide.export import neutralise_cell
+
+    for trigger in "=+-@\t\r":
+        assert neutralise_cell(f"{trigger}x") == f"'{trigger}x"
+    assert neutralise_cell(-3) == -3 and neutralise_cell(-0.5) == -0.5
+    assert neutralise_cell("Talks") == "Talks" and neutralise_cell("a=b") == "a=b"
+    assert neutralise_cell(FORMULA, raw=True) == FORMULA
+
+
+def test_csv_cells_are_neutralised_and_numbers_stay_numeric(hostile_ranking, tmp_path):
+    path = export(hostile_ranking, tmp_path / "r.csv")
+    frame = pd.read_csv(path, keep_default_na=False)
+    names = set(frame["strategy"])
+    assert "'" + FORMULA in names and "'-cmd" in names and "'@SUM(A1)" in names and "'\tTab" in names
+    assert not any(name.startswith(("=", "+", "-", "@", "\t")) for name in names)
+    assert pd.api.types.is_numeric_dtype(frame["score"])
+
+
+def test_csv_raw_keeps_bytes(hostile_ranking, tmp_path):
+    path = export(hostile_ranking, tmp_path / "r.csv", raw=True)
+    assert FORMULA in set(pd.read_csv(path, keep_default_na=False)["strategy"])
+
+
+def test_xlsx_stores_text_never_formulas_and_drops_illegal_characters(hostile_ranking, tmp_path):
+    from openpyxl import load_workbook
+
+    path = export(hostile_ranking, tmp_path / "r.xlsx")
+    sheet = load_workbook(path).active
+    cells = [cell for row in sheet.iter_rows() for cell in row if cell.value is not None]
+    assert not [cell.value for cell in cells if cell.data_type == "f"]
+    values = {cell.value for cell in cells}
+    assert FORMULA in values and "Esc\ufffdname" in values
+    assert any(isinstance(value, float) for value in values)  # scores stay numbers
+
+
+def test_xlsx_raw_keeps_formulas(hostile_ranking, tmp_path):
+    from openpyxl import load_workbook
+
+    path = export(hostile_ranking, tmp_path / "r.xlsx", raw=True)
+    sheet = load_workbook(path).active
+    assert any(cell.data_type == "f" for row in sheet.iter_rows() for cell in row)
+
+
+def test_latex_cannot_run_commands(hostile_ranking):
+    from decide.export import escape_latex
+
+    assert escape_latex("\\input{/etc/passwd}") == r"\textbackslash{}input\{/etc/passwd\}"
+    assert escape_latex("$ # ^ ~ & % _") == r"\$ \# \textasciicircum{} \textasciitilde{} \& \% \_"
+    assert escape_latex("a\n\nb") == "a  b"  # a blank line would end the tabular's paragraph
+    text = render(hostile_ranking, "latex")
+    assert "\\input" not in text and "\n\nb" not in text
+
+
+def test_markdown_name_cannot_break_or_fake_a_row(hostile_ranking):
+    from decide.export import escape_markdown
+
+    assert escape_markdown("a\n| fake | row |") == "a<br>\\| fake \\| row \\|"
+    assert escape_markdown("$x$ ~y~ ^z^ #h @c") == "\\$x\\$ \\~y\\~ \\^z\\^ \\#h \\@c"
+    lines = render(hostile_ranking, "markdown").splitlines()
+    table = [line for line in lines if line.startswith("|")]
+    assert len(table) == 2 + len(HOSTILE_NAMES)  # header, rule, one line per strategy
+
+
+def test_export_refuses_to_overwrite_an_input(tricky_ranking, tmp_path):
+    source = tmp_path / "r.yaml"
+    source.write_text("actor: X\n")
+    with pytest.raises(DecideError, match="is the input file"):
+        export(tricky_ranking, source, "table", inputs=[source])
+    assert source.read_text() == "actor: X\n"
+
+
+@pytest.mark.parametrize("target", [".", "folder"])
+def test_export_to_a_folder_is_one_clean_line(tricky_ranking, tmp_path, monkeypatch, target):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "folder").mkdir()
+    with pytest.raises(DecideError, match="is a folder; give a file name"):
+        export(tricky_ranking, target, "csv")

@@ -25,7 +25,7 @@ def test_shipped_matrices_found_from_another_directory(tmp_path):
     code = "import decide; print(decide.__file__); print(decide.shipped_matrices_dir())"
     package_file, matrices = run_outside_checkout(tmp_path, sys.executable, "-c", code).splitlines()
     names = {p.name for p in Path(matrices).glob("*.yaml")}
-    assert len(names) == 5, matrices
+    assert len(names) >= 5, matrices  # one file per actor (six with Japan)
     installed = Path(package_file).resolve().parent
     if REPO not in installed.parents:  # a real install, not the source tree
         assert Path(matrices).resolve() == installed / "matrices"
@@ -37,4 +37,4 @@ def test_console_script_runs_from_another_directory(tmp_path):
         pytest.skip("the decide console script is not installed in this environment")
     output = run_outside_checkout(tmp_path, str(script), "list", "--format", "csv")
     assert output.splitlines()[0] == "actor,file,strategies,criteria"
-    assert len(output.splitlines()) == 6
+    assert len(output.splitlines()) == 1 + len(list((REPO / "matrices").glob("*.yaml")))

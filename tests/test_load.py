@@ -149,7 +149,7 @@ def strategies_with(name: str, **scores):
         ({"scale": [10, 1]}, "'scale' is [10, 1]; write [low, high] with low < high, e.g. [1, 10]"),
         (
             {"stratgies": []},
-            "unknown key 'stratgies'; allowed keys: actor, aliases, criteria, scale, strategies",
+            "unknown key 'stratgies'; allowed keys: actor, aliases, criteria, scale, weights_rationale, strategies",
         ),
     ],
 )
@@ -207,3 +207,76 @@ def test_actor_matches_name_alias_and_stem(matrix_file):
     matrix = load_matrix(matrix_file("test-land.yaml"))
     assert matrix.matches("testland") and matrix.matches("tl") and matrix.matches("TEST-LAND")
     assert not matrix.matches("elsewhere")
+
+
+def strategy_with(name: str, **fields):
+    """The base strategies with one strategy's fields replaced or added."""
+    return [{**s, **fields} if s["name"] == name else dict(s) for s in BASE_MATRIX["strategies"]]
+
+
+def test_basis_reasoning_ranges_and_certainty_are_loaded(matrix_file):
+    strategies = strategy_with(
+        "Aid",
+        basis="inferred",
+        reasoning="the articles give aid to another actor; this one funds it",
+        scores={"stability": 7, "deterrence": 2, "cost": {"value": 3, "low": 2, "high": 6}, "risk": 2},
+        certainty={"stability": "stated", "deterrence": "implied", "cost": "judgement", "risk": "implied"},
+    )
+    matrix = load_matrix(matrix_file(strategies=strategies, weights_rationale="why these weights"))
+    aid = matrix.strategies[-1]
+    assert aid.scores == {"stability": 7.0, "deterrence": 2.0, "cost": 3.0, "risk": 2.0}
+    assert aid.ranges == {"cost": (2.0, 6.0)}
+    assert aid.score_range("cost") == (2.0, 6.0) and aid.score_range("risk") == (2.0, 2.0)
+    assert aid.basis == "inferred" and aid.reasoning.startswith("the articles")
+    assert aid.certainty["cost"] == "judgement"
+    assert matrix.strategies[0].basis == "stated" and matrix.strategies[0].ranges == {}
+    assert matrix.weights_rationale == "why these weights"
+
+
+@pytest.mark.parametrize(
+    ("fields", "expected"),
+    [
+        ({"basis": "guessed"}, "'basis' is 'guessed'; use stated (the articles advise it) or inferred"),
+        ({"basis": "inferred"}, "'basis' is inferred but no 'reasoning' says why; add reasoning: <one line>"),
+        ({"reasoning": 3}, "'reasoning' must be a text"),
+        (
+            {"scores": {"stability": 7, "deterrence": 2, "cost": {"value": 8, "low": 2, "high": 6}, "risk": 2}},
+            "score for 'cost': value 8 is outside its range [2, 6]; put low <= value <= high",
+        ),
+        (
+            {"scores": {"stability": 7, "deterrence": 2, "cost": {"value": 8, "low": 2, "high": 12}, "risk": 2}},
+            "score for 'cost': range [2, 12] goes outside the scale [1, 10]; narrow it",
+        ),
+        (
+            {"scores": {"stability": 7, "deterrence": 2, "cost": {"value": 3, "lo": 2}, "risk": 2}},
+            "score for 'cost': write a number or {value: 5, low: 3, high: 7} with three numbers",
+        ),
+        (
+            {"scores": {"stability": 7, "deterrence": 2, "cost": {"value": 8, "low": 2, "high": 6}, "risk": 2},
+             "certainty": {"cost": "judgement"}},
+            "score for 'cost': value 8 is outside its range [2, 6]; put low <= value <= high",
+        ),
+        ({"certainty": {"cost": "likely"}}, "certainty for 'cost' is 'likely'; use stated, implied or judgement"),
+        (
+            {"certainty": {"morale": "stated"}},
+            "certainty for unknown criterion 'morale'; criteria are: stability, deterrence, cost, risk",
+        ),
+        (
+            {"certainty": {"cost": "judgement"}},
+            "score for 'cost' is a judgement but has no range; write {value: v, low: l, high: h}",
+        ),
+        ({"certainty": ["cost"]}, "'certainty' must be a mapping criterion: stated|implied|judgement"),
+    ],
+)
+def test_each_bad_basis_range_or_certainty_is_one_line(matrix_file, fields, expected):
+    path = matrix_file(strategies=strategy_with("Aid", **fields))
+    with pytest.raises(MatrixError) as caught:
+        load_matrix(path)
+    assert caught.value.problems == [f"{path}: strategy 'Aid': {expected}"]
+
+
+def test_weights_rationale_must_be_text(matrix_file):
+    path = matrix_file(weights_rationale=["no"])
+    with pytest.raises(MatrixError) as caught:
+        load_matrix(path)
+    assert caught.value.problems == [f"{path}: 'weights_rationale' must be a text (one line on why these weights)"]

@@ -18,6 +18,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from decide.errors import DecideError
+from decide.limits import MIN_MAGNITUDE
 from decide.methods import METHODS, get_method
 from decide.methods.run import evaluate
 from decide.model import Criterion, Matrix, Strategy
@@ -27,7 +28,7 @@ SCALE = (1.0, 10.0)
 
 @st.composite
 def matrices(draw: st.DrawFn, min_strategies: int = 2, max_strategies: int = 30) -> Matrix:
-    """A random valid matrix: scores on the 1-10 scale, weights in [0, 1] (not all zero)."""
+    """A random valid matrix: scores on the 1-10 scale, weights 0 or in [1e-12, 1] (not all zero)."""
     strategies = draw(st.integers(min_strategies, max_strategies))
     criteria = draw(st.integers(2, 10))
     integer = draw(st.booleans())
@@ -36,7 +37,7 @@ def matrices(draw: st.DrawFn, min_strategies: int = 2, max_strategies: int = 30)
                           min_size=strategies, max_size=strategies))
     objectives = draw(st.lists(st.sampled_from(["max", "min"]), min_size=criteria, max_size=criteria))
     weights = draw(st.lists(st.sampled_from([0.0, 0.05, 0.1, 0.2, 0.25, 1 / 3, 0.5, 1.0])
-                            | st.floats(0, 1), min_size=criteria, max_size=criteria)
+                            | st.floats(MIN_MAGNITUDE, 1), min_size=criteria, max_size=criteria)
                    .filter(lambda w: sum(w) > 1e-6))
     names = [f"c{j}" for j in range(criteria)]
     return Matrix(

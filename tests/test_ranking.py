@@ -48,7 +48,8 @@ def test_all_weight_on_deterrence_ranks_the_highest_deterrence_first_under_wsm()
 def test_rank_defaults_to_topsis_on_every_shipped_actor():
     result = rank()
     assert result.method.name == "topsis" and result.params == {"normalization": "vector"} and result.better == "higher"
-    assert [r.actor for r in result.results] == ["China", "North Korea", "Russia", "South Korea", "United States"]
+    actors = ["China", "Japan", "North Korea", "Russia", "South Korea", "United States"]
+    assert [r.actor for r in result.results] == actors
     for ranking in result.results:
         assert ranking.table["score"].is_monotonic_decreasing
         assert ranking.table["rank"].iloc[0] == 1
@@ -63,9 +64,9 @@ def test_vikor_lists_lower_scores_first():
 def test_weight_override_keeps_others_and_normalises():
     result = rank(actors="China", weights="deterrence=0.5,cost=0.1")
     weights = result.results[0].weights
-    total = 0.30 + 0.5 + 0.1 + 0.25
+    total = 0.35 + 0.5 + 0.1 + 0.30  # China's own stability and risk weights
     assert weights == pytest.approx(
-        {"stability": 0.30 / total, "deterrence": 0.5 / total, "cost": 0.1 / total, "risk": 0.25 / total}
+        {"stability": 0.35 / total, "deterrence": 0.5 / total, "cost": 0.1 / total, "risk": 0.30 / total}
     )
 
 

@@ -29,6 +29,15 @@ def test_base_document_matches():
     jsonschema.validate(make_document(), SCHEMA)
 
 
+def test_ranges_basis_and_certainty_match():
+    strategy = {
+        "name": "s", "basis": "inferred", "reasoning": "why",
+        "scores": {"stability": 5, "deterrence": 5, "cost": {"value": 5, "low": 3, "high": 7}, "risk": 5},
+        "certainty": {"cost": "judgement", "risk": "stated"},
+    }
+    jsonschema.validate(make_document(strategies=[strategy], weights_rationale="why"), SCHEMA)
+
+
 @pytest.mark.parametrize(
     "overrides",
     [
@@ -37,6 +46,11 @@ def test_base_document_matches():
         {"criteria": [{"name": "a", "objective": "more", "weight": 1}]},
         {"criteria": [{"name": "a", "objective": "max", "weight": -1}]},
         {"strategies": [{"name": "s", "scores": {"stability": "high"}}]},
+        {"strategies": [{"name": "s", "scores": {"cost": {"value": 5, "low": 3}}}]},
+        {"strategies": [{"name": "s", "basis": "guessed", "scores": {"cost": 5}}]},
+        {"strategies": [{"name": "s", "basis": "inferred", "scores": {"cost": 5}}]},
+        {"strategies": [{"name": "s", "scores": {"cost": 5}, "certainty": {"cost": "likely"}}]},
+        {"weights_rationale": 3},
     ],
 )
 def test_schema_rejects_what_the_loader_rejects(overrides, matrix_file):

@@ -16,8 +16,8 @@ from tests.conftest import BASE_MATRIX
 def test_rank_all_shipped_actors(cli):
     result = cli("rank")
     assert result.exit_code == 0
-    for actor in ["United States", "China", "Russia", "North Korea", "South Korea"]:
-        assert f"{actor}: ranked by topsis (normalization=vector); weights stability=0.3" in result.output
+    for actor in ["United States", "China", "Russia", "North Korea", "South Korea", "Japan"]:
+        assert f"{actor}: ranked by topsis (normalization=vector); weights stability=" in result.output
 
 
 def test_rank_json_parses_and_has_the_documented_shape(cli):
@@ -28,7 +28,7 @@ def test_rank_json_parses_and_has_the_documented_shape(cli):
     (ranking,) = data["rankings"]
     assert ranking["actor"] == "United States" and ranking["file"] == "united-states.yaml"
     assert ranking["better"] == "lower"
-    assert ranking["weights"] == {"stability": 0.3, "deterrence": 0.25, "cost": 0.2, "risk": 0.25}
+    assert ranking["weights"] == {"stability": 0.25, "deterrence": 0.35, "cost": 0.15, "risk": 0.25}
     scores = [row["score"] for row in ranking["ranking"]]
     assert scores == sorted(scores)
 
@@ -39,7 +39,7 @@ def test_rank_weights_param_and_output_file(cli, tmp_path):
     assert result.exit_code == 0 and result.stdout == ""
     text = out.read_text(encoding="utf-8")
     assert r"ranked by vikor (v=0.3, use\_compromise\_set=true)" in text
-    assert "weights stability=0.2609, deterrence=0.4348, cost=0.08696, risk=0.2174" in text
+    assert "weights stability=0.2273, deterrence=0.4545, cost=0.09091, risk=0.2273" in text
 
 
 def test_rank_a_user_file(cli, matrix_file):
@@ -57,7 +57,8 @@ def test_rank_a_user_file(cli, matrix_file):
         (["rank", "--method", "electre9"], "Error: unknown method 'electre9'; choose from: " + ", ".join(METHODS)),
         (
             ["rank", "--actor", "Atlantis"],
-            "Error: unknown actor 'Atlantis'; choose from: China, North Korea, Russia, South Korea, United States",
+            "Error: unknown actor 'Atlantis'; choose from: "
+            "China, Japan, North Korea, Russia, South Korea, United States",
         ),
         (
             ["rank", "--format", "pdf"],

@@ -22,7 +22,8 @@ def test_weight_robustness_refuses_a_method_without_weights(cli, simus_file, com
 def test_sensitivity_of_a_shipped_actor(cli):
     result = cli("sensitivity", "--actor", "US", "--method", "wsm")
     assert result.exit_code == 0
-    assert "United States: weights keeping Strengthen Alliances with South Korea and Japan first" in result.output
+    first = "Intelligence and Cybersecurity Cooperation with Allies"
+    assert f"United States: weights keeping {first} first" in result.output
     assert "exact (closed form)" in result.output and "<- weight now" in result.output
 
 
