@@ -424,7 +424,7 @@ def validate(paths: Iterable[PathLike] | PathLike | None = None) -> dict[str, li
             problems, _ = _check_document(_read_yaml(path), path)
         except MatrixError as error:
             problems = error.problems
-        report[str(path)] = problems
+        report[_label(path)] = problems
     return report
 
 

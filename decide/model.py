@@ -121,8 +121,13 @@ class Matrix:
 
     @property
     def label(self) -> str:
-        """How messages name this matrix: its path, or the actor when built in memory."""
-        return str(self.path) if self.path is not None else self.actor
+        """How messages name this matrix: its path (``shipped matrices/russia.yaml`` for a
+        shipped one), or the actor when built in memory."""
+        if self.path is None:
+            return self.actor
+        from decide.files import shipped_label
+
+        return shipped_label(self.path)
 
     def matches(self, name: str) -> bool:
         """Whether ``name`` is this actor's name, an alias or the file stem (any case)."""

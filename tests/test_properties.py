@@ -133,3 +133,74 @@ def test_the_library_and_the_cli_json_agree(matrix: Matrix, tmp_path_factory: py
     assert [row["strategy"] for row in shown] == expected["strategy"].tolist()
     assert [row["rank"] for row in shown] == expected["rank"].tolist()
     assert np.allclose([row["score"] for row in shown], expected["score"].to_numpy(), rtol=1e-12)
+
+
+# -- the loader, fuzzed: nothing but a DecideError escapes, the CLI never prints a traceback ----
+
+YAML_PIECES = [
+    "actor: X\n", "criteria:\n", "strategies:\n", "  - {name: a, objective: max, weight: 1}\n",
+    "  - name: s\n    scores: {a: 3}\n", "scale: [1, 10]\n", "&x [*x]\n", "? [a, b]\n: 1\n",
+    "!!python/object:os.system\n",
+    "!!int abc\n", "!!float x\n", "!!bool maybe\n", "!!timestamp x\n", "!!map [a]\n", "a: 1\na: 2\n", "\t- x\n",
+    "[[[[[[[[[[", "{", "<<: *c\n", "- &c {name: b}\n", "1e308\n", "9" * 400 + "\n", ".nan\n", "\ufeff", "\x00",
+    "\u2028", "\r\n", "--- \n", "...\n", "%YAML 1.1\n", "'unterminated\n", '"\\x"\n', "name: \x1b[31mred\n",
+]
+
+#: Arbitrary YAML-like structures: what a document can decode to.
+yaml_values = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=12),
+    lambda children: st.lists(children, max_size=4) | st.dictionaries(st.text(max_size=8), children, max_size=4),
+    max_leaves=20,
+)
+
+
+@given(text=st.lists(st.sampled_from(YAML_PIECES) | st.text(max_size=20), max_size=12).map("".join))
+def test_the_loader_raises_only_decide_errors_on_arbitrary_text(text: str, tmp_path_factory) -> None:
+    from decide.load import load_matrix, validate
+
+    path = tmp_path_factory.mktemp("fuzz") / "fuzz.yaml"
+    path.write_text(text, encoding="utf-8", errors="surrogatepass")
+    try:
+        load_matrix(path)
+    except DecideError as error:
+        assert "\n" not in str(error)
+    report = validate(str(path))
+    assert all("\n" not in problem for problems in report.values() for problem in problems)
+
+
+@given(document=st.fixed_dictionaries(
+    {},
+    optional={
+        "actor": yaml_values, "aliases": yaml_values, "scale": yaml_values,
+        "criteria": st.lists(st.fixed_dictionaries({}, optional={
+            "name": yaml_values, "objective": st.sampled_from(["max", "min"]) | yaml_values,
+            "weight": yaml_values}), max_size=4) | yaml_values,
+        "strategies": st.lists(st.fixed_dictionaries({}, optional={
+            "name": yaml_values, "scores": st.dictionaries(st.text(max_size=4), yaml_values, max_size=4)
+            | yaml_values}), max_size=4) | yaml_values,
+    },
+))
+def test_the_validator_raises_only_decide_errors_on_arbitrary_structures(document: dict) -> None:
+    from pathlib import Path
+
+    from decide.load import _check_document
+
+    problems, matrix = _check_document(document, Path("fuzz.yaml"))
+    assert (matrix is None) == bool(problems)
+    assert all(isinstance(p, str) and "\n" not in p for p in problems)
+
+
+@given(text=st.lists(st.sampled_from(YAML_PIECES), min_size=1, max_size=8).map("".join))
+def test_the_cli_never_prints_a_traceback(text: str, tmp_path_factory) -> None:
+    from click.testing import CliRunner
+
+    from decide.cli import cli
+
+    path = tmp_path_factory.mktemp("cli") / "fuzz.yaml"
+    path.write_text(text, encoding="utf-8")
+    for args in (["validate", str(path)], ["rank", str(path)], ["show", str(path), "-a", "X"]):
+        outcome = CliRunner().invoke(cli, args)
+        assert outcome.exception is None or isinstance(outcome.exception, SystemExit), outcome.exception
+        assert "Traceback" not in outcome.output
+        errors = [line for line in outcome.stderr.splitlines() if line.startswith("Error")]
+        assert len(errors) <= 1

@@ -174,11 +174,17 @@ def batch_scores(method: Method, matrix: Matrix, weights: Any, tables: Any = Non
             raise SpecError(
                 f"must have shape (samples, strategies, criteria), got {tables.shape}", field="tables"
             )
+    if tables is None:  # strategies alike on every criterion tie whatever the weights
+        groups = alike_groups(matrix, weighted_only=False)
+        if len(set(groups.tolist())) == 1:
+            return np.full((len(weights), len(matrix.strategies)), ideal_score(method))
+    else:
+        groups = np.arange(len(matrix.strategies))
     if method.vectorised:
         with quietly():
             scores = method.batch(base if tables is None else tables, matrix.cost_mask(), weights)
-        return _guard(method, matrix, scores)
-    return _one_by_one(method, matrix, weights, tables)
+        return _guard(method, matrix, scores)[:, groups]
+    return _one_by_one(method, matrix, weights, tables)[:, groups]
 
 
 def _one_by_one(method: Method, matrix: Matrix, weights: np.ndarray, tables: np.ndarray | None) -> np.ndarray:
