@@ -173,6 +173,11 @@ _raw = click.option(
 def output_option(command: Any) -> Any:
     """``--output`` and ``--raw``: every command that writes a result has both."""
     return _output(_raw(command))
+
+
+stated_only_option = click.option(
+    "--stated-only", is_flag=True, help="Leave out strategies whose basis is 'inferred' (the articles advise the rest)."
+)
 paths_argument = click.argument("paths", nargs=-1, type=click.Path(), metavar="[PATH]...")
 
 
@@ -196,13 +201,14 @@ def cli() -> None:
 @click.option("--non-dominated", is_flag=True,
               help="Drop strategies Pareto-dominated by another of the same actor.")
 @format_option
+@stated_only_option
 @output_option
-def rank_command(paths, actors, method, weights, params, non_dominated, fmt, output) -> None:
+def rank_command(paths, actors, method, weights, params, non_dominated, stated_only, fmt, output) -> None:
     """Rank every actor's strategies (or only --actor's)."""
     from decide.ranking import rank
 
     result = rank(list(paths), actors=list(actors), method=method, weights=weights,
-                  params=parse_params(params), non_dominated=non_dominated)
+                  params=parse_params(params), non_dominated=non_dominated, stated_only=stated_only)
     emit(result, fmt, output)
 
 
@@ -295,14 +301,15 @@ def validate_command(paths) -> None:
 @click.option("--param", "-p", "params", multiple=True, metavar="METHOD.KEY=VALUE",
               help="Parameter of one method, e.g. vikor.v=0.3 (repeatable).")
 @format_option
+@stated_only_option
 @output_option
-def compare_command(path, actor, methods, all_methods, weights, params, fmt, output) -> None:
+def compare_command(path, actor, methods, all_methods, weights, params, stated_only, fmt, output) -> None:
     """Rank one actor's strategies by several methods side by side, with consensus."""
     from decide.compare import compare
 
     if methods and all_methods:
         raise click.UsageError("give --methods or --all, not both")
-    result = compare([path] if path else None, actor=actor, methods=methods,
+    result = compare([path] if path else None, actor=actor, methods=methods, stated_only=stated_only,
                      weights=weights, params=parse_params(params))
     emit(result, fmt, output)
 
@@ -319,8 +326,9 @@ def compare_command(path, actor, methods, all_methods, weights, params, fmt, out
 @click.option("--weights", "-w", metavar="SPEC", help="Start from these weights, e.g. deterrence=0.5.")
 @click.option("--param", "-p", "params", multiple=True, metavar="KEY=VALUE", help="Method parameter (repeatable).")
 @format_option
+@stated_only_option
 @output_option
-def sensitivity_command(path, actor, method, criterion, make_top, weights, params, fmt, output) -> None:
+def sensitivity_command(path, actor, method, criterion, make_top, weights, params, stated_only, fmt, output) -> None:
     """How far each weight can move before the first strategy, or the ranking, changes.
 
     With --make-top, the smallest change of the weights that ranks STRATEGY first
@@ -329,7 +337,7 @@ def sensitivity_command(path, actor, method, criterion, make_top, weights, param
     from decide.sensitivity import make_top as smallest_change
     from decide.sensitivity import sensitivity
 
-    source, options = [path] if path else None, {"actor": actor, "weights": weights,
+    source, options = [path] if path else None, {"actor": actor, "weights": weights, "stated_only": stated_only,
                                                   "params": parse_params(params)}
     result: Any
     if make_top is not None and criterion:
@@ -353,8 +361,12 @@ def sensitivity_command(path, actor, method, criterion, make_top, weights, param
 @click.option("--weights", "-w", metavar="SPEC", help="Current weights (for --spread), e.g. deterrence=0.5.")
 @click.option("--param", "-p", "params", multiple=True, metavar="KEY=VALUE", help="Method parameter (repeatable).")
 @format_option
+@click.option("--fixed-scores", is_flag=True,
+              help="Keep every score at its value (by default scores given as ranges are drawn within them).")
+@stated_only_option
 @output_option
 def smaa_command(paths, actors, method, samples, seed, spread, order, score_noise, weights, params,
+                 fixed_scores, stated_only,
                  fmt, output) -> None:
     """How often each strategy takes each rank when weights (and scores) are uncertain."""
     from decide.smaa import smaa
@@ -362,6 +374,7 @@ def smaa_command(paths, actors, method, samples, seed, spread, order, score_nois
     bar = ProgressBar()
     try:
         result = smaa(list(paths), actors=list(actors), method=method, samples=samples, seed=seed,
+                      score_ranges=not fixed_scores, stated_only=stated_only,
                       spread=spread, order=order, score_noise=score_noise, weights=weights,
                       params=parse_params(params), progress=bar)
     finally:

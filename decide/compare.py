@@ -21,7 +21,7 @@ from decide.errors import MethodError, SpecError
 from decide.load import MatrixSource, one_matrix
 from decide.methods import METHODS, get_method
 from decide.methods.base import Method
-from decide.results import Result, Section, add_provenance, format_weights, json_params
+from decide.results import Result, Section, add_provenance, data_note, format_weights, json_params
 from decide.specs import WeightsLike
 
 if TYPE_CHECKING:
@@ -86,7 +86,7 @@ class Comparison(Result):
         unused = f" (not used by {', '.join(unweighted)})" if unweighted else ""
         return (
             f"{self.actor}: {what}; methods {methods}; weights {format_weights(self.weights)}{unused}; "
-            f"data {self.matrix.file_name}{skipped}"
+            f"{data_note(self.matrix)}{skipped}"
         )
 
     def sections(self) -> list[Section]:
@@ -134,6 +134,7 @@ class Comparison(Result):
         return {
             "actor": self.actor,
             "file": self.matrix.file_name,
+            "filters": list(self.matrix.filters),
             "weights": dict(self.weights),
             "methods": [
                 {"name": m.name, "params": json_params(m), "better": m.better, "weights_used": m.uses_weights}
@@ -261,6 +262,7 @@ def compare(
     methods: Sequence[str | Method] | str | None = None,
     weights: WeightsLike = None,
     params: ParamsByMethod | Mapping[str, Any] | None = None,
+    stated_only: bool = False,
 ) -> Comparison:
     """Rank one actor's strategies by several methods (default: every method).
 
@@ -282,7 +284,7 @@ def compare(
         raise SpecError("is empty; write e.g. topsis,vikor", field="methods")
     given = {m.name: m for m in (methods or []) if isinstance(m, Method)}
     per_method = _split_params(params, names)
-    matrix = one_matrix(source, actor, weights)
+    matrix = one_matrix(source, actor, weights, stated_only=stated_only)
 
     ranks: dict[str, Any] = {}
     scores: dict[str, Any] = {}

@@ -49,6 +49,7 @@ RESERVED_NAMES = frozenset(
         "actor", "strategy", "file", "source", "rationale", "rank", "score", "dominated", "dominated_by",
         "dominated by", "method", "params", "weights", "non dominated", "non_dominated", "samples", "seed",
         "score noise", "score_noise", "exact", "verdict", "weight model", "weight_model", "confidence", "notes",
+        "basis", "filters", "rank now", "certainty", "reasoning",
     }
 )
 

@@ -448,9 +448,12 @@ def select_actors(matrices: Sequence[Matrix], actors: Iterable[str] | str | None
 
 
 
-def resolve_matrices(source: MatrixSource = None, actors: Iterable[str] | str | None = None) -> list[Matrix]:
+def resolve_matrices(
+    source: MatrixSource = None, actors: Iterable[str] | str | None = None, *, stated_only: bool = False
+) -> list[Matrix]:
     """Matrices from a Matrix, a list of them, paths, or ``None`` (the shipped ones), then
-    only the named actors (all when ``actors`` is ``None`` or empty).
+    only the named actors (all when ``actors`` is ``None`` or empty); with
+    ``stated_only``, without the strategies whose basis is ``inferred``.
 
     >>> [m.actor for m in resolve_matrices(None, ["dprk"])]
     ['North Korea']
@@ -468,10 +471,9 @@ def resolve_matrices(source: MatrixSource = None, actors: Iterable[str] | str | 
         paths = source
         if isinstance(paths, Sequence) and not isinstance(paths, str) and not paths:
             paths = None
-        if actors:
-            return _load_selected(paths, actors)  # type: ignore[arg-type]
-        matrices = load_matrices(paths)  # type: ignore[arg-type]
-    return select_actors(matrices, actors)
+        matrices = _load_selected(paths, actors) if actors else load_matrices(paths)  # type: ignore[arg-type]
+    selected = select_actors(matrices, actors)
+    return [m.stated_only() for m in selected] if stated_only else selected
 
 
 def _load_selected(paths: Iterable[PathLike] | PathLike | None, actors: Iterable[str] | str) -> list[Matrix]:
@@ -495,9 +497,11 @@ def _load_selected(paths: Iterable[PathLike] | PathLike | None, actors: Iterable
     return selected
 
 
-def one_matrix(source: MatrixSource, actor: str | None, weights: WeightsLike = None) -> Matrix:
+def one_matrix(
+    source: MatrixSource, actor: str | None, weights: WeightsLike = None, *, stated_only: bool = False
+) -> Matrix:
     """The one matrix ``actor`` names (or the only one given), with ``weights`` applied."""
-    matrices = resolve_matrices(source, [actor] if actor else None)
+    matrices = resolve_matrices(source, [actor] if actor else None, stated_only=stated_only)
     if len(matrices) != 1:
         valid = ", ".join(m.actor for m in matrices)
         raise UnknownNameError(f"name one actor; choose from: {valid}")

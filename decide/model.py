@@ -90,6 +90,8 @@ class Matrix:
     path: Path | None = field(default=None, compare=False)
     weights_rationale: str = ""
     """One line on why the default weights are this actor's (grounded in the articles)."""
+    filters: tuple[str, ...] = field(default=(), compare=False)
+    """What was left out of the file's strategies (``inferred strategies left out``), for captions."""
 
     @property
     def criterion_names(self) -> list[str]:
@@ -142,9 +144,36 @@ class Matrix:
         criteria = tuple(replace(c, weight=float(weights.get(c.name, c.weight))) for c in self.criteria)
         return replace(self, criteria=criteria)
 
-    def without(self, strategies: set[str]) -> Matrix:
-        """A copy without the named strategies."""
-        return replace(self, strategies=tuple(s for s in self.strategies if s.name not in strategies))
+    def without(self, strategies: set[str], why: str = "") -> Matrix:
+        """A copy without the named strategies; ``why`` is recorded in ``filters`` for captions."""
+        kept = tuple(s for s in self.strategies if s.name not in strategies)
+        return replace(self, strategies=kept, filters=(*self.filters, why) if why else self.filters)
+
+    def stated_only(self) -> Matrix:
+        """A copy without the strategies whose basis is ``inferred`` (the articles advise the rest).
+
+        An :class:`~decide.errors.MatrixError` says so when nothing would be left.
+        """
+        from decide.errors import MatrixError
+
+        kept = self.without({s.name for s in self.strategies if s.basis != "stated"}, "inferred strategies left out")
+        if not kept.strategies:
+            raise MatrixError([f"{self.label}: every strategy is inferred, so stated_only leaves nothing to rank"])
+        return kept
+
+    @property
+    def has_ranges(self) -> bool:
+        """Whether any score is given as a range (a judgement the text does not pin down)."""
+        return any(s.ranges for s in self.strategies)
+
+    def range_arrays(self) -> tuple[np.ndarray, np.ndarray]:
+        """The low and high ends of every score (strategies x criteria); exact scores give the value twice."""
+        import numpy as np
+
+        names = self.criterion_names
+        low = np.array([[s.score_range(c)[0] for c in names] for s in self.strategies], dtype=float)
+        high = np.array([[s.score_range(c)[1] for c in names] for s in self.strategies], dtype=float)
+        return low.reshape(len(self.strategies), len(names)), high.reshape(len(self.strategies), len(names))
 
     def criterion(self, name: str) -> Criterion:
         """The criterion called ``name``; an :class:`UnknownNameError` lists the valid ones."""

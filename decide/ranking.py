@@ -4,7 +4,7 @@
 >>> result.method.name, result.better
 ('wsm', 'higher')
 >>> list(result.to_frame().columns)
-['actor', 'rank', 'strategy', 'score', 'dominated', 'dominated_by']
+['actor', 'rank', 'strategy', 'score', 'dominated', 'dominated_by', 'basis']
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 from decide.load import MatrixSource, resolve_matrices
 from decide.methods import DEFAULT_METHOD, get_method
 from decide.methods.base import Method
-from decide.results import PerActor, Section, add_provenance, format_weights, json_params, weights_note
+from decide.results import PerActor, Section, add_provenance, data_note, format_weights, json_params, weights_note
 from decide.specs import WeightsLike, apply_weights
 
 if TYPE_CHECKING:
@@ -53,6 +53,7 @@ class Ranking(PerActor[ActorRanking]):
     method: Method
     results: tuple[ActorRanking, ...]
     non_dominated: bool = False
+    stated_only: bool = False
 
     @property
     def better(self) -> str:
@@ -63,11 +64,10 @@ class Ranking(PerActor[ActorRanking]):
         return self.method.params
 
     def caption(self, ranking: ActorRanking) -> str:
-        dropped = "; Pareto-dominated strategies dropped" if self.non_dominated else ""
         notes = "".join(f"; note: {note}" for note in ranking.notes)
         return (
             f"{ranking.actor}: ranked by {self.method.title}; {weights_note(self.method, ranking.weights)}; "
-            f"data {ranking.matrix.file_name}{dropped}; {self.better} score is better{notes}"
+            f"{data_note(ranking.matrix)}; {self.better} score is better{notes}"
         )
 
     def sections(self) -> list[Section]:
@@ -88,11 +88,15 @@ class Ranking(PerActor[ActorRanking]):
         for ranking in self.results:
             frame = ranking.table.copy()
             frame.insert(0, "actor", ranking.actor)
-            frame["dominated_by"] = [", ".join(ranking.dominators.get(s, [])) for s in frame["strategy"]]
+            frame.insert(
+                frame.columns.get_loc("dominated") + 1,
+                "dominated_by",
+                [", ".join(ranking.dominators.get(s, [])) for s in frame["strategy"]],
+            )
             if provenance:
                 add_provenance(
                     frame, ranking.matrix, method=self.method.name, params=self.method.describe(),
-                    weights=format_weights(ranking.weights), non_dominated=self.non_dominated,
+                    weights=format_weights(ranking.weights),
                 )
             frames.append(frame)
         return pd.concat(frames, ignore_index=True)
@@ -103,17 +107,20 @@ class Ranking(PerActor[ActorRanking]):
             "method": self.method.name,
             "params": json_params(self.method),
             "non_dominated": self.non_dominated,
+            "stated_only": self.stated_only,
             "rankings": [
                 {
                     "actor": r.actor,
                     "file": r.matrix.file_name,
+                    "filters": list(r.matrix.filters),
                     "weights": dict(r.weights),
                     "weights_used": self.method.uses_weights,
                     "better": self.better,
                     "notes": list(r.notes),
                     "ranking": [
                         {"rank": int(row.rank), "strategy": row.strategy, "score": float(row.score),
-                         "dominated": bool(row.dominated), "dominated_by": r.dominators.get(row.strategy, [])}
+                         "dominated": bool(row.dominated), "dominated_by": r.dominators.get(row.strategy, []),
+                         "basis": row.basis}
                         for row in r.table.itertuples()
                     ],
                 }
@@ -151,6 +158,7 @@ def rank_matrix(matrix: Matrix, method: Method) -> ActorRanking:
     notes = (*matrix_notes(matrix), *dominance_notes(matrix, method, ranks, dominators))
     table = pd.DataFrame({"rank": ranks, "strategy": matrix.strategy_names, "score": scores})
     table["dominated"] = [bool(dominators.get(s)) for s in matrix.strategy_names]
+    table["basis"] = [s.basis for s in matrix.strategies]
     # Tie rule: within a rank, by score (equal within the tie tolerance counts as equal), then file order.
     from decide.sampling import batch_ranks
 
@@ -161,7 +169,7 @@ def rank_matrix(matrix: Matrix, method: Method) -> ActorRanking:
 
 def drop_dominated(matrix: Matrix) -> Matrix:
     """``matrix`` without its Pareto-dominated strategies."""
-    return matrix.without(set(matrix.dominators()))
+    return matrix.without(set(matrix.dominators()), "Pareto-dominated strategies dropped")
 
 
 def rank(
@@ -172,6 +180,7 @@ def rank(
     weights: WeightsLike = None,
     params: Mapping[str, Any] | None = None,
     non_dominated: bool = False,
+    stated_only: bool = False,
 ) -> Ranking:
     """Rank every selected actor's strategies.
 
@@ -181,13 +190,14 @@ def rank(
     ``weights`` overrides criteria weights (a mapping or a ``"deterrence=0.5,cost=0.1"``
     string); the other criteria keep their weights and all are normalised. With
     ``non_dominated=True``, strategies Pareto-dominated by another strategy of the
-    same actor are dropped before ranking (the caption and exports say so).
+    same actor are dropped before ranking; with ``stated_only=True``, strategies whose
+    basis is ``inferred`` (the caption and exports say so for both).
     """
     chosen = get_method(method, params)
-    matrices = [apply_weights(m, weights) for m in resolve_matrices(source, actors)]
+    matrices = [apply_weights(m, weights) for m in resolve_matrices(source, actors, stated_only=stated_only)]
     if non_dominated:
         matrices = [drop_dominated(m) for m in matrices]
-    return Ranking(chosen, tuple(rank_matrix(m, chosen) for m in matrices), non_dominated)
+    return Ranking(chosen, tuple(rank_matrix(m, chosen) for m in matrices), non_dominated, stated_only)
 
 
 __all__ = ["ActorRanking", "Ranking", "drop_dominated", "rank", "rank_matrix"]

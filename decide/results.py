@@ -88,6 +88,11 @@ def weights_note(method: Method, weights: Mapping[str, float]) -> str:
     return f"weights {format_weights(weights)}"
 
 
+def data_note(matrix: Matrix) -> str:
+    """``data china.yaml; inferred strategies left out``: the file and every filter applied to it."""
+    return "; ".join([f"data {matrix.file_name}", *matrix.filters])
+
+
 def json_params(method: Method) -> dict[str, Any]:
     """A method's parameters as JSON values (per-criterion texts as written)."""
     return {k: v if isinstance(v, (bool, int, float, type(None))) else str(v) for k, v in method.params.items()}
@@ -96,6 +101,7 @@ def json_params(method: Method) -> dict[str, Any]:
 def add_provenance(frame: pd.DataFrame, matrix: Matrix, **columns: Any) -> pd.DataFrame:
     """``frame`` with the data file and the given columns (method, weights, ...) appended."""
     frame["file"] = matrix.file_name
+    frame["filters"] = "; ".join(matrix.filters)
     for name, value in columns.items():
         frame[name.replace("_", " ")] = value
     return frame

@@ -21,6 +21,8 @@ if TYPE_CHECKING:
     import numpy as np
     import numpy.typing as npt
 
+    from decide.model import Matrix
+
 #: Samples per block for vectorised methods: keeps temporary arrays to a few megabytes.
 CHUNK_SIZE = 10_000
 
@@ -88,6 +90,32 @@ def perturb_scores(
     if scale is not None:
         draws.clip(scale[0], scale[1], out=draws)
     return draws
+
+
+def draw_tables(
+    rng: np.random.Generator, matrix: Matrix, samples: int, noise: float = 0.0, ranges: bool = True
+) -> np.ndarray | None:
+    """``samples`` score tables for one matrix, or ``None`` when its scores stay fixed.
+
+    With ``noise``, uniform +-noise around every score (clipped to the scale); else, with
+    ``ranges``, every score drawn uniformly within its range (exact scores stay as they are).
+    """
+    if noise:
+        return perturb_scores(rng, matrix.to_array(), samples, noise, matrix.scale)
+    if ranges and matrix.has_ranges:
+        low, high = matrix.range_arrays()
+        return low + (high - low) * rng.random((samples, *low.shape))
+    return None
+
+
+def score_model(matrix: Matrix, noise: float = 0.0, ranges: bool = True) -> str:
+    """How :func:`draw_tables` treats ``matrix``'s scores, in words for captions."""
+    if noise:
+        return f"scores +-{noise:g}"
+    if ranges and matrix.has_ranges:
+        count = sum(len(s.ranges) for s in matrix.strategies)
+        return f"{count} judgement scores drawn within their ranges"
+    return "scores fixed"
 
 
 def batch_ranks(scores: Any, better: str = "higher") -> np.ndarray:

@@ -39,7 +39,7 @@ from decide.load import MatrixSource, one_matrix
 from decide.methods import DEFAULT_METHOD, get_method
 from decide.methods.base import Method
 from decide.methods.run import batch_scores
-from decide.results import Result, Section, add_provenance, format_weights, json_params
+from decide.results import Result, Section, add_provenance, data_note, format_weights, json_params
 from decide.sampling import batch_ranks, rank_note, sample_weights
 from decide.specs import WeightsLike
 
@@ -201,6 +201,8 @@ class SensitivityResult(Result):
     method: Method
     exact: bool
     criteria: tuple[CriterionSensitivity, ...]
+    score_ranges: pd.DataFrame | None = None
+    """Per score given as a range: who ranks first when it sits at either end (see :func:`range_flips`)."""
 
     @property
     def actor(self) -> str:
@@ -288,7 +290,7 @@ class SensitivityResult(Result):
         return (
             f"{self.actor}: {what}; {self.method.title}{rank_note(self.method.name)}; {self.how}; "
             f"weights {format_weights(self.matrix.weights)}; others keep their proportions; "
-            f"data {self.matrix.file_name}"
+            f"{data_note(self.matrix)}"
         )
 
     def sections(self) -> list[Section]:
@@ -311,7 +313,21 @@ class SensitivityResult(Result):
                     self.caption("weights keeping the whole ranking"), ranking),
             Section(f"{self.actor} first by weight",
                     self.caption("first strategy as each weight moves from 0 to 1"), self.top),
+            *self._range_sections(),
         ]
+
+    def _range_sections(self) -> list[Section]:
+        if self.score_ranges is None:
+            return []
+        flips = self.score_ranges[self.score_ranges["flips"]].drop(columns="flips")
+        count = len(self.score_ranges)
+        what = (
+            f"{len(flips)} of {count} score ranges can change who is first, each moved alone to either end"
+            if len(flips)
+            else f"none of {count} score ranges changes who is first, each moved alone to either end"
+        )
+        frame = flips if len(flips) else self.score_ranges.drop(columns="flips").head(0)
+        return [Section(f"{self.actor} score ranges", self.caption(what), frame.reset_index(drop=True))]
 
     def to_frame(self, provenance: bool = False) -> pd.DataFrame:
         frame = self.intervals
@@ -328,11 +344,13 @@ class SensitivityResult(Result):
         return {
             "actor": self.actor,
             "file": self.matrix.file_name,
+            "filters": list(self.matrix.filters),
             "method": self.method.name,
             "params": json_params(self.method),
             "exact": self.exact,
             "weights": dict(self.matrix.weights),
             "intervals": self.intervals.to_dict(orient="records"),
+            "score_ranges": None if self.score_ranges is None else self.score_ranges.to_dict(orient="records"),
             "segments": {
                 c.criterion: [
                     {"from": s.start, "to": s.end, "first": _first(s.ranks, names),
@@ -353,13 +371,14 @@ def sensitivity(
     weights: WeightsLike = None,
     params: Mapping[str, Any] | None = None,
     exact: bool | None = None,
+    stated_only: bool = False,
 ) -> SensitivityResult:
     """One-way weight sensitivity of one actor's ranking, for every criterion (or one).
 
     ``exact=None`` uses the closed form when the method is additive (``wsm``);
     ``exact=False`` forces sampling and bisection (to check the closed form).
     """
-    matrix = one_matrix(source, actor, weights)
+    matrix = one_matrix(source, actor, weights, stated_only=stated_only)
     chosen = get_method(method, params).require_weights()
     chosen.check(matrix)
     if criterion is not None:
@@ -371,7 +390,45 @@ def sensitivity(
             continue
         segments = _exact_segments(matrix, chosen, index) if closed else _sampled_segments(matrix, chosen, index)
         results.append(CriterionSensitivity(c.name, matrix.weights[c.name], tuple(segments)))
-    return SensitivityResult(matrix, chosen, closed, tuple(results))
+    ranges = range_flips(matrix, chosen) if matrix.has_ranges else None
+    return SensitivityResult(matrix, chosen, closed, tuple(results), ranges)
+
+
+def range_flips(matrix: Matrix, method: str | Method = DEFAULT_METHOD) -> pd.DataFrame:
+    """For every score given as a range, who ranks first when that score alone sits at the
+    low or the high end of its range (the current weights, every other score as given).
+
+    Columns: strategy, criterion, score, low, high, first at low, first at high, flips
+    (True where either end puts another strategy first).
+    """
+    import numpy as np
+    import pandas as pd
+
+    chosen = get_method(method)
+    table, names = matrix.to_array(), matrix.strategy_names
+    cells = [
+        (i, j, *strategy.ranges[criterion])
+        for i, strategy in enumerate(matrix.strategies)
+        for j, criterion in enumerate(matrix.criterion_names)
+        if criterion in strategy.ranges
+    ]
+    columns = ["strategy", "criterion", "score", "low", "high", "first at low", "first at high", "flips"]
+    if not cells:
+        return pd.DataFrame(columns=columns)
+    tables = np.repeat(table[None, :, :], 2 * len(cells) + 1, axis=0)
+    for k, (i, j, low, high) in enumerate(cells):
+        tables[2 * k, i, j], tables[2 * k + 1, i, j] = low, high
+    weights = np.repeat(matrix.weight_array()[None, :], len(tables), axis=0)
+    ranks = batch_ranks(batch_scores(chosen, matrix, weights, tables), chosen.better)
+    firsts = [_first(row, names) for row in ranks]
+    now = firsts[-1]
+    rows = [
+        {"strategy": names[i], "criterion": matrix.criterion_names[j], "score": table[i, j], "low": low,
+         "high": high, "first at low": firsts[2 * k], "first at high": firsts[2 * k + 1],
+         "flips": firsts[2 * k] != now or firsts[2 * k + 1] != now}
+        for k, (i, j, low, high) in enumerate(cells)
+    ]
+    return pd.DataFrame(rows, columns=columns)
 
 
 @dataclass(frozen=True)
@@ -430,7 +487,7 @@ class MakeTopResult(Result):
         frame = self.frame
         if not self.feasible:
             frame = frame[["criterion", "weight now"]]
-        caption = f"{self.matrix.actor}: {self.verdict}; {self.method.title}; data {self.matrix.file_name}"
+        caption = f"{self.matrix.actor}: {self.verdict}; {self.method.title}; {data_note(self.matrix)}"
         return [Section(f"{self.matrix.actor} make top", caption, frame)]
 
     def to_frame(self, provenance: bool = False) -> pd.DataFrame:
@@ -448,6 +505,7 @@ class MakeTopResult(Result):
         return {
             "actor": self.matrix.actor,
             "file": self.matrix.file_name,
+            "filters": list(self.matrix.filters),
             "strategy": self.strategy,
             "method": self.method.name,
             "params": json_params(self.method),
@@ -579,6 +637,7 @@ def make_top(
     method: str | Method = DEFAULT_METHOD,
     weights: WeightsLike = None,
     params: Mapping[str, Any] | None = None,
+    stated_only: bool = False,
 ) -> MakeTopResult:
     """The smallest change of the weights (L1 distance; weights >= 0 summing to 1) that
     ranks ``strategy`` first, or the reason no weights can.
@@ -587,7 +646,7 @@ def make_top(
     :func:`scipy.optimize.linprog`); for other methods an approximate sampled search
     (a few thousand batched draws, then bisection towards the current weights).
     """
-    matrix = one_matrix(source, actor, weights)
+    matrix = one_matrix(source, actor, weights, stated_only=stated_only)
     chosen = get_method(method, params).require_weights()
     chosen.check(matrix)
     target = _strategy_index(matrix, strategy)
@@ -615,5 +674,6 @@ __all__ = [
     "SensitivityResult",
     "make_top",
     "path_weights",
+    "range_flips",
     "sensitivity",
 ]

@@ -43,15 +43,16 @@ from decide.load import MatrixSource, resolve_matrices
 from decide.methods import DEFAULT_METHOD, get_method
 from decide.methods.base import Method
 from decide.methods.run import batch_scores
-from decide.results import PerActor, Section, add_provenance, format_weights, json_params
+from decide.results import PerActor, Section, add_provenance, data_note, format_weights, json_params
 from decide.sampling import (
     CHUNK_SIZE,
     Progress,
     batch_ranks,
     chunk_size_for,
-    perturb_scores,
+    draw_tables,
     rank_note,
     sample_weights,
+    score_model,
     seed_sequence,
 )
 from decide.specs import WeightsLike, apply_weights, parse_order
@@ -164,13 +165,14 @@ class SMAAResult(PerActor[ActorSMAA]):
     weight_model: str
     score_noise: float
     results: tuple[ActorSMAA, ...]
+    score_ranges: bool = True
 
     def caption(self, result: ActorSMAA) -> str:
-        noise = f"scores +-{self.score_noise:g}" if self.score_noise else "scores fixed"
+        noise = score_model(result.matrix, self.score_noise, self.score_ranges)
         return (
             f"{result.actor}: SMAA with {self.method.title}{rank_note(self.method.name)}; "
             f"{self.samples} draws, seed {self.seed}; weights {self.weight_model}; {noise}; "
-            f"current weights {format_weights(result.weights)}; data {result.matrix.file_name}"
+            f"current weights {format_weights(result.weights)}; {data_note(result.matrix)}"
         )
 
     def sections(self) -> list[Section]:
@@ -220,10 +222,13 @@ class SMAAResult(PerActor[ActorSMAA]):
             "seed": self.seed,
             "weight_model": self.weight_model,
             "score_noise": self.score_noise,
+            "score_ranges": self.score_ranges,
             "actors": [
                 {
                     "actor": r.actor,
                     "file": r.matrix.file_name,
+                    "filters": list(r.matrix.filters),
+                    "scores": score_model(r.matrix, self.score_noise, self.score_ranges),
                     "weights": dict(r.weights),
                     "strategies": [
                         {
@@ -262,6 +267,7 @@ def smaa_matrix(
     spread: float | None = None,
     order: str | None = None,
     score_noise: float = 0.0,
+    score_ranges: bool = True,
     progress: Progress | None = None,
     chunk_size: int | None = None,
 ) -> ActorSMAA:
@@ -287,7 +293,7 @@ def smaa_matrix(
     while done < samples:
         size = min(chunk_size, samples - done)
         weights = sample_weights(weight_rng, size, current, spread, chains)
-        tables = perturb_scores(score_rng, table, size, score_noise, matrix.scale) if score_noise else None
+        tables = draw_tables(score_rng, matrix, size, score_noise, score_ranges)
         ranks = batch_ranks(batch_scores(chosen, matrix, weights, tables), chosen.better)
         counts += np.bincount((offsets + ranks - 1).ravel(), minlength=m * m)
         first_weights += (ranks == 1).T.astype(float) @ weights
@@ -299,7 +305,7 @@ def smaa_matrix(
     with np.errstate(invalid="ignore", divide="ignore"):
         central = np.where(firsts[:, None] > 0, first_weights / firsts[:, None], np.nan)
     confidence = _confidence(
-        matrix, chosen, central, confidence_rng, score_noise, min(samples, CONFIDENCE_SAMPLES)
+        matrix, chosen, central, confidence_rng, score_noise, score_ranges, min(samples, CONFIDENCE_SAMPLES)
     )
     names = pd.Index(matrix.strategy_names, name="strategy")
     now = batch_ranks(batch_scores(chosen, matrix, current[None, :]), chosen.better)[0]
@@ -316,7 +322,8 @@ def smaa_matrix(
 
 
 def _confidence(
-    matrix: Matrix, method: Method, central: np.ndarray, rng: np.random.Generator, noise: float, samples: int
+    matrix: Matrix, method: Method, central: np.ndarray, rng: np.random.Generator, noise: float, ranges: bool,
+    samples: int,
 ) -> np.ndarray:
     """Share of score draws in which each strategy ranks first with its central weights."""
     import numpy as np
@@ -325,17 +332,16 @@ def _confidence(
     known = np.flatnonzero(~np.isnan(central).any(axis=1))
     if not len(known):
         return confidence
-    if not noise:
+    if draw_tables(rng, matrix, 1, noise, ranges) is None:
         ranks = batch_ranks(batch_scores(method, matrix, central[known]), method.better)
         confidence[known] = ranks[np.arange(len(known)), known] == 1
         return confidence
-    table = matrix.to_array()
     firsts = np.zeros(len(known))
     chunk = max(1, CHUNK_SIZE // max(1, len(known))) if method.vectorised else chunk_size_for(False)
     done = 0
     while done < samples:
         size = min(chunk, samples - done)
-        tables = perturb_scores(rng, table, size, noise, matrix.scale)
+        tables = draw_tables(rng, matrix, size, noise, ranges)
         for slot, strategy in enumerate(known):
             weights = np.broadcast_to(central[strategy], (size, central.shape[1]))
             ranks = batch_ranks(batch_scores(method, matrix, weights, tables), method.better)
@@ -355,8 +361,10 @@ def smaa(
     spread: float | None = None,
     order: str | None = None,
     score_noise: float = 0.0,
+    score_ranges: bool = True,
     weights: WeightsLike = None,
     params: Mapping[str, Any] | None = None,
+    stated_only: bool = False,
     progress: Progress | None = None,
 ) -> SMAAResult:
     """SMAA of every selected actor: rank acceptability, central weights, confidence.
@@ -364,7 +372,10 @@ def smaa(
     Weights are drawn uniformly from the simplex, or within +-``spread`` of the
     current weights, or uniformly under the ordinal constraints ``order``
     (``"deterrence>stability>risk>cost"``). ``score_noise`` adds uniform +-noise to
-    every score, clipped to the matrix's scale. The same ``seed`` gives the same
+    every score, clipped to the matrix's scale; without it, every score given as a range
+    in the file (a judgement the text does not pin down) is drawn uniformly within its
+    range, unless ``score_ranges=False``. ``stated_only`` leaves out the strategies
+    whose basis is ``inferred``. The same ``seed`` gives the same
     result; without one, a fresh seed is drawn and reported. ``progress(label, done,
     total)`` is called after every block of draws (the CLI draws a bar with it).
     """
@@ -375,14 +386,14 @@ def smaa(
         seed = secrets.randbelow(2**32)
     elif not isinstance(seed, int) or isinstance(seed, bool) or not 0 <= seed < 2**63:
         raise SpecError(f"is {seed!r}; give a whole number >= 0", field="seed")
-    matrices = [apply_weights(m, weights) for m in resolve_matrices(source, actors)]
+    matrices = [apply_weights(m, weights) for m in resolve_matrices(source, actors, stated_only=stated_only)]
     check_samples(chosen, matrices, samples)
     for matrix in matrices:
         check_noise(matrix, score_noise)
     results = tuple(
         smaa_matrix(
             m, chosen, samples=samples, seed=seed, spread=spread, order=order,
-            score_noise=score_noise, progress=progress,
+            score_noise=score_noise, score_ranges=score_ranges, progress=progress,
         )
         for m in matrices
     )
@@ -392,7 +403,7 @@ def smaa(
         model = f"uniform with {order.replace(' ', '')}"
     else:
         model = "uniform on the simplex"
-    return SMAAResult(chosen, samples, seed, model, float(score_noise), results)
+    return SMAAResult(chosen, samples, seed, model, float(score_noise), results, score_ranges)
 
 
 __all__ = ["ActorSMAA", "SMAAResult", "check_options", "smaa", "smaa_matrix"]

@@ -99,6 +99,7 @@ def test_json_shape():
         "weights",
         "methods",
         "skipped",
+        "filters",
         "strategies",
         "correlation",
     }
@@ -128,10 +129,12 @@ def test_ranking_marks_dominated_strategies_and_can_drop_them():
     matrix = small_matrix()
     assert matrix.dominators() == {"C": ["A", "B"]}
     table = rank(matrix).results[0].table
-    assert list(table.columns) == ["rank", "strategy", "score", "dominated"]
+    assert list(table.columns) == ["rank", "strategy", "score", "dominated", "basis"]
     frame = rank(matrix).to_frame().set_index("strategy")
     assert frame.loc["C", "dominated_by"] == "A, B"
-    kept = rank(matrix, non_dominated=True).results[0].table
-    assert sorted(kept["strategy"]) == ["A", "B", "D"]
+    kept = rank(matrix, non_dominated=True)
+    assert sorted(kept.results[0].table["strategy"]) == ["A", "B", "D"]
+    assert "; Pareto-dominated strategies dropped;" in str(kept)  # the caption records the filter
+    assert kept.to_dict()["rankings"][0]["filters"] == ["Pareto-dominated strategies dropped"]
     entry = rank(matrix).to_dict()["rankings"][0]["ranking"]
-    assert {"rank", "strategy", "score", "dominated", "dominated_by"} == set(entry[0])
+    assert {"rank", "strategy", "score", "dominated", "dominated_by", "basis"} == set(entry[0])

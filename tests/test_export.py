@@ -41,14 +41,14 @@ def test_markdown_escapes_and_captions(tricky_ranking):
     assert r"R&amp;D\_50% &lt;fast&gt; \| plan" in text
     assert "Table: Tricky: ranked by wsm (normalization=minmax); weights gain=0.6, cost=0.4" in text
     table_rows = [line for line in text.splitlines() if line.startswith("|")]
-    assert all(line.count("|") - line.count(r"\|") == 5 for line in table_rows)
+    assert all(line.count("|") - line.count(r"\|") == 6 for line in table_rows)
 
 
 def test_latex_escapes_and_captions(tricky_ranking):
     text = render(tricky_ranking, "latex")
     assert r"R\&D\_50\% \textless{}fast\textgreater{} \textbar{} plan" in text
     assert r"\caption{Tricky: ranked by wsm (normalization=minmax); weights gain=0.6, cost=0.4" in text
-    assert r"\begin{tabular}{rlrl}" in text and r"\end{table}" in text
+    assert r"\begin{tabular}{rlrll}" in text and r"\end{table}" in text
 
 
 def test_html_escapes_and_captions(tricky_ranking):
@@ -65,7 +65,7 @@ def test_csv_reads_back_unchanged(tricky_ranking):
     pd.testing.assert_frame_equal(frame, expected, check_dtype=False)
     assert list(frame.columns) == [
         "actor", "rank", "strategy", "score", "dominated", "dominated_by",
-        "file", "method", "params", "weights", "non dominated",
+        "basis", "file", "filters", "method", "params", "weights",
     ]
 
 
@@ -76,7 +76,7 @@ def test_json_shape(tricky_ranking):
     ranking = data["rankings"][0]
     assert ranking["better"] == "higher" and ranking["weights"] == {"gain": 0.6, "cost": 0.4}
     assert ranking["ranking"][0] == {
-        "rank": 1, "strategy": TRICKY, "score": 1.0, "dominated": False, "dominated_by": [],
+        "rank": 1, "strategy": TRICKY, "score": 1.0, "dominated": False, "dominated_by": [], "basis": "stated",
     }
 
 

@@ -113,7 +113,7 @@ def evaluate(method: Method, matrix: Matrix) -> tuple[np.ndarray, np.ndarray]:
         try:
             result = evaluator.evaluate(matrix.to_skcriteria(), **kwargs)
         except (ValueError, ZeroDivisionError, FloatingPointError) as error:
-            raise MethodError(f"{matrix.label}: {method.name} cannot rank this matrix: {error}") from None
+            raise _engine_error(method, matrix, error) from None
     scores = _guard(method, matrix, method.score_of(result))[groups]
     from decide.sampling import batch_ranks
 
@@ -202,5 +202,19 @@ def _one_by_one(method: Method, matrix: Matrix, weights: np.ndarray, tables: np.
             try:
                 out[index] = method.score_of(evaluator.evaluate(sample, **kwargs))
             except (ValueError, ZeroDivisionError, FloatingPointError) as error:
-                raise MethodError(f"{matrix.label}: {method.name} cannot rank this matrix: {error}") from None
+                raise _engine_error(method, matrix, error) from None
     return _guard(method, matrix, out)
+
+
+def _engine_error(method: Method, matrix: Matrix, error: Exception) -> MethodError:
+    """One line for an error inside the engine: NaN scores that the engine tried to rank
+    (its "doesn't look like a ranking") are reported as such, long texts are cut."""
+    text = " ".join(str(error).split())
+    if "look like a ranking" in text:
+        return MethodError(
+            f"{matrix.label}: {method.name} gives no finite score for some strategies; "
+            "check the matrix and the method's parameters for extreme values, or use another method"
+        )
+    if len(text) > 160:
+        text = text[:160] + "…"
+    return MethodError(f"{matrix.label}: {method.name} cannot rank this matrix: {text}")

@@ -46,7 +46,7 @@ def test_rank_a_user_file(cli, matrix_file):
     result = cli("rank", str(matrix_file()), "-f", "csv")
     assert result.exit_code == 0
     assert result.stdout.splitlines()[0] == (
-        "actor,rank,strategy,score,dominated,dominated_by,file,method,params,weights,non dominated"
+        "actor,rank,strategy,score,dominated,dominated_by,basis,file,filters,method,params,weights"
     )
     assert len(result.stdout.splitlines()) == 1 + len(BASE_MATRIX["strategies"])
 
