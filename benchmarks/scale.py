@@ -70,6 +70,11 @@ def run(argv: list[str]) -> tuple[float, float, int]:
         "except SystemExit as exit:\n"
         "    status = exit.code or 0\n"
         "peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024\n"
+        "try:  # the peak of this process's own memory (ru_maxrss can carry the parent's over fork)\n"
+        "    status_lines = open('/proc/self/status').read().splitlines()\n"
+        "    peak = next(int(l.split()[1]) for l in status_lines if l.startswith('VmHWM')) / 1024\n"
+        "except (OSError, StopIteration):\n"
+        "    pass\n"
         "print(f'PEAK {peak:.0f}', file=sys.stderr)\n"
         "sys.exit(status)\n"
     )

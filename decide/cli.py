@@ -139,15 +139,6 @@ def emit(result: Any, fmt: str | None, output: str | None) -> None:
         click.echo(render(result, fmt or "table", raw=raw), nl=False)
 
 
-def _matrix_files_or_none(paths: list[str] | None) -> list[Path]:
-    from decide.load import matrix_files
-
-    try:
-        return matrix_files(paths)
-    except DecideError:
-        return []
-
-
 def _input_files() -> list[Path]:
     """The matrix files the current command read (never to be overwritten by --output)."""
     from decide.load import matrix_files
@@ -269,23 +260,20 @@ def methods_command(fmt, output) -> None:
 def validate_command(paths) -> None:
     """Check matrix files and report every problem found (exit 1 if any); notes (a
     constant criterion, strategies that tie) do not fail. With no PATH, the shipped ones."""
-    from decide.load import _label, load_matrix, validate
+    from decide.load import check_files
     from decide.notes import matrix_notes
 
-    report = validate(list(paths) or None)
-    files = {_label(found): found for found in _matrix_files_or_none(list(paths) or None)}
-    problems = [problem for found in report.values() for problem in found]
-    for path, found in report.items():
+    report = check_files(list(paths) or None)
+    problems = [problem for found, _ in report.values() for problem in found]
+    for path, (found, matrix) in report.items():
         for problem in found:
             click.echo(problem)
         if path and not found:
             click.echo(f"{path}: ok")
-            if path not in files:
-                continue
-            for note in matrix_notes(load_matrix(files[path])):
+            for note in matrix_notes(matrix) if matrix is not None else []:
                 click.echo(f"{path}: note: {note}")
     if problems:
-        bad = sum(1 for found in report.values() if found)
+        bad = sum(1 for found, _ in report.values() if found)
         raise click.ClickException(f"{len(problems)} problem(s) in {bad} of {len(report)} file(s)")
 
 

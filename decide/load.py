@@ -414,17 +414,26 @@ def _one_file_per_actor(matrices: list[Matrix]) -> list[Matrix]:
 
 def validate(paths: Iterable[PathLike] | PathLike | None = None) -> dict[str, list[str]]:
     """Check matrix files; return every problem, by file (an empty list for a valid file)."""
-    report: dict[str, list[str]] = {}
+    return {label: problems for label, (problems, _) in check_files(paths).items()}
+
+
+def check_files(
+    paths: Iterable[PathLike] | PathLike | None = None,
+) -> dict[str, tuple[list[str], Matrix | None]]:
+    """Every problem of each file, with its matrix when it has none (files read once).
+
+    Keys are the files as messages name them (``shipped matrices/china.yaml``).
+    """
+    report: dict[str, tuple[list[str], Matrix | None]] = {}
     try:
         files = matrix_files(paths)
     except MatrixError as error:
-        return {"": error.problems}
+        return {"": (error.problems, None)}
     for path in files:
         try:
-            problems, _ = _check_document(_read_yaml(path), path)
+            report[_label(path)] = _check_document(_read_yaml(path), path)
         except MatrixError as error:
-            problems = error.problems
-        report[_label(path)] = problems
+            report[_label(path)] = (error.problems, None)
     return report
 
 

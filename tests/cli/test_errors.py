@@ -191,3 +191,18 @@ def test_a_closed_pipe_ends_quietly():
 )
 def test_hostile_option_values_give_one_line(cli, args, expected):
     assert expected in one_error_line(cli(*args))
+
+
+def test_validate_notes_degenerate_matrices_without_failing(cli, matrix_file):
+    """Issue 8: validate said only 'ok' for a matrix of two identical strategies."""
+    document = make_document()
+    document["strategies"] = document["strategies"][:1] * 1 + [dict(document["strategies"][0], name="Copy")]
+    path = matrix_file(**document)
+    result = cli("validate", str(path))
+    assert result.exit_code == 0
+    assert result.stdout.splitlines() == [
+        f"{path}: ok",
+        f"{path}: note: every strategy has the same scores on the weighted criteria: all rank 1st, nothing is compared",
+        *[f"{path}: note: criterion '{name}' has the same score for every strategy: it carries no information"
+          for name in ("stability", "deterrence", "cost", "risk")],
+    ]
