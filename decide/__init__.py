@@ -20,12 +20,14 @@ import types
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from decide import weights
     from decide.compare import Comparison, compare
     from decide.errors import DecideError, DecideWarning, MatrixError, MethodError, SpecError, UnknownNameError
     from decide.export import FORMATS, export, render
     from decide.load import load_matrices, load_matrix, shipped_matrices_dir, validate
     from decide.methods import DEFAULT_METHOD, Method, catalogue, get_method
-    from decide.model import Criterion, Matrix, Strategy
+    from decide.model import Criterion, Matrix, Profile, Strategy
+    from decide.profiles import ProfileComparison, ProfileList, profiles, save_profile
     from decide.ranking import ActorRanking, Ranking, rank
     from decide.sensitivity import MakeTopResult, SensitivityResult, make_top, sensitivity
     from decide.smaa import ActorSMAA, SMAAResult, smaa
@@ -40,7 +42,8 @@ _HOMES = {
     "FORMATS": "export", "export": "export", "render": "export",
     "load_matrices": "load", "load_matrix": "load", "shipped_matrices_dir": "load", "validate": "load",
     "DEFAULT_METHOD": "methods", "Method": "methods", "catalogue": "methods", "get_method": "methods",
-    "Criterion": "model", "Matrix": "model", "Strategy": "model",
+    "Criterion": "model", "Matrix": "model", "Profile": "model", "Strategy": "model",
+    "ProfileComparison": "profiles", "ProfileList": "profiles", "profiles": "profiles", "save_profile": "profiles",
     "ActorRanking": "ranking", "Ranking": "ranking", "rank": "ranking",
     "MakeTopResult": "sensitivity", "SensitivityResult": "sensitivity", "make_top": "sensitivity",
     "sensitivity": "sensitivity",
@@ -49,7 +52,13 @@ _HOMES = {
 }
 
 
+#: Submodules reachable as ``decide.NAME`` without importing them first.
+_SUBMODULES = ("weights",)
+
+
 def __getattr__(name: str) -> Any:
+    if name in _SUBMODULES:
+        return importlib.import_module(f"decide.{name}")
     if name in _HOMES:
         module = importlib.import_module(f"decide.{_HOMES[name]}")
         value = getattr(module, name)
@@ -59,14 +68,14 @@ def __getattr__(name: str) -> Any:
 
 
 def __dir__() -> list[str]:
-    return sorted([*globals(), *_HOMES])
+    return sorted([*globals(), *_HOMES, *_SUBMODULES])
 
 
 class _Package(types.ModuleType):
-    """Keeps ``decide.compare``, ``decide.sensitivity`` and ``decide.smaa`` the functions.
+    """Keeps ``decide.compare``, ``decide.profiles``, ``decide.sensitivity`` and ``decide.smaa`` the functions.
 
     Importing a submodule makes Python set it as an attribute of the package; for the
-    three verbs named like their modules, the function is kept instead (the modules
+    verbs named like their modules, the function is kept instead (the modules
     stay importable by name: ``from decide.smaa import smaa_matrix``).
     """
 
@@ -95,6 +104,9 @@ __all__ = [
     "Method",
     "MethodError",
     "Overview",
+    "Profile",
+    "ProfileComparison",
+    "ProfileList",
     "Ranking",
     "SMAAResult",
     "SensitivityResult",
@@ -109,11 +121,14 @@ __all__ = [
     "load_matrix",
     "make_top",
     "overview",
+    "profiles",
     "rank",
     "render",
+    "save_profile",
     "sensitivity",
     "shipped_matrices_dir",
     "show",
     "smaa",
     "validate",
+    "weights",
 ]

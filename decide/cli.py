@@ -32,6 +32,9 @@ OPTION_NAMES = {
     "score_noise": "--score-noise",
     "methods": "--methods",
     "strategy": "--make-top",
+    "profile": "--profile",
+    "profiles": "--profiles",
+    "rationale": "--rationale",
 }
 
 
@@ -45,11 +48,30 @@ def error_line(error: DecideError) -> str:
     return text
 
 
+#: Commands defined in other modules, imported when first used: name -> (module, attribute).
+LAZY_COMMANDS = {
+    "profiles": ("decide.cli_weights", "profiles_command"),
+    "weights": ("decide.cli_weights", "weights_group"),
+}
+
+
 class DecideGroup(click.Group):
     """A click group that turns any :class:`DecideError` into ``Error: message``, exit 1;
     a :class:`DecideWarning` into ``Warning: message`` on stderr; Ctrl-C into one line
     and exit 130; a closed pipe (``decide rank | head -1``) into a quiet exit; and any
-    other warning (numpy's, say) into nothing on stderr, so each error is one line."""
+    other warning (numpy's, say) into nothing on stderr, so each error is one line. It
+    loads the :data:`LAZY_COMMANDS` on first use."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted({*super().list_commands(ctx), *LAZY_COMMANDS})
+
+    def get_command(self, ctx: click.Context, name: str) -> click.Command | None:
+        if name in LAZY_COMMANDS and name not in self.commands:
+            import importlib
+
+            module, attribute = LAZY_COMMANDS[name]
+            self.add_command(getattr(importlib.import_module(module), attribute), name)
+        return super().get_command(ctx, name)
 
     def invoke(self, ctx: click.Context) -> Any:
         import warnings
@@ -151,8 +173,24 @@ def _input_files() -> list[Path]:
         return [Path(entry) for entry in given]
 
 
-format_option = click.option("--format", "-f", "fmt", metavar="FORMAT", help=FORMAT_HELP)
-_output = click.option(
+def single_option(*declarations: str, default: Any = None, **attributes: Any) -> Any:
+    """A click option given at most once: a repeat is an error, not silently the last value.
+
+    (Click keeps only the last value of a repeated option; ``-m vikor -m topsis`` would
+    quietly rank by topsis.)
+    """
+
+    def only_one(ctx: click.Context, param: click.Parameter, value: tuple[Any, ...]) -> Any:
+        if len(value) > 1:
+            given = " and ".join(repr(v) for v in value)
+            raise click.BadParameter(f"given {len(value)} times ({given}); give it once", ctx, param)
+        return value[0] if value else default
+
+    return click.option(*declarations, multiple=True, callback=only_one, **attributes)
+
+
+format_option = single_option("--format", "-f", "fmt", metavar="FORMAT", help=FORMAT_HELP)
+_output = single_option(
     "--output", "-o", metavar="FILE", help="Write to FILE (atomically) instead of stdout; - is stdout."
 )
 _raw = click.option(
@@ -172,13 +210,46 @@ stated_only_option = click.option(
 paths_argument = click.argument("paths", nargs=-1, type=click.Path(), metavar="[PATH]...")
 
 
+def _merged_weights(ctx: click.Context, param: click.Parameter, value: tuple[str, ...]) -> tuple[str, ...] | None:
+    """Repeated ``-w``: checked and merged by the library; a value replaced is a warning on stderr."""
+    from decide.weighting import combine_specs
+
+    if not value:
+        return None
+    _, _, warnings = combine_specs(value)
+    for warning in warnings:
+        click.echo(f"Warning: {warning.replace('weights:', '--weights:', 1)}", err=True)
+    return value
+
+
+method_option = single_option("--method", "-m", default=DEFAULT_METHOD,
+                              help=f"Ranking method: see 'decide methods' [default: {DEFAULT_METHOD}].")
+
+WEIGHTS_HELP = (
+    "Weights: exact values, e.g. deterrence=0.5 (the others share the rest in file proportions), or an "
+    "ordering, e.g. 'deterrence>stability=risk>cost' (repeatable; a later value wins)."
+)
+
+
+def weights_options(command: Any) -> Any:
+    """``-w/--weights`` (repeatable), ``--profile`` and ``--weighting``, for every command that takes weights."""
+    command = single_option("--weighting", type=click.Choice(["roc", "rs", "rr"], case_sensitive=False),
+                            default="roc", help="Rule turning a -w ordering into weights: rank order centroid, "
+                                                "rank sum, rank reciprocal [default: roc].")(command)
+    command = single_option(
+        "--profile", metavar="NAME", help="Weight profile of the matrix file ('decide profiles'); -w applies on top."
+    )(command)
+    return click.option("--weights", "-w", multiple=True, metavar="SPEC", callback=_merged_weights,
+                        help=WEIGHTS_HELP)(command)
+
+
 @click.group(cls=DecideGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="decide-mcda", prog_name="decide")
 def cli() -> None:
     """Rank each actor's strategies in decision matrices with multi-criteria methods.
 
     PATH is a matrix file or a folder of them; with none, the shipped matrices
-    (United States, China, Russia, North Korea, South Korea) are used; the PATH
+    (United States, China, Russia, North Korea, South Korea, Japan) are used; the PATH
     +shipped adds them to your own ('decide rank japan.yaml +shipped').
     """
 
@@ -186,31 +257,33 @@ def cli() -> None:
 @cli.command("rank")
 @paths_argument
 @click.option("--actor", "-a", "actors", multiple=True, help="Actor name, alias or file stem (repeatable).")
-@click.option("--method", "-m", default=DEFAULT_METHOD, show_default=True, help="Ranking method: see 'decide methods'.")
-@click.option("--weights", "-w", metavar="SPEC", help="Override weights, e.g. deterrence=0.5,cost=0.1.")
+@method_option
+@weights_options
 @click.option("--param", "-p", "params", multiple=True, metavar="KEY=VALUE", help="Method parameter (repeatable).")
 @click.option("--non-dominated", is_flag=True,
               help="Drop strategies Pareto-dominated by another of the same actor.")
 @format_option
 @stated_only_option
 @output_option
-def rank_command(paths, actors, method, weights, params, non_dominated, stated_only, fmt, output) -> None:
+def rank_command(paths, actors, method, weights, profile, weighting, params, non_dominated, stated_only, fmt,
+                 output) -> None:
     """Rank every actor's strategies (or only --actor's)."""
     from decide.ranking import rank
 
-    result = rank(list(paths), actors=list(actors), method=method, weights=weights,
-                  params=parse_params(params), non_dominated=non_dominated, stated_only=stated_only)
+    result = rank(list(paths), actors=list(actors), method=method, weights=weights, profile=profile,
+                  weighting=weighting, params=parse_params(params), non_dominated=non_dominated,
+                  stated_only=stated_only)
     emit(result, fmt, output)
 
 
 @cli.command("show")
 @click.argument("path", required=False, type=click.Path())
-@click.option("--actor", "-a", required=True, help="Actor name, alias or file stem.")
-@click.option("--weights", "-w", metavar="SPEC", help="Show with these weight overrides.")
+@single_option("--actor", "-a", required=True, help="Actor name, alias or file stem.")
+@weights_options
 @click.option("--path", "print_path", is_flag=True, help="Print the path of the actor's matrix file and stop.")
 @format_option
 @output_option
-def show_command(path, actor, weights, print_path, fmt, output) -> None:
+def show_command(path, actor, weights, profile, weighting, print_path, fmt, output) -> None:
     """Show one actor's decision matrix: criteria, objectives, weights and scores."""
     from decide.views import show
 
@@ -219,7 +292,8 @@ def show_command(path, actor, weights, print_path, fmt, output) -> None:
 
         click.echo(str(one_matrix([path] if path else None, actor).path))
         return
-    emit(show([path] if path else None, actor=actor, weights=weights), fmt, output)
+    emit(show([path] if path else None, actor=actor, weights=weights, profile=profile, weighting=weighting),
+         fmt, output)
 
 
 @cli.command("list")
@@ -282,23 +356,34 @@ def validate_command(paths) -> None:
 
 @cli.command("compare")
 @click.argument("path", required=False, type=click.Path())
-@click.option("--actor", "-a", required=True, help="Actor name, alias or file stem.")
-@click.option("--methods", "methods", metavar="A,B,...", help="Methods to compare (default: all).")
+@single_option("--actor", "-a", required=True, help="Actor name, alias or file stem.")
+@single_option("--methods", "methods", metavar="A,B,...",
+               help="Methods to compare (default: all); one method with --profiles (default: topsis).")
 @click.option("--all", "all_methods", is_flag=True, help="Compare every method (the default).")
-@click.option("--weights", "-w", metavar="SPEC", help="Override weights, e.g. deterrence=0.5,cost=0.1.")
+@single_option("--profiles", "profiles", metavar="A,B,...",
+               help="Compare these weight profiles side by side instead of methods.")
+@click.option("--all-profiles", is_flag=True, help="Compare every weight profile of the actor.")
+@weights_options
 @click.option("--param", "-p", "params", multiple=True, metavar="METHOD.KEY=VALUE",
               help="Parameter of one method, e.g. vikor.v=0.3 (repeatable).")
 @format_option
 @stated_only_option
 @output_option
-def compare_command(path, actor, methods, all_methods, weights, params, stated_only, fmt, output) -> None:
-    """Rank one actor's strategies by several methods side by side, with consensus."""
+def compare_command(path, actor, methods, all_methods, profiles, all_profiles, weights, profile, weighting, params,
+                    stated_only, fmt, output) -> None:
+    """Rank one actor's strategies by several methods (or under several weight profiles) side by side,
+    with consensus."""
     from decide.compare import compare
 
     if methods and all_methods:
         raise click.UsageError("give --methods or --all, not both")
-    result = compare([path] if path else None, actor=actor, methods=methods, stated_only=stated_only,
-                     weights=weights, params=parse_params(params))
+    if profiles and all_profiles:
+        raise click.UsageError("give --profiles or --all-profiles, not both")
+    if all_methods and (profiles or all_profiles):
+        raise click.UsageError("--all compares methods; with --profiles or --all-profiles name one method in --methods")
+    result = compare([path] if path else None, actor=actor, methods=methods, weights=weights, profile=profile,
+                     weighting=weighting, params=parse_params(params), profiles=True if all_profiles else profiles,
+                     stated_only=stated_only)
     emit(result, fmt, output)
 
 
@@ -307,16 +392,17 @@ def compare_command(path, actor, methods, all_methods, weights, params, stated_o
 
 @cli.command("sensitivity")
 @click.argument("path", required=False, type=click.Path())
-@click.option("--actor", "-a", required=True, help="Actor name, alias or file stem.")
-@click.option("--method", "-m", default=DEFAULT_METHOD, show_default=True, help="Ranking method: see 'decide methods'.")
-@click.option("--criterion", "-c", help="Only this criterion's weight (default: each in turn).")
-@click.option("--make-top", metavar="STRATEGY", help="Smallest weight change that ranks STRATEGY first.")
-@click.option("--weights", "-w", metavar="SPEC", help="Start from these weights, e.g. deterrence=0.5.")
+@single_option("--actor", "-a", required=True, help="Actor name, alias or file stem.")
+@method_option
+@single_option("--criterion", "-c", help="Only this criterion's weight (default: each in turn).")
+@single_option("--make-top", metavar="STRATEGY", help="Smallest weight change that ranks STRATEGY first.")
+@weights_options
 @click.option("--param", "-p", "params", multiple=True, metavar="KEY=VALUE", help="Method parameter (repeatable).")
 @format_option
 @stated_only_option
 @output_option
-def sensitivity_command(path, actor, method, criterion, make_top, weights, params, stated_only, fmt, output) -> None:
+def sensitivity_command(path, actor, method, criterion, make_top, weights, profile, weighting, params, stated_only,
+                        fmt, output) -> None:
     """How far each weight can move before the first strategy, or the ranking, changes.
 
     With --make-top, the smallest change of the weights that ranks STRATEGY first
@@ -325,7 +411,8 @@ def sensitivity_command(path, actor, method, criterion, make_top, weights, param
     from decide.sensitivity import make_top as smallest_change
     from decide.sensitivity import sensitivity
 
-    source, options = [path] if path else None, {"actor": actor, "weights": weights, "stated_only": stated_only,
+    source, options = [path] if path else None, {"actor": actor, "weights": weights, "profile": profile,
+                                                  "weighting": weighting, "stated_only": stated_only,
                                                   "params": parse_params(params)}
     result: Any
     if make_top is not None and criterion:
@@ -340,22 +427,21 @@ def sensitivity_command(path, actor, method, criterion, make_top, weights, param
 @cli.command("smaa")
 @paths_argument
 @click.option("--actor", "-a", "actors", multiple=True, help="Actor name, alias or file stem (repeatable).")
-@click.option("--method", "-m", default=DEFAULT_METHOD, show_default=True, help="Ranking method: see 'decide methods'.")
-@click.option("--samples", "-n", default=10_000, show_default=True, type=click.IntRange(min=1), help="Number of draws.")
-@click.option("--seed", "-s", type=int, help="Random seed; the same seed gives the same result.")
-@click.option("--spread", type=float, help="Draw weights within +-SPREAD of the current ones (e.g. 0.1).")
-@click.option("--order", metavar="A>B>...", help="Draw weights in this order, e.g. deterrence>stability>risk>cost.")
-@click.option("--score-noise", type=float, default=0.0, help="Add uniform +-NOISE to each score (clipped to scale).")
-@click.option("--weights", "-w", metavar="SPEC", help="Current weights (for --spread), e.g. deterrence=0.5.")
+@method_option
+@single_option("--samples", "-n", default=10_000, type=click.IntRange(min=1), help="Number of draws [default: 10000].")
+@single_option("--seed", "-s", type=int, help="Random seed; the same seed gives the same result.")
+@single_option("--spread", type=float, help="Draw weights within +-SPREAD of the current ones (e.g. 0.1).")
+@single_option("--order", metavar="A>B>...", help="Draw weights in this order, e.g. deterrence>stability>risk>cost.")
+@single_option("--score-noise", type=float, default=0.0, help="Add uniform +-NOISE to each score (clipped to scale).")
+@weights_options
 @click.option("--param", "-p", "params", multiple=True, metavar="KEY=VALUE", help="Method parameter (repeatable).")
 @format_option
 @click.option("--fixed-scores", is_flag=True,
               help="Keep every score at its value (by default scores given as ranges are drawn within them).")
 @stated_only_option
 @output_option
-def smaa_command(paths, actors, method, samples, seed, spread, order, score_noise, weights, params,
-                 fixed_scores, stated_only,
-                 fmt, output) -> None:
+def smaa_command(paths, actors, method, samples, seed, spread, order, score_noise, weights, profile, weighting,
+                 params, fixed_scores, stated_only, fmt, output) -> None:
     """How often each strategy takes each rank when weights (and scores) are uncertain."""
     from decide.smaa import smaa
 
@@ -363,8 +449,8 @@ def smaa_command(paths, actors, method, samples, seed, spread, order, score_nois
     try:
         result = smaa(list(paths), actors=list(actors), method=method, samples=samples, seed=seed,
                       score_ranges=not fixed_scores, stated_only=stated_only,
-                      spread=spread, order=order, score_noise=score_noise, weights=weights,
-                      params=parse_params(params), progress=bar)
+                      spread=spread, order=order, score_noise=score_noise, weights=weights, profile=profile,
+                      weighting=weighting, params=parse_params(params), progress=bar)
     finally:
         bar.close()
     emit(result, fmt, output)

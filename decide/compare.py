@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 from decide.errors import MethodError, SpecError
 from decide.load import MatrixSource, one_matrix
-from decide.methods import METHODS, get_method
+from decide.methods import DEFAULT_METHOD, METHODS, get_method
 from decide.methods.base import Method
 from decide.results import Result, Section, add_provenance, data_note, format_weights, json_params
 from decide.specs import WeightsLike
@@ -28,6 +28,7 @@ if TYPE_CHECKING:
     import pandas as pd
 
     from decide.model import Matrix
+    from decide.profiles import ProfileComparison
 
 ParamsByMethod = Mapping[str, Mapping[str, Any]]
 
@@ -83,9 +84,10 @@ class Comparison(Result):
         if self.skipped:
             skipped = "; could not rank: " + "; ".join(f"{m} ({reason})" for m, reason in self.skipped.items())
         unweighted = [m.name for m in self.methods if not m.uses_weights]
-        unused = f" (not used by {', '.join(unweighted)})" if unweighted else ""
+        unused = f"; not used by {', '.join(unweighted)}" if unweighted else ""
         return (
-            f"{self.actor}: {what}; methods {methods}; weights {format_weights(self.weights)}{unused}; "
+            f"{self.actor}: {what}; methods {methods}; "
+            f"weights {format_weights(self.weights)} ({self.matrix.weights_source}{unused}); "
             f"{data_note(self.matrix)}{skipped}"
         )
 
@@ -119,7 +121,7 @@ class Comparison(Result):
         if provenance:
             frame.insert(0, "actor", self.actor)
             add_provenance(
-                frame, self.matrix, weights=format_weights(self.weights),
+                frame, self.matrix, weights=format_weights(self.weights, self.matrix.weights_source),
                 params="; ".join(f"{m.name}: {m.describe()}" for m in self.methods),
             )
         return frame
@@ -136,6 +138,7 @@ class Comparison(Result):
             "file": self.matrix.file_name,
             "filters": list(self.matrix.filters),
             "weights": dict(self.weights),
+            "weights_source": self.matrix.weights_source,
             "methods": [
                 {"name": m.name, "params": json_params(m), "better": m.better, "weights_used": m.uses_weights}
                 for m in self.methods
@@ -262,8 +265,11 @@ def compare(
     methods: Sequence[str | Method] | str | None = None,
     weights: WeightsLike = None,
     params: ParamsByMethod | Mapping[str, Any] | None = None,
+    profile: str | None = None,
+    weighting: str = "roc",
+    profiles: Sequence[str] | str | bool | None = None,
     stated_only: bool = False,
-) -> Comparison:
+) -> Comparison | ProfileComparison:
     """Rank one actor's strategies by several methods (default: every method).
 
     ``methods`` is a list of names (or :class:`~decide.methods.Method` objects) or a
@@ -271,7 +277,14 @@ def compare(
     ``{"vikor": {"v": 0.3}}`` or ``{"vikor.v": 0.3}``. With the default (all methods),
     a method that cannot rank the matrix is left out and listed in ``skipped``; a
     method named explicitly raises its error instead.
+
+    With ``profiles`` (a list of profile names, a ``"hawkish,frugal"`` string, or
+    ``True`` for every profile of the actor), the columns are profiles instead of methods:
+    one method (the only one in ``methods``, default topsis) ranks the strategies under
+    each profile; see :func:`decide.profiles.compare_profiles`.
     """
+    if profiles is not None and profiles is not False:
+        return _compare_profiles(source, actor, methods, params, profiles, profile, weights, weighting, stated_only)
     import pandas as pd
 
     from decide.methods.run import evaluate
@@ -284,7 +297,7 @@ def compare(
         raise SpecError("is empty; write e.g. topsis,vikor", field="methods")
     given = {m.name: m for m in (methods or []) if isinstance(m, Method)}
     per_method = _split_params(params, names)
-    matrix = one_matrix(source, actor, weights, stated_only=stated_only)
+    matrix = one_matrix(source, actor, weights, profile, weighting, stated_only=stated_only)
 
     ranks: dict[str, Any] = {}
     scores: dict[str, Any] = {}
@@ -316,6 +329,23 @@ def compare(
         dominators=matrix.dominators(),
         skipped=skipped,
     )
+
+
+def _compare_profiles(source, actor, methods, params, profiles, profile, weights, weighting,
+                      stated_only) -> ProfileComparison:
+    from decide.profiles import compare_profiles
+
+    if profile is not None:
+        raise SpecError("cannot be combined with {profiles}; list every profile to compare there", field="profile")
+    if isinstance(methods, str):
+        methods = [m for m in methods.split(",") if m.strip()]
+    if methods is not None and len(methods) != 1:
+        raise SpecError("name one method when comparing profiles (the profiles are the columns)", field="methods")
+    method = get_method(methods[0] if methods else DEFAULT_METHOD)
+    names = None if profiles is True else profiles
+    return compare_profiles(source, actor=actor, profiles=names, method=method.name,
+                            params=_split_params(params, [method.name])[method.name] if params else None,
+                            weights=weights, weighting=weighting, stated_only=stated_only)
 
 
 __all__ = ["Comparison", "borda", "compare", "copeland", "correlations"]

@@ -91,7 +91,8 @@ def _named(items: Any) -> list[tuple[int, dict]]:
 
 def document_problems(data: dict, where: str) -> list[str]:
     """Problems with a matrix document that the structural checks do not see: sizes,
-    magnitudes, characters in names, reserved criterion names. Tolerates any shape."""
+    magnitudes of scores and scale bounds (weights: :func:`decide.specs.check_weights`),
+    characters in names, reserved criterion names. Tolerates any shape."""
     problems: list[str] = []
     actor = data.get("actor")
     if isinstance(actor, str) and (problem := name_problem(actor)):
@@ -117,9 +118,6 @@ def document_problems(data: dict, where: str) -> list[str]:
                     f"{label}: '{name}' is a column name decide's exports use; rename the criterion "
                     f"(reserved: {', '.join(sorted(RESERVED_NAMES))})"
                 )
-        weight = as_number(item.get("weight"))
-        if weight is not None and math.isfinite(weight) and (problem := magnitude_problem(weight)):
-            problems.append(f"{label}: 'weight' {problem}")
     scale = data.get("scale")
     for bound in scale if isinstance(scale, list) else []:
         number = as_number(bound)

@@ -28,7 +28,7 @@ MATRIX_SUFFIXES = (".yaml", ".yml")
 #: A PATH that stands for the shipped matrices, to combine them with your own files:
 #: ``decide rank japan.yaml +shipped``.
 SHIPPED = "+shipped"
-TOP_LEVEL_KEYS = ("actor", "aliases", "criteria", "scale", "weights_rationale", "strategies")
+TOP_LEVEL_KEYS = ("actor", "aliases", "criteria", "scale", "weights_rationale", "strategies", "profiles")
 CRITERION_KEYS = ("name", "objective", "weight", "description")
 STRATEGY_KEYS = ("name", "basis", "reasoning", "scores", "certainty", "source", "rationale")
 BASES = ("stated", "inferred")
@@ -309,7 +309,10 @@ def _check_document(data: Any, path: Path) -> tuple[list[str], Matrix | None]:
     strategy_problems, strategies = _check_strategies(
         data.get("strategies"), where, criteria, scale
     )
-    problems += criteria_problems + scale_problems + strategy_problems
+    from decide.profiles import check_profiles
+
+    profile_problems, profiles = check_profiles(data.get("profiles"), where, criteria)
+    problems += criteria_problems + scale_problems + strategy_problems + profile_problems
     problems += document_problems(data, where)  # sizes, magnitudes, characters, reserved names
     weights_rationale = data.get("weights_rationale", "")
     if not isinstance(weights_rationale, str):
@@ -323,6 +326,7 @@ def _check_document(data: Any, path: Path) -> tuple[list[str], Matrix | None]:
         aliases=tuple(aliases),
         scale=scale,
         path=path,
+        profiles=tuple(profiles),
         weights_rationale=weights_rationale,
     )
     return [], matrix
@@ -507,11 +511,12 @@ def _load_selected(paths: Iterable[PathLike] | PathLike | None, actors: Iterable
 
 
 def one_matrix(
-    source: MatrixSource, actor: str | None, weights: WeightsLike = None, *, stated_only: bool = False
+    source: MatrixSource, actor: str | None, weights: WeightsLike = None, profile: str | None = None,
+    weighting: str = "roc", *, stated_only: bool = False,
 ) -> Matrix:
-    """The one matrix ``actor`` names (or the only one given), with ``weights`` applied."""
+    """The one matrix ``actor`` names (or the only one given), weighted by ``profile`` then ``weights``."""
     matrices = resolve_matrices(source, [actor] if actor else None, stated_only=stated_only)
     if len(matrices) != 1:
         valid = ", ".join(m.actor for m in matrices)
         raise UnknownNameError(f"name one actor; choose from: {valid}")
-    return apply_weights(matrices[0], weights)
+    return apply_weights(matrices[0], weights, profile, weighting)

@@ -35,6 +35,19 @@ Objective = Literal["max", "min"]
 DOMINANCE_BLOCK = 256
 
 
+def _did_you_mean(name: str, choices: list[str]) -> str:
+    """`` (did you mean 'x'?)`` for the closest of ``choices`` (any case), or nothing.
+
+    >>> _did_you_mean("deterence", ["stability", "deterrence"])
+    " (did you mean 'deterrence'?)"
+    """
+    import difflib
+
+    by_folded = {choice.casefold(): choice for choice in choices}
+    close = difflib.get_close_matches(name.strip().casefold(), list(by_folded), n=1)
+    return f" (did you mean '{by_folded[close[0]]}'?)" if close else ""
+
+
 @dataclass(frozen=True)
 class Criterion:
     """A criterion: its name, whether more (``max``) or less (``min``) is better, its weight."""
@@ -75,11 +88,29 @@ class Strategy:
 
 
 @dataclass(frozen=True)
+class Profile:
+    """A named set of weights kept with the data: numbers by criterion, or an importance ordering.
+
+    ``weights`` is a mapping (criteria not named keep their file proportions) or an ordering
+    such as ``"deterrence>stability=risk>cost"`` turned into weights by ``weighting``
+    (``roc``, ``rs`` or ``rr``); ``source`` cites where the posture comes from.
+    """
+
+    name: str
+    weights: Mapping[str, float] | str
+    rationale: str = ""
+    source: str = ""
+    weighting: str = "roc"
+
+
+@dataclass(frozen=True)
 class Matrix:
     """The decision matrix of one actor.
 
     ``weights`` are the criteria weights normalised to sum to 1; ``path`` is the
-    file the matrix was read from, if any.
+    file the matrix was read from, if any; ``weights_source`` says where the weights
+    came from (``file``, ``profile 'hawkish'``, an override, an ordering and its rule, ...),
+    and every caption and JSON output that shows weights repeats it.
     """
 
     actor: str
@@ -92,6 +123,8 @@ class Matrix:
     """One line on why the default weights are this actor's (grounded in the articles)."""
     filters: tuple[str, ...] = field(default=(), compare=False)
     """What was left out of the file's strategies (``inferred strategies left out``), for captions."""
+    profiles: tuple[Profile, ...] = field(default=(), compare=False)
+    weights_source: str = field(default="file", compare=False)
 
     @property
     def criterion_names(self) -> list[str]:
@@ -139,10 +172,22 @@ class Matrix:
             names.append(self.path.stem)
         return any(wanted == candidate.casefold() for candidate in names)
 
-    def with_criterion_weights(self, weights: Mapping[str, float]) -> Matrix:
-        """A copy with these raw weights set, unchecked (:func:`decide.specs.apply_weights` checks)."""
+    def with_criterion_weights(self, weights: Mapping[str, float], source: str | None = None) -> Matrix:
+        """A copy with these raw weights set, unchecked (:func:`decide.specs.apply_weights` checks);
+        ``source`` says where they came from (kept as it was when ``None``)."""
         criteria = tuple(replace(c, weight=float(weights.get(c.name, c.weight))) for c in self.criteria)
-        return replace(self, criteria=criteria)
+        return replace(self, criteria=criteria, weights_source=self.weights_source if source is None else source)
+
+    def profile(self, name: str) -> Profile:
+        """The profile called ``name`` (any case); an :class:`UnknownNameError` lists the profiles."""
+        for profile in self.profiles:
+            if profile.name.casefold() == name.strip().casefold():
+                return profile
+        if not self.profiles:
+            raise UnknownNameError(f"{self.label}: unknown profile '{name}'; this matrix has no profiles")
+        names = [p.name for p in self.profiles]
+        raise UnknownNameError(f"{self.label}: unknown profile '{name}'{_did_you_mean(name, names)}; "
+                               f"choose from: {', '.join(names)}")
 
     def without(self, strategies: set[str], why: str = "") -> Matrix:
         """A copy without the named strategies; ``why`` is recorded in ``filters`` for captions."""
@@ -176,12 +221,17 @@ class Matrix:
         return low.reshape(len(self.strategies), len(names)), high.reshape(len(self.strategies), len(names))
 
     def criterion(self, name: str) -> Criterion:
-        """The criterion called ``name``; an :class:`UnknownNameError` lists the valid ones."""
+        """The criterion called ``name`` (exact, else any case); an :class:`UnknownNameError`
+        lists the valid ones, with a suggestion for a typo."""
         for criterion in self.criteria:
             if criterion.name == name:
                 return criterion
+        for criterion in self.criteria:
+            if criterion.name.casefold() == name.strip().casefold():
+                return criterion
         valid = ", ".join(self.criterion_names)
-        raise UnknownNameError(f"{self.label}: unknown criterion '{name}'; choose from: {valid}")
+        hint = _did_you_mean(name, self.criterion_names)
+        raise UnknownNameError(f"{self.label}: unknown criterion '{name}'{hint}; choose from: {valid}")
 
     def to_array(self) -> np.ndarray:
         """The scores as a float array, strategies x criteria (file order)."""

@@ -64,9 +64,10 @@ class Ranking(PerActor[ActorRanking]):
         return self.method.params
 
     def caption(self, ranking: ActorRanking) -> str:
+        weights = weights_note(self.method, ranking.weights, ranking.matrix.weights_source)
         notes = "".join(f"; note: {note}" for note in ranking.notes)
         return (
-            f"{ranking.actor}: ranked by {self.method.title}; {weights_note(self.method, ranking.weights)}; "
+            f"{ranking.actor}: ranked by {self.method.title}; {weights}; "
             f"{data_note(ranking.matrix)}; {self.better} score is better{notes}"
         )
 
@@ -96,7 +97,7 @@ class Ranking(PerActor[ActorRanking]):
             if provenance:
                 add_provenance(
                     frame, ranking.matrix, method=self.method.name, params=self.method.describe(),
-                    weights=format_weights(ranking.weights),
+                    weights=format_weights(ranking.weights, ranking.matrix.weights_source),
                 )
             frames.append(frame)
         return pd.concat(frames, ignore_index=True)
@@ -114,6 +115,7 @@ class Ranking(PerActor[ActorRanking]):
                     "file": r.matrix.file_name,
                     "filters": list(r.matrix.filters),
                     "weights": dict(r.weights),
+                    "weights_source": r.matrix.weights_source,
                     "weights_used": self.method.uses_weights,
                     "better": self.better,
                     "notes": list(r.notes),
@@ -178,6 +180,8 @@ def rank(
     actors: Iterable[str] | str | None = None,
     method: str | Method = DEFAULT_METHOD,
     weights: WeightsLike = None,
+    profile: str | None = None,
+    weighting: str = "roc",
     params: Mapping[str, Any] | None = None,
     non_dominated: bool = False,
     stated_only: bool = False,
@@ -187,14 +191,18 @@ def rank(
     ``source`` is a :class:`~decide.model.Matrix`, a list of them, a file or folder
     path (or a list of paths), or ``None`` for the shipped matrices. ``method`` is a
     name or a :class:`~decide.methods.Method`; ``params`` sets its parameters.
-    ``weights`` overrides criteria weights (a mapping or a ``"deterrence=0.5,cost=0.1"``
-    string); the other criteria keep their weights and all are normalised. With
+    ``profile`` names a weight profile of the matrix files (``decide profiles``);
+    ``weights`` then sets weights on top: exact overrides (a mapping or a
+    ``"deterrence=0.5,cost=0.1"`` string: the criteria not named share the rest in their
+    file proportions), an ordering ``"deterrence>stability>risk>cost"`` turned into weights
+    by ``weighting`` (roc, rs or rr), or a :class:`~decide.weights.WeightsResult`. With
     ``non_dominated=True``, strategies Pareto-dominated by another strategy of the
     same actor are dropped before ranking; with ``stated_only=True``, strategies whose
     basis is ``inferred`` (the caption and exports say so for both).
     """
     chosen = get_method(method, params)
-    matrices = [apply_weights(m, weights) for m in resolve_matrices(source, actors, stated_only=stated_only)]
+    matrices = [apply_weights(m, weights, profile, weighting)
+                for m in resolve_matrices(source, actors, stated_only=stated_only)]
     if non_dominated:
         matrices = [drop_dominated(m) for m in matrices]
     return Ranking(chosen, tuple(rank_matrix(m, chosen) for m in matrices), non_dominated, stated_only)

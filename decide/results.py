@@ -72,20 +72,24 @@ class Section:
     frame: pd.DataFrame | Table
 
 
-def format_weights(weights: Mapping[str, float]) -> str:
-    """``stability=0.3, cost=0.2``: weights as a short text, at most 4 significant digits.
+def format_weights(weights: Mapping[str, float], source: str | None = None) -> str:
+    """``stability=0.3, cost=0.2``: weights as a short text, at most 4 significant digits,
+    followed by where they came from when ``source`` is given.
 
     >>> format_weights({"stability": 0.3, "cost": 0.123456})
     'stability=0.3, cost=0.1235'
+    >>> format_weights({"stability": 0.75, "cost": 0.25}, "profile 'frugal'")
+    "stability=0.75, cost=0.25 (profile 'frugal')"
     """
-    return ", ".join(f"{name}={weight:.4g}" for name, weight in weights.items())
+    text = ", ".join(f"{name}={weight:.4g}" for name, weight in weights.items())
+    return f"{text} ({source})" if source else text
 
 
-def weights_note(method: Method, weights: Mapping[str, float]) -> str:
-    """``weights stability=0.3, ...`` for a caption, or ``weights not used by simus``."""
+def weights_note(method: Method, weights: Mapping[str, float], source: str | None = None) -> str:
+    """``weights stability=0.3, ... (file)`` for a caption, or ``weights not used by simus``."""
     if not method.uses_weights:
         return f"weights not used by {method.name}"
-    return f"weights {format_weights(weights)}"
+    return f"weights {format_weights(weights, source)}"
 
 
 def data_note(matrix: Matrix) -> str:

@@ -289,8 +289,8 @@ class SensitivityResult(Result):
     def caption(self, what: str) -> str:
         return (
             f"{self.actor}: {what}; {self.method.title}{rank_note(self.method.name)}; {self.how}; "
-            f"weights {format_weights(self.matrix.weights)}; others keep their proportions; "
-            f"{data_note(self.matrix)}"
+            f"weights {format_weights(self.matrix.weights, self.matrix.weights_source)}; "
+            f"others keep their proportions; {data_note(self.matrix)}"
         )
 
     def sections(self) -> list[Section]:
@@ -335,7 +335,7 @@ class SensitivityResult(Result):
         if provenance:
             add_provenance(
                 frame, self.matrix, method=self.method.name, params=self.method.describe(), exact=self.exact,
-                weights=format_weights(self.matrix.weights),
+                weights=format_weights(self.matrix.weights, self.matrix.weights_source),
             )
         return frame
 
@@ -349,6 +349,7 @@ class SensitivityResult(Result):
             "params": json_params(self.method),
             "exact": self.exact,
             "weights": dict(self.matrix.weights),
+            "weights_source": self.matrix.weights_source,
             "intervals": self.intervals.to_dict(orient="records"),
             "score_ranges": None if self.score_ranges is None else self.score_ranges.to_dict(orient="records"),
             "segments": {
@@ -369,6 +370,8 @@ def sensitivity(
     method: str | Method = DEFAULT_METHOD,
     criterion: str | None = None,
     weights: WeightsLike = None,
+    profile: str | None = None,
+    weighting: str = "roc",
     params: Mapping[str, Any] | None = None,
     exact: bool | None = None,
     stated_only: bool = False,
@@ -378,11 +381,11 @@ def sensitivity(
     ``exact=None`` uses the closed form when the method is additive (``wsm``);
     ``exact=False`` forces sampling and bisection (to check the closed form).
     """
-    matrix = one_matrix(source, actor, weights, stated_only=stated_only)
+    matrix = one_matrix(source, actor, weights, profile, weighting, stated_only=stated_only)
     chosen = get_method(method, params).require_weights()
     chosen.check(matrix)
     if criterion is not None:
-        matrix.criterion(criterion)  # UnknownNameError lists the criteria
+        criterion = matrix.criterion(criterion).name  # any case; UnknownNameError lists the criteria
     closed = chosen.additive if exact is None else bool(exact and chosen.additive)
     results = []
     for index, c in enumerate(matrix.criteria):
@@ -487,7 +490,10 @@ class MakeTopResult(Result):
         frame = self.frame
         if not self.feasible:
             frame = frame[["criterion", "weight now"]]
-        caption = f"{self.matrix.actor}: {self.verdict}; {self.method.title}; {data_note(self.matrix)}"
+        caption = (
+            f"{self.matrix.actor}: {self.verdict}; {self.method.title}; weights now from {self.matrix.weights_source}; "
+            f"{data_note(self.matrix)}"
+        )
         return [Section(f"{self.matrix.actor} make top", caption, frame)]
 
     def to_frame(self, provenance: bool = False) -> pd.DataFrame:
@@ -512,6 +518,7 @@ class MakeTopResult(Result):
             "exact": self.exact,
             "feasible": self.feasible,
             "weights": dict(self.matrix.weights),
+            "weights_source": self.matrix.weights_source,
             "new_weights": self.new_weights,
             "distance": self.distance if self.feasible else None,
             "tied_with": list(self.tied_with),
@@ -636,6 +643,8 @@ def make_top(
     actor: str | None = None,
     method: str | Method = DEFAULT_METHOD,
     weights: WeightsLike = None,
+    profile: str | None = None,
+    weighting: str = "roc",
     params: Mapping[str, Any] | None = None,
     stated_only: bool = False,
 ) -> MakeTopResult:
@@ -646,7 +655,7 @@ def make_top(
     :func:`scipy.optimize.linprog`); for other methods an approximate sampled search
     (a few thousand batched draws, then bisection towards the current weights).
     """
-    matrix = one_matrix(source, actor, weights, stated_only=stated_only)
+    matrix = one_matrix(source, actor, weights, profile, weighting, stated_only=stated_only)
     chosen = get_method(method, params).require_weights()
     chosen.check(matrix)
     target = _strategy_index(matrix, strategy)

@@ -172,7 +172,8 @@ class SMAAResult(PerActor[ActorSMAA]):
         return (
             f"{result.actor}: SMAA with {self.method.title}{rank_note(self.method.name)}; "
             f"{self.samples} draws, seed {self.seed}; weights {self.weight_model}; {noise}; "
-            f"current weights {format_weights(result.weights)}; {data_note(result.matrix)}"
+            f"current weights {format_weights(result.weights, result.matrix.weights_source)}; "
+            f"{data_note(result.matrix)}"
         )
 
     def sections(self) -> list[Section]:
@@ -206,7 +207,7 @@ class SMAAResult(PerActor[ActorSMAA]):
                 add_provenance(
                     frame, result.matrix, method=self.method.name, params=self.method.describe(),
                     samples=self.samples, seed=self.seed, weight_model=self.weight_model,
-                    score_noise=self.score_noise, weights=format_weights(result.weights),
+                    score_noise=self.score_noise, weights=format_weights(result.weights, result.matrix.weights_source),
                 )
             frames.append(frame)
         return pd.concat(frames, ignore_index=True)
@@ -230,6 +231,7 @@ class SMAAResult(PerActor[ActorSMAA]):
                     "filters": list(r.matrix.filters),
                     "scores": score_model(r.matrix, self.score_noise, self.score_ranges),
                     "weights": dict(r.weights),
+                    "weights_source": r.matrix.weights_source,
                     "strategies": [
                         {
                             "strategy": name,
@@ -363,6 +365,8 @@ def smaa(
     score_noise: float = 0.0,
     score_ranges: bool = True,
     weights: WeightsLike = None,
+    profile: str | None = None,
+    weighting: str = "roc",
     params: Mapping[str, Any] | None = None,
     stated_only: bool = False,
     progress: Progress | None = None,
@@ -386,7 +390,8 @@ def smaa(
         seed = secrets.randbelow(2**32)
     elif not isinstance(seed, int) or isinstance(seed, bool) or not 0 <= seed < 2**63:
         raise SpecError(f"is {seed!r}; give a whole number >= 0", field="seed")
-    matrices = [apply_weights(m, weights) for m in resolve_matrices(source, actors, stated_only=stated_only)]
+    matrices = [apply_weights(m, weights, profile, weighting)
+                for m in resolve_matrices(source, actors, stated_only=stated_only)]
     check_samples(chosen, matrices, samples)
     for matrix in matrices:
         check_noise(matrix, score_noise)

@@ -17,14 +17,18 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Mapping, Sequence
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Union
 
 from decide.errors import SpecError, UnknownNameError
 
 if TYPE_CHECKING:
-    from decide.model import Matrix
+    from decide.model import Matrix, Profile
+    from decide.weights import WeightsResult
 
-WeightsLike = Mapping[str, float] | str | None
+#: What ``weights=`` accepts everywhere: overrides as a mapping or ``"name=value,..."`` text, an
+#: ordering ``"a>b=c>d"``, an elicited :class:`~decide.weights.WeightsResult`, or a list of
+#: mappings and texts (the command line's repeated ``-w``: later values win). See :mod:`decide.weighting`.
+WeightsLike = Union[Mapping[str, float], str, "WeightsResult", Sequence[Mapping[str, float] | str], None]
 
 WEIGHTS_EXAMPLE = "deterrence=0.5,cost=0.1"
 ORDER_EXAMPLE = "deterrence>stability>risk>cost"
@@ -59,6 +63,8 @@ def check_weights(weights: Mapping[str, float]) -> list[str]:
     >>> check_weights({"a": -1, "b": 1})
     ["weight of 'a' is -1, weights must be >= 0"]
     """
+    from decide.limits import magnitude_problem
+
     problems = []
     for name, weight in weights.items():
         if not isinstance(weight, (int, float)) or isinstance(weight, bool):
@@ -67,39 +73,27 @@ def check_weights(weights: Mapping[str, float]) -> list[str]:
             problems.append(f"weight of '{name}' is {weight}, expected a finite number >= 0")
         elif weight < 0:
             problems.append(f"weight of '{name}' is {weight}, weights must be >= 0")
+        elif problem := magnitude_problem(weight):
+            problems.append(f"weight of '{name}' {problem}")
     if not problems and weights and math.fsum(weights.values()) <= 0:
         problems.append("all weights are zero; give at least one criterion a positive weight")
     return problems
 
 
-def apply_weights(matrix: Matrix, overrides: WeightsLike) -> Matrix:
-    """A copy of ``matrix`` whose named criteria take new weights.
+def apply_weights(
+    matrix: Matrix, overrides: WeightsLike, profile: str | Profile | None = None, weighting: str = "roc"
+) -> Matrix:
+    """A copy of ``matrix`` weighted by ``profile`` then ``overrides``: see :func:`decide.weighting.set_weights`.
 
-    The other criteria keep their share of the file's (normalised) weights, and the
-    result is normalised to sum to 1. ``overrides`` is a mapping or a
-    ``"deterrence=0.5,cost=0.1"`` string; ``None`` or an empty mapping returns the
-    matrix unchanged.
+    A named criterion gets exactly the value given; the criteria not named share the rest
+    in their file proportions; naming every criterion normalises them. ``None`` or an empty
+    mapping returns the matrix unchanged.
     """
-    if overrides is None:
+    if overrides is None and profile is None:
         return matrix
-    if isinstance(overrides, str):
-        overrides = parse_weight_spec(overrides)
-    if not overrides:
-        return matrix
-    for name in overrides:
-        matrix.criterion(name)  # raises UnknownNameError listing the valid criteria
-    from decide.limits import as_number, magnitude_problem
+    from decide.weighting import set_weights
 
-    for name, weight in overrides.items():
-        number = as_number(weight)
-        if number is not None and math.isfinite(number) and (problem := magnitude_problem(number)):
-            raise SpecError(f"weight of '{name}' {problem}", field="weights", where=matrix.label)
-    merged = {**matrix.weights, **{name: overrides[name] for name in overrides}}
-    problems = check_weights(merged)
-    if problems:
-        raise SpecError(problems[0], field="weights", where=matrix.label)
-    total = math.fsum(merged.values())
-    return matrix.with_criterion_weights({name: w / total for name, w in merged.items()})
+    return set_weights(matrix, overrides, profile=profile, weighting=weighting)
 
 
 def parse_params(pairs: Sequence[str]) -> dict[str, str]:
@@ -197,8 +191,8 @@ def parse_order(spec: str, matrix: Matrix) -> list[list[int]]:
             raise SpecError(
                 f"'{part.strip()}' is not NAME>NAME[>NAME...]; write e.g. '{ORDER_EXAMPLE}'", field="order"
             )
-        for name in chain:
-            matrix.criterion(name)  # UnknownNameError lists the criteria
+        for typed in chain:
+            name = matrix.criterion(typed).name  # any case; UnknownNameError lists the criteria
             if name in seen:
                 raise SpecError(f"criterion '{name}' appears twice; name each criterion once", field="order")
             seen.add(name)

@@ -68,10 +68,11 @@ class MatrixView(Result):
         head = f"{m.actor}: decision matrix from {m.file_name}{scale}"
         objectives = ", ".join(f"{c.name} ({c.objective})" for c in m.criteria)
         return [
-            Section(f"{m.actor} criteria", f"{head}; criteria and normalised weights", self.criteria),
+            Section(f"{m.actor} criteria", f"{head}; criteria and normalised weights ({m.weights_source})",
+                    self.criteria),
             Section(
                 f"{m.actor} scores",
-                f"{head}; objectives {objectives}; weights {format_weights(m.weights)}",
+                f"{head}; objectives {objectives}; weights {format_weights(m.weights, m.weights_source)}",
                 self.scores,
             ),
             Section(
@@ -97,6 +98,7 @@ class MatrixView(Result):
             "actor": m.actor,
             "file": m.file_name,
             "scale": list(m.scale) if m.scale else None,
+            "weights_source": m.weights_source,
             "weights_rationale": m.weights_rationale,
             "criteria": [
                 {"name": c.name, "objective": c.objective, "weight": m.weights[c.name],
@@ -113,9 +115,12 @@ class MatrixView(Result):
         }
 
 
-def show(source: MatrixSource = None, *, actor: str | None = None, weights: WeightsLike = None) -> MatrixView:
-    """The decision matrix of one actor (by name, alias or file stem)."""
-    return MatrixView(one_matrix(source, actor, weights))
+def show(
+    source: MatrixSource = None, *, actor: str | None = None, weights: WeightsLike = None,
+    profile: str | None = None, weighting: str = "roc",
+) -> MatrixView:
+    """The decision matrix of one actor (by name, alias or file stem), weighted by ``profile`` then ``weights``."""
+    return MatrixView(one_matrix(source, actor, weights, profile, weighting))
 
 
 @dataclass(frozen=True)

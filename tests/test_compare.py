@@ -97,6 +97,7 @@ def test_json_shape():
         "actor",
         "file",
         "weights",
+        "weights_source",
         "methods",
         "skipped",
         "filters",

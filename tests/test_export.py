@@ -30,7 +30,7 @@ def tricky_ranking():
 def test_table_has_caption_with_method_weights_and_source(tricky_ranking):
     text = render(tricky_ranking, "table")
     assert text.splitlines()[0] == (
-        "Tricky: ranked by wsm (normalization=minmax); weights gain=0.6, cost=0.4; "
+        "Tricky: ranked by wsm (normalization=minmax); weights gain=0.6, cost=0.4 (file); "
         "data <Tricky>; higher score is better"
     )
     assert TRICKY in text and "1.0000" in text

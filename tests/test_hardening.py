@@ -148,7 +148,7 @@ def test_magnitudes_outside_the_range_are_refused_at_load(matrix_file):
     with pytest.raises(MatrixError) as error:
         rank(str(path))
     assert error.value.problems == [
-        f"{path}: criterion 'stability': 'weight' is 1e+308, outside the range decide accepts "
+        f"{path}: criteria: weight of 'stability' is 1e+308, outside the range decide accepts "
         "(0, or 1e-12 to 1e+12 in magnitude); rescale the values",
         f"{path}: strategy 'Talks': score for 'cost' is 1e+300, outside the range decide accepts "
         "(0, or 1e-12 to 1e+12 in magnitude); rescale the values",

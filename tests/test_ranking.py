@@ -61,12 +61,13 @@ def test_vikor_lists_lower_scores_first():
     assert result.results[0].table["rank"].is_monotonic_increasing
 
 
-def test_weight_override_keeps_others_and_normalises():
-    result = rank(actors="China", weights="deterrence=0.5,cost=0.1")
-    weights = result.results[0].weights
-    total = 0.35 + 0.5 + 0.1 + 0.30  # China's own stability and risk weights
+def test_weight_override_is_exact_and_others_share_the_rest_in_file_proportions():
+    file_weights = rank(actors="China").results[0].weights
+    weights = rank(actors="China", weights="deterrence=0.5,cost=0.1").results[0].weights
+    rest = file_weights["stability"] + file_weights["risk"]
     assert weights == pytest.approx(
-        {"stability": 0.35 / total, "deterrence": 0.5 / total, "cost": 0.1 / total, "risk": 0.30 / total}
+        {"stability": 0.4 * file_weights["stability"] / rest, "deterrence": 0.5, "cost": 0.1,
+         "risk": 0.4 * file_weights["risk"] / rest}
     )
 
 

@@ -1,4 +1,4 @@
-"""Weight elicitation (decide.elicit): published examples reproduced, and one test per bad input."""
+"""Weight elicitation (decide.weights): published examples reproduced, and one test per bad input."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from decide import elicit as weights
+from decide import weights
 from decide.errors import DecideError, MatrixError, MethodError, SpecError, UnknownNameError
 from decide.load import load_matrix, shipped_matrices_dir
 
@@ -504,11 +504,11 @@ def test_more_than_fifteen_criteria_have_no_consistency_ratio():
     assert "CR undefined" in str(result)
 
 
-def test_importing_elicit_is_light():
+def test_importing_weights_is_light():
     import subprocess
     import sys
 
-    probe = "import sys, decide.elicit; print('skcriteria' in sys.modules, 'scipy.stats' in sys.modules)"
+    probe = "import sys, decide.weights; print('skcriteria' in sys.modules, 'scipy.stats' in sys.modules)"
     output = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True).stdout
     assert output.split() == ["False", "False"]
 

@@ -3,7 +3,7 @@
 Every function returns a :class:`WeightsResult`: the weights as a Series that sums to 1,
 the method's extras (``order``, ``lambda_max``, ``consistency_ratio``, ...), a note and warnings.
 
->>> from decide import elicit as weights
+>>> from decide import weights
 >>> weights.roc("deterrence>stability>risk>cost").as_mapping()
 {'deterrence': 0.5208, 'stability': 0.2708, 'risk': 0.1458, 'cost': 0.0625}
 
@@ -103,6 +103,21 @@ class WeightsResult:
             )
         return ", ".join(parts)
 
+    def sections(self) -> list[Any]:
+        """One titled table for the text exports: the caption, the most inconsistent AHP
+        judgment and the note on objective weights, then criterion and weight."""
+        from decide.results import Section
+
+        parts = [self.caption]
+        worst = self.extras.get("most_inconsistent")
+        if worst:
+            a, b = worst["pair"]
+            parts.append(f"most inconsistent judgment: {a} vs {b} (given {_fraction(worst['judgment'])},"
+                         f" consistent with the others: about {_fraction(worst['suggested'])})")
+        if self.note:
+            parts.append(self.note)
+        return [Section(f"weights {self.method}", "; ".join(parts), self.to_frame().reset_index())]
+
     def as_mapping(self) -> dict[str, float]:
         """The weights as ``{criterion: weight}``, rounded to 4 decimals."""
         return {str(name): round(float(weight), 4) for name, weight in self.weights.items()}
@@ -111,9 +126,14 @@ class WeightsResult:
         """``{"method": ..., "weights": {criterion: weight}, **extras}``, safe for :func:`json.dumps`."""
         return {"method": self.method, "weights": self.as_mapping(), **_json_safe(self.extras)}
 
-    def to_frame(self) -> pd.DataFrame:
-        """The weights as a one-column DataFrame indexed by criterion."""
-        return self.weights.rename("weight").rename_axis("criterion").to_frame()
+    def to_frame(self, provenance: bool = False) -> pd.DataFrame:
+        """The weights as a one-column DataFrame indexed by criterion; with ``provenance=True``
+        (what CSV exports hold) ``criterion`` is a column and ``method`` names the method."""
+        frame = self.weights.rename("weight").rename_axis("criterion").to_frame()
+        if provenance:
+            frame = frame.reset_index()
+            frame["method"] = self.method
+        return frame
 
     def __str__(self) -> str:
         from tabulate import tabulate

@@ -1,0 +1,73 @@
+"""decide profiles, --profile on the ranking commands, compare --profiles, and profile errors in validate."""
+
+from __future__ import annotations
+
+import json
+import re
+
+GOOD = {"name": "hawkish", "weights": "deterrence>stability>risk>cost", "rationale": "Deterrence first."}
+
+
+def test_profiles_lists_the_shipped_ones(cli):
+    result = cli("profiles", "-a", "china", "-f", "json")
+    assert result.exit_code == 0
+    rows = json.loads(result.stdout)["profiles"]
+    assert [row["profile"] for row in rows] == ["mediator", "influence", "quiet"]
+    assert all(row["source"].startswith(("000_", "001_")) for row in rows)
+    table = cli("profiles", "-a", "russia").stdout
+    assert "military-leverage" in table and "sanctions-economy" in table
+
+
+def test_every_weighted_command_takes_a_profile(cli):
+    expected = "(profile 'dialogue')"
+    assert expected in cli("rank", "-a", "us", "--profile", "dialogue").stdout
+    assert expected in cli("show", "-a", "us", "--profile", "dialogue").stdout
+    assert expected in cli("compare", "-a", "us", "--profile", "dialogue", "--methods", "wsm,topsis").stdout
+    assert expected in cli("sensitivity", "-a", "us", "-m", "wsm", "--profile", "dialogue").stdout
+    assert expected in cli("smaa", "-a", "us", "-n", "50", "--profile", "dialogue").stdout
+    both = cli("rank", "-a", "us", "--profile", "dialogue", "-w", "cost=0.3").stdout
+    assert "cost=0.3, " in both and "(profile 'dialogue' + override cost=0.3)" in both
+
+
+def test_an_unknown_profile_says_choose_from(cli):
+    result = cli("rank", "-a", "us", "--profile", "dove")
+    assert result.exit_code == 1
+    assert result.output.startswith("Error: ")
+    assert "unknown profile 'dove'; choose from: deterrence-first," in result.output
+
+
+def test_compare_profiles_side_by_side(cli):
+    result = cli("compare", "-a", "south korea", "--all-profiles", "--methods", "wsm")
+    assert result.exit_code == 0
+    head = result.stdout.splitlines()
+    assert head[0].startswith("South Korea: rank of each strategy by profile (1 = best), Borda and Copeland")
+    assert re.search(r"readiness +allied-drills +escalation-wary +borda_points", result.stdout)
+    assert "Kendall's tau-b between the profiles' rankings" in result.stdout
+    named = cli("compare", "-a", "south korea", "--profiles", "readiness,escalation-wary", "-w", "cost=0.2",
+                "-f", "json")
+    profiles = json.loads(named.stdout)["profiles"]
+    assert list(profiles) == ["readiness", "escalation-wary"]
+    assert profiles["readiness"]["weights_source"] == "profile 'readiness' + override cost=0.2"
+    assert profiles["readiness"]["weights"]["cost"] == 0.2
+
+
+def test_compare_profile_errors(cli):
+    assert cli("compare", "-a", "south korea", "--profiles", "readiness").output == (
+        "Error: --profiles: name at least two different profiles to compare\n"
+    )
+    both = cli("compare", "-a", "south korea", "--profiles", "a,b", "--all-profiles")
+    assert both.exit_code == 2 and "give --profiles or --all-profiles, not both" in both.output
+    methods = cli("compare", "-a", "south korea", "--all", "--all-profiles")
+    assert methods.exit_code == 2 and "--all compares methods" in methods.output
+
+
+def test_validate_catches_a_profile_naming_an_unknown_criterion(cli, matrix_file):
+    path = matrix_file(profiles=[{**GOOD, "weights": {"deterence": 0.5}}])
+    result = cli("validate", str(path))
+    assert result.exit_code == 1
+    assert result.output.splitlines()[0] == (
+        f"{path}: profile 'hawkish': weights: unknown criterion 'deterence' (did you mean 'deterrence'?); choose"
+        " from: stability, deterrence, cost, risk"
+    )
+    good = cli("validate", str(matrix_file(name="good.yaml", profiles=[GOOD])))
+    assert good.exit_code == 0
