@@ -85,6 +85,21 @@ def name_problem(name: str) -> str | None:
     return None
 
 
+def one_line(message: str) -> str:
+    r"""``message`` with control and line-separator characters written as escapes, so a
+    hostile name cannot split an error line (or a terminal's colours).
+
+    >>> print(one_line("strategy 'a\nb': no score"))
+    strategy 'a\nb': no score
+    """
+    if not any(unicodedata.category(char) in _BAD_CATEGORIES for char in message):
+        return message
+    return "".join(
+        char.encode("unicode_escape").decode("ascii") if unicodedata.category(char) in _BAD_CATEGORIES else char
+        for char in message
+    )
+
+
 def _named(items: Any) -> list[tuple[int, dict]]:
     return [(i, item) for i, item in enumerate(items) if isinstance(item, dict)] if isinstance(items, list) else []
 
@@ -148,4 +163,5 @@ __all__ = [
     "document_problems",
     "magnitude_problem",
     "name_problem",
+    "one_line",
 ]

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any, cast
 
 from decide.errors import DecideWarning, MatrixError, UnknownNameError
-from decide.limits import document_problems
+from decide.limits import document_problems, one_line
 from decide.model import Criterion, Matrix, Objective, Strategy
 from decide.specs import WeightsLike, apply_weights, check_weights
 from decide.yamlsafe import as_finite_number, shorten
@@ -314,6 +314,7 @@ def _check_document(data: Any, path: Path) -> tuple[list[str], Matrix | None]:
     profile_problems, profiles = check_profiles(data.get("profiles"), where, criteria)
     problems += criteria_problems + scale_problems + strategy_problems + profile_problems
     problems += document_problems(data, where)  # sizes, magnitudes, characters, reserved names
+    problems = [one_line(problem) for problem in problems]  # a name with a newline cannot split a line
     weights_rationale = data.get("weights_rationale", "")
     if not isinstance(weights_rationale, str):
         problems.append(f"{where}: 'weights_rationale' must be a text (one line on why these weights)")

@@ -350,3 +350,14 @@ def test_dominance_on_a_large_matrix_is_fast_and_exact():
         row = oriented[index]
         expected = np.flatnonzero((oriented >= row).all(axis=1) & (oriented > row).any(axis=1))
         assert found.get(f"A{index + 1}", []) == [f"A{j + 1}" for j in expected]
+
+
+def test_a_newline_in_a_key_never_splits_a_problem_line():
+    """Found by the hypothesis fuzzer: a score key '\\n' made a two-line problem."""
+    from pathlib import Path
+
+    from decide.load import _check_document
+
+    problems, _ = _check_document({"strategies": [{"name": "a\u2028b", "scores": {"\n": 1}}]}, Path("x.yaml"))
+    assert problems and all("\n" not in p and "\u2028" not in p for p in problems)
+    assert any("'\\n'" in p for p in problems)
