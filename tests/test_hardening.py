@@ -358,6 +358,6 @@ def test_a_newline_in_a_key_never_splits_a_problem_line():
 
     from decide.load import _check_document
 
-    problems, _ = _check_document({"strategies": [{"name": "a\u2028b", "scores": {"\n": 1}}]}, Path("x.yaml"))
+    problems, _ = _check_document({"strategies": [{"name": "a\u2028b", "scores": {"\n": 10**12 + 1}}]}, Path("x.yaml"))
     assert problems and all("\n" not in p and "\u2028" not in p for p in problems)
     assert any("'\\n'" in p for p in problems)
