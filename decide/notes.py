@@ -71,6 +71,8 @@ def dominance_notes(matrix: Matrix, method: Method, ranks: np.ndarray, dominator
     Methods that compare with positional ideals (PROBID) or solve linear programs
     (SIMUS) can do so; decide reports it rather than changing the method's ranking.
     """
+    if method.respects_dominance:  # checked by the property tests; skipping saves time on large matrices
+        return []
     position = {name: index for index, name in enumerate(matrix.strategy_names)}
     notes = []
     for loser, winners in dominators.items():
