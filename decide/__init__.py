@@ -6,8 +6,8 @@
 'lower'
 
 The verbs: :func:`load_matrices`, :func:`validate`, :func:`show`, :func:`overview`,
-:func:`rank`, :func:`compare`, :func:`sensitivity`, :func:`make_top`, :func:`smaa`,
-:func:`render` and :func:`export`. Every result prints as a text table and renders
+:func:`rank`, :func:`explain`, :func:`compare`, :func:`sensitivity`, :func:`make_top`,
+:func:`smaa`, :func:`report`, :func:`render` and :func:`export`. Every result prints as a text table and renders
 as an HTML table in a notebook. Importing decide is cheap: scikit-criteria is loaded
 only when a method without a numpy engine runs.
 """
@@ -23,12 +23,14 @@ if TYPE_CHECKING:
     from decide import weights
     from decide.compare import Comparison, compare
     from decide.errors import DecideError, DecideWarning, MatrixError, MethodError, SpecError, UnknownNameError
+    from decide.explain import Contributions, explain
     from decide.export import FORMATS, export, render
     from decide.load import load_matrices, load_matrix, shipped_matrices_dir, validate
     from decide.methods import DEFAULT_METHOD, Method, catalogue, get_method
     from decide.model import Criterion, Matrix, Profile, Strategy
     from decide.profiles import ProfileComparison, ProfileList, profiles, save_profile
     from decide.ranking import ActorRanking, Ranking, rank
+    from decide.report import Report, report
     from decide.sensitivity import MakeTopResult, SensitivityResult, make_top, sensitivity
     from decide.smaa import ActorSMAA, SMAAResult, smaa
     from decide.views import MatrixView, Overview, overview, show
@@ -39,12 +41,14 @@ _HOMES = {
     "Comparison": "compare", "compare": "compare",
     "DecideError": "errors", "DecideWarning": "errors", "MatrixError": "errors", "MethodError": "errors",
     "SpecError": "errors", "UnknownNameError": "errors",
+    "Contributions": "explain", "explain": "explain",
     "FORMATS": "export", "export": "export", "render": "export",
     "load_matrices": "load", "load_matrix": "load", "shipped_matrices_dir": "load", "validate": "load",
     "DEFAULT_METHOD": "methods", "Method": "methods", "catalogue": "methods", "get_method": "methods",
     "Criterion": "model", "Matrix": "model", "Profile": "model", "Strategy": "model",
     "ProfileComparison": "profiles", "ProfileList": "profiles", "profiles": "profiles", "save_profile": "profiles",
     "ActorRanking": "ranking", "Ranking": "ranking", "rank": "ranking",
+    "Report": "report", "report": "report",
     "MakeTopResult": "sensitivity", "SensitivityResult": "sensitivity", "make_top": "sensitivity",
     "sensitivity": "sensitivity",
     "ActorSMAA": "smaa", "SMAAResult": "smaa", "smaa": "smaa",
@@ -72,7 +76,8 @@ def __dir__() -> list[str]:
 
 
 class _Package(types.ModuleType):
-    """Keeps ``decide.compare``, ``decide.profiles``, ``decide.sensitivity`` and ``decide.smaa`` the functions.
+    """Keeps ``decide.compare``, ``decide.profiles``, ``decide.sensitivity``, ``decide.smaa``,
+    ``decide.explain`` and ``decide.report`` the functions.
 
     Importing a submodule makes Python set it as an attribute of the package; for the
     verbs named like their modules, the function is kept instead (the modules
@@ -94,6 +99,7 @@ __all__ = [
     "ActorRanking",
     "ActorSMAA",
     "Comparison",
+    "Contributions",
     "Criterion",
     "DecideError",
     "DecideWarning",
@@ -108,6 +114,7 @@ __all__ = [
     "ProfileComparison",
     "ProfileList",
     "Ranking",
+    "Report",
     "SMAAResult",
     "SensitivityResult",
     "SpecError",
@@ -115,6 +122,7 @@ __all__ = [
     "UnknownNameError",
     "catalogue",
     "compare",
+    "explain",
     "export",
     "get_method",
     "load_matrices",
@@ -124,6 +132,7 @@ __all__ = [
     "profiles",
     "rank",
     "render",
+    "report",
     "save_profile",
     "sensitivity",
     "shipped_matrices_dir",

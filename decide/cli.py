@@ -32,6 +32,8 @@ OPTION_NAMES = {
     "score_noise": "--score-noise",
     "methods": "--methods",
     "strategy": "--make-top",
+    "plot": "--plot",
+    "output": "--output",
     "profile": "--profile",
     "profiles": "--profiles",
     "rationale": "--rationale",
@@ -141,7 +143,16 @@ class ProgressBar:
 
 
 def emit(result: Any, fmt: str | None, output: str | None) -> None:
-    """Print ``result`` in ``fmt``, or write it atomically to ``output``."""
+    """Print ``result`` in ``fmt``, or write it atomically to ``output``; draw its chart
+    to the ``--plot`` file if one was given. ``--wide`` and ``--fragment`` are read from
+    the click context (options shared by several commands)."""
+    meta = click.get_current_context().meta
+    wide, fragment, plot = meta.get("wide", False), meta.get("fragment", False), meta.get("plot")
+    raw = bool(meta.get("raw", False))
+    if plot:
+        from decide.charts import check_chart_path
+
+        check_chart_path(plot)  # a wrong suffix fails before anything is written
     if output:
         inputs = _input_files()
         overwrites_input = output != "-" and Path(output).resolve() in {Path(p).resolve() for p in inputs}
@@ -152,13 +163,22 @@ def emit(result: Any, fmt: str | None, output: str | None) -> None:
                 f"{output}: unknown suffix '{suffix}'; decide writes {known} "
                 f"(or give --format: {', '.join(FORMATS)})"
             )
-        raw = bool(click.get_current_context().meta.get("raw"))
-        written = export(result, output, fmt or format_for_path(output) or "table", inputs=inputs, raw=raw)
+        written = export(result, output, fmt or format_for_path(output) or "table", inputs=inputs,
+                         fragment=fragment, wide=wide, raw=raw)
         if output != "-":
             click.echo(f"wrote {written}", err=True)
     else:
-        raw = bool(click.get_current_context().meta.get("raw"))
-        click.echo(render(result, fmt or "table", raw=raw), nl=False)
+        click.echo(render(result, fmt or "table", wide=wide, raw=raw), nl=False)
+    if plot:
+        from decide.charts import save_chart
+
+        click.echo(f"wrote {save_chart(result, plot)}", err=True)
+
+
+def _to_meta(ctx: click.Context, param: click.Parameter, value: Any) -> Any:
+    if value:
+        ctx.meta[param.name or ""] = value
+    return value
 
 
 def _input_files() -> list[Path]:
@@ -190,20 +210,25 @@ def single_option(*declarations: str, default: Any = None, **attributes: Any) ->
 
 
 format_option = single_option("--format", "-f", "fmt", metavar="FORMAT", help=FORMAT_HELP)
-_output = single_option(
-    "--output", "-o", metavar="FILE", help="Write to FILE (atomically) instead of stdout; - is stdout."
-)
-_raw = click.option(
-    "--raw", is_flag=True, expose_value=False, callback=lambda ctx, _, value: ctx.meta.__setitem__("raw", value),
-    help="CSV/XLSX: keep cells starting with = + - @ as they are (not neutralised with a leading ').",
-)
 
 
 def output_option(command: Any) -> Any:
-    """``--output`` and ``--raw``: every command that writes a result has both."""
-    return _output(_raw(command))
+    """``--output FILE`` (``-`` is stdout), ``--fragment`` (a bare HTML table instead of a
+    whole page) and ``--raw`` (CSV/XLSX cells kept as they are)."""
+    command = click.option("--fragment", is_flag=True, expose_value=False, callback=_to_meta,
+                           help="With --format html: only the table, to embed in a page.")(command)
+    command = click.option(
+        "--raw", is_flag=True, expose_value=False, callback=_to_meta,
+        help="CSV/XLSX: keep cells starting with = + - @ as they are (not neutralised with a leading ').",
+    )(command)
+    return single_option("--output", "-o", metavar="FILE",
+                         help="Write to FILE (atomically) instead of stdout; - is stdout.")(command)
 
 
+wide_option = click.option("--wide", is_flag=True, expose_value=False, callback=_to_meta,
+                           help="Every column, unwrapped (default: fit the terminal, COLUMNS or 80).")
+plot_option = click.option("--plot", metavar="FILE.svg|png", expose_value=False, callback=_to_meta,
+                           help="Also draw the result's chart to FILE (SVG or PNG).")
 stated_only_option = click.option(
     "--stated-only", is_flag=True, help="Leave out strategies whose basis is 'inferred' (the articles advise the rest)."
 )
@@ -262,6 +287,7 @@ def cli() -> None:
 @click.option("--param", "-p", "params", multiple=True, metavar="KEY=VALUE", help="Method parameter (repeatable).")
 @click.option("--non-dominated", is_flag=True,
               help="Drop strategies Pareto-dominated by another of the same actor.")
+@plot_option
 @format_option
 @stated_only_option
 @output_option
@@ -320,6 +346,7 @@ def list_command(paths, print_path, fmt, output) -> None:
 
 
 @cli.command("methods")
+@wide_option
 @format_option
 @output_option
 def methods_command(fmt, output) -> None:
@@ -358,14 +385,16 @@ def validate_command(paths) -> None:
 @click.argument("path", required=False, type=click.Path())
 @single_option("--actor", "-a", required=True, help="Actor name, alias or file stem.")
 @single_option("--methods", "methods", metavar="A,B,...",
-               help="Methods to compare (default: all); one method with --profiles (default: topsis).")
-@click.option("--all", "all_methods", is_flag=True, help="Compare every method (the default).")
+               help="Methods to compare (default: wsm, topsis, vikor, wpm, promethee2, electre2); "
+               "one method with --profiles (default: topsis).")
+@click.option("--all", "all_methods", is_flag=True, help="Compare every method.")
 @single_option("--profiles", "profiles", metavar="A,B,...",
                help="Compare these weight profiles side by side instead of methods.")
 @click.option("--all-profiles", is_flag=True, help="Compare every weight profile of the actor.")
 @weights_options
 @click.option("--param", "-p", "params", multiple=True, metavar="METHOD.KEY=VALUE",
               help="Parameter of one method, e.g. vikor.v=0.3 (repeatable).")
+@plot_option
 @format_option
 @stated_only_option
 @output_option
@@ -381,7 +410,8 @@ def compare_command(path, actor, methods, all_methods, profiles, all_profiles, w
         raise click.UsageError("give --profiles or --all-profiles, not both")
     if all_methods and (profiles or all_profiles):
         raise click.UsageError("--all compares methods; with --profiles or --all-profiles name one method in --methods")
-    result = compare([path] if path else None, actor=actor, methods=methods, weights=weights, profile=profile,
+    result = compare([path] if path else None, actor=actor, methods="all" if all_methods else methods,
+                     weights=weights, profile=profile,
                      weighting=weighting, params=parse_params(params), profiles=True if all_profiles else profiles,
                      stated_only=stated_only)
     emit(result, fmt, output)
@@ -398,6 +428,7 @@ def compare_command(path, actor, methods, all_methods, profiles, all_profiles, w
 @single_option("--make-top", metavar="STRATEGY", help="Smallest weight change that ranks STRATEGY first.")
 @weights_options
 @click.option("--param", "-p", "params", multiple=True, metavar="KEY=VALUE", help="Method parameter (repeatable).")
+@plot_option
 @format_option
 @stated_only_option
 @output_option
@@ -435,6 +466,8 @@ def sensitivity_command(path, actor, method, criterion, make_top, weights, profi
 @single_option("--score-noise", type=float, default=0.0, help="Add uniform +-NOISE to each score (clipped to scale).")
 @weights_options
 @click.option("--param", "-p", "params", multiple=True, metavar="KEY=VALUE", help="Method parameter (repeatable).")
+@wide_option
+@plot_option
 @format_option
 @click.option("--fixed-scores", is_flag=True,
               help="Keep every score at its value (by default scores given as ranges are drawn within them).")
@@ -454,6 +487,73 @@ def smaa_command(paths, actors, method, samples, seed, spread, order, score_nois
     finally:
         bar.close()
     emit(result, fmt, output)
+
+
+# --- Reports people read (issue 11) -------------------------------------------------
+
+
+@cli.command("explain")
+@click.argument("strategy", required=False)
+@click.option("--actor", "-a", "actors", multiple=True, required=True,
+              help="Actor name, alias or file stem (repeatable).")
+@click.option("--file", "path", type=click.Path(), help="Matrix file or folder (default: the shipped matrices).")
+@method_option
+@weights_options
+@click.option("--param", "-p", "params", multiple=True, metavar="KEY=VALUE", help="Method parameter (repeatable).")
+@plot_option
+@format_option
+@stated_only_option
+@output_option
+def explain_command(strategy, actors, path, method, weights, profile, weighting, params, stated_only, fmt,
+                    output) -> None:
+    """Why each strategy (or STRATEGY) ranks where it does: each criterion's part in its score.
+
+    Exact for additive methods (wsm); shares of the distances to the ideal and
+    anti-ideal for topsis; weighted normalised values for the others.
+    """
+    from decide.explain import explain
+
+    emit(explain([path] if path else None, actors=list(actors), strategy=strategy, method=method,
+                 weights=weights, profile=profile, weighting=weighting, params=parse_params(params),
+                 stated_only=stated_only), fmt, output)
+
+
+@cli.command("report")
+@paths_argument
+@click.option("--actor", "-a", "actors", multiple=True, help="Actor name, alias or file stem (repeatable).")
+@method_option
+@weights_options
+@click.option("--param", "-p", "params", multiple=True, metavar="KEY=VALUE", help="Method parameter (repeatable).")
+@single_option("--methods", metavar="A,B,...", help="Methods compared (default: wsm, topsis, vikor, wpm, promethee2, "
+              "electre2).")
+@single_option("--samples", "-n", default=2_000, type=click.IntRange(min=1), help="SMAA draws [default: 2000].")
+@single_option("--seed", "-s", default=0, type=int, help="SMAA random seed [default: 0].")
+@stated_only_option
+@single_option("--output", "-o", metavar="FILE.html|.md|.pdf",
+              help="The report: one self-contained HTML page, Markdown with its charts beside it, or PDF "
+              "(printed by headless Chromium); without it, the summary table is printed.")
+@format_option
+def report_command(paths, actors, method, weights, profile, weighting, params, methods, samples, seed, stated_only,
+                   output, fmt) -> None:
+    """A briefing: per actor the ranking, why the leader leads, sensitivity, SMAA,
+    method agreement and the sources of every score, after a cross-actor summary."""
+    from pathlib import Path
+
+    from decide.report import REPORT_SUFFIXES, ReportSummary, report, write_report
+
+    if output and Path(output).suffix.lower() not in REPORT_SUFFIXES:
+        raise SpecError(f"'{output}' must end in .html, .md or .pdf", field="output")
+    bar = ProgressBar()
+    try:
+        result = report(list(paths), actors=list(actors), method=method, weights=weights, profile=profile,
+                        weighting=weighting, params=parse_params(params), methods=methods, samples=samples, seed=seed,
+                        stated_only=stated_only, progress=bar)
+    finally:
+        bar.close()
+    if output:
+        click.echo(f"wrote {write_report(result, output)}", err=True)
+    else:
+        click.echo(render(ReportSummary(result), fmt or "table"), nl=False)
 
 
 def main() -> None:

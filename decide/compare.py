@@ -32,6 +32,13 @@ if TYPE_CHECKING:
 
 ParamsByMethod = Mapping[str, Mapping[str, Any]]
 
+#: What ``compare`` runs when no methods are named: one of each family, fast, and
+#: narrow enough for an 80-column terminal (``methods="all"`` runs every method).
+DEFAULT_COMPARE = ("wsm", "topsis", "vikor", "wpm", "promethee2", "electre2")
+
+#: Terminal headers for the longer method names (the note under the table spells them out).
+SHORT_NAMES = {"moora_refpoint": "moora-rp", "multimoora": "mmoora", "promethee2": "prom2", "electre2": "elec2"}
+
 
 @dataclass(frozen=True)
 class Comparison(Result):
@@ -91,13 +98,29 @@ class Comparison(Result):
             f"{data_note(self.matrix)}{skipped}"
         )
 
+    def _marked(self) -> tuple[pd.DataFrame, pd.DataFrame, str, str]:
+        """The rank table with dominated strategies marked, its short-named terminal
+        version, the footnote, and the legend of the short names."""
+        table = self.table.drop(columns="dominated")
+        notes = []
+        if self.dominators:
+            table.insert(1, "", ["*" if s in self.dominators else "" for s in table["strategy"]])
+            named = "; ".join(f"{s} by {', '.join(by)}" for s, by in self.dominators.items())
+            notes.append(f"* Pareto-dominated: {named}.")
+        short = {name: SHORT_NAMES[name] for name in self.method_names if name in SHORT_NAMES}
+        compact = table.drop(columns=["borda_points", "copeland_score"]).rename(columns=short)
+        legend = "Methods: " + ", ".join(f"{s} = {n}" for n, s in short.items()) + "." if short else ""
+        notes.append("Ties share the best rank of their group (1, 1, 3).")
+        return table, compact, " ".join(notes), legend
+
     def sections(self) -> list[Section]:
         """The rank table, then Kendall's tau and Spearman's rho between methods."""
+        table, compact, note, legend = self._marked()
         return [
             Section(
                 f"{self.actor} ranks",
                 self.caption("rank of each strategy by method (1 = best), Borda and Copeland consensus ranks"),
-                self.table,
+                table, note=note, compact=compact, compact_note=legend,
             ),
             Section(
                 f"{self.actor} Kendall",
@@ -125,6 +148,12 @@ class Comparison(Result):
                 params="; ".join(f"{m.name}: {m.describe()}" for m in self.methods),
             )
         return frame
+
+    def plot(self, ax: Any = None) -> Any:
+        """A heatmap of each strategy's rank by each method, Borda order (matplotlib Axes)."""
+        from decide.charts import plot_comparison
+
+        return plot_comparison(self, ax=ax)
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON shape of ``decide compare --format json``."""
@@ -270,13 +299,13 @@ def compare(
     profiles: Sequence[str] | str | bool | None = None,
     stated_only: bool = False,
 ) -> Comparison | ProfileComparison:
-    """Rank one actor's strategies by several methods (default: every method).
+    """Rank one actor's strategies by several methods (default: :data:`DEFAULT_COMPARE`).
 
-    ``methods`` is a list of names (or :class:`~decide.methods.Method` objects) or a
-    ``"topsis,vikor"`` string. ``params`` holds parameters per method,
-    ``{"vikor": {"v": 0.3}}`` or ``{"vikor.v": 0.3}``. With the default (all methods),
-    a method that cannot rank the matrix is left out and listed in ``skipped``; a
-    method named explicitly raises its error instead.
+    ``methods`` is a list of names (or :class:`~decide.methods.Method` objects), a
+    ``"topsis,vikor"`` string, or ``"all"`` for every registered method. ``params``
+    holds parameters per method, ``{"vikor": {"v": 0.3}}`` or ``{"vikor.v": 0.3}``.
+    With the default set or ``"all"``, a method that cannot rank the matrix is left
+    out and listed in ``skipped``; a method named explicitly raises its error instead.
 
     With ``profiles`` (a list of profile names, a ``"hawkish,frugal"`` string, or
     ``True`` for every profile of the actor), the columns are profiles instead of methods:
@@ -289,10 +318,12 @@ def compare(
 
     from decide.methods.run import evaluate
 
-    explicit = methods is not None
-    if isinstance(methods, str):
-        methods = [m for m in methods.split(",") if m.strip()]
-    names = list(dict.fromkeys(get_method(m).name if isinstance(m, str) else m.name for m in (methods or METHODS)))
+    explicit = methods is not None and not (isinstance(methods, str) and methods.strip().lower() == "all")
+    if methods is None:
+        methods = list(DEFAULT_COMPARE)
+    elif isinstance(methods, str):
+        methods = list(METHODS) if not explicit else [m for m in methods.split(",") if m.strip()]
+    names = list(dict.fromkeys(get_method(m).name if isinstance(m, str) else m.name for m in methods))
     if not names:
         raise SpecError("is empty; write e.g. topsis,vikor", field="methods")
     given = {m.name: m for m in (methods or []) if isinstance(m, Method)}
@@ -315,7 +346,9 @@ def compare(
     if not chosen:
         raise MethodError(f"{matrix.label}: no method could rank this matrix")
     index = pd.Index(matrix.strategy_names, name="strategy")
-    rank_frame = pd.DataFrame({n: ranks[n] for n in chosen}, index=index)
+    from decide.ranking import competition_ranks
+
+    rank_frame = pd.DataFrame({n: competition_ranks(ranks[n]) for n in chosen}, index=index)
     score_frame = pd.DataFrame({n: scores[n] for n in chosen}, index=index)
     consensus = pd.concat([borda(rank_frame), copeland(rank_frame)], axis=1)
     return Comparison(
@@ -348,4 +381,4 @@ def _compare_profiles(source, actor, methods, params, profiles, profile, weights
                             weights=weights, weighting=weighting, stated_only=stated_only)
 
 
-__all__ = ["Comparison", "borda", "compare", "copeland", "correlations"]
+__all__ = ["DEFAULT_COMPARE", "SHORT_NAMES", "Comparison", "borda", "compare", "copeland", "correlations"]

@@ -22,6 +22,7 @@ from decide.specs import WeightsLike, apply_weights
 if TYPE_CHECKING:
     import pandas as pd
 
+    from decide.explain import Contributions
     from decide.model import Matrix
 
 
@@ -72,8 +73,32 @@ class Ranking(PerActor[ActorRanking]):
         )
 
     def sections(self) -> list[Section]:
-        """One table per actor, each with its caption (used by every text export)."""
-        return [Section(r.actor, self.caption(r), r.table) for r in self.results]
+        """One table per actor, each with its caption (used by every text export).
+
+        Dominated strategies carry a ``*`` mark and a footnote names who dominates them.
+        """
+        return [Section(r.actor, self.caption(r), *self._marked(r)) for r in self.results]
+
+    def _marked(self, ranking: ActorRanking) -> tuple[pd.DataFrame, str]:
+        table = ranking.table.drop(columns="dominated")
+        notes = []
+        if ranking.dominators:
+            table.insert(2, "", ["*" if s in ranking.dominators else "" for s in table["strategy"]])
+            named = "; ".join(f"{s} by {', '.join(by)}" for s, by in ranking.dominators.items())
+            notes.append(
+                f"* Pareto-dominated (another strategy is as good on every criterion and better on one): {named}."
+            )
+        firsts = table.loc[table["rank"] == 1, "strategy"].tolist()
+        compromise = (
+            self.method.name == "vikor" and self.method.params.get("use_compromise_set") and len(firsts) > 1
+            and table.loc[table["rank"] == 1, "score"].nunique() > 1
+        )
+        if compromise:
+            notes.append(f"Rank 1 is VIKOR's compromise set (Opricovic & Tzeng 2004): {', '.join(firsts)}.")
+        tied = table["rank"][table["rank"] > 1] if compromise else table["rank"]
+        if tied.duplicated().any():
+            notes.append("Tied strategies share the best rank of their group (competition ranking: 1, 1, 3).")
+        return table, " ".join(notes)
 
     def to_frame(self, provenance: bool = False) -> pd.DataFrame:
         """All actors in one long DataFrame: actor, rank, strategy, score, dominated, dominated_by.
@@ -131,21 +156,24 @@ class Ranking(PerActor[ActorRanking]):
         }
 
     def plot(self, actor: str | None = None, ax: Any = None) -> Any:
-        """A horizontal bar chart of one actor's scores, best at the top (matplotlib Axes).
+        """Horizontal bars of the scores, best at the top whatever the method's direction,
+        dominated strategies hatched; one panel per actor unless ``actor`` or ``ax`` is
+        given (then ``actor`` is required when there are several). Returns the Axes."""
+        from decide.charts import plot_ranking
 
-        ``actor`` defaults to the first ranked actor; pass ``ax`` to draw into your figure.
-        """
-        import matplotlib.pyplot as plt
+        return plot_ranking(self, actor=actor, ax=ax)
 
-        ranking = self[actor] if actor else self.results[0]
-        if ax is None:
-            _, ax = plt.subplots(figsize=(7, 0.4 * len(ranking.table) + 1.2))
-        table = ranking.table.iloc[::-1]
-        ax.barh(table["strategy"], table["score"], color="#4c72b0")
-        ax.set_xlabel(f"{self.method.name} score ({self.better} is better)")
-        ax.set_title(f"{ranking.actor}: {self.method.name}", loc="left")
-        ax.figure.tight_layout()
-        return ax
+    def contributions(self) -> Contributions:
+        """Each criterion's part in each strategy's score (see :mod:`decide.explain`)."""
+        from decide.explain import Contributions, explain_matrix
+
+        return Contributions(self.method, tuple(explain_matrix(r.matrix, self.method) for r in self.results))
+
+    def plot_contributions(self, actor: str | None = None, ax: Any = None) -> Any:
+        """Stacked bars: each strategy's score split by criterion (matplotlib Axes)."""
+        from decide.charts import plot_contributions
+
+        return plot_contributions(self.contributions(), actor=actor, ax=ax)
 
 
 def rank_matrix(matrix: Matrix, method: Method) -> ActorRanking:
@@ -156,6 +184,7 @@ def rank_matrix(matrix: Matrix, method: Method) -> ActorRanking:
     from decide.notes import dominance_notes, matrix_notes
 
     ranks, scores = evaluate(method, matrix)
+    ranks = competition_ranks(ranks)
     dominators = matrix.dominators()
     notes = (*matrix_notes(matrix), *dominance_notes(matrix, method, ranks, dominators))
     table = pd.DataFrame({"rank": ranks, "strategy": matrix.strategy_names, "score": scores})
@@ -167,6 +196,19 @@ def rank_matrix(matrix: Matrix, method: Method) -> ActorRanking:
     table["order"] = batch_ranks(scores[None, :], method.better)[0]
     table = table.sort_values(["rank", "order"], kind="stable").drop(columns="order")
     return ActorRanking(matrix, matrix.weights, table.reset_index(drop=True), dominators, notes)
+
+
+def competition_ranks(ranks: Any) -> Any:
+    """Ranks with ties sharing the best place and the next place skipped (1, 1, 3), so
+    that "5 of 8" means four strategies are ahead.
+
+    >>> competition_ranks([1, 1, 2, 3]).tolist()
+    [1, 1, 3, 4]
+    """
+    import numpy as np
+
+    ranks = np.asarray(ranks)
+    return 1 + (ranks[None, :] < ranks[:, None]).sum(axis=1)
 
 
 def drop_dominated(matrix: Matrix) -> Matrix:
@@ -208,4 +250,4 @@ def rank(
     return Ranking(chosen, tuple(rank_matrix(m, chosen) for m in matrices), non_dominated, stated_only)
 
 
-__all__ = ["ActorRanking", "Ranking", "drop_dominated", "rank", "rank_matrix"]
+__all__ = ["ActorRanking", "Ranking", "competition_ranks", "drop_dominated", "rank", "rank_matrix"]

@@ -65,11 +65,20 @@ class Table:
 
 @dataclass(frozen=True)
 class Section:
-    """One titled table of a result, with the caption that says what produced it."""
+    """One titled table of a result, with the caption that says what produced it.
+
+    ``note`` is a footnote printed under the table in every format (who dominates
+    the marked strategies, say); ``compact`` is a narrower version of ``frame`` that
+    the terminal shows unless ``--wide`` is given.
+    """
 
     title: str
     caption: str
     frame: pd.DataFrame | Table
+    note: str = ""
+    compact: pd.DataFrame | Table | None = None
+    #: added to the note when ``compact`` is shown (what its abbreviations mean)
+    compact_note: str = ""
 
 
 def format_weights(weights: Mapping[str, float], source: str | None = None) -> str:
@@ -135,9 +144,9 @@ class Result:
         return render(self, "table")
 
     def _repr_html_(self) -> str:
-        from decide.export import render
+        from decide.export import notebook_html
 
-        return render(self, "html", fragment=True)
+        return notebook_html(self)
 
 
 class ActorResult(Protocol):

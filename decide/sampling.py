@@ -31,7 +31,7 @@ SLOW_CHUNK_SIZE = 50
 
 #: Scores closer than this, relative to the largest score magnitude of the evaluation,
 #: are tied: floating-point noise must not split a tie (nor scaling every weight by a
-#: constant change a ranking). Ties share a rank (dense ranks: 1, 1, 2).
+#: constant change a ranking). Ties share a rank (dense here; ranking tables show 1, 1, 3).
 TIE_TOLERANCE = 1e-9
 
 #: ``progress(label, done, total)``: called as work advances; the CLI draws a bar with it.

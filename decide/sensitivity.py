@@ -339,6 +339,13 @@ class SensitivityResult(Result):
             )
         return frame
 
+    def plot(self, criterion: str | None = None, ax: Any = None) -> Any:
+        """Each strategy's score against one criterion's weight (one panel per criterion
+        unless ``criterion`` is named), the current weight and the breakpoints marked."""
+        from decide.charts import plot_sensitivity
+
+        return plot_sensitivity(self, criterion=criterion, ax=ax)
+
     def to_dict(self) -> dict[str, Any]:
         names = self.matrix.strategy_names
         return {

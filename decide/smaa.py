@@ -182,15 +182,21 @@ class SMAAResult(PerActor[ActorSMAA]):
         for result in self.results:
             caption = self.caption(result)
             summary = result.summary()
+            shown = _dashes(summary)
             sections.append(Section(
                 f"{result.actor} SMAA",
                 f"{caption}; share of draws first, confidence factor and central weights",
-                _dashes(summary),
+                shown,
+                compact=shown[["strategy", "rank now", "first-rank acceptability", "confidence"]],
+                note="Central weights (the typical weights that rank a strategy first): --wide.",
             ))
+            acceptability = result.rank_acceptability.loc[summary["strategy"]]
+            percent = _compact_acceptability(acceptability)
             sections.append(Section(
                 f"{result.actor} ranks",
                 f"{caption}; rank acceptability: share of draws at each rank",
-                result.rank_acceptability.loc[summary["strategy"]].reset_index(),
+                acceptability.reset_index(),
+                compact=percent.reset_index(),
             ))
         return sections
 
@@ -211,6 +217,13 @@ class SMAAResult(PerActor[ActorSMAA]):
                 )
             frames.append(frame)
         return pd.concat(frames, ignore_index=True)
+
+    def plot(self, actor: str | None = None, ax: Any = None) -> Any:
+        """Stacked rank acceptability per strategy, one panel per actor unless ``actor``
+        (required with ``ax`` when there are several) is given (matplotlib Axes)."""
+        from decide.charts import plot_smaa
+
+        return plot_smaa(self, actor=actor, ax=ax)
 
     def to_dict(self) -> dict[str, Any]:
         def number(value: float) -> float | None:
@@ -249,6 +262,23 @@ class SMAAResult(PerActor[ActorSMAA]):
                 for r in self.results
             ],
         }
+
+
+#: Ranks shown one by one in the terminal; later ranks are summed into one column.
+COMPACT_RANKS = 10
+
+
+def _compact_acceptability(acceptability: pd.DataFrame) -> pd.DataFrame:
+    """Rank acceptability as whole percentages under headers 1, 2, ...; beyond
+    :data:`COMPACT_RANKS` ranks the rest are summed in a ``10+`` column."""
+    shown = acceptability.copy()
+    if shown.shape[1] > COMPACT_RANKS:
+        rest = shown.iloc[:, COMPACT_RANKS - 1 :].sum(axis=1)
+        shown = shown.iloc[:, : COMPACT_RANKS - 1]
+        shown[f"rank {COMPACT_RANKS}+"] = rest
+    percent = shown.map(lambda share: f"{100 * share:.0f}%" if share else "")
+    percent.columns = [column.removeprefix("rank ") for column in shown.columns]
+    return percent
 
 
 def _dashes(frame: pd.DataFrame) -> pd.DataFrame:

@@ -42,7 +42,12 @@ class MatrixView(Result):
 
     @property
     def scores(self) -> pd.DataFrame:
-        return self.matrix.to_frame().reset_index()
+        """The scores; columns of whole numbers print without decimals."""
+        frame = self.matrix.to_frame()
+        for column in frame.columns:
+            if (frame[column] % 1 == 0).all():
+                frame[column] = frame[column].astype(int)
+        return frame.reset_index()
 
     @property
     def basis(self) -> pd.DataFrame:

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Any
 
 import pytest
 import yaml
+
+os.environ["MPLBACKEND"] = "Agg"  # charts draw off screen in tests
 
 BASE_MATRIX: dict[str, Any] = {
     "actor": "Testland",
@@ -36,6 +39,12 @@ def make_document(**overrides: Any) -> dict[str, Any]:
         else:
             document[key] = value
     return document
+
+
+@pytest.fixture(autouse=True)
+def terminal_80_columns(monkeypatch):
+    """Text tables wrap to ``COLUMNS``: every test sees the default 80, whatever the shell says."""
+    monkeypatch.setenv("COLUMNS", "80")
 
 
 @pytest.fixture

@@ -28,7 +28,7 @@ def tricky_ranking():
 
 
 def test_table_has_caption_with_method_weights_and_source(tricky_ranking):
-    text = render(tricky_ranking, "table")
+    text = render(tricky_ranking, "table", wide=True)
     assert text.splitlines()[0] == (
         "Tricky: ranked by wsm (normalization=minmax); weights gain=0.6, cost=0.4 (file); "
         "data <Tricky>; higher score is better"
@@ -48,7 +48,7 @@ def test_latex_escapes_and_captions(tricky_ranking):
     text = render(tricky_ranking, "latex")
     assert r"R\&D\_50\% \textless{}fast\textgreater{} \textbar{} plan" in text
     assert r"\caption{Tricky: ranked by wsm (normalization=minmax); weights gain=0.6, cost=0.4" in text
-    assert r"\begin{tabular}{rlrll}" in text and r"\end{table}" in text
+    assert r"\begin{tabular}{rllrl}" in text and r"\end{table}" in text
 
 
 def test_html_escapes_and_captions(tricky_ranking):
@@ -83,7 +83,7 @@ def test_json_shape(tricky_ranking):
 def test_xlsx_writes_one_sheet_per_actor(tmp_path):
     path = export(rank(actors=["China", "Russia"]), tmp_path / "ranks.xlsx")
     sheets = pd.read_excel(path, sheet_name=None, header=None)
-    assert set(sheets) == {"China", "Russia"}
+    assert set(sheets) == {"summary", "China", "Russia", "sources"}
     assert str(sheets["China"].iloc[0, 0]).startswith("China: ranked by topsis")
 
 
@@ -123,7 +123,8 @@ def test_atomic_write_leaves_nothing_on_failure(tmp_path):
 
 
 def test_notebook_html_repr(tricky_ranking):
-    assert tricky_ranking._repr_html_().startswith('<table class="decide">')
+    html = tricky_ranking._repr_html_()
+    assert html.startswith("<style>") and '<table class="decide">' in html
 
 
 # --------------------------------------------------------------------------- hostile names (issues 8 and 14)

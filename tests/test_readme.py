@@ -39,7 +39,7 @@ def run(command: str) -> str:
 
     from decide.cli import cli
 
-    result = CliRunner().invoke(cli, shlex.split(command)[1:], catch_exceptions=False)
+    result = CliRunner().invoke(cli, shlex.split(command)[1:], catch_exceptions=False, env={"COLUMNS": "80"})
     output = result.stdout if result.exit_code == 0 else result.stderr
     return "\n".join(line.rstrip() for line in output.splitlines()) + "\n"
 

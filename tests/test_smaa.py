@@ -155,7 +155,7 @@ def test_every_export_format(tmp_path):
     assert {s["strategy"] for s in actor["strategies"]} == {"Talks", "Exercises", "Sanctions", "Aid"}
     assert (
         "SMAA with vikor (v=0.5, use_compromise_set=true); ranks by Q alone, not the compromise "
-        "set; 500 draws, seed 8" in render(result)
+        "set; 500 draws, seed 8" in render(result, wide=True)
     )
     csv = render(result, "csv").splitlines()
     assert csv[0].startswith("actor,strategy,rank now,first-rank acceptability,confidence")

@@ -133,7 +133,7 @@ def test_every_result_says_where_its_weights_came_from(matrix_file):
     path = matrix_file()
     source = "file + override deterrence=0.5"
     ranking = decide.rank(path, weights="deterrence=0.5")
-    assert f"({source})" in render(ranking, "table").splitlines()[0]
+    assert f"({source})" in render(ranking, "table", wide=True).splitlines()[0]
     assert json.loads(render(ranking, "json"))["rankings"][0]["weights_source"] == source
     comparison = decide.compare(path, actor="Testland", methods="topsis,wsm", weights="deterrence=0.5")
     assert f"({source})" in comparison.sections()[0].caption

@@ -106,8 +106,12 @@ class Catalogue:
     def sections(self) -> list[Any]:
         from decide.results import Section
 
-        frame = self.to_frame()[["method", "full name", "parameters", "better", "reference", "weights"]]
-        return [Section("methods", f"{len(self.methods)} ranking methods", frame)]
+        full = self.to_frame()
+        frame = full[["method", "full name", "parameters", "better", "reference", "weights"]]
+        compact = full[["method", "better", "weights", "reference", "full name"]]
+        caption = f"{len(self.methods)} ranking methods"
+        return [Section("methods", caption, frame, compact=compact,
+                        note="Parameters and defaults: decide methods --wide, or --format json.")]
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -145,9 +149,9 @@ class Catalogue:
         return render(self, "table")
 
     def _repr_html_(self) -> str:
-        from decide.export import render
+        from decide.export import notebook_html
 
-        return render(self, "html")
+        return notebook_html(self)
 
 
 def catalogue(names: Sequence[str] | None = None) -> Catalogue:

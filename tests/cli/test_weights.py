@@ -143,7 +143,7 @@ def test_save_then_rank_with_the_profile(cli, matrix_file):
                 "--save", "hawk", "--into", str(path), "--rationale", "Deterrence first.")
     assert saved.exit_code == 0 and saved.stderr == f"saved profile 'hawk' in {path}\n"
     ranked = cli("rank", str(path), "--profile", "hawk")
-    assert "(profile 'hawk')" in ranked.stdout.splitlines()[0]
+    assert "(profile 'hawk')" in " ".join(ranked.stdout.split("\n\n")[0].split())  # the caption, wrapped
 
 
 # --- the weight options of the ranking commands ---------------------------------------------
@@ -161,7 +161,7 @@ def test_repeated_weights_merge_with_a_warning(cli, matrix_file):
 
 def test_an_ordering_with_a_rule(cli, matrix_file):
     result = cli("rank", str(matrix_file()), "-w", "deterrence>stability=risk>cost", "--weighting", "rr")
-    assert "(rr of deterrence>stability=risk>cost)" in result.stdout.splitlines()[0]
+    assert "(rr of deterrence>stability=risk>cost)" in " ".join(result.stdout.split("\n\n")[0].split())
 
 
 @pytest.mark.parametrize(

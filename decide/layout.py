@@ -1,0 +1,132 @@
+"""Text tables that fit the terminal: long cells and headers wrap within their column.
+
+The width is ``COLUMNS`` when set, else the terminal's width (80 when writing to a pipe
+or file); ``width=0`` means no limit. Numbers never wrap; text columns shrink, widest first, down to their longest
+word, and wrap at word boundaries.
+
+>>> print(fit_table(["rank", "strategy", "score"], [["1", "Join Allied Cybersecurity Initiatives", "0.5734"]],
+...                 ["r", "l", "r"], width=30))
+rank  strategy           score
+----  ----------------  ------
+   1  Join Allied       0.5734
+      Cybersecurity
+      Initiatives
+>>> wrap_text("a caption that is long", 12)
+'a caption\\nthat is long'
+"""
+
+from __future__ import annotations
+
+import os
+import textwrap
+from collections.abc import Sequence
+
+#: The width used when ``COLUMNS`` is unset or not a number.
+DEFAULT_WIDTH = 80
+#: Spaces between two columns (as tabulate's "simple" format).
+GAP = 2
+#: A text column never shrinks below this (unless its content is narrower).
+MIN_COLUMN = 6
+
+
+def terminal_width() -> int:
+    """``COLUMNS`` from the environment; else the terminal's width when standard output is
+    one; else 80 (pipes and files get 80, so output is the same wherever it goes).
+
+    >>> terminal_width() > 0
+    True
+    """
+    text = os.environ.get("COLUMNS", "").strip()
+    if text:
+        try:
+            width = int(text)
+        except ValueError:
+            return DEFAULT_WIDTH
+        return width if width > 0 else DEFAULT_WIDTH
+    try:
+        if os.isatty(1):
+            return max(os.get_terminal_size(1).columns, 20)
+    except OSError:
+        pass
+    return DEFAULT_WIDTH
+
+
+def wrap_text(text: str, width: int) -> str:
+    """``text`` wrapped at word boundaries to ``width`` columns (no limit when ``width`` is 0)."""
+    if width <= 0 or len(text) <= width:
+        return text
+    return "\n".join(textwrap.wrap(text, width, break_on_hyphens=False))
+
+
+def _wrap_cell(text: str, width: int) -> list[str]:
+    lines: list[str] = []
+    for paragraph in text.split("\n"):
+        lines.extend(textwrap.wrap(paragraph, width, break_on_hyphens=False, break_long_words=True) or [""])
+    return lines
+
+
+def _natural(cells: Sequence[str]) -> int:
+    return max((len(line) for cell in cells for line in cell.split("\n")), default=0)
+
+
+def _longest_word(cells: Sequence[str]) -> int:
+    return max((len(word) for cell in cells for word in cell.split()), default=0)
+
+
+def column_widths(headers: Sequence[str], rows: Sequence[Sequence[str]], align: Sequence[str], width: int) -> list[int]:
+    """Each column's width so the table fits ``width`` where it can (numbers keep theirs)."""
+    columns = [[header, *(row[i] for row in rows)] for i, header in enumerate(headers)]
+    widths = [_natural(cells) for cells in columns]
+    if width <= 0:
+        return widths
+    floors = [
+        widths[i] if align[i] == "r" else min(widths[i], max(MIN_COLUMN, min(_longest_word(cells), 24)))
+        for i, cells in enumerate(columns)
+    ]
+    # numeric headers may wrap to their values' width
+    for i, cells in enumerate(columns):
+        if align[i] == "r":
+            floors[i] = max(_natural(cells[1:]), _longest_word(cells[:1]))
+    excess = sum(widths) + GAP * (len(widths) - 1) - width
+    if excess > 0:  # first let headers longer than their column's values wrap
+        for i, cells in enumerate(columns):
+            narrower = max(_natural(cells[1:]), _longest_word(cells[:1]))
+            excess -= widths[i] - max(narrower, min(floors[i], widths[i]))
+            widths[i] = max(narrower, min(floors[i], widths[i]))
+    while excess > 0:
+        shrinkable = [i for i in range(len(widths)) if widths[i] > floors[i]]
+        if not shrinkable:
+            break
+        widest = max(shrinkable, key=lambda i: widths[i])
+        others = [widths[i] for i in shrinkable if i != widest]
+        step = min(excess, widths[widest] - floors[widest], max(1, widths[widest] - max(others, default=0)))
+        widths[widest] -= step
+        excess -= step
+    return widths
+
+
+def fit_table(headers: Sequence[str], rows: Sequence[Sequence[str]], align: Sequence[str], width: int) -> str:
+    """A plain text table (tabulate's "simple" look) whose cells wrap to fit ``width``."""
+    widths = column_widths(headers, rows, align, width)
+
+    def block(cells: Sequence[str]) -> list[str]:
+        wrapped = [_wrap_cell(cell, widths[i]) for i, cell in enumerate(cells)]
+        height = max(len(lines) for lines in wrapped)
+        out = []
+        for n in range(height):
+            parts = []
+            for i, lines in enumerate(wrapped):
+                text = lines[n] if n < len(lines) else ""
+                parts.append(text.rjust(widths[i]) if align[i] == "r" else text.ljust(widths[i]))
+            out.append((" " * GAP).join(parts).rstrip())
+        return out
+
+    header = block(headers)
+    rule = (" " * GAP).join("-" * w for w in widths)
+    lines = [*header, rule]
+    for row in rows:
+        lines.extend(block(row))
+    return "\n".join(lines)
+
+
+__all__ = ["DEFAULT_WIDTH", "column_widths", "fit_table", "terminal_width", "wrap_text"]

@@ -1,0 +1,80 @@
+"""decide explain and Ranking.contributions(): exact for additive methods, exact distance
+shares for TOPSIS, normalised values (and saying so) for the others."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from decide import Criterion, Matrix, Strategy, UnknownNameError, explain, rank
+from decide.explain import decompose, sentence
+from decide.methods import get_method
+from decide.methods.normalise import normalise
+
+
+def test_wsm_contributions_sum_exactly_to_the_score():
+    """Additive: weight x min-max value per criterion adds up to the wsm score (Fishburn 1967)."""
+    ranking = rank(actors=["China", "North Korea"], method="wsm")
+    contributions = ranking.contributions()
+    for result, ranked in zip(contributions.results, ranking.results, strict=True):
+        assert result.kind == "exact"
+        scores = ranked.table.set_index("strategy")["score"]
+        assert np.allclose(result.contributions.sum(axis=1), scores.loc[result.contributions.index])
+
+
+def test_topsis_pull_comes_from_exact_shares_of_both_distances():
+    """TOPSIS (Hwang & Yoon 1981): the per-criterion squared gaps add up to D+^2 and D-^2,
+    whose ratio D-/(D+ + D-) is the score; each pull is the first-order effect of one
+    criterion's share, so the pulls of one strategy cancel out."""
+    matrix = rank(actors="South Korea").results[0].matrix
+    method = get_method("topsis")
+    kind, pull = decompose(matrix, method)
+    assert kind == "distance"
+    scaled = normalise(matrix.to_array(), matrix.cost_mask(), "vector")
+    w = matrix.weight_array()
+    d_ideal = np.sqrt((w**2 * (scaled.max(axis=0) - scaled) ** 2).sum(axis=1))
+    d_anti = np.sqrt((w**2 * (scaled - scaled.min(axis=0)) ** 2).sum(axis=1))
+    ranking = rank(matrix, method="topsis").results[0].table.set_index("strategy")["score"]
+    assert np.allclose(d_anti / (d_ideal + d_anti), ranking.loc[matrix.strategy_names])
+    assert np.allclose(pull.sum(axis=1), 0)
+    # a criterion where a strategy is at the ideal pulls it up; at the anti-ideal, down
+    best_on_first = int(np.argmax(scaled[:, 0]))
+    assert pull[best_on_first, 0] > 0
+
+
+def test_other_methods_say_no_exact_decomposition_exists(cli):
+    result = explain(actors="china", method="promethee2")
+    assert result.results[0].kind == "normalised"
+    assert "no exact decomposition exists" in " ".join(cli("explain", "-a", "china", "-m", "promethee2").output.split())
+
+
+def test_sentence_names_what_helps_and_what_holds_back():
+    assert sentence(1, {"deterrence": 0.21, "stability": 0.12, "cost": -0.05, "risk": 0.0}) == (
+        "first because of deterrence (+0.21) and stability (+0.12); held back by cost (-0.05)"
+    )
+    assert sentence(4, {"cost": -0.1}) == "ranked 4, helped by no criterion; held back by cost (-0.1)"
+
+
+def test_explain_one_strategy_on_the_command_line(cli):
+    ranked = rank(actors="dprk", method="wsm").results[0].table["strategy"].tolist()
+    out = cli("explain", "-a", "dprk", "-m", "wsm", ranked[0].lower(), "-f", "markdown").stdout
+    assert ranked[0] in out and "first because of" in out
+    assert ranked[-1] not in out
+    bad = cli("explain", "-a", "dprk", "Atlantis")
+    assert bad.exit_code == 1 and bad.output.startswith("Error: ") and "unknown strategy 'Atlantis'" in bad.output
+    assert len(bad.output.strip().splitlines()) == 1
+
+
+def test_explain_json_holds_the_figures(cli):
+    import json
+
+    data = json.loads(cli("explain", "-a", "china", "-m", "wsm", "-f", "json").stdout)
+    first = data["actors"][0]["strategies"][0]
+    assert data["actors"][0]["decomposition"] == "exact"
+    assert first["score"] == pytest.approx(sum(first["contributions"].values()))
+
+
+def test_unknown_strategy_in_python_is_a_decide_error():
+    matrix = Matrix("Two", (Criterion("gain", "max", 1.0),), (Strategy("A", {"gain": 1}), Strategy("B", {"gain": 2})))
+    with pytest.raises(UnknownNameError, match="unknown strategy 'C'; choose from: B, A"):
+        explain(matrix, strategy="C")
