@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from decide import weights
     from decide.compare import Comparison, compare
-    from decide.errors import DecideError, MatrixError, MethodError, SpecError, UnknownNameError
+    from decide.errors import DecideError, DecideWarning, MatrixError, MethodError, SpecError, UnknownNameError
     from decide.explain import Contributions, explain
     from decide.export import FORMATS, export, render
     from decide.load import load_matrices, load_matrix, shipped_matrices_dir, validate
@@ -43,8 +43,8 @@ if TYPE_CHECKING:
 # ``decide --help`` stay fast (PEP 562).
 _HOMES = {
     "Comparison": "compare", "compare": "compare",
-    "DecideError": "errors", "MatrixError": "errors", "MethodError": "errors", "SpecError": "errors",
-    "UnknownNameError": "errors",
+    "DecideError": "errors", "DecideWarning": "errors", "MatrixError": "errors", "MethodError": "errors",
+    "SpecError": "errors", "UnknownNameError": "errors",
     "Contributions": "explain", "explain": "explain",
     "FORMATS": "export", "export": "export", "render": "export",
     "load_matrices": "load", "load_matrix": "load", "shipped_matrices_dir": "load", "validate": "load",
@@ -113,6 +113,7 @@ __all__ = [
     "Contributions",
     "Criterion",
     "DecideError",
+    "DecideWarning",
     "MakeTopResult",
     "Matrix",
     "MatrixError",

@@ -11,12 +11,14 @@ returns them all.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable, Sequence
 from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
-from decide.errors import MatrixError, UnknownNameError
+from decide.errors import DecideWarning, MatrixError, UnknownNameError
+from decide.limits import document_problems, one_line
 from decide.model import Criterion, Matrix, Objective, Strategy
 from decide.specs import WeightsLike, apply_weights, check_weights
 from decide.yamlsafe import as_finite_number, shorten
@@ -27,6 +29,9 @@ if TYPE_CHECKING:
 PathLike = str | Path
 MatrixSource = Matrix | Sequence[Matrix] | PathLike | Sequence[PathLike] | None
 MATRIX_SUFFIXES = (".yaml", ".yml")
+#: A PATH that stands for the shipped matrices, to combine them with your own files:
+#: ``decide rank japan.yaml +shipped``.
+SHIPPED = "+shipped"
 TOP_LEVEL_KEYS = ("actor", "aliases", "criteria", "scale", "weights_rationale", "strategies", "profiles")
 CRITERION_KEYS = ("name", "objective", "weight", "description")
 STRATEGY_KEYS = ("name", "basis", "reasoning", "scores", "certainty", "source", "rationale")
@@ -126,6 +131,14 @@ def _check_scale(data: Any, where: str) -> tuple[list[str], tuple[float, float] 
     return [], (float(data[0]), float(data[1]))
 
 
+def _criterion_names(data: Any) -> list[str]:
+    """The criterion names a document gives, even where a criterion has other problems:
+    strategies are checked against them in the same round."""
+    items = data if isinstance(data, list) else []
+    names = [item.get("name") for item in items if isinstance(item, dict)]
+    return list(dict.fromkeys(name for name in names if isinstance(name, str) and name.strip()))
+
+
 def _check_strategies(
     data: Any, where: str, criteria: list[Criterion], scale: tuple[float, float] | None
 ) -> tuple[list[str], list[Strategy]]:
@@ -162,7 +175,12 @@ def _check_strategies(
                 problems.append(f"{label}: no score for criterion '{criterion}'")
         range_problems, scores, ranges = _split_ranges(scores, label, scale)
         problems += range_problems
+        known = set(criterion_names)
+        low, high = scale if scale is not None else (-math.inf, math.inf)
         for key, value in scores.items():
+            kind = type(value)
+            if (kind is float or kind is int) and key in known and low <= value <= high and -1e300 < value < 1e300:
+                continue  # the common case, checked in one line: a finite number inside the scale
             if criteria and key not in criterion_names:
                 problems.append(
                     f"{label}: score for unknown criterion '{key}'; criteria are: "
@@ -294,6 +312,8 @@ def _check_document(data: Any, path: Path) -> tuple[list[str], Matrix | None]:
         problems.append(f"{where}: 'aliases' must be a list of texts, e.g. [US, USA]")
         aliases = []
     criteria_problems, criteria = _check_criteria(data.get("criteria"), where)
+    if criteria_problems:  # check the strategies against every named criterion all the same
+        criteria = [Criterion(name, "max", 1.0) for name in _criterion_names(data.get("criteria"))]
     scale_problems, scale = _check_scale(data.get("scale"), where)
     strategy_problems, strategies = _check_strategies(
         data.get("strategies"), where, criteria, scale
@@ -302,6 +322,8 @@ def _check_document(data: Any, path: Path) -> tuple[list[str], Matrix | None]:
 
     profile_problems, profiles = check_profiles(data.get("profiles"), where, criteria)
     problems += criteria_problems + scale_problems + strategy_problems + profile_problems
+    problems += document_problems(data, where)  # sizes, magnitudes, characters, reserved names
+    problems = [one_line(problem) for problem in problems]  # a name with a newline cannot split a line
     weights_rationale = data.get("weights_rationale", "")
     if not isinstance(weights_rationale, str):
         problems.append(f"{where}: 'weights_rationale' must be a text (one line on why these weights)")
@@ -343,8 +365,15 @@ def matrix_files(paths: Iterable[PathLike] | PathLike | None = None) -> list[Pat
     elif isinstance(paths, (str, Path)):
         paths = [paths]
     files: list[Path] = []
-    for entry in map(Path, paths):
-        if entry.is_dir():
+    for given in paths:
+        entry = shipped_matrices_dir() if str(given) == SHIPPED else Path(given)
+        try:
+            is_folder, exists = entry.is_dir(), entry.exists()
+        except OSError as error:  # a name too long, a folder that cannot be searched
+            raise MatrixError([f"{entry}: cannot read ({error.strerror})"]) from None
+        if not exists:
+            raise MatrixError([f"{entry}: no such file{_actor_hint(str(given))}"])
+        if is_folder:
             found = sorted(p for p in entry.iterdir() if p.suffix in MATRIX_SUFFIXES)
             if not found:
                 raise MatrixError([f"{entry}: folder has no .yaml matrix files"])
@@ -356,13 +385,35 @@ def matrix_files(paths: Iterable[PathLike] | PathLike | None = None) -> list[Pat
     return files
 
 
+def _actor_hint(name: str) -> str:
+    """``"; did you mean --actor 'North Korea'?"`` when a missing PATH names a shipped actor."""
+    if Path(name).suffix in MATRIX_SUFFIXES or "/" in name:
+        return ""
+    wanted = name.casefold().strip()
+    try:
+        shipped = [load_matrix(path) for path in matrix_files(None)]
+    except MatrixError:
+        return ""
+    found = [m.actor for m in shipped if m.matches(name)] or [
+        m.actor for m in shipped if wanted in m.actor.casefold().split()
+    ]
+    if not found:
+        return ""
+    quoted = " or ".join(f"'{actor}'" if " " in actor else actor for actor in found)
+    return f"; did you mean --actor {quoted}?" + (" (quote names with spaces)" if "'" in quoted else "")
+
+
 def load_matrices(paths: Iterable[PathLike] | PathLike | None = None) -> list[Matrix]:
     """Load every matrix named by ``paths`` (files or folders; default: the shipped ones).
 
     Raises :class:`MatrixError` for the first invalid file, or when two files describe
     the same actor.
     """
-    matrices = [load_matrix(path) for path in matrix_files(paths)]
+    return _one_file_per_actor([load_matrix(path) for path in matrix_files(paths)])
+
+
+def _one_file_per_actor(matrices: list[Matrix]) -> list[Matrix]:
+    """``matrices``, or a :class:`MatrixError` when two files describe the same actor."""
     by_actor: dict[str, Matrix] = {}
     for matrix in matrices:
         key = matrix.actor.casefold()
@@ -377,24 +428,33 @@ def load_matrices(paths: Iterable[PathLike] | PathLike | None = None) -> list[Ma
 
 def validate(paths: Iterable[PathLike] | PathLike | None = None) -> dict[str, list[str]]:
     """Check matrix files; return every problem, by file (an empty list for a valid file)."""
-    report: dict[str, list[str]] = {}
+    return {label: problems for label, (problems, _) in check_files(paths).items()}
+
+
+def check_files(
+    paths: Iterable[PathLike] | PathLike | None = None,
+) -> dict[str, tuple[list[str], Matrix | None]]:
+    """Every problem of each file, with its matrix when it has none (files read once).
+
+    Keys are the files as messages name them (``shipped matrices/china.yaml``).
+    """
+    report: dict[str, tuple[list[str], Matrix | None]] = {}
     try:
         files = matrix_files(paths)
     except MatrixError as error:
-        return {"": error.problems}
+        return {"": (error.problems, None)}
     for path in files:
-        matrix = None
         try:
-            problems, matrix = _check_document(_read_yaml(path), path)
+            report[_label(path)] = _check_document(_read_yaml(path), path)
         except MatrixError as error:
-            problems = error.problems
-        report[str(path)] = problems
+            report[_label(path)] = (error.problems, None)
+        matrix = report[_label(path)][1]
         if matrix is not None:  # its scenarios, if it has a scenario file (decide.scenarios)
             from decide.scenarios import scenario_problems
 
             scenario_path, found = scenario_problems(matrix)
             if scenario_path is not None:
-                report[str(scenario_path)] = found
+                report[_label(scenario_path)] = (found, None)
     return report
 
 
@@ -446,13 +506,34 @@ def resolve_matrices(
         paths = source
         if isinstance(paths, Sequence) and not isinstance(paths, str) and not paths:
             paths = None
-        matrices = load_matrices(paths)  # type: ignore[arg-type]
+        matrices = _load_selected(paths, actors) if actors else load_matrices(paths)  # type: ignore[arg-type]
     selected = select_actors(matrices, actors)
     if scenario is not None:
         from decide.scenarios import apply_to_each
 
         selected = apply_to_each(selected, scenario)
     return [m.stated_only() for m in selected] if stated_only else selected
+
+
+def _load_selected(paths: Iterable[PathLike] | PathLike | None, actors: Iterable[str] | str) -> list[Matrix]:
+    """The named actors' matrices: a bad file fails only when it may hold a named actor;
+    the others are skipped with a :class:`~decide.errors.DecideWarning`."""
+    import warnings
+
+    good: list[Matrix] = []
+    bad: list[MatrixError] = []
+    for path in matrix_files(paths):
+        try:
+            good.append(load_matrix(path))
+        except MatrixError as problem:
+            bad.append(problem)
+    names = [actors] if isinstance(actors, str) else list(actors)
+    if bad and not all(any(m.matches(name) for m in good) for name in names):
+        raise bad[0]
+    selected = select_actors(_one_file_per_actor(good), names)
+    for skipped in bad:
+        warnings.warn(f"skipped {skipped.problems[0]}", DecideWarning, stacklevel=3)
+    return selected
 
 
 def one_matrix(

@@ -35,6 +35,8 @@ class ActorRanking:
     weights: dict[str, float]
     table: pd.DataFrame
     dominators: dict[str, list[str]] = field(default_factory=dict)
+    #: what the reader should know: degenerate parts of the matrix, dominance surprises
+    notes: tuple[str, ...] = ()
 
     @property
     def actor(self) -> str:
@@ -65,9 +67,10 @@ class Ranking(PerActor[ActorRanking]):
 
     def caption(self, ranking: ActorRanking) -> str:
         weights = weights_note(self.method, ranking.weights, ranking.matrix.weights_source)
+        notes = "".join(f"; note: {note}" for note in ranking.notes)
         return (
             f"{ranking.actor}: ranked by {self.method.title}; {weights}; "
-            f"{data_note(ranking.matrix)}; {self.better} score is better"
+            f"{data_note(ranking.matrix)}; {self.better} score is better{notes}"
         )
 
     def sections(self) -> list[Section]:
@@ -141,6 +144,7 @@ class Ranking(PerActor[ActorRanking]):
                     "weights_source": r.matrix.weights_source,
                     "weights_used": self.method.uses_weights,
                     "better": self.better,
+                    "notes": list(r.notes),
                     "ranking": [
                         {"rank": int(row.rank), "strategy": row.strategy, "score": float(row.score),
                          "dominated": bool(row.dominated), "dominated_by": r.dominators.get(row.strategy, []),
@@ -178,16 +182,21 @@ def rank_matrix(matrix: Matrix, method: Method) -> ActorRanking:
     import pandas as pd
 
     from decide.methods.run import evaluate
+    from decide.notes import dominance_notes, matrix_notes
 
     ranks, scores = evaluate(method, matrix)
     ranks = competition_ranks(ranks)
     dominators = matrix.dominators()
+    notes = (*matrix_notes(matrix), *dominance_notes(matrix, method, ranks, dominators))
     table = pd.DataFrame({"rank": ranks, "strategy": matrix.strategy_names, "score": scores})
     table["dominated"] = [bool(dominators.get(s)) for s in matrix.strategy_names]
     table["basis"] = [s.basis for s in matrix.strategies]
-    ascending = method.better == "lower"
-    table = table.sort_values(["rank", "score"], ascending=[True, ascending], kind="stable")
-    return ActorRanking(matrix, matrix.weights, table.reset_index(drop=True), dominators)
+    # Tie rule: within a rank, by score (equal within the tie tolerance counts as equal), then file order.
+    from decide.sampling import batch_ranks
+
+    table["order"] = batch_ranks(scores[None, :], method.better)[0]
+    table = table.sort_values(["rank", "order"], kind="stable").drop(columns="order")
+    return ActorRanking(matrix, matrix.weights, table.reset_index(drop=True), dominators, notes)
 
 
 def competition_ranks(ranks: Any) -> Any:
