@@ -339,6 +339,10 @@ figcaption { font-size: 0.85em; color: #555; }
 p.note { font-size: 0.85em; color: #555; margin-top: -1.2em; }
 p.lead { font-size: 1.05em; background: #f5f7fa; padding: 0.6em 0.9em; border-left: 4px solid #4c72b0; }
 details { margin: 0.3em 0; } summary { cursor: pointer; }
+@media print {
+  body { max-width: none; margin: 0; font-size: 10pt; } nav { display: none; }
+  section { break-before: page; } figure, table, p.lead { break-inside: avoid; }
+}
 """
 
 
@@ -553,7 +557,7 @@ def write_report(briefing: Report, path: str | os.PathLike[str], progress: Progr
     if suffix in (".md", ".markdown"):
         return briefing.write_markdown(path, progress=progress)
     if suffix == ".pdf":
-        page = briefing.to_html(progress)
+        page = briefing.to_html(progress).replace("<details>", "<details open>")  # rationales on paper
         return atomic_write(path, lambda temporary: _print_pdf(page, temporary))
     raise SpecError(f"'{path}' must end in .html, .md or .pdf", field="output")
 
