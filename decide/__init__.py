@@ -7,8 +7,9 @@
 
 The verbs: :func:`load_matrices`, :func:`validate`, :func:`show`, :func:`overview`,
 :func:`rank`, :func:`explain`, :func:`compare`, :func:`sensitivity`, :func:`make_top`,
-:func:`smaa`, :func:`report`, :func:`render` and :func:`export`. Every result prints as a text table and renders
-as an HTML table in a notebook. Importing decide is cheap: scikit-criteria is loaded
+:func:`smaa`, :func:`scenarios`, :func:`robust`, :func:`report`, :func:`render` and
+:func:`export`. Every result prints as a text table and renders as an HTML table in a
+notebook. Importing decide is cheap: scikit-criteria is loaded
 only when a method without a numpy engine runs.
 """
 
@@ -22,7 +23,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from decide import weights
     from decide.compare import Comparison, compare
-    from decide.errors import DecideError, MatrixError, MethodError, SpecError, UnknownNameError
+    from decide.errors import DecideError, DecideWarning, MatrixError, MethodError, SpecError, UnknownNameError
     from decide.explain import Contributions, explain
     from decide.export import FORMATS, export, render
     from decide.load import load_matrices, load_matrix, shipped_matrices_dir, validate
@@ -31,6 +32,8 @@ if TYPE_CHECKING:
     from decide.profiles import ProfileComparison, ProfileList, profiles, save_profile
     from decide.ranking import ActorRanking, Ranking, rank
     from decide.report import Report, report
+    from decide.robust import ActorRobust, RobustResult, robust
+    from decide.scenarios import Adjustment, Scenario, ScenarioList, apply_scenario, scenarios
     from decide.sensitivity import MakeTopResult, SensitivityResult, make_top, sensitivity
     from decide.smaa import ActorSMAA, SMAAResult, smaa
     from decide.views import MatrixView, Overview, overview, show
@@ -39,8 +42,8 @@ if TYPE_CHECKING:
 # ``decide --help`` stay fast (PEP 562).
 _HOMES = {
     "Comparison": "compare", "compare": "compare",
-    "DecideError": "errors", "MatrixError": "errors", "MethodError": "errors", "SpecError": "errors",
-    "UnknownNameError": "errors",
+    "DecideError": "errors", "DecideWarning": "errors", "MatrixError": "errors", "MethodError": "errors",
+    "SpecError": "errors", "UnknownNameError": "errors",
     "Contributions": "explain", "explain": "explain",
     "FORMATS": "export", "export": "export", "render": "export",
     "load_matrices": "load", "load_matrix": "load", "shipped_matrices_dir": "load", "validate": "load",
@@ -49,6 +52,9 @@ _HOMES = {
     "ProfileComparison": "profiles", "ProfileList": "profiles", "profiles": "profiles", "save_profile": "profiles",
     "ActorRanking": "ranking", "Ranking": "ranking", "rank": "ranking",
     "Report": "report", "report": "report",
+    "ActorRobust": "robust", "RobustResult": "robust", "robust": "robust",
+    "Adjustment": "scenarios", "Scenario": "scenarios", "ScenarioList": "scenarios", "apply_scenario": "scenarios",
+    "scenarios": "scenarios",
     "MakeTopResult": "sensitivity", "SensitivityResult": "sensitivity", "make_top": "sensitivity",
     "sensitivity": "sensitivity",
     "ActorSMAA": "smaa", "SMAAResult": "smaa", "smaa": "smaa",
@@ -77,7 +83,7 @@ def __dir__() -> list[str]:
 
 class _Package(types.ModuleType):
     """Keeps ``decide.compare``, ``decide.profiles``, ``decide.sensitivity``, ``decide.smaa``,
-    ``decide.explain`` and ``decide.report`` the functions.
+    ``decide.explain``, ``decide.report``, ``decide.robust`` and ``decide.scenarios`` the functions.
 
     Importing a submodule makes Python set it as an attribute of the package; for the
     verbs named like their modules, the function is kept instead (the modules
@@ -97,11 +103,14 @@ __all__ = [
     "DEFAULT_METHOD",
     "FORMATS",
     "ActorRanking",
+    "ActorRobust",
     "ActorSMAA",
+    "Adjustment",
     "Comparison",
     "Contributions",
     "Criterion",
     "DecideError",
+    "DecideWarning",
     "MakeTopResult",
     "Matrix",
     "MatrixError",
@@ -114,11 +123,15 @@ __all__ = [
     "ProfileList",
     "Ranking",
     "Report",
+    "RobustResult",
     "SMAAResult",
+    "Scenario",
+    "ScenarioList",
     "SensitivityResult",
     "SpecError",
     "Strategy",
     "UnknownNameError",
+    "apply_scenario",
     "catalogue",
     "compare",
     "explain",
@@ -132,7 +145,9 @@ __all__ = [
     "rank",
     "render",
     "report",
+    "robust",
     "save_profile",
+    "scenarios",
     "sensitivity",
     "shipped_matrices_dir",
     "show",

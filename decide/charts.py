@@ -255,6 +255,7 @@ def chart(result: Any, ax: Any = None) -> Any:
     from decide.compare import Comparison
     from decide.explain import Contributions
     from decide.ranking import Ranking
+    from decide.robust import RobustResult
     from decide.sensitivity import SensitivityResult
     from decide.smaa import SMAAResult
 
@@ -268,7 +269,11 @@ def chart(result: Any, ax: Any = None) -> Any:
         return plot_sensitivity(result, ax=ax)
     if isinstance(result, SMAAResult):
         return plot_smaa(result, ax=ax)
-    raise DecideError(f"{type(result).__name__} has no chart; --plot works with rank, compare, sensitivity, smaa")
+    if isinstance(result, RobustResult):
+        return result.plot(ax=ax)
+    raise DecideError(
+        f"{type(result).__name__} has no chart; --plot works with rank, explain, compare, sensitivity, smaa, robust"
+    )
 
 
 def check_chart_path(path: str | os.PathLike[str]) -> Path:

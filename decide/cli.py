@@ -6,6 +6,7 @@ rank, so ``decide --help``, ``list``, ``show`` and ``validate`` stay fast.
 
 from __future__ import annotations
 
+import os
 import sys
 import time
 from pathlib import Path
@@ -13,8 +14,8 @@ from typing import Any
 
 import click
 
-from decide.errors import DecideError, SpecError, UnknownNameError
-from decide.export import FORMATS, export, format_for_path, render
+from decide.errors import DecideError, DecideWarning, SpecError, UnknownNameError
+from decide.export import FORMATS, SUFFIX_FORMATS, export, format_for_path, render
 from decide.methods import DEFAULT_METHOD
 from decide.specs import parse_params
 
@@ -31,6 +32,8 @@ OPTION_NAMES = {
     "score_noise": "--score-noise",
     "methods": "--methods",
     "strategy": "--make-top",
+    "scenario": "--scenario",
+    "scenarios": "--scenarios",
     "plot": "--plot",
     "output": "--output",
     "profile": "--profile",
@@ -57,8 +60,11 @@ LAZY_COMMANDS = {
 
 
 class DecideGroup(click.Group):
-    """A click group that turns any :class:`DecideError` into ``Error: message``, exit 1,
-    and loads the :data:`LAZY_COMMANDS` on first use."""
+    """A click group that turns any :class:`DecideError` into ``Error: message``, exit 1;
+    a :class:`DecideWarning` into ``Warning: message`` on stderr; Ctrl-C into one line
+    and exit 130; a closed pipe (``decide rank | head -1``) into a quiet exit; and any
+    other warning (numpy's, say) into nothing on stderr, so each error is one line. It
+    loads the :data:`LAZY_COMMANDS` on first use."""
 
     def list_commands(self, ctx: click.Context) -> list[str]:
         return sorted({*super().list_commands(ctx), *LAZY_COMMANDS})
@@ -72,10 +78,41 @@ class DecideGroup(click.Group):
         return super().get_command(ctx, name)
 
     def invoke(self, ctx: click.Context) -> Any:
+        import warnings
+
         try:
-            return super().invoke(ctx)
+            with warnings.catch_warnings(record=True) as caught:
+                warnings.simplefilter("always")
+                try:
+                    return super().invoke(ctx)
+                finally:
+                    for warning in caught:
+                        if issubclass(warning.category, DecideWarning):
+                            click.echo(f"Warning: {warning.message}", err=True)
         except DecideError as error:
             raise click.ClickException(error_line(error)) from None
+        except KeyboardInterrupt:
+            click.echo("Interrupted: nothing written.", err=True)
+            ctx.exit(INTERRUPTED)
+        except BrokenPipeError:
+            _quiet_broken_pipe()
+            ctx.exit(0)
+
+
+#: Exit status after Ctrl-C (128 + SIGINT), as shells report it.
+INTERRUPTED = 130
+
+
+def _quiet_broken_pipe() -> None:
+    """The reader of stdout went away (``| head -1``): point stdout at /dev/null so that
+    Python's final flush does not print a second error."""
+    import os
+
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):  # not a real file descriptor (tests)
+        pass
 
 
 class ProgressBar:
@@ -113,17 +150,27 @@ def emit(result: Any, fmt: str | None, output: str | None) -> None:
     the click context (options shared by several commands)."""
     meta = click.get_current_context().meta
     wide, fragment, plot = meta.get("wide", False), meta.get("fragment", False), meta.get("plot")
+    raw = bool(meta.get("raw", False))
     if plot:
         from decide.charts import check_chart_path
 
         check_chart_path(plot)  # a wrong suffix fails before anything is written
     if output:
-        written = export(result, output, fmt or format_for_path(output) or "table", inputs=_input_files(),
-                         fragment=fragment, wide=wide)
+        inputs = _input_files()
+        overwrites_input = output != "-" and Path(output).resolve() in {Path(p).resolve() for p in inputs}
+        suffix = os.path.splitext(output)[1]
+        if not (fmt or overwrites_input or output == "-") and suffix and format_for_path(output) is None:
+            known = ", ".join(dict.fromkeys(SUFFIX_FORMATS))
+            raise UnknownNameError(
+                f"{output}: unknown suffix '{suffix}'; decide writes {known} "
+                f"(or give --format: {', '.join(FORMATS)})"
+            )
+        written = export(result, output, fmt or format_for_path(output) or "table", inputs=inputs,
+                         fragment=fragment, wide=wide, raw=raw)
         if output != "-":
             click.echo(f"wrote {written}", err=True)
     else:
-        click.echo(render(result, fmt or "table", wide=wide), nl=False)
+        click.echo(render(result, fmt or "table", wide=wide, raw=raw), nl=False)
     if plot:
         from decide.charts import save_chart
 
@@ -168,17 +215,25 @@ format_option = single_option("--format", "-f", "fmt", metavar="FORMAT", help=FO
 
 
 def output_option(command: Any) -> Any:
-    """``--output FILE`` and ``--fragment`` (a bare HTML table instead of a whole page)."""
+    """``--output FILE`` (``-`` is stdout), ``--fragment`` (a bare HTML table instead of a
+    whole page) and ``--raw`` (CSV/XLSX cells kept as they are)."""
     command = click.option("--fragment", is_flag=True, expose_value=False, callback=_to_meta,
                            help="With --format html: only the table, to embed in a page.")(command)
+    command = click.option(
+        "--raw", is_flag=True, expose_value=False, callback=_to_meta,
+        help="CSV/XLSX: keep cells starting with = + - @ as they are (not neutralised with a leading ').",
+    )(command)
     return single_option("--output", "-o", metavar="FILE",
-                         help="Write to FILE (atomically) instead of stdout.")(command)
+                         help="Write to FILE (atomically) instead of stdout; - is stdout.")(command)
 
 
 wide_option = click.option("--wide", is_flag=True, expose_value=False, callback=_to_meta,
                            help="Every column, unwrapped (default: fit the terminal, COLUMNS or 80).")
 plot_option = click.option("--plot", metavar="FILE.svg|png", expose_value=False, callback=_to_meta,
                            help="Also draw the result's chart to FILE (SVG or PNG).")
+scenario_option = single_option(
+    "--scenario", metavar="NAME", help="Use this scenario's scores (see 'decide scenarios'); default: as scored."
+)
 stated_only_option = click.option(
     "--stated-only", is_flag=True, help="Leave out strategies whose basis is 'inferred' (the articles advise the rest)."
 )
@@ -224,7 +279,8 @@ def cli() -> None:
     """Rank each actor's strategies in decision matrices with multi-criteria methods.
 
     PATH is a matrix file or a folder of them; with none, the shipped matrices
-    (United States, China, Russia, North Korea, South Korea, Japan) are used.
+    (United States, China, Russia, North Korea, South Korea, Japan) are used; the PATH
+    +shipped adds them to your own ('decide rank japan.yaml +shipped').
     """
 
 
@@ -236,18 +292,19 @@ def cli() -> None:
 @click.option("--param", "-p", "params", multiple=True, metavar="KEY=VALUE", help="Method parameter (repeatable).")
 @click.option("--non-dominated", is_flag=True,
               help="Drop strategies Pareto-dominated by another of the same actor.")
+@scenario_option
 @plot_option
 @format_option
 @stated_only_option
 @output_option
-def rank_command(paths, actors, method, weights, profile, weighting, params, non_dominated, stated_only, fmt,
-                 output) -> None:
+def rank_command(paths, actors, method, weights, profile, weighting, params, non_dominated, stated_only, scenario,
+                 fmt, output) -> None:
     """Rank every actor's strategies (or only --actor's)."""
     from decide.ranking import rank
 
     result = rank(list(paths), actors=list(actors), method=method, weights=weights, profile=profile,
                   weighting=weighting, params=parse_params(params), non_dominated=non_dominated,
-                  stated_only=stated_only)
+                  stated_only=stated_only, scenario=scenario)
     emit(result, fmt, output)
 
 
@@ -255,23 +312,43 @@ def rank_command(paths, actors, method, weights, profile, weighting, params, non
 @click.argument("path", required=False, type=click.Path())
 @single_option("--actor", "-a", required=True, help="Actor name, alias or file stem.")
 @weights_options
+@scenario_option
+@click.option("--path", "print_path", is_flag=True, help="Print the path of the actor's matrix file and stop.")
 @format_option
 @output_option
-def show_command(path, actor, weights, profile, weighting, fmt, output) -> None:
+def show_command(path, actor, weights, profile, weighting, scenario, print_path, fmt, output) -> None:
     """Show one actor's decision matrix: criteria, objectives, weights and scores."""
     from decide.views import show
 
-    emit(show([path] if path else None, actor=actor, weights=weights, profile=profile, weighting=weighting),
+    if print_path:
+        from decide.load import one_matrix
+
+        click.echo(str(one_matrix([path] if path else None, actor).path))
+        return
+    emit(show([path] if path else None, actor=actor, weights=weights, profile=profile, weighting=weighting,
+              scenario=scenario),
          fmt, output)
 
 
 @cli.command("list")
 @paths_argument
+@click.option("--path", "print_path", is_flag=True,
+              help="Print where the matrix files are (with no PATH: the shipped matrices' folder) and stop.")
 @format_option
 @output_option
-def list_command(paths, fmt, output) -> None:
-    """List the actors with their number of strategies and criteria."""
+def list_command(paths, print_path, fmt, output) -> None:
+    """List the actors with their number of strategies and criteria.
+
+    Add the shipped matrices to your own files with the PATH +shipped.
+    """
     from decide.views import overview
+
+    if print_path:
+        from decide.load import matrix_files, shipped_matrices_dir
+
+        for found in [shipped_matrices_dir()] if not paths else matrix_files(list(paths)):
+            click.echo(str(found))
+        return
 
     emit(overview(list(paths)), fmt, output)
 
@@ -288,20 +365,24 @@ def methods_command(fmt, output) -> None:
 
 
 @cli.command("validate")
-@click.argument("paths", nargs=-1, required=True, type=click.Path(), metavar="PATH...")
+@paths_argument
 def validate_command(paths) -> None:
-    """Check matrix files and report every problem found (exit 1 if any)."""
-    from decide.load import validate
+    """Check matrix files and report every problem found (exit 1 if any); notes (a
+    constant criterion, strategies that tie) do not fail. With no PATH, the shipped ones."""
+    from decide.load import check_files
+    from decide.notes import matrix_notes
 
-    report = validate(paths)
-    problems = [problem for found in report.values() for problem in found]
-    for path, found in report.items():
+    report = check_files(list(paths) or None)
+    problems = [problem for found, _ in report.values() for problem in found]
+    for path, (found, matrix) in report.items():
         for problem in found:
             click.echo(problem)
         if path and not found:
             click.echo(f"{path}: ok")
+            for note in matrix_notes(matrix) if matrix is not None else []:
+                click.echo(f"{path}: note: {note}")
     if problems:
-        bad = sum(1 for found in report.values() if found)
+        bad = sum(1 for found, _ in report.values() if found)
         raise click.ClickException(f"{len(problems)} problem(s) in {bad} of {len(report)} file(s)")
 
 
@@ -321,12 +402,13 @@ def validate_command(paths) -> None:
 @weights_options
 @click.option("--param", "-p", "params", multiple=True, metavar="METHOD.KEY=VALUE",
               help="Parameter of one method, e.g. vikor.v=0.3 (repeatable).")
+@scenario_option
 @plot_option
 @format_option
 @stated_only_option
 @output_option
 def compare_command(path, actor, methods, all_methods, profiles, all_profiles, weights, profile, weighting, params,
-                    stated_only, fmt, output) -> None:
+                    stated_only, scenario, fmt, output) -> None:
     """Rank one actor's strategies by several methods (or under several weight profiles) side by side,
     with consensus."""
     from decide.compare import compare
@@ -340,7 +422,7 @@ def compare_command(path, actor, methods, all_methods, profiles, all_profiles, w
     result = compare([path] if path else None, actor=actor, methods="all" if all_methods else methods,
                      weights=weights, profile=profile,
                      weighting=weighting, params=parse_params(params), profiles=True if all_profiles else profiles,
-                     stated_only=stated_only)
+                     stated_only=stated_only, scenario=scenario)
     emit(result, fmt, output)
 
 
@@ -355,12 +437,13 @@ def compare_command(path, actor, methods, all_methods, profiles, all_profiles, w
 @single_option("--make-top", metavar="STRATEGY", help="Smallest weight change that ranks STRATEGY first.")
 @weights_options
 @click.option("--param", "-p", "params", multiple=True, metavar="KEY=VALUE", help="Method parameter (repeatable).")
+@scenario_option
 @plot_option
 @format_option
 @stated_only_option
 @output_option
 def sensitivity_command(path, actor, method, criterion, make_top, weights, profile, weighting, params, stated_only,
-                        fmt, output) -> None:
+                        scenario, fmt, output) -> None:
     """How far each weight can move before the first strategy, or the ranking, changes.
 
     With --make-top, the smallest change of the weights that ranks STRATEGY first
@@ -371,9 +454,12 @@ def sensitivity_command(path, actor, method, criterion, make_top, weights, profi
 
     source, options = [path] if path else None, {"actor": actor, "weights": weights, "profile": profile,
                                                   "weighting": weighting, "stated_only": stated_only,
-                                                  "params": parse_params(params)}
+                                                  "params": parse_params(params),
+                                                  "scenario": scenario}
     result: Any
-    if make_top:
+    if make_top is not None and criterion:
+        raise click.UsageError("--criterion cannot be combined with --make-top (it moves every weight)")
+    if make_top is not None:
         result = smallest_change(source, strategy=make_top, method=method, **options)
     else:
         result = sensitivity(source, method=method, criterion=criterion, **options)
@@ -391,6 +477,7 @@ def sensitivity_command(path, actor, method, criterion, make_top, weights, profi
 @single_option("--score-noise", type=float, default=0.0, help="Add uniform +-NOISE to each score (clipped to scale).")
 @weights_options
 @click.option("--param", "-p", "params", multiple=True, metavar="KEY=VALUE", help="Method parameter (repeatable).")
+@scenario_option
 @wide_option
 @plot_option
 @format_option
@@ -399,7 +486,7 @@ def sensitivity_command(path, actor, method, criterion, make_top, weights, profi
 @stated_only_option
 @output_option
 def smaa_command(paths, actors, method, samples, seed, spread, order, score_noise, weights, profile, weighting,
-                 params, fixed_scores, stated_only, fmt, output) -> None:
+                 params, fixed_scores, stated_only, scenario, fmt, output) -> None:
     """How often each strategy takes each rank when weights (and scores) are uncertain."""
     from decide.smaa import smaa
 
@@ -408,7 +495,8 @@ def smaa_command(paths, actors, method, samples, seed, spread, order, score_nois
         result = smaa(list(paths), actors=list(actors), method=method, samples=samples, seed=seed,
                       score_ranges=not fixed_scores, stated_only=stated_only,
                       spread=spread, order=order, score_noise=score_noise, weights=weights, profile=profile,
-                      weighting=weighting, params=parse_params(params), progress=bar)
+                      weighting=weighting, params=parse_params(params), progress=bar,
+                      scenario=scenario)
     finally:
         bar.close()
     emit(result, fmt, output)
@@ -480,6 +568,53 @@ def report_command(paths, actors, method, weights, profile, weighting, params, m
         click.echo(f"wrote {written}", err=True)
     else:
         click.echo(render(ReportSummary(result), fmt or "table"), nl=False)
+
+
+# --- Scenarios and robust choice (issue 13) ------------------------------------------------
+
+
+@cli.command("scenarios")
+@paths_argument
+@click.option("--actor", "-a", "actors", multiple=True, help="Actor name, alias or file stem (repeatable).")
+@format_option
+@output_option
+def scenarios_command(paths, actors, fmt, output) -> None:
+    """List each actor's scenarios (with one actor: every score adjustment and its rationale)."""
+    from decide.scenarios import scenarios
+
+    emit(scenarios(list(paths), actors=list(actors)), fmt, output)
+
+
+@cli.command("robust")
+@paths_argument
+@click.option("--actor", "-a", "actors", multiple=True, help="Actor name, alias or file stem (repeatable).")
+@single_option("--scenarios", default="all", metavar="all|A,B",
+               help="Scenarios of the grid ('baseline' is the matrix as scored)  [default: all].")
+@single_option("--profiles", default="all", metavar="all|A,B",
+               help="Weight profiles of the grid ('file' is the matrix file's weights)  [default: all].")
+@single_option("--methods", metavar="A,B,...|all", help="Methods of the grid (default: wsm, wpm, topsis, vikor).")
+@click.option("--param", "-p", "params", multiple=True, metavar="METHOD.KEY=VALUE",
+              help="Parameter of one method, e.g. vikor.v=0.3 (repeatable).")
+@click.option("--all-actors", is_flag=True, help="One summary row per actor instead of a table per actor.")
+@click.option("--cells", is_flag=True, help="Also print each strategy's regret in every cell.")
+@plot_option
+@stated_only_option
+@format_option
+@output_option
+def robust_command(paths, actors, scenarios, profiles, methods, params, all_actors, cells, stated_only, fmt,
+                   output) -> None:
+    """Which strategy holds up across scenarios x weight profiles x methods: shares of
+    cells first and in the top three, worst rank, regret, and the minimax-regret verdict."""
+    from decide.robust import robust
+
+    if click.get_current_context().meta.get("plot") and all_actors:
+        raise click.UsageError("--plot draws one actor's heatmap; leave out --all-actors and name the actor")
+    result = robust(list(paths), actors=list(actors), scenarios=scenarios, profiles=profiles,
+                    methods=methods, params=parse_params(params), all_actors=all_actors, stated_only=stated_only,
+                    cells=cells)
+    if click.get_current_context().meta.get("plot") and len(result.results) != 1:
+        raise click.UsageError("--plot draws one actor's heatmap; name the actor with --actor")
+    emit(result, fmt, output)
 
 
 def main() -> None:

@@ -29,6 +29,7 @@ if TYPE_CHECKING:
 
     from decide.model import Matrix
     from decide.profiles import ProfileComparison
+    from decide.scenarios import Scenario
 
 ParamsByMethod = Mapping[str, Mapping[str, Any]]
 
@@ -320,6 +321,7 @@ def compare(
     weighting: str = "roc",
     profiles: Sequence[str] | str | bool | None = None,
     stated_only: bool = False,
+    scenario: str | Scenario | None = None,
 ) -> Comparison | ProfileComparison:
     """Rank one actor's strategies by several methods (default: :data:`DEFAULT_COMPARE`).
 
@@ -335,7 +337,8 @@ def compare(
     each profile; see :func:`decide.profiles.compare_profiles`.
     """
     if profiles is not None and profiles is not False:
-        return _compare_profiles(source, actor, methods, params, profiles, profile, weights, weighting, stated_only)
+        return _compare_profiles(source, actor, methods, params, profiles, profile, weights, weighting, stated_only,
+                                 scenario)
     import pandas as pd
 
     from decide.methods.run import evaluate
@@ -350,7 +353,7 @@ def compare(
         raise SpecError("is empty; write e.g. topsis,vikor", field="methods")
     given = {m.name: m for m in (methods or []) if isinstance(m, Method)}
     per_method = _split_params(params, names)
-    matrix = one_matrix(source, actor, weights, profile, weighting, stated_only=stated_only)
+    matrix = one_matrix(source, actor, weights, profile, weighting, stated_only=stated_only, scenario=scenario)
 
     ranks: dict[str, Any] = {}
     scores: dict[str, Any] = {}
@@ -387,7 +390,7 @@ def compare(
 
 
 def _compare_profiles(source, actor, methods, params, profiles, profile, weights, weighting,
-                      stated_only) -> ProfileComparison:
+                      stated_only, scenario) -> ProfileComparison:
     from decide.profiles import compare_profiles
 
     if profile is not None:
@@ -400,7 +403,8 @@ def _compare_profiles(source, actor, methods, params, profiles, profile, weights
     names = None if profiles is True else profiles
     return compare_profiles(source, actor=actor, profiles=names, method=method.name,
                             params=_split_params(params, [method.name])[method.name] if params else None,
-                            weights=weights, weighting=weighting, stated_only=stated_only)
+                            weights=weights, weighting=weighting, stated_only=stated_only,
+                            scenario=scenario)
 
 
 __all__ = [

@@ -75,5 +75,11 @@ class SpecError(DecideError, ValueError):
         return self.render()
 
 
+class DecideWarning(UserWarning):
+    """Something decide did that the user should know about, such as skipping a bad file
+    in a folder when only other actors were asked for. The command line prints
+    ``Warning: <message>`` on stderr."""
+
+
 class MethodError(DecideError):
     """A method cannot rank the given matrix (it would divide by zero, say)."""

@@ -428,16 +428,20 @@ def check_format(fmt: str) -> str:
 
 
 def render(
-    result: Exportable, fmt: str = "table", *, fragment: bool = True, width: int | None = None, wide: bool = False
+    result: Exportable, fmt: str = "table", *, fragment: bool = True, width: int | None = None, wide: bool = False,
+    raw: bool = False,
 ) -> str:
     """``result`` as text in one of ``table``, ``markdown``, ``csv``, ``json``, ``latex``, ``html``.
 
     ``table`` wraps to ``width`` (default ``COLUMNS`` or 80); ``wide=True`` gives every
     column unwrapped. ``html`` is a bare table unless ``fragment=False`` (a whole page).
+    CSV cells a spreadsheet would run as formulas are neutralised unless ``raw``.
     """
     name = check_format(fmt)
     if name not in _RENDERERS:
         raise DecideError(f"format '{name}' is binary; write it to a file, e.g. result.{name}")
+    if name == "csv":
+        return _render_csv(result, raw=raw)
     if name == "html":
         return _render_html(result, fragment=fragment)
     if name == "table":

@@ -14,16 +14,23 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from importlib import resources
 from pathlib import Path
-from typing import Any, cast
+from typing import TYPE_CHECKING, Any, cast
 
-from decide.errors import MatrixError, UnknownNameError
+from decide.errors import DecideWarning, MatrixError, UnknownNameError
+from decide.limits import document_problems, one_line
 from decide.model import Criterion, Matrix, Objective, Strategy
 from decide.specs import WeightsLike, apply_weights, check_weights
 from decide.yamlsafe import as_finite_number, shorten
 
+if TYPE_CHECKING:
+    from decide.scenarios import Scenario
+
 PathLike = str | Path
 MatrixSource = Matrix | Sequence[Matrix] | PathLike | Sequence[PathLike] | None
 MATRIX_SUFFIXES = (".yaml", ".yml")
+#: A PATH that stands for the shipped matrices, to combine them with your own files:
+#: ``decide rank japan.yaml +shipped``.
+SHIPPED = "+shipped"
 TOP_LEVEL_KEYS = ("actor", "aliases", "criteria", "scale", "weights_rationale", "strategies", "profiles")
 CRITERION_KEYS = ("name", "objective", "weight", "description")
 STRATEGY_KEYS = ("name", "basis", "reasoning", "scores", "certainty", "source", "rationale")
@@ -121,6 +128,14 @@ def _check_scale(data: Any, where: str) -> tuple[list[str], tuple[float, float] 
     ):
         return [f"{where}: 'scale' is {shorten(data)}; write [low, high] with low < high, e.g. [1, 10]"], None
     return [], (float(data[0]), float(data[1]))
+
+
+def _criterion_names(data: Any) -> list[str]:
+    """The criterion names a document gives, even where a criterion has other problems:
+    strategies are checked against them in the same round."""
+    items = data if isinstance(data, list) else []
+    names = [item.get("name") for item in items if isinstance(item, dict)]
+    return list(dict.fromkeys(name for name in names if isinstance(name, str) and name.strip()))
 
 
 def _check_strategies(
@@ -291,6 +306,8 @@ def _check_document(data: Any, path: Path) -> tuple[list[str], Matrix | None]:
         problems.append(f"{where}: 'aliases' must be a list of texts, e.g. [US, USA]")
         aliases = []
     criteria_problems, criteria = _check_criteria(data.get("criteria"), where)
+    if criteria_problems:  # check the strategies against every named criterion all the same
+        criteria = [Criterion(name, "max", 1.0) for name in _criterion_names(data.get("criteria"))]
     scale_problems, scale = _check_scale(data.get("scale"), where)
     strategy_problems, strategies = _check_strategies(
         data.get("strategies"), where, criteria, scale
@@ -299,6 +316,8 @@ def _check_document(data: Any, path: Path) -> tuple[list[str], Matrix | None]:
 
     profile_problems, profiles = check_profiles(data.get("profiles"), where, criteria)
     problems += criteria_problems + scale_problems + strategy_problems + profile_problems
+    problems += document_problems(data, where)  # sizes, magnitudes, characters, reserved names
+    problems = [one_line(problem) for problem in problems]  # a name with a newline cannot split a line
     weights_rationale = data.get("weights_rationale", "")
     if not isinstance(weights_rationale, str):
         problems.append(f"{where}: 'weights_rationale' must be a text (one line on why these weights)")
@@ -340,8 +359,15 @@ def matrix_files(paths: Iterable[PathLike] | PathLike | None = None) -> list[Pat
     elif isinstance(paths, (str, Path)):
         paths = [paths]
     files: list[Path] = []
-    for entry in map(Path, paths):
-        if entry.is_dir():
+    for given in paths:
+        entry = shipped_matrices_dir() if str(given) == SHIPPED else Path(given)
+        try:
+            is_folder, exists = entry.is_dir(), entry.exists()
+        except OSError as error:  # a name too long, a folder that cannot be searched
+            raise MatrixError([f"{entry}: cannot read ({error.strerror})"]) from None
+        if not exists:
+            raise MatrixError([f"{entry}: no such file{_actor_hint(str(given))}"])
+        if is_folder:
             found = sorted(p for p in entry.iterdir() if p.suffix in MATRIX_SUFFIXES)
             if not found:
                 raise MatrixError([f"{entry}: folder has no .yaml matrix files"])
@@ -353,13 +379,35 @@ def matrix_files(paths: Iterable[PathLike] | PathLike | None = None) -> list[Pat
     return files
 
 
+def _actor_hint(name: str) -> str:
+    """``"; did you mean --actor 'North Korea'?"`` when a missing PATH names a shipped actor."""
+    if Path(name).suffix in MATRIX_SUFFIXES or "/" in name:
+        return ""
+    wanted = name.casefold().strip()
+    try:
+        shipped = [load_matrix(path) for path in matrix_files(None)]
+    except MatrixError:
+        return ""
+    found = [m.actor for m in shipped if m.matches(name)] or [
+        m.actor for m in shipped if wanted in m.actor.casefold().split()
+    ]
+    if not found:
+        return ""
+    quoted = " or ".join(f"'{actor}'" if " " in actor else actor for actor in found)
+    return f"; did you mean --actor {quoted}?" + (" (quote names with spaces)" if "'" in quoted else "")
+
+
 def load_matrices(paths: Iterable[PathLike] | PathLike | None = None) -> list[Matrix]:
     """Load every matrix named by ``paths`` (files or folders; default: the shipped ones).
 
     Raises :class:`MatrixError` for the first invalid file, or when two files describe
     the same actor.
     """
-    matrices = [load_matrix(path) for path in matrix_files(paths)]
+    return _one_file_per_actor([load_matrix(path) for path in matrix_files(paths)])
+
+
+def _one_file_per_actor(matrices: list[Matrix]) -> list[Matrix]:
+    """``matrices``, or a :class:`MatrixError` when two files describe the same actor."""
     by_actor: dict[str, Matrix] = {}
     for matrix in matrices:
         key = matrix.actor.casefold()
@@ -374,17 +422,33 @@ def load_matrices(paths: Iterable[PathLike] | PathLike | None = None) -> list[Ma
 
 def validate(paths: Iterable[PathLike] | PathLike | None = None) -> dict[str, list[str]]:
     """Check matrix files; return every problem, by file (an empty list for a valid file)."""
-    report: dict[str, list[str]] = {}
+    return {label: problems for label, (problems, _) in check_files(paths).items()}
+
+
+def check_files(
+    paths: Iterable[PathLike] | PathLike | None = None,
+) -> dict[str, tuple[list[str], Matrix | None]]:
+    """Every problem of each file, with its matrix when it has none (files read once).
+
+    Keys are the files as messages name them (``shipped matrices/china.yaml``).
+    """
+    report: dict[str, tuple[list[str], Matrix | None]] = {}
     try:
         files = matrix_files(paths)
     except MatrixError as error:
-        return {"": error.problems}
+        return {"": (error.problems, None)}
     for path in files:
         try:
-            problems, _ = _check_document(_read_yaml(path), path)
+            report[_label(path)] = _check_document(_read_yaml(path), path)
         except MatrixError as error:
-            problems = error.problems
-        report[str(path)] = problems
+            report[_label(path)] = (error.problems, None)
+        matrix = report[_label(path)][1]
+        if matrix is not None:  # its scenarios, if it has a scenario file (decide.scenarios)
+            from decide.scenarios import scenario_problems
+
+            scenario_path, found = scenario_problems(matrix)
+            if scenario_path is not None:
+                report[_label(scenario_path)] = (found, None)
     return report
 
 
@@ -409,11 +473,16 @@ def select_actors(matrices: Sequence[Matrix], actors: Iterable[str] | str | None
 
 
 def resolve_matrices(
-    source: MatrixSource = None, actors: Iterable[str] | str | None = None, *, stated_only: bool = False
+    source: MatrixSource = None,
+    actors: Iterable[str] | str | None = None,
+    scenario: str | Scenario | None = None,
+    *,
+    stated_only: bool = False,
 ) -> list[Matrix]:
     """Matrices from a Matrix, a list of them, paths, or ``None`` (the shipped ones), then
-    only the named actors (all when ``actors`` is ``None`` or empty); with
-    ``stated_only``, without the strategies whose basis is ``inferred``.
+    only the named actors (all when ``actors`` is ``None`` or empty), with ``scenario``'s
+    scores if one is named (:mod:`decide.scenarios`); with ``stated_only``, without the
+    strategies whose basis is ``inferred`` (after the scenario, which may adjust them).
 
     >>> [m.actor for m in resolve_matrices(None, ["dprk"])]
     ['North Korea']
@@ -431,17 +500,43 @@ def resolve_matrices(
         paths = source
         if isinstance(paths, Sequence) and not isinstance(paths, str) and not paths:
             paths = None
-        matrices = load_matrices(paths)  # type: ignore[arg-type]
+        matrices = _load_selected(paths, actors) if actors else load_matrices(paths)  # type: ignore[arg-type]
     selected = select_actors(matrices, actors)
+    if scenario is not None:
+        from decide.scenarios import apply_to_each
+
+        selected = apply_to_each(selected, scenario)
     return [m.stated_only() for m in selected] if stated_only else selected
+
+
+def _load_selected(paths: Iterable[PathLike] | PathLike | None, actors: Iterable[str] | str) -> list[Matrix]:
+    """The named actors' matrices: a bad file fails only when it may hold a named actor;
+    the others are skipped with a :class:`~decide.errors.DecideWarning`."""
+    import warnings
+
+    good: list[Matrix] = []
+    bad: list[MatrixError] = []
+    for path in matrix_files(paths):
+        try:
+            good.append(load_matrix(path))
+        except MatrixError as problem:
+            bad.append(problem)
+    names = [actors] if isinstance(actors, str) else list(actors)
+    if bad and not all(any(m.matches(name) for m in good) for name in names):
+        raise bad[0]
+    selected = select_actors(_one_file_per_actor(good), names)
+    for skipped in bad:
+        warnings.warn(f"skipped {skipped.problems[0]}", DecideWarning, stacklevel=3)
+    return selected
 
 
 def one_matrix(
     source: MatrixSource, actor: str | None, weights: WeightsLike = None, profile: str | None = None,
-    weighting: str = "roc", *, stated_only: bool = False,
+    weighting: str = "roc", *, stated_only: bool = False, scenario: str | Scenario | None = None,
 ) -> Matrix:
-    """The one matrix ``actor`` names (or the only one given), weighted by ``profile`` then ``weights``."""
-    matrices = resolve_matrices(source, [actor] if actor else None, stated_only=stated_only)
+    """The one matrix ``actor`` names (or the only one given), with ``scenario``'s scores, weighted by
+    ``profile`` then ``weights``."""
+    matrices = resolve_matrices(source, [actor] if actor else None, scenario, stated_only=stated_only)
     if len(matrices) != 1:
         valid = ", ".join(m.actor for m in matrices)
         raise UnknownNameError(f"name one actor; choose from: {valid}")

@@ -125,6 +125,8 @@ class Matrix:
     """What was left out of the file's strategies (``inferred strategies left out``), for captions."""
     profiles: tuple[Profile, ...] = field(default=(), compare=False)
     weights_source: str = field(default="file", compare=False)
+    #: the scenario applied to the scores (:mod:`decide.scenarios`), ``None`` for the matrix as scored
+    scenario: str | None = None
 
     @property
     def criterion_names(self) -> list[str]:
@@ -140,9 +142,14 @@ class Matrix:
 
     @property
     def weights(self) -> dict[str, float]:
-        """Criteria weights normalised to sum to 1, in criteria order."""
+        """Criteria weights normalised to sum to 1, in criteria order.
+
+        Rounded to 12 decimals, so that multiplying every weight by a constant gives
+        exactly the same normalised weights (division alone leaves float noise that can
+        tip a method's threshold, such as ELECTRE II's concordance levels).
+        """
         total = math.fsum(criterion.weight for criterion in self.criteria)
-        return {criterion.name: criterion.weight / total for criterion in self.criteria}
+        return {criterion.name: round(criterion.weight / total, 12) for criterion in self.criteria}
 
     @property
     def file_name(self) -> str:
@@ -150,9 +157,19 @@ class Matrix:
         return self.path.name if self.path is not None else f"<{self.actor}>"
 
     @property
+    def data_label(self) -> str:
+        """How captions name the data: the file name, and the scenario if one is applied."""
+        return self.file_name + (f", scenario {self.scenario}" if self.scenario else "")
+
+    @property
     def label(self) -> str:
-        """How messages name this matrix: its path, or the actor when built in memory."""
-        return str(self.path) if self.path is not None else self.actor
+        """How messages name this matrix: its path (``shipped matrices/russia.yaml`` for a
+        shipped one), or the actor when built in memory."""
+        if self.path is None:
+            return self.actor
+        from decide.files import shipped_label
+
+        return shipped_label(self.path)
 
     def matches(self, name: str) -> bool:
         """Whether ``name`` is this actor's name, an alias or the file stem (any case)."""
@@ -227,8 +244,9 @@ class Matrix:
         """The scores as a float array, strategies x criteria (file order)."""
         import numpy as np
 
+        names = self.criterion_names
         return np.array(
-            [[float(s.scores[c]) for c in self.criterion_names] for s in self.strategies], dtype=float
+            [[float(s.scores[c]) for c in names] for s in self.strategies], dtype=float
         ).reshape(len(self.strategies), len(self.criteria))
 
     def cost_mask(self) -> np.ndarray:
@@ -279,21 +297,46 @@ class Matrix:
         """For each Pareto-dominated strategy, the strategies of the same actor that dominate it.
 
         A strategy dominates another when it is at least as good on every criterion and
-        strictly better on one; weights play no part. Computed with numpy in blocks of
-        :data:`DOMINANCE_BLOCK` strategies, so memory stays flat on large matrices.
+        strictly better on one; weights play no part. Exact, and fast on large matrices:
+        a dominator has a larger sum of (benefit-oriented) scores, so strategies are
+        sorted by that sum and each block of :data:`DOMINANCE_BLOCK` strategies is
+        compared only with those before it, on a few criteria densely, then only the
+        surviving pairs on the rest. 10,000 x 50 takes about a second.
         """
         import numpy as np
 
         table = self.to_array()
         oriented = np.where(self.cost_mask(), -table, table)  # more is better everywhere
         names = self.strategy_names
-        found: dict[str, list[str]] = {}
-        for start in range(0, len(oriented), DOMINANCE_BLOCK):
-            block = oriented[start : start + DOMINANCE_BLOCK]
-            # dominates[i, j]: strategy j (all) dominates strategy start + i
-            at_least = (oriented[None, :, :] >= block[:, None, :]).all(axis=2)
-            better = (oriented[None, :, :] > block[:, None, :]).any(axis=2)
-            dominates = np.asarray(at_least & better)
-            for row in np.flatnonzero(dominates.any(axis=1)):
-                found[names[start + row]] = [names[j] for j in np.flatnonzero(dominates[row])]
-        return found
+        count, width = oriented.shape
+        sums = oriented.sum(axis=1)
+        order = np.argsort(-sums, kind="stable")
+        ranked = oriented[order]
+        columns = np.ascontiguousarray(ranked.T)
+        # candidates of a strategy: every strategy whose sum is not smaller (a margin for rounding)
+        margin = 1e-9 * max(float(np.abs(sums).max(initial=0.0)), 1.0)
+        reach = np.searchsorted(-sums[order], -sums[order] + margin, side="right")
+        dense = min(width, 6)
+        pairs: list[np.ndarray] = []
+        for start in range(0, count, DOMINANCE_BLOCK):
+            stop = min(start + DOMINANCE_BLOCK, count)
+            block = ranked[start:stop]
+            prefix = int(reach[start:stop].max())
+            mask = np.ones((stop - start, prefix), dtype=bool)
+            for k in range(dense):
+                mask &= columns[k, None, :prefix] >= block[:, k, None]
+            rows, cands = np.nonzero(mask)
+            rows = rows + start
+            for k in range(dense, width):
+                if not len(rows):
+                    break
+                keep = columns[k, cands] >= columns[k, rows]
+                rows, cands = rows[keep], cands[keep]
+            strict = (ranked[cands] > ranked[rows]).any(axis=1)
+            pairs.append(np.stack([order[rows[strict]], order[cands[strict]]], axis=1))
+        both = np.concatenate(pairs) if pairs else np.empty((0, 2), dtype=np.int64)
+        both = both[np.lexsort((both[:, 1], both[:, 0]))]
+        losers, starts = np.unique(both[:, 0], return_index=True)
+        winners = np.array(names, dtype=object)[both[:, 1]]
+        groups = np.split(winners, starts[1:]) if len(both) else []
+        return {names[loser]: group.tolist() for loser, group in zip(losers.tolist(), groups, strict=True)}

@@ -281,10 +281,12 @@ def compare_profiles(
     weights: WeightsLike = None,
     weighting: str = "roc",
     stated_only: bool = False,
+    scenario: str | None = None,
 ) -> ProfileComparison:
     """Rank one actor's strategies under several of its profiles (default: every one) with one method.
 
-    ``weights`` (overrides, an ordering) apply on top of every profile.
+    ``weights`` (overrides, an ordering) apply on top of every profile; ``scenario`` names a
+    scenario whose scores are ranked (see ``decide scenarios``).
 
     >>> result = compare_profiles(actor="United States", method="wsm")
     >>> list(result.table.columns)[-5:]
@@ -297,7 +299,7 @@ def compare_profiles(
     from decide.methods.run import evaluate
     from decide.weighting import set_weights
 
-    matrix = one_matrix(source, actor, stated_only=stated_only)
+    matrix = one_matrix(source, actor, stated_only=stated_only, scenario=scenario)
     if isinstance(profiles, str):
         profiles = [name for name in profiles.split(",") if name.strip()]
     if profiles is None:

@@ -24,6 +24,7 @@ if TYPE_CHECKING:
 
     from decide.explain import Contributions
     from decide.model import Matrix
+    from decide.scenarios import Scenario
 
 
 @dataclass(frozen=True)
@@ -34,6 +35,8 @@ class ActorRanking:
     weights: dict[str, float]
     table: pd.DataFrame
     dominators: dict[str, list[str]] = field(default_factory=dict)
+    #: what the reader should know: degenerate parts of the matrix, dominance surprises
+    notes: tuple[str, ...] = ()
 
     @property
     def actor(self) -> str:
@@ -64,9 +67,10 @@ class Ranking(PerActor[ActorRanking]):
 
     def caption(self, ranking: ActorRanking) -> str:
         weights = weights_note(self.method, ranking.weights, ranking.matrix.weights_source)
+        notes = "".join(f"; note: {note}" for note in ranking.notes)
         return (
             f"{ranking.actor}: ranked by {self.method.title}; {weights}; "
-            f"{data_note(ranking.matrix)}; {self.better} score is better"
+            f"{data_note(ranking.matrix)}; {self.better} score is better{notes}"
         )
 
     def sections(self) -> list[Section]:
@@ -140,6 +144,7 @@ class Ranking(PerActor[ActorRanking]):
                     "weights_source": r.matrix.weights_source,
                     "weights_used": self.method.uses_weights,
                     "better": self.better,
+                    "notes": list(r.notes),
                     "ranking": [
                         {"rank": int(row.rank), "strategy": row.strategy, "score": float(row.score),
                          "dominated": bool(row.dominated), "dominated_by": r.dominators.get(row.strategy, []),
@@ -177,16 +182,21 @@ def rank_matrix(matrix: Matrix, method: Method) -> ActorRanking:
     import pandas as pd
 
     from decide.methods.run import evaluate
+    from decide.notes import dominance_notes, matrix_notes
 
     ranks, scores = evaluate(method, matrix)
     ranks = competition_ranks(ranks)
     dominators = matrix.dominators()
+    notes = (*matrix_notes(matrix), *dominance_notes(matrix, method, ranks, dominators))
     table = pd.DataFrame({"rank": ranks, "strategy": matrix.strategy_names, "score": scores})
     table["dominated"] = [bool(dominators.get(s)) for s in matrix.strategy_names]
     table["basis"] = [s.basis for s in matrix.strategies]
-    ascending = method.better == "lower"
-    table = table.sort_values(["rank", "score"], ascending=[True, ascending], kind="stable")
-    return ActorRanking(matrix, matrix.weights, table.reset_index(drop=True), dominators)
+    # Tie rule: within a rank, by score (equal within the tie tolerance counts as equal), then file order.
+    from decide.sampling import batch_ranks
+
+    table["order"] = batch_ranks(scores[None, :], method.better)[0]
+    table = table.sort_values(["rank", "order"], kind="stable").drop(columns="order")
+    return ActorRanking(matrix, matrix.weights, table.reset_index(drop=True), dominators, notes)
 
 
 def competition_ranks(ranks: Any) -> Any:
@@ -218,6 +228,7 @@ def rank(
     params: Mapping[str, Any] | None = None,
     non_dominated: bool = False,
     stated_only: bool = False,
+    scenario: str | Scenario | None = None,
 ) -> Ranking:
     """Rank every selected actor's strategies.
 
@@ -235,7 +246,7 @@ def rank(
     """
     chosen = get_method(method, params)
     matrices = [apply_weights(m, weights, profile, weighting)
-                for m in resolve_matrices(source, actors, stated_only=stated_only)]
+                for m in resolve_matrices(source, actors, scenario, stated_only=stated_only)]
     if non_dominated:
         matrices = [drop_dominated(m) for m in matrices]
     return Ranking(chosen, tuple(rank_matrix(m, chosen) for m in matrices), non_dominated, stated_only)

@@ -36,6 +36,7 @@ if TYPE_CHECKING:
     from decide.explain import ActorContributions
     from decide.model import Matrix
     from decide.ranking import ActorRanking
+    from decide.robust import ActorRobust
     from decide.sampling import Progress
     from decide.sensitivity import SensitivityResult
     from decide.smaa import SMAAResult
@@ -45,7 +46,7 @@ REPORT_SAMPLES = 2_000
 #: The seed of a report's SMAA unless told otherwise, so the same command gives the same report.
 REPORT_SEED = 0
 #: Charts a report draws per actor.
-CHARTS = ("ranking", "contributions", "sensitivity", "smaa")
+CHARTS = ("ranking", "contributions", "sensitivity", "smaa", "robust")
 
 
 @dataclass(frozen=True)
@@ -57,6 +58,8 @@ class ActorBriefing:
     sensitivity: SensitivityResult
     smaa: SMAAResult
     comparison: Comparison
+    #: the grid scenario x profile x method (:mod:`decide.robust`), when the report ran it
+    robust: ActorRobust | None = None
 
     @property
     def matrix(self) -> Matrix:
@@ -245,11 +248,27 @@ class Report(PerActor[ActorBriefing]):
             _html_table(smaa.sections()[0]),
             "<h3>Do the methods agree?</h3>",
             _html_table(_compact(b.comparison.sections()[0])),
+            *self._robust_html(b),
             "<h3>Where each score comes from</h3>",
             _sources_html(b.matrix),
             "</section>",
         ]
         return "\n".join(out)
+
+    def _robust_html(self, b: ActorBriefing) -> list[str]:
+        """Across scenarios, profiles and methods: the robust table, the verdict, the heatmap."""
+        if b.robust is None:
+            return []
+        from decide.charts import svg_text
+        from decide.export import _html_table
+
+        grid = _robust_result(b)
+        return [
+            "<h3>Across futures, priorities and methods</h3>",
+            f'<p class="lead">{_e(b.robust.verdict()[0].upper() + b.robust.verdict()[1:])}.</p>',
+            _html_table(grid.sections()[0]),
+            _figure(svg_text(grid.plot()), "rank in each cell of the grid scenario x profile x method"),
+        ]
 
     # -- Markdown -----------------------------------------------------------------------
 
@@ -276,6 +295,8 @@ class Report(PerActor[ActorBriefing]):
                 "sensitivity": plot_first_by_weight(b.sensitivity),
                 "smaa": plot_acceptability_heatmap(smaa),
             }
+            if b.robust is not None:
+                charts["robust"] = _robust_result(b).plot()
             names = {}
             for name, axis in charts.items():
                 chart = target.with_name(f"{target.stem}-{_anchor(b.actor)}-{name}.{chart_format}")
@@ -296,6 +317,12 @@ class Report(PerActor[ActorBriefing]):
             lines += _markdown_table(_compact(smaa.sections()[0]))
             lines += ["### Do the methods agree?", ""]
             lines += _markdown_table(_compact(b.comparison.sections()[0]))
+            if b.robust is not None:
+                verdict = b.robust.verdict()
+                lines += ["### Across futures, priorities and methods", "",
+                          f"**{escape_markdown(verdict[0].upper() + verdict[1:])}.**", ""]
+                lines += _markdown_table(_robust_result(b).sections()[0])
+                lines += [f"![{b.actor}: rank in each cell]({names['robust']})", ""]
             lines += ["### Where each score comes from", ""]
             lines += _sources_markdown(b.matrix)
             if progress is not None:
@@ -344,6 +371,15 @@ details { margin: 0.3em 0; } summary { cursor: pointer; }
   section { break-before: page; } figure, table, p.lead { break-inside: avoid; }
 }
 """
+
+
+def _robust_result(b: ActorBriefing) -> Any:
+    """One actor's robust grid as a :class:`~decide.robust.RobustResult` (tables, heatmap)."""
+    from decide.robust import RobustResult
+
+    assert b.robust is not None
+    methods = tuple(dict.fromkeys(cell.method for cell in b.robust.cells))
+    return RobustResult(methods, (b.robust,))
 
 
 def _write_text(path: str, text: str) -> None:
@@ -468,7 +504,8 @@ def report(
     stated_only: bool = False,
     progress: Progress | None = None,
 ) -> Report:
-    """Rank, explain, test (sensitivity, SMAA) and compare every selected actor.
+    """Rank, explain, test (sensitivity, SMAA), compare and test across scenarios x profiles x
+    methods (:func:`decide.robust.robust_matrix`) every selected actor.
 
     ``methods`` are the methods compared (default: :data:`decide.compare.DEFAULT_COMPARE`);
     ``weights``, ``profile``, ``weighting`` and ``stated_only`` work as in :func:`decide.rank`;
@@ -478,6 +515,7 @@ def report(
     from decide.explain import explain_matrix
     from decide.load import resolve_matrices
     from decide.ranking import rank_matrix
+    from decide.robust import resolve_methods, robust_matrix
     from decide.sensitivity import sensitivity
     from decide.smaa import smaa
     from decide.specs import apply_weights
@@ -486,16 +524,20 @@ def report(
     chosen = get_method(method, params)
     matrices = [apply_weights(m, weights, profile, weighting)
                 for m in resolve_matrices(source, actors, stated_only=stated_only)]
+    # scenarios adjust the file's strategies, so the grid starts from them all (stated_only applies after)
+    complete = [apply_weights(m, weights, profile, weighting) for m in resolve_matrices(source, actors)]
+    grid_methods = resolve_methods(None, None)
     briefings = []
-    for done, matrix in enumerate(matrices):
+    for done, (matrix, whole) in enumerate(zip(matrices, complete, strict=True)):
         compared = cast(Comparison, compare(matrix, actor=matrix.actor, methods=methods))  # no profiles
         if chosen.uses_weights:
             robust = sensitivity(matrix, actor=matrix.actor, method=chosen)
         else:
             robust = sensitivity(matrix, actor=matrix.actor, method="topsis")
         drawn = smaa(matrix, actors=matrix.actor, method=chosen, samples=samples, seed=seed)
+        grid = robust_matrix(whole, grid_methods, stated_only=stated_only)
         briefings.append(ActorBriefing(rank_matrix(matrix, chosen), explain_matrix(matrix, chosen), robust,
-                                       drawn, compared))
+                                       drawn, compared, grid))
         if progress is not None:
             progress("report", done + 1, len(matrices))
     names = tuple(m.name for m in briefings[0].comparison.methods) if briefings else ()

@@ -29,8 +29,10 @@ CHUNK_SIZE = 10_000
 #: Samples per block for methods evaluated one sample at a time (keeps progress moving).
 SLOW_CHUNK_SIZE = 50
 
-#: Scores closer than this are tied (floating-point noise must not split a tie).
-TIE_TOLERANCE = 1e-12
+#: Scores closer than this, relative to the largest score magnitude of the evaluation,
+#: are tied: floating-point noise must not split a tie (nor scaling every weight by a
+#: constant change a ranking). Ties share a rank (dense here; ranking tables show 1, 1, 3).
+TIE_TOLERANCE = 1e-9
 
 #: ``progress(label, done, total)``: called as work advances; the CLI draws a bar with it.
 Progress = Callable[[str, int, int], None]
@@ -123,29 +125,33 @@ def batch_ranks(scores: Any, better: str = "higher") -> np.ndarray:
     scores = np.asarray(scores, dtype=float)
     key = -scores if better == "higher" else scores
     count = key.shape[1]
+    tolerance = TIE_TOLERANCE * np.abs(key).max(axis=1, keepdims=True) if key.size else key
     if count > 64:
-        return _ranks_by_sorting(key)
+        return _ranks_by_sorting(key, tolerance)
     # rank = 1 + how many are better by more than the tolerance: a few passes over the
     # block, faster than sorting every row. Without ties these ranks are a permutation
     # of 1..n; a tie lowers the sum, and only those rows are sorted.
-    threshold = key - TIE_TOLERANCE
+    threshold = key - tolerance
     ranks = np.ones(key.shape, dtype=np.int16)
     for column in range(count):
         np.add(ranks, key[:, column : column + 1] < threshold, out=ranks, casting="unsafe")
     ranks = ranks.astype(np.int64)
     tied = ranks.sum(axis=1) != count * (count + 1) // 2
     if tied.any():
-        ranks[tied] = _ranks_by_sorting(key[tied])
+        ranks[tied] = _ranks_by_sorting(key[tied], tolerance[tied])
     return ranks
 
 
-def _ranks_by_sorting(key: np.ndarray) -> np.ndarray:
-    """Dense ranks of each row of ``key`` (lower is better) by sorting."""
+def _ranks_by_sorting(key: np.ndarray, tolerance: np.ndarray | None = None) -> np.ndarray:
+    """Dense ranks of each row of ``key`` (lower is better) by sorting; ``tolerance`` per row
+    (default: :data:`TIE_TOLERANCE` times the row's largest magnitude)."""
     import numpy as np
 
+    if tolerance is None:
+        tolerance = TIE_TOLERANCE * np.abs(key).max(axis=1, keepdims=True)
     order = np.argsort(key, axis=1, kind="stable")
     ordered = np.take_along_axis(key, order, axis=1)
-    steps = np.diff(ordered, axis=1) > TIE_TOLERANCE
+    steps = np.diff(ordered, axis=1) > tolerance
     dense = np.concatenate([np.ones((len(key), 1), dtype=np.int64), 1 + np.cumsum(steps, axis=1)], axis=1)
     ranks = np.empty_like(dense)
     np.put_along_axis(ranks, order, dense, axis=1)

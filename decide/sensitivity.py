@@ -34,7 +34,7 @@ from dataclasses import dataclass
 from itertools import pairwise
 from typing import TYPE_CHECKING, Any
 
-from decide.errors import UnknownNameError
+from decide.errors import SpecError, UnknownNameError
 from decide.load import MatrixSource, one_matrix
 from decide.methods import DEFAULT_METHOD, get_method
 from decide.methods.base import Method
@@ -49,6 +49,7 @@ if TYPE_CHECKING:
     import pandas as pd
 
     from decide.model import Matrix
+    from decide.scenarios import Scenario
 
 #: Points sampled along each weight path for methods without a closed form.
 GRID_POINTS = 101
@@ -382,13 +383,14 @@ def sensitivity(
     params: Mapping[str, Any] | None = None,
     exact: bool | None = None,
     stated_only: bool = False,
+    scenario: str | Scenario | None = None,
 ) -> SensitivityResult:
     """One-way weight sensitivity of one actor's ranking, for every criterion (or one).
 
     ``exact=None`` uses the closed form when the method is additive (``wsm``);
     ``exact=False`` forces sampling and bisection (to check the closed form).
     """
-    matrix = one_matrix(source, actor, weights, profile, weighting, stated_only=stated_only)
+    matrix = one_matrix(source, actor, weights, profile, weighting, stated_only=stated_only, scenario=scenario)
     chosen = get_method(method, params).require_weights()
     chosen.check(matrix)
     if criterion is not None:
@@ -452,6 +454,8 @@ class MakeTopResult(Result):
     new_weights: dict[str, float] | None
     tied_with: tuple[str, ...] = ()
     reason: str = ""
+    #: the strategy already ranks first with the current weights: nothing to change
+    already_first: bool = False
 
     @property
     def feasible(self) -> bool:
@@ -481,6 +485,9 @@ class MakeTopResult(Result):
     @property
     def verdict(self) -> str:
         how = "exact, linear programming" if self.exact else "approximate, sampled search"
+        if self.already_first:
+            ties = f", tied with {', '.join(self.tied_with)}" if self.tied_with else ""
+            return f"'{self.strategy}' already ranks first{ties} with the current weights; no change needed"
         if not self.feasible:
             return f"no weights rank '{self.strategy}' first ({how}): {self.reason}"
         ties = f", tied with {', '.join(self.tied_with)}" if self.tied_with else ""
@@ -524,6 +531,7 @@ class MakeTopResult(Result):
             "new_weights": self.new_weights,
             "distance": self.distance if self.feasible else None,
             "tied_with": list(self.tied_with),
+            "already_first": self.already_first,
             "verdict": self.verdict,
         }
 
@@ -537,12 +545,15 @@ def _strategy_index(matrix: Matrix, strategy: str) -> int:
     names = matrix.strategy_names
     if strategy in names:
         return names.index(strategy)
+    if not strategy.strip():
+        raise SpecError("is empty; name the strategy to rank first", field="strategy", where=matrix.label)
     folded = [n.casefold() for n in names]
     if strategy.casefold().strip() in folded:
         return folded.index(strategy.casefold().strip())
-    raise UnknownNameError(
-        f"{matrix.label}: unknown strategy '{strategy}'; choose from: {', '.join(names)}"
-    )
+    from decide.suggest import did_you_mean
+
+    hint = did_you_mean(strategy, names) or ";"
+    raise UnknownNameError(f"{matrix.label}: unknown strategy '{strategy}'{hint} choose from: {', '.join(names)}")
 
 
 def _ties(matrix: Matrix, method: Method, weights: np.ndarray, target: int) -> tuple:
@@ -645,6 +656,7 @@ def make_top(
     weighting: str = "roc",
     params: Mapping[str, Any] | None = None,
     stated_only: bool = False,
+    scenario: str | Scenario | None = None,
 ) -> MakeTopResult:
     """The smallest change of the weights (L1 distance; weights >= 0 summing to 1) that
     ranks ``strategy`` first, or the reason no weights can.
@@ -653,12 +665,16 @@ def make_top(
     :func:`scipy.optimize.linprog`); for other methods an approximate sampled search
     (a few thousand batched draws, then bisection towards the current weights).
     """
-    matrix = one_matrix(source, actor, weights, profile, weighting, stated_only=stated_only)
+    matrix = one_matrix(source, actor, weights, profile, weighting, stated_only=stated_only, scenario=scenario)
     chosen = get_method(method, params).require_weights()
     chosen.check(matrix)
     target = _strategy_index(matrix, strategy)
     label = matrix.strategy_names[target]
     current = matrix.weight_array()
+    if batch_ranks(batch_scores(chosen, matrix, current[None, :]), chosen.better)[0][target] == 1:
+        now = {c: float(w) for c, w in zip(matrix.criterion_names, current, strict=True)}
+        ties = _ties(matrix, chosen, current, target)
+        return MakeTopResult(matrix, label, chosen, chosen.additive, now, ties, already_first=True)
     if chosen.additive:
         found, reason = _lp_make_top(matrix, chosen, target)
     else:
@@ -666,8 +682,6 @@ def make_top(
         reason = "" if found is not None else "none of the sampled weights does (a search, not a proof)"
     if found is None:
         return MakeTopResult(matrix, label, chosen, chosen.additive, None, reason=reason)
-    if batch_ranks(batch_scores(chosen, matrix, current[None, :]), chosen.better)[0][target] == 1:
-        found = current  # already first: nothing to change
     new = {c: _clean(float(w)) for c, w in zip(matrix.criterion_names, found, strict=True)}
     return MakeTopResult(matrix, label, chosen, chosen.additive, new, _ties(matrix, chosen, found, target))
 

@@ -62,6 +62,7 @@ if TYPE_CHECKING:
     import pandas as pd
 
     from decide.model import Matrix
+    from decide.scenarios import Scenario
 
 #: Score draws used for the confidence factors (when scores are perturbed).
 CONFIDENCE_SAMPLES = 10_000
@@ -77,6 +78,49 @@ def check_options(samples: int, spread: float | None, order: str | None, score_n
         raise SpecError("{spread} and {order} cannot be combined; choose one way to draw weights")
     if not (score_noise >= 0 and math.isfinite(score_noise)):
         raise SpecError(f"is {score_noise}; give a number >= 0, e.g. 1", field="score_noise")
+
+
+def check_noise(matrix: Matrix, score_noise: float) -> None:
+    """A :class:`SpecError` when ``score_noise`` exceeds the width of the matrix's scale
+    (or, without a scale, the spread of its scores): such noise swamps every score."""
+    if not score_noise:
+        return
+    if matrix.scale is not None:
+        width, what = matrix.scale[1] - matrix.scale[0], f"its scale [{matrix.scale[0]:g}, {matrix.scale[1]:g}]"
+    else:
+        table = matrix.to_array()
+        width, what = float(table.max() - table.min()) or float(abs(table).max()), "the spread of its scores"
+    if score_noise > width:
+        raise SpecError(
+            f"is {score_noise:g}, wider than {what} ({width:g}); give a number up to {width:g}",
+            field="score_noise", where=matrix.label,
+        )
+
+
+def check_samples(method: Method, matrices: Sequence[Matrix], samples: int) -> None:
+    """A :class:`SpecError` when ``samples`` is above the documented ceiling, with the run
+    time it would take (timed on a small batch of the first matrix)."""
+    import time
+
+    import numpy as np
+
+    from decide.limits import MAX_SAMPLES, MAX_SLOW_SAMPLES
+
+    ceiling = MAX_SAMPLES if method.vectorised else MAX_SLOW_SAMPLES
+    if samples <= ceiling or not matrices:
+        return
+    probe = 2_000 if method.vectorised else 10
+    matrix = matrices[0]
+    weights = np.full((probe, len(matrix.criteria)), 1 / len(matrix.criteria))
+    started = time.perf_counter()
+    batch_scores(method, matrix, weights)
+    seconds = (time.perf_counter() - started) / probe * samples * len(matrices)
+    estimate = f"{seconds / 60:.0f} minutes" if seconds >= 120 else f"{seconds:.0f} s"
+    raise SpecError(
+        f"is {samples:,}, above the ceiling of {ceiling:,} for {method.name} (it would take about {estimate}); "
+        f"give at most {ceiling:,}",
+        field="samples",
+    )
 
 
 @dataclass(frozen=True)
@@ -266,6 +310,7 @@ def smaa_matrix(
 
     chosen = get_method(method).require_weights()
     check_options(samples, spread, order, score_noise)
+    check_noise(matrix, score_noise)
     chains = parse_order(order, matrix) if order is not None else None
     weight_rng, score_rng, confidence_rng = (
         np.random.default_rng(s) for s in seed_sequence(seed, matrix.actor).spawn(3)
@@ -356,6 +401,7 @@ def smaa(
     params: Mapping[str, Any] | None = None,
     stated_only: bool = False,
     progress: Progress | None = None,
+    scenario: str | Scenario | None = None,
 ) -> SMAAResult:
     """SMAA of every selected actor: rank acceptability, central weights, confidence.
 
@@ -377,7 +423,10 @@ def smaa(
     elif not isinstance(seed, int) or isinstance(seed, bool) or not 0 <= seed < 2**63:
         raise SpecError(f"is {seed!r}; give a whole number >= 0", field="seed")
     matrices = [apply_weights(m, weights, profile, weighting)
-                for m in resolve_matrices(source, actors, stated_only=stated_only)]
+                for m in resolve_matrices(source, actors, scenario, stated_only=stated_only)]
+    check_samples(chosen, matrices, samples)
+    for matrix in matrices:
+        check_noise(matrix, score_noise)
     results = tuple(
         smaa_matrix(
             m, chosen, samples=samples, seed=seed, spread=spread, order=order,

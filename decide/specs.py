@@ -63,6 +63,8 @@ def check_weights(weights: Mapping[str, float]) -> list[str]:
     >>> check_weights({"a": -1, "b": 1})
     ["weight of 'a' is -1, weights must be >= 0"]
     """
+    from decide.limits import magnitude_problem
+
     problems = []
     for name, weight in weights.items():
         if not isinstance(weight, (int, float)) or isinstance(weight, bool):
@@ -71,6 +73,8 @@ def check_weights(weights: Mapping[str, float]) -> list[str]:
             problems.append(f"weight of '{name}' is {weight}, expected a finite number >= 0")
         elif weight < 0:
             problems.append(f"weight of '{name}' is {weight}, weights must be >= 0")
+        elif problem := magnitude_problem(weight):
+            problems.append(f"weight of '{name}' {problem}")
     if not problems and weights and math.fsum(weights.values()) <= 0:
         problems.append("all weights are zero; give at least one criterion a positive weight")
     return problems

@@ -70,7 +70,7 @@ class MatrixView(Result):
     def sections(self) -> list[Section]:
         m = self.matrix
         scale = f"; scale [{m.scale[0]:g}, {m.scale[1]:g}]" if m.scale else ""
-        head = f"{m.actor}: decision matrix from {m.file_name}{scale}"
+        head = f"{m.actor}: decision matrix from {m.data_label}{scale}"
         objectives = ", ".join(f"{c.name} ({c.objective})" for c in m.criteria)
         return [
             Section(f"{m.actor} criteria", f"{head}; criteria and normalised weights ({m.weights_source})",
@@ -122,10 +122,11 @@ class MatrixView(Result):
 
 def show(
     source: MatrixSource = None, *, actor: str | None = None, weights: WeightsLike = None,
-    profile: str | None = None, weighting: str = "roc",
+    profile: str | None = None, weighting: str = "roc", scenario: str | None = None,
 ) -> MatrixView:
-    """The decision matrix of one actor (by name, alias or file stem), weighted by ``profile`` then ``weights``."""
-    return MatrixView(one_matrix(source, actor, weights, profile, weighting))
+    """The decision matrix of one actor (by name, alias or file stem), weighted by ``profile`` then ``weights``,
+    with ``scenario``'s scores if one is named."""
+    return MatrixView(one_matrix(source, actor, weights, profile, weighting, scenario=scenario))
 
 
 @dataclass(frozen=True)

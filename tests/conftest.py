@@ -74,3 +74,19 @@ def cli():
         return runner.invoke(decide_cli, list(args), input=input, catch_exceptions=False)
 
     return invoke
+
+
+# Hypothesis profiles: few examples by default so the suite stays fast in CI;
+# ``pytest --hypothesis-profile thorough`` runs many more locally.
+try:
+    from hypothesis import HealthCheck, settings
+
+    settings.register_profile(
+        "default", max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow]
+    )
+    settings.register_profile(
+        "thorough", max_examples=1000, deadline=None, suppress_health_check=[HealthCheck.too_slow]
+    )
+    settings.load_profile("default")
+except ImportError:  # pragma: no cover - hypothesis is in the test extra
+    pass

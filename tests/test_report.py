@@ -59,7 +59,8 @@ def test_html_is_self_contained_and_reproducible(shipped_html, shipped_report):
     assert text.startswith("<!DOCTYPE html>") and '<meta charset="utf-8">' in text
     assert not re.search(r"""(src|href)=["']?(https?:)?//""", text), "no external requests"
     assert "<script" not in text and "@import" not in text
-    assert text.count("<svg") == 4 * len(shipped_report)  # ranking, contributions, sensitivity, SMAA per actor
+    assert text.count("<svg") == 5 * len(shipped_report)  # ranking, contributions, sensitivity, SMAA, robust
+    assert text.count("Across futures, priorities and methods") == len(shipped_report)
     for label in ("data", "method", "weights", "SMAA", "methods compared", "decide"):
         assert f"<th>{label}</th>" in text
     assert "300 draws, seed 3" in text and "topsis (normalization=vector)" in text
@@ -86,7 +87,7 @@ def test_markdown_report_writes_its_charts_beside_it(cli, tmp_path):
     assert result.exit_code == 0, result.output
     text = target.read_text(encoding="utf-8")
     charts = re.findall(r"!\[[^\]]*\]\(([^)]+)\)", text)
-    assert len(charts) == 4
+    assert len(charts) == 5 and "minimax regret" in text
     for chart in charts:
         assert (tmp_path / chart).read_bytes().lstrip().startswith(b"<?xml")
 

@@ -103,8 +103,8 @@ class Parameter:
                 return text in _TRUE
             raise SpecError(f"{where} is '{value}'; use true or false")
         if self.kind is str:
-            return self._parse_text(str(value).strip(), where)
-        return self._parse_number(value, where)
+            return _check_magnitudes(self._parse_text(str(value).strip(), where), where)
+        return _check_magnitudes(self._parse_number(value, where), where)
 
     def _parse_text(self, text: str, where: str) -> Any:
         if self.choices and text not in self.choices:
@@ -126,6 +126,8 @@ class Parameter:
                 raise ValueError
         except (TypeError, ValueError, OverflowError):
             raise SpecError(f"{where} is '{value}', expected {self.kind.__name__}") from None
+        if number in (float("inf"), float("-inf")):
+            raise SpecError(f"{where} is '{value}', expected a finite number; allowed: {self.allowed}")
         if (
             number != number
             or (self.minimum is not None and number < self.minimum)
@@ -141,6 +143,27 @@ class Parameter:
         if isinstance(default, bool):
             default = str(default).lower()
         return f"{self.name}={default} ({self.allowed})"
+
+
+def _check_magnitudes(value: Any, where: str) -> Any:
+    """``value`` (a number, or per-criterion numbers and bounds), or a :class:`SpecError`
+    when a number is outside decide's documented range (:mod:`decide.limits`)."""
+    from decide.limits import magnitude_problem
+
+    numbers: list[Any] = []
+    pending = [value]
+    while pending:
+        item = pending.pop()
+        if isinstance(item, Mapping):
+            pending.extend(item.values())
+        elif isinstance(item, (tuple, list)):
+            pending.extend(item)
+        elif isinstance(item, (int, float)) and not isinstance(item, bool):
+            numbers.append(item)
+    for number in numbers:
+        if abs(float(number)) != float("inf") and (problem := magnitude_problem(number)):
+            raise SpecError(f"{where} {problem}")
+    return value
 
 
 def format_params(params: Mapping[str, Any]) -> str:
@@ -180,6 +203,9 @@ class Method:
     vectorised: ClassVar[bool] = False
     #: True when ``terms`` is implemented: the score is ``terms @ weights``
     additive: ClassVar[bool] = False
+    #: False for a method that may rank a strategy above one that dominates it (it compares
+    #: with positional ideals or solves linear programs); captions then say when it happens
+    respects_dominance: ClassVar[bool] = True
 
     def __init__(self, params: Mapping[str, Any] | None = None, **more: Any) -> None:
         given = {**(params or {}), **more}

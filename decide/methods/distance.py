@@ -141,9 +141,10 @@ class VIKOR(Method):
         (scikit-criteria's rule: acceptable advantage Q2 - Q1 >= 1/(n - 1) and acceptable
         stability, the leader also best by S or R)."""
         import numpy as np
-        from scipy.stats import rankdata
 
-        ranks = rankdata(scores, "dense").astype(np.int64)
+        from decide.sampling import batch_ranks
+
+        ranks = batch_ranks(scores[None, :], "lower")[0]
         if not self.params["use_compromise_set"] or len(scores) < 2:
             return ranks
         utility, regret = self._distances(table, cost, weights[None, :])
@@ -323,6 +324,7 @@ _PROBID_REFERENCE = (
 @register
 class PROBID(Method):
     name = "probid"
+    respects_dominance = False
     full_name = "Preference Ranking On the Basis of Ideal-average Distance"
     summary = "Distances to a whole spectrum of ideal solutions (best, second best, ...) and to the average."
     preprocessing = (
@@ -349,6 +351,7 @@ class PROBID(Method):
 @register
 class SimplifiedPROBID(Method):
     name = "sprobid"
+    respects_dominance = False
     full_name = "Simplified PROBID"
     summary = "PROBID with only the top and bottom quartiles of ideal solutions."
     preprocessing = "as probid: vector normalisation, weighted, cost criteria negated"

@@ -9,6 +9,8 @@ from decide.methods.base import Method, register
 from decide.methods.checks import VECTOR_NORM, require_nonzero_columns, require_positive, require_positive_weights
 
 if TYPE_CHECKING:
+    import numpy as np
+
     from decide.model import Matrix
 
 _MOORA_2006 = (
@@ -102,6 +104,7 @@ class FullMultiplicativeForm(Method):
 @register
 class MULTIMOORA(Method):
     name = "multimoora"
+    respects_dominance = False
     full_name = "MULTIMOORA (ratio system, reference point, full multiplicative form)"
     summary = "Dominance count over the three MOORA rankings (ratio system, reference point, full multiplicative form)."
     preprocessing = (
@@ -120,3 +123,23 @@ class MULTIMOORA(Method):
         from skcriteria.agg.moora import MultiMOORA as Engine
 
         return _vector_pipeline(Engine())
+
+    def score_of(self, result: Any) -> np.ndarray:
+        """The dominance count of Brauers & Zavadskas (2010), from the three sub-rankings
+        ranked with decide's tie tolerance (scikit-criteria compares the sub-scores
+        exactly, so floating-point noise could split a tie and change the count)."""
+        import numpy as np
+
+        from decide.sampling import batch_ranks
+
+        extra = result.e_
+        sub_ranks = np.vstack([
+            batch_ranks(extra.ratio_score[None, :], "higher")[0],
+            batch_ranks(extra.refpoint_score[None, :], "lower")[0],
+            batch_ranks(extra.fmf_score[None, :], "higher")[0],
+        ]).T
+        # a beats b when it is better in more of the three rankings, unless they tie in one
+        better = (sub_ranks[:, None, :] < sub_ranks[None, :, :]).sum(axis=2)
+        equal = (sub_ranks[:, None, :] == sub_ranks[None, :, :]).any(axis=2)
+        wins = (better > better.T) & ~equal
+        return wins.sum(axis=1).astype(float)

@@ -21,6 +21,7 @@ PREFERENCE_FUNCTIONS = ("usual", "ushape", "vshape", "level", "vshape_2")
 @register
 class ELECTRE2(Method):
     name = "electre2"
+    respects_dominance = False  # its rankings from the outranking graphs can (hypothesis found a case)
     full_name = "ELECTRE II (ELimination Et Choix Traduisant la REalite)"
     better = "lower"
     summary = (

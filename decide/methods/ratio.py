@@ -85,11 +85,14 @@ class COPRAS(Method):
     def check(self, matrix: Matrix) -> None:
         require_positive(self, matrix, "COPRAS sums raw shares of each criterion", strict=False)
         require_nonzero_columns(self, matrix, "COPRAS divides each score by its criterion's total")
-        costs = [c.name for c in matrix.criteria if c.objective == "min"]
+        weights = matrix.weights
+        costs = [c.name for c in matrix.criteria if c.objective == "min" and weights[c.name] > 0]
         if not costs:
+            unweighted = [c.name for c in matrix.criteria if c.objective == "min"]
             raise self.fail(
                 matrix,
-                "it has no criterion to minimise",
+                f"its criteria to minimise ({', '.join(unweighted)}) all have weight 0"
+                if unweighted else "it has no criterion to minimise",
                 "COPRAS weighs advantages against disadvantages and needs at least one criterion with objective min; use moora or topsis",  # noqa: E501 (one searchable sentence)
             )
         for strategy in matrix.strategies:

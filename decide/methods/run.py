@@ -84,15 +84,28 @@ def evaluate(method: Method, matrix: Matrix) -> tuple[np.ndarray, np.ndarray]:
     The method's preconditions are checked first (a :class:`MethodError` names the
     criterion and strategy); nothing the engine prints reaches stdout; NaN or
     infinite scores raise :class:`MethodError` naming the matrix and strategy.
+
+    Every method follows the same rules here, in this one place:
+
+    - strategies with the same scores on every weighted criterion get the same score
+      (the first one's) and tie;
+    - when all strategies are alike (or there is only one), nothing is compared: they
+      all rank 1st with the method's ideal score (see :func:`ideal_score`);
+    - ranks come from the scores, with scores equal within a relative tolerance of
+      :data:`~decide.sampling.TIE_TOLERANCE` tied (dense ranks: 1, 1, 2).
     """
     import numpy as np
 
+    groups = alike_groups(matrix, method.uses_weights)
+    if len(set(groups.tolist())) == 1:
+        count = len(matrix.strategies)
+        return np.ones(count, dtype=np.int64), np.full(count, ideal_score(method))
     method.check(matrix)
     if method.vectorised:
         table, cost, weights = matrix.to_array(), matrix.cost_mask(), matrix.weight_array()
         with quietly():
             scores = method.batch(table, cost, weights[None, :])[0]
-        scores = _guard(method, matrix, scores)
+        scores = _guard(method, matrix, scores)[groups]
         return method.rank_scores(scores, table, cost, weights), scores
     evaluator = method.pipeline()
     kwargs = method.pipeline_kwargs(matrix)
@@ -100,9 +113,35 @@ def evaluate(method: Method, matrix: Matrix) -> tuple[np.ndarray, np.ndarray]:
         try:
             result = evaluator.evaluate(matrix.to_skcriteria(), **kwargs)
         except (ValueError, ZeroDivisionError, FloatingPointError) as error:
-            raise MethodError(f"{matrix.label}: {method.name} cannot rank this matrix: {error}") from None
-    scores = _guard(method, matrix, method.score_of(result))
-    return np.asarray(result.rank_, dtype=int), scores
+            raise _engine_error(method, matrix, error) from None
+    scores = _guard(method, matrix, method.score_of(result))[groups]
+    from decide.sampling import batch_ranks
+
+    return batch_ranks(scores[None, :], method.better)[0], scores
+
+
+def ideal_score(method: Method) -> float:
+    """The score given when there is nothing to compare: 1 when higher scores are better, else 0."""
+    return 1.0 if method.better == "higher" else 0.0
+
+
+def alike_groups(matrix: Matrix, weighted_only: bool = True) -> np.ndarray:
+    """For each strategy, the index of the first strategy with the same scores on every
+    weighted criterion (every criterion when ``weighted_only`` is false): alike strategies tie.
+
+    >>> from decide.model import Criterion, Matrix, Strategy
+    >>> m = Matrix("X", (Criterion("a", "max", 1.0), Criterion("b", "min", 0.0)),
+    ...            tuple(Strategy(n, {"a": a, "b": b}) for n, a, b in [("P", 1, 2), ("Q", 3, 4), ("R", 1, 5)]))
+    >>> alike_groups(m).tolist(), alike_groups(m, weighted_only=False).tolist()
+    ([0, 1, 0], [0, 1, 2])
+    """
+    import numpy as np
+
+    table = matrix.to_array()
+    if weighted_only:
+        table = table[:, matrix.weight_array() > 0]
+    _, first, inverse = np.unique(table, axis=0, return_index=True, return_inverse=True)
+    return np.asarray(first[inverse.reshape(-1)], dtype=np.int64)
 
 
 def check_weight_block(weights: Any, criteria: int) -> np.ndarray:
@@ -135,11 +174,17 @@ def batch_scores(method: Method, matrix: Matrix, weights: Any, tables: Any = Non
             raise SpecError(
                 f"must have shape (samples, strategies, criteria), got {tables.shape}", field="tables"
             )
+    if tables is None:  # strategies alike on every criterion tie whatever the weights
+        groups = alike_groups(matrix, weighted_only=False)
+        if len(set(groups.tolist())) == 1:
+            return np.full((len(weights), len(matrix.strategies)), ideal_score(method))
+    else:
+        groups = np.arange(len(matrix.strategies))
     if method.vectorised:
         with quietly():
             scores = method.batch(base if tables is None else tables, matrix.cost_mask(), weights)
-        return _guard(method, matrix, scores)
-    return _one_by_one(method, matrix, weights, tables)
+        return _guard(method, matrix, scores)[:, groups]
+    return _one_by_one(method, matrix, weights, tables)[:, groups]
 
 
 def _one_by_one(method: Method, matrix: Matrix, weights: np.ndarray, tables: np.ndarray | None) -> np.ndarray:
@@ -157,5 +202,19 @@ def _one_by_one(method: Method, matrix: Matrix, weights: np.ndarray, tables: np.
             try:
                 out[index] = method.score_of(evaluator.evaluate(sample, **kwargs))
             except (ValueError, ZeroDivisionError, FloatingPointError) as error:
-                raise MethodError(f"{matrix.label}: {method.name} cannot rank this matrix: {error}") from None
+                raise _engine_error(method, matrix, error) from None
     return _guard(method, matrix, out)
+
+
+def _engine_error(method: Method, matrix: Matrix, error: Exception) -> MethodError:
+    """One line for an error inside the engine: NaN scores that the engine tried to rank
+    (its "doesn't look like a ranking") are reported as such, long texts are cut."""
+    text = " ".join(str(error).split())
+    if "look like a ranking" in text:
+        return MethodError(
+            f"{matrix.label}: {method.name} gives no finite score for some strategies; "
+            "check the matrix and the method's parameters for extreme values, or use another method"
+        )
+    if len(text) > 160:
+        text = text[:160] + "…"
+    return MethodError(f"{matrix.label}: {method.name} cannot rank this matrix: {text}")

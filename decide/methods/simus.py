@@ -78,6 +78,7 @@ class _SIMUSEngine:
 @register
 class SIMUS(Method):
     name = "simus"
+    respects_dominance = False
     full_name = "Sequential Interactive Model for Urban Systems"
     summary = (
         "Each criterion in turn is the objective of a linear program limited by the others; "

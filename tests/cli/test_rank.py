@@ -168,7 +168,7 @@ def test_captions_say_simus_does_not_use_weights(cli, simus_file):
     caption = " ".join(cli("rank", simus_file, "-m", "simus").output.split("\n\n")[0].split())  # wrapped
     assert caption == (
         "Example: ranked by simus (rank_by=1); weights not used by simus; data example.yaml; "
-        "higher score is better"
+        "higher score is better; note: simus ranks 'B' above 'A', which dominates it"
     )
     weighted = " ".join(cli("rank", simus_file, "-m", "topsis").output.split())
     assert "; weights gain=0.6, reach=0.4 (file); " in weighted

@@ -202,15 +202,12 @@ def test_ervd_refuses_what_sum_normalisation_cannot_take():
         evaluate(zeros, "ervd")
 
 
-def test_ervd_refuses_a_matrix_without_differences():
+def test_ervd_ties_a_matrix_without_differences_like_every_method():
+    """Two identical strategies: nothing to compare, so both rank 1st (no division by zero)."""
     matrix = make_matrix([[5, 2], [5, 2]], ["max", "min"], [1, 1])
-    with pytest.raises(MethodError) as error:
-        evaluate(matrix, "ervd")
-    assert str(error.value) == (
-        "Example: ervd cannot rank this matrix: every weighted criterion has the same score for "
-        "every strategy; ERVD divides by the distances between the strategies' values, which are "
-        "all 0; there is nothing to rank"
-    )
+    ranks, scores = evaluate(matrix, "ervd")
+    assert ranks.tolist() == [1, 1]
+    assert scores.tolist() == [1.0, 1.0]
 
 
 def test_ervd_takes_a_zero_cost():
