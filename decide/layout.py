@@ -60,6 +60,8 @@ def wrap_text(text: str, width: int) -> str:
 
 
 def _wrap_cell(text: str, width: int) -> list[str]:
+    if len(text) <= width and "\n" not in text and "\t" not in text and text.strip() == text:
+        return [text]  # nearly every cell: nothing to wrap
     lines: list[str] = []
     for paragraph in text.split("\n"):
         lines.extend(textwrap.wrap(paragraph, width, break_on_hyphens=True, break_long_words=True) or [""])

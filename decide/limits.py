@@ -146,6 +146,9 @@ def document_problems(data: dict, where: str) -> list[str]:
             problems.append(f"{where}: strategies[{index}]: 'name' {problem}")
         scores = item.get("scores")
         for key, value in scores.items() if isinstance(scores, dict) else []:
+            kind = type(value)
+            if (kind is float or kind is int) and (value == 0 or MIN_MAGNITUDE <= abs(value) <= MAX_MAGNITUDE):
+                continue  # the common case without a function call
             number = as_number(value)
             if number is not None and math.isfinite(number) and (problem := magnitude_problem(number)):
                 problems.append(f"{label}: score for '{key}' {problem}")

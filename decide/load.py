@@ -11,6 +11,7 @@ returns them all.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable, Sequence
 from importlib import resources
 from pathlib import Path
@@ -174,7 +175,12 @@ def _check_strategies(
                 problems.append(f"{label}: no score for criterion '{criterion}'")
         range_problems, scores, ranges = _split_ranges(scores, label, scale)
         problems += range_problems
+        known = set(criterion_names)
+        low, high = scale if scale is not None else (-math.inf, math.inf)
         for key, value in scores.items():
+            kind = type(value)
+            if (kind is float or kind is int) and key in known and low <= value <= high and -1e300 < value < 1e300:
+                continue  # the common case, checked in one line: a finite number inside the scale
             if criteria and key not in criterion_names:
                 problems.append(
                     f"{label}: score for unknown criterion '{key}'; criteria are: "
