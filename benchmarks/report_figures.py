@@ -66,7 +66,8 @@ def draw_image() -> Path:
 
 
 def figures_text(seconds: float, size: int, actors: int, repeat: int) -> str:
-    machine = f"{platform.python_implementation()} {platform.python_version()}, {os.cpu_count()} CPUs"
+    load = f", load average {os.getloadavg()[0]:.1f}" if hasattr(os, "getloadavg") else ""
+    machine = f"{platform.python_implementation()} {platform.python_version()}, {os.cpu_count()} CPUs{load}"
     return (
         f"`decide report -o briefing.html` for all {actors} shipped actors: **{seconds:.1f} s** "
         f"(median of {repeat} runs, whole process, {machine}); the file is **{size / 1024:.0f} KiB**, "

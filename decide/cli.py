@@ -561,10 +561,11 @@ def report_command(paths, actors, method, weights, profile, weighting, params, m
         result = report(list(paths), actors=list(actors), method=method, weights=weights, profile=profile,
                         weighting=weighting, params=parse_params(params), methods=methods, samples=samples, seed=seed,
                         stated_only=stated_only, progress=bar)
+        written = write_report(result, output, progress=bar) if output else None
     finally:
         bar.close()
-    if output:
-        click.echo(f"wrote {write_report(result, output)}", err=True)
+    if written:
+        click.echo(f"wrote {written}", err=True)
     else:
         click.echo(render(ReportSummary(result), fmt or "table"), nl=False)
 

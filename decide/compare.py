@@ -202,6 +202,28 @@ class Comparison(Result):
         }
 
 
+def compact_ranks(table: pd.DataFrame) -> tuple[pd.DataFrame, str]:
+    """A rank table for the terminal: no point columns, dominated strategies marked ``*``
+    instead of a ``dominated`` column; and the footnote saying so.
+
+    >>> import pandas as pd
+    >>> frame, note = compact_ranks(pd.DataFrame({"strategy": ["A", "B"], "borda_points": [1, 0], "borda": [1, 2],
+    ...                                           "copeland_score": [1, -1], "copeland": [1, 2],
+    ...                                           "dominated": [False, True]}))
+    >>> list(frame.columns), frame[""].tolist(), note
+    (['strategy', '', 'borda', 'copeland'], ['', '*'], '* Pareto-dominated.')
+    """
+    frame = table.drop(columns=[c for c in ("borda_points", "copeland_score") if c in table.columns])
+    note = ""
+    if "dominated" in frame.columns:
+        marks = ["*" if d else "" for d in frame["dominated"]]
+        frame = frame.drop(columns="dominated")
+        if any(marks):
+            frame.insert(1, "", marks)
+            note = "* Pareto-dominated."
+    return frame, note
+
+
 def borda(ranks: pd.DataFrame) -> pd.DataFrame:
     """Borda count: a strategy ranked r of n by a method scores n - r; points summed.
 
@@ -385,4 +407,6 @@ def _compare_profiles(source, actor, methods, params, profiles, profile, weights
                             scenario=scenario)
 
 
-__all__ = ["DEFAULT_COMPARE", "SHORT_NAMES", "Comparison", "borda", "compare", "copeland", "correlations"]
+__all__ = [
+    "DEFAULT_COMPARE", "SHORT_NAMES", "Comparison", "borda", "compact_ranks", "compare", "copeland", "correlations",
+]

@@ -18,6 +18,7 @@ rank  strategy           score
 from __future__ import annotations
 
 import os
+import re
 import textwrap
 from collections.abc import Sequence
 
@@ -63,7 +64,7 @@ def _wrap_cell(text: str, width: int) -> list[str]:
         return [text]  # nearly every cell: nothing to wrap
     lines: list[str] = []
     for paragraph in text.split("\n"):
-        lines.extend(textwrap.wrap(paragraph, width, break_on_hyphens=False, break_long_words=True) or [""])
+        lines.extend(textwrap.wrap(paragraph, width, break_on_hyphens=True, break_long_words=True) or [""])
     return lines
 
 
@@ -71,8 +72,12 @@ def _natural(cells: Sequence[str]) -> int:
     return max((len(line) for cell in cells for line in cell.split("\n")), default=0)
 
 
-def _longest_word(cells: Sequence[str]) -> int:
-    return max((len(word) for cell in cells for word in cell.split()), default=0)
+def _longest_word(cells: Sequence[str], hyphens: bool = False) -> int:
+    """The longest word; with ``hyphens``, the longest piece of a word broken after its hyphens."""
+    words = [word for cell in cells for word in cell.split()]
+    if hyphens:
+        words = [piece for word in words for piece in re.findall(r"[^-]+-*|-+", word)]
+    return max((len(word) for word in words), default=0)
 
 
 def column_widths(headers: Sequence[str], rows: Sequence[Sequence[str]], align: Sequence[str], width: int) -> list[int]:
@@ -85,16 +90,31 @@ def column_widths(headers: Sequence[str], rows: Sequence[Sequence[str]], align: 
         widths[i] if align[i] == "r" else min(widths[i], max(MIN_COLUMN, min(_longest_word(cells), 24)))
         for i, cells in enumerate(columns)
     ]
-    # numeric headers may wrap to their values' width
+    # numeric headers may wrap to their values' width (after a hyphen, too)
     for i, cells in enumerate(columns):
         if align[i] == "r":
-            floors[i] = max(_natural(cells[1:]), _longest_word(cells[:1]))
+            floors[i] = max(_natural(cells[1:]), _longest_word(cells[:1], hyphens=True))
     excess = sum(widths) + GAP * (len(widths) - 1) - width
     if excess > 0:  # first let headers longer than their column's values wrap
         for i, cells in enumerate(columns):
-            narrower = max(_natural(cells[1:]), _longest_word(cells[:1]))
+            narrower = max(_natural(cells[1:]), _longest_word(cells[:1], hyphens=align[i] == "r"))
             excess -= widths[i] - max(narrower, min(floors[i], widths[i]))
             widths[i] = max(narrower, min(floors[i], widths[i]))
+    excess = _shrink(widths, floors, excess)
+    if excess > 0:  # still too wide: break long words, down to a few characters a column
+        last = [max(_natural(cells[1:]), 4) if align[i] == "r"
+                else min(widths[i], max(MIN_COLUMN, _longest_word(cells, hyphens=True)))
+                for i, cells in enumerate(columns)]
+        excess = _shrink(widths, last, excess)
+    if excess > 0:  # and then mid-word
+        last = [max(_natural(cells[1:]), 4) if align[i] == "r" else min(widths[i], MIN_COLUMN)
+                for i, cells in enumerate(columns)]
+        _shrink(widths, last, excess)
+    return widths
+
+
+def _shrink(widths: list[int], floors: Sequence[int], excess: int) -> int:
+    """Narrow the widest columns (not below ``floors``) until ``excess`` is gone; what is left."""
     while excess > 0:
         shrinkable = [i for i in range(len(widths)) if widths[i] > floors[i]]
         if not shrinkable:
@@ -104,7 +124,7 @@ def column_widths(headers: Sequence[str], rows: Sequence[Sequence[str]], align: 
         step = min(excess, widths[widest] - floors[widest], max(1, widths[widest] - max(others, default=0)))
         widths[widest] -= step
         excess -= step
-    return widths
+    return excess
 
 
 def fit_table(headers: Sequence[str], rows: Sequence[Sequence[str]], align: Sequence[str], width: int) -> str:

@@ -215,10 +215,13 @@ class ProfileComparison(Result):
         return pd.DataFrame(self.weights).rename_axis("criterion").reset_index()
 
     def sections(self) -> list[Section]:
+        from decide.compare import compact_ranks
+
+        compact, note = compact_ranks(self.table)
         return [
             Section(f"{self.actor} ranks",
                     self.caption("rank of each strategy by profile (1 = best), Borda and Copeland consensus ranks"),
-                    self.table),
+                    self.table, compact=compact, compact_note=note),
             Section(f"{self.actor} Kendall", self.caption("Kendall's tau-b between the profiles' rankings"),
                     self.kendall.reset_index(names="profile")),
             Section(f"{self.actor} Spearman", self.caption("Spearman's rho between the profiles' rankings"),

@@ -19,7 +19,7 @@ from __future__ import annotations
 import html
 import os
 import time
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
@@ -37,6 +37,7 @@ if TYPE_CHECKING:
     from decide.model import Matrix
     from decide.ranking import ActorRanking
     from decide.robust import ActorRobust
+    from decide.sampling import Progress
     from decide.sensitivity import SensitivityResult
     from decide.smaa import SMAAResult
 
@@ -190,8 +191,9 @@ class Report(PerActor[ActorBriefing]):
 
     # -- HTML ---------------------------------------------------------------------------
 
-    def to_html(self) -> str:
-        """One self-contained HTML page: styles inline, charts as inline SVG."""
+    def to_html(self, progress: Progress | None = None) -> str:
+        """One self-contained HTML page: styles inline, charts as inline SVG;
+        ``progress("charts", done, total)`` is called after each actor's charts."""
         from decide.export import _html_table, html_document
 
         head_rows = "".join(f"<tr><th>{_e(k)}</th><td>{_e(v)}</td></tr>" for k, v in self.head)
@@ -205,8 +207,10 @@ class Report(PerActor[ActorBriefing]):
         ]
         ranking = self.ranking()
         marked = {s.title: s for s in _ranking_sections(ranking)}
-        for b in self.results:
+        for done, b in enumerate(self.results):
             parts.append(self._actor_html(b, marked[b.actor]))
+            if progress is not None:
+                progress("charts", done + 1, len(self.results))
         return html_document("decide briefing", "\n".join(parts), style=_STYLE)
 
     def _actor_html(self, b: ActorBriefing, ranking_section: Section) -> str:
@@ -268,7 +272,9 @@ class Report(PerActor[ActorBriefing]):
 
     # -- Markdown -----------------------------------------------------------------------
 
-    def write_markdown(self, path: str | os.PathLike[str], chart_format: str = "svg") -> Path:
+    def write_markdown(
+        self, path: str | os.PathLike[str], chart_format: str = "svg", progress: Progress | None = None
+    ) -> Path:
         """Markdown at ``path`` with its charts written beside it (``<stem>-<actor>-<chart>.svg``)."""
         from decide.charts import plot_acceptability_heatmap, plot_contributions, plot_first_by_weight, plot_ranking
         from decide.explain import Contributions
@@ -280,7 +286,7 @@ class Report(PerActor[ActorBriefing]):
         lines += ["", "## Summary", "", _tabulate(_formatted_summary(self.summary), "pipe", escape_markdown), "",
                   f"Table: {escape_markdown(self.caption())}", ""]
         marked = {s.title: s for s in _ranking_sections(self.ranking())}
-        for b in self.results:
+        for done, b in enumerate(self.results):
             ranking = Ranking(self.method, (b.ranking,))
             smaa = b.smaa
             charts = {
@@ -319,6 +325,8 @@ class Report(PerActor[ActorBriefing]):
                 lines += [f"![{b.actor}: rank in each cell]({names['robust']})", ""]
             lines += ["### Where each score comes from", ""]
             lines += _sources_markdown(b.matrix)
+            if progress is not None:
+                progress("charts", done + 1, len(self.results))
         text = "\n".join(lines)
         return atomic_write(target, lambda temporary: _write_text(temporary, text))
 
@@ -358,6 +366,10 @@ figcaption { font-size: 0.85em; color: #555; }
 p.note { font-size: 0.85em; color: #555; margin-top: -1.2em; }
 p.lead { font-size: 1.05em; background: #f5f7fa; padding: 0.6em 0.9em; border-left: 4px solid #4c72b0; }
 details { margin: 0.3em 0; } summary { cursor: pointer; }
+@media print {
+  body { max-width: none; margin: 0; font-size: 10pt; } nav { display: none; }
+  section { break-before: page; } figure, table, p.lead { break-inside: avoid; }
+}
 """
 
 
@@ -490,7 +502,7 @@ def report(
     seed: int = REPORT_SEED,
     methods: Sequence[str] | str | None = None,
     stated_only: bool = False,
-    progress: Callable[[str, int, int], None] | None = None,
+    progress: Progress | None = None,
 ) -> Report:
     """Rank, explain, test (sensitivity, SMAA), compare and test across scenarios x profiles x
     methods (:func:`decide.robust.robust_matrix`) every selected actor.
@@ -573,20 +585,21 @@ def _print_pdf(html_text: str, target: str) -> None:
         raise DecideError(f"{target}: Chromium could not print the report (exit {done.returncode})")
 
 
-def write_report(briefing: Report, path: str | os.PathLike[str]) -> Path:
+def write_report(briefing: Report, path: str | os.PathLike[str], progress: Progress | None = None) -> Path:
     """Write the report as HTML (``.html``), Markdown with charts beside it (``.md``), or
-    PDF (``.pdf``, printed by headless Chromium when it is installed)."""
+    PDF (``.pdf``, printed by headless Chromium when it is installed); ``progress`` as in
+    :meth:`Report.to_html`."""
     from decide.errors import SpecError
     from decide.export import atomic_write
 
     suffix = Path(path).suffix.lower()
     if suffix in (".html", ".htm"):
-        text = briefing.to_html()
+        text = briefing.to_html(progress)
         return atomic_write(path, lambda temporary: _write_text(temporary, text))
     if suffix in (".md", ".markdown"):
-        return briefing.write_markdown(path)
+        return briefing.write_markdown(path, progress=progress)
     if suffix == ".pdf":
-        page = briefing.to_html()
+        page = briefing.to_html(progress).replace("<details>", "<details open>")  # rationales on paper
         return atomic_write(path, lambda temporary: _print_pdf(page, temporary))
     raise SpecError(f"'{path}' must end in .html, .md or .pdf", field="output")
 

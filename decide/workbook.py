@@ -5,6 +5,15 @@ footnote), then the table with a bold, frozen header row and an autofilter; numb
 show 4 decimals, columns are as wide as their content (up to 80 characters), and
 Pareto-dominated rows (marked ``*``) are shaded. A ``sources`` sheet lists every
 strategy's source and the rationale of each score.
+
+>>> import tempfile, pathlib, openpyxl
+>>> from decide.ranking import rank
+>>> with tempfile.TemporaryDirectory() as folder:
+...     path = str(pathlib.Path(folder) / "ranks.xlsx")
+...     write_workbook(rank(actors=["China", "Russia"]), path)
+...     book = openpyxl.load_workbook(path)
+>>> book.sheetnames, book["China"].freeze_panes, book["China"]["A5"].font.bold
+(['summary', 'China', 'Russia', 'sources'], 'A6', True)
 """
 
 from __future__ import annotations

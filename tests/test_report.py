@@ -203,3 +203,10 @@ def test_report_reports_progress_per_actor_and_uses_the_methods_named():
     assert briefing.methods == ("wsm", "topsis")
     assert all(b.comparison.method_names == ["wsm", "topsis"] for b in briefing)
     assert briefing["Russia"].actor == "Russia"
+
+
+def test_writing_reports_progress_per_actor(tmp_path):
+    calls = []
+    briefing = report(actors=["china", "russia"], samples=50, seed=2)
+    write_report(briefing, tmp_path / "b.html", progress=lambda label, done, total: calls.append((label, done, total)))
+    assert calls == [("charts", 1, 2), ("charts", 2, 2)]
