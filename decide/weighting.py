@@ -88,13 +88,16 @@ def exact_weights(matrix: Matrix, overrides: Mapping[str, float], where: str | N
     ...            (Strategy("S", {"a": 1, "b": 1, "c": 1}),))
     >>> exact_weights(m, {"a": 0.6})
     {'a': 0.6, 'b': 0.2, 'c': 0.2}
+    >>> exact_weights(m, {"c": 0})
+    {'a': 0.6666666666666666, 'b': 0.3333333333333333, 'c': 0.0}
     """
     named = _resolved(matrix, overrides)
-    problems = check_weights({**named}) if named else []
-    if problems:
-        raise SpecError(problems[0], field="weights", where=where)
     current = matrix.weights
     others = [name for name in current if name not in named]
+    # each named value must be a finite number >= 0; all of them 0 is fine while others remain
+    problems = [p for p in check_weights(named) if others == [] or not p.startswith("all weights are zero")]
+    if problems:
+        raise SpecError(problems[0], field="weights", where=where)
     if not others:
         problems = check_weights(named)
         if problems:

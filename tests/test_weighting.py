@@ -198,3 +198,15 @@ profiles:
     weights: {cost: 0.5}
     rationale: Half the weight on cost.
 """
+
+
+def test_setting_one_criterion_to_zero_keeps_the_others_in_proportion(cli):
+    """``-w cost=0`` drops cost and shares its weight among the others (it used to be refused
+    as 'all weights are zero', checking the named criteria alone)."""
+    result = cli("rank", "-a", "China", "-w", "cost=0", "-f", "json")
+    assert result.exit_code == 0, result.output
+    weights = json.loads(result.stdout)["rankings"][0]["weights"]
+    assert weights["cost"] == 0 and abs(sum(weights.values()) - 1) < 1e-12
+    assert abs(weights["stability"] / weights["risk"] - 0.35 / 0.30) < 1e-9
+    everything = cli("rank", "-a", "China", "-w", "cost=0,risk=0,stability=0,deterrence=0")
+    assert everything.exit_code == 1 and "all weights are zero" in everything.stderr
