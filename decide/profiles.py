@@ -98,7 +98,16 @@ def _weights_problem(matrix: Matrix, profile: Profile) -> str:
     from decide.weighting import apply_profile
 
     try:
-        apply_profile(matrix, profile)
+        if isinstance(profile.weights, str):
+            # an ordering is valid when it parses and its rule exists: its weights then always are
+            # (checked without computing them, so loading a file never imports pandas)
+            from decide import weights as elicit
+
+            elicit.parse_order(profile.weights, matrix.criterion_names, where="{weights}")
+            if profile.weighting.strip().casefold() not in elicit.SURROGATE_RULES:
+                elicit.surrogate(profile.weighting, profile.weights, matrix.criterion_names)  # its error
+        else:
+            apply_profile(matrix, profile)
     except DecideError as error:
         text = error.detail if isinstance(error, SpecError) else str(error)
         text = text.replace("{weights}", "weights")

@@ -23,11 +23,20 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
-import pandas as pd
 
 from decide.errors import MatrixError, MethodError, SpecError, UnknownNameError
 
+
+def _pandas() -> Any:
+    """pandas, imported on first use: ordering weights (ROC, RS, RR) are computed while a
+    matrix file's profiles are checked, and listing matrices must not pay for pandas."""
+    import pandas
+
+    return pandas
+
 if TYPE_CHECKING:
+    import pandas as pd
+
     from decide.model import Matrix
 
 __all__ = [
@@ -78,6 +87,7 @@ _TOLERANCE = 0.02  # relative slack for judgments typed as decimals (0.33 for 1/
 class WeightsResult:
     """Weights from one elicitation method.
 
+    >>> import pandas as pd
     >>> result = WeightsResult("swing", pd.Series({"a": 0.75, "b": 0.25}), {"points": {"a": 100, "b": 33.3}})
     >>> result.to_dict()
     {'method': 'swing', 'weights': {'a': 0.75, 'b': 0.25}, 'points': {'a': 100, 'b': 33.3}}
@@ -251,7 +261,7 @@ def _surrogate(method: str, order: OrderLike, criteria: Sequence[str] | None, po
         weights.update(dict.fromkeys(tier, shared))
         position += len(tier)
     ordered = list(criteria) if criteria is not None else [name for tier in tiers for name in tier]
-    series = pd.Series({name: weights[name] for name in ordered}, dtype=float)
+    series = _pandas().Series({name: weights[name] for name in ordered}, dtype=float)
     return WeightsResult(method, series, {"order": _format_order(tiers)})
 
 
@@ -381,7 +391,7 @@ def swing(points: Mapping[str, float] | str, criteria: Sequence[str] | None = No
             " points relative to it"
         )
     total = math.fsum(resolved.values())
-    series = pd.Series({name: resolved[name] / total for name in names}, dtype=float)
+    series = _pandas().Series({name: resolved[name] / total for name in names}, dtype=float)
     return WeightsResult("swing", series, {"points": {name: resolved[name] for name in names}})
 
 
@@ -407,7 +417,7 @@ def _in_scale(value: float) -> bool:
 
 
 def _is_judgments(data: Any) -> bool:
-    if isinstance(data, (pd.DataFrame, np.ndarray, str)) or not isinstance(data, Sequence):
+    if isinstance(data, (_pandas().DataFrame, np.ndarray, str)) or not isinstance(data, Sequence):
         return False
     return bool(data) and all(
         isinstance(row, Sequence) and not isinstance(row, str) and len(row) == 3
@@ -455,7 +465,7 @@ def _matrix_from_judgments(judgments: Sequence[Sequence[Any]], criteria: Sequenc
 
 
 def _check_matrix(data: Any, criteria: Sequence[str] | None, where: str):
-    if isinstance(data, pd.DataFrame):
+    if isinstance(data, _pandas().DataFrame):
         if list(map(str, data.index)) != list(map(str, data.columns)):
             raise SpecError(f"{where}: the matrix's rows and columns must name the same criteria in the same order")
         if criteria is None:
@@ -562,7 +572,7 @@ def ahp(matrix_or_judgments: Any, criteria: Sequence[str] | None = None, where: 
                 f" revisit '{names[i]}' vs '{names[j]}' (given {_fraction(matrix[i, j])}, consistent with the"
                 f" others: about {_fraction(weights[i] / weights[j])})"
             )
-    series = pd.Series(weights, index=names, dtype=float)
+    series = _pandas().Series(weights, index=names, dtype=float)
     return WeightsResult("ahp", series, extras, warnings=warnings)
 
 
@@ -624,9 +634,9 @@ def _ahp_from_judgments(judgments: Sequence[Sequence[Any]], criteria: Sequence[s
 
 def _scores(matrix: Matrix | pd.DataFrame, objectives: Sequence[str] | Mapping[str, str] | None, method: str):
     """The score frame, its objectives ('max'/'min' per column) and how messages name it."""
-    if hasattr(matrix, "to_frame") and hasattr(matrix, "objectives") and not isinstance(matrix, pd.DataFrame):
+    if hasattr(matrix, "to_frame") and hasattr(matrix, "objectives") and not isinstance(matrix, _pandas().DataFrame):
         return matrix.to_frame(), list(matrix.objectives), f"{matrix.label}: {method}"
-    if not isinstance(matrix, pd.DataFrame):
+    if not isinstance(matrix, _pandas().DataFrame):
         raise SpecError(f"{method}: expected a decide Matrix or a DataFrame of scores, got {type(matrix).__name__}")
     where = method
     columns = [str(c) for c in matrix.columns]
@@ -691,7 +701,7 @@ def entropy(matrix: Matrix | pd.DataFrame, objectives: Sequence[str] | None = No
     weights, _ = _weighted(frame, objectives, EntropyWeighter(), where, "entropy")
     if not weights.sum() > 0:
         raise MethodError(f"{where}: every criterion's scores are equal across strategies; entropy weights undefined")
-    return WeightsResult("entropy", pd.Series(weights, index=frame.columns, dtype=float), note=OBJECTIVE_NOTE)
+    return WeightsResult("entropy", _pandas().Series(weights, index=frame.columns, dtype=float), note=OBJECTIVE_NOTE)
 
 
 def critic(matrix: Matrix | pd.DataFrame, objectives: Sequence[str] | None = None) -> WeightsResult:
@@ -714,7 +724,8 @@ def critic(matrix: Matrix | pd.DataFrame, objectives: Sequence[str] | None = Non
         )
     weights, _ = _weighted(frame, objectives, CRITIC(correlation="pearson", scale=True), where, "critic")
     extras = {"direction_aware": "min" in objectives}
-    return WeightsResult("critic", pd.Series(weights, index=frame.columns, dtype=float), extras, note=OBJECTIVE_NOTE)
+    series = _pandas().Series(weights, index=frame.columns, dtype=float)
+    return WeightsResult("critic", series, extras, note=OBJECTIVE_NOTE)
 
 
 def merec(matrix: Matrix | pd.DataFrame, objectives: Sequence[str] | None = None) -> WeightsResult:
@@ -729,7 +740,7 @@ def merec(matrix: Matrix | pd.DataFrame, objectives: Sequence[str] | None = None
     weights, _ = _weighted(frame, objectives, MEREC(), where, "merec")
     if not weights.sum() > 0:
         raise MethodError(f"{where}: every criterion's scores are equal across strategies; MEREC weights undefined")
-    return WeightsResult("merec", pd.Series(weights, index=frame.columns, dtype=float), note=OBJECTIVE_NOTE)
+    return WeightsResult("merec", _pandas().Series(weights, index=frame.columns, dtype=float), note=OBJECTIVE_NOTE)
 
 
 #: The objective (data-driven) weighting methods, by name.

@@ -57,3 +57,18 @@ def test_vectorised_methods_rank_compare_and_analyse_without_scikit_criteria():
 
 def test_other_methods_load_scikit_criteria_when_they_run():
     assert "skcriteria" in loaded_after("import decide; decide.rank(actors='China', method='moora')")
+
+
+def test_list_and_help_do_not_import_pandas():
+    """``decide list`` renders a plain table and checks profiles without computing weights."""
+    for args in (["--help"], ["list"]):
+        code = (
+            "import sys\n"
+            "from click.testing import CliRunner\n"
+            "from decide.cli import cli\n"
+            f"result = CliRunner().invoke(cli, {args!r})\n"
+            "assert result.exit_code == 0, result.output\n"
+            "print('pandas' in sys.modules)"
+        )
+        output = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+        assert output.split() == ["False"], args
