@@ -585,22 +585,13 @@ def load_ahp_file(path: str | Path) -> WeightsResult:
 
     Every error names the file.
     """
-    import yaml
+    from decide.files import read_text_limited
+    from decide.yamlsafe import parse_yaml
 
     path = Path(path)
     where = str(path)
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise MatrixError([f"{where}: no such file"]) from None
-    except (OSError, UnicodeDecodeError) as error:
-        raise MatrixError([f"{where}: cannot read it ({error.__class__.__name__})"]) from None
-    try:
-        data = yaml.safe_load(text)
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        line = f" at line {mark.line + 1}" if mark is not None else ""
-        raise MatrixError([f"{where}: not valid YAML{line}"]) from None
+    # the same hardened reading as matrix files: size limit, encodings, safe YAML, alias budget
+    data = parse_yaml(read_text_limited(path), where)
     if not isinstance(data, dict):
         raise SpecError(f"{where}: expected a mapping with 'criteria:' and 'matrix:' or 'judgments:'")
     criteria = data.get("criteria")

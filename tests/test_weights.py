@@ -246,7 +246,7 @@ AHP_FILE_ERRORS = [
      " [deterrence, cost, 5]"),
     ("criteria: [a, b]\njudgments: [[a, b, lots]]\n",
      "{path}: judgment ['a', 'b', 'lots']: the value is 'lots', not a number (write e.g. 3 or 1/3)"),
-    ("criteria: [a, b\n", "{path}: not valid YAML at line 2"),
+    ("criteria: [a, b\n", "{path}: line 2, column 1: invalid YAML: did not find expected ',' or ']'"),
     ("criteria: [a, A]\nmatrix: [[1, 2], [1/2, 1]]\n", "{path}: criteria A, a listed twice"),
 ]
 
@@ -539,3 +539,17 @@ def test_html_escapes_warnings_too():
     result = weights.ahp(HOUSE_MATRIX, [f"<c{i}>" for i in range(8)])
     html = result._repr_html_()
     assert "<c2>" not in html and "&#x27;&lt;c2&gt;&#x27; vs &#x27;&lt;c6&gt;&#x27;" in html
+
+
+def test_ahp_files_are_read_as_safely_as_matrix_files(tmp_path):
+    """The AHP reader uses the hardened YAML reader: python tags never run, aliases are budgeted."""
+    tagged = tmp_path / "tagged.yaml"
+    tagged.write_text("criteria: !!python/object/apply:os.system [echo hi]\n", encoding="utf-8")
+    with pytest.raises(MatrixError, match="could not determine a constructor"):
+        weights.load_ahp_file(tagged)
+    bomb = tmp_path / "bomb.yaml"
+    levels = ["a: &a [x, x, x, x, x, x, x, x, x, x]"]
+    levels += [f"{chr(98 + i)}: &{chr(98 + i)} [{', '.join(['*' + chr(97 + i)] * 10)}]" for i in range(8)]
+    bomb.write_text("\n".join(levels) + "\n", encoding="utf-8")
+    with pytest.raises(MatrixError, match="expands to more than"):
+        weights.load_ahp_file(bomb)
