@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from decide.errors import MatrixError, MethodError, SpecError, UnknownNameError
+from decide.errors import MethodError, SpecError, UnknownNameError
 
 
 def _pandas() -> Any:
