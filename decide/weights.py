@@ -148,12 +148,15 @@ class WeightsResult:
     def __str__(self) -> str:
         from tabulate import tabulate
 
+        from decide.layout import terminal_width, wrap_text
+
+        width = terminal_width()
         table = tabulate([(name, f"{weight:.4f}") for name, weight in self.weights.items()],
                          headers=["criterion", "weight"], disable_numparse=True)
-        lines = [self.caption, table]
-        lines += [f"Warning: {warning}" for warning in self.warnings]
+        lines = [wrap_text(self.caption, width), table]
+        lines += [wrap_text(f"Warning: {warning}", width) for warning in self.warnings]
         if self.note:
-            lines.append(f"Note: {self.note}")
+            lines.append(wrap_text(f"Note: {self.note}", width))
         return "\n".join(lines)
 
     def _repr_html_(self) -> str:
