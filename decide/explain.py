@@ -37,6 +37,7 @@ from decide.methods import DEFAULT_METHOD, get_method
 from decide.methods.base import Method
 from decide.results import PerActor, Section, add_provenance, data_note, format_weights, json_params, weights_note
 from decide.specs import WeightsLike, apply_weights
+from decide.weighting import require_profile_everywhere
 
 if TYPE_CHECKING:
     import numpy as np
@@ -264,8 +265,9 @@ def explain(
     ``weighting`` and ``stated_only`` work as in :func:`decide.rank`.
     """
     chosen = get_method(method, params)
-    matrices = [apply_weights(m, weights, profile, weighting)
-                for m in resolve_matrices(source, actors, stated_only=stated_only)]
+    selected = resolve_matrices(source, actors, stated_only=stated_only)
+    require_profile_everywhere(selected, profile)
+    matrices = [apply_weights(m, weights, profile, weighting) for m in selected]
     result = Contributions(chosen, tuple(explain_matrix(m, chosen) for m in matrices), strategy)
     for item in result.results:
         result._rows(item)  # an unknown strategy fails here, not when printing

@@ -18,6 +18,7 @@ from decide.methods import DEFAULT_METHOD, get_method
 from decide.methods.base import Method
 from decide.results import PerActor, Section, add_provenance, data_note, format_weights, json_params, weights_note
 from decide.specs import WeightsLike, apply_weights
+from decide.weighting import require_profile_everywhere
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -245,8 +246,9 @@ def rank(
     basis is ``inferred`` (the caption and exports say so for both).
     """
     chosen = get_method(method, params)
-    matrices = [apply_weights(m, weights, profile, weighting)
-                for m in resolve_matrices(source, actors, scenario, stated_only=stated_only)]
+    selected = resolve_matrices(source, actors, scenario, stated_only=stated_only)
+    require_profile_everywhere(selected, profile)
+    matrices = [apply_weights(m, weights, profile, weighting) for m in selected]
     if non_dominated:
         matrices = [drop_dominated(m) for m in matrices]
     return Ranking(chosen, tuple(rank_matrix(m, chosen) for m in matrices), non_dominated, stated_only)

@@ -28,6 +28,7 @@ from decide.load import MatrixSource
 from decide.methods import DEFAULT_METHOD, get_method
 from decide.methods.base import Method
 from decide.results import PerActor, Result, Section, format_weights, json_params
+from decide.weighting import require_profile_everywhere
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -522,10 +523,13 @@ def report(
 
     started = time.perf_counter()
     chosen = get_method(method, params)
-    matrices = [apply_weights(m, weights, profile, weighting)
-                for m in resolve_matrices(source, actors, stated_only=stated_only)]
+    selected = resolve_matrices(source, actors, stated_only=stated_only)
+    require_profile_everywhere(selected, profile)
+    matrices = [apply_weights(m, weights, profile, weighting) for m in selected]
     # scenarios adjust the file's strategies, so the grid starts from them all (stated_only applies after)
-    complete = [apply_weights(m, weights, profile, weighting) for m in resolve_matrices(source, actors)]
+    selected = resolve_matrices(source, actors)
+    require_profile_everywhere(selected, profile)
+    complete = [apply_weights(m, weights, profile, weighting) for m in selected]
     grid_methods = resolve_methods(None, None)
     briefings = []
     for done, (matrix, whole) in enumerate(zip(matrices, complete, strict=True)):

@@ -56,6 +56,7 @@ from decide.sampling import (
     seed_sequence,
 )
 from decide.specs import WeightsLike, apply_weights, parse_order
+from decide.weighting import require_profile_everywhere
 
 if TYPE_CHECKING:
     import numpy as np
@@ -422,8 +423,9 @@ def smaa(
         seed = secrets.randbelow(2**32)
     elif not isinstance(seed, int) or isinstance(seed, bool) or not 0 <= seed < 2**63:
         raise SpecError(f"is {seed!r}; give a whole number >= 0", field="seed")
-    matrices = [apply_weights(m, weights, profile, weighting)
-                for m in resolve_matrices(source, actors, scenario, stated_only=stated_only)]
+    selected = resolve_matrices(source, actors, scenario, stated_only=stated_only)
+    require_profile_everywhere(selected, profile)
+    matrices = [apply_weights(m, weights, profile, weighting) for m in selected]
     check_samples(chosen, matrices, samples)
     for matrix in matrices:
         check_noise(matrix, score_noise)

@@ -26,7 +26,7 @@ import math
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
-from decide.errors import SpecError
+from decide.errors import SpecError, UnknownNameError
 from decide.specs import WEIGHTS_EXAMPLE, WeightsLike, check_weights, parse_weight_spec
 
 if TYPE_CHECKING:
@@ -237,3 +237,31 @@ __all__ = [
     "ordering_weights",
     "set_weights",
 ]
+
+
+def require_profile_everywhere(matrices: Sequence[Matrix], profile: str | None) -> None:
+    """With several actors, a profile name must be in every one's file (profiles are per actor);
+    the :class:`UnknownNameError` names who has it and who does not.
+
+    >>> from decide.load import resolve_matrices
+    >>> require_profile_everywhere(resolve_matrices(None, ["China", "Japan"]), "mediator")
+    Traceback (most recent call last):
+    ...
+    decide.errors.UnknownNameError: profile 'mediator' is in the file of China only, not of Japan; ...
+    """
+    if profile is None or len(matrices) < 2:
+        return
+    wanted = profile.strip().casefold()
+    having = [m.actor for m in matrices if any(p.name.casefold() == wanted for p in m.profiles)]
+    lacking = [m.actor for m in matrices if m.actor not in having]
+    if not lacking:
+        return
+    if not having:
+        raise UnknownNameError(
+            f"no selected actor has a profile '{profile}'; see 'decide profiles' for each actor's profiles"
+        )
+    owners = ", ".join(having)
+    raise UnknownNameError(
+        f"profile '{profile}' is in the file of {owners} only, not of {', '.join(lacking)}; "
+        "choose those actors with --actor, or see 'decide profiles'"
+    )

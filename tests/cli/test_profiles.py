@@ -77,3 +77,15 @@ def test_validate_catches_a_profile_naming_an_unknown_criterion(cli, matrix_file
     )
     good = cli("validate", str(matrix_file(name="good.yaml", profiles=[GOOD])))
     assert good.exit_code == 0
+
+
+def test_a_profile_of_some_actors_only_says_whose_it_is(cli):
+    """Profiles are per actor: ranking every actor under one actor's profile names who has it."""
+    result = cli("rank", "--profile", "dialogue")
+    assert result.exit_code == 1
+    assert result.stderr.startswith("Error: profile 'dialogue' is in the file of United States only, not of China")
+    assert result.stderr.rstrip().endswith("choose those actors with --actor, or see 'decide profiles'")
+    assert len(result.stderr.strip().splitlines()) == 1
+    assert cli("rank", "--profile", "dialogue", "-a", "us").exit_code == 0
+    nobody = cli("smaa", "--profile", "nothing-like-it", "-n", "10")
+    assert "no selected actor has a profile 'nothing-like-it'" in nobody.stderr
