@@ -104,6 +104,24 @@ def _named(items: Any) -> list[tuple[int, dict]]:
     return [(i, item) for i, item in enumerate(items) if isinstance(item, dict)] if isinstance(items, list) else []
 
 
+def _plain_magnitudes(values: Any) -> bool:
+    """Whether ``values`` are all ints and floats within the magnitude limits (0 allowed),
+    checked without a loop in Python; anything else gets the item-by-item check.
+
+    >>> _plain_magnitudes([0, 3, 2.5]), _plain_magnitudes([1e-20]), _plain_magnitudes([1e13])
+    (True, False, False)
+    """
+    if not values:
+        return False
+    kinds = set(map(type, values))
+    if kinds == {int}:  # a whole number other than 0 is at least 1 in size
+        return min(values) >= -MAX_MAGNITUDE and max(values) <= MAX_MAGNITUDE
+    if not kinds.issubset((int, float)):
+        return False
+    smallest = min(filter(None, map(abs, values)), default=MIN_MAGNITUDE)
+    return smallest >= MIN_MAGNITUDE and max(map(abs, values)) <= MAX_MAGNITUDE
+
+
 def document_problems(data: dict, where: str) -> list[str]:
     """Problems with a matrix document that the structural checks do not see: sizes,
     magnitudes of scores and scale bounds (weights: :func:`decide.specs.check_weights`),
@@ -145,6 +163,8 @@ def document_problems(data: dict, where: str) -> list[str]:
         if isinstance(name, str) and (problem := name_problem(name)):
             problems.append(f"{where}: strategies[{index}]: 'name' {problem}")
         scores = item.get("scores")
+        if isinstance(scores, dict) and _plain_magnitudes(scores.values()):
+            continue
         for key, value in scores.items() if isinstance(scores, dict) else []:
             kind = type(value)
             if (kind is float or kind is int) and (value == 0 or MIN_MAGNITUDE <= abs(value) <= MAX_MAGNITUDE):

@@ -147,6 +147,8 @@ def _check_strategies(
     problems: list[str] = []
     strategies: list[Strategy] = []
     criterion_names = [c.name for c in criteria]
+    known = set(criterion_names)
+    low, high = scale if scale is not None else (-math.inf, math.inf)
     seen: set[str] = set()
     for index, item in enumerate(data):
         label = f"{where}: strategies[{index}]"
@@ -170,30 +172,18 @@ def _check_strategies(
                 + ", ".join(criterion_names)
             )
             continue
-        for criterion in criterion_names:
-            if criterion not in scores:
-                problems.append(f"{label}: no score for criterion '{criterion}'")
-        range_problems, scores, ranges = _split_ranges(scores, label, scale)
-        problems += range_problems
-        known = set(criterion_names)
-        low, high = scale if scale is not None else (-math.inf, math.inf)
-        for key, value in scores.items():
-            kind = type(value)
-            if (kind is float or kind is int) and key in known and low <= value <= high and -1e300 < value < 1e300:
-                continue  # the common case, checked in one line: a finite number inside the scale
-            if criteria and key not in criterion_names:
-                problems.append(
-                    f"{label}: score for unknown criterion '{key}'; criteria are: "
-                    + ", ".join(criterion_names)
-                )
-            elif not _is_number(value):
-                problems.append(f"{label}: score for '{key}' is {shorten(value)}, expected a number")
-            elif as_finite_number(value) is None:
-                problems.append(f"{label}: score for '{key}' is {shorten(value)}, expected a finite number")
-            elif scale is not None and not scale[0] <= value <= scale[1]:
-                problems.append(
-                    f"{label}: score for '{key}' is {value:g}, outside the scale [{scale[0]:g}, {scale[1]:g}]"
-                )
+        if not known.issubset(scores):
+            for criterion in criterion_names:
+                if criterion not in scores:
+                    problems.append(f"{label}: no score for criterion '{criterion}'")
+        ranges: dict[str, tuple[float, float]] = {}
+        kinds = set(map(type, scores.values()))
+        if dict in kinds:
+            range_problems, scores, ranges = _split_ranges(scores, label, scale)
+            problems += range_problems
+            kinds = set(map(type, scores.values()))
+        if not _plain_scores(scores, kinds, known, low, high):
+            problems += _score_problems(scores, label, criterion_names, scale)
         source = item.get("source", "")
         if not isinstance(source, str):
             problems.append(f"{label}: 'source' must be a text")
@@ -214,7 +204,7 @@ def _check_strategies(
             strategies.append(
                 Strategy(
                     name,
-                    {c: float(scores[c]) for c in criterion_names},
+                    _as_floats(scores, criterion_names),
                     source or "",
                     rationale or "",
                     basis=basis,
@@ -224,6 +214,60 @@ def _check_strategies(
                 )
             )
     return problems, strategies
+
+
+_NUMBER_TYPES = frozenset((int, float))
+
+
+def _plain_scores(scores: dict, kinds: set[type], known: set[str], low: float, high: float) -> bool:
+    """Whether every score is a finite number inside ``[low, high]`` for a known criterion
+    (``kinds``: the types of the scores): the common case, checked with set operations,
+    ``min``, ``max`` and ``sum`` (a NaN or an infinity makes the sum non-finite) instead of
+    a loop in Python.
+
+    >>> _plain_scores({"a": 1, "b": 2.5}, {int, float}, {"a", "b"}, 1, 10)
+    True
+    >>> _plain_scores({"a": float("nan")}, {float}, {"a"}, 1, 10)
+    False
+    """
+    values = scores.values()
+    if not values:
+        return True
+    if not kinds.issubset(_NUMBER_TYPES) or not known.issuperset(scores):
+        return False
+    smallest, largest = min(values), max(values)
+    if not (low <= smallest and largest <= high and smallest > -1e300 and largest < 1e300):
+        return False
+    # each is below 1e300, so the sum of any number of them is finite unless one is NaN
+    return float not in kinds or math.isfinite(sum(values))
+
+
+def _as_floats(scores: dict, criterion_names: list[str]) -> dict[str, float]:
+    """The scores as floats, in criteria order (one map in C when the file has that order)."""
+    if len(scores) == len(criterion_names) and list(scores) == criterion_names:
+        return dict(zip(criterion_names, map(float, scores.values()), strict=True))
+    return {name: float(scores[name]) for name in criterion_names}
+
+
+def _score_problems(
+    scores: dict, label: str, criterion_names: list[str], scale: tuple[float, float] | None
+) -> list[str]:
+    """One line for each score that is not a finite number inside the scale for a known criterion."""
+    problems: list[str] = []
+    for key, value in scores.items():
+        if criterion_names and key not in criterion_names:
+            problems.append(
+                f"{label}: score for unknown criterion '{key}'; criteria are: " + ", ".join(criterion_names)
+            )
+        elif not _is_number(value):
+            problems.append(f"{label}: score for '{key}' is {shorten(value)}, expected a number")
+        elif as_finite_number(value) is None:
+            problems.append(f"{label}: score for '{key}' is {shorten(value)}, expected a finite number")
+        elif scale is not None and not scale[0] <= value <= scale[1]:
+            problems.append(
+                f"{label}: score for '{key}' is {value:g}, outside the scale [{scale[0]:g}, {scale[1]:g}]"
+            )
+    return problems
 
 
 def _split_ranges(

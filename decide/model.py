@@ -244,10 +244,14 @@ class Matrix:
         """The scores as a float array, strategies x criteria (file order)."""
         import numpy as np
 
-        names = self.criterion_names
-        return np.array(
-            [[float(s.scores[c]) for c in names] for s in self.strategies], dtype=float
-        ).reshape(len(self.strategies), len(self.criteria))
+        cached = self.__dict__.get("_array")
+        if cached is None:  # built once (a frozen matrix never changes); callers get a copy
+            names = self.criterion_names
+            cached = np.array(
+                [list(map(s.scores.__getitem__, names)) for s in self.strategies], dtype=float
+            ).reshape(len(self.strategies), len(self.criteria))
+            self.__dict__["_array"] = cached
+        return cached.copy()
 
     def cost_mask(self) -> np.ndarray:
         """A boolean per criterion: True where less is better (``min``)."""

@@ -5,6 +5,11 @@ construct anything), refuses duplicate keys (merge keys ``<<`` with overrides ar
 and refuses documents whose alias expansion exceeds :data:`MAX_YAML_NODES` nodes or that
 nest deeper than :data:`MAX_YAML_DEPTH` levels, before building any Python object.
 
+Large files (:data:`FAST_YAML_MIN_CHARS` and more) are first read by yaml-rs, a YAML
+parser written in Rust and about thirty times faster than PyYAML, but only where the result
+is certain to be what PyYAML gives (see :func:`_parse_fast`); anything else, errors
+included, goes through PyYAML, so the meaning of a file never depends on its size.
+
 >>> parse_yaml("base: &b {name: a, weight: 1}\\nitem: {<<: *b, name: b}", "demo.yaml")["item"]
 {'name': 'b', 'weight': 1}
 >>> parse_yaml("a: 1\\na: 2", "demo.yaml")
@@ -16,6 +21,7 @@ from __future__ import annotations
 
 import itertools
 import math
+import re
 from typing import Any
 
 import yaml
@@ -28,6 +34,10 @@ within the file-size limit holds without aliases (a 5 MB file has at most about 
 million), so only alias expansion can reach it."""
 MAX_YAML_DEPTH = 100
 """The deepest nesting of lists and mappings a document may use."""
+
+FAST_YAML_MIN_CHARS = 100_000
+"""Texts this long or longer try the fast reader first (smaller ones take about 30 ms
+with PyYAML, so there is nothing to gain)."""
 
 _MERGE_TAG = "tag:yaml.org,2002:merge"
 _BaseLoader: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -152,6 +162,10 @@ def parse_yaml(text: str, label: str, *, max_nodes: int = MAX_YAML_NODES, max_de
         found = _parse_json(text, label)
         if found is not _NOT_JSON:
             return found
+    if len(text) >= FAST_YAML_MIN_CHARS:
+        found = _parse_fast(text, max_depth)
+        if found is not _NOT_FAST:
+            return found
     loader = _SafeStrictLoader(text)
     try:
         node = loader.get_single_node()
@@ -199,6 +213,132 @@ def _parse_json(text: str, label: str) -> Any:
         return json.loads(text, object_pairs_hook=strict_object)
     except (ValueError, RecursionError):  # not JSON, or nested too deep: the YAML reader says what
         return _NOT_JSON
+
+
+_NOT_FAST = object()
+
+# Text that may read differently under YAML 1.1 (PyYAML) and YAML 1.2 (yaml-rs), or that
+# needs PyYAML's checks, is left to PyYAML:
+# - anchors, aliases and tags (& * !), merge keys (<), block scalars (| >), directives
+#   (%), reserved indicators (@ `), complex keys (?), tabs, document markers (--- ...);
+# - exponents: 1e3 is text to PyYAML, a number to yaml-rs;
+# - a leading zero: 017 is 15 to PyYAML, 17 to yaml-rs (0x, 0o, 0b likewise);
+# - underscores in or before digits: 1_0.5, and _0, which yaml-rs reads as 0;
+# - a sign before a point: -.5 is text to PyYAML;
+# - line breaks YAML 1.2 no longer knows (U+0085, U+2028, U+2029), a byte-order mark,
+#   and characters PyYAML refuses (controls, surrogates);
+# - a colon after a space or a flow indicator (an empty key, or a value that starts with
+#   a colon) or before the end of a flow entry ({a:}): YAML 1.2 allows them, PyYAML not.
+# Each pattern starts with a literal and looks behind it, so that the search skips ahead
+# by the literal: a few milliseconds on a 4 MB file, where one alternation takes 300.
+_NEEDS_PYYAML_CHARS = "&*!<|>%@`?\t\u2028\u2029\ufeff"
+_NOT_PRINTABLE = re.compile("[^\x09\x0a\x0d\x20-\x7e\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+_NEEDS_PYYAML = tuple(
+    re.compile(pattern)
+    for pattern in (
+        r"0(?<=[\s\[{,:+-]0)[0-9_xXoObB]",
+        r"e(?<=[0-9.]e)[-+]?[0-9]",
+        r"E(?<=[0-9.]E)[-+]?[0-9]",
+        r"_(?<=[0-9.\s\[{,:+-]_)",
+        r"\.(?<=[-+]\.)[0-9]",
+        r":(?<=[\s\[{,-]:)",
+        r":[\]},]",
+    )
+)
+
+
+def _needs_pyyaml(text: str) -> bool:
+    """Whether ``text`` uses anything only PyYAML reads as decide means it (see above)."""
+    head = "\n" + text[:8]  # the patterns look behind for a space: give the first value one
+    return (
+        any(char in text for char in _NEEDS_PYYAML_CHARS)
+        or text.startswith(("---", "...")) or "\n---" in text or "\n..." in text
+        or _NOT_PRINTABLE.search(text) is not None
+        or any(pattern.search(text) or pattern.search(head) for pattern in _NEEDS_PYYAML)
+    )
+
+
+_STR_TAG = "tag:yaml.org,2002:str"
+
+
+def _parse_fast(text: str, max_depth: int = MAX_YAML_DEPTH) -> Any:
+    """The document in ``text`` read by yaml-rs, or ``_NOT_FAST`` unless the result is
+    certain to equal PyYAML's (this module's reader).
+
+    The two differ only where YAML 1.1 and 1.2 resolve a plain value differently, or in
+    features this module checks itself. The text may use none of those features (see
+    ``_NEEDS_PYYAML``), and every string in the result must be one that PyYAML's resolver
+    would also read as a string (``yes``, ``1:20``, ``2024-01-01`` and ``1_000`` are not).
+    Numbers, booleans and nulls then agree because both schemas read plain decimal
+    numbers, ``true``/``false``, ``null``/``~`` and ``.inf``/``.nan`` alike. Any error from
+    yaml-rs (a duplicate key, bad syntax) falls back to PyYAML, which says where.
+
+    >>> _parse_fast("name: s1\\nscores: {c0: 8, c1: 4.5}")
+    {'name': 's1', 'scores': {'c0': 8, 'c1': 4.5}}
+    >>> _parse_fast("name: yes") is _NOT_FAST  # True to PyYAML, 'yes' to yaml-rs
+    True
+    """
+    if _needs_pyyaml(text):
+        return _NOT_FAST
+    try:
+        import yaml_rs
+    except ImportError:  # pragma: no cover - a platform without its wheel
+        return _NOT_FAST
+    try:
+        document = yaml_rs.loads(text, parse_datetime=False)
+    except Exception:  # whatever went wrong, PyYAML says it properly
+        return _NOT_FAST
+    if not _agrees_with_pyyaml(document, max_depth):
+        return _NOT_FAST
+    return document
+
+
+_SCALAR_TYPES = frozenset((int, float, bool, type(None)))
+
+
+def _agrees_with_pyyaml(document: Any, max_depth: int) -> bool:
+    """Whether every string in ``document`` would be a string to PyYAML too, and the
+    document nests at most ``max_depth`` levels (deeper ones get PyYAML's message).
+
+    Sets and maps over each container's keys and values keep the loop out of Python for a
+    large matrix's score mappings, and each distinct string is resolved once.
+    """
+    resolve = _SafeStrictLoader("").resolve
+    checked: set[str] = set()
+
+    def is_text(value: str) -> bool:
+        if value not in checked:
+            if resolve(yaml.ScalarNode, value, (True, False)) != _STR_TAG:
+                return False
+            checked.add(value)
+        return True
+
+    stack: list[tuple[Any, int]] = [(document, 0)]
+    while stack:
+        value, depth = stack.pop()
+        if type(value) is str:
+            if not is_text(value):
+                return False
+            continue
+        if type(value) is dict:
+            if not checked.issuperset(value) and not all(
+                is_text(key) if type(key) is str else type(key) in _SCALAR_TYPES for key in value
+            ):
+                return False
+            items: Any = value.values()
+        elif type(value) is list:
+            items = value
+        elif type(value) in _SCALAR_TYPES:
+            continue
+        else:  # a type PyYAML's safe loader would not give: let it decide
+            return False
+        kinds = set(map(type, items))
+        if _SCALAR_TYPES.issuperset(kinds):
+            continue
+        if depth >= max_depth:
+            return False
+        stack.extend((item, depth + 1) for item in items if type(item) not in _SCALAR_TYPES)
+    return True
 
 
 def as_finite_number(value: Any) -> float | None:

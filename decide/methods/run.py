@@ -140,7 +140,13 @@ def alike_groups(matrix: Matrix, weighted_only: bool = True) -> np.ndarray:
     table = matrix.to_array()
     if weighted_only:
         table = table[:, matrix.weight_array() > 0]
-    _, first, inverse = np.unique(table, axis=0, return_index=True, return_inverse=True)
+    # Each row as one opaque value (-0.0 made 0.0 first): a 1-D unique, several times
+    # faster than np.unique(axis=0) on a large matrix.
+    if table.shape[1] == 0:
+        return np.zeros(len(table), dtype=np.int64)
+    rows = np.ascontiguousarray(table + 0.0)
+    keys = rows.view(np.dtype((np.void, rows.dtype.itemsize * rows.shape[1]))).reshape(-1)
+    _, first, inverse = np.unique(keys, return_index=True, return_inverse=True)
     return np.asarray(first[inverse.reshape(-1)], dtype=np.int64)
 
 
