@@ -4,7 +4,9 @@ Writes random matrix files of each size (integer scores 1-10, mixed objectives) 
 temporary folder and runs each command as a fresh process, printing a table of wall
 time and peak resident memory (and whether the targets hold):
 
-    python benchmarks/scale.py [--sizes 1000x4,2000x50,10000x4,10000x50] [--method wsm]
+    python benchmarks/scale.py [--sizes 1000x4,2000x50,10000x4,10000x50] [--method wsm] [--repeat 3]
+
+Each command runs ``--repeat`` times; the table shows the median time and the largest peak.
 
 Targets (issue 14): ``decide rank`` with a vectorised method on 10,000 x 50 in at most
 3 s and 500 MB; ``validate`` and ``show`` on it in at most 1 s. It also times the
@@ -17,6 +19,7 @@ from __future__ import annotations
 import argparse
 import os
 import resource
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -101,9 +104,11 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="1000x4,2000x50,10000x4,10000x50", help="STRATEGIESxCRITERIA,...")
     parser.add_argument("--method", default="wsm", help="a vectorised method (default wsm)")
+    parser.add_argument("--repeat", type=int, default=3, help="runs of each command; the median is shown (default 3)")
     args = parser.parse_args()
     sizes = [tuple(int(part) for part in size.split("x")) for size in args.sizes.split(",")]
-    print(f"python {sys.version.split()[0]}, {os.cpu_count()} CPUs, method {args.method}")
+    print(f"python {sys.version.split()[0]}, {os.cpu_count()} CPUs, method {args.method}, "
+          f"median of {max(args.repeat, 1)} runs")
     header = (f"{'size':>10} {'text':>5} {'file MB':>8} {'command':>9} {'seconds':>8} {'peak MB':>8} "
               f"{'status':>6} {'target':>16}")
     print(header)
@@ -120,7 +125,10 @@ def main() -> None:
                     "show": ["show", str(path), "-a", "Scale", "-o", str(Path(folder) / "show.csv")],
                 }
                 for name, argv in commands.items():
-                    seconds, peak, status = run(argv)
+                    runs = [run(argv) for _ in range(max(args.repeat, 1))]
+                    seconds = statistics.median(r[0] for r in runs)
+                    peak = max(r[1] for r in runs)
+                    status = max(r[2] for r in runs)
                     target = ""
                     if (strategies, criteria) == TARGET_SIZE:
                         limit_s, limit_mb = TARGETS[name]

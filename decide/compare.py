@@ -56,7 +56,7 @@ class Comparison(Result):
     consensus: pd.DataFrame
     kendall: pd.DataFrame
     spearman: pd.DataFrame
-    dominators: dict[str, list[str]] = field(default_factory=dict)
+    dominators: Mapping[str, list[str]] = field(default_factory=dict)
     skipped: dict[str, str] = field(default_factory=dict)
 
     @property
@@ -80,7 +80,7 @@ class Comparison(Result):
         frame = self.ranks.copy()
         for column in self.consensus.columns:
             frame[column] = self.consensus[column]
-        frame["dominated"] = [bool(self.dominators.get(s)) for s in frame.index]
+        frame["dominated"] = [s in self.dominators for s in frame.index]
         frame = frame.sort_values(["borda", "copeland"], kind="stable")
         return frame.reset_index()
 
@@ -102,11 +102,13 @@ class Comparison(Result):
     def _marked(self) -> tuple[pd.DataFrame, pd.DataFrame, str, str]:
         """The rank table with dominated strategies marked, its short-named terminal
         version, the footnote, and the legend of the short names."""
+        from decide.notes import dominance_footnote
+
         table = self.table.drop(columns="dominated")
         notes = []
         if self.dominators:
             table.insert(1, "", ["*" if s in self.dominators else "" for s in table["strategy"]])
-            named = "; ".join(f"{s} by {', '.join(by)}" for s, by in self.dominators.items())
+            named = dominance_footnote(self.dominators)
             notes.append(f"* Pareto-dominated: {named}.")
         short = {name: SHORT_NAMES[name] for name in self.method_names if name in SHORT_NAMES}
         compact = table.drop(columns=["borda_points", "copeland_score"]).rename(columns=short)
@@ -187,7 +189,7 @@ class Comparison(Result):
                         "score": int(self.consensus.loc[strategy, "copeland_score"]),
                         "rank": int(self.consensus.loc[strategy, "copeland"]),
                     },
-                    "dominated": bool(self.dominators.get(strategy)),
+                    "dominated": strategy in self.dominators,
                     "dominated_by": self.dominators.get(strategy, []),
                 }
                 for strategy in self.table["strategy"]

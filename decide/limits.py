@@ -79,6 +79,8 @@ def magnitude_problem(value: float) -> str | None:
 
 def name_problem(name: str) -> str | None:
     """Why ``name`` cannot name an actor, criterion or strategy, or ``None``."""
+    if name.isascii() and name.isprintable():  # the common case, without a loop in Python
+        return None
     for char in name:
         if unicodedata.category(char) in _BAD_CATEGORIES:
             return f"contains a control or line-separator character (U+{ord(char):04X}); remove it"

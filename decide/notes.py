@@ -21,6 +21,7 @@ criterion 'cost' has the same score for every strategy: it carries no informatio
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -31,6 +32,12 @@ if TYPE_CHECKING:
 
 #: Names quoted in one note before "and N more".
 _SHOWN = 3
+#: Groups of alike strategies noted one by one; beyond this one note counts the rest.
+ALIKE_GROUPS_SHOWN = 3
+#: Dominance pairs a footnote lists in full; above this it names DOMINATED_SHOWN strategies.
+FOOTNOTE_PAIRS = 200
+#: Dominated strategies a long footnote names; the rest are counted (exports list every one).
+DOMINATED_SHOWN = 10
 
 
 def _names(names: list[str]) -> str:
@@ -53,9 +60,15 @@ def matrix_notes(matrix: Matrix) -> list[str]:
         members_of: dict[int, list[str]] = {}
         for index, group in enumerate(groups):
             members_of.setdefault(group, []).append(names[index])
-        for _, members in sorted(members_of.items()):
-            if len(members) > 1:
-                notes.append(f"strategies {_names(members)} have the same scores on the weighted criteria: they tie")
+        alike = [members for _, members in sorted(members_of.items()) if len(members) > 1]
+        for members in alike[:ALIKE_GROUPS_SHOWN]:
+            notes.append(f"strategies {_names(members)} have the same scores on the weighted criteria: they tie")
+        if len(alike) > ALIKE_GROUPS_SHOWN:
+            rest = alike[ALIKE_GROUPS_SHOWN:]
+            notes.append(
+                f"{len(rest):,} more groups ({sum(map(len, rest)):,} strategies) have the same scores "
+                "on the weighted criteria: each group ties"
+            )
     if len(matrix.strategies) > 1:
         table = matrix.to_array()
         for index, criterion in enumerate(matrix.criteria):
@@ -65,7 +78,41 @@ def matrix_notes(matrix: Matrix) -> list[str]:
     return notes
 
 
-def dominance_notes(matrix: Matrix, method: Method, ranks: np.ndarray, dominators: dict[str, list[str]]) -> list[str]:
+def dominance_footnote(
+    dominators: Mapping[str, list[str]], shown: int = DOMINATED_SHOWN, budget: int = FOOTNOTE_PAIRS
+) -> str:
+    """Who dominates whom, for a table's footnote. Every pair when there are at most
+    ``budget`` pairs; otherwise ``shown`` dominated strategies, each with three
+    dominators, and a count of the rest, so that a large matrix keeps a readable footnote
+    (the ``dominated_by`` column of CSV and JSON exports lists every one).
+
+    >>> dominance_footnote({"B": ["A"], "C": ["A", "B", "D", "E"]})
+    'B by A; C by A, B, D, E'
+    >>> dominance_footnote({"B": ["A"], "C": ["A", "B", "D", "E"]}, shown=1, budget=2)
+    'B by A; and 1 more dominated strategy (every one is in the dominated_by column of CSV and JSON exports)'
+    >>> dominance_footnote({"C": ["A", "B", "D", "E"]}, budget=2)
+    'C by A, B, D and 1 more'
+    """
+    pairs = getattr(dominators, "pairs", None)
+    if (pairs if pairs is not None else sum(map(len, dominators.values()))) <= budget:
+        return "; ".join(f"{loser} by {', '.join(winners)}" for loser, winners in dominators.items())
+
+    def by(winners: list[str]) -> str:
+        more = len(winners) - _SHOWN
+        return ", ".join(winners[:_SHOWN]) + (f" and {more:,} more" if more > 0 else "")
+
+    named = "; ".join(f"{loser} by {by(winners)}" for loser, winners in list(dominators.items())[:shown])
+    rest = len(dominators) - shown
+    if rest > 0:
+        plural = "strategy" if rest == 1 else "strategies"
+        named += (f"; and {rest:,} more dominated {plural} "
+                  "(every one is in the dominated_by column of CSV and JSON exports)")
+    return named
+
+
+def dominance_notes(
+    matrix: Matrix, method: Method, ranks: np.ndarray, dominators: Mapping[str, list[str]]
+) -> list[str]:
     """A note for each strategy the method ranks above a strategy that dominates it.
 
     Methods that compare with positional ideals (PROBID) or solve linear programs
@@ -83,4 +130,11 @@ def dominance_notes(matrix: Matrix, method: Method, ranks: np.ndarray, dominator
     return notes
 
 
-__all__ = ["dominance_notes", "matrix_notes"]
+__all__ = [
+    "ALIKE_GROUPS_SHOWN",
+    "DOMINATED_SHOWN",
+    "FOOTNOTE_PAIRS",
+    "dominance_footnote",
+    "dominance_notes",
+    "matrix_notes",
+]

@@ -191,7 +191,7 @@ class ProfileComparison(Result):
     consensus: pd.DataFrame
     kendall: pd.DataFrame
     spearman: pd.DataFrame
-    dominators: dict[str, list[str]]
+    dominators: Mapping[str, list[str]]
     sources: dict[str, str] = field(default_factory=dict)
 
     @property
@@ -208,7 +208,7 @@ class ProfileComparison(Result):
         frame = self.ranks.copy()
         for column in self.consensus.columns:
             frame[column] = self.consensus[column]
-        frame["dominated"] = [bool(self.dominators.get(s)) for s in frame.index]
+        frame["dominated"] = [s in self.dominators for s in frame.index]
         return frame.sort_values(["borda", "copeland"], kind="stable").reset_index()
 
     def caption(self, what: str) -> str:
@@ -269,7 +269,7 @@ class ProfileComparison(Result):
                               "rank": int(self.consensus.loc[strategy, "borda"])},
                     "copeland": {"score": int(self.consensus.loc[strategy, "copeland_score"]),
                                  "rank": int(self.consensus.loc[strategy, "copeland"])},
-                    "dominated": bool(self.dominators.get(strategy)),
+                    "dominated": strategy in self.dominators,
                 }
                 for strategy in self.table["strategy"]
             ],

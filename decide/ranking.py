@@ -35,7 +35,7 @@ class ActorRanking:
     matrix: Matrix
     weights: dict[str, float]
     table: pd.DataFrame
-    dominators: dict[str, list[str]] = field(default_factory=dict)
+    dominators: Mapping[str, list[str]] = field(default_factory=dict)
     #: what the reader should know: degenerate parts of the matrix, dominance surprises
     notes: tuple[str, ...] = ()
 
@@ -82,11 +82,13 @@ class Ranking(PerActor[ActorRanking]):
         return [Section(r.actor, self.caption(r), *self._marked(r)) for r in self.results]
 
     def _marked(self, ranking: ActorRanking) -> tuple[pd.DataFrame, str]:
+        from decide.notes import dominance_footnote
+
         table = ranking.table.drop(columns="dominated")
         notes = []
         if ranking.dominators:
             table.insert(2, "", ["*" if s in ranking.dominators else "" for s in table["strategy"]])
-            named = "; ".join(f"{s} by {', '.join(by)}" for s, by in ranking.dominators.items())
+            named = dominance_footnote(ranking.dominators)
             notes.append(
                 f"* Pareto-dominated (another strategy is as good on every criterion and better on one): {named}."
             )
@@ -190,7 +192,7 @@ def rank_matrix(matrix: Matrix, method: Method) -> ActorRanking:
     dominators = matrix.dominators()
     notes = (*matrix_notes(matrix), *dominance_notes(matrix, method, ranks, dominators))
     table = pd.DataFrame({"rank": ranks, "strategy": matrix.strategy_names, "score": scores})
-    table["dominated"] = [bool(dominators.get(s)) for s in matrix.strategy_names]
+    table["dominated"] = [s in dominators for s in matrix.strategy_names]
     table["basis"] = [s.basis for s in matrix.strategies]
     # Tie rule: within a rank, by score (equal within the tie tolerance counts as equal), then file order.
     from decide.sampling import batch_ranks

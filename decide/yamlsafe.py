@@ -303,14 +303,19 @@ def _agrees_with_pyyaml(document: Any, max_depth: int) -> bool:
     Sets and maps over each container's keys and values keep the loop out of Python for a
     large matrix's score mappings, and each distinct string is resolved once.
     """
-    resolve = _SafeStrictLoader("").resolve
+    loader = _SafeStrictLoader("")
+    resolve = loader.resolve
+    # PyYAML resolves a plain value by its first character; most names start with one no
+    # implicit type does (s1, Direct Talks), so they are text without asking.
+    typed_starts = set(loader.yaml_implicit_resolvers) - {""}
     checked: set[str] = set()
 
     def is_text(value: str) -> bool:
-        if value not in checked:
-            if resolve(yaml.ScalarNode, value, (True, False)) != _STR_TAG:
-                return False
-            checked.add(value)
+        if value in checked:
+            return True
+        if (not value or value[0] in typed_starts) and resolve(yaml.ScalarNode, value, (True, False)) != _STR_TAG:
+            return False
+        checked.add(value)
         return True
 
     stack: list[tuple[Any, int]] = [(document, 0)]

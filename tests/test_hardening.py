@@ -361,3 +361,32 @@ def test_a_newline_in_a_key_never_splits_a_problem_line():
     problems, _ = _check_document({"strategies": [{"name": "a\u2028b", "scores": {"\n": 10**12 + 1}}]}, Path("x.yaml"))
     assert problems and all("\n" not in p and "\u2028" not in p for p in problems)
     assert any("'\\n'" in p for p in problems)
+
+
+def test_many_alike_groups_make_one_counting_note():
+    rows = [[g, g] for g in range(1, 7) for _ in range(2)]  # six pairs of alike strategies
+    notes = matrix_notes(make_matrix(rows, ["max", "max"], [1, 1]))
+    assert notes[:3] == [
+        f"strategies 'A{2 * g + 1}', 'A{2 * g + 2}' have the same scores on the weighted criteria: they tie"
+        for g in range(3)
+    ]
+    assert notes[3] == "3 more groups (6 strategies) have the same scores on the weighted criteria: each group ties"
+    assert len(notes) == 4
+
+
+def test_a_long_dominance_footnote_names_ten_and_counts_the_rest(tmp_path):
+    from decide.export import export
+    from decide.ranking import rank
+
+    matrix = make_matrix([[30 - i, 30 - i] for i in range(30)], ["max", "max"], [1, 1])  # 435 pairs
+    ranking = rank(matrix, method="wsm")
+    text = str(ranking)
+    assert "A2 by A1; A3 by A1, A2; A4 by A1, A2, A3; A5 by A1, A2, A3 and 1 more;" in " ".join(text.split())
+    assert "and 19 more dominated strategies" in " ".join(text.split())
+    export(ranking, tmp_path / "r.csv")
+    import csv
+
+    with (tmp_path / "r.csv").open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    last = next(row for row in rows if row["strategy"] == "A30")
+    assert last["dominated_by"] == ", ".join(f"A{i}" for i in range(1, 30))  # the export lists every one

@@ -93,3 +93,36 @@ def test_repr_html_is_a_table_naming_strategies_and_criteria():
     assert "<table" in html
     for name in ("Talks", "Aid", "gain", "cost"):
         assert name in html
+
+
+def test_dominators_read_like_a_dict_in_file_order():
+    matrix = make_matrix([[1, 1], [5, 5], [3, 3], [4, 4]], ["max", "max"], [1, 1], names=["W", "X", "Y", "Z"])
+    found = matrix.dominators()
+    assert list(found) == ["W", "Y", "Z"]  # dominated strategies in file order
+    assert found["W"] == ["X", "Y", "Z"] and found["Y"] == ["X", "Z"]  # dominators in file order too
+    assert "X" not in found and found.get("X") is None and len(found) == 3 and found.pairs == 6
+    assert repr(found) == repr(dict(found))
+    with pytest.raises(KeyError):
+        found["X"]
+
+
+def test_dominance_with_sums_equal_in_floats_checks_every_column():
+    """0.1 + 0.2 is a hair above 0.3, so A dominates B; next to 1e16 their sums round equal,
+    and the shortcut (a larger sum means strictly better somewhere) must not decide it."""
+    matrix = make_matrix([[0.1 + 0.2, 1e16], [0.3, 1e16]], ["max", "max"], [1, 1], names=["A", "B"])
+    assert matrix.dominators() == {"B": ["A"]} == brute_force_dominators(matrix)
+
+
+def test_ten_thousand_strategies_keep_millions_of_pairs_compactly():
+    """10,000 x 3 integer scores: millions of dominance pairs, kept as arrays, lists built on demand."""
+    matrix = tied_matrix(7, strategies=10_000, criteria=3)
+    found = matrix.dominators()
+    assert found.pairs > 1_000_000
+    name = next(iter(found))
+    row = matrix.strategy_names.index(name)
+    table = np.where(matrix.cost_mask(), -matrix.to_array(), matrix.to_array())
+    expected = [
+        matrix.strategy_names[j] for j in range(len(table))
+        if (table[j] >= table[row]).all() and (table[j] > table[row]).any()
+    ]
+    assert found[name] == expected

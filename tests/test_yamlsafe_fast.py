@@ -19,7 +19,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from decide.errors import MatrixError
-from decide.yamlsafe import FAST_YAML_MIN_CHARS, _NOT_FAST, _parse_fast, parse_yaml
+from decide.yamlsafe import _NOT_FAST, FAST_YAML_MIN_CHARS, _parse_fast, parse_yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -34,7 +34,7 @@ def same(a: Any, b: Any) -> bool:
         return False
     if isinstance(a, dict):
         return len(a) == len(b) and all(
-            same(k, l) and same(v, w) for (k, v), (l, w) in zip(a.items(), b.items(), strict=True)
+            same(k, k2) and same(v, v2) for (k, v), (k2, v2) in zip(a.items(), b.items(), strict=True)
         )
     if isinstance(a, list):
         return len(a) == len(b) and all(same(x, y) for x, y in zip(a, b, strict=True))
@@ -92,7 +92,10 @@ def test_the_scalars_that_differ_are_declined(token: str) -> None:
 
 
 def test_plain_matrices_are_read_fast() -> None:
-    text = "actor: X\ncriteria:\n  - {name: c0, objective: max, weight: 1.5}\nstrategies:\n  - {name: s1, scores: {c0: 8}}\n"
+    text = (
+        "actor: X\ncriteria:\n  - {name: c0, objective: max, weight: 1.5}\n"
+        "strategies:\n  - {name: s1, scores: {c0: 8}}\n"
+    )
     assert assert_agrees(text)
 
 
@@ -107,8 +110,9 @@ def test_random_plain_scalars_agree(tokens: list[str]) -> None:
         for text in (f"x: {token}", f"- [{token}]", f"{token}: v"):
             try:
                 pyyaml(text)
-            except yaml.YAMLError:
-                continue  # not YAML at all: the fast reader may decline or differ in its error; parse_yaml uses PyYAML's
+            except yaml.YAMLError:  # refused by PyYAML: the fast reader must decline, so PyYAML reports it
+                assert _parse_fast(text) is _NOT_FAST, text
+                continue
             assert_agrees(text)
 
 
