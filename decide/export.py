@@ -399,8 +399,35 @@ def _render_html(result: Exportable, fragment: bool = True) -> str:
 
 
 def _render_csv(result: Exportable, raw: bool = False) -> str:
+    to_table = getattr(result, "to_table", None)
+    if to_table is not None:  # rows without pandas (decide show): a large matrix saves its import
+        return _table_csv(to_table(provenance=True), raw=raw)
     frame = neutralise_frame(result.to_frame(provenance=True), raw=raw)
     return frame.to_csv(index=False, lineterminator="\n")
+
+
+def _table_csv(table: Table, raw: bool = False) -> str:
+    """``table`` as CSV, written as pandas' ``to_csv(index=False)`` writes the same frame
+    (the tests compare the two): minimal quoting, ``\n`` line ends, floats as ``repr``,
+    text cells neutralised unless ``raw``."""
+    import csv
+    import io
+
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow([neutralise_cell(column, raw=raw) for column in table.columns])
+    text_columns = [] if raw else [
+        position for position, column in enumerate(zip(*table.rows, strict=True)) if str in set(map(type, column))
+    ]
+    if not text_columns:
+        writer.writerows(table.rows)
+        return buffer.getvalue()
+    for row in table.rows:
+        cells = list(row)
+        for position in text_columns:
+            cells[position] = neutralise_cell(cells[position])
+        writer.writerow(cells)
+    return buffer.getvalue()
 
 
 def _render_json(result: Exportable) -> str:

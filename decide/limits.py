@@ -25,6 +25,7 @@ True
 
 from __future__ import annotations
 
+import itertools
 import math
 import unicodedata
 from typing import Any
@@ -158,15 +159,20 @@ def document_problems(data: dict, where: str) -> list[str]:
         number = as_number(bound)
         if number is not None and math.isfinite(number) and (problem := magnitude_problem(number)):
             problems.append(f"{where}: 'scale' bound {problem}")
-    for index, item in strategies:
+    score_maps = [item.get("scores") for _, item in strategies]
+    # every score of the document at once (C loops over one flat list): the common case
+    all_plain = all(type(scores) is dict for scores in score_maps) and _plain_magnitudes(
+        list(itertools.chain.from_iterable(scores.values() for scores in score_maps if isinstance(scores, dict)))
+    )
+    for (index, item), scores in zip(strategies, score_maps, strict=True):
         name = item.get("name")
-        named = isinstance(name, str) and name_problem(name) is None
-        label = f"{where}: strategy '{name}'" if named else f"{where}: strategies[{index}]"
-        if isinstance(name, str) and (problem := name_problem(name)):
+        problem = name_problem(name) if isinstance(name, str) else None
+        if problem:
             problems.append(f"{where}: strategies[{index}]: 'name' {problem}")
-        scores = item.get("scores")
-        if isinstance(scores, dict) and _plain_magnitudes(scores.values()):
+        if all_plain or (isinstance(scores, dict) and _plain_magnitudes(scores.values())):
             continue
+        named = isinstance(name, str) and problem is None
+        label = f"{where}: strategy '{name}'" if named else f"{where}: strategies[{index}]"
         for key, value in scores.items() if isinstance(scores, dict) else []:
             kind = type(value)
             if (kind is float or kind is int) and (value == 0 or MIN_MAGNITUDE <= abs(value) <= MAX_MAGNITUDE):

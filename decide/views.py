@@ -43,11 +43,30 @@ class MatrixView(Result):
     @property
     def scores(self) -> pd.DataFrame:
         """The scores; columns of whole numbers print without decimals."""
-        frame = self.matrix.to_frame()
-        for column in frame.columns:
-            if (frame[column] % 1 == 0).all():
-                frame[column] = frame[column].astype(int)
-        return frame.reset_index()
+        return self.to_table(actor=False).to_pandas()
+
+    def to_table(self, provenance: bool = False, *, actor: bool = True) -> Table:
+        """The scores as a pandas-free :class:`~decide.results.Table` (what ``to_frame``
+        and the CSV export are built from): actor, strategy, one column per criterion
+        (whole numbers as ints) and, with ``provenance``, the file and each strategy's source.
+
+        >>> show(actor="russia").to_table().columns[:3]
+        ['actor', 'strategy', 'stability']
+        """
+        import numpy as np
+
+        m = self.matrix
+        scores = m.to_array()
+        values = scores.astype(object)  # Python floats, and ints for whole-number columns
+        whole = (scores % 1 == 0).all(axis=0)
+        values[:, whole] = scores[:, whole].astype(np.int64).astype(object)
+        head = ["actor", "strategy"] if actor else ["strategy"]
+        tail = ["file", "source"] if provenance else []
+        rows = [
+            ((m.actor, s.name) if actor else (s.name,)) + tuple(row) + ((m.file_name, s.source) if provenance else ())
+            for s, row in zip(m.strategies, values.tolist(), strict=True)
+        ]
+        return Table([*head, *m.criterion_names, *tail], rows)
 
     @property
     def basis(self) -> pd.DataFrame:
@@ -90,12 +109,7 @@ class MatrixView(Result):
         ]
 
     def to_frame(self, provenance: bool = False) -> pd.DataFrame:
-        frame = self.scores
-        frame.insert(0, "actor", self.matrix.actor)
-        if provenance:
-            frame["file"] = self.matrix.file_name
-            frame["source"] = [s.source for s in self.matrix.strategies]
-        return frame
+        return self.to_table(provenance).to_pandas()
 
     def to_dict(self) -> dict[str, Any]:
         m = self.matrix
