@@ -36,7 +36,7 @@ TARGETS = {"decide --help": (0.1, None), "decide list": (0.35, None), "decide ra
 def decide_command() -> list[str]:
     """How to start decide: the console script beside this Python, else ``python -m``-style."""
     script = shutil.which("decide", path=os.path.dirname(sys.executable)) or shutil.which("decide")
-    return [script] if script else [sys.executable, "-c", "from decide.cli import main; main()"]
+    return [script] if script else [sys.executable, "-c", "from decide.cli.main import main; main()"]
 
 
 def run_once(argv: list[str]) -> float:

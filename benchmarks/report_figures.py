@@ -30,7 +30,7 @@ MARKERS = ("<!-- report-figures -->", "<!-- /report-figures -->")
 
 
 def decide_command() -> list[str]:
-    return [sys.executable, "-c", "from decide.cli import main; main()"]
+    return [sys.executable, "-c", "from decide.cli.main import main; main()"]
 
 
 def measure(repeat: int) -> tuple[float, int, int]:
@@ -56,8 +56,8 @@ def draw_image() -> Path:
     import matplotlib
 
     matplotlib.use("Agg")
-    from decide.charts import svg_text
-    from decide.ranking import rank
+    from decide.analysis.ranking import rank
+    from decide.rendering.charts import svg_text
 
     axis = rank(actors=IMAGE_ACTOR, method="wsm").plot_contributions()
     IMAGE.parent.mkdir(parents=True, exist_ok=True)

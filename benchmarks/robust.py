@@ -20,8 +20,8 @@ import time
 
 import numpy as np
 
-from decide.load import load_matrices
-from decide.robust import default_methods, robust
+from decide.analysis.robust import default_methods, robust
+from decide.io.load import load_matrices
 
 
 def main() -> None:

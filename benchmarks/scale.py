@@ -69,7 +69,7 @@ def run(argv: list[str]) -> tuple[float, float, int]:
         "sys.argv = ['decide', *sys.argv[1:]]\n"
         "status = 0\n"
         "try:\n"
-        "    from decide.cli import main; main()\n"
+        "    from decide.cli.main import main; main()\n"
         "except SystemExit as exit:\n"
         "    status = exit.code or 0\n"
         "peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024\n"
@@ -90,8 +90,8 @@ def run(argv: list[str]) -> tuple[float, float, int]:
 
 def library_seconds(path: Path, method: str) -> tuple[float, float]:
     """Seconds to load the file, and to rank the loaded Matrix, in this process."""
-    from decide.load import load_matrix
-    from decide.ranking import rank
+    from decide.analysis.ranking import rank
+    from decide.io.load import load_matrix
 
     started = time.perf_counter()
     matrix = load_matrix(path)

@@ -24,8 +24,8 @@ import tracemalloc
 
 import numpy as np
 
-from decide.model import Criterion, Matrix, Strategy
-from decide.smaa import smaa_matrix
+from decide.analysis.smaa import smaa_matrix
+from decide.core.model import Criterion, Matrix, Strategy
 
 
 def benchmark_matrix(strategies: int = 10, seed: int = 0) -> Matrix:

@@ -23,8 +23,8 @@ import time
 import numpy as np
 
 import decide
+from decide.interactive.session import BIG_STEP, STEP, session
 from decide.methods import METHODS
-from decide.tune import BIG_STEP, STEP, session
 
 TARGET_MS = 16.0
 

@@ -16,51 +16,49 @@ method without a numpy engine runs.
 from __future__ import annotations
 
 import importlib
-import sys
-import types
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from decide import weights
-    from decide.compare import Comparison, compare
-    from decide.errors import DecideError, DecideWarning, MatrixError, MethodError, SpecError, UnknownNameError
-    from decide.explain import Contributions, explain
-    from decide.export import FORMATS, export, render
-    from decide.load import load_matrices, load_matrix, shipped_matrices_dir, validate
+    from decide.analysis.compare import Comparison, compare
+    from decide.analysis.explain import Contributions, explain
+    from decide.analysis.profiles import ProfileComparison, ProfileList, profiles, save_profile
+    from decide.analysis.ranking import ActorRanking, Ranking, rank
+    from decide.analysis.report import Report, report
+    from decide.analysis.robust import ActorRobust, RobustResult, robust
+    from decide.analysis.scenarios import Adjustment, Scenario, ScenarioList, apply_scenario, scenarios
+    from decide.analysis.sensitivity import MakeTopResult, SensitivityResult, make_top, sensitivity
+    from decide.analysis.smaa import ActorSMAA, SMAAResult, smaa
+    from decide.analysis.views import MatrixView, Overview, overview, show
+    from decide.core.errors import DecideError, DecideWarning, MatrixError, MethodError, SpecError, UnknownNameError
+    from decide.core.model import Criterion, Matrix, Profile, Strategy
+    from decide.interactive.session import TuneSession, tune
+    from decide.io.load import load_matrices, load_matrix, shipped_matrices_dir, validate
     from decide.methods import DEFAULT_METHOD, Method, catalogue, get_method
-    from decide.model import Criterion, Matrix, Profile, Strategy
-    from decide.profiles import ProfileComparison, ProfileList, profiles, save_profile
-    from decide.ranking import ActorRanking, Ranking, rank
-    from decide.report import Report, report
-    from decide.robust import ActorRobust, RobustResult, robust
-    from decide.scenarios import Adjustment, Scenario, ScenarioList, apply_scenario, scenarios
-    from decide.sensitivity import MakeTopResult, SensitivityResult, make_top, sensitivity
-    from decide.smaa import ActorSMAA, SMAAResult, smaa
-    from decide.tune import TuneSession, tune
-    from decide.views import MatrixView, Overview, overview, show
+    from decide.rendering.formats import FORMATS, export, render
 
 # Where each public name lives: modules load on first use, so ``import decide`` and
 # ``decide --help`` stay fast (PEP 562).
 _HOMES = {
-    "Comparison": "compare", "compare": "compare",
-    "DecideError": "errors", "DecideWarning": "errors", "MatrixError": "errors", "MethodError": "errors",
-    "SpecError": "errors", "UnknownNameError": "errors",
-    "Contributions": "explain", "explain": "explain",
-    "FORMATS": "export", "export": "export", "render": "export",
-    "load_matrices": "load", "load_matrix": "load", "shipped_matrices_dir": "load", "validate": "load",
+    "Comparison": "analysis.compare", "compare": "analysis.compare",
+    "DecideError": "core.errors", "DecideWarning": "core.errors", "MatrixError": "core.errors", "MethodError": "core.errors",
+    "SpecError": "core.errors", "UnknownNameError": "core.errors",
+    "Contributions": "analysis.explain", "explain": "analysis.explain",
+    "FORMATS": "rendering.formats", "export": "rendering.formats", "render": "rendering.formats",
+    "load_matrices": "io.load", "load_matrix": "io.load", "shipped_matrices_dir": "io.load", "validate": "io.load",
     "DEFAULT_METHOD": "methods", "Method": "methods", "catalogue": "methods", "get_method": "methods",
-    "Criterion": "model", "Matrix": "model", "Profile": "model", "Strategy": "model",
-    "ProfileComparison": "profiles", "ProfileList": "profiles", "profiles": "profiles", "save_profile": "profiles",
-    "ActorRanking": "ranking", "Ranking": "ranking", "rank": "ranking",
-    "Report": "report", "report": "report",
-    "ActorRobust": "robust", "RobustResult": "robust", "robust": "robust",
-    "Adjustment": "scenarios", "Scenario": "scenarios", "ScenarioList": "scenarios", "apply_scenario": "scenarios",
-    "scenarios": "scenarios",
-    "MakeTopResult": "sensitivity", "SensitivityResult": "sensitivity", "make_top": "sensitivity",
-    "sensitivity": "sensitivity",
-    "ActorSMAA": "smaa", "SMAAResult": "smaa", "smaa": "smaa",
-    "TuneSession": "tune", "tune": "tune",
-    "MatrixView": "views", "Overview": "views", "overview": "views", "show": "views",
+    "Criterion": "core.model", "Matrix": "core.model", "Profile": "core.model", "Strategy": "core.model",
+    "ProfileComparison": "analysis.profiles", "ProfileList": "analysis.profiles", "profiles": "analysis.profiles", "save_profile": "analysis.profiles",
+    "ActorRanking": "analysis.ranking", "Ranking": "analysis.ranking", "rank": "analysis.ranking",
+    "Report": "analysis.report", "report": "analysis.report",
+    "ActorRobust": "analysis.robust", "RobustResult": "analysis.robust", "robust": "analysis.robust",
+    "Adjustment": "analysis.scenarios", "Scenario": "analysis.scenarios", "ScenarioList": "analysis.scenarios", "apply_scenario": "analysis.scenarios",
+    "scenarios": "analysis.scenarios",
+    "MakeTopResult": "analysis.sensitivity", "SensitivityResult": "analysis.sensitivity", "make_top": "analysis.sensitivity",
+    "sensitivity": "analysis.sensitivity",
+    "ActorSMAA": "analysis.smaa", "SMAAResult": "analysis.smaa", "smaa": "analysis.smaa",
+    "TuneSession": "interactive.session", "tune": "interactive.session",
+    "MatrixView": "analysis.views", "Overview": "analysis.views", "overview": "analysis.views", "show": "analysis.views",
 }
 
 
@@ -83,23 +81,6 @@ def __dir__() -> list[str]:
     return sorted([*globals(), *_HOMES, *_SUBMODULES])
 
 
-class _Package(types.ModuleType):
-    """Keeps ``decide.compare``, ``decide.profiles``, ``decide.sensitivity``, ``decide.smaa``,
-    ``decide.explain``, ``decide.report``, ``decide.robust``, ``decide.scenarios`` and ``decide.tune`` the
-    functions.
-
-    Importing a submodule makes Python set it as an attribute of the package; for the
-    verbs named like their modules, the function is kept instead (the modules
-    stay importable by name: ``from decide.smaa import smaa_matrix``).
-    """
-
-    def __setattr__(self, name: str, value: Any) -> None:
-        if isinstance(value, types.ModuleType) and _HOMES.get(name) == name:
-            value = getattr(value, name)
-        super().__setattr__(name, value)
-
-
-sys.modules[__name__].__class__ = _Package
 
 
 __all__ = [

@@ -66,7 +66,7 @@ def cli():
     """``cli(*args, input=None)`` runs ``decide *args`` in click's CliRunner; exceptions propagate."""
     from click.testing import CliRunner, Result
 
-    from decide.cli import cli as decide_cli
+    from decide.cli.main import cli as decide_cli
 
     runner = CliRunner()
 

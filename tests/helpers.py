@@ -9,9 +9,9 @@ from typing import Any
 
 import numpy as np
 
+from decide.core.model import Criterion, Matrix, Strategy
 from decide.methods import get_method
 from decide.methods.run import evaluate as run_method
-from decide.model import Criterion, Matrix, Strategy
 
 
 def evaluate(matrix: Matrix, method: str, params: Mapping[str, Any] | None = None) -> tuple[np.ndarray, np.ndarray]:

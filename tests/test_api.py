@@ -32,7 +32,7 @@ def test_help_list_show_validate_do_not_import_heavy_modules():
                  ["tune", "--help"]):
         code = (
             "from click.testing import CliRunner\n"
-            "from decide.cli import cli\n"
+            "from decide.cli.main import cli\n"
             f"result = CliRunner().invoke(cli, {args!r})\n"
             "assert result.exit_code == 0, result.output"
         )
@@ -65,7 +65,7 @@ def test_list_and_help_do_not_import_pandas():
         code = (
             "import sys\n"
             "from click.testing import CliRunner\n"
-            "from decide.cli import cli\n"
+            "from decide.cli.main import cli\n"
             f"result = CliRunner().invoke(cli, {args!r})\n"
             "assert result.exit_code == 0, result.output\n"
             "print('pandas' in sys.modules)"

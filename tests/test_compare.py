@@ -8,8 +8,8 @@ import pandas as pd
 import pytest
 
 from decide import Criterion, Matrix, MethodError, SpecError, Strategy, compare, render
-from decide.compare import borda, copeland, correlations
-from decide.ranking import rank
+from decide.analysis.compare import borda, copeland, correlations
+from decide.analysis.ranking import rank
 
 
 def small_matrix() -> Matrix:

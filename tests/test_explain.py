@@ -7,7 +7,7 @@ import numpy as np
 import pytest
 
 from decide import Criterion, Matrix, Strategy, UnknownNameError, explain, rank
-from decide.explain import decompose, sentence
+from decide.analysis.explain import decompose, sentence
 from decide.methods import get_method
 from decide.methods.normalise import normalise
 

@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from decide import Criterion, DecideError, Matrix, Strategy, UnknownNameError, export, rank, render
-from decide.export import atomic_write
+from decide.rendering.formats import atomic_write
 
 TRICKY = "R&D_50% <fast> | plan"
 
@@ -150,7 +150,7 @@ def hostile_ranking():
 
 def test_neutralise_cell_follows_owasp():
     """OWASP, "CSV Injection": prefix cells starting with = + - @ tab CR with a single quote."""
-    from decide.export import neutralise_cell
+    from decide.rendering.formats import neutralise_cell
 
     for trigger in "=+-@\t\r":
         assert neutralise_cell(f"{trigger}x") == f"'{trigger}x"
@@ -194,7 +194,7 @@ def test_xlsx_raw_keeps_formulas(hostile_ranking, tmp_path):
 
 
 def test_latex_cannot_run_commands(hostile_ranking):
-    from decide.export import escape_latex
+    from decide.rendering.formats import escape_latex
 
     assert escape_latex("\\input{/etc/passwd}") == r"\textbackslash{}input\{/etc/passwd\}"
     assert escape_latex("$ # ^ ~ & % _") == r"\$ \# \textasciicircum{} \textasciitilde{} \& \% \_"
@@ -204,7 +204,7 @@ def test_latex_cannot_run_commands(hostile_ranking):
 
 
 def test_markdown_name_cannot_break_or_fake_a_row(hostile_ranking):
-    from decide.export import escape_markdown
+    from decide.rendering.formats import escape_markdown
 
     assert escape_markdown("a\n| fake | row |") == "a<br>\\| fake \\| row \\|"
     assert escape_markdown("$x$ ~y~ ^z^ #h @c") == "\\$x\\$ \\~y\\~ \\^z\\^ \\#h \\@c"
@@ -242,8 +242,8 @@ _NAMES = st.text(alphabet='ab ,"\'=+-@;é\t', min_size=1, max_size=8).filter(lam
 @given(st.lists(st.tuples(_NAMES, _SCORES, _SCORES), min_size=1, max_size=6, unique_by=lambda row: row[0]),
        _NAMES, st.booleans())
 def test_show_csv_without_pandas_equals_pandas_csv(rows, source, raw):
-    from decide.export import _table_csv, neutralise_frame
-    from decide.views import MatrixView
+    from decide.analysis.views import MatrixView
+    from decide.rendering.formats import _table_csv, neutralise_frame
 
     matrix = Matrix(
         actor="X", criteria=(Criterion("gain", "max", 1.0), Criterion("cost", "min", 1.0)),
@@ -264,7 +264,7 @@ def test_show_csv_does_not_import_pandas(tmp_path):
     import sys
 
     code = (
-        "import sys; from decide.views import show; from decide.export import export\n"
+        "import sys; from decide.analysis.views import show; from decide.rendering.formats import export\n"
         f"export(show(actor='russia'), {str(tmp_path / 'r.csv')!r})\n"
         "print('pandas' in sys.modules)"
     )

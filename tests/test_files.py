@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from decide.errors import DecideError, MatrixError
-from decide.files import MAX_FILE_BYTES, read_text_limited, shipped_label, write_output
+from decide.core.errors import DecideError, MatrixError
+from decide.io.files import MAX_FILE_BYTES, read_text_limited, shipped_label, write_output
 
 
 def leftovers(folder: Path) -> list[str]:
@@ -319,7 +319,7 @@ def test_shipped_label(tmp_path):
     shipped = tmp_path / "site" / "decide" / "matrices"
     assert shipped_label(shipped / "russia.yaml", shipped) == "shipped matrices/russia.yaml"
     assert shipped_label("japan.yaml", shipped) == "japan.yaml"
-    from decide.load import shipped_matrices_dir
+    from decide.io.load import shipped_matrices_dir
 
     assert shipped_label(shipped_matrices_dir() / "china.yaml") == "shipped matrices/china.yaml"
 
@@ -331,7 +331,7 @@ def test_shipped_label(tmp_path):
 def test_cli_refuses_to_write_over_its_input(matrix_file, tmp_path, monkeypatch, extra):
     from click.testing import CliRunner
 
-    from decide.cli import cli
+    from decide.cli.main import cli
 
     path = matrix_file("r.yaml")
     before = path.read_text()
@@ -350,7 +350,7 @@ def test_cli_refuses_to_write_over_its_input(matrix_file, tmp_path, monkeypatch,
 def test_cli_output_dash_is_stdout(matrix_file):
     from click.testing import CliRunner
 
-    from decide.cli import cli
+    from decide.cli.main import cli
 
     result = CliRunner().invoke(cli, ["rank", str(matrix_file()), "-f", "csv", "-o", "-"], catch_exceptions=False)
     assert result.exit_code == 0 and result.stdout.startswith("actor,") and result.stderr == ""
@@ -358,12 +358,12 @@ def test_cli_output_dash_is_stdout(matrix_file):
 
 def test_problems_in_shipped_files_name_them_shortly(monkeypatch, tmp_path):
     """Errors about shipped files say 'shipped matrices/x.yaml', not the site-packages path."""
-    import decide.load
+    import decide.io.load
 
     shipped = tmp_path / "matrices"
     shipped.mkdir()
     (shipped / "broken.yaml").write_text("actor: X\nactor: Y\n")
-    monkeypatch.setattr(decide.load, "shipped_matrices_dir", lambda: shipped)
+    monkeypatch.setattr(decide.io.load, "shipped_matrices_dir", lambda: shipped)
     with pytest.raises(MatrixError) as caught:
-        decide.load.load_matrix(shipped / "broken.yaml")
+        decide.io.load.load_matrix(shipped / "broken.yaml")
     assert str(caught.value).startswith("shipped matrices/broken.yaml: line 2, column 1: invalid YAML: duplicate key")

@@ -9,14 +9,14 @@ import numpy as np
 import pytest
 
 from decide import Criterion, Matrix, Strategy
-from decide.errors import DecideWarning, MatrixError, SpecError, UnknownNameError
+from decide.analysis.ranking import rank
+from decide.analysis.sensitivity import make_top
+from decide.analysis.smaa import smaa
+from decide.core.errors import DecideWarning, MatrixError, SpecError, UnknownNameError
+from decide.core.ranks import TIE_TOLERANCE, batch_ranks
 from decide.methods import METHODS, get_method
 from decide.methods.run import evaluate
-from decide.notes import matrix_notes
-from decide.ranking import rank
-from decide.sampling import TIE_TOLERANCE, batch_ranks
-from decide.sensitivity import make_top
-from decide.smaa import smaa
+from decide.rendering.notes import matrix_notes
 from tests.conftest import make_document
 from tests.helpers import make_matrix
 
@@ -43,7 +43,7 @@ def test_identical_strategies_tie_under_every_method(method):
     except MatrixError:  # pragma: no cover - not expected
         raise
     except Exception as error:  # a method's own precondition, which must be a clean DecideError
-        from decide.errors import DecideError
+        from decide.core.errors import DecideError
 
         assert isinstance(error, DecideError)
         return
@@ -197,7 +197,7 @@ def test_a_criterion_may_not_take_a_provenance_column_name(matrix_file, reserved
 
 
 def test_validate_reports_criterion_and_strategy_problems_in_one_round(matrix_file):
-    from decide.load import validate
+    from decide.io.load import validate
 
     criteria = make_document()["criteria"]
     criteria[0]["objective"] = "maximum"
@@ -317,7 +317,7 @@ def test_an_engine_ranking_nan_scores_gives_one_clean_line():
 
 
 def test_too_many_strategies_or_criteria_are_refused_in_one_line():
-    from decide.limits import MAX_CRITERIA, MAX_STRATEGIES, document_problems
+    from decide.core.limits import MAX_CRITERIA, MAX_STRATEGIES, document_problems
 
     criteria = [{"name": f"c{j}", "objective": "max", "weight": 1} for j in range(MAX_CRITERIA + 1)]
     strategies = [{"name": f"s{i}", "scores": {}} for i in range(MAX_STRATEGIES + 1)]
@@ -356,7 +356,7 @@ def test_a_newline_in_a_key_never_splits_a_problem_line():
     """Found by the hypothesis fuzzer: a score key '\\n' made a two-line problem."""
     from pathlib import Path
 
-    from decide.load import _check_document
+    from decide.io.load import _check_document
 
     problems, _ = _check_document({"strategies": [{"name": "a\u2028b", "scores": {"\n": 10**12 + 1}}]}, Path("x.yaml"))
     assert problems and all("\n" not in p and "\u2028" not in p for p in problems)
@@ -375,8 +375,8 @@ def test_many_alike_groups_make_one_counting_note():
 
 
 def test_a_long_dominance_footnote_names_ten_and_counts_the_rest(tmp_path):
-    from decide.export import export
-    from decide.ranking import rank
+    from decide.analysis.ranking import rank
+    from decide.rendering.formats import export
 
     matrix = make_matrix([[30 - i, 30 - i] for i in range(30)], ["max", "max"], [1, 1])  # 435 pairs
     ranking = rank(matrix, method="wsm")

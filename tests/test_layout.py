@@ -9,8 +9,8 @@ import subprocess
 import pytest
 
 from decide import Criterion, Matrix, Strategy, compare, rank, render, smaa
-from decide.layout import fit_table
-from decide.ranking import competition_ranks
+from decide.analysis.ranking import competition_ranks
+from decide.core.layout import fit_table
 
 COMMANDS = [
     ("rank",),

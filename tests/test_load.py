@@ -7,7 +7,7 @@ import math
 import pytest
 
 from decide import MatrixError, load_matrices, load_matrix, validate
-from decide.load import matrix_files, shipped_matrices_dir
+from decide.io.load import matrix_files, shipped_matrices_dir
 
 from .conftest import BASE_MATRIX
 

@@ -1,4 +1,4 @@
-"""decide.model.Matrix: Pareto dominators (numpy, in blocks) and the array views the methods use."""
+"""decide.core.model.Matrix: Pareto dominators (numpy, in blocks) and the array views the methods use."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import warnings
 import numpy as np
 import pytest
 
-from decide.model import DOMINANCE_BLOCK
+from decide.core.model import DOMINANCE_BLOCK
 from tests.helpers import make_matrix
 
 

@@ -9,9 +9,9 @@ import pytest
 
 import decide
 from decide import weights
-from decide.errors import MatrixError, SpecError
-from decide.load import load_matrices, load_matrix, validate
-from decide.profiles import compare_profiles, profiles, save_profile
+from decide.analysis.profiles import compare_profiles, profiles, save_profile
+from decide.core.errors import MatrixError, SpecError
+from decide.io.load import load_matrices, load_matrix, validate
 
 from .quotes import misquotes, read_articles, seeds_dir, source_tags
 

@@ -17,11 +17,11 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from decide.errors import DecideError
-from decide.limits import MIN_MAGNITUDE
+from decide.core.errors import DecideError
+from decide.core.limits import MIN_MAGNITUDE
+from decide.core.model import Criterion, Matrix, Strategy
 from decide.methods import METHODS, get_method
 from decide.methods.run import evaluate
-from decide.model import Criterion, Matrix, Strategy
 
 SCALE = (1.0, 10.0)
 
@@ -115,8 +115,8 @@ def test_the_library_and_the_cli_json_agree(matrix: Matrix, tmp_path_factory: py
     import yaml
     from click.testing import CliRunner
 
-    from decide.cli import cli
-    from decide.ranking import rank
+    from decide.analysis.ranking import rank
+    from decide.cli.main import cli
 
     document = {
         "actor": matrix.actor,
@@ -156,7 +156,7 @@ yaml_values = st.recursive(
 
 @given(text=st.lists(st.sampled_from(YAML_PIECES) | st.text(max_size=20), max_size=12).map("".join))
 def test_the_loader_raises_only_decide_errors_on_arbitrary_text(text: str, tmp_path_factory) -> None:
-    from decide.load import load_matrix, validate
+    from decide.io.load import load_matrix, validate
 
     path = tmp_path_factory.mktemp("fuzz") / "fuzz.yaml"
     path.write_text(text, encoding="utf-8", errors="surrogatepass")
@@ -183,7 +183,7 @@ def test_the_loader_raises_only_decide_errors_on_arbitrary_text(text: str, tmp_p
 def test_the_validator_raises_only_decide_errors_on_arbitrary_structures(document: dict) -> None:
     from pathlib import Path
 
-    from decide.load import _check_document
+    from decide.io.load import _check_document
 
     problems, matrix = _check_document(document, Path("fuzz.yaml"))
     assert (matrix is None) == bool(problems)
@@ -194,7 +194,7 @@ def test_the_validator_raises_only_decide_errors_on_arbitrary_structures(documen
 def test_the_cli_never_prints_a_traceback(text: str, tmp_path_factory) -> None:
     from click.testing import CliRunner
 
-    from decide.cli import cli
+    from decide.cli.main import cli
 
     path = tmp_path_factory.mktemp("cli") / "fuzz.yaml"
     path.write_text(text, encoding="utf-8")

@@ -37,7 +37,7 @@ def runnable(command: str) -> bool:
 def run(command: str) -> str:
     from click.testing import CliRunner
 
-    from decide.cli import cli
+    from decide.cli.main import cli
 
     result = CliRunner().invoke(cli, shlex.split(command)[1:], catch_exceptions=False, env={"COLUMNS": "80"})
     output = result.stdout if result.exit_code == 0 else result.stderr

@@ -12,8 +12,8 @@ import openpyxl
 import pytest
 
 from decide import Criterion, Matrix, Strategy, rank, show
-from decide.report import report, write_report
-from decide.workbook import MAX_WIDTH
+from decide.analysis.report import report, write_report
+from decide.rendering.workbook import MAX_WIDTH
 
 SMALL = Matrix(
     actor="Testland",
@@ -187,7 +187,7 @@ def test_pdf_report_is_printed_offline_by_chromium(tmp_path):
 def test_pdf_without_chromium_is_one_clear_error(tmp_path, monkeypatch):
     import sys
 
-    monkeypatch.setattr(sys.modules["decide.report"], "chromium", lambda: None)
+    monkeypatch.setattr(sys.modules["decide.analysis.report"], "chromium", lambda: None)
     from decide import DecideError
 
     with pytest.raises(DecideError, match="a PDF report needs Chromium"):

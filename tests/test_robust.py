@@ -14,10 +14,10 @@ import numpy as np
 import pytest
 
 import decide
-from decide.errors import SpecError, UnknownNameError
-from decide.model import Criterion, Matrix, Strategy
-from decide.robust import leaders, regret, robust
-from decide.scenarios import Adjustment, Scenario
+from decide.analysis.robust import leaders, regret, robust
+from decide.analysis.scenarios import Adjustment, Scenario
+from decide.core.errors import SpecError, UnknownNameError
+from decide.core.model import Criterion, Matrix, Strategy
 from tests.helpers import four_criteria_matrix
 
 # One criterion, so under wsm (min-max) a strategy's regret is (best - x) / (best - worst), by hand.

@@ -10,9 +10,9 @@ import pytest
 import yaml
 
 import decide
-from decide.errors import MatrixError, UnknownNameError
-from decide.load import load_matrices, load_matrix, validate
-from decide.scenarios import Adjustment, Scenario, apply_scenario, load_scenarios, scenario_file
+from decide.analysis.scenarios import Adjustment, Scenario, apply_scenario, load_scenarios, scenario_file
+from decide.core.errors import MatrixError, UnknownNameError
+from decide.io.load import load_matrices, load_matrix, validate
 
 from .quotes import misquotes, read_articles, seeds_dir, source_tags
 
@@ -81,7 +81,7 @@ def test_a_change_adds_and_a_score_replaces(with_scenarios):
 
 
 def test_a_score_range_moves_with_its_score_and_stays_inside_the_scale():
-    from decide.model import Criterion, Matrix, Strategy
+    from decide.core.model import Criterion, Matrix, Strategy
 
     matrix = Matrix(
         "Ranged", (Criterion("risk", "min", 1.0),),

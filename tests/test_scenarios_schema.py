@@ -9,12 +9,12 @@ import jsonschema
 import pytest
 import yaml
 
-from decide.load import load_matrices
-from decide.scenarios import scenario_file
+from decide.analysis.scenarios import scenario_file
+from decide.io.load import load_matrices
 
 from .test_scenarios import SCENARIOS, broken
 
-SCHEMA = json.loads((resources.files("decide") / "scenarios.schema.json").read_text(encoding="utf-8"))
+SCHEMA = json.loads((resources.files("decide.io") / "scenarios.schema.json").read_text(encoding="utf-8"))
 
 
 def test_schema_is_valid():

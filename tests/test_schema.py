@@ -9,11 +9,11 @@ import jsonschema
 import pytest
 import yaml
 
-from decide.load import matrix_files
+from decide.io.load import matrix_files
 
 from .conftest import make_document
 
-SCHEMA = json.loads((resources.files("decide") / "matrix.schema.json").read_text(encoding="utf-8"))
+SCHEMA = json.loads((resources.files("decide.io") / "matrix.schema.json").read_text(encoding="utf-8"))
 
 
 def test_schema_is_valid():

@@ -9,11 +9,11 @@ import json
 import numpy as np
 import pytest
 
-from decide.errors import UnknownNameError
-from decide.export import FORMATS, export, render
-from decide.model import Criterion, Matrix, Strategy
-from decide.sampling import batch_ranks
-from decide.sensitivity import make_top, path_weights, sensitivity
+from decide.analysis.sensitivity import make_top, path_weights, sensitivity
+from decide.core.errors import UnknownNameError
+from decide.core.model import Criterion, Matrix, Strategy
+from decide.core.ranks import batch_ranks
+from decide.rendering.formats import FORMATS, export, render
 from tests.helpers import batch_scores, with_scores
 from tests.helpers import four_criteria_matrix as random_matrix
 

@@ -9,16 +9,16 @@ from types import SimpleNamespace
 import numpy as np
 import pytest
 
-from decide.cli import ProgressBar
-from decide.errors import SpecError, UnknownNameError
-from decide.export import FORMATS, export, render
+from decide.analysis.smaa import smaa, smaa_matrix
+from decide.cli.main import ProgressBar
+from decide.core.errors import SpecError, UnknownNameError
+from decide.core.model import Criterion, Matrix, Strategy
+from decide.core.ranks import sample_weights
 from decide.methods.base import Method
-from decide.model import Criterion, Matrix, Strategy
-from decide.sampling import sample_weights
-from decide.smaa import smaa, smaa_matrix
-from decide.specs import parse_order
+from decide.rendering.formats import FORMATS, export, render
+from decide.weights.spec import parse_order
 
-cli_module = importlib.import_module("decide.cli")
+cli_module = importlib.import_module("decide.cli.main")
 
 CRITERIA = (
     Criterion("stability", "max", 0.3),

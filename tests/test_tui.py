@@ -13,10 +13,10 @@ import pytest
 from click.testing import CliRunner
 
 import decide
-from decide.cli import cli
-from decide.errors import DecideError
-from decide.tui import MIN_HEIGHT, MIN_WIDTH, TuneApp, closing_note, run_tune, screenshot
-from decide.tune import file_profiles, session
+from decide.cli.main import cli
+from decide.core.errors import DecideError
+from decide.interactive.session import file_profiles, session
+from decide.interactive.terminal import MIN_HEIGHT, MIN_WIDTH, TuneApp, closing_note, run_tune, screenshot
 
 
 def drive(app: TuneApp, steps: Callable[[Any], Awaitable[None]], size: tuple[int, int] = (80, 24)) -> None:

@@ -10,9 +10,9 @@ import numpy as np
 import pytest
 
 import decide
-from decide.errors import DecideError, MatrixError, MethodError, SpecError, UnknownNameError
-from decide.load import load_matrix, one_matrix, shipped_matrices_dir
-from decide.tune import FILE_WEIGHTS, TuneSession, file_profiles, leader_interval, method_cycle, session
+from decide.core.errors import DecideError, MatrixError, MethodError, SpecError, UnknownNameError
+from decide.interactive.session import FILE_WEIGHTS, TuneSession, file_profiles, leader_interval, method_cycle, session
+from decide.io.load import load_matrix, one_matrix, shipped_matrices_dir
 
 ACTORS = [m.actor for m in decide.load_matrices()]
 VECTORISED = ["wsm", "wpm", "topsis", "vikor"]

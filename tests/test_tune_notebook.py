@@ -11,9 +11,9 @@ import sys
 import pytest
 
 import decide
-from decide.errors import DecideError
-from decide.load import shipped_matrices_dir
-from decide.notebook import NOTEBOOK_EXTRA, TuneWidget
+from decide.core.errors import DecideError
+from decide.interactive.notebook import NOTEBOOK_EXTRA, TuneWidget
+from decide.io.load import shipped_matrices_dir
 
 needs_ipywidgets = pytest.mark.skipif(
     importlib.util.find_spec("ipywidgets") is None, reason="the notebook extra (ipywidgets) is not installed"

@@ -10,10 +10,10 @@ import numpy as np
 import pytest
 
 import decide
-from decide.errors import MatrixError
-from decide.model import Criterion, Matrix, Strategy
-from decide.sampling import draw_tables, score_model
-from decide.sensitivity import range_flips
+from decide.analysis.sensitivity import range_flips
+from decide.core.errors import MatrixError
+from decide.core.model import Criterion, Matrix, Strategy
+from decide.core.ranks import draw_tables, score_model
 
 CRITERIA = (Criterion("gain", "max", 0.5), Criterion("cost", "min", 0.5))
 

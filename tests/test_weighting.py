@@ -9,11 +9,11 @@ import pytest
 
 import decide
 from decide import weights
-from decide.errors import SpecError, UnknownNameError
-from decide.export import render
-from decide.load import load_matrix
-from decide.model import Criterion, Matrix, Strategy
-from decide.weighting import combine_specs, exact_weights, set_weights
+from decide.core.errors import SpecError, UnknownNameError
+from decide.core.model import Criterion, Matrix, Strategy
+from decide.io.load import load_matrix
+from decide.rendering.formats import render
+from decide.weights.apply import combine_specs, exact_weights, set_weights
 
 
 def small() -> Matrix:

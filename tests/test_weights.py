@@ -12,8 +12,8 @@ import pandas as pd
 import pytest
 
 from decide import weights
-from decide.errors import DecideError, MatrixError, MethodError, SpecError, UnknownNameError
-from decide.load import load_matrix, shipped_matrices_dir
+from decide.core.errors import DecideError, MatrixError, MethodError, SpecError, UnknownNameError
+from decide.io.load import load_matrix, shipped_matrices_dir
 
 CRITERIA = ["stability", "deterrence", "cost", "risk"]
 
@@ -514,7 +514,7 @@ def test_importing_weights_is_light():
 
 
 def test_errors_on_a_matrix_name_it():
-    from decide.model import Criterion, Matrix, Strategy
+    from decide.core.model import Criterion, Matrix, Strategy
 
     matrix = Matrix(
         actor="Example",

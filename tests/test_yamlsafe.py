@@ -9,8 +9,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from decide.errors import DecideError, MatrixError
-from decide.yamlsafe import MAX_YAML_NODES, as_finite_number, parse_yaml, shorten
+from decide.core.errors import DecideError, MatrixError
+from decide.io.yamlsafe import MAX_YAML_NODES, as_finite_number, parse_yaml, shorten
 
 
 def problem(text: str) -> str:
@@ -119,7 +119,7 @@ def test_shorten_never_expands_a_huge_structure():
 
 
 def test_validation_messages_quote_shortened_values(matrix_file):
-    from decide.load import validate
+    from decide.io.load import validate
 
     laughs = billion_laughs(4)  # 9**4 values under one score: under the node budget, too big to print
     text = laughs + "actor: X\ncriteria: [{name: c, objective: max, weight: 1}]\nstrategies:\n"
@@ -188,7 +188,7 @@ def test_fuzz_matrix_structures_raise_only_decide_errors(tmp_path_factory, docum
     """Arbitrary structures in a matrix's shape: a Matrix, or one clean DecideError line (3,000 tried locally)."""
     import yaml
 
-    from decide.load import load_matrix
+    from decide.io.load import load_matrix
 
     path = tmp_path_factory.mktemp("fuzz") / "m.yaml"
     path.write_text(yaml.safe_dump(document), encoding="utf-8")

@@ -18,8 +18,8 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from decide.errors import MatrixError
-from decide.yamlsafe import _NOT_FAST, FAST_YAML_MIN_CHARS, _parse_fast, parse_yaml
+from decide.core.errors import MatrixError
+from decide.io.yamlsafe import _NOT_FAST, FAST_YAML_MIN_CHARS, _parse_fast, parse_yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from types import MappingProxyType
 from typing import Any
 
-from decide.errors import UnknownNameError
+from decide.core.errors import UnknownNameError
 from decide.methods import additive, distance, moora, outranking, ratio, reference, simus  # noqa: F401  (register)
 from decide.methods.base import _REGISTRY, Method, Parameter, PerCriterion, format_params, register
 from decide.methods.run import batch_scores, evaluate
@@ -104,7 +104,7 @@ class Catalogue:
         )
 
     def sections(self) -> list[Any]:
-        from decide.results import Section
+        from decide.rendering.result import Section
 
         full = self.to_frame()
         frame = full[["method", "full name", "parameters", "better", "reference", "weights"]]
@@ -144,12 +144,12 @@ class Catalogue:
         }
 
     def __str__(self) -> str:
-        from decide.export import render
+        from decide.rendering.formats import render
 
         return render(self, "table")
 
     def _repr_html_(self) -> str:
-        from decide.export import notebook_html
+        from decide.rendering.formats import notebook_html
 
         return notebook_html(self)
 

@@ -11,7 +11,7 @@ from decide.methods.normalise import NORMALISATIONS, normalise, weighted_sum
 if TYPE_CHECKING:
     import numpy as np
 
-    from decide.model import Matrix
+    from decide.core.model import Matrix
 
 LAMBDA = Parameter(
     "lambda", float, 0.5, "balance of the weighted sum (1) against the weighted product (0)", minimum=0.0, maximum=1.0

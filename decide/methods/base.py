@@ -27,12 +27,12 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, ClassVar, Literal
 
-from decide.errors import MethodError, SpecError, UnknownNameError
+from decide.core.errors import MethodError, SpecError, UnknownNameError
 
 if TYPE_CHECKING:
     import numpy as np
 
-    from decide.model import Matrix
+    from decide.core.model import Matrix
 
 Better = Literal["higher", "lower"]
 
@@ -111,7 +111,7 @@ class Parameter:
             raise SpecError(f"{where} is '{text}'; choose from: {', '.join(self.choices)}")
         if self.parser is None:
             return text
-        from decide.specs import split_per_criterion
+        from decide.weights.spec import split_per_criterion
 
         try:
             parts = split_per_criterion(text)
@@ -147,8 +147,8 @@ class Parameter:
 
 def _check_magnitudes(value: Any, where: str) -> Any:
     """``value`` (a number, or per-criterion numbers and bounds), or a :class:`SpecError`
-    when a number is outside decide's documented range (:mod:`decide.limits`)."""
-    from decide.limits import magnitude_problem
+    when a number is outside decide's documented range (:mod:`decide.core.limits`)."""
+    from decide.core.limits import magnitude_problem
 
     numbers: list[Any] = []
     pending = [value]
@@ -278,7 +278,7 @@ class Method:
     def rank_scores(self, scores: np.ndarray, table: np.ndarray, cost: np.ndarray, weights: np.ndarray) -> np.ndarray:
         """Ranks of one evaluation from its scores (dense, ties share a rank); VIKOR
         overrides this to rank its compromise set first."""
-        from decide.sampling import batch_ranks
+        from decide.core.ranks import batch_ranks
 
         return batch_ranks(scores[None, :], self.better)[0]
 

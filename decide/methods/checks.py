@@ -6,8 +6,8 @@ import math
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from decide.core.model import Matrix
     from decide.methods.base import Method
-    from decide.model import Matrix
 
 OTHER_METHOD = "or rank with a method that takes any value, such as topsis or vikor"
 

@@ -19,7 +19,7 @@ from decide.methods.normalise import NORMALISATIONS, normalise, safe_divide, wei
 if TYPE_CHECKING:
     import numpy as np
 
-    from decide.model import Matrix
+    from decide.core.model import Matrix
 
 
 @register
@@ -142,7 +142,7 @@ class VIKOR(Method):
         stability, the leader also best by S or R)."""
         import numpy as np
 
-        from decide.sampling import batch_ranks
+        from decide.core.ranks import batch_ranks
 
         ranks = batch_ranks(scores[None, :], "lower")[0]
         if not self.params["use_compromise_set"] or len(scores) < 2:

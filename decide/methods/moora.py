@@ -11,7 +11,7 @@ from decide.methods.checks import VECTOR_NORM, require_nonzero_columns, require_
 if TYPE_CHECKING:
     import numpy as np
 
-    from decide.model import Matrix
+    from decide.core.model import Matrix
 
 _MOORA_2006 = (
     "Brauers, W. K. M. & Zavadskas, E. K. (2006). "
@@ -130,7 +130,7 @@ class MULTIMOORA(Method):
         exactly, so floating-point noise could split a tie and change the count)."""
         import numpy as np
 
-        from decide.sampling import batch_ranks
+        from decide.core.ranks import batch_ranks
 
         extra = result.e_
         sub_ranks = np.vstack([

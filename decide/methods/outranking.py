@@ -6,14 +6,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from decide.errors import SpecError
+from decide.core.errors import SpecError
 from decide.methods.base import Method, Parameter, register
-from decide.specs import parse_nonnegative, per_criterion
+from decide.weights.spec import parse_nonnegative, per_criterion
 
 if TYPE_CHECKING:
     import numpy as np
 
-    from decide.model import Matrix
+    from decide.core.model import Matrix
 
 PREFERENCE_FUNCTIONS = ("usual", "ushape", "vshape", "level", "vshape_2")
 

@@ -16,7 +16,7 @@ from decide.methods.checks import (
 if TYPE_CHECKING:
     import numpy as np
 
-    from decide.model import Matrix
+    from decide.core.model import Matrix
 
 
 class _ARASEngine:

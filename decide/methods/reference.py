@@ -8,12 +8,12 @@ from typing import TYPE_CHECKING, Any
 
 from decide.methods.base import Method, Parameter, register
 from decide.methods.checks import SUM_NONNEGATIVE, SUM_NORM, require_nonzero_columns, require_positive
-from decide.specs import parse_finite, parse_range, per_criterion
+from decide.weights.spec import parse_finite, parse_range, per_criterion
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
-    from decide.model import Matrix
+    from decide.core.model import Matrix
 
 BOUNDS_SYNTAX = "LOW:HIGH or CRITERION:LOW:HIGH,..."
 

@@ -5,7 +5,7 @@ the others with their scikit-criteria or pymcdm pipeline, the matrix converted o
 :func:`batch_scores` scores many weight vectors (and score tables) at once, with the
 method's own ``batch`` when it has one and one engine evaluation per sample otherwise.
 
->>> from decide.model import Criterion, Matrix, Strategy
+>>> from decide.core.model import Criterion, Matrix, Strategy
 >>> from decide.methods import get_method
 >>> m = Matrix(
 ...     actor="Example",
@@ -28,13 +28,13 @@ import warnings
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
-from decide.errors import MethodError, SpecError
+from decide.core.errors import MethodError, SpecError
 
 if TYPE_CHECKING:
     import numpy as np
 
+    from decide.core.model import Matrix
     from decide.methods.base import Method
-    from decide.model import Matrix
 
 # Warnings that scikit-criteria raises for a situation the methods already handle
 # correctly: a criterion whose value is the same for every strategy carries no
@@ -92,7 +92,7 @@ def evaluate(method: Method, matrix: Matrix) -> tuple[np.ndarray, np.ndarray]:
     - when all strategies are alike (or there is only one), nothing is compared: they
       all rank 1st with the method's ideal score (see :func:`ideal_score`);
     - ranks come from the scores, with scores equal within a relative tolerance of
-      :data:`~decide.sampling.TIE_TOLERANCE` tied (dense ranks: 1, 1, 2).
+      :data:`~decide.core.ranks.TIE_TOLERANCE` tied (dense ranks: 1, 1, 2).
     """
     import numpy as np
 
@@ -115,7 +115,7 @@ def evaluate(method: Method, matrix: Matrix) -> tuple[np.ndarray, np.ndarray]:
         except (ValueError, ZeroDivisionError, FloatingPointError) as error:
             raise _engine_error(method, matrix, error) from None
     scores = _guard(method, matrix, method.score_of(result))[groups]
-    from decide.sampling import batch_ranks
+    from decide.core.ranks import batch_ranks
 
     return batch_ranks(scores[None, :], method.better)[0], scores
 
@@ -129,7 +129,7 @@ def alike_groups(matrix: Matrix, weighted_only: bool = True) -> np.ndarray:
     """For each strategy, the index of the first strategy with the same scores on every
     weighted criterion (every criterion when ``weighted_only`` is false): alike strategies tie.
 
-    >>> from decide.model import Criterion, Matrix, Strategy
+    >>> from decide.core.model import Criterion, Matrix, Strategy
     >>> m = Matrix("X", (Criterion("a", "max", 1.0), Criterion("b", "min", 0.0)),
     ...            tuple(Strategy(n, {"a": a, "b": b}) for n, a, b in [("P", 1, 2), ("Q", 3, 4), ("R", 1, 5)]))
     >>> alike_groups(m).tolist(), alike_groups(m, weighted_only=False).tolist()

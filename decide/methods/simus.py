@@ -10,12 +10,12 @@ from typing import TYPE_CHECKING, Any
 
 from decide.methods.base import Method, Parameter, register
 from decide.methods.checks import require_positive
-from decide.specs import parse_finite, per_criterion
+from decide.weights.spec import parse_finite, per_criterion
 
 if TYPE_CHECKING:
     import numpy as np
 
-    from decide.model import Matrix
+    from decide.core.model import Matrix
 
 # scikit-criteria 0.10 builds SIMUS's linear programs with PuLP calls that PuLP 3.3.1+
 # deprecates ahead of PuLP 4.0 (which scikit-criteria excludes): it constructs

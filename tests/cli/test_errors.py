@@ -30,7 +30,7 @@ def one_error_line(result) -> str:
 def decide_process(*args: str, **options) -> subprocess.Popen:
     """``decide ARGS`` as a real process (this worktree's code), SIGINT at its default."""
     env = {**os.environ, "PYTHONPATH": str(REPO)}
-    code = "from decide.cli import main; main()"
+    code = "from decide.cli.main import main; main()"
     return subprocess.Popen(
         [sys.executable, "-c", code, *args], env=env, text=True,
         preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL), **options,
@@ -90,7 +90,7 @@ def test_shipped_files_are_named_as_shipped_matrices(cli):
 
 
 def test_list_and_show_say_where_the_matrices_are(cli):
-    from decide.load import shipped_matrices_dir
+    from decide.io.load import shipped_matrices_dir
 
     assert cli("list", "--path").stdout == f"{shipped_matrices_dir()}\n"
     assert cli("show", "-a", "dprk", "--path").stdout == f"{shipped_matrices_dir() / 'north-korea.yaml'}\n"

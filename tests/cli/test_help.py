@@ -24,7 +24,7 @@ def test_methods_command_stays_light():
     code = (
         "import sys\n"
         "from click.testing import CliRunner\n"
-        "from decide.cli import cli\n"
+        "from decide.cli.main import cli\n"
         "CliRunner().invoke(cli, ['methods'])\n"
         "print(sorted(m for m in ('skcriteria', 'pymcdm', 'matplotlib') if m in "
         "sys.modules))\n"
@@ -45,7 +45,7 @@ def test_help_of_new_commands_does_not_import_heavy_modules():
     probe = (
         "import sys\n"
         "from click.testing import CliRunner\n"
-        "from decide.cli import cli\n"
+        "from decide.cli.main import cli\n"
         "for command in ('smaa', 'sensitivity'):\n"
         "    assert CliRunner().invoke(cli, [command, '--help']).exit_code == 0\n"
         "print(' '.join(m for m in ('skcriteria', 'matplotlib', 'scipy') if m in sys.modules))"

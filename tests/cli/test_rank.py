@@ -152,7 +152,7 @@ def test_rank_simus_json_in_a_real_process(simus_file):
     process shows whether its log would spoil the JSON."""
     env = {k: v for k, v in os.environ.items() if k != "PYTHONWARNINGS"}
     out = subprocess.run(
-        [sys.executable, "-W", "error", "-m", "decide.cli", "rank", simus_file, "-m", "simus", "-f", "json"],
+        [sys.executable, "-W", "error", "-m", "decide", "rank", simus_file, "-m", "simus", "-f", "json"],
         capture_output=True, text=True, check=True, env=env,
     )
     assert out.stderr == ""

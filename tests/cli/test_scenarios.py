@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from decide.scenarios import scenarios
+from decide.analysis.scenarios import scenarios
 from tests.test_scenarios import SCENARIOS
 
 

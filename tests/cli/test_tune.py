@@ -27,7 +27,7 @@ NO_TERMINAL = (
 
 def decide_process(*args: str, **options) -> subprocess.Popen:
     env = {**os.environ, "PYTHONPATH": str(REPO), "TERM": "xterm-256color", "COLUMNS": "80", "LINES": "24"}
-    return subprocess.Popen([sys.executable, "-m", "decide.cli", *args], env=env, **options)
+    return subprocess.Popen([sys.executable, "-m", "decide", *args], env=env, **options)
 
 
 def test_not_a_terminal_is_one_line(cli):

@@ -218,7 +218,7 @@ def test_weights_help_lists_every_method(cli):
 
 
 def test_ahp_file_help_is_readable():
-    from decide.cli_weights import ahp_command
+    from decide.cli.weights import ahp_command
 
     assert "judgments" in textwrap.dedent(ahp_command.help or "")
 

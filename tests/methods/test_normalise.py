@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from decide.errors import SpecError
+from decide.core.errors import SpecError
 from decide.methods import get_method
 from decide.methods.normalise import NORMALISATIONS, normalise
 from tests.helpers import chakraborty_2015_example_2, evaluate, make_matrix, published

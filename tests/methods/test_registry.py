@@ -8,8 +8,8 @@ import numpy as np
 import pytest
 
 from decide import MethodError, SpecError, UnknownNameError
+from decide.core.ranks import TIE_TOLERANCE
 from decide.methods import METHODS, catalogue, get_method
-from decide.sampling import TIE_TOLERANCE
 from tests.helpers import (
     _dense,
     cross_checked,

@@ -10,11 +10,11 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from decide.errors import MethodError
+from decide.core.errors import MethodError
+from decide.core.model import Matrix
+from decide.core.ranks import _ranks_by_sorting, batch_ranks
 from decide.methods import METHODS, get_method
 from decide.methods.run import batch_scores, evaluate, quietly
-from decide.model import Matrix
-from decide.sampling import _ranks_by_sorting, batch_ranks
 from tests.helpers import make_matrix
 
 DRAWS = 200

@@ -1,0 +1,277 @@
+"""Why is this strategy first? Each criterion's part in each strategy's score.
+
+Three cases, said in every caption:
+
+- **additive methods** (``wsm``): the score is exactly the sum of ``weight x normalised
+  value`` over criteria, so each criterion's contribution is exact;
+- **TOPSIS**: the squared distances to the ideal and anti-ideal points are sums over
+  criteria, so each criterion's share of both distances is exact; its *pull* is the
+  first-order effect of those shares on the closeness score
+  ``(D+ x share of D-  -  D- x share of D+) / (D+ + D-)^2`` (positive: it brings the
+  strategy nearer the ideal);
+- **other methods**: no exact decomposition exists; the weighted min-max normalised
+  values are shown instead (1 = best value on that criterion).
+
+A sentence per strategy names what lifts it above the average strategy and what holds
+it back:
+
+>>> from decide.core.model import Criterion, Matrix, Strategy
+>>> m = Matrix("Example", (Criterion("gain", "max", 3), Criterion("cost", "min", 1)),
+...            (Strategy("A", {"gain": 9, "cost": 8}), Strategy("B", {"gain": 4, "cost": 2})))
+>>> result = explain(m, method="wsm")
+>>> result.results[0].contributions.round(3).to_dict("index")
+{'A': {'gain': 0.75, 'cost': 0.0}, 'B': {'gain': 0.0, 'cost': 0.25}}
+>>> result.results[0].sentences["A"]
+'first because of gain (+0.375); held back by cost (-0.125)'
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from decide.core.errors import UnknownNameError
+from decide.io.load import MatrixSource, resolve_matrices
+from decide.methods import DEFAULT_METHOD, get_method
+from decide.methods.base import Method
+from decide.rendering.result import PerActor, Section, add_provenance, data_note, format_weights, json_params, weights_note
+from decide.weights.apply import require_profile_everywhere
+from decide.weights.spec import WeightsLike, apply_weights
+
+if TYPE_CHECKING:
+    import numpy as np
+    import pandas as pd
+
+    from decide.core.model import Matrix
+
+#: How each kind of decomposition is described in captions.
+KINDS = {
+    "exact": "exact contribution of each criterion (weight x normalised value; they sum to the score)",
+    "distance": "each criterion's pull towards the ideal point, from its exact shares of the squared distances "
+    "to the ideal and anti-ideal",
+    "normalised": "no exact decomposition exists for this method: weighted min-max normalised values "
+    "(1 = best value) shown instead",
+}
+
+#: Contributions smaller than this are not named in the sentences.
+NEGLIGIBLE = 5e-4
+
+
+@dataclass(frozen=True)
+class ActorContributions:
+    """One actor's contributions: strategies (ranked, best first) x criteria."""
+
+    matrix: Matrix
+    kind: str
+    ranks: pd.Series
+    scores: pd.Series
+    contributions: pd.DataFrame
+    sentences: dict[str, str]
+
+    @property
+    def actor(self) -> str:
+        return self.matrix.actor
+
+    @property
+    def advantage(self) -> pd.DataFrame:
+        """Each contribution minus the average strategy's: what the sentences quote."""
+        if self.kind == "distance":
+            return self.contributions
+        return self.contributions - self.contributions.mean(axis=0)
+
+
+@dataclass(frozen=True)
+class Contributions(PerActor[ActorContributions]):
+    """Per actor, each criterion's part in each strategy's score, with a sentence each."""
+
+    method: Method
+    results: tuple[ActorContributions, ...]
+    strategy: str | None = None
+
+    def caption(self, result: ActorContributions) -> str:
+        return (
+            f"{result.actor}: {KINDS[result.kind]}; {self.method.title}; "
+            f"{weights_note(self.method, result.matrix.weights, result.matrix.weights_source)}; "
+            f"{data_note(result.matrix)}"
+        )
+
+    def _rows(self, result: ActorContributions) -> list[str]:
+        names = list(result.contributions.index)
+        if self.strategy is None:
+            return names
+        for name in names:
+            if name.casefold() == self.strategy.casefold():
+                return [name]
+        raise UnknownNameError(
+            f"{result.matrix.label}: unknown strategy '{self.strategy}'; choose from: {', '.join(names)}"
+        )
+
+    def table(self, result: ActorContributions) -> pd.DataFrame:
+        """Rank, strategy, score and one column per criterion."""
+        rows = self._rows(result)
+        frame = result.contributions.loc[rows].copy()
+        frame.insert(0, "score", result.scores.loc[rows])
+        frame.insert(0, "rank", result.ranks.loc[rows])
+        return frame.reset_index(names="strategy")[["rank", "strategy", "score", *result.matrix.criterion_names]]
+
+    def sections(self) -> list[Section]:
+        import pandas as pd
+
+        sections = []
+        for result in self.results:
+            rows = self._rows(result)
+            caption = self.caption(result)
+            sections.append(Section(f"{result.actor} contributions", caption, self.table(result)))
+            why = pd.DataFrame({"rank": result.ranks.loc[rows].to_numpy(), "strategy": rows,
+                                "why": [result.sentences[s] for s in rows]})
+            sections.append(Section(
+                f"{result.actor} why",
+                f"{result.actor}: why each strategy ranks where it does ({self.method.name}; figures compared "
+                "with the average strategy)" if result.kind != "distance"
+                else f"{result.actor}: why each strategy ranks where it does (topsis; pull of each criterion)",
+                why,
+            ))
+        return sections
+
+    def to_frame(self, provenance: bool = False) -> pd.DataFrame:
+        import pandas as pd
+
+        frames = []
+        for result in self.results:
+            frame = self.table(result)
+            frame.insert(0, "actor", result.actor)
+            frame["why"] = [result.sentences[s] for s in frame["strategy"]]
+            frame["decomposition"] = result.kind
+            if provenance:
+                add_provenance(frame, result.matrix, method=self.method.name, params=self.method.describe(),
+                               weights=format_weights(result.matrix.weights, result.matrix.weights_source))
+            frames.append(frame)
+        return pd.concat(frames, ignore_index=True)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "method": self.method.name,
+            "params": json_params(self.method),
+            "actors": [
+                {
+                    "actor": r.actor,
+                    "file": r.matrix.file_name,
+                    "weights": dict(r.matrix.weights),
+                    "decomposition": r.kind,
+                    "strategies": [
+                        {"strategy": s, "rank": int(r.ranks[s]), "score": float(r.scores[s]),
+                         "contributions": {c: float(v) for c, v in r.contributions.loc[s].items()},
+                         "why": r.sentences[s]}
+                        for s in self._rows(r)
+                    ],
+                }
+                for r in self.results
+            ],
+        }
+
+    def plot(self, actor: str | None = None, ax: Any = None) -> Any:
+        """Stacked bars: each strategy's score split by criterion (see :mod:`decide.rendering.charts`)."""
+        from decide.rendering.charts import plot_contributions
+
+        return plot_contributions(self, actor=actor, ax=ax)
+
+
+def _oriented_minmax(table: np.ndarray, cost: np.ndarray) -> np.ndarray:
+    from decide.methods.normalise import normalise
+
+    return normalise(table, cost, "minmax")
+
+
+def decompose(matrix: Matrix, method: Method) -> tuple[str, np.ndarray]:
+    """The kind of decomposition and the strategies x criteria contributions."""
+    import numpy as np
+
+    from decide.methods.normalise import normalise
+
+    table, cost, weights = matrix.to_array(), matrix.cost_mask(), matrix.weight_array()
+    if method.additive:
+        return "exact", method.terms(table, cost) * weights
+    if method.name == "topsis":
+        scaled = normalise(table, cost, method.params["normalization"])
+        to_ideal = weights**2 * (scaled.max(axis=0) - scaled) ** 2
+        to_anti = weights**2 * (scaled - scaled.min(axis=0)) ** 2
+        d_ideal = np.sqrt(to_ideal.sum(axis=1, keepdims=True))
+        d_anti = np.sqrt(to_anti.sum(axis=1, keepdims=True))
+        with np.errstate(divide="ignore", invalid="ignore"):
+            share_ideal = np.where(d_ideal > 0, to_ideal / d_ideal, 0.0)  # sums to D+
+            share_anti = np.where(d_anti > 0, to_anti / d_anti, 0.0)  # sums to D-
+            total = (d_ideal + d_anti) ** 2
+            pull = np.where(total > 0, (d_ideal * share_anti - d_anti * share_ideal) / total, 0.0)
+        return "distance", pull
+    return "normalised", _oriented_minmax(table, cost) * weights
+
+
+def sentence(rank: int, advantage: Mapping[str, float], count: int = 2) -> str:
+    """``first because of deterrence (+0.21) and stability (+0.12); held back by cost (-0.05)``.
+
+    >>> sentence(3, {"cost": -0.05, "deterrence": 0.21, "risk": 0.0})
+    'ranked 3 because of deterrence (+0.21); held back by cost (-0.05)'
+    """
+    ordered = sorted(advantage.items(), key=lambda item: -item[1])
+    helps = [(c, v) for c, v in ordered if v > NEGLIGIBLE][:count]
+    hurts = [(c, v) for c, v in reversed(ordered) if v < -NEGLIGIBLE][:count]
+
+    def named(items: list[tuple[str, float]]) -> str:
+        return " and ".join(f"{c} ({v:+.3g})" for c, v in items)
+
+    where = "first" if rank == 1 else f"ranked {rank}"
+    parts = [f"{where} because of {named(helps)}" if helps else f"{where}, helped by no criterion"]
+    if hurts:
+        parts.append(f"held back by {named(hurts)}")
+    return "; ".join(parts)
+
+
+def explain_matrix(matrix: Matrix, method: Method) -> ActorContributions:
+    """The contributions and sentences of one matrix."""
+    import pandas as pd
+
+    from decide.analysis.ranking import rank_matrix
+
+    ranking = rank_matrix(matrix, method)
+    kind, values = decompose(matrix, method)
+    frame = pd.DataFrame(values, index=matrix.strategy_names, columns=matrix.criterion_names)
+    order = list(ranking.table["strategy"])
+    frame = frame.loc[order]
+    ranks = pd.Series(ranking.table["rank"].to_numpy(), index=order, name="rank")
+    scores = pd.Series(ranking.table["score"].to_numpy(), index=order, name="score")
+    result = ActorContributions(matrix, kind, ranks, scores, frame, {})
+    advantage = result.advantage
+    sentences = {s: sentence(int(ranks[s]), advantage.loc[s].to_dict()) for s in order}
+    return ActorContributions(matrix, kind, ranks, scores, frame, sentences)
+
+
+def explain(
+    source: MatrixSource = None,
+    *,
+    actors: Iterable[str] | str | None = None,
+    strategy: str | None = None,
+    method: str | Method = DEFAULT_METHOD,
+    weights: WeightsLike = None,
+    profile: str | None = None,
+    weighting: str = "roc",
+    params: Mapping[str, Any] | None = None,
+    stated_only: bool = False,
+) -> Contributions:
+    """Each criterion's part in each strategy's score, for every selected actor.
+
+    ``strategy`` keeps only that strategy's rows (any case). See the module text for
+    what the figures mean for each kind of method; ``weights``, ``profile``,
+    ``weighting`` and ``stated_only`` work as in :func:`decide.rank`.
+    """
+    chosen = get_method(method, params)
+    selected = resolve_matrices(source, actors, stated_only=stated_only)
+    require_profile_everywhere(selected, profile)
+    matrices = [apply_weights(m, weights, profile, weighting) for m in selected]
+    result = Contributions(chosen, tuple(explain_matrix(m, chosen) for m in matrices), strategy)
+    for item in result.results:
+        result._rows(item)  # an unknown strategy fails here, not when printing
+    return result
+
+
+__all__ = ["KINDS", "ActorContributions", "Contributions", "decompose", "explain", "explain_matrix", "sentence"]

@@ -1,0 +1,259 @@
+"""Ranking each actor's strategies with a method.
+
+>>> result = rank(actors="United States", method="wsm", weights={"deterrence": 1, "stability": 0, "cost": 0, "risk": 0})
+>>> result.method.name, result.better
+('wsm', 'higher')
+>>> list(result.to_frame().columns)
+['actor', 'rank', 'strategy', 'score', 'dominated', 'dominated_by', 'basis']
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from decide.io.load import MatrixSource, resolve_matrices
+from decide.methods import DEFAULT_METHOD, get_method
+from decide.methods.base import Method
+from decide.rendering.result import PerActor, Section, add_provenance, data_note, format_weights, json_params, weights_note
+from decide.weights.apply import require_profile_everywhere
+from decide.weights.spec import WeightsLike, apply_weights
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from decide.analysis.explain import Contributions
+    from decide.analysis.scenarios import Scenario
+    from decide.core.model import Matrix
+
+
+@dataclass(frozen=True)
+class ActorRanking:
+    """The ranked strategies of one actor: rank, strategy, score, dominated; best first."""
+
+    matrix: Matrix
+    weights: dict[str, float]
+    table: pd.DataFrame
+    dominators: Mapping[str, list[str]] = field(default_factory=dict)
+    #: what the reader should know: degenerate parts of the matrix, dominance surprises
+    notes: tuple[str, ...] = ()
+
+    @property
+    def actor(self) -> str:
+        return self.matrix.actor
+
+    @property
+    def top(self) -> str:
+        """The strategy ranked first (the first listed when several share rank 1)."""
+        return str(self.table["strategy"].iloc[0])
+
+
+@dataclass(frozen=True)
+class Ranking(PerActor[ActorRanking]):
+    """Rankings of one or more actors by one method, with the weights that produced them."""
+
+    method: Method
+    results: tuple[ActorRanking, ...]
+    non_dominated: bool = False
+    stated_only: bool = False
+
+    @property
+    def better(self) -> str:
+        return self.method.better
+
+    @property
+    def params(self) -> dict[str, Any]:
+        return self.method.params
+
+    def caption(self, ranking: ActorRanking) -> str:
+        weights = weights_note(self.method, ranking.weights, ranking.matrix.weights_source)
+        notes = "".join(f"; note: {note}" for note in ranking.notes)
+        return (
+            f"{ranking.actor}: ranked by {self.method.title}; {weights}; "
+            f"{data_note(ranking.matrix)}; {self.better} score is better{notes}"
+        )
+
+    def sections(self) -> list[Section]:
+        """One table per actor, each with its caption (used by every text export).
+
+        Dominated strategies carry a ``*`` mark and a footnote names who dominates them.
+        """
+        return [Section(r.actor, self.caption(r), *self._marked(r)) for r in self.results]
+
+    def _marked(self, ranking: ActorRanking) -> tuple[pd.DataFrame, str]:
+        from decide.rendering.notes import dominance_footnote
+
+        table = ranking.table.drop(columns="dominated")
+        notes = []
+        if ranking.dominators:
+            table.insert(2, "", ["*" if s in ranking.dominators else "" for s in table["strategy"]])
+            named = dominance_footnote(ranking.dominators)
+            notes.append(
+                f"* Pareto-dominated (another strategy is as good on every criterion and better on one): {named}."
+            )
+        firsts = table.loc[table["rank"] == 1, "strategy"].tolist()
+        compromise = (
+            self.method.name == "vikor" and self.method.params.get("use_compromise_set") and len(firsts) > 1
+            and table.loc[table["rank"] == 1, "score"].nunique() > 1
+        )
+        if compromise:
+            notes.append(f"Rank 1 is VIKOR's compromise set (Opricovic & Tzeng 2004): {', '.join(firsts)}.")
+        tied = table["rank"][table["rank"] > 1] if compromise else table["rank"]
+        if tied.duplicated().any():
+            notes.append("Tied strategies share the best rank of their group (competition ranking: 1, 1, 3).")
+        return table, " ".join(notes)
+
+    def to_frame(self, provenance: bool = False) -> pd.DataFrame:
+        """All actors in one long DataFrame: actor, rank, strategy, score, dominated, dominated_by.
+
+        ``dominated`` marks a strategy Pareto-dominated by another of the same actor;
+        ``dominated_by`` names those others (comma-separated). With ``provenance=True``
+        it adds the file, method, parameters, weights and filters of each row (what CSV
+        and Excel exports hold).
+        """
+        import pandas as pd
+
+        frames = []
+        for ranking in self.results:
+            frame = ranking.table.copy()
+            frame.insert(0, "actor", ranking.actor)
+            frame.insert(
+                frame.columns.get_loc("dominated") + 1,
+                "dominated_by",
+                [", ".join(ranking.dominators.get(s, [])) for s in frame["strategy"]],
+            )
+            if provenance:
+                add_provenance(
+                    frame, ranking.matrix, method=self.method.name, params=self.method.describe(),
+                    weights=format_weights(ranking.weights, ranking.matrix.weights_source),
+                )
+            frames.append(frame)
+        return pd.concat(frames, ignore_index=True)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON shape of ``decide rank --format json``."""
+        return {
+            "method": self.method.name,
+            "params": json_params(self.method),
+            "non_dominated": self.non_dominated,
+            "stated_only": self.stated_only,
+            "rankings": [
+                {
+                    "actor": r.actor,
+                    "file": r.matrix.file_name,
+                    "filters": list(r.matrix.filters),
+                    "weights": dict(r.weights),
+                    "weights_source": r.matrix.weights_source,
+                    "weights_used": self.method.uses_weights,
+                    "better": self.better,
+                    "notes": list(r.notes),
+                    "ranking": [
+                        {"rank": int(row.rank), "strategy": row.strategy, "score": float(row.score),
+                         "dominated": bool(row.dominated), "dominated_by": r.dominators.get(row.strategy, []),
+                         "basis": row.basis}
+                        for row in r.table.itertuples()
+                    ],
+                }
+                for r in self.results
+            ],
+        }
+
+    def plot(self, actor: str | None = None, ax: Any = None) -> Any:
+        """Horizontal bars of the scores, best at the top whatever the method's direction,
+        dominated strategies hatched; one panel per actor unless ``actor`` or ``ax`` is
+        given (then ``actor`` is required when there are several). Returns the Axes."""
+        from decide.rendering.charts import plot_ranking
+
+        return plot_ranking(self, actor=actor, ax=ax)
+
+    def contributions(self) -> Contributions:
+        """Each criterion's part in each strategy's score (see :mod:`decide.analysis.explain`)."""
+        from decide.analysis.explain import Contributions, explain_matrix
+
+        return Contributions(self.method, tuple(explain_matrix(r.matrix, self.method) for r in self.results))
+
+    def plot_contributions(self, actor: str | None = None, ax: Any = None) -> Any:
+        """Stacked bars: each strategy's score split by criterion (matplotlib Axes)."""
+        from decide.rendering.charts import plot_contributions
+
+        return plot_contributions(self.contributions(), actor=actor, ax=ax)
+
+
+def rank_matrix(matrix: Matrix, method: Method) -> ActorRanking:
+    """Rank one matrix with its own weights."""
+    import pandas as pd
+
+    from decide.methods.run import evaluate
+    from decide.rendering.notes import dominance_notes, matrix_notes
+
+    ranks, scores = evaluate(method, matrix)
+    ranks = competition_ranks(ranks)
+    dominators = matrix.dominators()
+    notes = (*matrix_notes(matrix), *dominance_notes(matrix, method, ranks, dominators))
+    table = pd.DataFrame({"rank": ranks, "strategy": matrix.strategy_names, "score": scores})
+    table["dominated"] = [s in dominators for s in matrix.strategy_names]
+    table["basis"] = [s.basis for s in matrix.strategies]
+    # Tie rule: within a rank, by score (equal within the tie tolerance counts as equal), then file order.
+    from decide.core.ranks import batch_ranks
+
+    table["order"] = batch_ranks(scores[None, :], method.better)[0]
+    table = table.sort_values(["rank", "order"], kind="stable").drop(columns="order")
+    return ActorRanking(matrix, matrix.weights, table.reset_index(drop=True), dominators, notes)
+
+
+def competition_ranks(ranks: Any) -> Any:
+    """Ranks with ties sharing the best place and the next place skipped (1, 1, 3), so
+    that "5 of 8" means four strategies are ahead.
+
+    >>> competition_ranks([1, 1, 2, 3]).tolist()
+    [1, 1, 3, 4]
+    """
+    import numpy as np
+
+    ranks = np.asarray(ranks)
+    return 1 + (ranks[None, :] < ranks[:, None]).sum(axis=1)
+
+
+def drop_dominated(matrix: Matrix) -> Matrix:
+    """``matrix`` without its Pareto-dominated strategies."""
+    return matrix.without(set(matrix.dominators()), "Pareto-dominated strategies dropped")
+
+
+def rank(
+    source: MatrixSource = None,
+    *,
+    actors: Iterable[str] | str | None = None,
+    method: str | Method = DEFAULT_METHOD,
+    weights: WeightsLike = None,
+    profile: str | None = None,
+    weighting: str = "roc",
+    params: Mapping[str, Any] | None = None,
+    non_dominated: bool = False,
+    stated_only: bool = False,
+    scenario: str | Scenario | None = None,
+) -> Ranking:
+    """Rank every selected actor's strategies.
+
+    ``source`` is a :class:`~decide.core.model.Matrix`, a list of them, a file or folder
+    path (or a list of paths), or ``None`` for the shipped matrices. ``method`` is a
+    name or a :class:`~decide.methods.Method`; ``params`` sets its parameters.
+    ``profile`` names a weight profile of the matrix files (``decide profiles``);
+    ``weights`` then sets weights on top: exact overrides (a mapping or a
+    ``"deterrence=0.5,cost=0.1"`` string: the criteria not named share the rest in their
+    file proportions), an ordering ``"deterrence>stability>risk>cost"`` turned into weights
+    by ``weighting`` (roc, rs or rr), or a :class:`~decide.weights.WeightsResult`. With
+    ``non_dominated=True``, strategies Pareto-dominated by another strategy of the
+    same actor are dropped before ranking; with ``stated_only=True``, strategies whose
+    basis is ``inferred`` (the caption and exports say so for both).
+    """
+    chosen = get_method(method, params)
+    selected = resolve_matrices(source, actors, scenario, stated_only=stated_only)
+    require_profile_everywhere(selected, profile)
+    matrices = [apply_weights(m, weights, profile, weighting) for m in selected]
+    if non_dominated:
+        matrices = [drop_dominated(m) for m in matrices]
+    return Ranking(chosen, tuple(rank_matrix(m, chosen) for m in matrices), non_dominated, stated_only)
+
+
+__all__ = ["ActorRanking", "Ranking", "competition_ranks", "drop_dominated", "rank", "rank_matrix"]

@@ -1,0 +1,448 @@
+"""SMAA: how often each strategy takes each rank when weights (and scores) are uncertain.
+
+Stochastic multicriteria acceptability analysis (Lahdelma & Salminen, 2001) draws
+many weight vectors, optionally perturbs the scores, ranks the strategies for every
+draw, and reports for each strategy:
+
+- its *rank acceptability* indices: the share of draws in which it takes each rank;
+- its *first-rank acceptability* (the share of draws in which it ranks first);
+- its *central weight vector*: the mean of the weights that rank it first;
+- its *confidence factor*: the share of score draws in which it ranks first when
+  its central weights are used (0 or 1 without score noise).
+
+Ranks come from the scores alone, ties sharing a rank (for ``vikor``, lower Q is
+better and the compromise set of ``decide rank`` is not used). Draws are evaluated
+in blocks (:mod:`decide.core.ranks`) with the method's numpy engine where it has one,
+so memory stays flat whatever the number of samples.
+
+>>> from decide.core.model import Criterion, Matrix, Strategy
+>>> m = Matrix(
+...     actor="Example",
+...     criteria=(Criterion("gain", "max", 1.0), Criterion("cost", "min", 1.0)),
+...     strategies=(
+...         Strategy("Best", {"gain": 9, "cost": 1}),
+...         Strategy("Cheap", {"gain": 2, "cost": 1}),
+...         Strategy("Bold", {"gain": 8, "cost": 7}),
+...     ),
+... )
+>>> result = smaa(m, method="wsm", samples=2000, seed=1)
+>>> result["Example"].first_rank_acceptability.round(2).to_dict()
+{'Best': 1.0, 'Cheap': 0.0, 'Bold': 0.0}
+"""
+
+from __future__ import annotations
+
+import math
+import secrets
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from decide.core.errors import SpecError
+from decide.core.ranks import (
+    CHUNK_SIZE,
+    Progress,
+    batch_ranks,
+    chunk_size_for,
+    draw_tables,
+    rank_note,
+    sample_weights,
+    score_model,
+    seed_sequence,
+)
+from decide.io.load import MatrixSource, resolve_matrices
+from decide.methods import DEFAULT_METHOD, get_method
+from decide.methods.base import Method
+from decide.methods.run import batch_scores
+from decide.rendering.result import PerActor, Section, add_provenance, data_note, format_weights, json_params
+from decide.weights.apply import require_profile_everywhere
+from decide.weights.spec import WeightsLike, apply_weights, parse_order
+
+if TYPE_CHECKING:
+    import numpy as np
+    import pandas as pd
+
+    from decide.analysis.scenarios import Scenario
+    from decide.core.model import Matrix
+
+#: Score draws used for the confidence factors (when scores are perturbed).
+CONFIDENCE_SAMPLES = 10_000
+
+
+def check_options(samples: int, spread: float | None, order: str | None, score_noise: float) -> None:
+    """A :class:`SpecError` for any SMAA option out of range."""
+    if not isinstance(samples, int) or isinstance(samples, bool) or samples < 1:
+        raise SpecError(f"is {samples!r}; give a whole number >= 1, e.g. 10000", field="samples")
+    if spread is not None and not (0 < spread <= 1):
+        raise SpecError(f"is {spread}; give a number in (0, 1], e.g. 0.1", field="spread")
+    if spread is not None and order is not None:
+        raise SpecError("{spread} and {order} cannot be combined; choose one way to draw weights")
+    if not (score_noise >= 0 and math.isfinite(score_noise)):
+        raise SpecError(f"is {score_noise}; give a number >= 0, e.g. 1", field="score_noise")
+
+
+def check_noise(matrix: Matrix, score_noise: float) -> None:
+    """A :class:`SpecError` when ``score_noise`` exceeds the width of the matrix's scale
+    (or, without a scale, the spread of its scores): such noise swamps every score."""
+    if not score_noise:
+        return
+    if matrix.scale is not None:
+        width, what = matrix.scale[1] - matrix.scale[0], f"its scale [{matrix.scale[0]:g}, {matrix.scale[1]:g}]"
+    else:
+        table = matrix.to_array()
+        width, what = float(table.max() - table.min()) or float(abs(table).max()), "the spread of its scores"
+    if score_noise > width:
+        raise SpecError(
+            f"is {score_noise:g}, wider than {what} ({width:g}); give a number up to {width:g}",
+            field="score_noise", where=matrix.label,
+        )
+
+
+def check_samples(method: Method, matrices: Sequence[Matrix], samples: int) -> None:
+    """A :class:`SpecError` when ``samples`` is above the documented ceiling, with the run
+    time it would take (timed on a small batch of the first matrix)."""
+    import time
+
+    import numpy as np
+
+    from decide.core.limits import MAX_SAMPLES, MAX_SLOW_SAMPLES
+
+    ceiling = MAX_SAMPLES if method.vectorised else MAX_SLOW_SAMPLES
+    if samples <= ceiling or not matrices:
+        return
+    probe = 2_000 if method.vectorised else 10
+    matrix = matrices[0]
+    weights = np.full((probe, len(matrix.criteria)), 1 / len(matrix.criteria))
+    started = time.perf_counter()
+    batch_scores(method, matrix, weights)
+    seconds = (time.perf_counter() - started) / probe * samples * len(matrices)
+    estimate = f"{seconds / 60:.0f} minutes" if seconds >= 120 else f"{seconds:.0f} s"
+    raise SpecError(
+        f"is {samples:,}, above the ceiling of {ceiling:,} for {method.name} (it would take about {estimate}); "
+        f"give at most {ceiling:,}",
+        field="samples",
+    )
+
+
+@dataclass(frozen=True)
+class ActorSMAA:
+    """SMAA results of one actor; every table is indexed by strategy (file order)."""
+
+    matrix: Matrix
+    weights: dict[str, float]
+    rank: pd.Series
+    rank_acceptability: pd.DataFrame
+    central_weights: pd.DataFrame
+    confidence: pd.Series
+
+    @property
+    def actor(self) -> str:
+        return self.matrix.actor
+
+    @property
+    def first_rank_acceptability(self) -> pd.Series:
+        """Share of draws in which each strategy ranks first (ties included)."""
+        return self.rank_acceptability["rank 1"].rename("first-rank acceptability")
+
+    def summary(self) -> pd.DataFrame:
+        """Strategy, rank at the current weights, first-rank acceptability, confidence,
+        central weights; most often first at the top."""
+        frame = self.central_weights.add_prefix("central ")
+        frame.insert(0, "confidence", self.confidence)
+        frame.insert(0, "first-rank acceptability", self.first_rank_acceptability)
+        frame.insert(0, "rank now", self.rank)
+        frame = frame.sort_values(
+            ["first-rank acceptability", "rank now"], ascending=[False, True], kind="stable"
+        )
+        return frame.reset_index()
+
+
+@dataclass(frozen=True)
+class SMAAResult(PerActor[ActorSMAA]):
+    """SMAA of one or more actors, with everything needed to reproduce it."""
+
+    method: Method
+    samples: int
+    seed: int
+    weight_model: str
+    score_noise: float
+    results: tuple[ActorSMAA, ...]
+    score_ranges: bool = True
+
+    def caption(self, result: ActorSMAA) -> str:
+        noise = score_model(result.matrix, self.score_noise, self.score_ranges)
+        return (
+            f"{result.actor}: SMAA with {self.method.title}{rank_note(self.method.name)}; "
+            f"{self.samples} draws, seed {self.seed}; weights {self.weight_model}; {noise}; "
+            f"current weights {format_weights(result.weights, result.matrix.weights_source)}; "
+            f"{data_note(result.matrix)}"
+        )
+
+    def sections(self) -> list[Section]:
+        """Per actor: the summary table, then the rank acceptability indices."""
+        sections = []
+        for result in self.results:
+            caption = self.caption(result)
+            summary = result.summary()
+            shown = _dashes(summary)
+            sections.append(Section(
+                f"{result.actor} SMAA",
+                f"{caption}; share of draws first, confidence factor and central weights",
+                shown,
+                compact=shown[["strategy", "rank now", "first-rank acceptability", "confidence"]],
+                note="Central weights (the typical weights that rank a strategy first): --wide.",
+            ))
+            acceptability = result.rank_acceptability.loc[summary["strategy"]]
+            percent = _compact_acceptability(acceptability)
+            sections.append(Section(
+                f"{result.actor} ranks",
+                f"{caption}; rank acceptability: share of draws at each rank",
+                acceptability.reset_index(),
+                compact=percent.reset_index(),
+            ))
+        return sections
+
+    def to_frame(self, provenance: bool = False) -> pd.DataFrame:
+        """One row per actor and strategy: the summary, then every rank acceptability index."""
+        import pandas as pd
+
+        frames = []
+        for result in self.results:
+            frame = result.summary().set_index("strategy")
+            frame = frame.join(result.rank_acceptability).reset_index()
+            frame.insert(0, "actor", result.actor)
+            if provenance:
+                add_provenance(
+                    frame, result.matrix, method=self.method.name, params=self.method.describe(),
+                    samples=self.samples, seed=self.seed, weight_model=self.weight_model,
+                    score_noise=self.score_noise, weights=format_weights(result.weights, result.matrix.weights_source),
+                )
+            frames.append(frame)
+        return pd.concat(frames, ignore_index=True)
+
+    def plot(self, actor: str | None = None, ax: Any = None) -> Any:
+        """Stacked rank acceptability per strategy, one panel per actor unless ``actor``
+        (required with ``ax`` when there are several) is given (matplotlib Axes)."""
+        from decide.rendering.charts import plot_smaa
+
+        return plot_smaa(self, actor=actor, ax=ax)
+
+    def to_dict(self) -> dict[str, Any]:
+        def number(value: float) -> float | None:
+            return None if math.isnan(value) else float(value)
+
+        return {
+            "method": self.method.name,
+            "params": json_params(self.method),
+            "samples": self.samples,
+            "seed": self.seed,
+            "weight_model": self.weight_model,
+            "score_noise": self.score_noise,
+            "score_ranges": self.score_ranges,
+            "actors": [
+                {
+                    "actor": r.actor,
+                    "file": r.matrix.file_name,
+                    "filters": list(r.matrix.filters),
+                    "scores": score_model(r.matrix, self.score_noise, self.score_ranges),
+                    "weights": dict(r.weights),
+                    "weights_source": r.matrix.weights_source,
+                    "strategies": [
+                        {
+                            "strategy": name,
+                            "rank_now": int(r.rank[name]),
+                            "rank_acceptability": [float(v) for v in r.rank_acceptability.loc[name]],
+                            "first_rank_acceptability": float(r.first_rank_acceptability[name]),
+                            "central_weights": None
+                            if r.central_weights.loc[name].isna().any()
+                            else {c: float(v) for c, v in r.central_weights.loc[name].items()},
+                            "confidence": number(r.confidence[name]),
+                        }
+                        for name in r.matrix.strategy_names
+                    ],
+                }
+                for r in self.results
+            ],
+        }
+
+
+#: Ranks shown one by one in the terminal; later ranks are summed into one column.
+COMPACT_RANKS = 10
+
+
+def _compact_acceptability(acceptability: pd.DataFrame) -> pd.DataFrame:
+    """Rank acceptability as whole percentages under headers 1, 2, ...; beyond
+    :data:`COMPACT_RANKS` ranks the rest are summed in a ``10+`` column."""
+    shown = acceptability.copy()
+    if shown.shape[1] > COMPACT_RANKS:
+        rest = shown.iloc[:, COMPACT_RANKS - 1 :].sum(axis=1)
+        shown = shown.iloc[:, : COMPACT_RANKS - 1]
+        shown[f"rank {COMPACT_RANKS}+"] = rest
+    percent = shown.map(lambda share: f"{100 * share:.0f}%" if share else "")
+    percent.columns = [column.removeprefix("rank ") for column in shown.columns]
+    return percent
+
+
+def _dashes(frame: pd.DataFrame) -> pd.DataFrame:
+    """Missing values (never first: no central weights) shown as '-' in text tables."""
+    frame = frame.copy()
+    for column in frame.columns[frame.isna().any()]:
+        values = frame[column].astype(object)
+        frame[column] = values.where(values.notna(), "-")
+    return frame
+
+
+def smaa_matrix(
+    matrix: Matrix,
+    method: str | Method = DEFAULT_METHOD,
+    *,
+    samples: int = 10_000,
+    seed: int = 0,
+    spread: float | None = None,
+    order: str | None = None,
+    score_noise: float = 0.0,
+    score_ranges: bool = True,
+    progress: Progress | None = None,
+    chunk_size: int | None = None,
+) -> ActorSMAA:
+    """SMAA of one matrix (see :func:`smaa`)."""
+    import numpy as np
+    import pandas as pd
+
+    chosen = get_method(method).require_weights()
+    check_options(samples, spread, order, score_noise)
+    check_noise(matrix, score_noise)
+    chains = parse_order(order, matrix) if order is not None else None
+    weight_rng, score_rng, confidence_rng = (
+        np.random.default_rng(s) for s in seed_sequence(seed, matrix.actor).spawn(3)
+    )
+    table = matrix.to_array()
+    current = matrix.weight_array()
+    m, n = table.shape
+    chunk_size = chunk_size or chunk_size_for(chosen.vectorised)
+    counts = np.zeros(m * m, dtype=np.int64)
+    first_weights = np.zeros((m, n))
+    offsets = np.arange(m) * m
+    done = 0
+    while done < samples:
+        size = min(chunk_size, samples - done)
+        weights = sample_weights(weight_rng, size, current, spread, chains)
+        tables = draw_tables(score_rng, matrix, size, score_noise, score_ranges)
+        ranks = batch_ranks(batch_scores(chosen, matrix, weights, tables), chosen.better)
+        counts += np.bincount((offsets + ranks - 1).ravel(), minlength=m * m)
+        first_weights += (ranks == 1).T.astype(float) @ weights
+        done += size
+        if progress is not None:
+            progress(f"SMAA {matrix.actor}", done, samples)
+    counts = counts.reshape(m, m)
+    firsts = counts[:, 0]
+    with np.errstate(invalid="ignore", divide="ignore"):
+        central = np.where(firsts[:, None] > 0, first_weights / firsts[:, None], np.nan)
+    confidence = _confidence(
+        matrix, chosen, central, confidence_rng, score_noise, score_ranges, min(samples, CONFIDENCE_SAMPLES)
+    )
+    names = pd.Index(matrix.strategy_names, name="strategy")
+    now = batch_ranks(batch_scores(chosen, matrix, current[None, :]), chosen.better)[0]
+    return ActorSMAA(
+        matrix=matrix,
+        weights=matrix.weights,
+        rank=pd.Series(now, index=names, name="rank now"),
+        rank_acceptability=pd.DataFrame(
+            counts / samples, index=names, columns=[f"rank {r}" for r in range(1, m + 1)]
+        ),
+        central_weights=pd.DataFrame(central, index=names, columns=matrix.criterion_names),
+        confidence=pd.Series(confidence, index=names, name="confidence"),
+    )
+
+
+def _confidence(
+    matrix: Matrix, method: Method, central: np.ndarray, rng: np.random.Generator, noise: float, ranges: bool,
+    samples: int,
+) -> np.ndarray:
+    """Share of score draws in which each strategy ranks first with its central weights."""
+    import numpy as np
+
+    confidence = np.full(len(central), np.nan)
+    known = np.flatnonzero(~np.isnan(central).any(axis=1))
+    if not len(known):
+        return confidence
+    if draw_tables(rng, matrix, 1, noise, ranges) is None:
+        ranks = batch_ranks(batch_scores(method, matrix, central[known]), method.better)
+        confidence[known] = ranks[np.arange(len(known)), known] == 1
+        return confidence
+    firsts = np.zeros(len(known))
+    chunk = max(1, CHUNK_SIZE // max(1, len(known))) if method.vectorised else chunk_size_for(False)
+    done = 0
+    while done < samples:
+        size = min(chunk, samples - done)
+        tables = draw_tables(rng, matrix, size, noise, ranges)
+        for slot, strategy in enumerate(known):
+            weights = np.broadcast_to(central[strategy], (size, central.shape[1]))
+            ranks = batch_ranks(batch_scores(method, matrix, weights, tables), method.better)
+            firsts[slot] += np.count_nonzero(ranks[:, strategy] == 1)
+        done += size
+    confidence[known] = firsts / samples
+    return confidence
+
+
+def smaa(
+    source: MatrixSource = None,
+    *,
+    actors: Sequence[str] | str | None = None,
+    method: str | Method = DEFAULT_METHOD,
+    samples: int = 10_000,
+    seed: int | None = None,
+    spread: float | None = None,
+    order: str | None = None,
+    score_noise: float = 0.0,
+    score_ranges: bool = True,
+    weights: WeightsLike = None,
+    profile: str | None = None,
+    weighting: str = "roc",
+    params: Mapping[str, Any] | None = None,
+    stated_only: bool = False,
+    progress: Progress | None = None,
+    scenario: str | Scenario | None = None,
+) -> SMAAResult:
+    """SMAA of every selected actor: rank acceptability, central weights, confidence.
+
+    Weights are drawn uniformly from the simplex, or within +-``spread`` of the
+    current weights, or uniformly under the ordinal constraints ``order``
+    (``"deterrence>stability>risk>cost"``). ``score_noise`` adds uniform +-noise to
+    every score, clipped to the matrix's scale; without it, every score given as a range
+    in the file (a judgement the text does not pin down) is drawn uniformly within its
+    range, unless ``score_ranges=False``. ``stated_only`` leaves out the strategies
+    whose basis is ``inferred``. The same ``seed`` gives the same
+    result; without one, a fresh seed is drawn and reported. ``progress(label, done,
+    total)`` is called after every block of draws (the CLI draws a bar with it).
+    """
+
+    chosen = get_method(method, params).require_weights()
+    check_options(samples, spread, order, score_noise)
+    if seed is None:
+        seed = secrets.randbelow(2**32)
+    elif not isinstance(seed, int) or isinstance(seed, bool) or not 0 <= seed < 2**63:
+        raise SpecError(f"is {seed!r}; give a whole number >= 0", field="seed")
+    selected = resolve_matrices(source, actors, scenario, stated_only=stated_only)
+    require_profile_everywhere(selected, profile)
+    matrices = [apply_weights(m, weights, profile, weighting) for m in selected]
+    check_samples(chosen, matrices, samples)
+    for matrix in matrices:
+        check_noise(matrix, score_noise)
+    results = tuple(
+        smaa_matrix(
+            m, chosen, samples=samples, seed=seed, spread=spread, order=order,
+            score_noise=score_noise, score_ranges=score_ranges, progress=progress,
+        )
+        for m in matrices
+    )
+    if spread is not None:
+        model = f"within +-{spread:g} of current"
+    elif order is not None:
+        model = f"uniform with {order.replace(' ', '')}"
+    else:
+        model = "uniform on the simplex"
+    return SMAAResult(chosen, samples, seed, model, float(score_noise), results, score_ranges)
+
+
+__all__ = ["ActorSMAA", "SMAAResult", "check_options", "smaa", "smaa_matrix"]

@@ -1,0 +1,198 @@
+"""The documented limits of decide, and the checks that enforce them with one clear line.
+
+========================  ======================================================
+strategies per matrix     at most :data:`MAX_STRATEGIES` (10,000)
+criteria per matrix       at most :data:`MAX_CRITERIA` (100)
+scores, scale, weights    0, or a magnitude between :data:`MIN_MAGNITUDE` (1e-12)
+                          and :data:`MAX_MAGNITUDE` (1e12)
+names                     no control or line-separator characters; criteria
+                          may not take a column name decide's exports use
+                          (:data:`RESERVED_NAMES`)
+SMAA samples              at most :data:`MAX_SAMPLES` (vectorised methods) or
+                          :data:`MAX_SLOW_SAMPLES` (the others)
+========================  ======================================================
+
+Inside that range every method's arithmetic stays well clear of overflow and
+underflow (a weighted sum of squares of 1e12 is 1e24; of 1e308 it is infinite).
+
+>>> magnitude_problem(1e308)
+'is 1e+308, outside the range decide accepts (0, or 1e-12 to 1e+12 in magnitude); rescale the values'
+>>> name_problem("Talks\\u2028now")
+'contains a control or line-separator character (U+2028); remove it'
+>>> name_problem("Talks") is None
+True
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+import unicodedata
+from typing import Any
+
+#: The most strategies one matrix may have.
+MAX_STRATEGIES = 10_000
+#: The most criteria one matrix may have.
+MAX_CRITERIA = 100
+#: The largest magnitude of a score, scale bound or weight.
+MAX_MAGNITUDE = 1e12
+#: The smallest non-zero magnitude of a score, scale bound or weight.
+MIN_MAGNITUDE = 1e-12
+#: The most SMAA samples for a method with a numpy engine.
+MAX_SAMPLES = 1_000_000
+#: The most SMAA samples for a method run once per sample (scikit-criteria or pymcdm).
+MAX_SLOW_SAMPLES = 100_000
+
+#: Column names decide's exports add beside the criteria (compared ignoring case);
+#: a criterion may not use one, or its scores would be overwritten in a CSV.
+RESERVED_NAMES = frozenset(
+    {
+        "actor", "strategy", "file", "source", "rationale", "rank", "score", "dominated", "dominated_by",
+        "dominated by", "method", "params", "weights", "non dominated", "non_dominated", "samples", "seed",
+        "score noise", "score_noise", "exact", "verdict", "weight model", "weight_model", "confidence", "notes",
+        "basis", "filters", "rank now", "certainty", "reasoning",
+    }
+)
+
+_BAD_CATEGORIES = {"Cc", "Zl", "Zp"}
+
+
+def as_number(value: Any) -> float | None:
+    """``value`` as a float if it is a number (not a bool), huge integers included as infinity."""
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return None
+    try:
+        return float(value)
+    except OverflowError:
+        return math.inf
+
+
+def magnitude_problem(value: float) -> str | None:
+    """Why a score, scale bound or weight is outside the documented range, or ``None``."""
+    number = abs(float(value))
+    if number == 0 or MIN_MAGNITUDE <= number <= MAX_MAGNITUDE:
+        return None
+    return (
+        f"is {value:g}, outside the range decide accepts (0, or {MIN_MAGNITUDE:g} to {MAX_MAGNITUDE:g} "
+        "in magnitude); rescale the values"
+    )
+
+
+def name_problem(name: str) -> str | None:
+    """Why ``name`` cannot name an actor, criterion or strategy, or ``None``."""
+    if name.isascii() and name.isprintable():  # the common case, without a loop in Python
+        return None
+    for char in name:
+        if unicodedata.category(char) in _BAD_CATEGORIES:
+            return f"contains a control or line-separator character (U+{ord(char):04X}); remove it"
+    return None
+
+
+def one_line(message: str) -> str:
+    r"""``message`` with control and line-separator characters written as escapes, so a
+    hostile name cannot split an error line (or a terminal's colours).
+
+    >>> print(one_line("strategy 'a\nb': no score"))
+    strategy 'a\nb': no score
+    """
+    if not any(unicodedata.category(char) in _BAD_CATEGORIES for char in message):
+        return message
+    return "".join(
+        char.encode("unicode_escape").decode("ascii") if unicodedata.category(char) in _BAD_CATEGORIES else char
+        for char in message
+    )
+
+
+def _named(items: Any) -> list[tuple[int, dict]]:
+    return [(i, item) for i, item in enumerate(items) if isinstance(item, dict)] if isinstance(items, list) else []
+
+
+def _plain_magnitudes(values: Any) -> bool:
+    """Whether ``values`` are all ints and floats within the magnitude limits (0 allowed),
+    checked without a loop in Python; anything else gets the item-by-item check.
+
+    >>> _plain_magnitudes([0, 3, 2.5]), _plain_magnitudes([1e-20]), _plain_magnitudes([1e13])
+    (True, False, False)
+    """
+    if not values:
+        return False
+    kinds = set(map(type, values))
+    if kinds == {int}:  # a whole number other than 0 is at least 1 in size
+        return min(values) >= -MAX_MAGNITUDE and max(values) <= MAX_MAGNITUDE
+    if not kinds.issubset((int, float)):
+        return False
+    smallest = min(filter(None, map(abs, values)), default=MIN_MAGNITUDE)
+    return smallest >= MIN_MAGNITUDE and max(map(abs, values)) <= MAX_MAGNITUDE
+
+
+def document_problems(data: dict, where: str) -> list[str]:
+    """Problems with a matrix document that the structural checks do not see: sizes,
+    magnitudes of scores and scale bounds (weights: :func:`decide.weights.spec.check_weights`),
+    characters in names, reserved criterion names. Tolerates any shape."""
+    problems: list[str] = []
+    actor = data.get("actor")
+    if isinstance(actor, str) and (problem := name_problem(actor)):
+        problems.append(f"{where}: 'actor' {problem}")
+    aliases = data.get("aliases")
+    for alias in aliases if isinstance(aliases, list) else []:
+        if isinstance(alias, str) and (problem := name_problem(alias)):
+            problems.append(f"{where}: alias {alias.encode('unicode_escape').decode()!r} {problem}")
+    criteria, strategies = _named(data.get("criteria")), _named(data.get("strategies"))
+    if len(criteria) > MAX_CRITERIA:
+        problems.append(f"{where}: {len(criteria)} criteria, more than decide's limit of {MAX_CRITERIA}")
+    if len(strategies) > MAX_STRATEGIES:
+        problems.append(f"{where}: {len(strategies):,} strategies, more than decide's limit of {MAX_STRATEGIES:,}")
+    for index, item in criteria:
+        name = item.get("name")
+        named = isinstance(name, str) and name_problem(name) is None
+        label = f"{where}: criterion '{name}'" if named else f"{where}: criteria[{index}]"
+        if isinstance(name, str):
+            if problem := name_problem(name):
+                problems.append(f"{where}: criteria[{index}]: 'name' {problem}")
+            elif name.strip().casefold() in RESERVED_NAMES:
+                problems.append(
+                    f"{label}: '{name}' is a column name decide's exports use; rename the criterion "
+                    f"(reserved: {', '.join(sorted(RESERVED_NAMES))})"
+                )
+    scale = data.get("scale")
+    for bound in scale if isinstance(scale, list) else []:
+        number = as_number(bound)
+        if number is not None and math.isfinite(number) and (problem := magnitude_problem(number)):
+            problems.append(f"{where}: 'scale' bound {problem}")
+    score_maps = [item.get("scores") for _, item in strategies]
+    # every score of the document at once (C loops over one flat list): the common case
+    all_plain = all(type(scores) is dict for scores in score_maps) and _plain_magnitudes(
+        list(itertools.chain.from_iterable(scores.values() for scores in score_maps if isinstance(scores, dict)))
+    )
+    for (index, item), scores in zip(strategies, score_maps, strict=True):
+        name = item.get("name")
+        problem = name_problem(name) if isinstance(name, str) else None
+        if problem:
+            problems.append(f"{where}: strategies[{index}]: 'name' {problem}")
+        if all_plain or (isinstance(scores, dict) and _plain_magnitudes(scores.values())):
+            continue
+        named = isinstance(name, str) and problem is None
+        label = f"{where}: strategy '{name}'" if named else f"{where}: strategies[{index}]"
+        for key, value in scores.items() if isinstance(scores, dict) else []:
+            kind = type(value)
+            if (kind is float or kind is int) and (value == 0 or MIN_MAGNITUDE <= abs(value) <= MAX_MAGNITUDE):
+                continue  # the common case without a function call
+            number = as_number(value)
+            if number is not None and math.isfinite(number) and (problem := magnitude_problem(number)):
+                problems.append(f"{label}: score for '{key}' {problem}")
+    return problems
+
+
+__all__ = [
+    "MAX_CRITERIA",
+    "MAX_MAGNITUDE",
+    "MAX_SAMPLES",
+    "MAX_SLOW_SAMPLES",
+    "MAX_STRATEGIES",
+    "MIN_MAGNITUDE",
+    "RESERVED_NAMES",
+    "document_problems",
+    "magnitude_problem",
+    "name_problem",
+    "one_line",
+]

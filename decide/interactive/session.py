@@ -1,0 +1,632 @@
+"""Interactive what-if: the state behind ``decide tune`` and the notebook sliders.
+
+A :class:`TuneSession` holds one actor's matrix, the current weights and method, an
+undo stack, and computes the live ranking after every change. Moving one weight
+rescales the others in proportion (the path :func:`decide.analysis.sensitivity.path_weights`
+follows), so the interval in which the current leader stays first is exactly the
+one ``decide sensitivity`` reports for that criterion: closed form for additive
+methods (``wsm``), sampled then refined for the others.
+
+The terminal front end is :mod:`decide.interactive.terminal` (Textual), the notebook one
+:mod:`decide.interactive.notebook` (ipywidgets); both only call this module.
+
+>>> from decide.core.model import Criterion, Matrix, Strategy
+>>> m = Matrix(
+...     actor="Example",
+...     criteria=(Criterion("gain", "max", 3.0), Criterion("cost", "min", 2.0)),
+...     strategies=(Strategy("A", {"gain": 9, "cost": 8}), Strategy("B", {"gain": 4, "cost": 2}),
+...                 Strategy("C", {"gain": 6, "cost": 4})),
+... )
+>>> tuned = TuneSession(m, method="wsm")
+>>> view = tuned.view()
+>>> view.leader, tuned.weight_spec()
+('A', 'gain=0.6,cost=0.4')
+>>> round(view.interval.low, 4), view.interval.high, view.interval.exact
+(0.5263, 1.0, True)
+>>> tuned.nudge(-0.1)               # gain 0.6 -> 0.5: cost takes the rest
+>>> tuned.weight_spec()
+'gain=0.5,cost=0.5'
+>>> tuned.view().leader
+'C'
+>>> tuned.undo(), tuned.weight_spec()
+(True, 'gain=0.6,cost=0.4')
+"""
+
+from __future__ import annotations
+
+import shlex
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from decide.core.errors import DecideError, SpecError, UnknownNameError
+from decide.io.load import MatrixSource, one_matrix, shipped_matrices_dir
+from decide.methods import DEFAULT_METHOD, METHODS, get_method
+from decide.methods.base import Method
+from decide.weights.spec import WeightsLike, apply_weights
+
+if TYPE_CHECKING:
+    import numpy as np
+
+    from decide.core.model import Matrix
+
+#: The smallest and the larger step of a weight move (arrow keys, shift + arrow keys).
+STEP, BIG_STEP = 0.01, 0.05
+#: Points of the first pass along a weight path (non-additive methods), then of each refinement.
+GRID_POINTS = 101
+#: The same for methods without a numpy engine (one pipeline run per point; narrower
+#: stretches than 1/20 where the leader briefly loses can be missed).
+SLOW_GRID_POINTS = 21
+#: How precisely the ends of a sampled interval are located (weight units).
+TOLERANCE = 1e-4
+#: Crossings closer than this to 0 or 1 are ties at that end (as in :mod:`decide.analysis.sensitivity`).
+_AT_END = 1e-12
+#: The weights the matrix file gives: the first entry of the profile cycle.
+FILE_WEIGHTS = "file weights"
+
+
+def method_cycle() -> list[str]:
+    """Methods in the order ``m`` cycles through them: the vectorised ones first (they
+    re-rank at once), then the others that use weights; methods ignoring weights are left out.
+
+    >>> method_cycle()[:4]
+    ['wsm', 'wpm', 'topsis', 'vikor']
+    """
+    fast = [name for name, cls in METHODS.items() if cls.vectorised]
+    slow = [name for name, cls in METHODS.items() if not cls.vectorised and cls.uses_weights]
+    return fast + slow
+
+
+def format_weight(value: float) -> str:
+    """A weight as the ``-w`` string writes it: at most 6 decimals, no trailing zeros.
+
+    >>> format_weight(0.25), format_weight(1 / 3), format_weight(0.0)
+    ('0.25', '0.333333', '0')
+    """
+    text = f"{value:.6f}".rstrip("0").rstrip(".")
+    return "0" if text in ("", "-0") else text
+
+
+@dataclass(frozen=True)
+class Interval:
+    """Where the selected criterion's weight can go (the others keeping their proportions)
+    while ``leader`` stays first; ``exact`` for additive methods, else to :data:`TOLERANCE`."""
+
+    criterion: str
+    weight: float
+    low: float
+    high: float
+    leader: str
+    exact: bool
+
+    def describe(self) -> str:
+        """``'A' stays first while gain is in [0.5263, 1]``."""
+        how = "" if self.exact else f" (+-{TOLERANCE:g})"
+        return f"'{self.leader}' stays first while {self.criterion} is in [{self.low:.4g}, {self.high:.4g}]{how}"
+
+
+@dataclass(frozen=True)
+class Row:
+    """One line of the live ranking. ``moved`` is how many places the strategy rose (> 0) or
+    fell (< 0) since the session started."""
+
+    rank: int
+    strategy: str
+    score: float
+    moved: int
+    dominated: bool
+
+
+@dataclass(frozen=True)
+class View:
+    """Everything the screen shows after one change."""
+
+    method: Method
+    weights: dict[str, float]
+    rows: tuple[Row, ...]
+    margin: float
+    interval: Interval | None
+
+    @property
+    def leader(self) -> str:
+        return self.rows[0].strategy
+
+    @property
+    def ranking(self) -> list[str]:
+        """Strategy names, best first."""
+        return [row.strategy for row in self.rows]
+
+
+@dataclass(frozen=True)
+class Contribution:
+    """Each criterion's part in the leader's score next to the runner-up's, as ``decide explain``
+    decomposes it (:func:`decide.analysis.explain.decompose`): ``kind`` is ``exact`` (additive methods:
+    the parts sum to the score), ``distance`` (TOPSIS: each criterion's pull towards the ideal)
+    or ``normalised`` (no exact decomposition: weighted min-max normalised values)."""
+
+    kind: str
+    leader: str
+    runner_up: str
+    criteria: tuple[str, ...]
+    leader_parts: tuple[float, ...]
+    runner_up_parts: tuple[float, ...]
+
+    @property
+    def heading(self) -> str:
+        """What the numbers are, in a few words."""
+        return {"exact": "w x score", "distance": "pull to ideal"}.get(self.kind, "w x minmax")
+
+
+@dataclass(frozen=True)
+class _State:
+    weights: tuple[float, ...]
+    method: str
+    profile: str
+
+
+class TuneSession:
+    """One actor's what-if session: weights, method, selection, undo, live ranking.
+
+    ``profiles`` maps a profile name to its weights (by criterion); the matrix file's own
+    weights are always available as :data:`FILE_WEIGHTS`. The session starts from
+    ``profile``'s weights (default: the file's), then ``weights`` on top (a mapping or a
+    ``-w`` string); ``stated_only`` records that the inferred strategies were left out.
+    """
+
+    def __init__(
+        self,
+        matrix: Matrix,
+        method: str | Method = DEFAULT_METHOD,
+        *,
+        profiles: Mapping[str, Mapping[str, float]] | None = None,
+        profile: str | None = None,
+        weights: Any = None,
+        stated_only: bool = False,
+    ) -> None:
+        import numpy as np
+
+        self.matrix = matrix
+        self.criteria = matrix.criterion_names
+        self.profiles: dict[str, dict[str, float]] = {FILE_WEIGHTS: dict(matrix.weights)}
+        for name, given in (profiles or {}).items():
+            self.profiles[name] = dict(given)
+        self.profile = FILE_WEIGHTS
+        #: whether the inferred strategies were left out (the reproducing command says so)
+        self.stated_only = stated_only
+        self.method = self._checked(get_method(method))
+        self.selected = 0
+        self._table = matrix.to_array()
+        self._cost = matrix.cost_mask()
+        self._dominators = matrix.dominators()
+        self._history: list[_State] = []
+        self.weights = np.array(matrix.weight_array(), dtype=float)
+        if profile is not None:
+            self.use_profile(profile, remember=False)
+        if weights is not None:  # on top of the profile, as -w does elsewhere
+            self.weights = apply_weights(matrix.with_criterion_weights(self.weight_map), weights).weight_array()
+        self.start_weights = self.weights.copy()
+        self.start_method = self.method
+        self.start_profile = self.profile
+        start_ranks, _ = self._ranks_scores(self.weights)
+        self._start_ranks = dict(zip(matrix.strategy_names, start_ranks.tolist(), strict=True))
+        self._cache: dict[tuple, Any] = {}
+
+    # -- checks ------------------------------------------------------------------------
+
+    def _checked(self, method: Method) -> Method:
+        method.require_weights()
+        method.check(self.matrix)
+        return method
+
+    # -- changes -----------------------------------------------------------------------
+
+    def _remember(self) -> None:
+        self._history.append(_State(tuple(self.weights.tolist()), self.method.name, self.profile))
+
+    def _set(self, weights: Any) -> None:
+        import numpy as np
+
+        weights = np.clip(np.asarray(weights, dtype=float), 0.0, None)
+        total = weights.sum()
+        if not total > 0:
+            raise SpecError("all weights are zero; give at least one criterion a positive weight", field="weights")
+        self._remember()
+        self.weights = weights / total
+
+    @property
+    def criterion(self) -> str:
+        """The selected criterion's name."""
+        return self.criteria[self.selected]
+
+    def select(self, index: int) -> None:
+        """Select criterion ``index`` (wrapping around)."""
+        self.selected = index % len(self.criteria)
+
+    def move_selection(self, delta: int) -> None:
+        """Select the next (``+1``) or previous (``-1``) criterion."""
+        self.select(self.selected + delta)
+
+    def set_weight(self, value: float, index: int | None = None) -> None:
+        """Give criterion ``index`` (default: the selected one) ``value`` in [0, 1]; the others
+        keep their proportions and share the rest (equally, if they were all 0)."""
+        from decide.analysis.sensitivity import path_weights
+
+        index = self.selected if index is None else index
+        value = min(1.0, max(0.0, float(value)))
+        self._set(path_weights(self.weights, index, [value])[0])
+
+    def nudge(self, delta: float) -> None:
+        """Move the selected weight by ``delta`` (e.g. +-:data:`STEP`), rescaling the others."""
+        self.set_weight(round(float(self.weights[self.selected]) + delta, 10))
+
+    def zero(self) -> None:
+        """Set the selected weight to 0 (refused if it is the only positive weight)."""
+        if self.weights[self.selected] >= 1.0:
+            raise SpecError(f"'{self.criterion}' holds all the weight; raise another criterion first",
+                            field="weights")
+        self.set_weight(0.0)
+
+    def equalise(self) -> None:
+        """Give every criterion the same weight."""
+        import numpy as np
+
+        self._set(np.full(len(self.criteria), 1.0 / len(self.criteria)))
+
+    def restore(self) -> None:
+        """Back to the weights, method and profile the session started with."""
+        self._set(self.start_weights)
+        self.method = self.start_method
+        self.profile = self.start_profile
+
+    def use_profile(self, name: str, remember: bool = True) -> None:
+        """Take the weights of profile ``name`` (or of the file)."""
+        import numpy as np
+
+        if name not in self.profiles:  # any case, as --profile elsewhere
+            name = next((known for known in self.profiles if known.casefold() == name.strip().casefold()), name)
+        if name not in self.profiles:
+            raise UnknownNameError(
+                f"{self.matrix.label}: unknown profile '{name}'; choose from: {', '.join(self.profiles)}"
+            )
+        given = self.profiles[name]
+        unknown = [c for c in given if c not in self.criteria]
+        if unknown:
+            raise UnknownNameError(
+                f"{self.matrix.label}: profile '{name}' names unknown criterion '{unknown[0]}'; "
+                f"criteria are: {', '.join(self.criteria)}"
+            )
+        weights = np.array([float(given.get(c, 0.0)) for c in self.criteria])
+        if remember:
+            self._set(weights)
+        else:
+            self.weights = weights / weights.sum()
+        self.profile = name
+
+    @property
+    def profile_changed(self) -> bool:
+        """Whether the weights have moved away from the current profile's."""
+        import numpy as np
+
+        given = self.profiles.get(self.profile, {})
+        weights = np.array([float(given.get(c, 0.0)) for c in self.criteria])
+        total = weights.sum()
+        return not (total > 0 and np.allclose(weights / total, self.weights, atol=1e-6))  # saved to 6 decimals
+
+    def cycle_profile(self) -> str:
+        """Take the next profile's weights; returns its name."""
+        names = list(self.profiles)
+        following = names[(names.index(self.profile) + 1) % len(names)] if self.profile in names else names[0]
+        self.use_profile(following)
+        return following
+
+    def set_method(self, method: str | Method) -> None:
+        """Rank with ``method`` from now on (a :class:`MethodError` if it cannot rank this matrix)."""
+        chosen = self._checked(get_method(method))
+        self._remember()
+        self.method = chosen
+
+    def cycle_method(self) -> str:
+        """Switch to the next method of :func:`method_cycle` that can rank this matrix."""
+        names = method_cycle()
+        start = names.index(self.method.name) if self.method.name in names else -1
+        for step in range(1, len(names) + 1):
+            name = names[(start + step) % len(names)]
+            try:
+                self.set_method(name)
+            except DecideError:
+                continue  # this method cannot rank this matrix: skip it
+            return name
+        return self.method.name
+
+    def undo(self) -> bool:
+        """Undo the last change of weights, method or profile; False if there is none."""
+        import numpy as np
+
+        if not self._history:
+            return False
+        state = self._history.pop()
+        self.weights = np.array(state.weights)
+        self.method = get_method(state.method)
+        self.profile = state.profile
+        return True
+
+    # -- what the screen shows ----------------------------------------------------------
+
+    @property
+    def weight_map(self) -> dict[str, float]:
+        return {c: float(w) for c, w in zip(self.criteria, self.weights, strict=True)}
+
+    def _ranks_scores(self, weights: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        import numpy as np
+
+        from decide.methods.run import evaluate, quietly
+
+        method = self.method
+        if method.vectorised:
+            with quietly():
+                scores = method.batch(self._table, self._cost, weights[None, :])[0]
+            if not np.all(np.isfinite(scores)):
+                evaluate(method, self.matrix.with_criterion_weights(self.weight_map))  # raises a clear MethodError
+            return method.rank_scores(scores, self._table, self._cost, weights), scores
+        return evaluate(method, self.matrix.with_criterion_weights(dict(zip(self.criteria, weights, strict=True))))
+
+    def ranking(self) -> tuple[tuple[Row, ...], float]:
+        """The ranked rows (best first) and the leader's margin over the second."""
+        ranks, scores = self._ranks_scores(self.weights)
+        sign = -1.0 if self.method.better == "higher" else 1.0
+        order = sorted(range(len(scores)), key=lambda i: (int(ranks[i]), sign * float(scores[i])))
+        names = self.matrix.strategy_names
+        rows = tuple(
+            Row(int(ranks[i]), names[i], float(scores[i]), self._start_ranks[names[i]] - int(ranks[i]),
+                names[i] in self._dominators)
+            for i in order
+        )
+        margin = abs(rows[0].score - rows[1].score) if len(rows) > 1 else 0.0
+        return rows, margin
+
+    def interval(self, index: int | None = None) -> Interval:
+        """Where criterion ``index``'s weight (default: the selected one) can go while the
+        current leader stays first."""
+        index = self.selected if index is None else index
+        key = ("interval", index, self.method, tuple(self.weights.tolist()))
+        if key not in self._cache:
+            self._cache.clear()
+            self._cache[key] = leader_interval(self.matrix, self.method, self.weights, index)
+        return self._cache[key]
+
+    def view(self, with_interval: bool = True) -> View:
+        """The ranking, margin and (unless ``with_interval=False``) the leader's interval."""
+        rows, margin = self.ranking()
+        return View(self.method, self.weight_map, rows, margin, self.interval() if with_interval else None)
+
+    def contributions(self) -> Contribution | None:
+        """Why the leader is first: each criterion's part in its score against the runner-up's,
+        as ``decide explain`` computes it; ``None`` with a single strategy."""
+        from decide.analysis.explain import decompose
+
+        if len(self.matrix.strategies) < 2:
+            return None
+        rows, _ = self.ranking()
+        names = self.matrix.strategy_names
+        kind, parts = decompose(self.matrix.with_criterion_weights(self.weight_map), self.method)
+        first, second = names.index(rows[0].strategy), names.index(rows[1].strategy)
+        return Contribution(kind, rows[0].strategy, rows[1].strategy, tuple(self.criteria),
+                            tuple(float(v) for v in parts[first]), tuple(float(v) for v in parts[second]))
+
+    # -- how the session ends -----------------------------------------------------------
+
+    def weight_spec(self) -> str:
+        """The current weights as a ``-w`` string every command accepts."""
+        return ",".join(f"{c}={format_weight(w)}" for c, w in self.weight_map.items())
+
+    def command(self) -> str:
+        """The ``decide rank`` command that reproduces the current ranking."""
+        parts = ["decide", "rank"]
+        path = self.matrix.path
+        if path is not None and path.resolve().parent != shipped_matrices_dir().resolve():
+            parts.append(str(path))
+        parts += ["-a", self.matrix.actor, "-m", self.method.name]
+        for key, value in self.method.params.items():
+            default = next(p.default for p in self.method.parameters if p.name == key)
+            if value is not None and value != default and str(value) != str(default):
+                parts += ["-p", f"{key}={str(value).lower() if isinstance(value, bool) else value}"]
+        if self.stated_only:
+            parts.append("--stated-only")
+        parts += ["-w", self.weight_spec()]
+        return shlex.join(parts)
+
+    def save_profile(self, name: str, rationale: str = "") -> Path:
+        """Save the current weights as profile ``name`` in the matrix file; returns the path."""
+        if self.matrix.path is None:
+            raise DecideError(f"{self.matrix.label}: this matrix was not read from a file; nowhere to save a profile")
+        if not name.strip():
+            raise SpecError("is empty; give the profile a name", field="profile")
+        path = self.matrix.path
+        if path.resolve().parent == shipped_matrices_dir().resolve():
+            raise DecideError(
+                f"{self.matrix.label}: the shipped matrices are not changed; copy the file and tune the copy: "
+                f"{shlex.join(['cp', str(path), 'my.yaml'])} && "
+                f"{shlex.join(['decide', 'tune', 'my.yaml', '-a', self.matrix.actor])}"
+            )
+        weights = {c: float(format_weight(w)) for c, w in self.weight_map.items()}
+        from decide.analysis.profiles import save_profile
+
+        save_profile(path, name.strip(), weights, rationale=rationale or f"saved from decide tune ({self.method.name})")
+        self.profiles[name.strip()] = weights
+        self.profile = name.strip()
+        return path
+
+
+# -- the leader's interval ----------------------------------------------------------------
+
+
+def leader_interval(
+    matrix: Matrix, method: Method, weights: Sequence[float] | np.ndarray, index: int, exact: bool | None = None
+) -> Interval:
+    """The weights of criterion ``index`` for which the strategy first at ``weights`` stays first,
+    moving along the path of :func:`decide.analysis.sensitivity.path_weights` (the others keep
+    their proportions).
+
+    Additive methods: exact, from the straight lines the scores follow. Others: the
+    path sampled at :data:`GRID_POINTS` points (:data:`SLOW_GRID_POINTS` without a numpy
+    engine), then each end refined on grids of the same size to better than :data:`TOLERANCE`.
+    ``exact=False`` samples an additive method too (to check the closed form).
+    """
+    import numpy as np
+
+    from decide.analysis.sensitivity import path_weights
+    from decide.core.ranks import TIE_TOLERANCE
+    from decide.methods.run import batch_scores, quietly
+
+    current = np.asarray(weights, dtype=float)
+    value = float(current[index])
+    names = matrix.strategy_names
+    table, cost = matrix.to_array(), matrix.cost_mask()
+
+    def scores_at(values: Any) -> np.ndarray:
+        path = path_weights(current, index, values)
+        if method.vectorised:
+            with quietly():
+                return method.batch(table, cost, path)
+        return batch_scores(method, matrix, path)
+
+    here = scores_at([value])[0]
+    sign = 1.0 if method.better == "higher" else -1.0
+    leader = int(np.argmax(sign * here))
+    criterion = matrix.criterion_names[index]
+    if method.additive and exact is not False:
+        terms = method.terms(table, cost)
+        ends = path_weights(current, index, [0.0, 1.0])
+        at_zero, slope = terms @ ends[0], terms @ ends[1] - terms @ ends[0]
+        # leader stays first while sign * (a_L - a_i + t (b_L - b_i)) >= 0 for every i
+        gap, gain = sign * (at_zero[leader] - at_zero), sign * (slope[leader] - slope)
+        low, high = 0.0, 1.0
+        for g, s in zip(gap, gain, strict=True):
+            if abs(s) <= 1e-15:
+                continue
+            t = -g / s  # a crossing within rounding of an end is a tie there: the leader is still first
+            if s > 0 and t > _AT_END:
+                low = max(low, t)
+            elif s < 0 and t < 1 - _AT_END:
+                high = min(high, t)
+        low, high = min(low, value), max(high, value)
+        return Interval(criterion, value, float(max(low, 0.0)), float(min(high, 1.0)), names[leader], True)
+
+    def first(values: np.ndarray) -> np.ndarray:
+        """Whether the leader ranks first (ties within :data:`TIE_TOLERANCE` count as first)."""
+        oriented = sign * scores_at(values)
+        return oriented[:, leader] >= oriented.max(axis=1) - TIE_TOLERANCE
+
+    count = GRID_POINTS if method.vectorised else SLOW_GRID_POINTS
+
+    def edge(inside: float, outside: float) -> float:
+        """Refine the boundary between a point where the leader is first and one where it is not."""
+        for _ in range(4):
+            if abs(outside - inside) <= TOLERANCE / 2:
+                break
+            points = np.linspace(inside, outside, count)
+            ok = first(points)
+            last = int(np.argmin(ok)) - 1 if not ok.all() else len(points) - 1
+            inside, outside = float(points[max(last, 0)]), float(points[min(last + 1, len(points) - 1)])
+        return (inside + outside) / 2
+
+    grid = np.linspace(0.0, 1.0, count)
+    ok = first(grid)
+    below, above = grid[grid < value], grid[grid > value]
+    ok_below, ok_above = ok[grid < value], ok[grid > value]
+    low = 0.0
+    if len(below) and not ok_below.all():
+        last_bad = int(np.flatnonzero(~ok_below)[-1])
+        inside = float(below[last_bad + 1]) if last_bad + 1 < len(below) else value
+        low = edge(inside, float(below[last_bad]))
+    high = 1.0
+    if len(above) and not ok_above.all():
+        first_bad = int(np.flatnonzero(~ok_above)[0])
+        inside = float(above[first_bad - 1]) if first_bad > 0 else value
+        high = edge(inside, float(above[first_bad]))
+    return Interval(criterion, value, min(low, value), max(high, value), names[leader], False)
+
+
+# -- profiles in the matrix file ------------------------------------------------------------
+
+
+def file_profiles(matrix: Matrix) -> dict[str, dict[str, float]]:
+    """The matrix file's profiles as full weights by criterion, in file order; an ordering
+    becomes weights by its own rule (:func:`decide.weights.apply.apply_profile`).
+
+    >>> list(file_profiles(one_matrix(None, "China")))
+    ['mediator', 'influence', 'quiet']
+    """
+    from decide.weights.apply import apply_profile
+
+    return {profile.name: dict(apply_profile(matrix, profile).weights) for profile in matrix.profiles}
+
+
+# -- entry points ------------------------------------------------------------------------
+
+
+def session(
+    source: MatrixSource = None,
+    *,
+    actor: str | None = None,
+    method: str | Method = DEFAULT_METHOD,
+    weights: WeightsLike = None,
+    profile: str | None = None,
+    weighting: str = "roc",
+    stated_only: bool = False,
+) -> TuneSession:
+    """A :class:`TuneSession` for one actor, starting as every command does: the file's weights,
+    or ``profile``'s, then ``weights`` on top (``weighting`` turns an ordering into weights);
+    ``stated_only`` leaves out the strategies the articles do not advise (basis ``inferred``).
+
+    >>> s = session(actor="China", method="wsm", profile="QUIET")
+    >>> s.method.name, s.profile, list(s.profiles)
+    ('wsm', 'quiet', ['file weights', 'mediator', 'influence', 'quiet'])
+    """
+    matrix = one_matrix(source, actor, stated_only=stated_only)
+    name = matrix.profile(profile).name if profile is not None else None  # did-you-mean on a typo
+    start = None
+    if weights is not None:
+        start = dict(apply_weights(matrix, weights, name, weighting).weights)
+    return TuneSession(matrix, method, profiles=file_profiles(matrix), profile=name, weights=start,
+                       stated_only=stated_only)
+
+
+def tune(
+    source: MatrixSource = None,
+    *,
+    actor: str | None = None,
+    method: str | Method = DEFAULT_METHOD,
+    weights: WeightsLike = None,
+    profile: str | None = None,
+    weighting: str = "roc",
+    stated_only: bool = False,
+) -> Any:
+    """In a notebook: sliders per criterion, a method and a profile menu, and the live ranking.
+
+    Needs ipywidgets (``pip install 'decide-mcda[notebook]'``); returns the widget.
+    """
+    from decide.interactive.notebook import TuneWidget, require_ipywidgets
+
+    require_ipywidgets()
+    return TuneWidget(session(source, actor=actor, method=method, weights=weights, profile=profile,
+                              weighting=weighting, stated_only=stated_only))
+
+
+__all__ = [
+    "BIG_STEP",
+    "FILE_WEIGHTS",
+    "STEP",
+    "Contribution",
+    "Interval",
+    "Row",
+    "TuneSession",
+    "View",
+    "file_profiles",
+    "format_weight",
+    "leader_interval",
+    "method_cycle",
+    "session",
+    "tune",
+]

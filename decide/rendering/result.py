@@ -1,0 +1,180 @@
+"""What every result has in common: titled tables with captions, provenance, text and
+notebook rendering, and lookup by actor.
+
+A result implements ``sections()`` (the titled tables that text exports print),
+``to_frame(provenance=False)`` and ``to_dict()`` (the JSON shape); :class:`Result`
+gives it ``__str__`` (a text table) and ``_repr_html_`` (an HTML table in Jupyter).
+A result about several actors keeps one item per actor in ``results`` and is
+indexed by actor name, alias or file stem:
+
+>>> import decide
+>>> ranking = decide.rank(actors=["China", "Russia"], method="wsm")
+>>> ranking["russia"].actor
+'Russia'
+>>> ranking["Atlantis"]
+Traceback (most recent call last):
+...
+decide.UnknownNameError: unknown actor 'Atlantis'; choose from: China, Russia
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, Generic, Protocol, TypeVar
+
+from decide.core.errors import UnknownNameError
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from decide.core.model import Matrix
+    from decide.methods.base import Method
+
+
+@dataclass(frozen=True)
+class Table:
+    """A small table without pandas: column names and rows of plain values.
+
+    Results whose text output must start fast (``decide list``) use it; every
+    renderer accepts it wherever it accepts a DataFrame.
+
+    >>> Table(["actor", "strategies"], [("China", 11)]).to_pandas().shape
+    (1, 2)
+    """
+
+    columns: list[str]
+    rows: list[tuple[Any, ...]]
+
+    def itertuples(self, index: bool = False) -> Iterator[tuple[Any, ...]]:
+        return iter(self.rows)
+
+    def __len__(self) -> int:
+        return len(self.rows)
+
+    def is_numeric(self, position: int) -> bool:
+        """Whether every value of a column is a number (not a bool)."""
+        values = [row[position] for row in self.rows]
+        return bool(values) and all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in values)
+
+    def to_pandas(self) -> pd.DataFrame:
+        import pandas as pd
+
+        return pd.DataFrame(self.rows, columns=self.columns)
+
+
+@dataclass(frozen=True)
+class Section:
+    """One titled table of a result, with the caption that says what produced it.
+
+    ``note`` is a footnote printed under the table in every format (who dominates
+    the marked strategies, say); ``compact`` is a narrower version of ``frame`` that
+    the terminal shows unless ``--wide`` is given.
+    """
+
+    title: str
+    caption: str
+    frame: pd.DataFrame | Table
+    note: str = ""
+    compact: pd.DataFrame | Table | None = None
+    #: added to the note when ``compact`` is shown (what its abbreviations mean)
+    compact_note: str = ""
+
+
+def format_weights(weights: Mapping[str, float], source: str | None = None) -> str:
+    """``stability=0.3, cost=0.2``: weights as a short text, at most 4 significant digits,
+    followed by where they came from when ``source`` is given.
+
+    >>> format_weights({"stability": 0.3, "cost": 0.123456})
+    'stability=0.3, cost=0.1235'
+    >>> format_weights({"stability": 0.75, "cost": 0.25}, "profile 'frugal'")
+    "stability=0.75, cost=0.25 (profile 'frugal')"
+    """
+    text = ", ".join(f"{name}={weight:.4g}" for name, weight in weights.items())
+    return f"{text} ({source})" if source else text
+
+
+def weights_note(method: Method, weights: Mapping[str, float], source: str | None = None) -> str:
+    """``weights stability=0.3, ... (file)`` for a caption, or ``weights not used by simus``."""
+    if not method.uses_weights:
+        return f"weights not used by {method.name}"
+    return f"weights {format_weights(weights, source)}"
+
+
+def data_note(matrix: Matrix) -> str:
+    """``data china.yaml; inferred strategies left out``: the file and every filter applied to it."""
+    return "; ".join([f"data {matrix.file_name}", *matrix.filters])
+
+
+def json_params(method: Method) -> dict[str, Any]:
+    """A method's parameters as JSON values (per-criterion texts as written)."""
+    return {k: v if isinstance(v, (bool, int, float, type(None))) else str(v) for k, v in method.params.items()}
+
+
+def add_provenance(frame: pd.DataFrame, matrix: Matrix, **columns: Any) -> pd.DataFrame:
+    """``frame`` with the data file and the given columns (method, weights, ...) appended."""
+    frame["file"] = matrix.file_name
+    frame["filters"] = "; ".join(matrix.filters)
+    for name, value in columns.items():
+        frame[name.replace("_", " ")] = value
+    return frame
+
+
+class Exportable(Protocol):
+    def sections(self) -> list[Section]: ...
+    def to_frame(self, provenance: bool = False) -> Any: ...
+    def to_dict(self) -> dict[str, Any]: ...
+
+
+class Result:
+    """Base of every result: a text table when printed, an HTML table in a notebook."""
+
+    def sections(self) -> list[Section]:
+        raise NotImplementedError
+
+    def to_frame(self, provenance: bool = False) -> pd.DataFrame:
+        raise NotImplementedError
+
+    def to_dict(self) -> dict[str, Any]:
+        raise NotImplementedError
+
+    def __str__(self) -> str:
+        from decide.rendering.formats import render
+
+        return render(self, "table")
+
+    def _repr_html_(self) -> str:
+        from decide.rendering.formats import notebook_html
+
+        return notebook_html(self)
+
+
+class ActorResult(Protocol):
+    @property
+    def matrix(self) -> Matrix: ...
+
+
+Item = TypeVar("Item", bound=ActorResult)
+
+
+class PerActor(Result, Generic[Item]):
+    """A result with one item per actor in ``results``, indexed by actor name."""
+
+    results: tuple[Item, ...]
+
+    def __getitem__(self, actor: str) -> Item:
+        for result in self.results:
+            if result.matrix.matches(actor):
+                return result
+        valid = ", ".join(r.matrix.actor for r in self.results)
+        raise UnknownNameError(f"unknown actor '{actor}'; choose from: {valid}")
+
+    def __iter__(self) -> Iterator[Item]:
+        return iter(self.results)
+
+    def __len__(self) -> int:
+        return len(self.results)
+
+    @property
+    def actors(self) -> list[str]:
+        return [r.matrix.actor for r in self.results]
