@@ -22,11 +22,11 @@ if TYPE_CHECKING:
     from decide import weights
     from decide.analysis.compare import Comparison, compare
     from decide.analysis.explain import Contributions, explain
-    from decide.analysis.profiles import ProfileComparison, ProfileList, profiles, save_profile
+    from decide.analysis.profiles import ProfileComparison, ProfileList, profiles
     from decide.analysis.ranking import ActorRanking, Ranking, rank
     from decide.analysis.report import Report, report
     from decide.analysis.robust import ActorRobust, RobustResult, robust
-    from decide.analysis.scenarios import Adjustment, Scenario, ScenarioList, apply_scenario, scenarios
+    from decide.analysis.scenarios import ScenarioList, scenarios
     from decide.analysis.sensitivity import MakeTopResult, SensitivityResult, make_top, sensitivity
     from decide.analysis.smaa import ActorSMAA, SMAAResult, smaa
     from decide.analysis.views import MatrixView, Overview, overview, show
@@ -34,6 +34,8 @@ if TYPE_CHECKING:
     from decide.core.model import Criterion, Matrix, Profile, Strategy
     from decide.interactive.session import TuneSession, tune
     from decide.io.load import load_matrices, load_matrix, shipped_matrices_dir, validate
+    from decide.io.profiles import save_profile
+    from decide.io.scenarios import Adjustment, Scenario, apply_scenario
     from decide.methods import DEFAULT_METHOD, Method, catalogue, get_method
     from decide.rendering.formats import FORMATS, export, render
 
@@ -48,11 +50,11 @@ _HOMES = {
     "load_matrices": "io.load", "load_matrix": "io.load", "shipped_matrices_dir": "io.load", "validate": "io.load",
     "DEFAULT_METHOD": "methods", "Method": "methods", "catalogue": "methods", "get_method": "methods",
     "Criterion": "core.model", "Matrix": "core.model", "Profile": "core.model", "Strategy": "core.model",
-    "ProfileComparison": "analysis.profiles", "ProfileList": "analysis.profiles", "profiles": "analysis.profiles", "save_profile": "analysis.profiles",
+    "ProfileComparison": "analysis.profiles", "ProfileList": "analysis.profiles", "profiles": "analysis.profiles", "save_profile": "io.profiles",
     "ActorRanking": "analysis.ranking", "Ranking": "analysis.ranking", "rank": "analysis.ranking",
     "Report": "analysis.report", "report": "analysis.report",
     "ActorRobust": "analysis.robust", "RobustResult": "analysis.robust", "robust": "analysis.robust",
-    "Adjustment": "analysis.scenarios", "Scenario": "analysis.scenarios", "ScenarioList": "analysis.scenarios", "apply_scenario": "analysis.scenarios",
+    "Adjustment": "io.scenarios", "Scenario": "io.scenarios", "ScenarioList": "analysis.scenarios", "apply_scenario": "io.scenarios",
     "scenarios": "analysis.scenarios",
     "MakeTopResult": "analysis.sensitivity", "SensitivityResult": "analysis.sensitivity", "make_top": "analysis.sensitivity",
     "sensitivity": "analysis.sensitivity",

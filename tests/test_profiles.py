@@ -9,9 +9,10 @@ import pytest
 
 import decide
 from decide import weights
-from decide.analysis.profiles import compare_profiles, profiles, save_profile
+from decide.analysis.profiles import compare_profiles, profiles
 from decide.core.errors import MatrixError, SpecError
 from decide.io.load import load_matrices, load_matrix, validate
+from decide.io.profiles import save_profile
 
 from .quotes import misquotes, read_articles, seeds_dir, source_tags
 

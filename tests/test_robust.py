@@ -15,9 +15,9 @@ import pytest
 
 import decide
 from decide.analysis.robust import leaders, regret, robust
-from decide.analysis.scenarios import Adjustment, Scenario
 from decide.core.errors import SpecError, UnknownNameError
 from decide.core.model import Criterion, Matrix, Strategy
+from decide.io.scenarios import Adjustment, Scenario
 from tests.helpers import four_criteria_matrix
 
 # One criterion, so under wsm (min-max) a strategy's regret is (best - x) / (best - worst), by hand.

@@ -10,9 +10,9 @@ import pytest
 import yaml
 
 import decide
-from decide.analysis.scenarios import Adjustment, Scenario, apply_scenario, load_scenarios, scenario_file
 from decide.core.errors import MatrixError, UnknownNameError
 from decide.io.load import load_matrices, load_matrix, validate
+from decide.io.scenarios import Adjustment, Scenario, apply_scenario, load_scenarios, scenario_file
 
 from .quotes import misquotes, read_articles, seeds_dir, source_tags
 

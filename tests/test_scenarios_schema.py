@@ -9,8 +9,8 @@ import jsonschema
 import pytest
 import yaml
 
-from decide.analysis.scenarios import scenario_file
 from decide.io.load import load_matrices
+from decide.io.scenarios import scenario_file
 
 from .test_scenarios import SCENARIOS, broken
 

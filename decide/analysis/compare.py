@@ -18,18 +18,19 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from decide.core.errors import MethodError, SpecError
+from decide.core.tables import Section
 from decide.io.load import MatrixSource, one_matrix
 from decide.methods import DEFAULT_METHOD, METHODS, get_method
 from decide.methods.base import Method
-from decide.rendering.result import Result, Section, add_provenance, data_note, format_weights, json_params
+from decide.rendering.result import Result, add_provenance, data_note, format_weights, json_params
 from decide.weights.spec import WeightsLike
 
 if TYPE_CHECKING:
     import pandas as pd
 
     from decide.analysis.profiles import ProfileComparison
-    from decide.analysis.scenarios import Scenario
     from decide.core.model import Matrix
+    from decide.io.scenarios import Scenario
 
 ParamsByMethod = Mapping[str, Mapping[str, Any]]
 

@@ -1,4 +1,5 @@
-"""Named weight profiles kept in the matrix files: checking, listing, saving and comparing them.
+"""Named weight profiles kept in the matrix files: listing and comparing them (checking them is
+:mod:`decide.weights.profiles`, saving one :mod:`decide.io.profiles`).
 
 A matrix file may hold ``profiles:``, each a name, weights (numbers by criterion, or an
 importance ordering turned into weights by ``weighting``: roc, rs or rr), a one-line
@@ -20,110 +21,20 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from decide.core.errors import DecideError, MatrixError, SpecError
-from decide.core.model import Criterion, Matrix, Profile
+from decide.core.errors import SpecError
+from decide.core.model import Matrix
+from decide.core.tables import Section, Table
 from decide.io.load import MatrixSource, one_matrix, resolve_matrices
-from decide.rendering.result import Result, Section, Table, format_weights
+from decide.rendering.result import Result, format_weights
+from decide.weights.profiles import describe_weights
 from decide.weights.spec import WeightsLike
 
 if TYPE_CHECKING:
     import pandas as pd
 
     from decide.methods.base import Method
-    from decide.weights import WeightsResult
-
-PROFILE_KEYS = ("name", "weights", "rationale", "source", "weighting")
-WEIGHTING_RULES = ("roc", "rs", "rr")
-
-
-def check_profiles(data: Any, where: str, criteria: Sequence[Criterion]) -> tuple[list[str], list[Profile]]:
-    """Every problem with a file's ``profiles:`` (one line each), and the valid profiles."""
-    if data is None:
-        return [], []
-    if not isinstance(data, list):
-        return [f"{where}: 'profiles' must be a list of {{name, weights, rationale, source}}"], []
-    problems: list[str] = []
-    found: list[Profile] = []
-    seen: dict[str, str] = {}
-    probe = Matrix("", tuple(criteria), (), path=Path(where)) if criteria else None
-    for index, item in enumerate(data):
-        label = f"{where}: profiles[{index}]"
-        if not isinstance(item, dict):
-            problems.append(f"{label}: expected a mapping with name, weights, rationale and source")
-            continue
-        name = item.get("name")
-        if not isinstance(name, str) or not name.strip():
-            problems.append(f"{label}: 'name' is missing or not a text")
-            continue
-        label = f"{where}: profile '{name}'"
-        before = len(problems)
-        problems += [f"{label}: unknown key '{key}'; allowed keys: {', '.join(PROFILE_KEYS)}"
-                     for key in item if key not in PROFILE_KEYS]
-        if name.casefold() in seen:
-            problems.append(f"{label}: duplicate profile name (also '{seen[name.casefold()]}'); names must be unique")
-        seen[name.casefold()] = name
-        for key in ("rationale", "source"):
-            if not isinstance(item.get(key, ""), str):
-                problems.append(f"{label}: '{key}' must be a text")
-        if not str(item.get("rationale", "") or "").strip():
-            problems.append(f"{label}: 'rationale' is missing; say in one line why these weights")
-        weighting = item.get("weighting", "roc")
-        if weighting not in WEIGHTING_RULES:
-            problems.append(f"{label}: 'weighting' is {weighting!r}; use one of {', '.join(WEIGHTING_RULES)}")
-            weighting = "roc"
-        weights = item.get("weights")
-        if isinstance(weights, dict):
-            weights = {str(key): value for key, value in weights.items()}
-        elif not isinstance(weights, str) or not weights.strip():
-            problems.append(
-                f"{label}: 'weights' must be numbers by criterion, e.g. {{deterrence: 0.5}}, or an ordering such"
-                " as 'deterrence>stability=risk>cost'"
-            )
-            continue
-        if probe is not None:
-            problem = _weights_problem(probe, Profile(name, weights, weighting=str(weighting)))
-            if problem:
-                problems.append(f"{label}: {problem}")
-        if len(problems) == before:
-            found.append(Profile(name.strip(), weights, str(item.get("rationale") or "").strip(),
-                                 str(item.get("source") or "").strip(), str(weighting)))
-    return problems, found
-
-
-def _weights_problem(matrix: Matrix, profile: Profile) -> str:
-    """What is wrong with a profile's weights for ``matrix``, or ``""``."""
-    from decide.weights.apply import apply_profile
-
-    try:
-        if isinstance(profile.weights, str):
-            # an ordering is valid when it parses and its rule exists: its weights then always are
-            # (checked without computing them, so loading a file never imports pandas)
-            from decide import weights as elicit
-
-            elicit.parse_order(profile.weights, matrix.criterion_names, where="{weights}")
-            if profile.weighting.strip().casefold() not in elicit.SURROGATE_RULES:
-                elicit.surrogate(profile.weighting, profile.weights, matrix.criterion_names)  # its error
-        else:
-            apply_profile(matrix, profile)
-    except DecideError as error:
-        text = error.detail if isinstance(error, SpecError) else str(error)
-        text = text.replace("{weights}", "weights")
-        prefix = f"{matrix.label}: "
-        while text.startswith(prefix):
-            text = text[len(prefix):]
-        return text if text.startswith("weights") else f"weights: {text}"
-    return ""
-
-
-def describe_weights(profile: Profile) -> str:
-    """A profile's weights as written: ``deterrence>stability>... (roc)`` or ``deterrence=0.5, ...``."""
-    if isinstance(profile.weights, str):
-        return f"{profile.weights} ({profile.weighting})"
-    return ", ".join(f"{name}={value:g}" for name, value in profile.weights.items())
-
 
 @dataclass(frozen=True)
 class ProfileList(Result):
@@ -342,126 +253,9 @@ def compare_profiles(
     )
 
 
-# --------------------------------------------------------------------------- saving a profile
-
-
-def _document_problems(path: Path) -> list[str]:
-    from decide.io.load import validate
-
-    return [problem for found in validate([path]).values() for problem in found]
-
-
-def save_profile(
-    path: str | Path,
-    name: str,
-    weights: WeightsResult | Mapping[str, float] | str,
-    *,
-    rationale: str,
-    source: str = "",
-    replace: bool = False,
-) -> Path:
-    """Add (or with ``replace=True`` replace) profile ``name`` in the matrix file ``path``.
-
-    The file is rewritten atomically (a temporary file in the same folder, then
-    :func:`os.replace`, by :func:`decide.io.files.write_output`), keeping its permissions,
-    comments and key order (ruamel.yaml);
-    the result is validated first, so an invalid profile leaves the file untouched.
-    ``weights`` is an elicited :class:`~decide.weights.WeightsResult` (an ordering is stored as
-    the ordering and its rule, other methods as numbers rounded to 4 decimals), a mapping, or
-    an ordering string (turned into weights by ROC).
-    """
-    from decide.io.load import load_matrix
-
-    path = Path(path)
-    matrix = load_matrix(path)  # the file must be a valid matrix to begin with
-    if not name.strip():
-        raise SpecError("is empty; name the profile", field="profile")
-    if not rationale.strip():
-        raise SpecError("is empty; say in one line why these weights", field="rationale")
-    value: Any
-    weighting = "roc"
-    if isinstance(weights, str):
-        value = weights.strip()
-    elif isinstance(weights, Mapping):
-        value = {matrix.criterion(str(k)).name: float(v) for k, v in weights.items()}
-    elif "order" in weights.extras:  # keep the planner's ordering itself, and its rule
-        value, weighting = str(weights.extras["order"]), weights.method
-    else:
-        value = {matrix.criterion(str(k)).name: round(float(v), 4) for k, v in weights.weights.items()}
-        missing = [c for c in matrix.criterion_names if c not in value]
-        if missing:
-            raise SpecError(f"{path}: the {weights.method} weights leave out {', '.join(missing)}; weigh every"
-                            " criterion of the matrix", field="profile")
-    existing = [p.name for p in matrix.profiles if p.name.casefold() == name.strip().casefold()]
-    if existing and not replace:
-        raise SpecError(f"{path}: profile '{existing[0]}' exists already; choose another name or replace it",
-                        field="profile")
-    entry: dict[str, Any] = {"name": name.strip(), "weights": value, "rationale": rationale.strip()}
-    if source.strip():
-        entry["source"] = source.strip()
-    if isinstance(value, str):
-        entry["weighting"] = weighting
-    if not isinstance(weights, (str, Mapping)):
-        entry["source"] = entry.get("source") or _elicited_source(weights)
-    _write_profile(path, entry, replace)
-    return path
-
-
-def _elicited_source(result: WeightsResult) -> str:
-    extras = result.extras
-    text = f"elicited with decide weights {result.method}"
-    if extras.get("consistency_ratio") is not None:
-        text += f" (CR={extras['consistency_ratio']:.3f})"
-    return text
-
-
-def _write_profile(path: Path, entry: dict[str, Any], replace: bool) -> None:
-    """Append (or replace) ``entry`` in the file's ``profiles:``; the new file is checked before it
-    replaces the old one (:func:`decide.io.files.write_output`: atomic, permissions kept)."""
-    from ruamel.yaml import YAML
-    from ruamel.yaml.comments import CommentedMap, CommentedSeq
-
-    from decide.io.files import read_text_limited, write_output
-
-    yaml = YAML()  # round-trip: comments and key order survive
-    yaml.preserve_quotes = True
-    yaml.width = 4096
-    yaml.indent(mapping=2, sequence=4, offset=2)  # "  - name: ...", as the shipped files are written
-    document = yaml.load(read_text_limited(path))
-    item = CommentedMap()
-    for key, value in entry.items():
-        if isinstance(value, dict):
-            mapping = CommentedMap(value)
-            mapping.fa.set_flow_style()
-            item[key] = mapping
-        else:
-            item[key] = value
-    existing = document.get("profiles")
-    if existing is None:
-        existing = document["profiles"] = CommentedSeq()
-    position = next((i for i, p in enumerate(existing) if str(p.get("name", "")).casefold()
-                     == entry["name"].casefold()), None)
-    if position is not None and replace:
-        existing[position] = item
-    else:
-        existing.append(item)
-
-    def write_checked(temporary: str) -> None:
-        with open(temporary, "w", encoding="utf-8") as stream:
-            yaml.dump(document, stream)
-        problems = _document_problems(Path(temporary))
-        if problems:
-            raise MatrixError([problem.replace(temporary, str(path)) for problem in problems])
-
-    write_output(path, write_checked)
-
-
 __all__ = [
     "ProfileComparison",
     "ProfileList",
-    "check_profiles",
     "compare_profiles",
-    "describe_weights",
     "profiles",
-    "save_profile",
 ]

@@ -16,16 +16,24 @@ from typing import TYPE_CHECKING, Any
 from decide.io.load import MatrixSource, resolve_matrices
 from decide.methods import DEFAULT_METHOD, get_method
 from decide.methods.base import Method
-from decide.rendering.result import PerActor, Section, add_provenance, data_note, format_weights, json_params, weights_note
-from decide.weights.apply import require_profile_everywhere
-from decide.weights.spec import WeightsLike, apply_weights
+from decide.rendering.result import (
+    PerActor,
+    Section,
+    add_provenance,
+    data_note,
+    format_weights,
+    json_params,
+    weights_note,
+)
+from decide.weights.apply import apply_weights, require_profile_everywhere
+from decide.weights.spec import WeightsLike
 
 if TYPE_CHECKING:
     import pandas as pd
 
     from decide.analysis.explain import Contributions
-    from decide.analysis.scenarios import Scenario
     from decide.core.model import Matrix
+    from decide.io.scenarios import Scenario
 
 
 @dataclass(frozen=True)

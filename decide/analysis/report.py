@@ -24,10 +24,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
+from decide.core.tables import Section
 from decide.io.load import MatrixSource
 from decide.methods import DEFAULT_METHOD, get_method
 from decide.methods.base import Method
-from decide.rendering.result import PerActor, Result, Section, format_weights, json_params
+from decide.rendering.result import PerActor, Result, format_weights, json_params
 from decide.weights.apply import require_profile_everywhere
 
 if TYPE_CHECKING:
@@ -524,7 +525,7 @@ def report(
     from decide.analysis.sensitivity import sensitivity
     from decide.analysis.smaa import smaa
     from decide.io.load import resolve_matrices
-    from decide.weights.spec import apply_weights
+    from decide.weights.apply import apply_weights
 
     started = time.perf_counter()
     chosen = get_method(method, params)

@@ -33,13 +33,15 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from decide.analysis.scenarios import BASELINE, Scenario, apply_scenario, select_scenarios
 from decide.core.errors import SpecError, UnknownNameError
+from decide.core.tables import Section, Table
 from decide.io.load import MatrixSource, resolve_matrices
+from decide.io.scenarios import BASELINE, Scenario, apply_scenario, select_scenarios
 from decide.methods import METHODS, get_method
 from decide.methods.base import Method
-from decide.rendering.result import PerActor, Section, Table, data_note, format_weights, json_params
-from decide.weights.spec import WeightsLike, apply_weights
+from decide.rendering.result import PerActor, data_note, format_weights, json_params
+from decide.weights.apply import apply_weights
+from decide.weights.spec import WeightsLike
 
 if TYPE_CHECKING:
     import numpy as np
@@ -636,7 +638,7 @@ def _scenarios_per_actor(
 ) -> list[str | Iterable[str | Scenario] | None]:
     """The scenarios each actor's grid runs: with several actors, a named scenario is run for
     the actors that have it (an error if none has it)."""
-    from decide.analysis.scenarios import find_scenario, load_scenarios
+    from decide.io.scenarios import find_scenario, load_scenarios
 
     if len(matrices) < 2 or scenarios is None:
         return [scenarios] * len(matrices)

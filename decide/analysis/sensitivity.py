@@ -36,11 +36,12 @@ from typing import TYPE_CHECKING, Any
 
 from decide.core.errors import SpecError, UnknownNameError
 from decide.core.ranks import batch_ranks, rank_note, sample_weights
+from decide.core.tables import Section
 from decide.io.load import MatrixSource, one_matrix
 from decide.methods import DEFAULT_METHOD, get_method
 from decide.methods.base import Method
 from decide.methods.run import batch_scores
-from decide.rendering.result import Result, Section, add_provenance, data_note, format_weights, json_params
+from decide.rendering.result import Result, add_provenance, data_note, format_weights, json_params
 from decide.weights.spec import WeightsLike
 
 if TYPE_CHECKING:
@@ -48,8 +49,8 @@ if TYPE_CHECKING:
     import numpy.typing as npt
     import pandas as pd
 
-    from decide.analysis.scenarios import Scenario
     from decide.core.model import Matrix
+    from decide.io.scenarios import Scenario
 
 #: Points sampled along each weight path for methods without a closed form.
 GRID_POINTS = 101

@@ -50,20 +50,21 @@ from decide.core.ranks import (
     score_model,
     seed_sequence,
 )
+from decide.core.tables import Section
 from decide.io.load import MatrixSource, resolve_matrices
 from decide.methods import DEFAULT_METHOD, get_method
 from decide.methods.base import Method
 from decide.methods.run import batch_scores
-from decide.rendering.result import PerActor, Section, add_provenance, data_note, format_weights, json_params
-from decide.weights.apply import require_profile_everywhere
-from decide.weights.spec import WeightsLike, apply_weights, parse_order
+from decide.rendering.result import PerActor, add_provenance, data_note, format_weights, json_params
+from decide.weights.apply import apply_weights, require_profile_everywhere
+from decide.weights.spec import WeightsLike, parse_order
 
 if TYPE_CHECKING:
     import numpy as np
     import pandas as pd
 
-    from decide.analysis.scenarios import Scenario
     from decide.core.model import Matrix
+    from decide.io.scenarios import Scenario
 
 #: Score draws used for the confidence factors (when scores are perturbed).
 CONFIDENCE_SAMPLES = 10_000

@@ -13,8 +13,9 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from decide.core.model import Matrix
+from decide.core.tables import Section, Table
 from decide.io.load import MatrixSource, one_matrix, resolve_matrices
-from decide.rendering.result import Result, Section, Table, format_weights
+from decide.rendering.result import Result, format_weights
 from decide.weights.spec import WeightsLike
 
 if TYPE_CHECKING:

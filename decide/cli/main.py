@@ -15,9 +15,9 @@ from typing import Any
 import click
 
 from decide.core.errors import DecideError, DecideWarning, SpecError, UnknownNameError
+from decide.core.parse import parse_params
 from decide.methods import DEFAULT_METHOD
 from decide.rendering.formats import FORMATS, SUFFIX_FORMATS, export, format_for_path, render
-from decide.weights.spec import parse_params
 
 FORMAT_HELP = f"Output format: {', '.join(FORMATS)} (default: table, or the --output suffix)."
 

@@ -45,7 +45,7 @@ def _finish(result: Any, fmt: str | None, output: str | None, save_as: str | Non
             rationale: str | None, source: str | None, replace: bool, default_into: str | None = None) -> None:
     """Print the weights (warnings below the table, or on stderr for data formats), then save them
     as a profile if asked."""
-    from decide.analysis.profiles import save_profile
+    from decide.io.profiles import save_profile
 
     if not save_as and (into or rationale or source or replace):
         raise click.UsageError("--into, --rationale, --source and --replace go with --save NAME")

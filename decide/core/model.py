@@ -208,7 +208,7 @@ class Matrix:
         shipped one), or the actor when built in memory."""
         if self.path is None:
             return self.actor
-        from decide.io.files import shipped_label
+        from decide.core.paths import shipped_label
 
         return shipped_label(self.path)
 
@@ -328,15 +328,34 @@ class Matrix:
             criteria=self.criterion_names,
         )
 
-    def __str__(self) -> str:
-        from decide.analysis.views import MatrixView
+    def __repr__(self) -> str:
+        return (f"<Matrix {self.actor!r}: {len(self.strategies)} strategies x {len(self.criteria)} criteria,"
+                f" {self.data_label}>")
 
-        return str(MatrixView(self))
+    def _score_rows(self) -> tuple[list[str], list[list[str]]]:
+        headers = ["strategy", *(f"{c.name} ({c.objective}, w={self.weights[c.name]:.3g})" for c in self.criteria)]
+        rows = [[s.name, *(f"{s.scores[c]:g}" for c in self.criterion_names)] for s in self.strategies]
+        return headers, rows
+
+    def __str__(self) -> str:
+        """The scores as a text table fitted to the terminal, under a one-line caption
+        (``decide show`` and :func:`decide.show` add criteria, basis and provenance)."""
+        from decide.core.layout import fit_table, terminal_width, wrap_text
+
+        width = terminal_width()
+        headers, rows = self._score_rows()
+        align = ["l"] + ["r"] * len(self.criteria)
+        caption = f"{self.actor}: decision matrix from {self.data_label}"
+        return wrap_text(caption, width) + "\n\n" + fit_table(headers, rows, align, width)
 
     def _repr_html_(self) -> str:
-        from decide.analysis.views import MatrixView
+        import html
 
-        return MatrixView(self)._repr_html_()
+        headers, rows = self._score_rows()
+        head = "".join(f"<th>{html.escape(h)}</th>" for h in headers)
+        body = "".join("<tr>" + "".join(f"<td>{html.escape(c)}</td>" for c in row) + "</tr>" for row in rows)
+        caption = html.escape(f"{self.actor}: decision matrix from {self.data_label}")
+        return f"<table><caption>{caption}</caption><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
 
     def dominators(self) -> Dominators:
         """For each Pareto-dominated strategy, the strategies of the same actor that dominate it.

@@ -44,7 +44,8 @@ from decide.core.errors import DecideError, SpecError, UnknownNameError
 from decide.io.load import MatrixSource, one_matrix, shipped_matrices_dir
 from decide.methods import DEFAULT_METHOD, METHODS, get_method
 from decide.methods.base import Method
-from decide.weights.spec import WeightsLike, apply_weights
+from decide.weights.apply import apply_weights
+from decide.weights.spec import WeightsLike
 
 if TYPE_CHECKING:
     import numpy as np
@@ -450,7 +451,7 @@ class TuneSession:
                 f"{shlex.join(['decide', 'tune', 'my.yaml', '-a', self.matrix.actor])}"
             )
         weights = {c: float(format_weight(w)) for c, w in self.weight_map.items()}
-        from decide.analysis.profiles import save_profile
+        from decide.io.profiles import save_profile
 
         save_profile(path, name.strip(), weights, rationale=rationale or f"saved from decide tune ({self.method.name})")
         self.profiles[name.strip()] = weights

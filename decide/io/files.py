@@ -24,8 +24,10 @@ import sys
 import tempfile
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import Any
 
 from decide.core.errors import DecideError, MatrixError
+from decide.core.paths import shipped_label
 
 MAX_FILE_BYTES = 5 * 1024 * 1024
 """The largest file decide reads (5 MB)."""
@@ -33,25 +35,6 @@ MAX_FILE_BYTES = 5 * 1024 * 1024
 STDOUT = "-"
 _CHUNK = 64 * 1024
 Content = str | bytes | Callable[[str], None]
-
-
-def shipped_label(path: str | os.PathLike[str], shipped_dir: str | os.PathLike[str] | None = None) -> str:
-    """How messages name a file: ``shipped matrices/russia.yaml`` for a shipped one, else the path as given.
-
-    >>> shipped_label("/opt/site/decide/matrices/russia.yaml", "/opt/site/decide/matrices")
-    'shipped matrices/russia.yaml'
-    >>> shipped_label("my/japan.yaml", "/opt/site/decide/matrices")
-    'my/japan.yaml'
-    """
-    if shipped_dir is None:
-        from decide.io.load import shipped_matrices_dir
-
-        shipped_dir = shipped_matrices_dir()
-    try:
-        relative = Path(os.path.abspath(path)).relative_to(os.path.abspath(shipped_dir))
-    except (ValueError, OSError):
-        return str(path)
-    return f"shipped matrices/{relative.as_posix()}"
 
 
 # --------------------------------------------------------------------------- reading
@@ -292,3 +275,15 @@ def _replace_atomically(target: Path, content: Content, info: os.stat_result | N
         with contextlib.suppress(OSError):
             os.unlink(temporary)
         raise
+
+
+def read_yaml_file(path: Path, expected: str) -> Any:
+    """Parse one YAML file; a :class:`~decide.core.errors.MatrixError` names the file, line and
+    problem, and an empty file says what it should hold (``expected``: "keys actor and scenarios")."""
+    from decide.io.yamlsafe import parse_yaml
+
+    label = shipped_label(path)
+    text = read_text_limited(path, label=label)
+    if not text.strip():
+        raise MatrixError([f"{label}: file is empty; expected {expected}"])
+    return parse_yaml(text, label)

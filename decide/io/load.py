@@ -13,18 +13,20 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable, Sequence
-from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
 from decide.core.errors import DecideWarning, MatrixError, UnknownNameError
 from decide.core.limits import document_problems, one_line
 from decide.core.model import Criterion, Matrix, Objective, Strategy
+from decide.core.paths import shipped_label, shipped_matrices_dir
+from decide.io.files import read_yaml_file
 from decide.io.yamlsafe import as_finite_number, shorten
-from decide.weights.spec import WeightsLike, apply_weights, check_weights
+from decide.weights.apply import apply_weights
+from decide.weights.spec import WeightsLike, check_weights
 
 if TYPE_CHECKING:
-    from decide.analysis.scenarios import Scenario
+    from decide.io.scenarios import Scenario
 
 PathLike = str | Path
 MatrixSource = Matrix | Sequence[Matrix] | PathLike | Sequence[PathLike] | None
@@ -39,31 +41,14 @@ BASES = ("stated", "inferred")
 CERTAINTIES = ("stated", "implied", "judgement")
 RANGE_KEYS = ("value", "low", "high")
 
-def shipped_matrices_dir() -> Path:
-    """The folder of matrices shipped with decide (inside the installed package)."""
-    packaged = resources.files("decide") / "matrices"
-    if packaged.is_dir():
-        return Path(str(packaged))
-    return Path(__file__).resolve().parents[2] / "matrices"  # a source checkout
-
-
 def _read_yaml(path: Path) -> Any:
-    """Parse one YAML file; a :class:`MatrixError` names the file, line and problem."""
-    from decide.io.files import read_text_limited
-    from decide.io.yamlsafe import parse_yaml
-
-    label = _label(path)
-    text = read_text_limited(path, label=label)
-    if not text.strip():
-        raise MatrixError([f"{label}: file is empty; expected keys actor, criteria and strategies"])
-    return parse_yaml(text, label)
+    """Parse one matrix file; a :class:`MatrixError` names the file, line and problem."""
+    return read_yaml_file(path, "keys actor, criteria and strategies")
 
 
 def _label(path: Path) -> str:
     """How messages name ``path``: ``shipped matrices/russia.yaml`` for a shipped file, else as given."""
-    from decide.io.files import shipped_label
-
-    return shipped_label(path, shipped_matrices_dir())
+    return shipped_label(path)
 
 
 def _is_number(value: Any) -> bool:
@@ -362,7 +347,7 @@ def _check_document(data: Any, path: Path) -> tuple[list[str], Matrix | None]:
     strategy_problems, strategies = _check_strategies(
         data.get("strategies"), where, criteria, scale
     )
-    from decide.analysis.profiles import check_profiles
+    from decide.weights.profiles import check_profiles
 
     profile_problems, profiles = check_profiles(data.get("profiles"), where, criteria)
     problems += criteria_problems + scale_problems + strategy_problems + profile_problems
@@ -494,7 +479,7 @@ def check_files(
             report[_label(path)] = (error.problems, None)
         matrix = report[_label(path)][1]
         if matrix is not None:  # its scenarios, if it has a scenario file (decide.scenarios)
-            from decide.analysis.scenarios import scenario_problems
+            from decide.io.scenarios import scenario_problems
 
             scenario_path, found = scenario_problems(matrix)
             if scenario_path is not None:
@@ -531,7 +516,7 @@ def resolve_matrices(
 ) -> list[Matrix]:
     """Matrices from a Matrix, a list of them, paths, or ``None`` (the shipped ones), then
     only the named actors (all when ``actors`` is ``None`` or empty), with ``scenario``'s
-    scores if one is named (:mod:`decide.analysis.scenarios`); with ``stated_only``, without the
+    scores if one is named (:mod:`decide.io.scenarios`); with ``stated_only``, without the
     strategies whose basis is ``inferred`` (after the scenario, which may adjust them).
 
     >>> [m.actor for m in resolve_matrices(None, ["dprk"])]
@@ -553,7 +538,7 @@ def resolve_matrices(
         matrices = _load_selected(paths, actors) if actors else load_matrices(paths)  # type: ignore[arg-type]
     selected = select_actors(matrices, actors)
     if scenario is not None:
-        from decide.analysis.scenarios import apply_to_each
+        from decide.io.scenarios import apply_to_each
 
         selected = apply_to_each(selected, scenario)
     return [m.stated_only() for m in selected] if stated_only else selected

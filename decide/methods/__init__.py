@@ -104,7 +104,7 @@ class Catalogue:
         )
 
     def sections(self) -> list[Any]:
-        from decide.rendering.result import Section
+        from decide.core.tables import Section
 
         full = self.to_frame()
         frame = full[["method", "full name", "parameters", "better", "reference", "weights"]]

@@ -111,7 +111,7 @@ class Parameter:
             raise SpecError(f"{where} is '{text}'; choose from: {', '.join(self.choices)}")
         if self.parser is None:
             return text
-        from decide.weights.spec import split_per_criterion
+        from decide.core.parse import split_per_criterion
 
         try:
             parts = split_per_criterion(text)

@@ -7,8 +7,8 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from decide.core.errors import SpecError
+from decide.core.parse import parse_nonnegative, per_criterion
 from decide.methods.base import Method, Parameter, register
-from decide.weights.spec import parse_nonnegative, per_criterion
 
 if TYPE_CHECKING:
     import numpy as np

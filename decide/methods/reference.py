@@ -6,9 +6,9 @@ from __future__ import annotations
 import math
 from typing import TYPE_CHECKING, Any
 
+from decide.core.parse import parse_finite, parse_range, per_criterion
 from decide.methods.base import Method, Parameter, register
 from decide.methods.checks import SUM_NONNEGATIVE, SUM_NORM, require_nonzero_columns, require_positive
-from decide.weights.spec import parse_finite, parse_range, per_criterion
 
 if TYPE_CHECKING:
     from collections.abc import Sequence

@@ -8,9 +8,9 @@ import warnings
 from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
+from decide.core.parse import parse_finite, per_criterion
 from decide.methods.base import Method, Parameter, register
 from decide.methods.checks import require_positive
-from decide.weights.spec import parse_finite, per_criterion
 
 if TYPE_CHECKING:
     import numpy as np

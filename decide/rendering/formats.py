@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from decide.core.errors import DecideError, UnknownNameError
-from decide.rendering.result import Exportable, Section, Table
+from decide.core.tables import Exportable, Section, Table
 
 TEXT_FORMATS = ("table", "markdown", "csv", "json", "latex", "html")
 FILE_FORMATS = ("xlsx",)

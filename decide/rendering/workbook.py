@@ -21,11 +21,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
-from decide.rendering.result import Section, Table
+from decide.core.tables import Section, Table
 
 if TYPE_CHECKING:
     from decide.core.model import Matrix
-    from decide.rendering.result import Exportable
+    from decide.core.tables import Exportable
 
 NUMBER_FORMAT = "0.0000"
 MAX_WIDTH = 80

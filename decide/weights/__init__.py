@@ -116,7 +116,7 @@ class WeightsResult:
     def sections(self) -> list[Any]:
         """One titled table for the text exports: the caption, the most inconsistent AHP
         judgment and the note on objective weights, then criterion and weight."""
-        from decide.rendering.result import Section
+        from decide.core.tables import Section
 
         parts = [self.caption]
         worst = self.extras.get("most_inconsistent")

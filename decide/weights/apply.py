@@ -227,7 +227,22 @@ def set_weights(
     return matrix
 
 
+def apply_weights(
+    matrix: Matrix, overrides: WeightsLike, profile: str | Profile | None = None, weighting: str = "roc"
+) -> Matrix:
+    """A copy of ``matrix`` weighted by ``profile`` then ``overrides``: see :func:`decide.weights.apply.set_weights`.
+
+    A named criterion gets exactly the value given; the criteria not named share the rest
+    in their file proportions; naming every criterion normalises them. ``None`` or an empty
+    mapping returns the matrix unchanged.
+    """
+    if overrides is None and profile is None:
+        return matrix
+    return set_weights(matrix, overrides, profile=profile, weighting=weighting)
+
+
 __all__ = [
+    "apply_weights",
     "DEFAULT_WEIGHTING",
     "WeightsLike",
     "apply_profile",
