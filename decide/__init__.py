@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from decide import weights
+    from decide.analysis.catalogue import catalogue
     from decide.analysis.compare import Comparison, compare
     from decide.analysis.explain import Contributions, explain
     from decide.analysis.profiles import ProfileComparison, ProfileList, profiles
@@ -32,11 +33,12 @@ if TYPE_CHECKING:
     from decide.analysis.views import MatrixView, Overview, overview, show
     from decide.core.errors import DecideError, DecideWarning, MatrixError, MethodError, SpecError, UnknownNameError
     from decide.core.model import Criterion, Matrix, Profile, Strategy
-    from decide.interactive.session import TuneSession, tune
+    from decide.interactive.notebook import tune
+    from decide.interactive.session import TuneSession
     from decide.io.load import load_matrices, load_matrix, shipped_matrices_dir, validate
     from decide.io.profiles import save_profile
     from decide.io.scenarios import Adjustment, Scenario, apply_scenario
-    from decide.methods import DEFAULT_METHOD, Method, catalogue, get_method
+    from decide.methods import DEFAULT_METHOD, Method, get_method
     from decide.rendering.formats import FORMATS, export, render
 
 # Where each public name lives: modules load on first use, so ``import decide`` and
@@ -48,7 +50,7 @@ _HOMES = {
     "Contributions": "analysis.explain", "explain": "analysis.explain",
     "FORMATS": "rendering.formats", "export": "rendering.formats", "render": "rendering.formats",
     "load_matrices": "io.load", "load_matrix": "io.load", "shipped_matrices_dir": "io.load", "validate": "io.load",
-    "DEFAULT_METHOD": "methods", "Method": "methods", "catalogue": "methods", "get_method": "methods",
+    "DEFAULT_METHOD": "methods", "Method": "methods", "catalogue": "analysis.catalogue", "get_method": "methods",
     "Criterion": "core.model", "Matrix": "core.model", "Profile": "core.model", "Strategy": "core.model",
     "ProfileComparison": "analysis.profiles", "ProfileList": "analysis.profiles", "profiles": "analysis.profiles", "save_profile": "io.profiles",
     "ActorRanking": "analysis.ranking", "Ranking": "analysis.ranking", "rank": "analysis.ranking",
@@ -59,7 +61,7 @@ _HOMES = {
     "MakeTopResult": "analysis.sensitivity", "SensitivityResult": "analysis.sensitivity", "make_top": "analysis.sensitivity",
     "sensitivity": "analysis.sensitivity",
     "ActorSMAA": "analysis.smaa", "SMAAResult": "analysis.smaa", "smaa": "analysis.smaa",
-    "TuneSession": "interactive.session", "tune": "interactive.session",
+    "TuneSession": "interactive.session", "tune": "interactive.notebook",
     "MatrixView": "analysis.views", "Overview": "analysis.views", "overview": "analysis.views", "show": "analysis.views",
 }
 

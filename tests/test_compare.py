@@ -8,7 +8,7 @@ import pandas as pd
 import pytest
 
 from decide import Criterion, Matrix, MethodError, SpecError, Strategy, compare, render
-from decide.analysis.compare import borda, copeland, correlations
+from decide.analysis.consensus import borda, copeland, correlations
 from decide.analysis.ranking import rank
 
 

@@ -358,12 +358,13 @@ def test_cli_output_dash_is_stdout(matrix_file):
 
 def test_problems_in_shipped_files_name_them_shortly(monkeypatch, tmp_path):
     """Errors about shipped files say 'shipped matrices/x.yaml', not the site-packages path."""
+    import decide.core.paths
     import decide.io.load
 
     shipped = tmp_path / "matrices"
     shipped.mkdir()
     (shipped / "broken.yaml").write_text("actor: X\nactor: Y\n")
-    monkeypatch.setattr(decide.io.load, "shipped_matrices_dir", lambda: shipped)
+    monkeypatch.setattr(decide.core.paths, "shipped_matrices_dir", lambda: shipped)
     with pytest.raises(MatrixError) as caught:
         decide.io.load.load_matrix(shipped / "broken.yaml")
     assert str(caught.value).startswith("shipped matrices/broken.yaml: line 2, column 1: invalid YAML: duplicate key")

@@ -9,8 +9,8 @@ import subprocess
 import pytest
 
 from decide import Criterion, Matrix, Strategy, compare, rank, render, smaa
-from decide.analysis.ranking import competition_ranks
 from decide.core.layout import fit_table
+from decide.core.ranks import competition_ranks
 
 COMMANDS = [
     ("rank",),

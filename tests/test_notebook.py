@@ -28,5 +28,8 @@ def test_example_notebook_runs_and_shows_tables_and_charts(tmp_path):
     images = [o for o in outputs if "image/png" in o.get("data", {})]
     assert len(html) >= 6 and all("<table" in h for h in html)
     assert len(images) >= 5
+    # the exports go to a fresh temporary folder, never into the working folder (a user's files)
+    assert [p.name for p in tmp_path.iterdir()] == [NOTEBOOK.name]
+    printed = "".join(o.get("text", "") for o in outputs if o.output_type == "stream")
     for written in ("ranking.tex", "ranking.xlsx", "briefing.html"):
-        assert (tmp_path / written).stat().st_size > 0
+        assert written in printed

@@ -16,7 +16,7 @@ START, END = "<!-- methods table: generated from the registry -->", "<!-- end of
 
 
 def short_reference(method: type[Method]) -> str:
-    from decide.methods import _short_reference
+    from decide.analysis.catalogue import _short_reference
 
     return _short_reference(method)
 

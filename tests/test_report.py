@@ -133,7 +133,7 @@ def test_notebook_html_is_compact_with_the_best_highlighted():
     assert '<tr class="best">' in html and "tr.best" in html  # the best row is highlighted by the inline style
     assert html.count('<tr class="best">') == (ranking.results[0].table["rank"] == 1).sum()
     matrix_html = show(actor="China").matrix._repr_html_()
-    assert "objective" in matrix_html and "stability" in matrix_html
+    assert "(max" in matrix_html and "stability" in matrix_html
 
 
 def test_show_prints_whole_scores_without_decimals(cli):

@@ -9,11 +9,12 @@ import json
 import numpy as np
 import pytest
 
-from decide.analysis.sensitivity import make_top, path_weights, sensitivity
+from decide.analysis.sensitivity import make_top, sensitivity
 from decide.core.errors import UnknownNameError
 from decide.core.model import Criterion, Matrix, Strategy
 from decide.core.ranks import batch_ranks
 from decide.rendering.formats import FORMATS, export, render
+from decide.weights.apply import path_weights
 from tests.helpers import batch_scores, with_scores
 from tests.helpers import four_criteria_matrix as random_matrix
 

@@ -13,6 +13,7 @@ import pytest
 
 from decide import weights
 from decide.core.errors import DecideError, MatrixError, MethodError, SpecError, UnknownNameError
+from decide.io.ahp import load_ahp_file
 from decide.io.load import load_matrix, shipped_matrices_dir
 
 CRITERIA = ["stability", "deterrence", "cost", "risk"]
@@ -204,7 +205,7 @@ def test_ahp_file_with_judgments(tmp_path):
           - [stability, cost, 3]
           - [risk, cost, 1/2]
     """))
-    result = weights.load_ahp_file(path)
+    result = load_ahp_file(path)
     assert list(result.weights.index) == ["deterrence", "stability", "risk", "cost"]
     assert result.weights.idxmax() == "deterrence"
     data = json.loads(json.dumps(result.to_dict()))
@@ -255,13 +256,13 @@ AHP_FILE_ERRORS = [
 def test_bad_ahp_files_are_one_line_errors_naming_the_file(tmp_path, text, expected):
     path = write(tmp_path, text)
     with pytest.raises(DecideError) as error:
-        weights.load_ahp_file(path)
+        load_ahp_file(path)
     assert message(error) == expected.format(path=path)
 
 
 def test_missing_ahp_file(tmp_path):
     with pytest.raises(MatrixError) as error:
-        weights.load_ahp_file(tmp_path / "nowhere.yaml")
+        load_ahp_file(tmp_path / "nowhere.yaml")
     assert message(error) == f"{tmp_path / 'nowhere.yaml'}: no such file"
 
 
@@ -546,10 +547,10 @@ def test_ahp_files_are_read_as_safely_as_matrix_files(tmp_path):
     tagged = tmp_path / "tagged.yaml"
     tagged.write_text("criteria: !!python/object/apply:os.system [echo hi]\n", encoding="utf-8")
     with pytest.raises(MatrixError, match="could not determine a constructor"):
-        weights.load_ahp_file(tagged)
+        load_ahp_file(tagged)
     bomb = tmp_path / "bomb.yaml"
     levels = ["a: &a [x, x, x, x, x, x, x, x, x, x]"]
     levels += [f"{chr(98 + i)}: &{chr(98 + i)} [{', '.join(['*' + chr(97 + i)] * 10)}]" for i in range(8)]
     bomb.write_text("\n".join(levels) + "\n", encoding="utf-8")
     with pytest.raises(MatrixError, match="expands to more than"):
-        weights.load_ahp_file(bomb)
+        load_ahp_file(bomb)

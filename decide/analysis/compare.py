@@ -17,6 +17,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from decide.analysis.consensus import borda, compact_ranks, copeland, correlations
 from decide.core.errors import MethodError, SpecError
 from decide.core.tables import Section
 from decide.io.load import MatrixSource, one_matrix
@@ -205,91 +206,6 @@ class Comparison(Result):
         }
 
 
-def compact_ranks(table: pd.DataFrame) -> tuple[pd.DataFrame, str]:
-    """A rank table for the terminal: no point columns, dominated strategies marked ``*``
-    instead of a ``dominated`` column; and the footnote saying so.
-
-    >>> import pandas as pd
-    >>> frame, note = compact_ranks(pd.DataFrame({"strategy": ["A", "B"], "borda_points": [1, 0], "borda": [1, 2],
-    ...                                           "copeland_score": [1, -1], "copeland": [1, 2],
-    ...                                           "dominated": [False, True]}))
-    >>> list(frame.columns), frame[""].tolist(), note
-    (['strategy', '', 'borda', 'copeland'], ['', '*'], '* Pareto-dominated.')
-    """
-    frame = table.drop(columns=[c for c in ("borda_points", "copeland_score") if c in table.columns])
-    note = ""
-    if "dominated" in frame.columns:
-        marks = ["*" if d else "" for d in frame["dominated"]]
-        frame = frame.drop(columns="dominated")
-        if any(marks):
-            frame.insert(1, "", marks)
-            note = "* Pareto-dominated."
-    return frame, note
-
-
-def borda(ranks: pd.DataFrame) -> pd.DataFrame:
-    """Borda count: a strategy ranked r of n by a method scores n - r; points summed.
-
-    >>> import pandas as pd
-    >>> borda(pd.DataFrame({"m1": [1, 2, 3], "m2": [2, 1, 3]}, index=["A", "B", "C"]))
-       borda_points  borda
-    A             3      1
-    B             3      1
-    C             0      3
-    """
-    points = (len(ranks) - ranks).sum(axis=1)
-    return _with_rank(points.rename("borda_points"), "borda")
-
-
-def copeland(ranks: pd.DataFrame) -> pd.DataFrame:
-    """Copeland: +1 per strategy most methods rank below, -1 per strategy ranked above.
-
-    >>> import pandas as pd
-    >>> copeland(pd.DataFrame({"m1": [1, 2, 3], "m2": [2, 1, 3], "m3": [1, 3, 2]},
-    ...                       index=["A", "B", "C"]))
-       copeland_score  copeland
-    A               2         1
-    B               0         2
-    C              -2         3
-    """
-    import numpy as np
-
-    values = ranks.to_numpy()
-    better = (values[:, None, :] < values[None, :, :]).sum(axis=2)
-    wins = np.sign(better - better.T).sum(axis=1)
-    import pandas as pd
-
-    return _with_rank(pd.Series(wins, index=ranks.index, name="copeland_score"), "copeland")
-
-
-def _with_rank(values: pd.Series, name: str) -> pd.DataFrame:
-    frame = values.to_frame()
-    frame[name] = values.rank(method="min", ascending=False).astype(int)
-    return frame
-
-
-def correlations(ranks: pd.DataFrame, how: str) -> pd.DataFrame:
-    """Kendall's tau-b or Spearman's rho between every pair of columns (methods).
-
-    A method that ties every strategy has no correlation: NaN.
-    """
-    import numpy as np
-    import pandas as pd
-    from scipy import stats
-
-    columns = list(ranks.columns)
-    result = pd.DataFrame(np.nan, index=columns, columns=columns, dtype=float)
-    for i, a in enumerate(columns):
-        for b in columns[i:]:
-            x, y = ranks[a].to_numpy(), ranks[b].to_numpy()
-            if len(set(x)) < 2 or len(set(y)) < 2:
-                continue
-            test = stats.kendalltau if how == "kendall" else stats.spearmanr
-            value = test(x, y).statistic
-            result.loc[a, b] = result.loc[b, a] = float(value)
-    return result
-
-
 def _split_params(
     params: ParamsByMethod | Mapping[str, Any] | None, methods: Sequence[str]
 ) -> dict[str, dict[str, Any]]:
@@ -374,7 +290,7 @@ def compare(
     if not chosen:
         raise MethodError(f"{matrix.label}: no method could rank this matrix")
     index = pd.Index(matrix.strategy_names, name="strategy")
-    from decide.analysis.ranking import competition_ranks
+    from decide.core.ranks import competition_ranks
 
     rank_frame = pd.DataFrame({n: competition_ranks(ranks[n]) for n in chosen}, index=index)
     score_frame = pd.DataFrame({n: scores[n] for n in chosen}, index=index)

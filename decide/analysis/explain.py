@@ -239,7 +239,7 @@ def explain_matrix(matrix: Matrix, method: Method) -> ActorContributions:
     """The contributions and sentences of one matrix."""
     import pandas as pd
 
-    from decide.analysis.ranking import rank_matrix
+    from decide.analysis.actor_ranking import rank_matrix
 
     ranking = rank_matrix(matrix, method)
     kind, values = decompose(matrix, method)

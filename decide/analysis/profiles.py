@@ -135,7 +135,7 @@ class ProfileComparison(Result):
         return pd.DataFrame(self.weights).rename_axis("criterion").reset_index()
 
     def sections(self) -> list[Section]:
-        from decide.analysis.compare import compact_ranks
+        from decide.analysis.consensus import compact_ranks
 
         compact, note = compact_ranks(self.table)
         return [
@@ -214,7 +214,7 @@ def compare_profiles(
     """
     import pandas as pd
 
-    from decide.analysis.compare import borda, copeland, correlations
+    from decide.analysis.consensus import borda, copeland, correlations
     from decide.methods import DEFAULT_METHOD, get_method
     from decide.methods.run import evaluate
     from decide.weights.apply import set_weights

@@ -10,9 +10,10 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from decide.analysis.actor_ranking import ActorRanking, drop_dominated, rank_matrix
 from decide.io.load import MatrixSource, resolve_matrices
 from decide.methods import DEFAULT_METHOD, get_method
 from decide.methods.base import Method
@@ -32,29 +33,7 @@ if TYPE_CHECKING:
     import pandas as pd
 
     from decide.analysis.explain import Contributions
-    from decide.core.model import Matrix
     from decide.io.scenarios import Scenario
-
-
-@dataclass(frozen=True)
-class ActorRanking:
-    """The ranked strategies of one actor: rank, strategy, score, dominated; best first."""
-
-    matrix: Matrix
-    weights: dict[str, float]
-    table: pd.DataFrame
-    dominators: Mapping[str, list[str]] = field(default_factory=dict)
-    #: what the reader should know: degenerate parts of the matrix, dominance surprises
-    notes: tuple[str, ...] = ()
-
-    @property
-    def actor(self) -> str:
-        return self.matrix.actor
-
-    @property
-    def top(self) -> str:
-        """The strategy ranked first (the first listed when several share rank 1)."""
-        return str(self.table["strategy"].iloc[0])
 
 
 @dataclass(frozen=True)
@@ -188,46 +167,6 @@ class Ranking(PerActor[ActorRanking]):
         return plot_contributions(self.contributions(), actor=actor, ax=ax)
 
 
-def rank_matrix(matrix: Matrix, method: Method) -> ActorRanking:
-    """Rank one matrix with its own weights."""
-    import pandas as pd
-
-    from decide.methods.run import evaluate
-    from decide.rendering.notes import dominance_notes, matrix_notes
-
-    ranks, scores = evaluate(method, matrix)
-    ranks = competition_ranks(ranks)
-    dominators = matrix.dominators()
-    notes = (*matrix_notes(matrix), *dominance_notes(matrix, method, ranks, dominators))
-    table = pd.DataFrame({"rank": ranks, "strategy": matrix.strategy_names, "score": scores})
-    table["dominated"] = [s in dominators for s in matrix.strategy_names]
-    table["basis"] = [s.basis for s in matrix.strategies]
-    # Tie rule: within a rank, by score (equal within the tie tolerance counts as equal), then file order.
-    from decide.core.ranks import batch_ranks
-
-    table["order"] = batch_ranks(scores[None, :], method.better)[0]
-    table = table.sort_values(["rank", "order"], kind="stable").drop(columns="order")
-    return ActorRanking(matrix, matrix.weights, table.reset_index(drop=True), dominators, notes)
-
-
-def competition_ranks(ranks: Any) -> Any:
-    """Ranks with ties sharing the best place and the next place skipped (1, 1, 3), so
-    that "5 of 8" means four strategies are ahead.
-
-    >>> competition_ranks([1, 1, 2, 3]).tolist()
-    [1, 1, 3, 4]
-    """
-    import numpy as np
-
-    ranks = np.asarray(ranks)
-    return 1 + (ranks[None, :] < ranks[:, None]).sum(axis=1)
-
-
-def drop_dominated(matrix: Matrix) -> Matrix:
-    """``matrix`` without its Pareto-dominated strategies."""
-    return matrix.without(set(matrix.dominators()), "Pareto-dominated strategies dropped")
-
-
 def rank(
     source: MatrixSource = None,
     *,
@@ -264,4 +203,4 @@ def rank(
     return Ranking(chosen, tuple(rank_matrix(m, chosen) for m in matrices), non_dominated, stated_only)
 
 
-__all__ = ["ActorRanking", "Ranking", "competition_ranks", "drop_dominated", "rank", "rank_matrix"]
+__all__ = ["ActorRanking", "Ranking", "drop_dominated", "rank", "rank_matrix"]

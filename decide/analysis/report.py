@@ -34,9 +34,9 @@ from decide.weights.apply import require_profile_everywhere
 if TYPE_CHECKING:
     import pandas as pd
 
+    from decide.analysis.actor_ranking import ActorRanking
     from decide.analysis.compare import Comparison
     from decide.analysis.explain import ActorContributions
-    from decide.analysis.ranking import ActorRanking
     from decide.analysis.robust import ActorRobust
     from decide.analysis.sensitivity import SensitivityResult
     from decide.analysis.smaa import SMAAResult
@@ -192,6 +192,10 @@ class Report(PerActor[ActorBriefing]):
         }
 
     # -- HTML ---------------------------------------------------------------------------
+
+    def write(self, path: str | os.PathLike[str], progress: Progress | None = None) -> Path:
+        """Write the briefing to ``path``: ``.html``, ``.md`` or ``.pdf`` by its suffix (see :func:`write_report`)."""
+        return write_report(self, path, progress)
 
     def to_html(self, progress: Progress | None = None) -> str:
         """One self-contained HTML page: styles inline, charts as inline SVG;
@@ -518,9 +522,9 @@ def report(
     ``weights``, ``profile``, ``weighting`` and ``stated_only`` work as in :func:`decide.rank`;
     ``progress(label, done, total)`` is called after each actor.
     """
+    from decide.analysis.actor_ranking import rank_matrix
     from decide.analysis.compare import Comparison, compare
     from decide.analysis.explain import explain_matrix
-    from decide.analysis.ranking import rank_matrix
     from decide.analysis.robust import resolve_methods, robust_matrix
     from decide.analysis.sensitivity import sensitivity
     from decide.analysis.smaa import smaa

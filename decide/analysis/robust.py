@@ -561,7 +561,7 @@ def robust_matrix(
     """
     import numpy as np
 
-    from decide.analysis.ranking import competition_ranks
+    from decide.core.ranks import competition_ranks
     from decide.methods.run import batch_scores, evaluate
 
     chosen_scenarios = select_scenarios(matrix, scenarios)

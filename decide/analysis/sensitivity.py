@@ -42,11 +42,11 @@ from decide.methods import DEFAULT_METHOD, get_method
 from decide.methods.base import Method
 from decide.methods.run import batch_scores
 from decide.rendering.result import Result, add_provenance, data_note, format_weights, json_params
+from decide.weights.apply import path_weights
 from decide.weights.spec import WeightsLike
 
 if TYPE_CHECKING:
     import numpy as np
-    import numpy.typing as npt
     import pandas as pd
 
     from decide.core.model import Matrix
@@ -58,26 +58,6 @@ GRID_POINTS = 101
 TOLERANCE = 1e-4
 #: Crossings closer than this are one breakpoint (closed form).
 _SAME_POINT = 1e-12
-
-
-def path_weights(current: npt.ArrayLike, index: int, values: Any) -> np.ndarray:
-    """Weight vectors where criterion ``index`` takes each of ``values`` and the others keep
-    their proportions.
-
-    >>> path_weights([0.5, 0.3, 0.2], 0, [0.0, 1.0]).round(2).tolist()
-    [[0.0, 0.6, 0.4], [1.0, 0.0, 0.0]]
-    """
-    import numpy as np
-
-    start = np.asarray(current, dtype=float)
-    values = np.asarray(values, dtype=float)
-    rest = 1.0 - start[index]
-    # if the criterion holds all the weight, the others share equally
-    shares = start / rest if rest > 0 else np.full(len(start), 1 / max(1, len(start) - 1))
-    shares[index] = 0.0
-    weights = (1.0 - values)[:, None] * shares[None, :]
-    weights[:, index] = values
-    return weights
 
 
 @dataclass(frozen=True)

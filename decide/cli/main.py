@@ -359,7 +359,7 @@ def list_command(paths, print_path, fmt, output) -> None:
 @output_option
 def methods_command(fmt, output) -> None:
     """List the ranking methods with their parameters and references."""
-    from decide.methods import catalogue
+    from decide.analysis.catalogue import catalogue
 
     emit(catalogue(), fmt, output)
 

@@ -78,7 +78,7 @@ def _surrogate_command(rule: str, title: str) -> click.Command:
     @single_option("--actor", "-a", help="Check the names against this actor's criteria.")
     @save_options
     def command(path, order, actor, save_as, into, rationale, source, replace, fmt, output) -> None:
-        from decide import weights
+        import decide.weights as weights
 
         if path or actor:
             from decide.io.load import one_matrix
@@ -114,7 +114,7 @@ def ahp_command(path, save_as, into, rationale, source, replace, fmt, output) ->
     Prints lambda_max, the consistency index and ratio (Saaty's random index), and the judgment most
     at odds with the others; warns when CR > 0.10.
     """
-    from decide.weights import load_ahp_file
+    from decide.io.ahp import load_ahp_file
 
     _finish(load_ahp_file(path), fmt, output, save_as, into, rationale, source, replace)
 

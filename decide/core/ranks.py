@@ -161,3 +161,16 @@ def _ranks_by_sorting(key: np.ndarray, tolerance: np.ndarray | None = None) -> n
 def rank_note(method_name: str) -> str:
     """What captions add for a method whose ranks here differ from ``decide rank``'s."""
     return "; ranks by Q alone, not the compromise set" if method_name == "vikor" else ""
+
+
+def competition_ranks(ranks: Any) -> Any:
+    """Ranks with ties sharing the best place and the next place skipped (1, 1, 3), so
+    that "5 of 8" means four strategies are ahead.
+
+    >>> competition_ranks([1, 1, 2, 3]).tolist()
+    [1, 1, 3, 4]
+    """
+    import numpy as np
+
+    ranks = np.asarray(ranks)
+    return 1 + (ranks[None, :] < ranks[:, None]).sum(axis=1)

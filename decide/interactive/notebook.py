@@ -11,7 +11,11 @@ import html
 from typing import Any
 
 from decide.core.errors import DecideError
-from decide.interactive.session import TuneSession, View, method_cycle
+from decide.interactive.session import TuneSession, View, method_cycle, session
+from decide.io.load import MatrixSource
+from decide.methods import DEFAULT_METHOD
+from decide.methods.base import Method
+from decide.weights.spec import WeightsLike
 
 NOTEBOOK_EXTRA = "pip install 'decide-mcda[notebook]'"
 
@@ -145,4 +149,22 @@ class TuneWidget:
         return self.widget._repr_mimebundle_(**kwargs)
 
 
-__all__ = ["NOTEBOOK_EXTRA", "TuneWidget", "ranking_html", "require_ipywidgets"]
+def tune(
+    source: MatrixSource = None,
+    *,
+    actor: str | None = None,
+    method: str | Method = DEFAULT_METHOD,
+    weights: WeightsLike = None,
+    profile: str | None = None,
+    weighting: str = "roc",
+    stated_only: bool = False,
+) -> Any:
+    """In a notebook: sliders per criterion, a method and a profile menu, and the live ranking.
+
+    Needs ipywidgets (``pip install 'decide-mcda[notebook]'``); returns the widget.
+    """
+    require_ipywidgets()
+    return TuneWidget(session(source, actor=actor, method=method, weights=weights, profile=profile,
+                              weighting=weighting, stated_only=stated_only))
+
+__all__ = ["NOTEBOOK_EXTRA", "TuneWidget", "ranking_html", "require_ipywidgets", "tune"]

@@ -251,7 +251,7 @@ class TuneSession:
     def set_weight(self, value: float, index: int | None = None) -> None:
         """Give criterion ``index`` (default: the selected one) ``value`` in [0, 1]; the others
         keep their proportions and share the rest (equally, if they were all 0)."""
-        from decide.analysis.sensitivity import path_weights
+        from decide.weights.apply import path_weights
 
         index = self.selected if index is None else index
         value = min(1.0, max(0.0, float(value)))
@@ -476,9 +476,9 @@ def leader_interval(
     """
     import numpy as np
 
-    from decide.analysis.sensitivity import path_weights
     from decide.core.ranks import TIE_TOLERANCE
     from decide.methods.run import batch_scores, quietly
+    from decide.weights.apply import path_weights
 
     current = np.asarray(weights, dtype=float)
     value = float(current[index])
@@ -594,27 +594,6 @@ def session(
                        stated_only=stated_only)
 
 
-def tune(
-    source: MatrixSource = None,
-    *,
-    actor: str | None = None,
-    method: str | Method = DEFAULT_METHOD,
-    weights: WeightsLike = None,
-    profile: str | None = None,
-    weighting: str = "roc",
-    stated_only: bool = False,
-) -> Any:
-    """In a notebook: sliders per criterion, a method and a profile menu, and the live ranking.
-
-    Needs ipywidgets (``pip install 'decide-mcda[notebook]'``); returns the widget.
-    """
-    from decide.interactive.notebook import TuneWidget, require_ipywidgets
-
-    require_ipywidgets()
-    return TuneWidget(session(source, actor=actor, method=method, weights=weights, profile=profile,
-                              weighting=weighting, stated_only=stated_only))
-
-
 __all__ = [
     "BIG_STEP",
     "FILE_WEIGHTS",
@@ -629,5 +608,4 @@ __all__ = [
     "leader_interval",
     "method_cycle",
     "session",
-    "tune",
 ]

@@ -22,16 +22,9 @@ import os
 import textwrap
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from decide.core.errors import DecideError, SpecError
-
-if TYPE_CHECKING:
-    from decide.analysis.compare import Comparison
-    from decide.analysis.explain import Contributions
-    from decide.analysis.ranking import Ranking
-    from decide.analysis.sensitivity import SensitivityResult
-    from decide.analysis.smaa import SMAAResult
 
 #: One colour per criterion (colour-blind safe, Okabe & Ito) and the bar colour.
 PALETTE = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000")
@@ -71,7 +64,7 @@ def _finish(axes: Sequence[Any]) -> Any:
     return axes[0]
 
 
-def plot_ranking(result: Ranking, actor: str | None = None, ax: Any = None) -> Any:
+def plot_ranking(result: Any, actor: str | None = None, ax: Any = None) -> Any:
     """Horizontal bars of each strategy's score, best at the top; for methods where a
     lower score is better the bar is ``worst - score``, so the best bar is the longest."""
     items = _chosen(result, actor, ax)
@@ -100,7 +93,7 @@ def plot_ranking(result: Ranking, actor: str | None = None, ax: Any = None) -> A
     return _finish(axes)
 
 
-def plot_contributions(result: Contributions, actor: str | None = None, ax: Any = None) -> Any:
+def plot_contributions(result: Any, actor: str | None = None, ax: Any = None) -> Any:
     """Stacked horizontal bars: each strategy's score split by criterion, best at the top."""
     items = _chosen(result, actor, ax)
     rows = max(len(item.contributions) for item in items)
@@ -126,7 +119,7 @@ def plot_contributions(result: Contributions, actor: str | None = None, ax: Any 
     return _finish(axes)
 
 
-def plot_comparison(result: Comparison, ax: Any = None) -> Any:
+def plot_comparison(result: Any, ax: Any = None) -> Any:
     """A heatmap of each strategy's rank by each method (1 = best, darkest), Borda order."""
     import numpy as np
 
@@ -146,13 +139,13 @@ def plot_comparison(result: Comparison, ax: Any = None) -> Any:
     return _finish([axis])
 
 
-def plot_sensitivity(result: SensitivityResult, criterion: str | None = None, ax: Any = None) -> Any:
+def plot_sensitivity(result: Any, criterion: str | None = None, ax: Any = None) -> Any:
     """Each strategy's score as one criterion's weight moves from 0 to 1 (the others keep
     their proportions); the current weight dashed, ranking changes dotted."""
     import numpy as np
 
-    from decide.analysis.sensitivity import path_weights
     from decide.methods.run import batch_scores
+    from decide.weights.apply import path_weights
 
     if criterion is None and ax is not None and len(result.criteria) > 1:
         raise SpecError("name one criterion with criterion=, or leave ax out for one panel per criterion")
@@ -184,7 +177,7 @@ def plot_sensitivity(result: SensitivityResult, criterion: str | None = None, ax
     return _finish(axes)
 
 
-def plot_first_by_weight(result: SensitivityResult, ax: Any = None) -> Any:
+def plot_first_by_weight(result: Any, ax: Any = None) -> Any:
     """One band per criterion: which strategy is first as its weight moves from 0 to 1,
     the current weight marked with a black tick."""
     top = result.top
@@ -210,7 +203,7 @@ def plot_first_by_weight(result: SensitivityResult, ax: Any = None) -> Any:
     return _finish([axis])
 
 
-def plot_smaa(result: SMAAResult, actor: str | None = None, ax: Any = None) -> Any:
+def plot_smaa(result: Any, actor: str | None = None, ax: Any = None) -> Any:
     """Stacked rank acceptability: for each strategy, the share of draws at rank 1, 2, ...
     (rank 1 darkest); most often first at the top."""
     import matplotlib
@@ -235,7 +228,7 @@ def plot_smaa(result: SMAAResult, actor: str | None = None, ax: Any = None) -> A
     return _finish(axes)
 
 
-def plot_acceptability_heatmap(result: SMAAResult, actor: str | None = None, ax: Any = None) -> Any:
+def plot_acceptability_heatmap(result: Any, actor: str | None = None, ax: Any = None) -> Any:
     """The rank acceptability indices as a heatmap (strategies x ranks, darker = more often)."""
     (item,) = _chosen(result, actor, ax) if actor or len(result.results) == 1 else [result.results[0]]
     order = item.summary()["strategy"].tolist()
@@ -251,29 +244,13 @@ def plot_acceptability_heatmap(result: SMAAResult, actor: str | None = None, ax:
 
 
 def chart(result: Any, ax: Any = None) -> Any:
-    """The chart of any result that has one (what ``--plot`` draws)."""
-    from decide.analysis.compare import Comparison
-    from decide.analysis.explain import Contributions
-    from decide.analysis.ranking import Ranking
-    from decide.analysis.robust import RobustResult
-    from decide.analysis.sensitivity import SensitivityResult
-    from decide.analysis.smaa import SMAAResult
-
-    if isinstance(result, Ranking):
-        return plot_ranking(result, ax=ax)
-    if isinstance(result, Contributions):
-        return plot_contributions(result, ax=ax)
-    if isinstance(result, Comparison):
-        return plot_comparison(result, ax=ax)
-    if isinstance(result, SensitivityResult):
-        return plot_sensitivity(result, ax=ax)
-    if isinstance(result, SMAAResult):
-        return plot_smaa(result, ax=ax)
-    if isinstance(result, RobustResult):
-        return result.plot(ax=ax)
-    raise DecideError(
-        f"{type(result).__name__} has no chart; --plot works with rank, explain, compare, sensitivity, smaa, robust"
-    )
+    """The chart of any result that has one (what ``--plot`` draws): its own ``plot``."""
+    plot = getattr(result, "plot", None)
+    if plot is None:
+        raise DecideError(
+            f"{type(result).__name__} has no chart; --plot works with rank, explain, compare, sensitivity, smaa, robust"
+        )
+    return plot(ax=ax)
 
 
 def check_chart_path(path: str | os.PathLike[str]) -> Path:

@@ -53,7 +53,7 @@ def result_matrices(result: Any) -> list[Matrix]:
 
 
 def _sheet_names(sections: list[Section]) -> Iterator[str]:
-    from decide.rendering.formats import clean_xlsx_text
+    from decide.rendering.escape import clean_xlsx_text
 
     used = {"summary", "sources"}
     for section in sections:
@@ -82,7 +82,7 @@ def _rows(frame: Any) -> tuple[list[str], list[list[Any]]]:
 
 def _safe(value: Any, raw: bool) -> Any:
     """``value`` without the characters XLSX cannot hold (text is kept as text by :func:`_put`)."""
-    from decide.rendering.formats import clean_xlsx_text
+    from decide.rendering.escape import clean_xlsx_text
 
     return clean_xlsx_text(value)
 

@@ -30,6 +30,9 @@ from decide.core.errors import SpecError, UnknownNameError
 from decide.weights.spec import WEIGHTS_EXAMPLE, WeightsLike, check_weights, parse_weight_spec
 
 if TYPE_CHECKING:
+    import numpy as np
+    import numpy.typing as npt
+
     from decide.core.model import Matrix, Profile
     from decide.weights import WeightsResult
 
@@ -138,7 +141,7 @@ def ordering_weights(
     >>> ordering_weights(resolve_matrices(None, "china")[0], "cost>risk>stability>deterrence").as_mapping()
     {'stability': 0.1458, 'deterrence': 0.0625, 'cost': 0.5208, 'risk': 0.2708}
     """
-    from decide import weights as elicit
+    from decide.weights import ordering as elicit
 
     tiers = elicit.parse_order(ordering, matrix.criterion_names, where=where)
     return elicit.surrogate(weighting, tiers, matrix.criterion_names)
@@ -241,7 +244,28 @@ def apply_weights(
     return set_weights(matrix, overrides, profile=profile, weighting=weighting)
 
 
+def path_weights(current: npt.ArrayLike, index: int, values: Any) -> np.ndarray:
+    """Weight vectors where criterion ``index`` takes each of ``values`` and the others keep
+    their proportions.
+
+    >>> path_weights([0.5, 0.3, 0.2], 0, [0.0, 1.0]).round(2).tolist()
+    [[0.0, 0.6, 0.4], [1.0, 0.0, 0.0]]
+    """
+    import numpy as np
+
+    start = np.asarray(current, dtype=float)
+    values = np.asarray(values, dtype=float)
+    rest = 1.0 - start[index]
+    # if the criterion holds all the weight, the others share equally
+    shares = start / rest if rest > 0 else np.full(len(start), 1 / max(1, len(start) - 1))
+    shares[index] = 0.0
+    weights = (1.0 - values)[:, None] * shares[None, :]
+    weights[:, index] = values
+    return weights
+
+
 __all__ = [
+    "path_weights",
     "apply_weights",
     "DEFAULT_WEIGHTING",
     "WeightsLike",

@@ -1,5 +1,5 @@
 """The text of weights: ``name=value`` overrides and their checks, and SMAA's ``a>b>c`` chains
-(orderings that become weights are :mod:`decide.weights.surrogate`).
+(orderings that become weights are :mod:`decide.weights.ordering`).
 
 Messages are worded for Python callers (``weight of 'cost' is 'x', not a number``);
 the command line adds its option names in one place (:mod:`decide.cli.main`).

@@ -8,8 +8,9 @@ import numpy as np
 import pytest
 
 from decide import MethodError, SpecError, UnknownNameError
+from decide.analysis.catalogue import catalogue
 from decide.core.ranks import TIE_TOLERANCE
-from decide.methods import METHODS, catalogue, get_method
+from decide.methods import METHODS, get_method
 from tests.helpers import (
     _dense,
     cross_checked,
