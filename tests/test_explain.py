@@ -57,10 +57,10 @@ def test_sentence_names_what_helps_and_what_holds_back():
 
 def test_explain_one_strategy_on_the_command_line(cli):
     ranked = rank(actors="dprk", method="wsm").results[0].table["strategy"].tolist()
-    out = cli("explain", "-a", "dprk", "-m", "wsm", ranked[0].lower(), "-f", "markdown").stdout
+    out = cli("explain", "-a", "dprk", "-m", "wsm", "--strategy", ranked[0].lower(), "-f", "markdown").stdout
     assert ranked[0] in out and "first because of" in out
     assert ranked[-1] not in out
-    bad = cli("explain", "-a", "dprk", "Atlantis")
+    bad = cli("explain", "-a", "dprk", "-s", "Atlantis")
     assert bad.exit_code == 1 and bad.output.startswith("Error: ") and "unknown strategy 'Atlantis'" in bad.output
     assert len(bad.output.strip().splitlines()) == 1
 

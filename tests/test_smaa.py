@@ -10,7 +10,7 @@ import numpy as np
 import pytest
 
 from decide.analysis.smaa import smaa, smaa_matrix
-from decide.cli.main import ProgressBar
+from decide.cli.options import ProgressBar
 from decide.core.errors import SpecError, UnknownNameError
 from decide.core.model import Criterion, Matrix, Strategy
 from decide.core.ranks import sample_weights
@@ -18,7 +18,7 @@ from decide.methods.base import Method
 from decide.rendering.formats import FORMATS, export, render
 from decide.weights.spec import parse_order
 
-cli_module = importlib.import_module("decide.cli.main")
+cli_module = importlib.import_module("decide.cli.options")
 
 CRITERIA = (
     Criterion("stability", "max", 0.3),

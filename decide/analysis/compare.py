@@ -14,24 +14,23 @@ np.float64(1.0)
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING, Any, Unpack
 
 from decide.analysis.consensus import borda, compact_ranks, copeland, correlations
+from decide.analysis.selection import Selection, SelectionFields
 from decide.core.errors import MethodError, SpecError
 from decide.core.tables import Section
-from decide.io.load import MatrixSource, one_matrix
+from decide.io.load import MatrixSource
 from decide.methods import DEFAULT_METHOD, METHODS, get_method
 from decide.methods.base import Method
 from decide.rendering.result import Result, add_provenance, data_note, format_weights, json_params
-from decide.weights.spec import WeightsLike
 
 if TYPE_CHECKING:
     import pandas as pd
 
     from decide.analysis.profiles import ProfileComparison
     from decide.core.model import Matrix
-    from decide.io.scenarios import Scenario
 
 ParamsByMethod = Mapping[str, Mapping[str, Any]]
 
@@ -232,15 +231,10 @@ def _split_params(
 def compare(
     source: MatrixSource = None,
     *,
-    actor: str | None = None,
     methods: Sequence[str | Method] | str | None = None,
-    weights: WeightsLike = None,
-    params: ParamsByMethod | Mapping[str, Any] | None = None,
-    profile: str | None = None,
-    weighting: str = "roc",
     profiles: Sequence[str] | str | bool | None = None,
-    stated_only: bool = False,
-    scenario: str | Scenario | None = None,
+    selection: Selection | None = None,
+    **fields: Unpack[SelectionFields],
 ) -> Comparison | ProfileComparison:
     """Rank one actor's strategies by several methods (default: :data:`DEFAULT_COMPARE`).
 
@@ -255,9 +249,10 @@ def compare(
     one method (the only one in ``methods``, default topsis) ranks the strategies under
     each profile; see :func:`decide.analysis.profiles.compare_profiles`.
     """
+    picked = Selection.of(source, selection, **fields)
+    params = picked.params
     if profiles is not None and profiles is not False:
-        return _compare_profiles(source, actor, methods, params, profiles, profile, weights, weighting, stated_only,
-                                 scenario)
+        return _compare_profiles(picked, methods, params, profiles)
     import pandas as pd
 
     from decide.methods.run import evaluate
@@ -272,7 +267,7 @@ def compare(
         raise SpecError("is empty; write e.g. topsis,vikor", field="methods")
     given = {m.name: m for m in (methods or []) if isinstance(m, Method)}
     per_method = _split_params(params, names)
-    matrix = one_matrix(source, actor, weights, profile, weighting, stated_only=stated_only, scenario=scenario)
+    matrix = picked.matrix()
 
     ranks: dict[str, Any] = {}
     scores: dict[str, Any] = {}
@@ -308,22 +303,17 @@ def compare(
     )
 
 
-def _compare_profiles(source, actor, methods, params, profiles, profile, weights, weighting,
-                      stated_only, scenario) -> ProfileComparison:
+def _compare_profiles(picked: Selection, methods: Any, params: Any, profiles: Any) -> ProfileComparison:
     from decide.analysis.profiles import compare_profiles
 
-    if profile is not None:
-        raise SpecError("cannot be combined with {profiles}; list every profile to compare there", field="profile")
     if isinstance(methods, str):
         methods = [m for m in methods.split(",") if m.strip()]
     if methods is not None and len(methods) != 1:
         raise SpecError("name one method when comparing profiles (the profiles are the columns)", field="methods")
     method = get_method(methods[0] if methods else DEFAULT_METHOD)
     names = None if profiles is True else profiles
-    return compare_profiles(source, actor=actor, profiles=names, method=method.name,
-                            params=_split_params(params, [method.name])[method.name] if params else None,
-                            weights=weights, weighting=weighting, stated_only=stated_only,
-                            scenario=scenario)
+    per_method = _split_params(params, [method.name])[method.name] if params else {}
+    return compare_profiles(profiles=names, selection=replace(picked, method=method.name, params=per_method))
 
 
 __all__ = [

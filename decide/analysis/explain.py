@@ -27,13 +27,13 @@ it back:
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Unpack
 
+from decide.analysis.selection import Selection, SelectionFields
 from decide.core.errors import UnknownNameError
-from decide.io.load import MatrixSource, resolve_matrices
-from decide.methods import DEFAULT_METHOD, get_method
+from decide.io.load import MatrixSource
 from decide.methods.base import Method
 from decide.rendering.result import (
     PerActor,
@@ -44,8 +44,6 @@ from decide.rendering.result import (
     json_params,
     weights_note,
 )
-from decide.weights.apply import apply_weights, require_profile_everywhere
-from decide.weights.spec import WeightsLike
 
 if TYPE_CHECKING:
     import numpy as np
@@ -257,14 +255,9 @@ def explain_matrix(matrix: Matrix, method: Method) -> ActorContributions:
 def explain(
     source: MatrixSource = None,
     *,
-    actors: Iterable[str] | str | None = None,
     strategy: str | None = None,
-    method: str | Method = DEFAULT_METHOD,
-    weights: WeightsLike = None,
-    profile: str | None = None,
-    weighting: str = "roc",
-    params: Mapping[str, Any] | None = None,
-    stated_only: bool = False,
+    selection: Selection | None = None,
+    **fields: Unpack[SelectionFields],
 ) -> Contributions:
     """Each criterion's part in each strategy's score, for every selected actor.
 
@@ -272,10 +265,9 @@ def explain(
     what the figures mean for each kind of method; ``weights``, ``profile``,
     ``weighting`` and ``stated_only`` work as in :func:`decide.rank`.
     """
-    chosen = get_method(method, params)
-    selected = resolve_matrices(source, actors, stated_only=stated_only)
-    require_profile_everywhere(selected, profile)
-    matrices = [apply_weights(m, weights, profile, weighting) for m in selected]
+    picked = Selection.of(source, selection, **fields)
+    chosen = picked.method_object()
+    matrices = picked.matrices()
     result = Contributions(chosen, tuple(explain_matrix(m, chosen) for m in matrices), strategy)
     for item in result.results:
         result._rows(item)  # an unknown strategy fails here, not when printing

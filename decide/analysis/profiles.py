@@ -20,16 +20,16 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING, Any, Unpack
 
+from decide.analysis.selection import Selection, SelectionFields
 from decide.core.errors import SpecError
 from decide.core.model import Matrix
 from decide.core.tables import Section, Table
-from decide.io.load import MatrixSource, one_matrix, resolve_matrices
+from decide.io.load import MatrixSource, resolve_matrices
 from decide.rendering.result import Result, format_weights
 from decide.weights.profiles import describe_weights
-from decide.weights.spec import WeightsLike
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -194,14 +194,9 @@ class ProfileComparison(Result):
 def compare_profiles(
     source: MatrixSource = None,
     *,
-    actor: str | None = None,
     profiles: Sequence[str] | str | None = None,
-    method: str | Method | None = None,
-    params: Mapping[str, Any] | None = None,
-    weights: WeightsLike = None,
-    weighting: str = "roc",
-    stated_only: bool = False,
-    scenario: str | None = None,
+    selection: Selection | None = None,
+    **fields: Unpack[SelectionFields],
 ) -> ProfileComparison:
     """Rank one actor's strategies under several of its profiles (default: every one) with one method.
 
@@ -215,11 +210,13 @@ def compare_profiles(
     import pandas as pd
 
     from decide.analysis.consensus import borda, copeland, correlations
-    from decide.methods import DEFAULT_METHOD, get_method
     from decide.methods.run import evaluate
     from decide.weights.apply import set_weights
 
-    matrix = one_matrix(source, actor, stated_only=stated_only, scenario=scenario)
+    picked = Selection.of(source, selection, **fields)
+    if picked.profile is not None:
+        raise SpecError("cannot be combined with {profiles}; list every profile to compare there", field="profile")
+    matrix = replace(picked, weights=None).matrix()
     if isinstance(profiles, str):
         profiles = [name for name in profiles.split(",") if name.strip()]
     if profiles is None:
@@ -232,13 +229,13 @@ def compare_profiles(
             f"name at least two profiles to compare; {matrix.label} {what}" if profiles is None or not chosen
             else "name at least two different profiles to compare", field="profiles"
         )
-    used = get_method(method or DEFAULT_METHOD, params)
+    used = picked.method_object()
     ranks: dict[str, Any] = {}
     scores: dict[str, Any] = {}
     weights_used: dict[str, dict[str, float]] = {}
     sources: dict[str, str] = {}
     for profile in chosen:
-        weighted = set_weights(matrix, weights, profile=profile, weighting=weighting)
+        weighted = set_weights(matrix, picked.parsed_weights, profile=profile, weighting=picked.weighting)
         ranks[profile.name], scores[profile.name] = evaluate(used, weighted)
         weights_used[profile.name] = weighted.weights
         sources[profile.name] = weighted.weights_source

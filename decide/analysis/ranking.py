@@ -9,13 +9,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Unpack
 
 from decide.analysis.actor_ranking import ActorRanking, drop_dominated, rank_matrix
-from decide.io.load import MatrixSource, resolve_matrices
-from decide.methods import DEFAULT_METHOD, get_method
+from decide.analysis.selection import Selection, SelectionFields
+from decide.io.load import MatrixSource
 from decide.methods.base import Method
 from decide.rendering.result import (
     PerActor,
@@ -26,14 +25,11 @@ from decide.rendering.result import (
     json_params,
     weights_note,
 )
-from decide.weights.apply import apply_weights, require_profile_everywhere
-from decide.weights.spec import WeightsLike
 
 if TYPE_CHECKING:
     import pandas as pd
 
     from decide.analysis.explain import Contributions
-    from decide.io.scenarios import Scenario
 
 
 @dataclass(frozen=True)
@@ -170,15 +166,9 @@ class Ranking(PerActor[ActorRanking]):
 def rank(
     source: MatrixSource = None,
     *,
-    actors: Iterable[str] | str | None = None,
-    method: str | Method = DEFAULT_METHOD,
-    weights: WeightsLike = None,
-    profile: str | None = None,
-    weighting: str = "roc",
-    params: Mapping[str, Any] | None = None,
     non_dominated: bool = False,
-    stated_only: bool = False,
-    scenario: str | Scenario | None = None,
+    selection: Selection | None = None,
+    **fields: Unpack[SelectionFields],
 ) -> Ranking:
     """Rank every selected actor's strategies.
 
@@ -194,13 +184,12 @@ def rank(
     same actor are dropped before ranking; with ``stated_only=True``, strategies whose
     basis is ``inferred`` (the caption and exports say so for both).
     """
-    chosen = get_method(method, params)
-    selected = resolve_matrices(source, actors, scenario, stated_only=stated_only)
-    require_profile_everywhere(selected, profile)
-    matrices = [apply_weights(m, weights, profile, weighting) for m in selected]
+    picked = Selection.of(source, selection, **fields)
+    chosen = picked.method_object()
+    matrices = picked.matrices()
     if non_dominated:
         matrices = [drop_dominated(m) for m in matrices]
-    return Ranking(chosen, tuple(rank_matrix(m, chosen) for m in matrices), non_dominated, stated_only)
+    return Ranking(chosen, tuple(rank_matrix(m, chosen) for m in matrices), non_dominated, picked.stated_only)
 
 
 __all__ = ["ActorRanking", "Ranking", "drop_dominated", "rank", "rank_matrix"]

@@ -19,17 +19,16 @@ from __future__ import annotations
 import html
 import os
 import time
-from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, Any, Unpack, cast
 
+from decide.analysis.selection import Selection, SelectionFields
 from decide.core.tables import Section
 from decide.io.load import MatrixSource
-from decide.methods import DEFAULT_METHOD, get_method
 from decide.methods.base import Method
 from decide.rendering.result import PerActor, Result, format_weights, json_params
-from decide.weights.apply import require_profile_everywhere
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -503,17 +502,12 @@ def _sources_html(matrix: Matrix) -> str:
 def report(
     source: MatrixSource = None,
     *,
-    actors: Iterable[str] | str | None = None,
-    method: str | Method = DEFAULT_METHOD,
-    weights: Any = None,
-    profile: str | None = None,
-    weighting: str = "roc",
-    params: Mapping[str, Any] | None = None,
     samples: int = REPORT_SAMPLES,
     seed: int = REPORT_SEED,
     methods: Sequence[str] | str | None = None,
-    stated_only: bool = False,
     progress: Progress | None = None,
+    selection: Selection | None = None,
+    **fields: Unpack[SelectionFields],
 ) -> Report:
     """Rank, explain, test (sensitivity, SMAA), compare and test across scenarios x profiles x
     methods (:func:`decide.analysis.robust.robust_matrix`) every selected actor.
@@ -528,18 +522,13 @@ def report(
     from decide.analysis.robust import resolve_methods, robust_matrix
     from decide.analysis.sensitivity import sensitivity
     from decide.analysis.smaa import smaa
-    from decide.io.load import resolve_matrices
-    from decide.weights.apply import apply_weights
 
     started = time.perf_counter()
-    chosen = get_method(method, params)
-    selected = resolve_matrices(source, actors, stated_only=stated_only)
-    require_profile_everywhere(selected, profile)
-    matrices = [apply_weights(m, weights, profile, weighting) for m in selected]
+    picked = Selection.of(source, selection, **fields)
+    chosen = picked.method_object()
+    matrices = picked.matrices()
     # scenarios adjust the file's strategies, so the grid starts from them all (stated_only applies after)
-    selected = resolve_matrices(source, actors)
-    require_profile_everywhere(selected, profile)
-    complete = [apply_weights(m, weights, profile, weighting) for m in selected]
+    complete = replace(picked, stated_only=False, scenario=None).matrices()
     grid_methods = resolve_methods(None, None)
     briefings = []
     for done, (matrix, whole) in enumerate(zip(matrices, complete, strict=True)):
@@ -549,7 +538,7 @@ def report(
         else:
             robust = sensitivity(matrix, actor=matrix.actor, method="topsis")
         drawn = smaa(matrix, actors=matrix.actor, method=chosen, samples=samples, seed=seed)
-        grid = robust_matrix(whole, grid_methods, stated_only=stated_only)
+        grid = robust_matrix(whole, grid_methods, stated_only=picked.stated_only)
         briefings.append(ActorBriefing(rank_matrix(matrix, chosen), explain_matrix(matrix, chosen), robust,
                                        drawn, compared, grid))
         if progress is not None:

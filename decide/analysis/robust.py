@@ -30,12 +30,13 @@ regret (minimax regret, Savage 1951) and says whether they agree.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING, Any, Unpack
 
+from decide.analysis.selection import Selection, SelectionFields
 from decide.core.errors import SpecError, UnknownNameError
 from decide.core.tables import Section, Table
-from decide.io.load import MatrixSource, resolve_matrices
+from decide.io.load import MatrixSource
 from decide.io.scenarios import BASELINE, Scenario, apply_scenario, select_scenarios
 from decide.methods import METHODS, get_method
 from decide.methods.base import Method
@@ -603,14 +604,13 @@ def robust_matrix(
 def robust(
     source: MatrixSource = None,
     *,
-    actors: Iterable[str] | str | None = None,
     scenarios: str | Iterable[str | Scenario] | None = "all",
     profiles: ProfilesLike = None,
     methods: str | Sequence[str | Method] | None = None,
-    params: Mapping[str, Any] | None = None,
     all_actors: bool = False,
-    stated_only: bool = False,
     cells: bool = False,
+    selection: Selection | None = None,
+    **fields: Unpack[SelectionFields],
 ) -> RobustResult:
     """Which strategy of each actor holds up across scenarios, weight profiles and methods.
 
@@ -623,12 +623,16 @@ def robust(
     ``stated_only=True`` leaves out the strategies whose basis is ``inferred``;
     ``cells=True`` adds each strategy's regret in every cell to the printed tables.
     """
-    chosen = resolve_methods(methods, params)
-    matrices = resolve_matrices(source, actors)
+    picked = Selection.of(source, selection, **fields)
+    if picked.weights is not None or picked.profile is not None or picked.scenario is not None:
+        raise SpecError("robust varies the weights, profiles and scenarios itself; name them with profiles= and"
+                        " scenarios=", field="profiles")
+    chosen = resolve_methods(methods, picked.params)
+    matrices = replace(picked, stated_only=False).unweighted()
     per_actor = _scenarios_per_actor(matrices, scenarios)
     return RobustResult(
         tuple(chosen),
-        tuple(robust_matrix(m, chosen, per_actor[i], profiles, stated_only) for i, m in enumerate(matrices)),
+        tuple(robust_matrix(m, chosen, per_actor[i], profiles, picked.stated_only) for i, m in enumerate(matrices)),
         all_actors, cells,
     )
 

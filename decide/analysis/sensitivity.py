@@ -29,28 +29,27 @@ step can be seen as one).
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import pairwise
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Unpack
 
+from decide.analysis.selection import Selection, SelectionFields
 from decide.core.errors import SpecError, UnknownNameError
 from decide.core.ranks import batch_ranks, rank_note, sample_weights
 from decide.core.tables import Section
-from decide.io.load import MatrixSource, one_matrix
+from decide.io.load import MatrixSource
 from decide.methods import DEFAULT_METHOD, get_method
 from decide.methods.base import Method
 from decide.methods.run import batch_scores
 from decide.rendering.result import Result, add_provenance, data_note, format_weights, json_params
 from decide.weights.apply import path_weights
-from decide.weights.spec import WeightsLike
 
 if TYPE_CHECKING:
     import numpy as np
     import pandas as pd
 
     from decide.core.model import Matrix
-    from decide.io.scenarios import Scenario
 
 #: Points sampled along each weight path for methods without a closed form.
 GRID_POINTS = 101
@@ -355,24 +354,19 @@ class SensitivityResult(Result):
 def sensitivity(
     source: MatrixSource = None,
     *,
-    actor: str | None = None,
-    method: str | Method = DEFAULT_METHOD,
     criterion: str | None = None,
-    weights: WeightsLike = None,
-    profile: str | None = None,
-    weighting: str = "roc",
-    params: Mapping[str, Any] | None = None,
     exact: bool | None = None,
-    stated_only: bool = False,
-    scenario: str | Scenario | None = None,
+    selection: Selection | None = None,
+    **fields: Unpack[SelectionFields],
 ) -> SensitivityResult:
     """One-way weight sensitivity of one actor's ranking, for every criterion (or one).
 
     ``exact=None`` uses the closed form when the method is additive (``wsm``);
     ``exact=False`` forces sampling and bisection (to check the closed form).
     """
-    matrix = one_matrix(source, actor, weights, profile, weighting, stated_only=stated_only, scenario=scenario)
-    chosen = get_method(method, params).require_weights()
+    picked = Selection.of(source, selection, **fields)
+    matrix = picked.matrix()
+    chosen = picked.method_object().require_weights()
     chosen.check(matrix)
     if criterion is not None:
         criterion = matrix.criterion(criterion).name  # any case; UnknownNameError lists the criteria
@@ -630,14 +624,8 @@ def make_top(
     source: MatrixSource = None,
     *,
     strategy: str,
-    actor: str | None = None,
-    method: str | Method = DEFAULT_METHOD,
-    weights: WeightsLike = None,
-    profile: str | None = None,
-    weighting: str = "roc",
-    params: Mapping[str, Any] | None = None,
-    stated_only: bool = False,
-    scenario: str | Scenario | None = None,
+    selection: Selection | None = None,
+    **fields: Unpack[SelectionFields],
 ) -> MakeTopResult:
     """The smallest change of the weights (L1 distance; weights >= 0 summing to 1) that
     ranks ``strategy`` first, or the reason no weights can.
@@ -646,8 +634,9 @@ def make_top(
     :func:`scipy.optimize.linprog`); for other methods an approximate sampled search
     (a few thousand batched draws, then bisection towards the current weights).
     """
-    matrix = one_matrix(source, actor, weights, profile, weighting, stated_only=stated_only, scenario=scenario)
-    chosen = get_method(method, params).require_weights()
+    picked = Selection.of(source, selection, **fields)
+    matrix = picked.matrix()
+    chosen = picked.method_object().require_weights()
     chosen.check(matrix)
     target = _strategy_index(matrix, strategy)
     label = matrix.strategy_names[target]

@@ -34,10 +34,11 @@ from __future__ import annotations
 
 import math
 import secrets
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Unpack
 
+from decide.analysis.selection import Selection, SelectionFields
 from decide.core.errors import SpecError
 from decide.core.ranks import (
     CHUNK_SIZE,
@@ -51,20 +52,18 @@ from decide.core.ranks import (
     seed_sequence,
 )
 from decide.core.tables import Section
-from decide.io.load import MatrixSource, resolve_matrices
+from decide.io.load import MatrixSource
 from decide.methods import DEFAULT_METHOD, get_method
 from decide.methods.base import Method
 from decide.methods.run import batch_scores
 from decide.rendering.result import PerActor, add_provenance, data_note, format_weights, json_params
-from decide.weights.apply import apply_weights, require_profile_everywhere
-from decide.weights.spec import WeightsLike, parse_order
+from decide.weights.spec import parse_order
 
 if TYPE_CHECKING:
     import numpy as np
     import pandas as pd
 
     from decide.core.model import Matrix
-    from decide.io.scenarios import Scenario
 
 #: Score draws used for the confidence factors (when scores are perturbed).
 CONFIDENCE_SAMPLES = 10_000
@@ -389,21 +388,15 @@ def _confidence(
 def smaa(
     source: MatrixSource = None,
     *,
-    actors: Sequence[str] | str | None = None,
-    method: str | Method = DEFAULT_METHOD,
     samples: int = 10_000,
     seed: int | None = None,
     spread: float | None = None,
     order: str | None = None,
     score_noise: float = 0.0,
     score_ranges: bool = True,
-    weights: WeightsLike = None,
-    profile: str | None = None,
-    weighting: str = "roc",
-    params: Mapping[str, Any] | None = None,
-    stated_only: bool = False,
     progress: Progress | None = None,
-    scenario: str | Scenario | None = None,
+    selection: Selection | None = None,
+    **fields: Unpack[SelectionFields],
 ) -> SMAAResult:
     """SMAA of every selected actor: rank acceptability, central weights, confidence.
 
@@ -418,15 +411,14 @@ def smaa(
     total)`` is called after every block of draws (the CLI draws a bar with it).
     """
 
-    chosen = get_method(method, params).require_weights()
+    picked = Selection.of(source, selection, **fields)
+    chosen = picked.method_object().require_weights()
     check_options(samples, spread, order, score_noise)
     if seed is None:
         seed = secrets.randbelow(2**32)
     elif not isinstance(seed, int) or isinstance(seed, bool) or not 0 <= seed < 2**63:
         raise SpecError(f"is {seed!r}; give a whole number >= 0", field="seed")
-    selected = resolve_matrices(source, actors, scenario, stated_only=stated_only)
-    require_profile_everywhere(selected, profile)
-    matrices = [apply_weights(m, weights, profile, weighting) for m in selected]
+    matrices = picked.matrices()
     check_samples(chosen, matrices, samples)
     for matrix in matrices:
         check_noise(matrix, score_noise)

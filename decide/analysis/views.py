@@ -10,13 +10,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Unpack
 
+from decide.analysis.selection import Selection, SelectionFields
 from decide.core.model import Matrix
 from decide.core.tables import Section, Table
-from decide.io.load import MatrixSource, one_matrix, resolve_matrices
+from decide.io.load import MatrixSource, resolve_matrices
 from decide.rendering.result import Result, format_weights
-from decide.weights.spec import WeightsLike
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -135,13 +135,11 @@ class MatrixView(Result):
         }
 
 
-def show(
-    source: MatrixSource = None, *, actor: str | None = None, weights: WeightsLike = None,
-    profile: str | None = None, weighting: str = "roc", scenario: str | None = None,
-) -> MatrixView:
+def show(source: MatrixSource = None, *, selection: Selection | None = None,
+         **fields: Unpack[SelectionFields]) -> MatrixView:
     """The decision matrix of one actor (by name, alias or file stem), weighted by ``profile`` then ``weights``,
     with ``scenario``'s scores if one is named."""
-    return MatrixView(one_matrix(source, actor, weights, profile, weighting, scenario=scenario))
+    return MatrixView(Selection.of(source, selection, **fields).matrix())
 
 
 @dataclass(frozen=True)

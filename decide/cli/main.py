@@ -6,271 +6,26 @@ rank, so ``decide --help``, ``list``, ``show`` and ``validate`` stay fast.
 
 from __future__ import annotations
 
-import os
-import sys
-import time
-from pathlib import Path
 from typing import Any
 
 import click
 
-from decide.core.errors import DecideError, DecideWarning, SpecError, UnknownNameError
-from decide.core.parse import parse_params
-from decide.methods import DEFAULT_METHOD
-from decide.rendering.formats import FORMATS, SUFFIX_FORMATS, export, format_for_path, render
-
-FORMAT_HELP = f"Output format: {', '.join(FORMATS)} (default: table, or the --output suffix)."
-
-#: How the library's argument names read on the command line: the one place they are translated.
-OPTION_NAMES = {
-    "weights": "--weights",
-    "params": "--param",
-    "samples": "--samples",
-    "seed": "--seed",
-    "spread": "--spread",
-    "order": "--order",
-    "score_noise": "--score-noise",
-    "methods": "--methods",
-    "strategy": "--make-top",
-    "scenario": "--scenario",
-    "scenarios": "--scenarios",
-    "plot": "--plot",
-    "output": "--output",
-    "profile": "--profile",
-    "profiles": "--profiles",
-    "rationale": "--rationale",
-}
-
-
-def error_line(error: DecideError) -> str:
-    """The one line the CLI prints for ``error``, with option names for argument errors."""
-    if isinstance(error, SpecError):
-        return error.render(OPTION_NAMES)
-    text = str(error)
-    if isinstance(error, UnknownNameError) and text.startswith("name one actor;"):
-        return text.replace("name one actor;", "name one actor with --actor;", 1)
-    return text
-
-
-#: Commands defined in other modules, imported when first used: name -> (module, attribute).
-LAZY_COMMANDS = {
-    "profiles": ("decide.cli.weights", "profiles_command"),
-    "weights": ("decide.cli.weights", "weights_group"),
-}
-
-
-class DecideGroup(click.Group):
-    """A click group that turns any :class:`DecideError` into ``Error: message``, exit 1;
-    a :class:`DecideWarning` into ``Warning: message`` on stderr; Ctrl-C into one line
-    and exit 130; a closed pipe (``decide rank | head -1``) into a quiet exit; and any
-    other warning (numpy's, say) into nothing on stderr, so each error is one line. It
-    loads the :data:`LAZY_COMMANDS` on first use."""
-
-    def list_commands(self, ctx: click.Context) -> list[str]:
-        return sorted({*super().list_commands(ctx), *LAZY_COMMANDS})
-
-    def get_command(self, ctx: click.Context, name: str) -> click.Command | None:
-        if name in LAZY_COMMANDS and name not in self.commands:
-            import importlib
-
-            module, attribute = LAZY_COMMANDS[name]
-            self.add_command(getattr(importlib.import_module(module), attribute), name)
-        return super().get_command(ctx, name)
-
-    def invoke(self, ctx: click.Context) -> Any:
-        import warnings
-
-        try:
-            with warnings.catch_warnings(record=True) as caught:
-                warnings.simplefilter("always")
-                try:
-                    return super().invoke(ctx)
-                finally:
-                    for warning in caught:
-                        if issubclass(warning.category, DecideWarning):
-                            click.echo(f"Warning: {warning.message}", err=True)
-        except DecideError as error:
-            raise click.ClickException(error_line(error)) from None
-        except KeyboardInterrupt:
-            click.echo("Interrupted: nothing written.", err=True)
-            ctx.exit(INTERRUPTED)
-        except BrokenPipeError:
-            _quiet_broken_pipe()
-            ctx.exit(0)
-
-
-#: Exit status after Ctrl-C (128 + SIGINT), as shells report it.
-INTERRUPTED = 130
-
-
-def _quiet_broken_pipe() -> None:
-    """The reader of stdout went away (``| head -1``): point stdout at /dev/null so that
-    Python's final flush does not print a second error."""
-    import os
-
-    try:
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-    except (OSError, ValueError):  # not a real file descriptor (tests)
-        pass
-
-
-class ProgressBar:
-    """The library's ``progress(label, done, total)`` callback drawn as a click progress bar
-    on stderr, shown only once the work looks longer than about a second."""
-
-    def __init__(self) -> None:
-        self.started: dict[str, float] = {}
-        self.bars: dict[str, Any] = {}
-        self.shown: dict[str, int] = {}
-
-    def __call__(self, label: str, done: int, total: int) -> None:
-        started = self.started.setdefault(label, time.perf_counter())
-        bar = self.bars.get(label)
-        if bar is None and done < total and (time.perf_counter() - started) * total / max(done, 1) > 1.0:
-            bar = self.bars[label] = click.progressbar(length=total, label=label, file=sys.stderr)
-            bar.__enter__()
-            self.shown[label] = 0
-        if bar is not None:
-            bar.update(done - self.shown[label])
-            self.shown[label] = done
-            if done >= total:
-                bar.__exit__(None, None, None)
-                del self.bars[label]
-
-    def close(self) -> None:
-        for bar in self.bars.values():
-            bar.__exit__(None, None, None)
-        self.bars.clear()
-
-
-def emit(result: Any, fmt: str | None, output: str | None) -> None:
-    """Print ``result`` in ``fmt``, or write it atomically to ``output``; draw its chart
-    to the ``--plot`` file if one was given. ``--wide`` and ``--fragment`` are read from
-    the click context (options shared by several commands)."""
-    meta = click.get_current_context().meta
-    wide, fragment, plot = meta.get("wide", False), meta.get("fragment", False), meta.get("plot")
-    raw = bool(meta.get("raw", False))
-    if plot:
-        from decide.rendering.charts import check_chart_path
-
-        check_chart_path(plot)  # a wrong suffix fails before anything is written
-    if output:
-        inputs = _input_files()
-        overwrites_input = output != "-" and Path(output).resolve() in {Path(p).resolve() for p in inputs}
-        suffix = os.path.splitext(output)[1]
-        if not (fmt or overwrites_input or output == "-") and suffix and format_for_path(output) is None:
-            known = ", ".join(dict.fromkeys(SUFFIX_FORMATS))
-            raise UnknownNameError(
-                f"{output}: unknown suffix '{suffix}'; decide writes {known} "
-                f"(or give --format: {', '.join(FORMATS)})"
-            )
-        written = export(result, output, fmt or format_for_path(output) or "table", inputs=inputs,
-                         fragment=fragment, wide=wide, raw=raw)
-        if output != "-":
-            click.echo(f"wrote {written}", err=True)
-    else:
-        click.echo(render(result, fmt or "table", wide=wide, raw=raw), nl=False)
-    if plot:
-        from decide.rendering.charts import save_chart
-
-        click.echo(f"wrote {save_chart(result, plot)}", err=True)
-
-
-def _to_meta(ctx: click.Context, param: click.Parameter, value: Any) -> Any:
-    if value:
-        ctx.meta[param.name or ""] = value
-    return value
-
-
-def _input_files() -> list[Path]:
-    """The matrix files the current command read (never to be overwritten by --output)."""
-    from decide.io.load import matrix_files
-
-    params = click.get_current_context().params
-    given = [*params.get("paths", ()), *([params["path"]] if params.get("path") else [])]
-    try:
-        return matrix_files(given or None)
-    except DecideError:
-        return [Path(entry) for entry in given]
-
-
-def single_option(*declarations: str, default: Any = None, **attributes: Any) -> Any:
-    """A click option given at most once: a repeat is an error, not silently the last value.
-
-    (Click keeps only the last value of a repeated option; ``-m vikor -m topsis`` would
-    quietly rank by topsis.)
-    """
-
-    def only_one(ctx: click.Context, param: click.Parameter, value: tuple[Any, ...]) -> Any:
-        if len(value) > 1:
-            given = " and ".join(repr(v) for v in value)
-            raise click.BadParameter(f"given {len(value)} times ({given}); give it once", ctx, param)
-        return value[0] if value else default
-
-    return click.option(*declarations, multiple=True, callback=only_one, **attributes)
-
-
-format_option = single_option("--format", "-f", "fmt", metavar="FORMAT", help=FORMAT_HELP)
-
-
-def output_option(command: Any) -> Any:
-    """``--output FILE`` (``-`` is stdout), ``--fragment`` (a bare HTML table instead of a
-    whole page) and ``--raw`` (CSV/XLSX cells kept as they are)."""
-    command = click.option("--fragment", is_flag=True, expose_value=False, callback=_to_meta,
-                           help="With --format html: only the table, to embed in a page.")(command)
-    command = click.option(
-        "--raw", is_flag=True, expose_value=False, callback=_to_meta,
-        help="CSV/XLSX: keep cells starting with = + - @ as they are (not neutralised with a leading ').",
-    )(command)
-    return single_option("--output", "-o", metavar="FILE",
-                         help="Write to FILE (atomically) instead of stdout; - is stdout.")(command)
-
-
-wide_option = click.option("--wide", is_flag=True, expose_value=False, callback=_to_meta,
-                           help="Every column, unwrapped (default: fit the terminal, COLUMNS or 80).")
-plot_option = click.option("--plot", metavar="FILE.svg|png", expose_value=False, callback=_to_meta,
-                           help="Also draw the result's chart to FILE (SVG or PNG).")
-scenario_option = single_option(
-    "--scenario", metavar="NAME", help="Use this scenario's scores (see 'decide scenarios'); default: as scored."
+from decide.cli.options import (
+    METHOD_PARAM_HELP,
+    DecideGroup,
+    ProgressBar,
+    actors_option,
+    emit,
+    format_option,
+    output_option,
+    paths_argument,
+    plot_option,
+    selection_options,
+    single_option,
+    wide_option,
 )
-stated_only_option = click.option(
-    "--stated-only", is_flag=True, help="Leave out strategies whose basis is 'inferred' (the articles advise the rest)."
-)
-paths_argument = click.argument("paths", nargs=-1, type=click.Path(), metavar="[PATH]...")
-
-
-def _merged_weights(ctx: click.Context, param: click.Parameter, value: tuple[str, ...]) -> tuple[str, ...] | None:
-    """Repeated ``-w``: checked and merged by the library; a value replaced is a warning on stderr."""
-    from decide.weights.apply import combine_specs
-
-    if not value:
-        return None
-    _, _, warnings = combine_specs(value)
-    for warning in warnings:
-        click.echo(f"Warning: {warning.replace('weights:', '--weights:', 1)}", err=True)
-    return value
-
-
-method_option = single_option("--method", "-m", default=DEFAULT_METHOD,
-                              help=f"Ranking method: see 'decide methods' [default: {DEFAULT_METHOD}].")
-
-WEIGHTS_HELP = (
-    "Weights: exact values, e.g. deterrence=0.5 (the others share the rest in file proportions), or an "
-    "ordering, e.g. 'deterrence>stability=risk>cost' (repeatable; a later value wins)."
-)
-
-
-def weights_options(command: Any) -> Any:
-    """``-w/--weights`` (repeatable), ``--profile`` and ``--weighting``, for every command that takes weights."""
-    command = single_option("--weighting", type=click.Choice(["roc", "rs", "rr"], case_sensitive=False),
-                            default="roc", help="Rule turning a -w ordering into weights: rank order centroid, "
-                                                "rank sum, rank reciprocal [default: roc].")(command)
-    command = single_option(
-        "--profile", metavar="NAME", help="Weight profile of the matrix file ('decide profiles'); -w applies on top."
-    )(command)
-    return click.option("--weights", "-w", multiple=True, metavar="SPEC", callback=_merged_weights,
-                        help=WEIGHTS_HELP)(command)
+from decide.core.errors import SpecError
+from decide.rendering.formats import render
 
 
 @click.group(cls=DecideGroup, context_settings={"help_option_names": ["-h", "--help"]})
@@ -285,49 +40,32 @@ def cli() -> None:
 
 
 @cli.command("rank")
-@paths_argument
-@click.option("--actor", "-a", "actors", multiple=True, help="Actor name, alias or file stem (repeatable).")
-@method_option
-@weights_options
-@click.option("--param", "-p", "params", multiple=True, metavar="KEY=VALUE", help="Method parameter (repeatable).")
+@selection_options()
 @click.option("--non-dominated", is_flag=True,
               help="Drop strategies Pareto-dominated by another of the same actor.")
-@scenario_option
 @plot_option
 @format_option
-@stated_only_option
 @output_option
-def rank_command(paths, actors, method, weights, profile, weighting, params, non_dominated, stated_only, scenario,
-                 fmt, output) -> None:
+def rank_command(selection, non_dominated, fmt, output) -> None:
     """Rank every actor's strategies (or only --actor's)."""
     from decide.analysis.ranking import rank
 
-    result = rank(list(paths), actors=list(actors), method=method, weights=weights, profile=profile,
-                  weighting=weighting, params=parse_params(params), non_dominated=non_dominated,
-                  stated_only=stated_only, scenario=scenario)
-    emit(result, fmt, output)
+    emit(rank(selection=selection, non_dominated=non_dominated), fmt, output)
 
 
 @cli.command("show")
-@click.argument("path", required=False, type=click.Path())
-@single_option("--actor", "-a", required=True, help="Actor name, alias or file stem.")
-@weights_options
-@scenario_option
+@selection_options(method=False, param_help=None)
 @click.option("--path", "print_path", is_flag=True, help="Print the path of the actor's matrix file and stop.")
 @format_option
 @output_option
-def show_command(path, actor, weights, profile, weighting, scenario, print_path, fmt, output) -> None:
+def show_command(selection, print_path, fmt, output) -> None:
     """Show one actor's decision matrix: criteria, objectives, weights and scores."""
     from decide.analysis.views import show
 
     if print_path:
-        from decide.io.load import one_matrix
-
-        click.echo(str(one_matrix([path] if path else None, actor).path))
+        click.echo(str(selection.matrix().path))
         return
-    emit(show([path] if path else None, actor=actor, weights=weights, profile=profile, weighting=weighting,
-              scenario=scenario),
-         fmt, output)
+    emit(show(selection=selection), fmt, output)
 
 
 @cli.command("list")
@@ -390,8 +128,7 @@ def validate_command(paths) -> None:
 
 
 @cli.command("compare")
-@click.argument("path", required=False, type=click.Path())
-@single_option("--actor", "-a", required=True, help="Actor name, alias or file stem.")
+@selection_options(method=False, param_help=METHOD_PARAM_HELP)
 @single_option("--methods", "methods", metavar="A,B,...",
                help="Methods to compare (default: wsm, topsis, vikor, wpm, promethee2, electre2); "
                "one method with --profiles (default: topsis).")
@@ -399,16 +136,10 @@ def validate_command(paths) -> None:
 @single_option("--profiles", "profiles", metavar="A,B,...",
                help="Compare these weight profiles side by side instead of methods.")
 @click.option("--all-profiles", is_flag=True, help="Compare every weight profile of the actor.")
-@weights_options
-@click.option("--param", "-p", "params", multiple=True, metavar="METHOD.KEY=VALUE",
-              help="Parameter of one method, e.g. vikor.v=0.3 (repeatable).")
-@scenario_option
 @plot_option
 @format_option
-@stated_only_option
 @output_option
-def compare_command(path, actor, methods, all_methods, profiles, all_profiles, weights, profile, weighting, params,
-                    stated_only, scenario, fmt, output) -> None:
+def compare_command(selection, methods, all_methods, profiles, all_profiles, fmt, output) -> None:
     """Rank one actor's strategies by several methods (or under several weight profiles) side by side,
     with consensus."""
     from decide.analysis.compare import compare
@@ -419,10 +150,8 @@ def compare_command(path, actor, methods, all_methods, profiles, all_profiles, w
         raise click.UsageError("give --profiles or --all-profiles, not both")
     if all_methods and (profiles or all_profiles):
         raise click.UsageError("--all compares methods; with --profiles or --all-profiles name one method in --methods")
-    result = compare([path] if path else None, actor=actor, methods="all" if all_methods else methods,
-                     weights=weights, profile=profile,
-                     weighting=weighting, params=parse_params(params), profiles=True if all_profiles else profiles,
-                     stated_only=stated_only, scenario=scenario)
+    result = compare(methods="all" if all_methods else methods, profiles=True if all_profiles else profiles,
+                     selection=selection)
     emit(result, fmt, output)
 
 
@@ -430,20 +159,13 @@ def compare_command(path, actor, methods, all_methods, profiles, all_profiles, w
 
 
 @cli.command("sensitivity")
-@click.argument("path", required=False, type=click.Path())
-@single_option("--actor", "-a", required=True, help="Actor name, alias or file stem.")
-@method_option
+@selection_options()
 @single_option("--criterion", "-c", help="Only this criterion's weight (default: each in turn).")
 @single_option("--make-top", metavar="STRATEGY", help="Smallest weight change that ranks STRATEGY first.")
-@weights_options
-@click.option("--param", "-p", "params", multiple=True, metavar="KEY=VALUE", help="Method parameter (repeatable).")
-@scenario_option
 @plot_option
 @format_option
-@stated_only_option
 @output_option
-def sensitivity_command(path, actor, method, criterion, make_top, weights, profile, weighting, params, stated_only,
-                        scenario, fmt, output) -> None:
+def sensitivity_command(selection, criterion, make_top, fmt, output) -> None:
     """How far each weight can move before the first strategy, or the ranking, changes.
 
     With --make-top, the smallest change of the weights that ranks STRATEGY first
@@ -452,51 +174,37 @@ def sensitivity_command(path, actor, method, criterion, make_top, weights, profi
     from decide.analysis.sensitivity import make_top as smallest_change
     from decide.analysis.sensitivity import sensitivity
 
-    source, options = [path] if path else None, {"actor": actor, "weights": weights, "profile": profile,
-                                                  "weighting": weighting, "stated_only": stated_only,
-                                                  "params": parse_params(params),
-                                                  "scenario": scenario}
     result: Any
     if make_top is not None and criterion:
         raise click.UsageError("--criterion cannot be combined with --make-top (it moves every weight)")
     if make_top is not None:
-        result = smallest_change(source, strategy=make_top, method=method, **options)
+        result = smallest_change(strategy=make_top, selection=selection)
     else:
-        result = sensitivity(source, method=method, criterion=criterion, **options)
+        result = sensitivity(criterion=criterion, selection=selection)
     emit(result, fmt, output)
 
 
 @cli.command("smaa")
-@paths_argument
-@click.option("--actor", "-a", "actors", multiple=True, help="Actor name, alias or file stem (repeatable).")
-@method_option
+@selection_options()
 @single_option("--samples", "-n", default=10_000, type=click.IntRange(min=1), help="Number of draws [default: 10000].")
 @single_option("--seed", "-s", type=int, help="Random seed; the same seed gives the same result.")
 @single_option("--spread", type=float, help="Draw weights within +-SPREAD of the current ones (e.g. 0.1).")
 @single_option("--order", metavar="A>B>...", help="Draw weights in this order, e.g. deterrence>stability>risk>cost.")
 @single_option("--score-noise", type=float, default=0.0, help="Add uniform +-NOISE to each score (clipped to scale).")
-@weights_options
-@click.option("--param", "-p", "params", multiple=True, metavar="KEY=VALUE", help="Method parameter (repeatable).")
-@scenario_option
 @wide_option
 @plot_option
 @format_option
 @click.option("--fixed-scores", is_flag=True,
               help="Keep every score at its value (by default scores given as ranges are drawn within them).")
-@stated_only_option
 @output_option
-def smaa_command(paths, actors, method, samples, seed, spread, order, score_noise, weights, profile, weighting,
-                 params, fixed_scores, stated_only, scenario, fmt, output) -> None:
+def smaa_command(selection, samples, seed, spread, order, score_noise, fixed_scores, fmt, output) -> None:
     """How often each strategy takes each rank when weights (and scores) are uncertain."""
     from decide.analysis.smaa import smaa
 
     bar = ProgressBar()
     try:
-        result = smaa(list(paths), actors=list(actors), method=method, samples=samples, seed=seed,
-                      score_ranges=not fixed_scores, stated_only=stated_only,
-                      spread=spread, order=order, score_noise=score_noise, weights=weights, profile=profile,
-                      weighting=weighting, params=parse_params(params), progress=bar,
-                      scenario=scenario)
+        result = smaa(samples=samples, seed=seed, score_ranges=not fixed_scores, spread=spread, order=order,
+                      score_noise=score_noise, progress=bar, selection=selection)
     finally:
         bar.close()
     emit(result, fmt, output)
@@ -506,19 +214,12 @@ def smaa_command(paths, actors, method, samples, seed, spread, order, score_nois
 
 
 @cli.command("explain")
-@click.argument("strategy", required=False)
-@click.option("--actor", "-a", "actors", multiple=True, required=True,
-              help="Actor name, alias or file stem (repeatable).")
-@click.option("--file", "path", type=click.Path(), help="Matrix file or folder (default: the shipped matrices).")
-@method_option
-@weights_options
-@click.option("--param", "-p", "params", multiple=True, metavar="KEY=VALUE", help="Method parameter (repeatable).")
+@selection_options()
+@single_option("--strategy", "-s", metavar="NAME", help="Only this strategy (a unique prefix is enough).")
 @plot_option
 @format_option
-@stated_only_option
 @output_option
-def explain_command(strategy, actors, path, method, weights, profile, weighting, params, stated_only, fmt,
-                    output) -> None:
+def explain_command(selection, strategy, fmt, output) -> None:
     """Why each strategy (or STRATEGY) ranks where it does: each criterion's part in its score.
 
     Exact for additive methods (wsm); shares of the distances to the ideal and
@@ -526,28 +227,20 @@ def explain_command(strategy, actors, path, method, weights, profile, weighting,
     """
     from decide.analysis.explain import explain
 
-    emit(explain([path] if path else None, actors=list(actors), strategy=strategy, method=method,
-                 weights=weights, profile=profile, weighting=weighting, params=parse_params(params),
-                 stated_only=stated_only), fmt, output)
+    emit(explain(strategy=strategy, selection=selection), fmt, output)
 
 
 @cli.command("report")
-@paths_argument
-@click.option("--actor", "-a", "actors", multiple=True, help="Actor name, alias or file stem (repeatable).")
-@method_option
-@weights_options
-@click.option("--param", "-p", "params", multiple=True, metavar="KEY=VALUE", help="Method parameter (repeatable).")
+@selection_options()
 @single_option("--methods", metavar="A,B,...", help="Methods compared (default: wsm, topsis, vikor, wpm, promethee2, "
               "electre2).")
 @single_option("--samples", "-n", default=2_000, type=click.IntRange(min=1), help="SMAA draws [default: 2000].")
-@single_option("--seed", "-s", default=0, type=int, help="SMAA random seed [default: 0].")
-@stated_only_option
+@single_option("--seed", default=0, type=int, help="SMAA random seed [default: 0].")
 @single_option("--output", "-o", metavar="FILE.html|.md|.pdf",
               help="The report: one self-contained HTML page, Markdown with its charts beside it, or PDF "
               "(printed by headless Chromium); without it, the summary table is printed.")
 @format_option
-def report_command(paths, actors, method, weights, profile, weighting, params, methods, samples, seed, stated_only,
-                   output, fmt) -> None:
+def report_command(selection, methods, samples, seed, output, fmt) -> None:
     """A briefing: per actor the ranking, why the leader leads, sensitivity, SMAA,
     method agreement and the sources of every score, after a cross-actor summary."""
     from pathlib import Path
@@ -558,9 +251,7 @@ def report_command(paths, actors, method, weights, profile, weighting, params, m
         raise SpecError(f"'{output}' must end in .html, .md or .pdf", field="output")
     bar = ProgressBar()
     try:
-        result = report(list(paths), actors=list(actors), method=method, weights=weights, profile=profile,
-                        weighting=weighting, params=parse_params(params), methods=methods, samples=samples, seed=seed,
-                        stated_only=stated_only, progress=bar)
+        result = report(methods=methods, samples=samples, seed=seed, progress=bar, selection=selection)
         written = write_report(result, output, progress=bar) if output else None
     finally:
         bar.close()
@@ -575,7 +266,7 @@ def report_command(paths, actors, method, weights, profile, weighting, params, m
 
 @cli.command("scenarios")
 @paths_argument
-@click.option("--actor", "-a", "actors", multiple=True, help="Actor name, alias or file stem (repeatable).")
+@actors_option
 @format_option
 @output_option
 def scenarios_command(paths, actors, fmt, output) -> None:
@@ -586,32 +277,26 @@ def scenarios_command(paths, actors, fmt, output) -> None:
 
 
 @cli.command("robust")
-@paths_argument
-@click.option("--actor", "-a", "actors", multiple=True, help="Actor name, alias or file stem (repeatable).")
+@selection_options(method=False, weights=False, scenario=False, param_help=METHOD_PARAM_HELP)
 @single_option("--scenarios", default="all", metavar="all|A,B",
                help="Scenarios of the grid ('baseline' is the matrix as scored)  [default: all].")
 @single_option("--profiles", default="all", metavar="all|A,B",
                help="Weight profiles of the grid ('file' is the matrix file's weights)  [default: all].")
 @single_option("--methods", metavar="A,B,...|all", help="Methods of the grid (default: wsm, wpm, topsis, vikor).")
-@click.option("--param", "-p", "params", multiple=True, metavar="METHOD.KEY=VALUE",
-              help="Parameter of one method, e.g. vikor.v=0.3 (repeatable).")
 @click.option("--all-actors", is_flag=True, help="One summary row per actor instead of a table per actor.")
 @click.option("--cells", is_flag=True, help="Also print each strategy's regret in every cell.")
 @plot_option
-@stated_only_option
 @format_option
 @output_option
-def robust_command(paths, actors, scenarios, profiles, methods, params, all_actors, cells, stated_only, fmt,
-                   output) -> None:
+def robust_command(selection, scenarios, profiles, methods, all_actors, cells, fmt, output) -> None:
     """Which strategy holds up across scenarios x weight profiles x methods: shares of
     cells first and in the top three, worst rank, regret, and the minimax-regret verdict."""
     from decide.analysis.robust import robust
 
     if click.get_current_context().meta.get("plot") and all_actors:
         raise click.UsageError("--plot draws one actor's heatmap; leave out --all-actors and name the actor")
-    result = robust(list(paths), actors=list(actors), scenarios=scenarios, profiles=profiles,
-                    methods=methods, params=parse_params(params), all_actors=all_actors, stated_only=stated_only,
-                    cells=cells)
+    result = robust(scenarios=scenarios, profiles=profiles, methods=methods, all_actors=all_actors, cells=cells,
+                    selection=selection)
     if click.get_current_context().meta.get("plot") and len(result.results) != 1:
         raise click.UsageError("--plot draws one actor's heatmap; name the actor with --actor")
     emit(result, fmt, output)
@@ -621,13 +306,8 @@ def robust_command(paths, actors, scenarios, profiles, methods, params, all_acto
 
 
 @cli.command("tune")
-@click.argument("path", required=False, type=click.Path())
-@click.option("--actor", "-a", required=True, help="Actor name, alias or file stem.")
-@single_option("--method", "-m", default=DEFAULT_METHOD,
-               help=f"Method to start with ('m' cycles) [default: {DEFAULT_METHOD}].")
-@weights_options
-@stated_only_option
-def tune_command(path, actor, method, weights, profile, weighting, stated_only) -> None:
+@selection_options(param_help=None)
+def tune_command(selection) -> None:
     """Move weights with the arrow keys and watch the ranking change (full screen).
 
     \b
@@ -642,8 +322,7 @@ def tune_command(path, actor, method, weights, profile, weighting, stated_only) 
     """
     from decide.interactive.session import session
 
-    tuned = session([path] if path else None, actor=actor, method=method, weights=weights, profile=profile,
-                    weighting=weighting, stated_only=stated_only)
+    tuned = session(selection=selection)
     from decide.interactive.terminal import run_tune  # Textual loads only once the inputs are known to be good
 
     click.echo(run_tune(tuned), nl=False)

@@ -10,7 +10,7 @@ from typing import Any
 
 import click
 
-from decide.cli.main import emit, format_option, output_option, paths_argument, single_option
+from decide.cli.options import emit, format_option, output_option, paths_argument, single_option
 from decide.core.errors import SpecError
 
 

@@ -8,14 +8,12 @@ ipywidgets is an optional extra (``pip install 'decide-mcda[notebook]'``); witho
 from __future__ import annotations
 
 import html
-from typing import Any
+from typing import Any, Unpack
 
+from decide.analysis.selection import Selection, SelectionFields
 from decide.core.errors import DecideError
 from decide.interactive.session import TuneSession, View, method_cycle, session
 from decide.io.load import MatrixSource
-from decide.methods import DEFAULT_METHOD
-from decide.methods.base import Method
-from decide.weights.spec import WeightsLike
 
 NOTEBOOK_EXTRA = "pip install 'decide-mcda[notebook]'"
 
@@ -152,19 +150,16 @@ class TuneWidget:
 def tune(
     source: MatrixSource = None,
     *,
-    actor: str | None = None,
-    method: str | Method = DEFAULT_METHOD,
-    weights: WeightsLike = None,
-    profile: str | None = None,
-    weighting: str = "roc",
-    stated_only: bool = False,
+    selection: Selection | None = None,
+    **fields: Unpack[SelectionFields],
 ) -> Any:
     """In a notebook: sliders per criterion, a method and a profile menu, and the live ranking.
 
     Needs ipywidgets (``pip install 'decide-mcda[notebook]'``); returns the widget.
     """
     require_ipywidgets()
-    return TuneWidget(session(source, actor=actor, method=method, weights=weights, profile=profile,
-                              weighting=weighting, stated_only=stated_only))
+    return TuneWidget(session(source, selection=selection, **fields))
+
+
 
 __all__ = ["NOTEBOOK_EXTRA", "TuneWidget", "ranking_html", "require_ipywidgets", "tune"]

@@ -36,16 +36,16 @@ from __future__ import annotations
 
 import shlex
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Unpack
 
+from decide.analysis.selection import Selection, SelectionFields
 from decide.core.errors import DecideError, SpecError, UnknownNameError
-from decide.io.load import MatrixSource, one_matrix, shipped_matrices_dir
+from decide.io.load import MatrixSource, shipped_matrices_dir
 from decide.methods import DEFAULT_METHOD, METHODS, get_method
 from decide.methods.base import Method
 from decide.weights.apply import apply_weights
-from decide.weights.spec import WeightsLike
 
 if TYPE_CHECKING:
     import numpy as np
@@ -556,7 +556,7 @@ def file_profiles(matrix: Matrix) -> dict[str, dict[str, float]]:
     """The matrix file's profiles as full weights by criterion, in file order; an ordering
     becomes weights by its own rule (:func:`decide.weights.apply.apply_profile`).
 
-    >>> list(file_profiles(one_matrix(None, "China")))
+    >>> list(file_profiles(Selection.of(actors="China").matrix()))
     ['mediator', 'influence', 'quiet']
     """
     from decide.weights.apply import apply_profile
@@ -570,12 +570,8 @@ def file_profiles(matrix: Matrix) -> dict[str, dict[str, float]]:
 def session(
     source: MatrixSource = None,
     *,
-    actor: str | None = None,
-    method: str | Method = DEFAULT_METHOD,
-    weights: WeightsLike = None,
-    profile: str | None = None,
-    weighting: str = "roc",
-    stated_only: bool = False,
+    selection: Selection | None = None,
+    **fields: Unpack[SelectionFields],
 ) -> TuneSession:
     """A :class:`TuneSession` for one actor, starting as every command does: the file's weights,
     or ``profile``'s, then ``weights`` on top (``weighting`` turns an ordering into weights);
@@ -585,13 +581,14 @@ def session(
     >>> s.method.name, s.profile, list(s.profiles)
     ('wsm', 'quiet', ['file weights', 'mediator', 'influence', 'quiet'])
     """
-    matrix = one_matrix(source, actor, stated_only=stated_only)
-    name = matrix.profile(profile).name if profile is not None else None  # did-you-mean on a typo
+    picked = Selection.of(source, selection, **fields)
+    matrix = replace(picked, weights=None, profile=None).matrix()
+    name = matrix.profile(picked.profile).name if picked.profile is not None else None  # did-you-mean on a typo
     start = None
-    if weights is not None:
-        start = dict(apply_weights(matrix, weights, name, weighting).weights)
-    return TuneSession(matrix, method, profiles=file_profiles(matrix), profile=name, weights=start,
-                       stated_only=stated_only)
+    if picked.weights is not None:
+        start = dict(apply_weights(matrix, picked.parsed_weights, name, picked.weighting).weights)
+    return TuneSession(matrix, picked.method, profiles=file_profiles(matrix), profile=name, weights=start,
+                       stated_only=picked.stated_only)
 
 
 __all__ = [

@@ -27,7 +27,7 @@ from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from decide.core.errors import SpecError, UnknownNameError
-from decide.weights.spec import WEIGHTS_EXAMPLE, WeightsLike, check_weights, parse_weight_spec
+from decide.weights.spec import WEIGHTS_EXAMPLE, WeightsLike, WeightSpec, check_weights, parse_weight_spec
 
 if TYPE_CHECKING:
     import numpy as np
@@ -175,6 +175,39 @@ def apply_profile(matrix: Matrix, profile: Profile | str) -> Matrix:
     return matrix.with_criterion_weights(weights, f"{matrix.weights_source} + {label}" if partial else label)
 
 
+def parse_weights(weights: WeightsLike) -> tuple[WeightSpec | WeightsResult | None, list[str]]:
+    """``weights`` checked and parsed once (see :func:`set_weights` for what it may be), and a
+    warning per value given twice.
+
+    >>> parse_weights(["deterrence=0.5", "cost=0.1", "deterrence=0.4"])
+    (WeightSpec(ordering=None, overrides={'cost': 0.1, 'deterrence': 0.4}), ["weights: 'deterrence' given again: 0.4 replaces 0.5"])
+    """
+    if weights is None or isinstance(weights, WeightSpec):
+        return weights, []
+    if isinstance(weights, (str, Mapping)):
+        specs: list[Any] = [weights]
+    elif isinstance(weights, (list, tuple)):
+        specs = list(weights)
+    else:
+        from decide.weights.result import WeightsResult
+
+        if not isinstance(weights, WeightsResult):
+            raise SpecError(f"expected a mapping, a text or a WeightsResult, got {type(weights).__name__}",
+                            field="weights")
+        return weights, []
+    if not specs:
+        return None, []
+    for spec in specs:
+        if not isinstance(spec, (str, Mapping)):
+            raise SpecError(f"a list of weights may hold mappings and texts only, got {type(spec).__name__}",
+                            field="weights")
+        if isinstance(spec, str) and not spec.strip():
+            raise SpecError(f"is empty; write e.g. '{WEIGHTS_EXAMPLE}' or 'deterrence>stability>risk>cost'",
+                            field="weights")
+    ordering, overrides, warnings = combine_specs(specs)
+    return WeightSpec(ordering, overrides), warnings
+
+
 def set_weights(
     matrix: Matrix,
     weights: WeightsLike = None,
@@ -193,29 +226,12 @@ def set_weights(
     """
     if profile is not None:
         matrix = apply_profile(matrix, profile)
-    if weights is None:
+    parsed, _ = parse_weights(weights)
+    if parsed is None:
         return matrix
-    if isinstance(weights, (str, Mapping)):
-        specs: list[Any] = [weights]
-    elif isinstance(weights, (list, tuple)):
-        specs = list(weights)
-    else:
-        from decide.weights import WeightsResult
-
-        if not isinstance(weights, WeightsResult):
-            raise SpecError(f"expected a mapping, a text or a WeightsResult, got {type(weights).__name__}",
-                            field="weights")
-        return _apply_result(matrix, weights)
-    if not specs:
-        return matrix
-    for spec in specs:
-        if not isinstance(spec, (str, Mapping)):
-            raise SpecError(f"a list of weights may hold mappings and texts only, got {type(spec).__name__}",
-                            field="weights")
-        if isinstance(spec, str) and not spec.strip():
-            raise SpecError(f"is empty; write e.g. '{WEIGHTS_EXAMPLE}' or 'deterrence>stability>risk>cost'",
-                            field="weights")
-    ordering, overrides, _ = combine_specs(specs)
+    if not isinstance(parsed, WeightSpec):
+        return _apply_result(matrix, parsed)
+    ordering, overrides = parsed.ordering, parsed.overrides
     if ordering is not None:
         result = ordering_weights(matrix, ordering, weighting)
         matrix = matrix.with_criterion_weights(dict(result.weights.items()), _result_source(result))
@@ -265,6 +281,7 @@ def path_weights(current: npt.ArrayLike, index: int, values: Any) -> np.ndarray:
 
 
 __all__ = [
+    "parse_weights",
     "path_weights",
     "apply_weights",
     "DEFAULT_WEIGHTING",

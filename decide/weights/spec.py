@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Union
 
 from decide.core.errors import SpecError
@@ -23,7 +24,15 @@ if TYPE_CHECKING:
 #: What ``weights=`` accepts everywhere: overrides as a mapping or ``"name=value,..."`` text, an
 #: ordering ``"a>b=c>d"``, an elicited :class:`~decide.weights.WeightsResult`, or a list of
 #: mappings and texts (the command line's repeated ``-w``: later values win). See :mod:`decide.weights.apply`.
-WeightsLike = Union[Mapping[str, float], str, "WeightsResult", Sequence[Mapping[str, float] | str], None]
+WeightsLike = Union[Mapping[str, float], str, "WeightsResult", Sequence[Mapping[str, float] | str], "WeightSpec", None]
+
+@dataclass(frozen=True)
+class WeightSpec:
+    """Weights as given, parsed once: an ordering (or none) and exact overrides by criterion."""
+
+    ordering: str | None
+    overrides: dict[str, float]
+
 
 WEIGHTS_EXAMPLE = "deterrence=0.5,cost=0.1"
 ORDER_EXAMPLE = "deterrence>stability>risk>cost"

@@ -190,11 +190,16 @@ def test_bad_weights(cli, matrix_file, weights, expected):
     assert result.output == f"Error: {expected.format(path=path)}\n"
 
 
+def test_a_one_actor_command_given_two_actors_names_them(cli):
+    result = cli("show", "-a", "china", "-a", "russia")
+    assert result.exit_code == 1
+    assert result.stderr == "Error: name one actor with --actor; choose from: China, Russia\n"
+
+
 @pytest.mark.parametrize(
     "args",
     [
         ["rank", "-m", "vikor", "-m", "topsis"],
-        ["show", "-a", "china", "-a", "russia"],
         ["compare", "-a", "china", "--methods", "wsm", "--methods", "topsis"],
         ["sensitivity", "-a", "china", "-m", "wsm", "-m", "topsis"],
         ["smaa", "-m", "wsm", "-m", "topsis"],
