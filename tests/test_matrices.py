@@ -8,8 +8,17 @@ import pytest
 
 from decide import load_matrices, rank, shipped_matrices_dir, validate
 
+from .quotes import (
+    APOSTROPHE,
+    misquotes,
+    quotes_in,
+    read_articles,
+    seeds_dir,
+    shipped_texts,
+    source_tags,
+    stray_quote_marks,
+)
 from .quotes import ARTICLES as ARTICLE_FILES
-from .quotes import misquotes, read_articles, seeds_dir, source_tags
 
 ARTICLES = tuple(ARTICLE_FILES.values())
 ACTORS = {"United States", "China", "Russia", "North Korea", "South Korea", "Japan"}
@@ -90,3 +99,25 @@ def test_a_quote_is_checked_against_its_own_article_only():
     assert misquotes("'Amped-Up Military Presence' (000)", [], articles) != []
     assert misquotes("'Amped-Up Military Presence'", ["000", "001"], articles) != []
     assert misquotes("'Amped' (001)", [], articles) == [] and misquotes("'Ampd' (001)", [], articles) != []
+
+
+def test_every_quote_mark_in_the_shipped_texts_belongs_to_a_checked_quote():
+    """Counted two ways: the straight quote marks that are not apostrophes, and twice the quotes the checks
+    read. A quote the pattern could not read (as one with an apostrophe once could not) makes them differ."""
+    texts = shipped_texts()
+    assert [(where, stray_quote_marks(text)) for where, text, _ in texts if stray_quote_marks(text)] == []
+    marks = sum(text.count("'") - len(re.findall(APOSTROPHE, text)) for _, text, _ in texts)
+    quotes = [quote for _, text, _ in texts for quote in quotes_in(text)]
+    assert marks == 2 * len(quotes) > 0
+    assert any("'" in quote for quote in quotes)  # quotes with an apostrophe are among those checked
+
+
+def test_quotes_with_an_apostrophe_and_spacing_are_checked_exactly():
+    if seeds_dir() is None:
+        pytest.skip("the seed articles are not found; set DECIDE_SEEDS to their folder")
+    articles = read_articles(seeds_dir())
+    assert misquotes("'could bolster North Korea's defense capabilities' (000)", [], articles) == []
+    assert misquotes("'could bolster North Korea's offense capabilities' (000)", [], articles) != []
+    assert misquotes("'Build trust and clarify intentions' (000)", [], articles) == []
+    assert misquotes("'Buildtrust and clarify intentions' (000)", [], articles) != []
+    assert stray_quote_marks("000's table gives 'Seeking economic support' and China's 'silence") == ["'silence"]
