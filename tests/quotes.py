@@ -66,7 +66,11 @@ def shipped_texts() -> list[tuple[str, str, list[str]]]:
     """(where, text, default article tags) of every shipped text that may quote the articles: weights
     rationales, strategy rationales and reasoning, profile rationales and scenario adjustments."""
     from decide import load_matrices
-    from decide.scenarios import load_scenarios
+
+    try:  # the package is being split into subpackages: scenario files move to decide.io
+        from decide.io.scenarios import load_scenarios
+    except ImportError:
+        from decide.scenarios import load_scenarios
 
     found = []
     for matrix in load_matrices():
