@@ -82,7 +82,7 @@ def test_ties_use_competition_ranking_and_say_so():
 
 
 def test_vikor_compromise_set_is_named_separately():
-    text = " ".join(render(rank(actors="South Korea", method="vikor")).split())
+    text = " ".join(render(rank(actors="North Korea", method="vikor")).split())
     assert "Rank 1 is VIKOR's compromise set (Opricovic & Tzeng 2004):" in text
 
 

@@ -8,8 +8,17 @@ import pytest
 
 from decide import load_matrices, rank, shipped_matrices_dir, validate
 
+from .quotes import (
+    APOSTROPHE,
+    misquotes,
+    quotes_in,
+    read_articles,
+    seeds_dir,
+    shipped_texts,
+    source_tags,
+    stray_quote_marks,
+)
 from .quotes import ARTICLES as ARTICLE_FILES
-from .quotes import misquotes, read_articles, seeds_dir, source_tags
 
 ARTICLES = tuple(ARTICLE_FILES.values())
 ACTORS = {"United States", "China", "Russia", "North Korea", "South Korea", "Japan"}
@@ -90,3 +99,71 @@ def test_a_quote_is_checked_against_its_own_article_only():
     assert misquotes("'Amped-Up Military Presence' (000)", [], articles) != []
     assert misquotes("'Amped-Up Military Presence'", ["000", "001"], articles) != []
     assert misquotes("'Amped' (001)", [], articles) == [] and misquotes("'Ampd' (001)", [], articles) != []
+
+
+def test_every_quote_mark_in_the_shipped_texts_belongs_to_a_checked_quote():
+    """Counted two ways: the straight quote marks that are not apostrophes, and twice the quotes the checks
+    read. A quote the pattern could not read (as one with an apostrophe once could not) makes them differ."""
+    texts = shipped_texts()
+    assert [(where, stray_quote_marks(text)) for where, text, _ in texts if stray_quote_marks(text)] == []
+    marks = sum(text.count("'") - len(re.findall(APOSTROPHE, text)) for _, text, _ in texts)
+    quotes = [quote for _, text, _ in texts for quote in quotes_in(text)]
+    assert marks == 2 * len(quotes) > 0
+    assert any("'" in quote for quote in quotes)  # quotes with an apostrophe are among those checked
+
+
+def test_quotes_with_an_apostrophe_and_spacing_are_checked_exactly():
+    if seeds_dir() is None:
+        pytest.skip("the seed articles are not found; set DECIDE_SEEDS to their folder")
+    articles = read_articles(seeds_dir())
+    assert misquotes("'could bolster North Korea's defense capabilities' (000)", [], articles) == []
+    assert misquotes("'could bolster North Korea's offense capabilities' (000)", [], articles) != []
+    assert misquotes("'Build trust and clarify intentions' (000)", [], articles) == []
+    assert misquotes("'Buildtrust and clarify intentions' (000)", [], articles) != []
+    assert stray_quote_marks("000's table gives 'Seeking economic support' and China's 'silence") == ["'silence"]
+
+
+ANCHORS = {"stability": (2, 5, 8), "deterrence": (2, 5, 8)}
+
+
+@pytest.mark.parametrize("actor", sorted(ACTORS))
+def test_a_stated_score_off_the_guides_anchors_says_why(actor):
+    """The README's scoring guide anchors stability and deterrence at 2, 5 and 8: a score the text states
+    elsewhere than on an anchor names the anchor it is held from ("the guide's 8")."""
+    unexplained = [(s.name, criterion, s.scores[criterion]) for s in MATRICES[actor].strategies
+                   for criterion, anchors in ANCHORS.items()
+                   if s.certainty[criterion] == "stated" and s.scores[criterion] not in anchors
+                   and "the guide's" not in s.rationale[criterion]]
+    assert unexplained == []
+
+
+@pytest.mark.parametrize("actor", sorted(ACTORS))
+def test_no_phrase_scores_both_stability_and_risk(actor):
+    """Escalation in the region is stability's; the option's own chance of failing is risk's."""
+    twice = [(s.name, set(quotes_in(s.rationale["stability"])) & set(quotes_in(s.rationale["risk"])))
+             for s in MATRICES[actor].strategies]
+    assert [(name, quotes) for name, quotes in twice if quotes] == []
+
+
+def test_current_and_stricter_sanctions_are_judged_alike():
+    """000 asks whether current sanctions backfire; it does not say so of current or of new ones."""
+    sanctions = [(m.actor, s) for m in MATRICES.values() for s in m.strategies
+                 if "bond" in s.rationale["risk"] and "sanction" in s.rationale["risk"]]
+    names = {(actor, s.name) for actor, s in sanctions}
+    assert ("United States", "Status Quo: Maintain Pressure on Both") in names
+    assert ("United States", "Targeted Sanctions on the Russia-North Korea Nexus") in names
+    assert {(s.certainty["risk"], s.scores["risk"], s.ranges["risk"]) for _, s in sanctions} == {
+        ("judgement", 6.0, (4.0, 8.0))}
+    assert all(" asks " in s.rationale["risk"] and "warns" not in s.rationale["risk"] for _, s in sanctions)
+    assert not [s.name for m in MATRICES.values() for s in m.strategies if s.name.startswith("Join Sanctions")]
+
+
+def test_the_readings_the_review_found_unsupported_are_marked_as_the_readers():
+    """Russia's table cell 'Leverage military support' names no direction; North Korea's weights do not
+    lead with security, which 000 never gives as Pyongyang's aim."""
+    leverage = next(s for s in MATRICES["Russia"].strategies if s.name.startswith("Leverage Military Support"))
+    assert leverage.basis == "inferred" and "reader" in leverage.reasoning
+    weights = MATRICES["North Korea"].weights
+    assert max(weights, key=weights.get) != "deterrence"
+    texts = [text for m in MATRICES.values() for s in m.strategies for text in s.rationale.values()]
+    assert not [text for text in texts if "regardless" in text]

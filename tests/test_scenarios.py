@@ -251,3 +251,14 @@ def test_quoted_phrases_in_scenarios_come_from_the_article_they_name():
             for adjustment in scenario.adjustments:
                 missing += [(matrix.actor, scenario.name, p) for p in misquotes(adjustment.rationale, tags, articles)]
     assert missing == []
+
+
+def test_a_shipped_adjustment_for_lost_leverage_or_initiative_moves_deterrence_not_stability():
+    """Leverage, initiative and room to act are the deterrence criterion's (influence, for China); a
+    scenario that takes them away must not book the loss as a loss of stability."""
+    misbooked = [(matrix.actor, scenario.name, adjustment.strategy)
+                 for matrix in load_matrices() for scenario in load_scenarios(matrix)
+                 for adjustment in scenario.adjustments
+                 if adjustment.criterion == "stability"
+                 and any(word in adjustment.rationale for word in ("leverage", "initiative", "room"))]
+    assert misbooked == []
