@@ -1,0 +1,49 @@
+"""Griffe extensions for decide's manual (``mkdocs.yml`` names this file under the mkdocstrings options).
+
+- decide's docstrings carry doctest examples (``>>> ...`` and the output below them), which
+  ``pytest --doctest-modules`` runs. Markdown would read them as prose (and an output such as
+  ``['actor', 'strategy']`` as a link), so each run of example lines becomes a ``pycon`` code block.
+- A public name of ``decide`` that is also the name of a submodule (``decide.compare``, the
+  function, in ``decide/compare.py``) is documented as what ``decide.NAME`` gives at run time:
+  the function, not the module.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import griffe
+
+
+def fence_doctests(text: str) -> str:
+    """Wrap each doctest example (prompt lines and their output, up to a blank line) in a code block."""
+    lines, out, inside = text.split("\n"), [], False
+    for line in lines:
+        stripped = line.strip()
+        if not inside and stripped.startswith(">>>"):
+            indent = line[: len(line) - len(line.lstrip())]
+            out.append(f"{indent}```pycon")
+            inside = True
+        elif inside and not stripped:
+            out.append(f"{indent}```")
+            inside = False
+        out.append(line)
+    if inside:
+        out.append(f"{indent}```")
+    return "\n".join(out)
+
+
+class FenceDoctests(griffe.Extension):
+    def on_object(self, *, obj: griffe.Object, **kwargs: Any) -> None:
+        if obj.docstring is not None and ">>>" in obj.docstring.value:
+            obj.docstring.value = fence_doctests(obj.docstring.value)
+
+
+class PublicNamesOverSubmodules(griffe.Extension):
+    def on_package(self, *, pkg: griffe.Module, **kwargs: Any) -> None:
+        if pkg.name != "decide":
+            return
+        for name in pkg.exports or ():
+            member = pkg.members.get(name)
+            if isinstance(member, griffe.Module) and name in member.members:
+                pkg.set_member(name, griffe.Alias(name, member.members[name], parent=pkg))
