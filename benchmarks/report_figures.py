@@ -1,12 +1,12 @@
-"""The README's briefing figures: the time and size of ``decide report -o briefing.html``
-for every shipped actor, and the chart image the README shows.
+"""The manual's briefing figures: the time and size of ``decide report -o briefing.html``
+for every shipped actor, and the chart image the manual shows (docs/how-to/reports.md).
 
 Runs the command as a fresh process several times (median wall time), measures the
 file, redraws ``docs/images/briefing-contributions.svg`` from the shipped matrices, and
-with ``--update-readme`` writes the figures between the README's ``report-figures``
-markers:
+with ``--update-docs`` writes the figures between the ``report-figures`` markers of that
+page:
 
-    python benchmarks/report_figures.py [--repeat 3] [--update-readme]
+    python benchmarks/report_figures.py [--repeat 3] [--update-docs]
 """
 
 from __future__ import annotations
@@ -24,7 +24,9 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 IMAGE = REPO / "docs" / "images" / "briefing-contributions.svg"
-#: The actor whose "why" chart the README shows.
+#: The manual's page that shows the figures and the chart.
+PAGE = REPO / "docs" / "how-to" / "reports.md"
+#: The actor whose "why" chart the manual shows.
 IMAGE_ACTOR = "North Korea"
 MARKERS = ("<!-- report-figures -->", "<!-- /report-figures -->")
 
@@ -75,28 +77,28 @@ def figures_text(seconds: float, size: int, actors: int, repeat: int) -> str:
     )
 
 
-def update_readme(text: str) -> None:
-    readme = REPO / "README.md"
-    content = readme.read_text(encoding="utf-8")
+def update_page(text: str) -> None:
+    content = PAGE.read_text(encoding="utf-8")
     start, end = (re.escape(m) for m in MARKERS)
     new, count = re.subn(f"{start}.*?{end}", f"{MARKERS[0]}\n{text}\n{MARKERS[1]}", content, flags=re.S)
     if count != 1:
-        raise SystemExit("README.md has no report-figures markers")
-    readme.write_text(new, encoding="utf-8")
+        raise SystemExit(f"{PAGE.relative_to(REPO)} has no report-figures markers")
+    PAGE.write_text(new, encoding="utf-8")
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=3)
-    parser.add_argument("--update-readme", action="store_true")
+    parser.add_argument("--update-docs", "--update-readme", dest="update_docs", action="store_true",
+                        help=f"write the figures into {PAGE.relative_to(REPO)}")
     args = parser.parse_args()
     seconds, size, actors = measure(args.repeat)
     print(f"report time: {seconds:.2f} s (median of {args.repeat}); size: {size} bytes; actors: {actors}")
     print(f"chart: {draw_image().relative_to(REPO)}")
     text = figures_text(seconds, size, actors, args.repeat)
-    if args.update_readme:
-        update_readme(text)
-        print("README.md updated")
+    if args.update_docs:
+        update_page(text)
+        print(f"{PAGE.relative_to(REPO)} updated")
     else:
         print(text)
 

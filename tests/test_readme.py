@@ -1,4 +1,5 @@
-"""Every ``$ decide ...`` example in the README shows the command's real, current output.
+"""Every ``$ decide ...`` example in the README and in the manual (``docs/**/*.md``) shows the
+command's real, current output.
 
 Run ``python tests/test_readme.py --update`` to refresh the outputs after a change.
 An example whose expected output ends with a line ``...`` is compared up to there;
@@ -16,6 +17,7 @@ import pytest
 
 REPO = Path(__file__).resolve().parents[1]
 README = REPO / "README.md"
+DOCS = REPO / "docs"
 FENCE = re.compile(r"^```[a-z]*\n(.*?)^```\n", re.S | re.M)
 
 
@@ -40,7 +42,8 @@ def run(command: str) -> str:
     from decide.cli.main import cli
 
     result = CliRunner().invoke(cli, shlex.split(command)[1:], catch_exceptions=False, env={"COLUMNS": "80"})
-    output = result.stdout if result.exit_code == 0 else result.stderr
+    # On failure the page shows what the terminal shows: the problems (stdout), then the error line (stderr).
+    output = result.stdout if result.exit_code == 0 else result.stdout + result.stderr
     return "\n".join(line.rstrip() for line in output.splitlines()) + "\n"
 
 
@@ -52,23 +55,75 @@ def compare(expected: str, actual: str) -> bool:
     return actual_lines == expected_lines
 
 
-CASES = [(command, expected) for _, _, command, expected in examples(README.read_text(encoding="utf-8"))]
+def pages() -> list[Path]:
+    """The README and every page of the manual, in a stable order."""
+    return [README, *sorted(DOCS.rglob("*.md"))]
 
 
-@pytest.mark.parametrize(("command", "expected"), CASES, ids=[c for c, _ in CASES])
-def test_readme_example_is_current(command, expected, monkeypatch):
+def page_name(page: Path) -> str:
+    return page.relative_to(REPO).as_posix()
+
+
+CASES = [(page_name(page), command, expected)
+         for page in pages() for _, _, command, expected in examples(page.read_text(encoding="utf-8"))]
+
+
+def test_the_readme_and_the_manual_both_hold_examples():
+    """The collection itself: the README and the manual's pages are found and hold examples."""
+    names = {name for name, _, _ in CASES}
+    assert "README.md" in names
+    assert any(name.startswith("docs/") for name in names)
+
+
+@pytest.mark.parametrize(("page", "command", "expected"), CASES, ids=[f"{p}: {c}" for p, c, _ in CASES])
+def test_readme_example_is_current(page, command, expected, monkeypatch):
     if not runnable(command):
         pytest.skip("illustrates an error with a file that is not in the repository")
     monkeypatch.chdir(REPO)
-    stale = f"README output of '{command}' is stale: run python tests/test_readme.py --update"
+    stale = f"{page}: output of '{command}' is stale: run python tests/test_readme.py --update"
     assert compare(expected, run(command)), stale
+
+
+PYCON = re.compile(r"^```pycon\n(.*?)^```\n", re.S | re.M)
+
+
+def python_session(text: str) -> str:
+    """A page's ``pycon`` examples, in order, as one doctest session: later ones use earlier names."""
+    return "\n".join(PYCON.findall(text))
+
+
+PYTHON_CASES = [page_name(page) for page in pages() if python_session(page.read_text(encoding="utf-8"))]
+
+
+def test_the_manual_has_python_examples():
+    assert "docs/how-to/notebook.md" in PYTHON_CASES
+
+
+@pytest.mark.parametrize("page", PYTHON_CASES)
+def test_python_examples_print_what_the_page_shows(page, monkeypatch):
+    """The ``>>>`` examples of a page run as a doctest in the repository, 80 columns wide."""
+    import doctest
+
+    monkeypatch.chdir(REPO)
+    monkeypatch.setenv("COLUMNS", "80")
+    session = python_session((REPO / page).read_text(encoding="utf-8"))
+    test = doctest.DocTestParser().get_doctest(session, {}, page, page, 0)
+    report: list[str] = []
+    runner = doctest.DocTestRunner(optionflags=doctest.ELLIPSIS)
+    runner.run(test, out=report.append)
+    assert runner.failures == 0, f"{page}: a Python example prints something else now:\n" + "".join(report)
 
 
 def update() -> None:
     import os
 
     os.chdir(REPO)
-    text = README.read_text(encoding="utf-8")
+    for page in pages():
+        update_page(page)
+
+
+def update_page(page: Path) -> None:
+    text = page.read_text(encoding="utf-8")
     for start, end, command, expected in reversed(examples(text)):
         if not runnable(command):
             continue
@@ -79,7 +134,7 @@ def update() -> None:
         if expected.endswith("\n\n"):
             output += "\n"
         text = text[:start] + output + text[end:]
-    README.write_text(text, encoding="utf-8")
+    page.write_text(text, encoding="utf-8")
 
 
 if __name__ == "__main__":

@@ -1,5 +1,5 @@
-"""The README's methods table is the registry's: a method added, renamed or re-described
-in ``decide/methods/`` fails this test until ``python tests/test_readme_methods.py --update``
+"""The manual's methods table (docs/explanation/methods.md) is the registry's: a method added,
+renamed or re-described fails this test until ``python tests/test_readme_methods.py --update``
 rewrites the table between its two marker comments."""
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from pathlib import Path
 from decide.methods import DEFAULT_METHOD, METHODS
 from decide.methods.base import Method
 
-README = Path(__file__).resolve().parents[1] / "README.md"
+README = Path(__file__).resolve().parents[1] / "docs" / "explanation" / "methods.md"
 START, END = "<!-- methods table: generated from the registry -->", "<!-- end of methods table -->"
 
 
@@ -40,12 +40,12 @@ def table() -> str:
 def current() -> str:
     text = README.read_text(encoding="utf-8")
     match = re.search(re.escape(START) + r"\n(.*?)\n" + re.escape(END), text, re.S)
-    assert match, f"README has no methods table between {START} and {END}"
+    assert match, f"{README.name} has no methods table between {START} and {END}"
     return match.group(1)
 
 
 def test_readme_methods_table_is_the_registry():
-    assert current() == table(), "README methods table is stale: run python tests/test_readme_methods.py --update"
+    assert current() == table(), "the manual's methods table is stale: run python tests/test_readme_methods.py --update"
 
 
 if __name__ == "__main__":

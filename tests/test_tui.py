@@ -315,7 +315,7 @@ def test_run_refuses_when_output_is_not_a_terminal():
         run_tune(session(actor="China"), stdin=FakeTerminal(), stdout=io.StringIO())
 
 
-# -- the README's picture and walk-through ------------------------------------------------------
+# -- the manual's picture and walk-through (docs/how-to/tune.md) --------------------------------
 
 README_KEYS = ("right", "right", "e")
 SCREENSHOT = Path(__file__).resolve().parents[1] / "docs" / "tune.svg"
@@ -325,13 +325,13 @@ def readme_session() -> Any:
     return session(actor="United States", method="wsm")
 
 
-def test_readme_screenshot_and_closing_note_are_current():
+def test_the_manuals_screenshot_and_closing_note_are_current():
     tuned = readme_session()
     svg = screenshot(tuned, README_KEYS)
     assert SCREENSHOT.read_text(encoding="utf-8") == svg, "stale: run python tests/test_tui.py --update"
-    readme = (SCREENSHOT.parents[1] / "README.md").read_text(encoding="utf-8")
-    assert "](docs/tune.svg)" in readme
-    assert closing_note(tuned) in readme, "the README's closing note is stale"
+    page = (SCREENSHOT.parent / "how-to" / "tune.md").read_text(encoding="utf-8")
+    assert "](../tune.svg)" in page
+    assert closing_note(tuned) in page, "the closing note in docs/how-to/tune.md is stale"
 
 
 if __name__ == "__main__":
