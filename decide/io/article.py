@@ -332,9 +332,8 @@ def _is_heading(line: str, previous: str | None) -> bool:
         return False
     if not _CAPITALISED.search(line) or "|" in line:
         return False
-    if previous is not None and previous.strip() and not re.search(r"[.!?:;\"”’)|]$", previous.strip()):
-        return False  # the line continues a sentence
-    return True
+    # not when the line before is a sentence that runs on into this one
+    return previous is None or not previous.strip() or bool(re.search(r"[.!?:;\"”’)|]$", previous.strip()))
 
 
 def split_sentences(text: str) -> list[str]:
