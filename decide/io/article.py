@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import html
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -283,6 +283,8 @@ class Paragraph:
     sentences: tuple[str, ...]
     #: the paragraphs of the section before this one, nearest first
     before: tuple[str, ...] = ()
+    #: whether a list or a table follows it at once (it leads into them)
+    leads: bool = False
 
 
 @dataclass(frozen=True)
@@ -403,6 +405,12 @@ def parse_article(text: str, name: str, *, kind: str = "text", path: Path | None
     in_list = False
     seen_text = False
 
+    def mark_lead() -> None:
+        """The paragraph just ended leads into the list or table that starts here."""
+        if current:
+            end_paragraph()
+            paragraphs[-1] = replace(paragraphs[-1], leads=True)
+
     def end_paragraph() -> None:
         nonlocal current
         if current:
@@ -436,7 +444,7 @@ def parse_article(text: str, name: str, *, kind: str = "text", path: Path | None
             previous = line + "."
             continue
         if "|" in line and index < len(lines) and _SEPARATOR.match(lines[index].strip()):
-            end_paragraph()
+            mark_lead()
             in_list = False
             header = [cell for cell in _cells(line)]
             while header and not header[-1]:
@@ -472,7 +480,7 @@ def parse_article(text: str, name: str, *, kind: str = "text", path: Path | None
         if listed and listed.group(1).strip():
             if not in_list:
                 lead = lead_in(" ".join(current)) if current and current[-1].endswith(":") else None
-                end_paragraph()
+                mark_lead()
                 lists += 1
                 in_list = True
                 list_lead = lead
