@@ -338,6 +338,10 @@ def find_cues(fragments: Sequence[tuple[str, str]], criteria: Sequence[Criterion
         if not text:
             continue
         column = source if source != "text" else ""
+        for criterion in criteria:  # a column named for a criterion ("Cost") speaks to it
+            if column and criterion.name not in taken and any(s in column.casefold() for s in criterion_words(criterion)):
+                cues.append(Cue(criterion.name, source, _window(text, "")))
+                taken.add(criterion.name)
         for criterion in criteria:
             if criterion.name in taken:
                 continue
@@ -433,6 +437,10 @@ def _assign(finder: ActorFinder, own: Iterable[str], lead: str | None, before: S
         named = finder.named(text, demonyms=False)
         if named:
             return tuple(named), "named in it"
+    for paragraph in before[:1]:
+        named = finder.named(paragraph, demonyms=False)
+        if named:
+            return tuple(named), "named in the paragraph before"
     return (), "no actor named in it, its lead-in, its section or the paragraphs before it"
 
 
@@ -462,8 +470,12 @@ def _table_items(article: Article, table: Table, finder: ActorFinder) -> list[It
             actors, how = (tuple(named), f"the '{header[actor_column]}' column") if named else (
                 (), f"its '{header[actor_column]}' column names '{row[actor_column]}', not a known actor")
         else:
+            # a table's rows are the options of whom its section and paragraphs speak of; a row's
+            # cells describe effects on others ("Moscow may treat it as a provocation")
             cells = [row[i] for i in range(len(header)) if i not in partners]
-            actors, how = _assign(finder, [" ".join(cells[1:]), *cells[:1]], None, table.before, table.section)
+            actors, how = _assign(finder, [], None, table.before, table.section)
+            if not actors:
+                actors, how = _assign(finder, [" ".join(cells[1:]), *cells[:1]], None, (), None)
         if partners and (actors or actor_column is None):
             extra_actors = [a for i in partners for a in finder.named(row[i], demonyms=False)]
             if extra_actors and actors:

@@ -638,7 +638,8 @@ def extract_command(articles, folder, actors, against) -> None:
     result = extract(list(articles), actors=actors, against=against)
     for problem in result.problems:
         click.echo(f"Warning: {problem}", err=True)
-    click.echo(render(result, "table"), nl=False)
+    text = render(result, "table")
+    click.echo(text if text.endswith("\n") else text + "\n", nl=False)
     if folder:
         for written in result.write(folder):
             click.echo(f"wrote {written}", err=True)
