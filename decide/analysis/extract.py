@@ -473,7 +473,7 @@ def _table_items(article: Article, table: Table, finder: ActorFinder) -> list[It
             # a table's rows are the options of whom its section and paragraphs speak of; a row's
             # cells describe effects on others ("Moscow may treat it as a provocation")
             cells = [row[i] for i in range(len(header)) if i not in partners]
-            actors, how = _assign(finder, [], None, table.before, table.section)
+            actors, how = _assign(finder, [], None, table.before, table.section or article.title)
             if not actors:
                 actors, how = _assign(finder, [" ".join(cells[1:]), *cells[:1]], None, (), None)
         if partners and (actors or actor_column is None):
@@ -517,7 +517,8 @@ def _list_kind(item: ListItem, finder: ActorFinder) -> tuple[str, str]:
 def _list_items(article: Article, finder: ActorFinder) -> list[Item]:
     items = []
     for item in article.list_items:
-        actors, how = _assign(finder, [item.text, item.label or ""], item.lead, item.before, item.section)
+        actors, how = _assign(finder, [item.text, item.label or ""], item.lead, item.before,
+                              item.section or article.title)
         kind, why = _list_kind(item, finder)
         where = f"section '{item.section}', list" if item.section else "list"
         if item.lead and len(item.lead.split()) <= 12:
@@ -586,7 +587,7 @@ def _paragraph_items(article: Article, finder: ActorFinder) -> list[Item]:
             if sentence in recommendations(replace(paragraph, sentences=(sentence,)), finder):
                 phrase = first_words(sentence, 10)
                 actors, how = _assign(finder, [sentence], None, [*reversed(earlier), *paragraph.before],
-                                      paragraph.section, lead_checked=False)
+                                      paragraph.section or article.title, lead_checked=False)
                 where = f"section '{paragraph.section}', paragraph" if paragraph.section else "opening paragraph"
                 items.append(Item(article.name, "paragraph", paragraph.section, where, phrase, sentence,
                                   paragraph_locator(article.name, paragraph.section, phrase),

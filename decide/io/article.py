@@ -404,6 +404,7 @@ def parse_article(text: str, name: str, *, kind: str = "text", path: Path | None
     lists = 0
     in_list = False
     seen_text = False
+    continued: set[int] = set()
 
     def mark_lead() -> None:
         """The paragraph just ended leads into the list or table that starts here."""
@@ -511,10 +512,13 @@ def parse_article(text: str, name: str, *, kind: str = "text", path: Path | None
             continue
         if not current:
             current_line = number
+        else:
+            continued.add(number - 1)  # a sentence running on: the line break is a space
         current.append(line)
         seen_text = True
         previous = line
     end_paragraph()
+    text = "".join(line if i == 0 else (" " if i in continued else "\n") + line for i, line in enumerate(lines))
     return Article(name, text, title, tuple(sections), tuple(tables), tuple(items), tuple(paragraphs),
                    removed, tuple(problems), path, kind)
 
