@@ -339,7 +339,8 @@ def find_cues(fragments: Sequence[tuple[str, str]], criteria: Sequence[Criterion
             continue
         column = source if source != "text" else ""
         for criterion in criteria:  # a column named for a criterion ("Cost") speaks to it
-            if column and criterion.name not in taken and any(s in column.casefold() for s in criterion_words(criterion)):
+            named = any(stem in column.casefold() for stem in criterion_words(criterion))
+            if column and named and criterion.name not in taken:
                 cues.append(Cue(criterion.name, source, _window(text, "")))
                 taken.add(criterion.name)
         for criterion in criteria:
