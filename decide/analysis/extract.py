@@ -627,8 +627,8 @@ def _segments(source: str) -> list[str]:
     return [part.strip() for part in re.split(r";\s*also\s+", source) if part.strip()]
 
 
-def _locator_carries(item: Item, source: str) -> bool:
-    for segment in _segments(source):
+def _locator_carries(item: Item, segments: Sequence[str]) -> bool:
+    for segment in segments:
         if not segment.startswith(item.article + ";"):
             continue
         if item.place == "table row":
@@ -655,30 +655,52 @@ def _similar(name: str, other: str) -> bool:
     a, b = _content_words(name), _content_words(other)
     if not a or not b:
         return False
-    ratio = difflib.SequenceMatcher(None, name.casefold(), other.casefold()).ratio()
-    return ratio >= 0.8 or len(a & b) / len(a | b) >= 0.6
+    if len(a & b) / len(a | b) >= 0.6:
+        return True
+    matcher = difflib.SequenceMatcher(None, name.casefold(), other.casefold())
+    return matcher.real_quick_ratio() >= 0.8 and matcher.quick_ratio() >= 0.8 and matcher.ratio() >= 0.8
 
 
-def carriers(item: Item, matrices: Sequence[Matrix]) -> list[Match]:
+@dataclass(frozen=True)
+class _Known:
+    """An existing strategy, with what matching needs read once: its source segments and long quotes."""
+
+    actor: str
+    name: str
+    segments: tuple[str, ...]
+    quotes: tuple[str, ...]
+    source: str
+
+
+def known_strategies(matrices: Sequence[Matrix]) -> list[_Known]:
+    """The strategies of ``matrices``, prepared for :func:`carriers`."""
+    known = []
+    for matrix in matrices:
+        for strategy in matrix.strategies:
+            rationale = strategy.rationale if isinstance(strategy.rationale, str) else " ".join(
+                strategy.rationale.values())
+            quotes = tuple(q for q in _QUOTED.findall(rationale + " " + strategy.source) if len(q.split()) >= 4)
+            known.append(_Known(matrix.actor, strategy.name, tuple(_segments(strategy.source)), quotes,
+                                strategy.source))
+    return known
+
+
+def carriers(item: Item, known: Sequence[_Known]) -> list[Match]:
     """The existing strategies that carry ``item``: by its locator, by a quote of four or more words in
     common, or (in the assigned actors' matrices) by a similar name."""
     found: list[Match] = []
-    for matrix in matrices:
-        for strategy in matrix.strategies:
-            how = None
-            if _locator_carries(item, strategy.source):
-                how = "locator"
-            else:
-                rationale = strategy.rationale if isinstance(strategy.rationale, str) else " ".join(
-                    strategy.rationale.values())
-                quotes = [q for q in _QUOTED.findall(rationale + " " + strategy.source) if len(q.split()) >= 4]
-                shared = next((q for q in quotes if q in item.quote or item.quote in q), None)
-                if shared and item.article in strategy.source:
-                    how = f"quote '{first_words(shared, 8)}'"
-                elif matrix.actor in item.actors and _similar(item.name, strategy.name):
-                    how = "similar name"
-            if how:
-                found.append(Match(matrix.actor, strategy.name, how))
+    for strategy in known:
+        how = None
+        if _locator_carries(item, strategy.segments):
+            how = "locator"
+        else:
+            shared = next((q for q in strategy.quotes if q in item.quote or item.quote in q), None)
+            if shared and item.article in strategy.source:
+                how = f"quote '{first_words(shared, 8)}'"
+            elif strategy.actor in item.actors and _similar(item.name, strategy.name):
+                how = "similar name"
+        if how:
+            found.append(Match(strategy.actor, strategy.name, how))
     return found
 
 
@@ -973,10 +995,8 @@ class Extraction(Result):
 
 def default_actors(against: Sequence[Matrix] = ()) -> list[Actor]:
     """The actors of the shipped matrices (and of ``against``), with their names and aliases."""
-    from decide.io.load import load_matrices
-
     found: dict[str, Actor] = {}
-    for matrix in [*load_matrices(), *against]:
+    for matrix in [*_shipped_quietly(), *against]:
         found[matrix.actor.casefold()] = Actor(matrix.actor, matrix.aliases, matrix)
     return list(found.values())
 
@@ -993,9 +1013,10 @@ def extract(
     """
     existing: list[Matrix] = []
     if against is not None:
-        from decide.io.load import load_matrices
+        from decide.io.load import load_matrices, shipped_matrices_dir
 
-        existing = load_matrices(Path(against))
+        shipped = Path(against).resolve() == shipped_matrices_dir().resolve()
+        existing = _shipped_quietly() if shipped else load_matrices(Path(against))
     if isinstance(actors, str):
         chosen = parse_actors(actors)
         known = {m.actor.casefold(): m for m in [*existing, *_shipped_quietly()]}
@@ -1021,7 +1042,8 @@ def extract(
         carried_by = tuple(tuple(carried.get(i, [])) for i in range(len(items)))
         return Extraction(tuple(parsed), tuple(items), tuple(drafts), tuple(chosen), carried_by,
                           problems=tuple(problems))
-    matches = [tuple(carriers(item, existing)) for item in items]
+    prepared = known_strategies(existing)
+    matches = [tuple(carriers(item, prepared)) for item in items]
     new: list[tuple[str, ...]] = []
     pairs: list[tuple[int, str]] = []
     for index, item in enumerate(items):
@@ -1038,13 +1060,19 @@ def extract(
                       tuple(new), str(against), tuple(problems))
 
 
+_SHIPPED: list[Matrix] = []
+
+
 def _shipped_quietly() -> list[Matrix]:
+    """The shipped matrices, read once per process (none if they cannot be read)."""
     from decide.io.load import load_matrices
 
-    try:
-        return load_matrices()
-    except DecideError:
-        return []
+    if not _SHIPPED:
+        try:
+            _SHIPPED.extend(load_matrices())
+        except DecideError:
+            return []
+    return list(_SHIPPED)
 
 
 def _read_all(articles: str | os.PathLike[str] | Sequence[str | os.PathLike[str]]) -> list[Article]:
