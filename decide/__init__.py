@@ -7,7 +7,8 @@
 
 The verbs: :func:`load_matrices`, :func:`validate`, :func:`show`, :func:`overview`,
 :func:`rank`, :func:`explain`, :func:`compare`, :func:`sensitivity`, :func:`make_top`,
-:func:`smaa`, :func:`scenarios`, :func:`robust`, :func:`report`, :func:`tune` (sliders in a
+:func:`smaa`, :func:`scenarios`, :func:`robust`, :func:`report`, :func:`extract` (draft matrices
+from an article), :func:`tune` (sliders in a
 notebook), :func:`render` and :func:`export`. Every result prints as a text table and renders as
 an HTML table in a notebook. Importing decide is cheap: scikit-criteria is loaded only when a
 method without a numpy engine runs.
@@ -23,6 +24,7 @@ if TYPE_CHECKING:
     from decide.analysis.catalogue import catalogue
     from decide.analysis.compare import Comparison, compare
     from decide.analysis.explain import Contributions, explain
+    from decide.analysis.extract import Extraction, extract
     from decide.analysis.profiles import ProfileComparison, ProfileList, profiles
     from decide.analysis.ranking import ActorRanking, Ranking, rank
     from decide.analysis.report import Report, report
@@ -48,6 +50,7 @@ _HOMES = {
     "DecideError": "core.errors", "DecideWarning": "core.errors", "MatrixError": "core.errors", "MethodError": "core.errors",
     "SpecError": "core.errors", "UnknownNameError": "core.errors",
     "Contributions": "analysis.explain", "explain": "analysis.explain",
+    "Extraction": "analysis.extract", "extract": "analysis.extract",
     "FORMATS": "rendering.formats", "export": "rendering.formats", "render": "rendering.formats",
     "load_matrices": "io.load", "load_matrix": "io.load", "shipped_matrices_dir": "io.load", "validate": "io.load",
     "DEFAULT_METHOD": "methods", "Method": "methods", "catalogue": "analysis.catalogue", "get_method": "methods",
@@ -99,6 +102,7 @@ __all__ = [
     "Criterion",
     "DecideError",
     "DecideWarning",
+    "Extraction",
     "MakeTopResult",
     "Matrix",
     "MatrixError",
@@ -125,6 +129,7 @@ __all__ = [
     "compare",
     "explain",
     "export",
+    "extract",
     "get_method",
     "load_matrices",
     "load_matrix",

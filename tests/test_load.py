@@ -150,7 +150,7 @@ def strategies_with(name: str, **scores):
         (
             {"stratgies": []},
             "unknown key 'stratgies'; allowed keys: actor, aliases, criteria, scale, weights_rationale, strategies,"
-            " profiles",
+            " profiles, draft",
         ),
     ],
 )

@@ -117,6 +117,9 @@ def validate_command(paths) -> None:
             click.echo(problem)
         if path and not found:
             click.echo(f"{path}: ok")
+            if matrix is not None and matrix.draft:
+                click.echo(f"{path}: warning: draft: true; its scores are unreviewed judgements from "
+                           "'decide extract': review them, then remove the draft line")
             for note in matrix_notes(matrix) if matrix is not None else []:
                 click.echo(f"{path}: note: {note}")
     if problems:
@@ -300,6 +303,33 @@ def robust_command(selection, scenarios, profiles, methods, all_actors, cells, f
     if click.get_current_context().meta.get("plot") and len(result.results) != 1:
         raise click.UsageError("--plot draws one actor's heatmap; name the actor with --actor")
     emit(result, fmt, output)
+
+
+# --- Draft matrices from an article (issue 20) -------------------------------------------
+
+
+@cli.command("extract")
+@click.argument("articles", nargs=-1, required=True, type=click.Path())
+@single_option("--output", "-o", "folder", type=click.Path(file_okay=False),
+               help="Folder to write DIR/matrices/<actor>.yaml drafts and DIR/coverage.yaml into.")
+@single_option("--actors", metavar="NAME=ALIAS,...;NAME",
+               help="The actors to look for (default: the shipped matrices' names and aliases).")
+@single_option("--against", type=click.Path(), help="Compare with these matrices; draft only what is new.")
+def extract_command(articles, folder, actors, against) -> None:
+    """Find the tables, lists and recommendations of ARTICLE (text, Markdown or HTML), assign them to
+    actors and draft a matrix per actor (draft: true, every score a judgement to review)."""
+    from decide.analysis.extract import extract
+
+    result = extract(list(articles), actors=actors, against=against)
+    for problem in result.problems:
+        click.echo(f"Warning: {problem}", err=True)
+    text = render(result, "table")
+    click.echo(text if text.endswith("\n") else text + "\n", nl=False)
+    if folder:
+        for written in result.write(folder):
+            click.echo(f"wrote {written}", err=True)
+    elif result.drafts:
+        click.echo("give -o DIR to write the drafts and the coverage file", err=True)
 
 
 # --- Interactive what-if (issue 12) ------------------------------------------------------

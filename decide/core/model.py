@@ -168,6 +168,8 @@ class Matrix:
     weights_source: str = field(default="file", compare=False)
     #: the scenario applied to the scores (:mod:`decide.analysis.scenarios`), ``None`` for the matrix as scored
     scenario: str | None = None
+    #: ``draft: true`` in the file: drafted by ``decide extract``, scores not yet reviewed
+    draft: bool = field(default=False, compare=False)
 
     @property
     def criterion_names(self) -> list[str]:

@@ -34,7 +34,7 @@ MATRIX_SUFFIXES = (".yaml", ".yml")
 #: A PATH that stands for the shipped matrices, to combine them with your own files:
 #: ``decide rank japan.yaml +shipped``.
 SHIPPED = "+shipped"
-TOP_LEVEL_KEYS = ("actor", "aliases", "criteria", "scale", "weights_rationale", "strategies", "profiles")
+TOP_LEVEL_KEYS = ("actor", "aliases", "criteria", "scale", "weights_rationale", "strategies", "profiles", "draft")
 CRITERION_KEYS = ("name", "objective", "weight", "description")
 STRATEGY_KEYS = ("name", "basis", "reasoning", "scores", "certainty", "source", "rationale")
 BASES = ("stated", "inferred")
@@ -356,6 +356,9 @@ def _check_document(data: Any, path: Path) -> tuple[list[str], Matrix | None]:
     weights_rationale = data.get("weights_rationale", "")
     if not isinstance(weights_rationale, str):
         problems.append(f"{where}: 'weights_rationale' must be a text (one line on why these weights)")
+    draft = data.get("draft", False)
+    if not isinstance(draft, bool):
+        problems.append(f"{where}: 'draft' is {shorten(draft)}; write draft: true (scores unreviewed) or remove it")
     if problems:
         return problems, None
     matrix = Matrix(
@@ -367,6 +370,7 @@ def _check_document(data: Any, path: Path) -> tuple[list[str], Matrix | None]:
         path=path,
         profiles=tuple(profiles),
         weights_rationale=weights_rationale,
+        draft=draft,
     )
     return [], matrix
 

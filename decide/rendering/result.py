@@ -53,8 +53,9 @@ def weights_note(method: Method, weights: Mapping[str, float], source: str | Non
 
 
 def data_note(matrix: Matrix) -> str:
-    """``data china.yaml; inferred strategies left out``: the file and every filter applied to it."""
-    return "; ".join([f"data {matrix.file_name}", *matrix.filters])
+    """``data china.yaml; inferred strategies left out``: the file and every filter applied to it
+    (and ``draft scores`` for a matrix drafted by ``decide extract``)."""
+    return "; ".join([f"data {matrix.file_name}", *(["draft scores"] if matrix.draft else []), *matrix.filters])
 
 
 def json_params(method: Method) -> dict[str, Any]:
