@@ -25,12 +25,13 @@ if TYPE_CHECKING:
     from decide.analysis.compare import Comparison, compare
     from decide.analysis.explain import Contributions, explain
     from decide.analysis.extract import Extraction, extract
+    from decide.analysis.make_top import MakeTopResult, make_top
     from decide.analysis.profiles import ProfileComparison, ProfileList, profiles
     from decide.analysis.ranking import ActorRanking, Ranking, rank
     from decide.analysis.report import Report, report
     from decide.analysis.robust import ActorRobust, RobustResult, robust
     from decide.analysis.scenarios import ScenarioList, scenarios
-    from decide.analysis.sensitivity import MakeTopResult, SensitivityResult, make_top, sensitivity
+    from decide.analysis.sensitivity import SensitivityResult, sensitivity
     from decide.analysis.smaa import ActorSMAA, SMAAResult, smaa
     from decide.analysis.views import MatrixView, Overview, overview, show
     from decide.core.errors import DecideError, DecideWarning, MatrixError, MethodError, SpecError, UnknownNameError
@@ -61,7 +62,7 @@ _HOMES = {
     "ActorRobust": "analysis.robust", "RobustResult": "analysis.robust", "robust": "analysis.robust",
     "Adjustment": "io.scenarios", "Scenario": "io.scenarios", "ScenarioList": "analysis.scenarios", "apply_scenario": "io.scenarios",
     "scenarios": "analysis.scenarios",
-    "MakeTopResult": "analysis.sensitivity", "SensitivityResult": "analysis.sensitivity", "make_top": "analysis.sensitivity",
+    "MakeTopResult": "analysis.make_top", "SensitivityResult": "analysis.sensitivity", "make_top": "analysis.make_top",
     "sensitivity": "analysis.sensitivity",
     "ActorSMAA": "analysis.smaa", "SMAAResult": "analysis.smaa", "smaa": "analysis.smaa",
     "TuneSession": "interactive.session", "tune": "interactive.notebook",

@@ -9,8 +9,8 @@ import numpy as np
 import pytest
 
 from decide import Criterion, Matrix, Strategy
+from decide.analysis.make_top import make_top
 from decide.analysis.ranking import rank
-from decide.analysis.sensitivity import make_top
 from decide.analysis.smaa import smaa
 from decide.core.errors import DecideWarning, MatrixError, SpecError, UnknownNameError
 from decide.core.ranks import TIE_TOLERANCE, batch_ranks

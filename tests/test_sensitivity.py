@@ -9,7 +9,8 @@ import json
 import numpy as np
 import pytest
 
-from decide.analysis.sensitivity import make_top, sensitivity
+from decide.analysis.make_top import make_top
+from decide.analysis.sensitivity import sensitivity
 from decide.core.errors import UnknownNameError
 from decide.core.model import Criterion, Matrix, Strategy
 from decide.core.ranks import batch_ranks

@@ -174,7 +174,7 @@ def sensitivity_command(selection, criterion, make_top, fmt, output) -> None:
     With --make-top, the smallest change of the weights that ranks STRATEGY first
     (exact for wsm, by linear programming; a sampled search for other methods).
     """
-    from decide.analysis.sensitivity import make_top as smallest_change
+    from decide.analysis.make_top import make_top as smallest_change
     from decide.analysis.sensitivity import sensitivity
 
     result: Any

@@ -1,0 +1,264 @@
+"""The smallest change of the weights that ranks a chosen strategy first: exact for additive
+methods (a linear programme), a sampled search for the others."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, Unpack
+
+from decide.analysis.selection import Selection, SelectionFields
+from decide.core.errors import SpecError, UnknownNameError
+from decide.core.ranks import batch_ranks, sample_weights
+from decide.core.tables import Section
+from decide.io.load import MatrixSource
+from decide.methods.base import Method
+from decide.methods.run import batch_scores
+from decide.rendering.result import Result, add_provenance, data_note, json_params
+
+if TYPE_CHECKING:
+    import numpy as np
+    import pandas as pd
+
+    from decide.core.model import Matrix
+from decide.analysis.sensitivity import TOLERANCE
+
+
+@dataclass(frozen=True)
+class MakeTopResult(Result):
+    """The smallest change of weights (L1 distance) that ranks ``strategy`` first."""
+
+    matrix: Matrix
+    strategy: str
+    method: Method
+    exact: bool
+    new_weights: dict[str, float] | None
+    tied_with: tuple[str, ...] = ()
+    reason: str = ""
+    #: the strategy already ranks first with the current weights: nothing to change
+    already_first: bool = False
+
+    @property
+    def feasible(self) -> bool:
+        return self.new_weights is not None
+
+    @property
+    def distance(self) -> float:
+        """L1 distance between the current and the new weights (NaN if impossible)."""
+        if self.new_weights is None:
+            return float("nan")
+        return sum(abs(self.new_weights[c] - w) for c, w in self.matrix.weights.items())
+
+    @property
+    def frame(self) -> pd.DataFrame:
+        """Criterion, current weight, needed weight and the change."""
+        import pandas as pd
+
+        current = self.matrix.weights
+        needed = self.new_weights or {}
+        return pd.DataFrame({
+            "criterion": list(current),
+            "weight now": list(current.values()),
+            "weight needed": [needed.get(c, float("nan")) for c in current],
+            "change": [_clean(needed.get(c, float("nan")) - w) for c, w in current.items()],
+        })
+
+    @property
+    def verdict(self) -> str:
+        how = "exact, linear programming" if self.exact else "approximate, sampled search"
+        if self.already_first:
+            ties = f", tied with {', '.join(self.tied_with)}" if self.tied_with else ""
+            return f"'{self.strategy}' already ranks first{ties} with the current weights; no change needed"
+        if not self.feasible:
+            return f"no weights rank '{self.strategy}' first ({how}): {self.reason}"
+        ties = f", tied with {', '.join(self.tied_with)}" if self.tied_with else ""
+        return (
+            f"'{self.strategy}' ranks first{ties} when the weights move by {self.distance:.4f} in L1 distance ({how})"
+        )
+
+    def sections(self) -> list[Section]:
+        frame = self.frame
+        if not self.feasible:
+            frame = frame[["criterion", "weight now"]]
+        caption = (
+            f"{self.matrix.actor}: {self.verdict}; {self.method.title}; weights now from {self.matrix.weights_source}; "
+            f"{data_note(self.matrix)}"
+        )
+        return [Section(f"{self.matrix.actor} make top", caption, frame)]
+
+    def to_frame(self, provenance: bool = False) -> pd.DataFrame:
+        frame = self.frame
+        frame.insert(0, "strategy", self.strategy)
+        frame.insert(0, "actor", self.matrix.actor)
+        if provenance:
+            add_provenance(
+                frame, self.matrix, method=self.method.name, params=self.method.describe(), exact=self.exact,
+                verdict=self.verdict,
+            )
+        return frame
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "actor": self.matrix.actor,
+            "file": self.matrix.file_name,
+            "filters": list(self.matrix.filters),
+            "strategy": self.strategy,
+            "method": self.method.name,
+            "params": json_params(self.method),
+            "exact": self.exact,
+            "feasible": self.feasible,
+            "weights": dict(self.matrix.weights),
+            "weights_source": self.matrix.weights_source,
+            "new_weights": self.new_weights,
+            "distance": self.distance if self.feasible else None,
+            "tied_with": list(self.tied_with),
+            "already_first": self.already_first,
+            "verdict": self.verdict,
+        }
+
+
+def _clean(value: float) -> float:
+    """Rounding noise of the solver shown as 0 (not -0.0000)."""
+    return 0.0 if abs(value) < 1e-12 else value
+
+
+def _strategy_index(matrix: Matrix, strategy: str) -> int:
+    names = matrix.strategy_names
+    if strategy in names:
+        return names.index(strategy)
+    if not strategy.strip():
+        raise SpecError("is empty; name the strategy to rank first", field="strategy", where=matrix.label)
+    folded = [n.casefold() for n in names]
+    if strategy.casefold().strip() in folded:
+        return folded.index(strategy.casefold().strip())
+    from decide.core.suggest import did_you_mean
+
+    hint = did_you_mean(strategy, names) or ";"
+    raise UnknownNameError(f"{matrix.label}: unknown strategy '{strategy}'{hint} choose from: {', '.join(names)}")
+
+
+def _ties(matrix: Matrix, method: Method, weights: np.ndarray, target: int) -> tuple:
+    """Strategies tied first with ``target`` at ``weights`` (within 1e-9)."""
+    import numpy as np
+
+    scores = batch_scores(method, matrix, weights[None, :])[0]
+    sign = 1.0 if method.better == "higher" else -1.0
+    close = np.abs(scores - scores[target]) <= 1e-9
+    best = sign * scores >= sign * scores[target] - 1e-9
+    names = matrix.strategy_names
+    return tuple(names[i] for i in np.flatnonzero(close & best) if i != target)
+
+
+def _lp_make_top(matrix: Matrix, method: Method, target: int) -> tuple[np.ndarray | None, str]:
+    """Minimise sum |w - w0| with w >= 0, sum w = 1 and the target's weighted sum >= every
+    other's (linear constraints on the additive method's terms)."""
+    import numpy as np
+    from scipy.optimize import linprog
+
+    current = matrix.weight_array()
+    rescaled = method.terms(matrix.to_array(), matrix.cost_mask())
+    n = len(current)
+    others = [i for i in range(len(rescaled)) if i != target]
+    identity = np.eye(n)
+    # variables: w (n), u (n) with u >= |w - w0|
+    upper = np.vstack([
+        np.hstack([identity, -identity]),
+        np.hstack([-identity, -identity]),
+        np.hstack([rescaled[others] - rescaled[target], np.zeros((len(others), n))]),
+    ])
+    bound = np.concatenate([current, -current, np.zeros(len(others))])
+    result = linprog(
+        np.concatenate([np.zeros(n), np.ones(n)]),
+        A_ub=upper, b_ub=bound,
+        A_eq=np.concatenate([np.ones(n), np.zeros(n)])[None, :], b_eq=[1.0],
+        bounds=[(0, 1)] * n + [(0, None)] * n,
+        method="highs",
+        options={"primal_feasibility_tolerance": 1e-10, "dual_feasibility_tolerance": 1e-10},
+    )
+    if result.status == 0:
+        weights = np.clip(result.x[:n], 0.0, None)
+        return weights / weights.sum(), ""
+    names = matrix.strategy_names
+    for i in others:
+        if np.all(rescaled[i] >= rescaled[target]) and np.any(rescaled[i] > rescaled[target]):
+            return None, f"it is dominated by '{names[i]}' (as good on every criterion, better on one)"
+    return None, "for every choice of weights some other strategy has a higher weighted sum"
+
+
+def _search_make_top(matrix: Matrix, method: Method, target: int, seed: int = 0) -> np.ndarray | None:
+    """Nearest sampled weights ranking the target first, then pulled towards the current
+    weights by bisection along the line between them, then refined locally."""
+    import numpy as np
+
+    rng = np.random.default_rng(seed)
+    current = matrix.weight_array()
+
+    def firsts(weights: np.ndarray) -> np.ndarray:
+        ranks = batch_ranks(batch_scores(method, matrix, weights), method.better)
+        return ranks[:, target] == 1
+
+    candidates = np.vstack([
+        sample_weights(rng, 4000, current),
+        *(sample_weights(rng, 2000, current, spread=s) for s in (0.05, 0.1, 0.2, 0.4, 0.8)),
+    ])
+    best = None
+    for _ in range(6):
+        good = candidates[firsts(candidates)]
+        if len(good):
+            distances = np.abs(good - current).sum(axis=1)
+            found = good[np.argmin(distances)]
+            if best is None or np.abs(found - current).sum() < np.abs(best - current).sum():
+                best = found
+        if best is None:
+            return None
+        low, high = 0.0, 1.0  # best is reached at 1
+        while high - low > TOLERANCE:
+            middle = (low + high) / 2
+            if firsts((current + middle * (best - current))[None, :])[0]:
+                high = middle
+            else:
+                low = middle
+        best = current + high * (best - current)
+        radius = max(np.abs(best - current).sum() / 4, 1e-3)
+        noise = rng.uniform(-radius, radius, (2000, len(current)))
+        candidates = np.clip(best + noise, 0.0, None)
+        candidates /= candidates.sum(axis=1, keepdims=True)
+    return best
+
+
+def make_top(
+    source: MatrixSource = None,
+    *,
+    strategy: str,
+    selection: Selection | None = None,
+    **fields: Unpack[SelectionFields],
+) -> MakeTopResult:
+    """The smallest change of the weights (L1 distance; weights >= 0 summing to 1) that
+    ranks ``strategy`` first, or the reason no weights can.
+
+    Exact for additive methods such as ``wsm`` (a linear programme,
+    :func:`scipy.optimize.linprog`); for other methods an approximate sampled search
+    (a few thousand batched draws, then bisection towards the current weights).
+    """
+    picked = Selection.of(source, selection, **fields)
+    matrix = picked.matrix()
+    chosen = picked.method_object().require_weights()
+    chosen.check(matrix)
+    target = _strategy_index(matrix, strategy)
+    label = matrix.strategy_names[target]
+    current = matrix.weight_array()
+    if batch_ranks(batch_scores(chosen, matrix, current[None, :]), chosen.better)[0][target] == 1:
+        now = {c: float(w) for c, w in zip(matrix.criterion_names, current, strict=True)}
+        ties = _ties(matrix, chosen, current, target)
+        return MakeTopResult(matrix, label, chosen, chosen.additive, now, ties, already_first=True)
+    if chosen.additive:
+        found, reason = _lp_make_top(matrix, chosen, target)
+    else:
+        found = _search_make_top(matrix, chosen, target)
+        reason = "" if found is not None else "none of the sampled weights does (a search, not a proof)"
+    if found is None:
+        return MakeTopResult(matrix, label, chosen, chosen.additive, None, reason=reason)
+    new = {c: _clean(float(w)) for c, w in zip(matrix.criterion_names, found, strict=True)}
+    return MakeTopResult(matrix, label, chosen, chosen.additive, new, _ties(matrix, chosen, found, target))
+
+
+__all__ = ["MakeTopResult", "make_top"]
