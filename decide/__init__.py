@@ -5,13 +5,17 @@
 >>> result.better
 'lower'
 
-The verbs: :func:`load_matrices`, :func:`validate`, :func:`show`, :func:`overview`,
-:func:`rank`, :func:`explain`, :func:`compare`, :func:`sensitivity`, :func:`make_top`,
-:func:`smaa`, :func:`scenarios`, :func:`robust`, :func:`report`, :func:`extract` (draft matrices
-from an article), :func:`tune` (sliders in a
-notebook), :func:`render` and :func:`export`. Every result prints as a text table and renders as
-an HTML table in a notebook. Importing decide is cheap: scikit-criteria is loaded only when a
-method without a numpy engine runs.
+The verbs, each the library side of a command: :func:`rank`, :func:`compare`,
+:func:`sensitivity`, :func:`make_top`, :func:`smaa`, :func:`explain`, :func:`scenarios`,
+:func:`robust`, :func:`report`, :func:`show`, :func:`overview` (``decide list``),
+:func:`profiles`, :func:`catalogue` (``decide methods``), :func:`extract`, :func:`tune`
+(sliders in a notebook), :func:`validate`, :func:`load_matrices` and :func:`load_matrix`;
+:func:`render` and :func:`export` turn any result into text or a file. Every verb takes the
+same selection (``actors=``, ``method=``, ``weights=``, ``profile=``, ``weighting=``,
+``params=``, ``stated_only=``, ``scenario=``, or one :class:`Selection`). Every result prints
+as a text table and renders as an HTML table in a notebook. Importing decide is cheap:
+the verbs load on first use (PEP 562), and scikit-criteria only when a method needs it.
+Everything else lives in the floors below (``decide.analysis``, ``decide.io``, ...).
 """
 
 from __future__ import annotations
@@ -22,116 +26,91 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from decide import weights
     from decide.analysis.catalogue import catalogue
-    from decide.analysis.compare import Comparison, compare
-    from decide.analysis.explain import Contributions, explain
-    from decide.analysis.extract import Extraction, extract
-    from decide.analysis.make_top import MakeTopResult, make_top
-    from decide.analysis.profiles import ProfileComparison, ProfileList, profiles
-    from decide.analysis.ranking import ActorRanking, Ranking, rank
-    from decide.analysis.report import Report, report
-    from decide.analysis.robust import ActorRobust, RobustResult, robust
-    from decide.analysis.scenarios import ScenarioList, scenarios
-    from decide.analysis.sensitivity import SensitivityResult, sensitivity
-    from decide.analysis.smaa import ActorSMAA, SMAAResult, smaa
-    from decide.analysis.views import MatrixView, Overview, overview, show
+    from decide.analysis.compare import compare
+    from decide.analysis.explain import explain
+    from decide.analysis.extract import extract
+    from decide.analysis.make_top import make_top
+    from decide.analysis.profiles import profiles
+    from decide.analysis.ranking import rank
+    from decide.analysis.report import report
+    from decide.analysis.robust import robust
+    from decide.analysis.scenarios import scenarios
+    from decide.analysis.selection import Selection
+    from decide.analysis.sensitivity import sensitivity
+    from decide.analysis.smaa import smaa
+    from decide.analysis.views import overview, show
     from decide.core.errors import DecideError, DecideWarning, MatrixError, MethodError, SpecError, UnknownNameError
-    from decide.core.model import Criterion, Matrix, Profile, Strategy
+    from decide.core.model import Criterion, Matrix, Strategy
     from decide.interactive.notebook import tune
-    from decide.interactive.session import TuneSession
-    from decide.io.load import load_matrices, load_matrix, shipped_matrices_dir, validate
-    from decide.io.profiles import save_profile
-    from decide.io.scenarios import Adjustment, Scenario, apply_scenario
-    from decide.methods import DEFAULT_METHOD, Method, get_method
-    from decide.rendering.formats import FORMATS, export, render
+    from decide.io.load import load_matrices, load_matrix, validate
+    from decide.rendering.formats import export, render
 
-# Where each public name lives: modules load on first use, so ``import decide`` and
-# ``decide --help`` stay fast (PEP 562).
+#: Where each public name lives: modules load on first use, so ``import decide`` and
+#: ``decide --help`` stay fast.
 _HOMES = {
-    "Comparison": "analysis.compare", "compare": "analysis.compare",
-    "DecideError": "core.errors", "DecideWarning": "core.errors", "MatrixError": "core.errors", "MethodError": "core.errors",
-    "SpecError": "core.errors", "UnknownNameError": "core.errors",
-    "Contributions": "analysis.explain", "explain": "analysis.explain",
-    "Extraction": "analysis.extract", "extract": "analysis.extract",
-    "FORMATS": "rendering.formats", "export": "rendering.formats", "render": "rendering.formats",
-    "load_matrices": "io.load", "load_matrix": "io.load", "shipped_matrices_dir": "io.load", "validate": "io.load",
-    "DEFAULT_METHOD": "methods", "Method": "methods", "catalogue": "analysis.catalogue", "get_method": "methods",
-    "Criterion": "core.model", "Matrix": "core.model", "Profile": "core.model", "Strategy": "core.model",
-    "ProfileComparison": "analysis.profiles", "ProfileList": "analysis.profiles", "profiles": "analysis.profiles", "save_profile": "io.profiles",
-    "ActorRanking": "analysis.ranking", "Ranking": "analysis.ranking", "rank": "analysis.ranking",
-    "Report": "analysis.report", "report": "analysis.report",
-    "ActorRobust": "analysis.robust", "RobustResult": "analysis.robust", "robust": "analysis.robust",
-    "Adjustment": "io.scenarios", "Scenario": "io.scenarios", "ScenarioList": "analysis.scenarios", "apply_scenario": "io.scenarios",
+    "catalogue": "analysis.catalogue",
+    "compare": "analysis.compare",
+    "explain": "analysis.explain",
+    "extract": "analysis.extract",
+    "make_top": "analysis.make_top",
+    "profiles": "analysis.profiles",
+    "rank": "analysis.ranking",
+    "report": "analysis.report",
+    "robust": "analysis.robust",
     "scenarios": "analysis.scenarios",
-    "MakeTopResult": "analysis.make_top", "SensitivityResult": "analysis.sensitivity", "make_top": "analysis.make_top",
+    "Selection": "analysis.selection",
     "sensitivity": "analysis.sensitivity",
-    "ActorSMAA": "analysis.smaa", "SMAAResult": "analysis.smaa", "smaa": "analysis.smaa",
-    "TuneSession": "interactive.session", "tune": "interactive.notebook",
-    "MatrixView": "analysis.views", "Overview": "analysis.views", "overview": "analysis.views", "show": "analysis.views",
+    "smaa": "analysis.smaa",
+    "overview": "analysis.views",
+    "show": "analysis.views",
+    "DecideError": "core.errors",
+    "DecideWarning": "core.errors",
+    "MatrixError": "core.errors",
+    "MethodError": "core.errors",
+    "SpecError": "core.errors",
+    "UnknownNameError": "core.errors",
+    "Criterion": "core.model",
+    "Matrix": "core.model",
+    "Strategy": "core.model",
+    "tune": "interactive.notebook",
+    "load_matrices": "io.load",
+    "load_matrix": "io.load",
+    "validate": "io.load",
+    "export": "rendering.formats",
+    "render": "rendering.formats",
+    "weights": "weights",
 }
 
 
-#: Submodules reachable as ``decide.NAME`` without importing them first.
-_SUBMODULES = ("weights",)
-
-
 def __getattr__(name: str) -> Any:
-    if name in _SUBMODULES:
-        return importlib.import_module(f"decide.{name}")
     if name in _HOMES:
         module = importlib.import_module(f"decide.{_HOMES[name]}")
-        value = getattr(module, name)
+        value = module if name == "weights" else getattr(module, name)
         globals()[name] = value
         return value
     raise AttributeError(f"module 'decide' has no attribute {name!r}")
 
 
 def __dir__() -> list[str]:
-    return sorted([*globals(), *_HOMES, *_SUBMODULES])
-
-
+    return sorted([*globals(), *_HOMES])
 
 
 __all__ = [
-    "DEFAULT_METHOD",
-    "FORMATS",
-    "ActorRanking",
-    "ActorRobust",
-    "ActorSMAA",
-    "Adjustment",
-    "Comparison",
-    "Contributions",
     "Criterion",
     "DecideError",
     "DecideWarning",
-    "Extraction",
-    "MakeTopResult",
     "Matrix",
     "MatrixError",
-    "MatrixView",
-    "Method",
     "MethodError",
-    "Overview",
-    "Profile",
-    "ProfileComparison",
-    "ProfileList",
-    "Ranking",
-    "Report",
-    "RobustResult",
-    "SMAAResult",
-    "Scenario",
-    "ScenarioList",
-    "SensitivityResult",
+    "Selection",
     "SpecError",
     "Strategy",
-    "TuneSession",
     "UnknownNameError",
-    "apply_scenario",
     "catalogue",
     "compare",
     "explain",
     "export",
     "extract",
-    "get_method",
     "load_matrices",
     "load_matrix",
     "make_top",
@@ -141,10 +120,8 @@ __all__ = [
     "render",
     "report",
     "robust",
-    "save_profile",
     "scenarios",
     "sensitivity",
-    "shipped_matrices_dir",
     "show",
     "smaa",
     "tune",

@@ -9,9 +9,24 @@ import decide
 
 
 def test_all_is_sorted_and_complete():
-    assert decide.__all__ == sorted(decide.__all__, key=lambda name: (not name.isupper(), name))
+    assert decide.__all__ == sorted(decide.__all__, key=lambda name: (not name[0].isupper(), name))
     for name in decide.__all__:
         assert hasattr(decide, name), name
+
+
+def test_the_public_api_is_small_and_every_name_is_documented():
+    """About 25 names: the verbs (one per command), the few types a caller builds, the errors."""
+    assert len(decide.__all__) <= 31
+    assert set(decide.__all__) == set(decide._HOMES)
+    for name in decide.__all__:
+        assert getattr(decide, name).__doc__, name
+
+
+def test_a_name_that_is_not_public_is_a_clear_attribute_error():
+    import pytest
+
+    with pytest.raises(AttributeError, match="no attribute 'Ranking'"):
+        _ = decide.Ranking
 
 
 HEAVY_MODULES = ("skcriteria", "matplotlib", "seaborn", "pymcdm", "pulp", "textual", "ipywidgets", "ruamel")

@@ -6,7 +6,8 @@ import re
 
 import pytest
 
-from decide import load_matrices, rank, shipped_matrices_dir, validate
+from decide import load_matrices, rank, validate
+from decide.core.paths import shipped_matrices_dir
 
 from .quotes import (
     APOSTROPHE,

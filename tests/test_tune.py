@@ -178,7 +178,9 @@ def test_interval_ends_are_where_the_leader_changes(method):
 
 @pytest.mark.parametrize("how", ["minmax", "vector", "sum"])
 def test_sampled_interval_agrees_with_the_closed_form(how):
-    method = decide.get_method("wsm", {"normalization": how})
+    from decide.methods import get_method
+
+    method = get_method("wsm", {"normalization": how})
     for actor in ACTORS:
         matrix = decide.show(actor=actor).matrix
         for index in range(len(matrix.criteria)):
