@@ -15,7 +15,7 @@ import yaml
 
 import decide
 from decide import DecideError, extract
-from decide.analysis.extract import Actor, ActorFinder, parse_actors
+from decide.analysis.extract_actors import Actor, ActorFinder, parse_actors
 from decide.io.article import clean_text, parse_article, read_article
 from decide.io.load import check_files, load_matrices
 
