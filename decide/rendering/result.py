@@ -19,10 +19,12 @@ decide.UnknownNameError: unknown actor 'Atlantis'; choose from: China, Russia
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator, Mapping
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, Generic, Protocol, TypeVar
 
-from decide.core.errors import UnknownNameError
+from decide.core.errors import DecideError, UnknownNameError
 from decide.core.tables import Section
 
 if TYPE_CHECKING:
@@ -73,7 +75,21 @@ def add_provenance(frame: pd.DataFrame, matrix: Matrix, **columns: Any) -> pd.Da
 
 
 class Result:
-    """Base of every result: a text table when printed, an HTML table in a notebook."""
+    """Base of every result: a text table when printed, an HTML table in a notebook, a short
+    summary as its ``repr()`` in a plain console, and :meth:`render`, :meth:`export` and
+    :meth:`plot` (where a chart exists) as methods.
+
+    Results are frozen dataclasses; the short ``repr()`` is kept for every subclass instead of
+    the dataclass's field dump (thousands of characters of DataFrames).
+    """
+
+    #: How many lines of the text table ``repr()`` shows.
+    REPR_LINES = 12
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        if "__repr__" not in cls.__dict__:  # set before @dataclass runs, which then keeps it
+            cls.__repr__ = Result.__repr__  # type: ignore[method-assign]
 
     def sections(self) -> list[Section]:
         raise NotImplementedError
@@ -84,10 +100,38 @@ class Result:
     def to_dict(self) -> dict[str, Any]:
         raise NotImplementedError
 
+    def render(self, fmt: str = "table", **options: Any) -> str:
+        """This result as text in ``fmt`` (table, markdown, csv, json, latex, html): see :func:`decide.render`."""
+        from decide.rendering.formats import render
+
+        return render(self, fmt, **options)
+
+    def export(self, path: str | os.PathLike[str], fmt: str | None = None, **options: Any) -> Path:
+        """Write this result to ``path`` atomically, in ``fmt`` or the format its suffix names:
+        see :func:`decide.export`."""
+        from decide.rendering.formats import export
+
+        return export(self, path, fmt, **options)
+
+    def plot(self, *args: Any, **kwargs: Any) -> Any:
+        """This result's chart (a matplotlib Axes); results without one raise :class:`DecideError`."""
+        raise DecideError(
+            f"{type(self).__name__} has no chart; --plot works with rank, explain, compare, sensitivity, smaa, robust"
+        )
+
     def __str__(self) -> str:
         from decide.rendering.formats import render
 
         return render(self, "table")
+
+    def __repr__(self) -> str:
+        from decide.rendering.formats import render
+
+        lines = render(self, "table", width=80).splitlines()
+        if len(lines) > self.REPR_LINES:
+            hidden = len(lines) - self.REPR_LINES
+            lines = [*lines[: self.REPR_LINES], f"... {hidden} more lines: print() shows them, .to_frame() gives the data"]
+        return "\n".join(lines)
 
     def _repr_html_(self) -> str:
         from decide.rendering.formats import notebook_html

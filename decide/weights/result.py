@@ -23,7 +23,7 @@ def _pandas() -> Any:
     return pandas
 
 
-@dataclass(frozen=True, eq=False)
+@dataclass(frozen=True, eq=False, repr=False)
 class WeightsResult:
     """Weights from one elicitation method.
 
@@ -98,6 +98,9 @@ class WeightsResult:
         if self.note:
             lines.append(wrap_text(f"Note: {self.note}", width))
         return "\n".join(lines)
+
+    def __repr__(self) -> str:
+        return str(self)
 
     def _repr_html_(self) -> str:
         rows = "".join(
