@@ -52,10 +52,14 @@ def compare(expected: str, actual: str) -> bool:
     return actual_lines == expected_lines
 
 
-CASES = [(command, expected) for _, _, command, expected in examples(README.read_text(encoding="utf-8"))]
+CASES = [
+    # building a report is slow (see the slow marker in pyproject.toml); the other examples are quick
+    pytest.param(command, expected, id=command, marks=[pytest.mark.slow] if command.startswith("decide report") else [])
+    for _, _, command, expected in examples(README.read_text(encoding="utf-8"))
+]
 
 
-@pytest.mark.parametrize(("command", "expected"), CASES, ids=[c for c, _ in CASES])
+@pytest.mark.parametrize(("command", "expected"), CASES)
 def test_readme_example_is_current(command, expected, monkeypatch):
     if not runnable(command):
         pytest.skip("illustrates an error with a file that is not in the repository")

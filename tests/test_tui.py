@@ -118,6 +118,7 @@ def test_method_cycle_shows_computing_for_methods_without_a_numpy_engine():
     assert "w x minmax" in seen["explain"] and "no exact parts for moora" in seen["explain"]
 
 
+@pytest.mark.slow
 def test_keys_pressed_while_a_slow_method_computes_end_on_the_last_weights():
     tuned = session(actor="China", method="moora")
     app = TuneApp(tuned)

@@ -504,6 +504,7 @@ def test_more_than_fifteen_criteria_have_no_consistency_ratio():
     assert "CR undefined" in str(result)
 
 
+@pytest.mark.slow
 def test_importing_weights_is_light():
     import subprocess
     import sys

@@ -204,6 +204,7 @@ _DOCUMENT = st.fixed_dictionaries(
 )
 
 
+@pytest.mark.slow
 @settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 @given(_DOCUMENT)
 def test_fuzz_matrix_structures_raise_only_decide_errors(tmp_path_factory, document):

@@ -31,6 +31,7 @@ def test_help_of_methods_compare_and_rank(cli, command):
     assert result.exit_code == 0 and describes(result.output, [command]), result.output
 
 
+@pytest.mark.slow
 def test_methods_command_stays_light():
     code = (
         "import sys\n"
@@ -52,6 +53,7 @@ def test_help_of_sensitivity_and_smaa(cli, command):
     assert result.exit_code == 0 and describes(result.output, [command]), result.output
 
 
+@pytest.mark.slow
 def test_help_of_new_commands_does_not_import_heavy_modules():
     probe = (
         "import sys\n"
