@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import time
 import tracemalloc
 
@@ -99,7 +100,7 @@ def test_deep_nesting_is_refused():
         started = time.perf_counter()
         message = problem(text)
         assert time.perf_counter() - started < 1
-        assert message.startswith("m.yaml: line 1, column ") and "invalid YAML" in message
+        assert re.match(r"m\.yaml: line \d+, column \d+: invalid YAML: \S", message), message
 
 
 def test_deep_nesting_in_a_matrix_file_is_one_line_and_exit_1(cli, tmp_path):
