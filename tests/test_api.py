@@ -5,6 +5,8 @@ from __future__ import annotations
 import subprocess
 import sys
 
+import pytest
+
 import decide
 
 
@@ -42,6 +44,7 @@ def loaded_after(code: str) -> set[str]:
     return set(output.split())
 
 
+@pytest.mark.slow
 def test_help_list_show_validate_do_not_import_heavy_modules():
     for args in (["--help"], ["list"], ["show", "--actor", "China"], ["validate", "matrices"], ["methods"],
                  ["tune", "--help"]):
@@ -54,10 +57,12 @@ def test_help_list_show_validate_do_not_import_heavy_modules():
         assert loaded_after(code) == set(), args
 
 
+@pytest.mark.slow
 def test_import_decide_is_light():
     assert loaded_after("import decide") == set()
 
 
+@pytest.mark.slow
 def test_vectorised_methods_rank_compare_and_analyse_without_scikit_criteria():
     code = (
         "import decide\n"
@@ -70,10 +75,12 @@ def test_vectorised_methods_rank_compare_and_analyse_without_scikit_criteria():
     assert loaded_after(code) == set()
 
 
+@pytest.mark.slow
 def test_other_methods_load_scikit_criteria_when_they_run():
     assert "skcriteria" in loaded_after("import decide; decide.rank(actors='China', method='moora')")
 
 
+@pytest.mark.slow
 def test_list_and_help_do_not_import_pandas():
     """``decide list`` renders a plain table and checks profiles without computing weights."""
     for args in (["--help"], ["list"]):

@@ -80,6 +80,7 @@ def test_comparison_sensitivity_and_smaa_charts():
         assert all(total == pytest.approx(1) for total in totals.values())
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("command", [
     ("rank", "-a", "china"), ("compare", "-a", "china"), ("sensitivity", "-a", "china", "-m", "wsm"),
     ("smaa", "-a", "china", "-n", "100"), ("explain", "-a", "china"),

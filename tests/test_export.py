@@ -238,6 +238,7 @@ _SCORES = st.one_of(
 _NAMES = st.text(alphabet='ab ,"\'=+-@;é\t', min_size=1, max_size=8).filter(lambda s: s.strip() and "\t" not in s)
 
 
+@pytest.mark.slow
 @settings(max_examples=150, deadline=None)
 @given(st.lists(st.tuples(_NAMES, _SCORES, _SCORES), min_size=1, max_size=6, unique_by=lambda row: row[0]),
        _NAMES, st.booleans())
@@ -259,6 +260,7 @@ def test_show_csv_without_pandas_equals_pandas_csv(rows, source, raw):
     assert [dtypes["gain"].kind, dtypes["cost"].kind] == ["i" if w else "f" for w in whole]
 
 
+@pytest.mark.slow
 def test_show_csv_does_not_import_pandas(tmp_path):
     import subprocess
     import sys

@@ -210,6 +210,7 @@ def _write_many(path: str, letter: str) -> None:
         write_output(path, letter * 200_000)
 
 
+@pytest.mark.slow
 def test_two_processes_writing_at_once_leave_one_complete_file(tmp_path):
     target = str(tmp_path / "shared.csv")
     context = multiprocessing.get_context("spawn")

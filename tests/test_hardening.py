@@ -117,6 +117,7 @@ def test_ties_are_listed_by_score_then_file_order():
     assert table["rank"].tolist() == [1, 1, 3, 4]  # ties share the best place, the next is skipped
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("method", ["moora", "waspas", "wsm", "electre2", "multimoora"])
 def test_scaling_every_weight_keeps_the_ranking(method):
     """Issue 14: multiplying all weights by 0.001 changed 64 of 1,500 rankings (moora 29, waspas 19, wsm 15)."""

@@ -13,6 +13,8 @@ from pathlib import Path
 
 import pytest
 
+pytestmark = pytest.mark.slow  # runs the installed console script in subprocesses
+
 REPO = Path(__file__).resolve().parents[1]
 
 

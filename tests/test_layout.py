@@ -86,6 +86,7 @@ def test_vikor_compromise_set_is_named_separately():
     assert "Rank 1 is VIKOR's compromise set (Opricovic & Tzeng 2004):" in text
 
 
+@pytest.mark.slow
 def test_compare_defaults_to_six_methods_and_all_runs_every_one(cli):
     assert len(compare(actor="China").methods) == 6
     assert len(compare(actor="China", methods="all").methods) >= 20
@@ -122,6 +123,7 @@ def _latex_document(body: str) -> str:
     )
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(shutil.which("pdflatex") is None, reason="pdflatex is not installed")
 def test_every_latex_export_compiles_without_overfull_boxes(tmp_path):
     results = {

@@ -54,6 +54,7 @@ def test_dominators_equal_skcriteria_on_tied_matrices(seed):
     assert matrix.dominators() == skcriteria_dominators(matrix)
 
 
+@pytest.mark.slow
 def test_dominators_across_blocks_equal_a_double_loop():
     strategies = DOMINANCE_BLOCK * 2 + 88
     assert strategies > DOMINANCE_BLOCK
@@ -113,6 +114,7 @@ def test_dominance_with_sums_equal_in_floats_checks_every_column():
     assert matrix.dominators() == {"B": ["A"]} == brute_force_dominators(matrix)
 
 
+@pytest.mark.slow
 def test_ten_thousand_strategies_keep_millions_of_pairs_compactly():
     """10,000 x 3 integer scores: millions of dominance pairs, kept as arrays, lists built on demand."""
     matrix = tied_matrix(7, strategies=10_000, criteria=3)

@@ -7,6 +7,8 @@ from pathlib import Path
 
 import pytest
 
+pytestmark = pytest.mark.slow  # runs the example notebook in a Jupyter kernel
+
 NOTEBOOK = Path(__file__).resolve().parents[1] / "examples" / "briefing.ipynb"
 
 nbclient = pytest.importorskip("nbclient", reason="nbclient is in the test extra")

@@ -66,6 +66,7 @@ def is_dense_ranking(ranks: np.ndarray) -> bool:
 ALL_METHODS = list(METHODS)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("method", ALL_METHODS)
 @given(matrix=matrices())
 def test_every_method_ranks_or_refuses_cleanly_and_repeats(method: str, matrix: Matrix) -> None:
@@ -81,6 +82,7 @@ def test_every_method_ranks_or_refuses_cleanly_and_repeats(method: str, matrix: 
     assert second[1].tolist() == scores.tolist()
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("method", [m for m in ALL_METHODS if METHODS[m].uses_weights])
 @given(matrix=matrices(), factor=st.sampled_from([1e-3, 0.1, 7.0, 1e3]))
 def test_scaling_every_weight_never_changes_a_ranking(method: str, matrix: Matrix, factor: float) -> None:
@@ -102,6 +104,7 @@ def dominance_violations(matrix: Matrix, ranks: np.ndarray) -> list[tuple[str, s
     ]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("method", [m for m in ALL_METHODS if METHODS[m].respects_dominance])
 @given(matrix=matrices())
 def test_a_dominated_strategy_never_ranks_above_its_dominator(method: str, matrix: Matrix) -> None:
@@ -110,6 +113,7 @@ def test_a_dominated_strategy_never_ranks_above_its_dominator(method: str, matri
         assert dominance_violations(matrix, result[0]) == []
 
 
+@pytest.mark.slow
 @given(matrix=matrices(max_strategies=12))
 def test_the_library_and_the_cli_json_agree(matrix: Matrix, tmp_path_factory: pytest.TempPathFactory) -> None:
     import yaml
@@ -168,6 +172,7 @@ def test_the_loader_raises_only_decide_errors_on_arbitrary_text(text: str, tmp_p
     assert all("\n" not in problem for problems in report.values() for problem in problems)
 
 
+@pytest.mark.slow
 @given(document=st.fixed_dictionaries(
     {},
     optional={

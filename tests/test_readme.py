@@ -64,18 +64,22 @@ def page_name(page: Path) -> str:
     return page.relative_to(REPO).as_posix()
 
 
-CASES = [(page_name(page), command, expected)
-         for page in pages() for _, _, command, expected in examples(page.read_text(encoding="utf-8"))]
+CASES = [
+    # building a report is slow (see the slow marker in pyproject.toml); the other examples are quick
+    pytest.param(page_name(page), command, expected, id=f"{page_name(page)}: {command}",
+                 marks=[pytest.mark.slow] if command.startswith("decide report") else [])
+    for page in pages() for _, _, command, expected in examples(page.read_text(encoding="utf-8"))
+]
 
 
 def test_the_readme_and_the_manual_both_hold_examples():
     """The collection itself: the README and the manual's pages are found and hold examples."""
-    names = {name for name, _, _ in CASES}
+    names = {case.values[0] for case in CASES}
     assert "README.md" in names
     assert any(name.startswith("docs/") for name in names)
 
 
-@pytest.mark.parametrize(("page", "command", "expected"), CASES, ids=[f"{p}: {c}" for p, c, _ in CASES])
+@pytest.mark.parametrize(("page", "command", "expected"), CASES)
 def test_readme_example_is_current(page, command, expected, monkeypatch):
     if not runnable(command):
         pytest.skip("illustrates an error with a file that is not in the repository")

@@ -42,6 +42,7 @@ def shipped_html(shipped_report, tmp_path_factory):
     return path
 
 
+@pytest.mark.slow
 def test_summary_has_one_row_per_actor_with_first_margin_smaa_and_agreement(shipped_report):
     summary = shipped_report.summary
     ranking = rank()
@@ -54,6 +55,7 @@ def test_summary_has_one_row_per_actor_with_first_margin_smaa_and_agreement(ship
         assert re.fullmatch(r"[0-6] of 6", row._5)
 
 
+@pytest.mark.slow
 def test_html_is_self_contained_and_reproducible(shipped_html, shipped_report):
     text = shipped_html.read_text(encoding="utf-8")
     assert text.startswith("<!DOCTYPE html>") and '<meta charset="utf-8">' in text
@@ -67,6 +69,7 @@ def test_html_is_self_contained_and_reproducible(shipped_html, shipped_report):
     assert "Why the leader leads" in text and "Do the methods agree?" in text and "rationale and source" in text
 
 
+@pytest.mark.slow
 def test_same_inputs_give_the_same_report(tmp_path):
     first, second = tmp_path / "a.html", tmp_path / "b.html"
     write_report(report(SMALL, samples=100, seed=1), first)
@@ -74,6 +77,7 @@ def test_same_inputs_give_the_same_report(tmp_path):
     assert first.read_text(encoding="utf-8") == second.read_text(encoding="utf-8")
 
 
+@pytest.mark.slow
 def test_names_are_escaped_and_sources_shown(tmp_path):
     path = write_report(report(SMALL, samples=100, seed=1), tmp_path / "small.html")
     text = path.read_text(encoding="utf-8")
@@ -81,6 +85,7 @@ def test_names_are_escaped_and_sources_shown(tmp_path):
     assert "builds trust" in text and "article 1" in text
 
 
+@pytest.mark.slow
 def test_markdown_report_writes_its_charts_beside_it(cli, tmp_path):
     target = tmp_path / "briefing.md"
     result = cli("report", "-a", "china", "-n", "100", "-o", str(target))
@@ -145,6 +150,7 @@ def _chromium() -> str | None:
     return shutil.which("chromium") or shutil.which("chromium-browser") or shutil.which("google-chrome")
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(_chromium() is None, reason="Chromium is not installed (Debian package 'chromium')")
 def test_report_opens_in_headless_chromium(shipped_html, tmp_path):
     """The page loads without console errors, every chart has a size, the screenshot is not blank."""
@@ -176,6 +182,7 @@ def test_report_opens_in_headless_chromium(shipped_html, tmp_path):
     assert Path(shot).stat().st_size > 20_000
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(_chromium() is None, reason="Chromium is not installed (Debian package 'chromium')")
 def test_pdf_report_is_printed_offline_by_chromium(tmp_path):
     path = write_report(report(SMALL, samples=100, seed=1), tmp_path / "briefing.pdf")
@@ -184,6 +191,7 @@ def test_pdf_report_is_printed_offline_by_chromium(tmp_path):
     assert [p.name for p in tmp_path.iterdir()] == ["briefing.pdf"]  # no temporary files left
 
 
+@pytest.mark.slow
 def test_pdf_without_chromium_is_one_clear_error(tmp_path, monkeypatch):
     import sys
 
@@ -195,6 +203,7 @@ def test_pdf_without_chromium_is_one_clear_error(tmp_path, monkeypatch):
     assert list(tmp_path.iterdir()) == []
 
 
+@pytest.mark.slow
 def test_report_reports_progress_per_actor_and_uses_the_methods_named():
     calls = []
     briefing = report(actors=["china", "russia"], samples=50, seed=2, methods="wsm,topsis",
@@ -205,6 +214,7 @@ def test_report_reports_progress_per_actor_and_uses_the_methods_named():
     assert briefing["Russia"].actor == "Russia"
 
 
+@pytest.mark.slow
 def test_writing_reports_progress_per_actor(tmp_path):
     calls = []
     briefing = report(actors=["china", "russia"], samples=50, seed=2)

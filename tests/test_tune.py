@@ -139,6 +139,7 @@ def test_wsm_interval_is_exactly_the_sensitivity_interval(actor):
         assert interval.high == pytest.approx(row["first to"], abs=1e-12)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("method", ["wpm", "topsis", "vikor"])
 def test_sampled_interval_agrees_with_sensitivity(method):
     tuned = session(actor="United States", method=method)
@@ -150,6 +151,7 @@ def test_sampled_interval_agrees_with_sensitivity(method):
         assert interval.high == pytest.approx(row["first to"], abs=2e-4)
 
 
+@pytest.mark.slow
 def test_interval_of_a_method_without_a_numpy_engine_agrees_with_sensitivity(matrix_file):
     path = matrix_file()
     tuned = session(path, method="promethee2")

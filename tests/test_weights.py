@@ -505,6 +505,7 @@ def test_more_than_fifteen_criteria_have_no_consistency_ratio():
     assert "CR undefined" in str(result)
 
 
+@pytest.mark.slow
 def test_importing_weights_is_light():
     import subprocess
     import sys
@@ -546,7 +547,7 @@ def test_ahp_files_are_read_as_safely_as_matrix_files(tmp_path):
     """The AHP reader uses the hardened YAML reader: python tags never run, aliases are budgeted."""
     tagged = tmp_path / "tagged.yaml"
     tagged.write_text("criteria: !!python/object/apply:os.system [echo hi]\n", encoding="utf-8")
-    with pytest.raises(MatrixError, match="could not determine a constructor"):
+    with pytest.raises(MatrixError, match=r"tagged\.yaml: line 1, column \d+: invalid YAML: [^\n]+$"):
         load_ahp_file(tagged)
     bomb = tmp_path / "bomb.yaml"
     levels = ["a: &a [x, x, x, x, x, x, x, x, x, x]"]

@@ -103,6 +103,7 @@ SCALAR_TEXT = st.text(alphabet="0123456789.eE+-_:xob yesnoTrulFa~ abc#", min_siz
 """Characters that build numbers, booleans and nulls in either YAML version."""
 
 
+@pytest.mark.slow
 @settings(max_examples=400, deadline=None)
 @given(st.lists(SCALAR_TEXT, min_size=1, max_size=6))
 def test_random_plain_scalars_agree(tokens: list[str]) -> None:
@@ -116,6 +117,7 @@ def test_random_plain_scalars_agree(tokens: list[str]) -> None:
             assert_agrees(text)
 
 
+@pytest.mark.slow
 @settings(max_examples=1500, deadline=None)
 @given(st.text(alphabet="ab1 :-,[]{}'\"\n#.\\xe+_~", min_size=1, max_size=24))
 def test_text_pyyaml_refuses_is_never_read_fast(text: str) -> None:
@@ -141,6 +143,7 @@ VALUES = st.recursive(
 )
 
 
+@pytest.mark.slow
 @settings(max_examples=300, deadline=None)
 @given(VALUES, st.sampled_from([None, True, False]), st.booleans())
 def test_random_documents_agree(value: Any, flow: bool | None, unicode: bool) -> None:
@@ -183,6 +186,7 @@ def large_matrix(strategies: int = 2_000, extra: str = "") -> str:
     return "\n".join(lines) + "\n" + extra
 
 
+@pytest.mark.slow
 def test_large_files_take_the_fast_reader_and_read_the_same(monkeypatch: pytest.MonkeyPatch) -> None:
     import yaml_rs
 
@@ -195,6 +199,7 @@ def test_large_files_take_the_fast_reader_and_read_the_same(monkeypatch: pytest.
     assert calls, "a large plain file should be read by yaml-rs"
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     ("extra", "expected"),
     [
@@ -210,6 +215,7 @@ def test_large_files_with_yaml_1_1_scalars_mean_what_they_meant(extra: str, expe
     assert same(got, expected)
 
 
+@pytest.mark.slow
 def test_errors_in_large_files_still_say_where() -> None:
     text = large_matrix(extra="  - {name: s1, scores: {c0: 1, c0: 2}}\n")
     with pytest.raises(MatrixError, match=r"big.yaml: line \d+, column \d+: invalid YAML: duplicate key 'c0'"):

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 
 def test_compare_json(cli, example_file):
     result = cli(
@@ -24,6 +26,7 @@ def test_compare_json(cli, example_file):
     assert data["methods"][1]["params"]["v"] == 0.3
 
 
+@pytest.mark.slow
 def test_compare_all_lists_skipped_methods(cli, example_file):
     data = json.loads(
         cli("compare", example_file, "-a", "Example", "--all", "-f", "json").output

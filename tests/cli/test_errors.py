@@ -155,6 +155,7 @@ def test_output_dash_is_stdout(cli):
     assert "wrote" not in result.stderr
 
 
+@pytest.mark.slow
 def test_ctrl_c_exits_130_with_one_line_and_writes_nothing(tmp_path):
     """Issue 8: SIGINT during a long smaa -o out.csv: status 130, one line, no file, no temporary."""
     target = tmp_path / "out.csv"
@@ -169,6 +170,7 @@ def test_ctrl_c_exits_130_with_one_line_and_writes_nothing(tmp_path):
     assert list(tmp_path.iterdir()) == []
 
 
+@pytest.mark.slow
 def test_a_closed_pipe_ends_quietly():
     """Issue 8: 'decide rank | head -1' printed a BrokenPipeError traceback."""
     process = decide_process("methods", "-f", "json", stdout=subprocess.PIPE, stderr=subprocess.PIPE)

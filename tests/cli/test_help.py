@@ -8,18 +8,30 @@ import sys
 import pytest
 
 
+def describes(output: str, command: list[str]) -> bool:
+    """The help names the command and every option it defines (or, for the group, every command);
+    the headings and layout around them are click's."""
+    from decide.cli import cli as group
+
+    if not command:
+        return all(name in output for name in group.commands)
+    names = [opt for param in group.commands[command[0]].params for opt in param.opts if opt.startswith("-")]
+    return f" {command[0]} " in output and all(name in output for name in names)
+
+
 @pytest.mark.parametrize("command", [[], ["rank"], ["show"], ["list"], ["validate"], ["methods"]])
 def test_every_help(cli, command):
     result = cli(*command, "--help")
-    assert result.exit_code == 0 and "Usage: " in result.output
+    assert result.exit_code == 0 and describes(result.output, command), result.output
 
 
 @pytest.mark.parametrize("command", ["methods", "compare", "rank"])
 def test_help_of_methods_compare_and_rank(cli, command):
     result = cli(command, "--help")
-    assert result.exit_code == 0 and "Usage:" in result.output
+    assert result.exit_code == 0 and describes(result.output, [command]), result.output
 
 
+@pytest.mark.slow
 def test_methods_command_stays_light():
     code = (
         "import sys\n"
@@ -38,9 +50,10 @@ def test_methods_command_stays_light():
 @pytest.mark.parametrize("command", ["sensitivity", "smaa"])
 def test_help_of_sensitivity_and_smaa(cli, command):
     result = cli(command, "--help")
-    assert result.exit_code == 0 and f" {command} [OPTIONS]" in result.output
+    assert result.exit_code == 0 and describes(result.output, [command]), result.output
 
 
+@pytest.mark.slow
 def test_help_of_new_commands_does_not_import_heavy_modules():
     probe = (
         "import sys\n"

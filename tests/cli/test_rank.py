@@ -147,6 +147,7 @@ def test_rank_non_dominated_drops_dominated(cli, example_file):
     ]
 
 
+@pytest.mark.slow
 def test_rank_simus_json_in_a_real_process(simus_file):
     """CBC, SIMUS's solver, writes to the process's stdout below Python: only a real
     process shows whether its log would spoil the JSON."""

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 
 def test_robust_prints_the_table_and_the_verdict(cli):
     result = cli("robust", "-a", "China", "--methods", "wsm,topsis")
@@ -12,6 +14,7 @@ def test_robust_prints_the_table_and_the_verdict(cli):
     assert "smallest maximum regret (minimax regret)" in " ".join(result.output.split())  # wrapped at 80
 
 
+@pytest.mark.slow
 def test_robust_plot_writes_one_actor_heatmap(cli, tmp_path):
     plot = tmp_path / "china.png"
     result = cli("robust", "-a", "China", "--methods", "wsm", "--plot", str(plot))

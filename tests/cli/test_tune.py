@@ -36,6 +36,7 @@ def test_not_a_terminal_is_one_line(cli):
     assert result.output == NO_TERMINAL.format(stream="stdin") + "\n"
 
 
+@pytest.mark.slow
 def test_piped_output_stops_at_once_instead_of_hanging():
     """``decide tune -a China | cat`` with a terminal as stdin: stdout is the pipe."""
     leader, follower = pty.openpty()
@@ -86,6 +87,7 @@ def read_until(descriptor: int, marker: bytes, seconds: float) -> bytes:
     return seen
 
 
+@pytest.mark.slow
 def test_a_real_terminal_session_quits_with_the_reproducing_command():
     leader, follower = pty.openpty()
     fcntl.ioctl(follower, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 80, 0, 0))

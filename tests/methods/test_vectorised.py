@@ -56,6 +56,7 @@ def test_the_core_methods_are_vectorised():
     assert set(VECTORISED) >= {"wsm", "wpm", "topsis", "vikor"}
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(("name", "params"), PIPELINE_VARIANTS)
 def test_batch_equals_the_pipeline_draw_by_draw(name, params):
     method = get_method(name, {**params, **({"use_compromise_set": False} if name == "vikor" else {})})
