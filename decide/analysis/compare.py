@@ -7,8 +7,8 @@ Spearman's rho) between every pair of methods.
 >>> result = compare(actor="China", methods=["topsis", "vikor", "wsm"])
 >>> list(result.to_frame().columns)[:5]
 ['strategy', 'topsis', 'vikor', 'wsm', 'borda_points']
->>> result.kendall.loc["topsis", "topsis"]
-np.float64(1.0)
+>>> float(result.kendall.loc["topsis", "topsis"])
+1.0
 """
 
 from __future__ import annotations

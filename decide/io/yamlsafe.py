@@ -156,7 +156,7 @@ def parse_yaml(text: str, label: str, *, max_nodes: int = MAX_YAML_NODES, max_de
 
     >>> parse_yaml("x: !!python/object/apply:os.system [echo hi]", "m.yaml")  # doctest: +ELLIPSIS
     Traceback (most recent call last):
-    decide.MatrixError: m.yaml: line 1, column 4: invalid YAML: could not determine a constructor ...
+    decide.MatrixError: m.yaml: line 1, column 4: invalid YAML: ...
     """
     if text.lstrip().startswith("{"):
         found = _parse_json(text, label)
