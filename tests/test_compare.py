@@ -92,7 +92,9 @@ def test_params_per_method():
 
 def test_json_shape():
     result = compare(small_matrix(), actor="Example", methods=["topsis", "edas"])
-    data = json.loads(render(result, "json"))
+    document = json.loads(render(result, "json"))
+    assert document["command"] == "compare" and len(document["actors"]) == 1
+    data = document["actors"][0]
     assert set(data) == {
         "actor",
         "file",
@@ -136,6 +138,6 @@ def test_ranking_marks_dominated_strategies_and_can_drop_them():
     kept = rank(matrix, non_dominated=True)
     assert sorted(kept.results[0].table["strategy"]) == ["A", "B", "D"]
     assert "; Pareto-dominated strategies dropped;" in str(kept)  # the caption records the filter
-    assert kept.to_dict()["rankings"][0]["filters"] == ["Pareto-dominated strategies dropped"]
-    entry = rank(matrix).to_dict()["rankings"][0]["ranking"]
+    assert kept.to_dict()["actors"][0]["filters"] == ["Pareto-dominated strategies dropped"]
+    entry = rank(matrix).to_dict()["actors"][0]["ranking"]
     assert {"rank", "strategy", "score", "dominated", "dominated_by", "basis"} == set(entry[0])

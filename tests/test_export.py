@@ -75,7 +75,7 @@ def test_json_shape(tricky_ranking):
     data = json.loads(render(tricky_ranking, "json"))
     assert data["method"] == "wsm" and data["params"] == {"normalization": "minmax"}
     assert data["non_dominated"] is False
-    ranking = data["rankings"][0]
+    ranking = data["actors"][0]
     assert ranking["better"] == "higher" and ranking["weights"] == {"gain": 0.6, "cost": 0.4}
     assert ranking["ranking"][0] == {
         "rank": 1, "strategy": TRICKY, "score": 1.0, "dominated": False, "dominated_by": [], "basis": "stated",
@@ -95,7 +95,7 @@ def test_xlsx_cannot_go_to_stdout(tricky_ranking):
 
 
 @pytest.mark.parametrize(("suffix", "marker"), [(".md", "Table: "), (".tex", r"\caption"), (".html", "<caption>"),
-                                               (".json", '"rankings"'), (".csv", "actor,rank")])
+                                               (".json", '"actors"'), (".csv", "actor,rank")])
 def test_export_infers_format_from_suffix(tmp_path, tricky_ranking, suffix, marker):
     path = export(tricky_ranking, tmp_path / f"out{suffix}")
     assert marker in path.read_text(encoding="utf-8")

@@ -80,7 +80,7 @@ def test_notes_reach_the_caption_and_the_json():
     matrix = make_matrix([[5, 2], [5, 3]], ["max", "min"], [1, 1])
     result = rank(matrix, method="wsm")
     assert "; note: criterion 'c1' has the same score for every strategy" in result.sections()[0].caption
-    assert result.to_dict()["rankings"][0]["notes"] == [
+    assert result.to_dict()["actors"][0]["notes"] == [
         "criterion 'c1' has the same score for every strategy: it carries no information"
     ]
 

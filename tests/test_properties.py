@@ -132,7 +132,7 @@ def test_the_library_and_the_cli_json_agree(matrix: Matrix, tmp_path_factory: py
     path.write_text(yaml.safe_dump(document), encoding="utf-8")
     outcome = CliRunner().invoke(cli, ["rank", str(path), "-m", "wsm", "-f", "json"])
     assert outcome.exit_code == 0, outcome.output
-    shown = json.loads(outcome.output)["rankings"][0]["ranking"]
+    shown = json.loads(outcome.output)["actors"][0]["ranking"]
     expected = rank(matrix, method="wsm").results[0].table
     assert [row["strategy"] for row in shown] == expected["strategy"].tolist()
     assert [row["rank"] for row in shown] == expected["rank"].tolist()

@@ -78,7 +78,7 @@ def test_to_frame_columns_and_dict_shape():
     assert set(frame["actor"]) == {"United States", "China"}
     data = result.to_dict()
     assert set(data) >= {"method", "params", "rankings"}
-    first = data["rankings"][0]
+    first = data["actors"][0]
     assert set(first) >= {"actor", "file", "weights", "better", "ranking"}
     assert first["file"] == "united-states.yaml"
     assert set(first["ranking"][0]) >= {"rank", "strategy", "score"}

@@ -220,7 +220,7 @@ def test_a_scenario_changes_the_ranking_as_its_scores_say(with_scenarios):
     expected = decide.rank(apply_scenario(load_matrix(path), "escalation"), method="wsm")["TL"]
     assert escalated.table.equals(expected.table)
     assert not escalated.table.equals(baseline.table)
-    assert decide.rank(path, scenario="escalation").to_dict()["rankings"][0]["filters"] == ["scenario escalation"]
+    assert decide.rank(path, scenario="escalation").to_dict()["actors"][0]["filters"] == ["scenario escalation"]
     frame = decide.rank(path, scenario="escalation").to_frame(provenance=True)
     assert set(frame["filters"]) == {"scenario escalation"}
 

@@ -162,7 +162,7 @@ def test_every_export_format(tmp_path):
             else:
                 assert "Testland" in render(result, fmt) or fmt == "csv"
         json.loads(render(result, "json"))
-    data = json.loads(render(sensitivity(TRADE_OFF, method="wsm"), "json"))
+    data = json.loads(render(sensitivity(TRADE_OFF, method="wsm"), "json"))["actors"][0]
     assert data["exact"] is True and set(data["segments"]) == set(TRADE_OFF.criterion_names)
 
 

@@ -218,7 +218,7 @@ def test_quitting_prints_weights_that_decide_rank_reproduces():
     assert note.splitlines()[1] == f"reproduce: decide rank -a China -m topsis -w {spec}"
     result = CliRunner().invoke(cli, ["rank", "-a", "China", "-m", "topsis", "-w", spec, "-f", "json"])
     assert result.exit_code == 0, result.output
-    ranked = json.loads(result.output)["rankings"][0]["ranking"]
+    ranked = json.loads(result.output)["actors"][0]["ranking"]
     rows = ranking_rows(seen["ranking"])
     assert len(rows) == len(ranked) == len(tuned.matrix.strategies)
     for (rank, name), row in zip(rows, ranked, strict=True):

@@ -36,7 +36,7 @@ def test_stated_only_leaves_out_inferred_strategies_and_says_so():
     result = decide.rank(close_call(), method="wsm", stated_only=True)
     assert sorted(result.results[0].table["strategy"]) == ["A", "B"]
     assert "; inferred strategies left out;" in str(result)
-    assert result.to_dict()["rankings"][0]["filters"] == ["inferred strategies left out"]
+    assert result.to_dict()["actors"][0]["filters"] == ["inferred strategies left out"]
     assert result.to_frame(provenance=True)["filters"].eq("inferred strategies left out").all()
     for other in (
         decide.compare(close_call(), methods="wsm,topsis", stated_only=True),
@@ -58,7 +58,7 @@ def test_the_basis_is_a_column_of_every_ranking_export():
     assert dict(zip(result.results[0].table["strategy"], result.results[0].table["basis"], strict=True))["C"] == (
         "inferred")
     assert "basis" in decide.render(result, "csv").splitlines()[0]
-    assert {row["strategy"]: row["basis"] for row in json.loads(decide.render(result, "json"))["rankings"][0][
+    assert {row["strategy"]: row["basis"] for row in json.loads(decide.render(result, "json"))["actors"][0][
         "ranking"]}["C"] == "inferred"
 
 

@@ -134,7 +134,7 @@ def test_every_result_says_where_its_weights_came_from(matrix_file):
     source = "file + override deterrence=0.5"
     ranking = decide.rank(path, weights="deterrence=0.5")
     assert f"({source})" in render(ranking, "table", wide=True).splitlines()[0]
-    assert json.loads(render(ranking, "json"))["rankings"][0]["weights_source"] == source
+    assert json.loads(render(ranking, "json"))["actors"][0]["weights_source"] == source
     comparison = decide.compare(path, actor="Testland", methods="topsis,wsm", weights="deterrence=0.5")
     assert f"({source})" in comparison.sections()[0].caption
     assert comparison.to_dict()["weights_source"] == source
@@ -205,7 +205,7 @@ def test_setting_one_criterion_to_zero_keeps_the_others_in_proportion(cli):
     as 'all weights are zero', checking the named criteria alone)."""
     result = cli("rank", "-a", "China", "-w", "cost=0", "-f", "json")
     assert result.exit_code == 0, result.output
-    weights = json.loads(result.stdout)["rankings"][0]["weights"]
+    weights = json.loads(result.stdout)["actors"][0]["weights"]
     assert weights["cost"] == 0 and abs(sum(weights.values()) - 1) < 1e-12
     assert abs(weights["stability"] / weights["risk"] - 0.35 / 0.30) < 1e-9
     everything = cli("rank", "-a", "China", "-w", "cost=0,risk=0,stability=0,deterrence=0")

@@ -121,7 +121,7 @@ class Ranking(PerActor[ActorRanking]):
             "params": json_params(self.method),
             "non_dominated": self.non_dominated,
             "stated_only": self.stated_only,
-            "rankings": [
+            "actors": [
                 {
                     "actor": r.actor,
                     "file": r.matrix.file_name,

@@ -186,7 +186,7 @@ class Report(PerActor[ActorBriefing]):
             "seed": self.seed,
             "methods": list(self.methods),
             "summary": self.summary.to_dict("records"),
-            "ranking": self.ranking().to_dict()["rankings"],
+            "ranking": self.ranking().to_dict()["actors"],
             "contributions": self.contributions().to_dict()["actors"],
         }
 

@@ -41,7 +41,7 @@ from decide.io.load import MatrixSource
 from decide.methods import DEFAULT_METHOD, get_method
 from decide.methods.base import Method
 from decide.methods.run import batch_scores
-from decide.rendering.result import Result, add_provenance, data_note, format_weights, json_params
+from decide.rendering.result import Result, add_provenance, data_note, format_weights, json_params, json_records
 from decide.weights.apply import path_weights
 
 if TYPE_CHECKING:
@@ -337,8 +337,8 @@ class SensitivityResult(Result):
             "exact": self.exact,
             "weights": dict(self.matrix.weights),
             "weights_source": self.matrix.weights_source,
-            "intervals": self.intervals.to_dict(orient="records"),
-            "score_ranges": None if self.score_ranges is None else self.score_ranges.to_dict(orient="records"),
+            "intervals": json_records(self.intervals),
+            "score_ranges": None if self.score_ranges is None else json_records(self.score_ranges),
             "segments": {
                 c.criterion: [
                     {"from": s.start, "to": s.end, "first": _first(s.ranks, names),

@@ -321,8 +321,35 @@ def _table_csv(table: Table, raw: bool = False) -> str:
     return buffer.getvalue()
 
 
+#: The command each kind of result answers: the ``command`` of its JSON document.
+COMMANDS = {
+    "Ranking": "rank", "Comparison": "compare", "ProfileComparison": "compare", "SensitivityResult": "sensitivity",
+    "MakeTopResult": "sensitivity", "SMAAResult": "smaa", "Contributions": "explain", "ScenarioList": "scenarios",
+    "RobustResult": "robust", "Overview": "list", "Catalogue": "methods", "ProfileList": "profiles",
+    "MatrixView": "show", "ReportSummary": "report", "Report": "report", "Extraction": "extract",
+    "WeightsResult": "weights",
+}  # fmt: skip
+
+
+def json_document(result: Exportable) -> dict[str, Any]:
+    """The one JSON shape of every export: ``{"command": ..., <what the whole result shares>,
+    "actors": [one object per actor, each naming its actor, file and filters]}``; ``actors`` is
+    ``null`` for a result about no actor (``decide methods``).
+
+    >>> import decide
+    >>> document = json_document(decide.compare(actor="China", methods="wsm,topsis"))
+    >>> document["command"], [entry["actor"] for entry in document["actors"]]
+    ('compare', ['China'])
+    """
+    body = result.to_dict()
+    if "actor" in body:  # a result about one actor: that actor is the one entry
+        body = {"actors": [body]}
+    return {"command": COMMANDS.get(type(result).__name__, type(result).__name__.lower()), **body,
+            "actors": body.get("actors")}
+
+
 def _render_json(result: Exportable) -> str:
-    return json.dumps(result.to_dict(), indent=2, ensure_ascii=False) + "\n"
+    return json.dumps(json_document(result), indent=2, ensure_ascii=False) + "\n"
 
 
 _RENDERERS: dict[str, Callable[..., str]] = {

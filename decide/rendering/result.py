@@ -65,6 +65,23 @@ def json_params(method: Method) -> dict[str, Any]:
     return {k: v if isinstance(v, (bool, int, float, type(None))) else str(v) for k, v in method.params.items()}
 
 
+def json_records(frame: pd.DataFrame) -> list[dict[str, Any]]:
+    """A table's rows as JSON objects, the one JSON style of every export: column names with
+    ``_`` for spaces, and ``None`` (``null``) for an empty cell (``-``, NaN).
+
+    >>> import pandas as pd
+    >>> json_records(pd.DataFrame({"first at low": ["A", "-"], "low": [1.0, float("nan")]}))
+    [{'first_at_low': 'A', 'low': 1.0}, {'first_at_low': None, 'low': None}]
+    """
+    import math
+
+    def empty(value: Any) -> bool:
+        return value == "-" or (isinstance(value, float) and math.isnan(value)) or value is None
+
+    return [{str(key).replace(" ", "_"): None if empty(value) else value for key, value in row.items()}
+            for row in frame.to_dict(orient="records")]
+
+
 def add_provenance(frame: pd.DataFrame, matrix: Matrix, **columns: Any) -> pd.DataFrame:
     """``frame`` with the data file and the given columns (method, weights, ...) appended."""
     frame["file"] = matrix.file_name

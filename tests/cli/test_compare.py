@@ -21,7 +21,7 @@ def test_compare_json(cli, example_file):
         "json",
     )
     assert result.exit_code == 0
-    data = json.loads(result.output)
+    data = json.loads(result.output)["actors"][0]
     assert [m["name"] for m in data["methods"]] == ["topsis", "vikor"]
     assert data["methods"][1]["params"]["v"] == 0.3
 

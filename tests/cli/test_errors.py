@@ -68,7 +68,7 @@ def test_make_top_option_mistakes(cli):
 
 
 def test_make_top_accepts_any_case_and_says_when_already_first(cli):
-    leader = json.loads(cli("rank", "-a", "china", "-f", "json").output)["rankings"][0]["ranking"][0]["strategy"]
+    leader = json.loads(cli("rank", "-a", "china", "-f", "json").output)["actors"][0]["ranking"][0]["strategy"]
     result = cli("sensitivity", "-a", "china", "--make-top", leader.lower())
     assert result.exit_code == 0
     text = " ".join(result.output.split())  # captions wrap at the terminal width
@@ -100,7 +100,7 @@ def test_a_file_ranks_together_with_the_shipped_matrices(cli, matrix_file):
     """Before: 'decide rank japan.yaml -a china' gave 'unknown actor'."""
     path = matrix_file()
     result = cli("rank", str(path), "+shipped", "-a", "china", "-a", "testland", "-f", "json")
-    assert [r["actor"] for r in json.loads(result.output)["rankings"]] == ["China", "Testland"]
+    assert [r["actor"] for r in json.loads(result.output)["actors"]] == ["China", "Testland"]
 
 
 def test_a_bad_file_in_a_folder_only_warns_when_another_actor_is_asked_for(cli, matrix_file):

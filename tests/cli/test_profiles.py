@@ -51,7 +51,7 @@ def test_compare_profiles_side_by_side(cli):
     assert "Kendall's tau-b between the profiles' rankings" in result.stdout
     named = cli("compare", "-a", "south korea", "--profiles", "readiness,escalation-wary", "-w", "cost=0.2",
                 "-f", "json")
-    profiles = json.loads(named.stdout)["profiles"]
+    profiles = json.loads(named.stdout)["actors"][0]["profiles"]
     assert list(profiles) == ["readiness", "escalation-wary"]
     assert profiles["readiness"]["weights_source"] == "profile 'readiness' + override cost=0.2"
     assert profiles["readiness"]["weights"]["cost"] == 0.2

@@ -25,7 +25,7 @@ def test_rank_json_parses_and_has_the_documented_shape(cli):
     assert result.exit_code == 0
     data = json.loads(result.stdout)
     assert data["method"] == "vikor" and data["params"] == {"v": 0.5, "use_compromise_set": True}
-    (ranking,) = data["rankings"]
+    (ranking,) = data["actors"]
     assert ranking["actor"] == "United States" and ranking["file"] == "united-states.yaml"
     assert ranking["better"] == "lower"
     assert ranking["weights"] == {"stability": 0.25, "deterrence": 0.35, "cost": 0.15, "risk": 0.25}
@@ -136,11 +136,11 @@ def test_zero_cost_is_a_clear_error(cli, example_file):
 
 def test_rank_non_dominated_drops_dominated(cli, example_file):
     everything = json.loads(cli("rank", example_file, "-f", "json").output)
-    ranking = everything["rankings"][0]["ranking"]
+    ranking = everything["actors"][0]["ranking"]
     assert [r["strategy"] for r in ranking if r["dominated"]] == ["C"]
     assert ranking[-1]["dominated_by"] == ["A", "B", "X"]
     kept = json.loads(cli("rank", example_file, "--non-dominated", "-f", "json").output)
-    assert sorted(r["strategy"] for r in kept["rankings"][0]["ranking"]) == [
+    assert sorted(r["strategy"] for r in kept["actors"][0]["ranking"]) == [
         "A",
         "B",
         "X",
@@ -159,7 +159,7 @@ def test_rank_simus_json_in_a_real_process(simus_file):
     assert out.stderr == ""
     data = json.loads(out.stdout)
     assert data["method"] == "simus"
-    ranking = data["rankings"][0]
+    ranking = data["actors"][0]
     assert ranking["weights"] == {"gain": 0.6, "reach": 0.4}
     assert ranking["weights_used"] is False
     assert [r["rank"] for r in ranking["ranking"]] == sorted(r["rank"] for r in ranking["ranking"])
@@ -175,7 +175,7 @@ def test_captions_say_simus_does_not_use_weights(cli, simus_file):
     assert "; weights gain=0.6, reach=0.4 (file); " in weighted
     compared = cli("compare", simus_file, "-a", "Example", "--methods", "topsis,simus").output
     assert "weights gain=0.6, reach=0.4 (file; not used by simus); data" in " ".join(compared.split())
-    data = json.loads(cli("compare", simus_file, "-a", "Example", "--methods", "topsis,simus", "-f", "json").output)
+    data = json.loads(cli("compare", simus_file, "-a", "Example", "--methods", "topsis,simus", "-f", "json").output)["actors"][0]
     assert [m["weights_used"] for m in data["methods"]] == [True, False]
 
 

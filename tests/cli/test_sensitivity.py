@@ -32,7 +32,7 @@ def test_sensitivity_of_a_shipped_actor(cli):
 def test_sensitivity_one_criterion_json(cli, matrix_file):
     result = cli("sensitivity", str(matrix_file()), "-a", "Testland", "-c", "risk", "-f", "json")
     assert result.exit_code == 0
-    data = json.loads(result.stdout)
+    data = json.loads(result.stdout)["actors"][0]
     assert data["method"] == "topsis" and data["exact"] is False
     assert [row["criterion"] for row in data["intervals"]] == ["risk"]
 

@@ -27,7 +27,7 @@ def test_show_gives_basis_certainty_and_ranges(cli, matrix_file):
     lines = [line.split() for line in shown.stdout.splitlines()]
     assert ["Talks", "inferred", "stated", "implied", "judgement", "1-4", "stated"] in lines
     assert ["Aid", "stated"] in lines
-    data = json.loads(cli("show", str(path), "--actor", "TL", "--format", "json").stdout)
+    data = json.loads(cli("show", str(path), "--actor", "TL", "--format", "json").stdout)["actors"][0]
     talks = data["strategies"][0]
     assert data["weights_rationale"] == "security first"
     assert talks["basis"] == "inferred" and talks["ranges"] == {"cost": [1.0, 4.0]}

@@ -15,7 +15,7 @@ def test_roc_reproduces_barron_and_barrett(cli):
     table's 4 decimals; tests/test_weights.py says how the table itself was checked)."""
     result = cli("weights", "roc", "--order", "c2>c1>c4>c3", "-f", "json")
     assert result.exit_code == 0
-    assert json.loads(result.stdout) == {
+    assert json.loads(result.stdout) == {"command": "weights", "actors": None,
         "method": "roc", "weights": {"c2": 0.5208, "c1": 0.2708, "c4": 0.1458, "c3": 0.0625}, "order": "c2>c1>c4>c3",
     }
 
@@ -155,7 +155,7 @@ def test_repeated_weights_merge_with_a_warning(cli, matrix_file):
     result = cli("rank", path, "-w", "deterrence=0.5", "-w", "cost=0.1", "-w", "Deterrence=0.4", "-f", "json")
     assert result.exit_code == 0
     assert result.stderr == "Warning: --weights: 'Deterrence' given again: 0.4 replaces 0.5\n"
-    ranking = json.loads(result.stdout)["rankings"][0]
+    ranking = json.loads(result.stdout)["actors"][0]
     assert ranking["weights"]["deterrence"] == pytest.approx(0.4) and ranking["weights"]["cost"] == pytest.approx(0.1)
     assert ranking["weights_source"] == "file + override cost=0.1, deterrence=0.4"
 
