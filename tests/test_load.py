@@ -281,3 +281,18 @@ def test_weights_rationale_must_be_text(matrix_file):
     with pytest.raises(MatrixError) as caught:
         load_matrix(path)
     assert caught.value.problems == [f"{path}: 'weights_rationale' must be a text (one line on why these weights)"]
+
+
+def test_an_actor_named_by_its_file_reads_that_file_alone(monkeypatch):
+    """Picking one actor from a folder reads and validates only its file when the name is the
+    file's stem (``north korea`` -> north-korea.yaml); an alias still reads them all."""
+    import decide.io.load as load
+
+    read: list[str] = []
+    original = load.load_matrix
+    monkeypatch.setattr(load, "load_matrix", lambda path: (read.append(path.name), original(path))[1])
+    assert [m.actor for m in load.resolve_matrices(None, "north korea")] == ["North Korea"]
+    assert read == ["north-korea.yaml"]
+    read.clear()
+    assert [m.actor for m in load.resolve_matrices(None, "US")] == ["United States"]
+    assert len(read) == 6

@@ -77,7 +77,7 @@ def test_to_frame_columns_and_dict_shape():
     assert list(frame.columns)[:4] == ["actor", "rank", "strategy", "score"]
     assert set(frame["actor"]) == {"United States", "China"}
     data = result.to_dict()
-    assert set(data) >= {"method", "params", "rankings"}
+    assert set(data) >= {"method", "params", "actors"}
     first = data["actors"][0]
     assert set(first) >= {"actor", "file", "weights", "better", "ranking"}
     assert first["file"] == "united-states.yaml"

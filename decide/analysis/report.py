@@ -28,6 +28,7 @@ from decide.analysis.selection import Selection, SelectionFields
 from decide.core.tables import Section
 from decide.io.load import MatrixSource
 from decide.methods.base import Method
+from decide.rendering.registry import suffixes_of
 from decide.rendering.result import PerActor, Result, format_weights, json_params
 
 if TYPE_CHECKING:
@@ -548,7 +549,7 @@ def report(
 
 
 #: The suffixes :func:`write_report` understands.
-REPORT_SUFFIXES = (".html", ".htm", ".md", ".markdown", ".pdf")
+REPORT_SUFFIXES = suffixes_of("report")
 
 
 def chromium() -> str | None:

@@ -25,7 +25,6 @@ from decide.cli.options import (
     wide_option,
 )
 from decide.core.errors import SpecError
-from decide.rendering.formats import render
 
 
 @click.group(cls=DecideGroup, context_settings={"help_option_names": ["-h", "--help"]})
@@ -261,7 +260,7 @@ def report_command(selection, methods, samples, seed, output, fmt) -> None:
     if written:
         click.echo(f"wrote {written}", err=True)
     else:
-        click.echo(render(ReportSummary(result), fmt or "table"), nl=False)
+        click.echo(ReportSummary(result).render(fmt or "table"), nl=False)
 
 
 # --- Scenarios and robust choice (issue 13) ------------------------------------------------
@@ -323,7 +322,7 @@ def extract_command(articles, folder, actors, against) -> None:
     result = extract(list(articles), actors=actors, against=against)
     for problem in result.problems:
         click.echo(f"Warning: {problem}", err=True)
-    text = render(result, "table")
+    text = result.render("table")
     click.echo(text if text.endswith("\n") else text + "\n", nl=False)
     if folder:
         for written in result.write(folder):

@@ -13,10 +13,11 @@ from typing import Any
 
 import click
 
+from decide.core.defaults import DEFAULT_METHOD
 from decide.core.errors import DecideError, DecideWarning, SpecError, UnknownNameError
 from decide.core.parse import parse_params
-from decide.methods import DEFAULT_METHOD
-from decide.rendering.formats import FORMATS, SUFFIX_FORMATS, export, format_for_path, render
+from decide.rendering.registry import TABLE_FORMATS as FORMATS
+from decide.rendering.registry import format_for_suffix, suffixes_of
 
 FORMAT_HELP = f"Output format: {', '.join(FORMATS)} (default: table, or the --output suffix)."
 
@@ -161,17 +162,21 @@ def emit(result: Any, fmt: str | None, output: str | None) -> None:
         inputs = _input_files()
         overwrites_input = output != "-" and Path(output).resolve() in {Path(p).resolve() for p in inputs}
         suffix = os.path.splitext(output)[1]
-        if not (fmt or overwrites_input or output == "-") and suffix and format_for_path(output) is None:
-            known = ", ".join(dict.fromkeys(SUFFIX_FORMATS))
+        if not (fmt or overwrites_input or output == "-") and suffix and format_for_suffix(suffix) is None:
+            known = ", ".join(suffixes_of("table"))
             raise UnknownNameError(
                 f"{output}: unknown suffix '{suffix}'; decide writes {known} "
                 f"(or give --format: {', '.join(FORMATS)})"
             )
+        from decide.rendering.formats import export, format_for_path
+
         written = export(result, output, fmt or format_for_path(output) or "table", inputs=inputs,
                          fragment=fragment, wide=wide, raw=raw)
         if output != "-":
             click.echo(f"wrote {written}", err=True)
     else:
+        from decide.rendering.formats import render
+
         click.echo(render(result, fmt or "table", wide=wide, raw=raw), nl=False)
     if plot:
         from decide.rendering.charts import save_chart

@@ -224,12 +224,19 @@ def _load_selected(paths: Iterable[PathLike] | PathLike | None, actors: Iterable
 
     good: list[Matrix] = []
     bad: list[MatrixError] = []
-    for path in matrix_files(paths):
+    files = matrix_files(paths)
+    names = [actors] if isinstance(actors, str) else list(actors)
+    by_stem = {path.stem.casefold(): path for path in files}
+    named = [by_stem.get(name.strip().casefold().replace(" ", "-")) for name in names]
+    if all(named) and len(by_stem) == len(files):  # each actor named by its file's stem: read those files alone
+        chosen = [load_matrix(path) for path in dict.fromkeys(named) if path is not None]
+        if all(any(m.matches(name) for m in chosen) for name in names):
+            return select_actors(_one_file_per_actor(chosen), names)
+    for path in files:
         try:
             good.append(load_matrix(path))
         except MatrixError as problem:
             bad.append(problem)
-    names = [actors] if isinstance(actors, str) else list(actors)
     if bad and not all(any(m.matches(name) for m in good) for name in names):
         raise bad[0]
     selected = select_actors(_one_file_per_actor(good), names)

@@ -26,13 +26,11 @@ from collections.abc import Mapping
 from types import MappingProxyType
 from typing import Any
 
+from decide.core.defaults import DEFAULT_METHOD
 from decide.core.errors import UnknownNameError
 from decide.methods import additive, distance, moora, outranking, ratio, reference, simus  # noqa: F401  (register)
 from decide.methods.base import _REGISTRY, Method, Parameter, PerCriterion, format_params, register
 from decide.methods.run import batch_scores, evaluate
-
-#: The method ``decide rank`` (and every other command) uses when none is named.
-DEFAULT_METHOD = "topsis"
 
 _ORDER = (
     "wsm", "wpm", "topsis", "vikor", "moora", "moora_refpoint", "fmf", "multimoora", "waspas", "edas", "codas",

@@ -25,12 +25,13 @@ from pathlib import Path
 from typing import Any
 
 from decide.core.errors import DecideError, SpecError
+from decide.rendering.registry import suffixes_of
 
 #: One colour per criterion (colour-blind safe, Okabe & Ito) and the bar colour.
 PALETTE = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000")
 BAR = "#4c72b0"
 DOMINATED = "#b0b0b0"
-CHART_SUFFIXES = (".svg", ".png")
+CHART_SUFFIXES = suffixes_of("chart")
 
 
 def _label(name: str, width: int = 34) -> str:

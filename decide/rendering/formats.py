@@ -27,21 +27,11 @@ from decide.rendering.escape import (
     neutralise_cell,
     neutralise_frame,
 )
+from decide.rendering.registry import TABLE_FORMATS, formats_of
 
-TEXT_FORMATS = ("table", "markdown", "csv", "json", "latex", "html")
-FILE_FORMATS = ("xlsx",)
-FORMATS = TEXT_FORMATS + FILE_FORMATS
-SUFFIX_FORMATS = {
-    ".txt": "table",
-    ".md": "markdown",
-    ".markdown": "markdown",
-    ".csv": "csv",
-    ".json": "json",
-    ".tex": "latex",
-    ".html": "html",
-    ".htm": "html",
-    ".xlsx": "xlsx",
-}
+FORMATS = TABLE_FORMATS
+#: file suffix -> table format (from :mod:`decide.rendering.registry`)
+SUFFIX_FORMATS = {suffix: f.name for f in formats_of("table") for suffix in f.suffixes}
 
 
 """First characters that make a spreadsheet read a cell as a formula (OWASP CSV injection)."""

@@ -26,6 +26,7 @@ import math
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
+from decide.core.defaults import DEFAULT_WEIGHTING
 from decide.core.errors import SpecError, UnknownNameError
 from decide.weights.spec import WEIGHTS_EXAMPLE, WeightsLike, WeightSpec, check_weights, parse_weight_spec
 
@@ -36,7 +37,6 @@ if TYPE_CHECKING:
     from decide.core.model import Matrix, Profile
     from decide.weights import WeightsResult
 
-DEFAULT_WEIGHTING = "roc"
 
 #: Above this the overrides of some criteria leave nothing for the others (rounding slack).
 _SUM_SLACK = 1e-9
