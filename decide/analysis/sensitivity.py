@@ -22,6 +22,7 @@ step can be seen as one).
   criterion  weight first  first from  first to
 0      gain     0.6     A      0.5263    1.0000
 1      cost     0.4     A      0.0000    0.4737
+>>> from decide.analysis.make_top import make_top
 >>> top = make_top(m, strategy="C", method="wsm")
 >>> round(top.distance, 4), top.tied_with
 (0.1474, ('A',))
