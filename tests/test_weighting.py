@@ -210,3 +210,20 @@ def test_setting_one_criterion_to_zero_keeps_the_others_in_proportion(cli):
     assert abs(weights["stability"] / weights["risk"] - 0.35 / 0.30) < 1e-9
     everything = cli("rank", "-a", "China", "-w", "cost=0,risk=0,stability=0,deterrence=0")
     assert everything.exit_code == 1 and "all weights are zero" in everything.stderr
+
+
+def test_one_list_of_ordering_rules_everywhere():
+    """The rules that turn an ordering into weights are listed once (core.defaults): the functions,
+    the file schema and the command line's --weighting all read that list."""
+    import json
+    from importlib import resources
+
+    from decide.cli.options import weights_options
+    from decide.core.defaults import WEIGHTING_RULES
+    from decide.weights.ordering import SURROGATE_RULES
+
+    assert tuple(SURROGATE_RULES) == WEIGHTING_RULES
+    schema = json.loads((resources.files("decide.io") / "matrix.schema.json").read_text(encoding="utf-8"))
+    assert f'"enum": {json.dumps(list(WEIGHTING_RULES))}' in json.dumps(schema)
+    option = next(p for p in weights_options(lambda **_: None).__click_params__ if p.name == "weighting")
+    assert tuple(option.type.choices) == WEIGHTING_RULES

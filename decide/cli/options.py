@@ -13,7 +13,7 @@ from typing import Any
 
 import click
 
-from decide.core.defaults import DEFAULT_METHOD
+from decide.core.defaults import DEFAULT_METHOD, DEFAULT_WEIGHTING, WEIGHTING_RULES
 from decide.core.errors import DecideError, DecideWarning, SpecError, UnknownNameError
 from decide.core.parse import parse_params
 from decide.rendering.registry import TABLE_FORMATS as FORMATS
@@ -258,8 +258,8 @@ WEIGHTS_HELP = (
 
 def weights_options(command: Any) -> Any:
     """``-w/--weights`` (repeatable), ``--profile`` and ``--weighting``, for every command that takes weights."""
-    command = single_option("--weighting", type=click.Choice(["roc", "rs", "rr"], case_sensitive=False),
-                            default="roc", help="Rule turning a -w ordering into weights: rank order centroid, "
+    command = single_option("--weighting", type=click.Choice(WEIGHTING_RULES, case_sensitive=False),
+                            default=DEFAULT_WEIGHTING, help="Rule turning a -w ordering into weights: rank order centroid, "
                                                 "rank sum, rank reciprocal [default: roc].")(command)
     command = single_option(
         "--profile", metavar="NAME", help="Weight profile of the matrix file ('decide profiles'); -w applies on top."

@@ -5,5 +5,7 @@ reads them without loading the methods)."""
 DEFAULT_METHOD = "topsis"
 #: The rule that turns an importance ordering into weights when none is named.
 DEFAULT_WEIGHTING = "roc"
+#: The rules that turn an importance ordering into weights (see :mod:`decide.weights.ordering`).
+WEIGHTING_RULES = ("roc", "rs", "rr")
 
-__all__ = ["DEFAULT_METHOD", "DEFAULT_WEIGHTING"]
+__all__ = ["DEFAULT_METHOD", "DEFAULT_WEIGHTING", "WEIGHTING_RULES"]

@@ -21,6 +21,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
+from decide.core.defaults import DEFAULT_WEIGHTING
 from decide.core.errors import UnknownNameError
 
 if TYPE_CHECKING:
@@ -100,7 +101,7 @@ class Profile:
     weights: Mapping[str, float] | str
     rationale: str = ""
     source: str = ""
-    weighting: str = "roc"
+    weighting: str = DEFAULT_WEIGHTING
 
 
 class Dominators(Mapping[str, list[str]]):

@@ -15,6 +15,7 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from decide.core.defaults import DEFAULT_WEIGHTING
 from decide.core.errors import DecideWarning, MatrixError, UnknownNameError
 from decide.core.model import Matrix
 from decide.core.paths import shipped_label, shipped_matrices_dir
@@ -247,7 +248,7 @@ def _load_selected(paths: Iterable[PathLike] | PathLike | None, actors: Iterable
 
 def one_matrix(
     source: MatrixSource, actor: str | None, weights: WeightsLike = None, profile: str | None = None,
-    weighting: str = "roc", *, stated_only: bool = False, scenario: str | Scenario | None = None,
+    weighting: str = DEFAULT_WEIGHTING, *, stated_only: bool = False, scenario: str | Scenario | None = None,
 ) -> Matrix:
     """The one matrix ``actor`` names (or the only one given), with ``scenario``'s scores, weighted by
     ``profile`` then ``weights``."""

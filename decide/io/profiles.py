@@ -7,6 +7,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from decide.core.defaults import DEFAULT_WEIGHTING
 from decide.core.errors import MatrixError, SpecError
 from decide.io.files import read_text_limited, write_output
 from decide.io.load import load_matrix, validate
@@ -45,7 +46,7 @@ def save_profile(
     if not rationale.strip():
         raise SpecError("is empty; say in one line why these weights", field="rationale")
     value: Any
-    weighting = "roc"
+    weighting = DEFAULT_WEIGHTING
     if isinstance(weights, str):
         value = weights.strip()
     elif isinstance(weights, Mapping):

@@ -247,7 +247,7 @@ def set_weights(
 
 
 def apply_weights(
-    matrix: Matrix, overrides: WeightsLike, profile: str | Profile | None = None, weighting: str = "roc"
+    matrix: Matrix, overrides: WeightsLike, profile: str | Profile | None = None, weighting: str = DEFAULT_WEIGHTING
 ) -> Matrix:
     """A copy of ``matrix`` weighted by ``profile`` then ``overrides``: see :func:`decide.weights.apply.set_weights`.
 

@@ -12,6 +12,7 @@ import math
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from decide.core.defaults import WEIGHTING_RULES
 from decide.core.errors import SpecError, UnknownNameError
 
 if TYPE_CHECKING:
@@ -153,6 +154,7 @@ def rr(order: OrderLike, criteria: Sequence[str] | None = None) -> WeightsResult
 
 #: The surrogate rules ``--weighting`` chooses from, by name.
 SURROGATE_RULES = {"roc": roc, "rs": rs, "rr": rr}
+assert tuple(SURROGATE_RULES) == WEIGHTING_RULES, "one list of ordering rules"
 
 
 def surrogate(rule: str, order: OrderLike, criteria: Sequence[str] | None = None) -> WeightsResult:

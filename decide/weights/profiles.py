@@ -13,12 +13,12 @@ from pathlib import Path
 from typing import Any
 
 import decide.weights as elicit
+from decide.core.defaults import DEFAULT_WEIGHTING, WEIGHTING_RULES
 from decide.core.errors import DecideError, SpecError
 from decide.core.model import Criterion, Matrix, Profile
 from decide.weights.apply import apply_profile
 
 PROFILE_KEYS = ("name", "weights", "rationale", "source", "weighting")
-WEIGHTING_RULES = ("roc", "rs", "rr")
 
 
 def check_profiles(data: Any, where: str, criteria: Sequence[Criterion]) -> tuple[list[str], list[Profile]]:
@@ -52,10 +52,10 @@ def check_profiles(data: Any, where: str, criteria: Sequence[Criterion]) -> tupl
                 problems.append(f"{label}: '{key}' must be a text")
         if not str(item.get("rationale", "") or "").strip():
             problems.append(f"{label}: 'rationale' is missing; say in one line why these weights")
-        weighting = item.get("weighting", "roc")
+        weighting = item.get("weighting", DEFAULT_WEIGHTING)
         if weighting not in WEIGHTING_RULES:
             problems.append(f"{label}: 'weighting' is {weighting!r}; use one of {', '.join(WEIGHTING_RULES)}")
-            weighting = "roc"
+            weighting = DEFAULT_WEIGHTING
         weights = item.get("weights")
         if isinstance(weights, dict):
             weights = {str(key): value for key, value in weights.items()}
