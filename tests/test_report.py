@@ -151,6 +151,7 @@ def _chromium() -> str | None:
     return shutil.which("chromium") or shutil.which("chromium-browser") or shutil.which("google-chrome")
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(_chromium() is None, reason="Chromium is not installed (Debian package 'chromium')")
 def test_report_opens_in_headless_chromium(shipped_html, tmp_path):
     """The page loads without console errors, every chart has a size, the screenshot is not blank."""
@@ -182,6 +183,7 @@ def test_report_opens_in_headless_chromium(shipped_html, tmp_path):
     assert Path(shot).stat().st_size > 20_000
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(_chromium() is None, reason="Chromium is not installed (Debian package 'chromium')")
 def test_pdf_report_is_printed_offline_by_chromium(tmp_path):
     path = write_report(report(SMALL, samples=100, seed=1), tmp_path / "briefing.pdf")

@@ -50,7 +50,7 @@ def plot_rank_shares(frame: Any, order: Sequence[str], actor: str, samples: int,
 
     shown = list(order)[:most]
     with plt.rc_context(plain_text()):
-        figure, axis = plt.subplots(figsize=(WIDTH, 0.42 * len(shown) + 1.25))
+        figure, axis = plt.subplots(figsize=(WIDTH, 0.36 * len(shown) + 1.15))
         values = frame.loc[shown].to_numpy(dtype=float)
         parts = [values[:, 0], values[:, 1] if values.shape[1] > 1 else 0 * values[:, 0],
                  values[:, 2] if values.shape[1] > 2 else 0 * values[:, 0]]

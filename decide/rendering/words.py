@@ -76,7 +76,7 @@ def answer(leader: str, runner_up: str | None, share: float, margin: float, cont
         return f"{leader} is the only strategy."
     if word == NEAR_TIE:
         rival = contender if contender and contender_share > share else runner_up
-        if rival != runner_up:
+        if contender_share > share:
             return (f"{leader} leads, but it is a near tie with {rival}: {leader} is first in {percent(share)} "
                     f"of plausible weightings, {rival} in {percent(contender_share)}.")
         return (f"{leader} leads, but it is a near tie with {rival}: first in {percent(share)} of plausible "
