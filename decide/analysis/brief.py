@@ -232,9 +232,24 @@ def head(report: Any) -> tuple[tuple[str, str], ...]:
     )
 
 
+def interactive_data(report: Any) -> list[dict[str, Any]]:
+    """Each actor's matrix for the interactive brief's sliders (:mod:`decide.rendering.interactive_html`)."""
+    from decide.core.paths import shipped_label
+    from decide.rendering.interactive_html import actor_data
+
+    data = []
+    for b in report.results:
+        m = b.matrix
+        shipped = m.path is not None and shipped_label(m.path).startswith("shipped matrices/")
+        data.append(actor_data(m.actor, slug(m.actor), m.path.name if m.path is not None else m.actor, shipped,
+                               [(c.name, c.objective == "min") for c in m.criteria], list(m.weight_array()),
+                               m.strategy_names, m.to_array().tolist(), report.method.name))
+    return data
+
+
 def brief_facts(report: Any) -> BriefFacts:
     return BriefFacts(question(report), head(report), tuple(actor_facts(b, report) for b in report.results))
 
 
 __all__ = ["BLIND_SHARE", "agreement", "brief_facts", "certainty_counts", "file_label", "judgement_flips",
-           "judgement_weight", "chart_order"]
+           "judgement_weight", "chart_order", "interactive_data"]

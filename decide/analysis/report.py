@@ -215,17 +215,26 @@ class Report(PerActor[ActorBriefing]):
         to an HTML brief (see :func:`write_report`)."""
         return write_report(self, path, progress, full=full, interactive=interactive)
 
-    def pages(self, full: bool = False) -> list[Any]:
-        """The brief as document pages: the summary, one page per actor, then (``full``) the annex."""
-        from decide.analysis.brief import brief_facts
+    def pages(self, full: bool = False, interactive: bool = False) -> list[Any]:
+        """The brief as document pages: the summary, one page per actor (with weight sliders
+        when ``interactive``), then (``full``) the annex."""
+        from dataclasses import replace
+
+        from decide.analysis.brief import brief_facts, interactive_data
         from decide.rendering.brief_charts import plot_rank_shares
         from decide.rendering.brief_html import actor_page, summary_page
+        from decide.rendering.document import Raw
+        from decide.rendering.interactive_html import controls_html
 
         facts = brief_facts(self)
         pages = [summary_page(facts)]
-        for f in facts.actors:
-            pages.append(actor_page(f, lambda f=f: plot_rank_shares(f.acceptability, f.order, f.actor, f.samples,
-                                                                     f.method, ranked=f.ranked)))
+        data = interactive_data(self) if interactive else []
+        for index, f in enumerate(facts.actors):
+            page = actor_page(f, lambda f=f: plot_rank_shares(f.acceptability, f.order, f.actor, f.samples,
+                                                              f.method, ranked=f.ranked))
+            if interactive:
+                page = replace(page, blocks=(*page.blocks, Raw(controls_html(data[index], index))))
+            pages.append(page)
         if full:
             from decide.analysis.report_annex import annex_pages
 
@@ -239,16 +248,15 @@ class Report(PerActor[ActorBriefing]):
         from decide.rendering.document import to_html_body
         from decide.rendering.formats import html_document
 
-        pages = self.pages(full)
+        pages = self.pages(full, interactive)
         body = to_html_body(pages, None if progress is None else lambda d, t: progress("charts", d, t))
-        script = ""
-        if interactive:
-            from decide.analysis.interactive_brief import interactive_parts
+        if not interactive:
+            return html_document("decide briefing", body, style=BRIEF_STYLE)
+        from decide.analysis.brief import interactive_data
+        from decide.rendering.interactive_html import page_parts
 
-            extra, script = interactive_parts(self)
-            body += extra
-        page = html_document("decide briefing", body, style=BRIEF_STYLE)
-        return page.replace("</body>", script + "</body>") if script else page
+        style, script = page_parts(interactive_data(self))
+        return html_document("decide briefing", body, style=BRIEF_STYLE + style).replace("</body>", script + "</body>")
 
     def write_markdown(self, path: str | os.PathLike[str], chart_format: str = "svg",
                        progress: Progress | None = None, *, full: bool = False) -> Path:
