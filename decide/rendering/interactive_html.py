@@ -60,8 +60,9 @@ def controls_html(data: dict[str, Any], index: int) -> str:
 INTERACTIVE_STYLE = """
 div.interactive { border: 1px solid #c6d4e6; border-radius: 4px; padding: 0.5em 0.9em; margin: 0.8em 0; }
 div.interactive h3 { margin-top: 0.2em; }
-div.sliders { display: grid; grid-template-columns: repeat(auto-fill, minmax(15em, 1fr)); gap: 0.2em 1.2em; }
-label.slider { display: grid; grid-template-columns: 7em 1fr 3.5em; align-items: center; gap: 0.4em; }
+div.sliders { display: grid; grid-template-columns: repeat(auto-fill, minmax(18em, 1fr)); gap: 0.2em 1.5em; }
+label.slider { display: grid; grid-template-columns: 7em minmax(0, 1fr) 3em; align-items: center; gap: 0.4em; }
+label.slider input { width: 100%; min-width: 0; margin: 0; }
 label.slider output { text-align: right; font-variant-numeric: tabular-nums; }
 p.reproduce code { font-size: 0.85em; word-break: break-all; }
 p.status { color: #8a3b00; font-size: 0.9em; }
