@@ -218,3 +218,9 @@ def test_user_text_is_drawn_literally(tmp_path):
     assert "Pay $5 now or $10 later" in page  # in the chart's SVG text as written, not as mathtext
     weird = replace(SMALL, strategies=(replace(SMALL.strategies[0], name=r"$\frac{1}$"), *SMALL.strategies[1:]))
     assert r"$\frac{1}$" in report(weird, samples=50, seed=1).to_html(full=True)
+
+
+def test_interactive_needs_an_html_output(cli, tmp_path):
+    result = cli("report", "-a", "china", "-n", "50", "-o", str(tmp_path / "brief.pdf"), "--interactive")
+    assert result.exit_code == 1 and "interactive brief is an HTML page" in result.output
+    assert len(result.output.strip().splitlines()) == 1 and list(tmp_path.iterdir()) == []

@@ -4,6 +4,7 @@ user text is drawn as written."""
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import replace
 
@@ -81,8 +82,6 @@ def test_the_smaa_heatmap_scale_runs_over_the_shares_drawn(shipped):
 
 
 def test_the_robust_summary_folds_methods_into_a_mean_rank_with_a_fitted_scale(shipped):
-    import matplotlib.pyplot as plt
-
     for b in shipped.results:
         item, leader = b.robust, b.ranking.top
         table = robust_summary(item, leader)
@@ -109,7 +108,7 @@ def test_rank_colours_read_without_hue():
         return 0.2126 * r + 0.7152 * g + 0.0722 * b
 
     lights = [luminance(c) for c in RANK_COLOURS]
-    assert all(b - a > 0.1 for a, b in zip(lights, lights[1:], strict=False))
+    assert all(b - a > 0.1 for a, b in itertools.pairwise(lights))
 
 
 @pytest.mark.parametrize("name", ["Pay $5 now or $10 later", r"$\frac{1}$", "a_b^c $x$"])

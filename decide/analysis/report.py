@@ -218,6 +218,7 @@ class Report(PerActor[ActorBriefing]):
     def pages(self, full: bool = False, interactive: bool = False) -> list[Any]:
         """The brief as document pages: the summary, one page per actor (with weight sliders
         when ``interactive``), then (``full``) the annex."""
+        import functools
         from dataclasses import replace
 
         from decide.analysis.brief import brief_facts, interactive_data
@@ -230,8 +231,9 @@ class Report(PerActor[ActorBriefing]):
         pages = [summary_page(facts)]
         data = interactive_data(self) if interactive else []
         for index, f in enumerate(facts.actors):
-            page = actor_page(f, lambda f=f: plot_rank_shares(f.acceptability, f.order, f.actor, f.samples,
-                                                              f.method, ranked=f.ranked))
+            chart = functools.partial(plot_rank_shares, f.acceptability, f.order, f.actor, f.samples, f.method,
+                                      ranked=f.ranked)
+            page = actor_page(f, chart)
             if interactive:
                 page = replace(page, blocks=(*page.blocks, Raw(controls_html(data[index], index))))
             pages.append(page)

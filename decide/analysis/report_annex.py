@@ -106,6 +106,8 @@ def actor_annex(report: Any, b: Any, ranking_section: Section) -> Page:
 
 def grids_annex(report: Any) -> list[Page]:
     """The full robust grids, one chart per actor (rank in every scenario x profile x method cell)."""
+    import functools
+
     from decide.rendering.charts import plot_robust_grid
 
     pages = []
@@ -115,7 +117,7 @@ def grids_annex(report: Any) -> list[Page]:
         item = b.robust
         pages.append(Page(f"grid-{slug(b.actor)}", (
             Heading(f"Annex: {b.actor}, every cell of the robust grid", 2),
-            Figure(lambda item=item: plot_robust_grid(item), "rank of each strategy in each scenario / profile / "
+            Figure(functools.partial(plot_robust_grid, item), "rank of each strategy in each scenario / profile / "
                    "method cell (1 = best)", "grid", f"{b.actor}: rank in each cell"),
         ), css="page annex"))
     return pages

@@ -49,7 +49,7 @@ def plain_text(function: Any) -> Any:
 
 
 #: matplotlib settings under which decide draws and saves: every text literal.
-PLAIN_TEXT = {"text.parse_math": False, "text.usetex": False}
+PLAIN_TEXT: Any = {"text.parse_math": False, "text.usetex": False}
 
 
 def _label(name: str, width: int = 34) -> str:

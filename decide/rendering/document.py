@@ -110,10 +110,10 @@ def block_html(block: Any) -> str:
         return f"<p{css}>{strong}{escape_html(block.text)}</p>"
     if isinstance(block, Bullets):
         css = f' class="{block.css}"' if block.css else ""
-        strong = block.strong or ("",) * len(block.items)
+        openings = block.strong or ("",) * len(block.items)
         items = "".join(
             f"<li>{f'<strong>{escape_html(s)}</strong> ' if s else ''}{escape_html(t)}</li>"
-            for s, t in zip(strong, block.items, strict=True)
+            for s, t in zip(openings, block.items, strict=True)
         )
         return f"<ul{css}>{items}</ul>"
     if isinstance(block, TableBlock):
@@ -170,9 +170,9 @@ def to_markdown(pages: Sequence[Page], folder: Path, progress: Callable[[int, in
                 strong = f"**{escape_markdown(block.strong)}** " if block.strong else ""
                 lines += [strong + escape_markdown(block.text), ""]
             elif isinstance(block, Bullets):
-                strong = block.strong or ("",) * len(block.items)
+                openings = block.strong or ("",) * len(block.items)
                 lines += [f"- {f'**{escape_markdown(s)}** ' if s else ''}{escape_markdown(t)}"
-                          for s, t in zip(strong, block.items, strict=True)]
+                          for s, t in zip(openings, block.items, strict=True)]
                 lines.append("")
             elif isinstance(block, TableBlock):
                 lines += _markdown_table(block.section)
