@@ -38,7 +38,7 @@ def shipped_report():
 @pytest.fixture(scope="module")
 def shipped_html(shipped_report, tmp_path_factory):
     path = tmp_path_factory.mktemp("report") / "briefing.html"
-    write_report(shipped_report, path)
+    write_report(shipped_report, path, full=True)
     return path
 
 
@@ -52,7 +52,7 @@ def test_summary_has_one_row_per_actor_with_first_margin_smaa_and_agreement(ship
         assert row.first == table["strategy"].iloc[0]
         assert row.margin == pytest.approx(table["score"].iloc[0] - table["score"].iloc[1])
         assert 0 <= row._4 <= 1  # first in SMAA
-        assert re.fullmatch(r"[0-6] of 6", row._5)
+        assert re.fullmatch(r"[0-6] of 6†?", row._6)
 
 
 @pytest.mark.slow
@@ -61,40 +61,46 @@ def test_html_is_self_contained_and_reproducible(shipped_html, shipped_report):
     assert text.startswith("<!DOCTYPE html>") and '<meta charset="utf-8">' in text
     assert not re.search(r"""(src|href)=["']?(https?:)?//""", text), "no external requests"
     assert "<script" not in text and "@import" not in text
-    assert text.count("<svg") == 5 * len(shipped_report)  # ranking, contributions, sensitivity, SMAA, robust
+    # the brief's chart, then the annex's ranking, contributions, sensitivity, SMAA, robust summary and full grid
+    assert text.count("<svg") == 7 * len(shipped_report)
     assert text.count("Across futures, priorities and methods") == len(shipped_report)
+    made = re.search(r"<strong>Made from</strong>([^<]*)</p>", text).group(1)
     for label in ("data", "method", "weights", "SMAA", "methods compared", "decide"):
-        assert f"<th>{label}</th>" in text
+        assert f"{label}: " in made
     assert "300 draws, seed 3" in text and "topsis (normalization=vector)" in text
+    assert "china.yaml (shipped)" in text and "site-packages" not in text and "/matrices/" not in text
     assert "Why the leader leads" in text and "Do the methods agree?" in text and "rationale and source" in text
+    assert "--wide" not in text
 
 
 @pytest.mark.slow
 def test_same_inputs_give_the_same_report(tmp_path):
     first, second = tmp_path / "a.html", tmp_path / "b.html"
-    write_report(report(SMALL, samples=100, seed=1), first)
-    write_report(report(SMALL, samples=100, seed=1), second)
+    write_report(report(SMALL, samples=100, seed=1), first, full=True)
+    write_report(report(SMALL, samples=100, seed=1), second, full=True)
     assert first.read_text(encoding="utf-8") == second.read_text(encoding="utf-8")
 
 
 @pytest.mark.slow
 def test_names_are_escaped_and_sources_shown(tmp_path):
-    path = write_report(report(SMALL, samples=100, seed=1), tmp_path / "small.html")
+    path = write_report(report(SMALL, samples=100, seed=1), tmp_path / "small.html", full=True)
     text = path.read_text(encoding="utf-8")
     assert "Talks &lt;&amp; co&gt;" in text and "Talks <& co>" not in text
     assert "builds trust" in text and "article 1" in text
 
 
 @pytest.mark.slow
-def test_markdown_report_writes_its_charts_beside_it(cli, tmp_path):
+def test_markdown_report_writes_its_charts_into_a_folder_beside_it(cli, tmp_path):
     target = tmp_path / "briefing.md"
-    result = cli("report", "-a", "china", "-n", "100", "-o", str(target))
+    result = cli("report", "-a", "china", "-n", "100", "-o", str(target), "--full")
     assert result.exit_code == 0, result.output
     text = target.read_text(encoding="utf-8")
     charts = re.findall(r"!\[[^\]]*\]\(([^)]+)\)", text)
-    assert len(charts) == 5 and "minimax regret" in text
+    assert len(charts) == 7 and "minimax regret" in text
+    assert all(chart.startswith("briefing_files/") for chart in charts)
     for chart in charts:
         assert (tmp_path / chart).read_bytes().lstrip().startswith(b"<?xml")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["briefing.md", "briefing_files"]
 
 
 def test_report_command_needs_html_or_md_and_writes_nothing_else(cli, tmp_path):
@@ -219,4 +225,4 @@ def test_writing_reports_progress_per_actor(tmp_path):
     calls = []
     briefing = report(actors=["china", "russia"], samples=50, seed=2)
     write_report(briefing, tmp_path / "b.html", progress=lambda label, done, total: calls.append((label, done, total)))
-    assert calls == [("charts", 1, 2), ("charts", 2, 2)]
+    assert calls == [("charts", 1, 3), ("charts", 2, 3), ("charts", 3, 3)]  # the summary page, then each actor

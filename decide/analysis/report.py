@@ -1,25 +1,28 @@
-"""A briefing a planner can hand on: every actor's ranking, why the leader leads, how
-robust that is, whether the methods agree, and where each score comes from.
+"""A briefing a planner can hand on: a brief (one page of summary, one page per actor: the
+answer in plain words, a chart of the ranking with its uncertainty, what would change it,
+what it rests on), and on request the annex (every ranking, why the leader leads, how
+robust that is, whether the methods agree, and where each score comes from).
 
-:func:`report` runs rank, explain, sensitivity, SMAA and compare for each actor;
-:meth:`Report.to_html` gives one self-contained page (inline styles, charts as inline
-SVG, no external requests) and :meth:`Report.write_markdown` Markdown with the charts
-written beside it. As a :class:`~decide.rendering.result.Result` it also prints as text tables.
+:func:`report` runs rank, explain, sensitivity, SMAA, compare and the robust grid for each
+actor; :meth:`Report.to_html` gives one self-contained page (inline styles, charts as
+inline SVG, no external requests) and :meth:`Report.write_markdown` Markdown with the
+charts in a folder beside it. What the brief says is computed in :mod:`decide.analysis.brief`
+and laid out by :mod:`decide.rendering.brief_html`; the annex is :mod:`decide.analysis.report_annex`.
+As a :class:`~decide.rendering.result.Result` it also prints as text tables.
 
 >>> briefing = report(actors="China", samples=200, seed=1, methods="wsm,topsis")
 >>> from decide.analysis.ranking import rank
 >>> briefing.summary.loc[0, "first"] == rank(actors="China").results[0].top
 True
 >>> list(briefing.summary.columns)
-['actor', 'first', 'margin', 'first in SMAA', 'methods agreeing', 'runner-up']
+['actor', 'first', 'margin', 'first in SMAA', 'lead', 'methods agreeing', 'runner-up']
 """
 
 from __future__ import annotations
 
-import html
 import os
 import time
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Unpack, cast
@@ -109,20 +112,31 @@ class Report(PerActor[ActorBriefing]):
     def summary(self) -> pd.DataFrame:
         """One row per actor: the first strategy, its margin over the second (in score
         units, in the method's direction), the share of SMAA draws in which it stays
-        first, how many compared methods also rank it first, and the runner-up."""
+        first, how firmly it leads in words (:mod:`decide.rendering.words`), how many
+        compared methods rank it first alone (a method that ranks most strategies first
+        together does not count, see :func:`decide.analysis.brief.agreement`), and the runner-up."""
         import pandas as pd
+
+        from decide.analysis.brief import agreement
+        from decide.rendering.words import strength
 
         rows = []
         for b in self.results:
             table = b.ranking.table
+            scores = table["score"].astype(float)
             first = str(table["strategy"].iloc[0])
             second = str(table["strategy"].iloc[1]) if len(table) > 1 else "-"
-            margin = abs(float(table["score"].iloc[0]) - float(table["score"].iloc[1])) if len(table) > 1 else 0.0
-            agreeing = int((b.comparison.ranks.loc[first] == 1).sum())
+            margin = abs(float(scores.iloc[0]) - float(scores.iloc[1])) if len(table) > 1 else 0.0
+            spread = abs(float(scores.iloc[0]) - float(scores.iloc[-1]))
+            shares = b.first_rank_acceptability
+            others = shares.drop(first)
+            agreed = agreement(b.comparison, first)
             rows.append({
                 "actor": b.actor, "first": first, "margin": margin,
-                "first in SMAA": float(b.first_rank_acceptability[first]),
-                "methods agreeing": f"{agreeing} of {len(b.comparison.methods)}",
+                "first in SMAA": float(shares[first]),
+                "lead": strength(float(shares[first]), margin / spread if spread > 0 else 0.0,
+                                 float(others.max()) if len(others) else 0.0),
+                "methods agreeing": agreed.count + ("†" if agreed.blind else ""),
                 "runner-up": second,
             })
         return pd.DataFrame(rows)
@@ -157,17 +171,18 @@ class Report(PerActor[ActorBriefing]):
         return (
             f"Briefing: first strategy of each actor by {self.method.title}; margin over the second; "
             f"share of {self.samples} SMAA draws (seed {self.seed}) in which it stays first; "
-            f"methods ({', '.join(self.methods)}) that also rank it first"
+            f"how firmly it leads; methods ({', '.join(self.methods)}) that rank it first alone"
         )
 
     # -- Result protocol ---------------------------------------------------------------
 
     def sections(self) -> list[Section]:
         sections = [Section("summary", self.caption(), self.summary)]
-        sections += _ranking_sections(self.ranking())
+        from decide.analysis.report_annex import why_frame
+
+        sections += list(self.ranking().sections())
         for b in self.results:
-            sections.append(Section(f"{b.actor} why", f"{b.actor}: why the leader leads",
-                                    _why_frame(b)))
+            sections.append(Section(f"{b.actor} why", f"{b.actor}: why the leader leads", why_frame(b)))
         return sections
 
     def to_frame(self, provenance: bool = False) -> pd.DataFrame:
@@ -191,154 +206,70 @@ class Report(PerActor[ActorBriefing]):
             "contributions": self.contributions().to_dict()["actors"],
         }
 
-    # -- HTML ---------------------------------------------------------------------------
+    # -- the written report ----------------------------------------------------------------
 
-    def write(self, path: str | os.PathLike[str], progress: Progress | None = None) -> Path:
-        """Write the briefing to ``path``: ``.html``, ``.md`` or ``.pdf`` by its suffix (see :func:`write_report`)."""
-        return write_report(self, path, progress)
+    def write(self, path: str | os.PathLike[str], progress: Progress | None = None, *, full: bool = False,
+              interactive: bool = False) -> Path:
+        """Write the brief to ``path``: ``.html``, ``.md`` or ``.pdf`` by its suffix; ``full``
+        appends the annex (every analysis and rationale), ``interactive`` adds weight sliders
+        to an HTML brief (see :func:`write_report`)."""
+        return write_report(self, path, progress, full=full, interactive=interactive)
 
-    def to_html(self, progress: Progress | None = None) -> str:
+    def pages(self, full: bool = False, interactive: bool = False) -> list[Any]:
+        """The brief as document pages: the summary, one page per actor (with weight sliders
+        when ``interactive``), then (``full``) the annex."""
+        import functools
+        from dataclasses import replace
+
+        from decide.analysis.brief import brief_facts, interactive_data
+        from decide.rendering.brief_charts import plot_rank_shares
+        from decide.rendering.brief_html import actor_page, summary_page
+        from decide.rendering.document import Raw
+        from decide.rendering.interactive_html import controls_html
+
+        facts = brief_facts(self)
+        pages = [summary_page(facts)]
+        data = interactive_data(self) if interactive else []
+        for index, f in enumerate(facts.actors):
+            chart = functools.partial(plot_rank_shares, f.acceptability, f.order, f.actor, f.samples, f.method,
+                                      ranked=f.ranked)
+            page = actor_page(f, chart)
+            if interactive:
+                page = replace(page, blocks=(*page.blocks, Raw(controls_html(data[index], index))))
+            pages.append(page)
+        if full:
+            from decide.analysis.report_annex import annex_pages
+
+            pages += annex_pages(self)
+        return pages
+
+    def to_html(self, progress: Progress | None = None, *, full: bool = False, interactive: bool = False) -> str:
         """One self-contained HTML page: styles inline, charts as inline SVG;
-        ``progress("charts", done, total)`` is called after each actor's charts."""
-        from decide.rendering.formats import _html_table, html_document
+        ``progress("charts", done, total)`` is called after each page."""
+        from decide.rendering.brief_html import BRIEF_STYLE
+        from decide.rendering.document import to_html_body
+        from decide.rendering.formats import html_document
 
-        head_rows = "".join(f"<tr><th>{_e(k)}</th><td>{_e(v)}</td></tr>" for k, v in self.head)
-        parts = [
-            "<h1>Briefing: ranked strategies by actor</h1>",
-            f'<table class="head">{head_rows}</table>',
-            "<h2>Summary</h2>",
-            _html_table(Section("summary", self.caption(), _formatted_summary(self.summary))),
-            '<nav><p>Actors: ' + " · ".join(f'<a href="#{_anchor(b.actor)}">{_e(b.actor)}</a>'
-                                           for b in self.results) + "</p></nav>",
-        ]
-        ranking = self.ranking()
-        marked = {s.title: s for s in _ranking_sections(ranking)}
-        for done, b in enumerate(self.results):
-            parts.append(self._actor_html(b, marked[b.actor]))
-            if progress is not None:
-                progress("charts", done + 1, len(self.results))
-        return html_document("decide briefing", "\n".join(parts), style=_STYLE)
+        pages = self.pages(full, interactive)
+        body = to_html_body(pages, None if progress is None else lambda d, t: progress("charts", d, t))
+        if not interactive:
+            return html_document("decide briefing", body, style=BRIEF_STYLE)
+        from decide.analysis.brief import interactive_data
+        from decide.rendering.interactive_html import page_parts
 
-    def _actor_html(self, b: ActorBriefing, ranking_section: Section) -> str:
-        from decide.analysis.explain import Contributions
-        from decide.analysis.ranking import Ranking
-        from decide.rendering.charts import (
-            plot_acceptability_heatmap,
-            plot_contributions,
-            plot_first_by_weight,
-            plot_ranking,
-            svg_text,
-        )
-        from decide.rendering.formats import _html_table
-        ranking = Ranking(self.method, (b.ranking,))
-        contributions = Contributions(self.method, (b.contributions,))
-        smaa = b.smaa
-        first = b.ranking.top
-        why = b.contributions.sentences[first]
-        out = [
-            f'<section id="{_anchor(b.actor)}">',
-            f"<h2>{_e(b.actor)}</h2>",
-            f"<p class=\"lead\"><strong>{_e(first)}</strong> is {_e(why)}.</p>",
-            "<h3>Ranking</h3>",
-            _html_table(ranking_section),
-            _figure(svg_text(plot_ranking(ranking)), "scores, best at the top"),
-            "<h3>Why the leader leads</h3>",
-            _html_table(Section("why", contributions.caption(b.contributions), _why_frame(b))),
-            _figure(svg_text(plot_contributions(contributions)), "each strategy's score split by criterion"),
-            "<h3>How robust it is</h3>",
-            _figure(svg_text(plot_first_by_weight(b.sensitivity)),
-                    "which strategy is first as each weight moves from 0 to 1 (others keep their proportions)"),
-            _html_table(b.sensitivity.sections()[0]),
-            _figure(svg_text(plot_acceptability_heatmap(smaa)),
-                    f"SMAA rank acceptability: share of {self.samples} random draws at each rank"),
-            _html_table(smaa.sections()[0]),
-            "<h3>Do the methods agree?</h3>",
-            _html_table(_compact(b.comparison.sections()[0])),
-            *self._robust_html(b),
-            "<h3>Where each score comes from</h3>",
-            _sources_html(b.matrix),
-            "</section>",
-        ]
-        return "\n".join(out)
+        style, script = page_parts(interactive_data(self))
+        return html_document("decide briefing", body, style=BRIEF_STYLE + style).replace("</body>", script + "</body>")
 
-    def _robust_html(self, b: ActorBriefing) -> list[str]:
-        """Across scenarios, profiles and methods: the robust table, the verdict, the heatmap."""
-        if b.robust is None:
-            return []
-        from decide.rendering.charts import svg_text
-        from decide.rendering.formats import _html_table
+    def write_markdown(self, path: str | os.PathLike[str], chart_format: str = "svg",
+                       progress: Progress | None = None, *, full: bool = False) -> Path:
+        """Markdown at ``path`` with its charts in a folder beside it (``brief.md`` -> ``brief_files/``)."""
+        from decide.rendering.document import to_markdown
+        from decide.rendering.formats import atomic_write
 
-        grid = _robust_result(b)
-        return [
-            "<h3>Across futures, priorities and methods</h3>",
-            f'<p class="lead">{_e(b.robust.verdict()[0].upper() + b.robust.verdict()[1:])}.</p>',
-            _html_table(grid.sections()[0]),
-            _figure(svg_text(grid.plot()), "rank in each cell of the grid scenario x profile x method"),
-        ]
-
-    # -- Markdown -----------------------------------------------------------------------
-
-    def write_markdown(
-        self, path: str | os.PathLike[str], chart_format: str = "svg", progress: Progress | None = None
-    ) -> Path:
-        """Markdown at ``path`` with its charts written beside it (``<stem>-<actor>-<chart>.svg``)."""
-        from decide.analysis.explain import Contributions
-        from decide.analysis.ranking import Ranking
-        from decide.rendering.charts import (
-            plot_acceptability_heatmap,
-            plot_contributions,
-            plot_first_by_weight,
-            plot_ranking,
-        )
-        from decide.rendering.formats import _tabulate, atomic_write, escape_markdown
         target = Path(path)
-        lines = ["# Briefing: ranked strategies by actor", ""]
-        lines += [f"- **{k}**: {escape_markdown(v)}" for k, v in self.head]
-        lines += ["", "## Summary", "", _tabulate(_formatted_summary(self.summary), "pipe", escape_markdown), "",
-                  f"Table: {escape_markdown(self.caption())}", ""]
-        marked = {s.title: s for s in _ranking_sections(self.ranking())}
-        for done, b in enumerate(self.results):
-            ranking = Ranking(self.method, (b.ranking,))
-            smaa = b.smaa
-            charts = {
-                "ranking": plot_ranking(ranking),
-                "contributions": plot_contributions(Contributions(self.method, (b.contributions,))),
-                "sensitivity": plot_first_by_weight(b.sensitivity),
-                "smaa": plot_acceptability_heatmap(smaa),
-            }
-            if b.robust is not None:
-                charts["robust"] = _robust_result(b).plot()
-            names = {}
-            for name, axis in charts.items():
-                chart = target.with_name(f"{target.stem}-{_anchor(b.actor)}-{name}.{chart_format}")
-                _save(axis, chart)
-                names[name] = chart.name
-            first = b.ranking.top
-            lines += [f"## {escape_markdown(b.actor)}", "",
-                      f"**{escape_markdown(first)}** is {escape_markdown(b.contributions.sentences[first])}.", "",
-                      "### Ranking", ""]
-            lines += _markdown_table(marked[b.actor])
-            lines += [f"![{b.actor}: scores]({names['ranking']})", "", "### Why the leader leads", ""]
-            lines += _markdown_table(Section("why", Contributions(self.method, (b.contributions,)).caption(
-                b.contributions), _why_frame(b)))
-            lines += [f"![{b.actor}: contributions by criterion]({names['contributions']})", "",
-                      "### How robust it is", "", f"![{b.actor}: first strategy by weight]({names['sensitivity']})", ""]
-            lines += _markdown_table(b.sensitivity.sections()[0])
-            lines += [f"![{b.actor}: SMAA rank acceptability]({names['smaa']})", ""]
-            lines += _markdown_table(_compact(smaa.sections()[0]))
-            lines += ["### Do the methods agree?", ""]
-            lines += _markdown_table(_compact(b.comparison.sections()[0]))
-            if b.robust is not None:
-                verdict = b.robust.verdict()
-                lines += ["### Across futures, priorities and methods", "",
-                          f"**{escape_markdown(verdict[0].upper() + verdict[1:])}.**", ""]
-                lines += _markdown_table(_robust_result(b).sections()[0])
-                lines += [f"![{b.actor}: rank in each cell]({names['robust']})", ""]
-            lines += ["### Where each score comes from", ""]
-            lines += _sources_markdown(b.matrix)
-            if progress is not None:
-                progress("charts", done + 1, len(self.results))
-        text = "\n".join(lines)
+        folder = target.with_name(f"{target.stem}_files")
+        report_progress = None if progress is None else lambda d, t: progress("charts", d, t)
+        text = to_markdown(self.pages(full), folder, report_progress, chart_format)
         return atomic_write(target, lambda temporary: _write_text(temporary, text))
 
 
@@ -350,8 +281,12 @@ class ReportSummary(Result):
     report: Report
 
     def sections(self) -> list[Section]:
-        return [Section("summary", self.report.caption(), _formatted_summary(self.report.summary),
-                        note="The whole briefing: decide report -o briefing.html (or .md, .pdf).")]
+        frame = self.report.summary
+        frame["first in SMAA"] = [f"{100 * v:.0f}%" for v in frame["first in SMAA"]]
+        note = "† a compared method ranks most strategies first together (it does not discriminate; not counted)."
+        return [Section("summary", self.report.caption(), frame,
+                        note=(note + " " if frame["methods agreeing"].str.endswith("†").any() else "")
+                        + "The whole briefing: decide report -o briefing.html (or .md, .pdf).")]
 
     def to_frame(self, provenance: bool = False) -> pd.DataFrame:
         return self.report.to_frame(provenance)
@@ -360,144 +295,8 @@ class ReportSummary(Result):
         return {"summary": self.report.summary.to_dict("records")}
 
 
-_STYLE = """
-body { font-family: system-ui, -apple-system, "Segoe UI", sans-serif; margin: 2em auto; max-width: 62em;
-       padding: 0 1em; color: #222; line-height: 1.45; }
-h1 { font-size: 1.6em; } h2 { border-bottom: 2px solid #4c72b0; padding-bottom: 0.2em; margin-top: 2.2em; }
-h3 { margin-top: 1.6em; color: #333; }
-table { border-collapse: collapse; margin: 0.8em 0 1.6em; font-size: 0.9em; }
-caption { caption-side: top; text-align: left; font-weight: 600; padding-bottom: 0.4em; }
-th, td { padding: 0.25em 0.7em; border-bottom: 1px solid #ddd; vertical-align: top; text-align: left; }
-thead th { border-bottom: 2px solid #444; }
-td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
-table.decide tbody tr.best { background: #eef5e9; }
-table.head th { width: 10em; color: #555; font-weight: 600; }
-figure { margin: 1em 0 2em; } figure svg { max-width: 100%; height: auto; }
-figcaption { font-size: 0.85em; color: #555; }
-p.note { font-size: 0.85em; color: #555; margin-top: -1.2em; }
-p.lead { font-size: 1.05em; background: #f5f7fa; padding: 0.6em 0.9em; border-left: 4px solid #4c72b0; }
-details { margin: 0.3em 0; } summary { cursor: pointer; }
-@media print {
-  body { max-width: none; margin: 0; font-size: 10pt; } nav { display: none; }
-  section { break-before: page; } figure, table, p.lead { break-inside: avoid; }
-}
-"""
-
-
-def _robust_result(b: ActorBriefing) -> Any:
-    """One actor's robust grid as a :class:`~decide.analysis.robust.RobustResult` (tables, heatmap)."""
-    from decide.analysis.robust import RobustResult
-
-    assert b.robust is not None
-    methods = tuple(dict.fromkeys(cell.method for cell in b.robust.cells))
-    return RobustResult(methods, (b.robust,))
-
-
 def _write_text(path: str, text: str) -> None:
     Path(path).write_text(text, encoding="utf-8")
-
-
-def _e(text: Any) -> str:
-    return html.escape(str(text), quote=True)
-
-
-def _anchor(actor: str) -> str:
-    import re
-
-    return re.sub(r"[^a-z0-9]+", "-", actor.lower()).strip("-") or "actor"
-
-
-def _figure(svg: str, caption: str) -> str:
-    return f"<figure>{svg}<figcaption>{_e(caption)}</figcaption></figure>"
-
-
-def _save(axis: Any, path: Path) -> None:
-    import matplotlib.pyplot as plt
-
-    from decide.rendering.formats import atomic_write
-
-    try:
-        atomic_write(path, lambda temporary: axis.figure.savefig(temporary, dpi=150))
-    finally:
-        plt.close(axis.figure)
-
-
-def _compact(section: Section) -> Section:
-    """The section with its narrower table (short method names, no point columns)."""
-    from dataclasses import replace
-
-    if section.compact is None:
-        return section
-    note = " ".join(n for n in (section.note, section.compact_note) if n)
-    return replace(section, frame=section.compact, note=note)
-
-
-def _markdown_table(section: Section) -> list[str]:
-    """A section as Markdown lines: the table, its ``Table:`` caption and its footnote."""
-    from decide.rendering.formats import _tabulate, escape_markdown
-
-    lines = [_tabulate(section.frame, "pipe", escape_markdown), "", f"Table: {escape_markdown(section.caption)}", ""]
-    if section.note:
-        lines += [escape_markdown(section.note), ""]
-    return lines
-
-
-def _sources_markdown(matrix: Matrix) -> list[str]:
-    """Each strategy's scores, rationales and source as a Markdown list."""
-    from decide.rendering.formats import escape_markdown
-
-    lines = []
-    for strategy in matrix.strategies:
-        scores = ", ".join(f"{c.name} {strategy.scores[c.name]:g}" for c in matrix.criteria)
-        lines.append(f"- **{escape_markdown(strategy.name)}** ({escape_markdown(scores)})")
-        rationale = strategy.rationale
-        if isinstance(rationale, Mapping):
-            lines += [f"  - {escape_markdown(c)}: {escape_markdown(t)}" for c, t in rationale.items()]
-        elif rationale:
-            lines.append(f"  - {escape_markdown(rationale)}")
-        if strategy.source:
-            lines.append(f"  - source: {escape_markdown(strategy.source)}")
-    return [*lines, ""]
-
-
-def _formatted_summary(summary: pd.DataFrame) -> pd.DataFrame:
-    frame = summary.copy()
-    frame["first in SMAA"] = [f"{100 * v:.0f}%" for v in frame["first in SMAA"]]
-    return frame
-
-
-def _ranking_sections(ranking: Any) -> list[Section]:
-    return list(ranking.sections())
-
-
-def _why_frame(b: ActorBriefing) -> pd.DataFrame:
-    import pandas as pd
-
-    rows = list(b.contributions.contributions.index)
-    return pd.DataFrame({"rank": b.contributions.ranks.loc[rows].to_numpy(), "strategy": rows,
-                         "why": [b.contributions.sentences[s] for s in rows]})
-
-
-def _sources_html(matrix: Matrix) -> str:
-    criteria = matrix.criteria
-    head = "".join(f'<th class="num">{_e(c.name)} ({c.objective})</th>' for c in criteria)
-    rows = []
-    for strategy in matrix.strategies:
-        cells = "".join(f'<td class="num">{strategy.scores[c.name]:g}</td>' for c in criteria)
-        rationale = strategy.rationale
-        if isinstance(rationale, Mapping):
-            why = "".join(f"<li><b>{_e(c)}</b>: {_e(t)}</li>" for c, t in rationale.items())
-            why = f"<ul>{why}</ul>"
-        else:
-            why = f"<p>{_e(rationale)}</p>" if rationale else ""
-        source = f"<p><b>source</b>: {_e(strategy.source)}</p>" if strategy.source else ""
-        detail = f"<details><summary>rationale and source</summary>{why}{source}</details>" if why or source else ""
-        rows.append(f"<tr><td>{_e(strategy.name)}{detail}</td>{cells}</tr>")
-    return (
-        f'<table class="decide sources"><caption>{_e(matrix.actor)}: scores from {_e(matrix.file_name)}, '
-        f"each with its rationale and source</caption><thead><tr><th>strategy</th>{head}</tr></thead>"
-        f"<tbody>{''.join(rows)}</tbody></table>"
-    )
 
 
 def report(
@@ -589,21 +388,27 @@ def _print_pdf(html_text: str, target: str) -> None:
         raise DecideError(f"{target}: Chromium could not print the report (exit {done.returncode})")
 
 
-def write_report(briefing: Report, path: str | os.PathLike[str], progress: Progress | None = None) -> Path:
-    """Write the report as HTML (``.html``), Markdown with charts beside it (``.md``), or
-    PDF (``.pdf``, printed by headless Chromium when it is installed); ``progress`` as in
-    :meth:`Report.to_html`."""
+def write_report(briefing: Report, path: str | os.PathLike[str], progress: Progress | None = None, *,
+                 full: bool = False, interactive: bool = False) -> Path:
+    """Write the brief as HTML (``.html``), Markdown with its charts in ``<stem>_files/``
+    beside it (``.md``), or PDF (``.pdf``, printed on A4 by headless Chromium when it is
+    installed); ``full`` appends the annex, ``interactive`` adds weight sliders and a method
+    choice to an HTML brief; ``progress`` as in :meth:`Report.to_html`."""
     from decide.core.errors import SpecError
     from decide.rendering.formats import atomic_write
 
     suffix = Path(path).suffix.lower()
+    if interactive and suffix not in (".html", ".htm"):
+        raise SpecError(f"'{path}': an interactive brief is an HTML page; write it to a .html file",
+                        field="interactive")
     if suffix in (".html", ".htm"):
-        text = briefing.to_html(progress)
+        text = briefing.to_html(progress, full=full, interactive=interactive)
         return atomic_write(path, lambda temporary: _write_text(temporary, text))
     if suffix in (".md", ".markdown"):
-        return briefing.write_markdown(path, progress=progress)
+        return briefing.write_markdown(path, progress=progress, full=full)
     if suffix == ".pdf":
-        page = briefing.to_html(progress).replace("<details>", "<details open>")  # rationales on paper
+        page = briefing.to_html(progress, full=full).replace("<details>", "<details open>")  # rationales on paper
+        page = page.replace("</style>", "@page { size: A4; }\n</style>", 1)
         return atomic_write(path, lambda temporary: _print_pdf(page, temporary))
     raise SpecError(f"'{path}' must end in .html, .md or .pdf", field="output")
 

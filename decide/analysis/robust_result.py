@@ -3,7 +3,7 @@ worst rank and regret, and the minimax-regret verdict; with its tables, JSON and
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -387,27 +387,7 @@ class RobustResult(PerActor[ActorRobust]):
     def plot(self, actor: str | None = None, ax: Any = None) -> Any:
         """A heatmap of one actor's ranks: strategies (rows, most robust first) x cells,
         green for rank 1 to red for the last (matplotlib Axes); ``ax`` draws into your figure."""
-        import matplotlib.pyplot as plt
+        from decide.rendering.charts import plot_robust_grid
 
-        item = self[actor] if actor else self.results[0]
-        order = [item.strategies.index(name) for name in item.summary()["strategy"]]
-        ranks = item.ranks[:, order].T
-        if ax is None:
-            width = min(7 + 0.35 * len(item.cells), 30)
-            _, ax = plt.subplots(figsize=(width, 0.4 * len(order) + 2.5))
-        image = ax.imshow(ranks, cmap="RdYlGn_r", aspect="auto", vmin=1, vmax=max(int(ranks.max()), 2))
-        ax.set_yticks(range(len(order)), [item.strategies[i] for i in order], fontsize=8)
-        ax.set_xticks(range(len(item.cells)), [c.label for c in item.cells], rotation=90, fontsize=7)
-        if ranks.size <= 400:
-            for (row, col), value in _enumerate(ranks):
-                ax.text(col, row, str(value), ha="center", va="center", fontsize=7, color="black")
-        ax.figure.colorbar(image, ax=ax, label="rank (1 = best)")
-        ax.set_title(f"{item.actor}: rank in each cell (scenario / profile / method)", loc="left", fontsize=9)
-        ax.figure.tight_layout()
-        return ax
+        return plot_robust_grid(self[actor] if actor else self.results[0], ax=ax)
 
-
-def _enumerate(array: np.ndarray) -> Iterable[tuple[tuple[int, int], int]]:
-    for row in range(array.shape[0]):
-        for col in range(array.shape[1]):
-            yield (row, col), int(array[row, col])

@@ -239,22 +239,29 @@ def explain_command(selection, strategy, fmt, output) -> None:
 @single_option("--samples", "-n", default=2_000, type=click.IntRange(min=1), help="SMAA draws [default: 2000].")
 @single_option("--seed", default=0, type=int, help="SMAA random seed [default: 0].")
 @single_option("--output", "-o", metavar="FILE.html|.md|.pdf",
-              help="The report: one self-contained HTML page, Markdown with its charts beside it, or PDF "
+              help="The brief: one self-contained HTML page, Markdown with its charts in FILE_files/, or PDF "
               "(printed by headless Chromium); without it, the summary table is printed.")
+@click.option("--full", is_flag=True, help="Append the annex: every analysis, table, chart and rationale.")
+@click.option("--interactive", is_flag=True,
+              help="HTML only: per actor weight sliders and a method choice that re-rank in the browser.")
 @format_option
-def report_command(selection, methods, samples, seed, output, fmt) -> None:
-    """A briefing: per actor the ranking, why the leader leads, sensitivity, SMAA,
-    method agreement and the sources of every score, after a cross-actor summary."""
+def report_command(selection, methods, samples, seed, output, full, interactive, fmt) -> None:
+    """A brief: one page of summary, then one page per actor (the answer in plain words,
+    the ranking with its uncertainty, what would change it, what it rests on); --full
+    appends the annex (ranking, why the leader leads, sensitivity, SMAA, method agreement,
+    robust grid and the sources of every score)."""
     from pathlib import Path
 
     from decide.analysis.report import REPORT_SUFFIXES, ReportSummary, report, write_report
 
     if output and Path(output).suffix.lower() not in REPORT_SUFFIXES:
         raise SpecError(f"'{output}' must end in .html, .md or .pdf", field="output")
+    if interactive and (not output or Path(output).suffix.lower() not in (".html", ".htm")):
+        raise SpecError("an interactive brief is an HTML page; give --output FILE.html", field="interactive")
     bar = ProgressBar()
     try:
         result = report(methods=methods, samples=samples, seed=seed, progress=bar, selection=selection)
-        written = write_report(result, output, progress=bar) if output else None
+        written = write_report(result, output, progress=bar, full=full, interactive=interactive) if output else None
     finally:
         bar.close()
     if written:

@@ -34,6 +34,25 @@ DOMINATED = "#b0b0b0"
 CHART_SUFFIXES = suffixes_of("chart")
 
 
+def plain_text(function: Any) -> Any:
+    """Draw under settings that take every text literally: no mathtext, no TeX, so a name
+    such as ``Pay $5 now or $10 later`` is drawn as written (and ``$\\frac{1}$`` cannot fail)."""
+    import functools
+
+    @functools.wraps(function)
+    def drawn(*args: Any, **kwargs: Any) -> Any:
+        import matplotlib.pyplot as plt
+
+        with plt.rc_context(PLAIN_TEXT):
+            return function(*args, **kwargs)
+
+    return drawn
+
+
+#: matplotlib settings under which decide draws and saves: every text literal.
+PLAIN_TEXT: Any = {"text.parse_math": False, "text.usetex": False}
+
+
 def _label(name: str, width: int = 34) -> str:
     return "\n".join(textwrap.wrap(name, width)) or name
 
@@ -65,6 +84,7 @@ def _finish(axes: Sequence[Any]) -> Any:
     return axes[0]
 
 
+@plain_text
 def plot_ranking(result: Any, actor: str | None = None, ax: Any = None) -> Any:
     """Horizontal bars of each strategy's score, best at the top; for methods where a
     lower score is better the bar is ``worst - score``, so the best bar is the longest."""
@@ -94,6 +114,7 @@ def plot_ranking(result: Any, actor: str | None = None, ax: Any = None) -> Any:
     return _finish(axes)
 
 
+@plain_text
 def plot_contributions(result: Any, actor: str | None = None, ax: Any = None) -> Any:
     """Stacked horizontal bars: each strategy's score split by criterion, best at the top."""
     items = _chosen(result, actor, ax)
@@ -120,6 +141,7 @@ def plot_contributions(result: Any, actor: str | None = None, ax: Any = None) ->
     return _finish(axes)
 
 
+@plain_text
 def plot_comparison(result: Any, ax: Any = None) -> Any:
     """A heatmap of each strategy's rank by each method (1 = best, darkest), Borda order."""
     import numpy as np
@@ -133,13 +155,14 @@ def plot_comparison(result: Any, ax: Any = None) -> Any:
     labels = [_label(s) + (" *" if d else "") for s, d in zip(table["strategy"], table["dominated"], strict=True)]
     axis.set_yticks(range(len(table)), labels, fontsize=8)
     for (row, column), rank in np.ndenumerate(values):
-        axis.text(column, row, f"{rank:.0f}", ha="center", va="center", fontsize=7,
+        axis.text(column, row, f"{rank:.0f}", ha="center", va="center", fontsize=8,
                   color="white" if rank <= values.max() / 2 else "black")
     axis.set_title(f"{result.actor}: rank by method (Borda order)", loc="left", fontsize=10)
     axis.figure.colorbar(image, ax=axis, label="rank (1 = best)")
     return _finish([axis])
 
 
+@plain_text
 def plot_sensitivity(result: Any, criterion: str | None = None, ax: Any = None) -> Any:
     """Each strategy's score as one criterion's weight moves from 0 to 1 (the others keep
     their proportions); the current weight dashed, ranking changes dotted."""
@@ -174,10 +197,11 @@ def plot_sensitivity(result: Any, criterion: str | None = None, ax: Any = None) 
         )
         axis.set_ylabel(f"{result.method.name} score ({result.method.better} is better)")
         axis.set_title(f"{result.actor}: sensitivity to {item.criterion}", loc="left", fontsize=10)
-    axes[0].legend(fontsize=7, loc="upper left", bbox_to_anchor=(1.01, 1), frameon=False)
+    axes[0].legend(fontsize=8, loc="upper left", bbox_to_anchor=(1.01, 1), frameon=False)
     return _finish(axes)
 
 
+@plain_text
 def plot_first_by_weight(result: Any, ax: Any = None) -> Any:
     """One band per criterion: which strategy is first as its weight moves from 0 to 1,
     the current weight marked with a black tick."""
@@ -198,12 +222,13 @@ def plot_first_by_weight(result: Any, ax: Any = None) -> Any:
     axis.set_xlabel("weight of the criterion (black tick: now)")
     from matplotlib.patches import Patch
 
-    axis.legend(handles=[Patch(color=colours[n], label=_label(n, 40)) for n in names], fontsize=7,
+    axis.legend(handles=[Patch(color=colours[n], label=_label(n, 40)) for n in names], fontsize=8,
                 loc="upper center", bbox_to_anchor=(0.5, -0.35), ncol=2, frameon=False)
     axis.set_title(f"{result.actor}: first strategy as each weight moves", loc="left", fontsize=10)
     return _finish([axis])
 
 
+@plain_text
 def plot_smaa(result: Any, actor: str | None = None, ax: Any = None) -> Any:
     """Stacked rank acceptability: for each strategy, the share of draws at rank 1, 2, ...
     (rank 1 darkest); most often first at the top."""
@@ -225,23 +250,93 @@ def plot_smaa(result: Any, actor: str | None = None, ax: Any = None) -> Any:
         axis.set_xlim(0, 1)
         axis.set_xlabel(f"share of {result.samples} draws at each rank ({result.method.name})")
         axis.set_title(f"{item.actor}: SMAA rank acceptability", loc="left", fontsize=10)
-        axis.legend(fontsize=7, loc="upper left", bbox_to_anchor=(1.01, 1), frameon=False)
+        axis.legend(fontsize=8, loc="upper left", bbox_to_anchor=(1.01, 1), frameon=False)
     return _finish(axes)
 
 
+@plain_text
 def plot_acceptability_heatmap(result: Any, actor: str | None = None, ax: Any = None) -> Any:
     """The rank acceptability indices as a heatmap (strategies x ranks, darker = more often)."""
     (item,) = _chosen(result, actor, ax) if actor or len(result.results) == 1 else [result.results[0]]
     order = item.summary()["strategy"].tolist()
     frame = item.rank_acceptability.loc[order]
     (axis,) = _panels(1, ax, 0.38 * len(frame) + 1.6, width=max(6.0, 0.45 * frame.shape[1] + 4.5))
-    image = axis.imshow(frame.to_numpy(dtype=float), cmap="Blues", vmin=0, vmax=1, aspect="auto")
+    values = frame.to_numpy(dtype=float)
+    low, high = float(values.min()), float(values.max())
+    image = axis.imshow(values, cmap="Blues", vmin=low, vmax=high if high > low else low + 1e-9, aspect="auto")
     axis.set_xticks(range(frame.shape[1]), [c.removeprefix("rank ") for c in frame.columns], fontsize=8)
     axis.set_yticks(range(len(frame)), [_label(s) for s in frame.index], fontsize=8)
     axis.set_xlabel("rank")
-    axis.figure.colorbar(image, ax=axis, label="share of draws")
+    axis.figure.colorbar(image, ax=axis, label=f"share of draws (scale {low:.0%} to {high:.0%})")
     axis.set_title(f"{item.actor}: SMAA rank acceptability ({result.samples} draws)", loc="left", fontsize=10)
     return _finish([axis])
+
+
+@plain_text
+def plot_robust_grid(item: Any, ax: Any = None) -> Any:
+    """A heatmap of one actor's ranks (:class:`~decide.analysis.robust.ActorRobust`): strategies
+    (rows, most robust first) x cells, green for rank 1 to red for the last."""
+    import matplotlib.pyplot as plt
+
+    order = [item.strategies.index(name) for name in item.summary()["strategy"]]
+    ranks = item.ranks[:, order].T
+    if ax is None:
+        width = min(7 + 0.35 * len(item.cells), 30)
+        _, ax = plt.subplots(figsize=(width, 0.4 * len(order) + 2.5))
+    low, high = int(ranks.min()), int(ranks.max())
+    image = ax.imshow(ranks, cmap="RdYlGn_r", aspect="auto", vmin=low, vmax=high if high > low else low + 1)
+    ax.set_yticks(range(len(order)), [item.strategies[i] for i in order], fontsize=8)
+    ax.set_xticks(range(len(item.cells)), [c.label for c in item.cells], rotation=90, fontsize=8)
+    if ranks.size <= 400:
+        for row in range(ranks.shape[0]):
+            for col in range(ranks.shape[1]):
+                ax.text(col, row, str(int(ranks[row, col])), ha="center", va="center", fontsize=8, color="black")
+    ax.figure.colorbar(image, ax=ax, label=f"rank (1 = best; scale {low} to {high})")
+    ax.set_title(f"{item.actor}: rank in each cell (scenario / profile / method)", loc="left", fontsize=10)
+    ax.figure.tight_layout()
+    return ax
+
+
+def robust_summary(item: Any, strategy: str) -> Any:
+    """``strategy``'s mean rank over the grid's methods in each scenario x profile cell:
+    a frame with scenarios as rows and profiles as columns."""
+    import pandas as pd
+
+    column = item.strategies.index(strategy)
+    rows = pd.DataFrame({"scenario": [c.scenario for c in item.cells], "profile": [c.profile for c in item.cells],
+                         "rank": item.ranks[:, column].astype(float)})
+    table = rows.pivot_table(index="scenario", columns="profile", values="rank", aggfunc="mean", sort=False)
+    return table.loc[list(dict.fromkeys(rows["scenario"])), list(dict.fromkeys(rows["profile"]))]
+
+
+@plain_text
+def plot_robust_summary(item: Any, strategy: str, ax: Any = None) -> Any:
+    """Scenarios x profiles, each cell ``strategy``'s mean rank over the grid's methods, the
+    colour scale running from the lowest to the highest mean rank drawn (printed on the bar)."""
+    import matplotlib.pyplot as plt
+
+    table = robust_summary(item, strategy)
+    values = table.to_numpy(dtype=float)
+    methods = len(dict.fromkeys(c.method.name for c in item.cells))
+    if ax is None:
+        _, ax = plt.subplots(figsize=(7.0, 0.42 * len(table) + 2.2))
+    low, high = float(values.min()), float(values.max())
+    image = ax.imshow(values, cmap="cividis_r", aspect="auto", vmin=low, vmax=high if high > low else low + 1e-9)
+    ax.set_xticks(range(table.shape[1]), [_label(str(p), 16) for p in table.columns], fontsize=8.5)
+    ax.set_yticks(range(len(table)), [_label(str(s), 30) for s in table.index], fontsize=8.5)
+    middle = (low + high) / 2
+    for row in range(values.shape[0]):
+        for col in range(values.shape[1]):
+            ax.text(col, row, f"{values[row, col]:.1f}", ha="center", va="center", fontsize=8.5,
+                    color="white" if values[row, col] < middle else "black")
+    ax.set_xlabel("weight profile")
+    bar = ax.figure.colorbar(image, ax=ax)
+    bar.set_label(f"mean rank over {methods} methods (scale {low:.1f} to {high:.1f})", fontsize=8.5)
+    bar.ax.tick_params(labelsize=8.5)
+    ax.set_title(_label(f"{item.actor}: where {strategy} ranks, by scenario and profile", 70), loc="left",
+                 fontsize=10)
+    ax.figure.tight_layout()
+    return ax
 
 
 def chart(result: Any, ax: Any = None) -> Any:
@@ -274,7 +369,8 @@ def save_chart(result: Any, path: str | os.PathLike[str]) -> Path:
     target = check_chart_path(path)
     axis = chart(result)
     try:
-        return atomic_write(target, lambda temporary: axis.figure.savefig(temporary, dpi=150))
+        with plt.rc_context(PLAIN_TEXT):
+            return atomic_write(target, lambda temporary: axis.figure.savefig(temporary, dpi=150))
     finally:
         plt.close(axis.figure)
 
@@ -287,7 +383,7 @@ def svg_text(axis: Any) -> str:
 
     buffer = io.StringIO()
     figure = axis.figure
-    with plt.rc_context({"svg.fonttype": "none", "svg.hashsalt": "decide"}):  # text as text, stable ids
+    with plt.rc_context({**PLAIN_TEXT, "svg.fonttype": "none", "svg.hashsalt": "decide"}):  # text as text, stable ids
         figure.savefig(buffer, format="svg", metadata={"Date": None})
     plt.close(figure)
     text = buffer.getvalue()
@@ -295,15 +391,20 @@ def svg_text(axis: Any) -> str:
 
 
 __all__ = [
+    "PLAIN_TEXT",
     "chart",
     "check_chart_path",
+    "plain_text",
     "plot_acceptability_heatmap",
     "plot_comparison",
     "plot_contributions",
     "plot_first_by_weight",
     "plot_ranking",
+    "plot_robust_grid",
+    "plot_robust_summary",
     "plot_sensitivity",
     "plot_smaa",
+    "robust_summary",
     "save_chart",
     "svg_text",
 ]

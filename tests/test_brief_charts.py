@@ -1,0 +1,127 @@
+"""Charts people can read: every label of the brief's charts is at least 8 pt on an A4 page,
+colour scales run over the data drawn (and say so), palettes read without hue, and every
+user text is drawn as written."""
+
+from __future__ import annotations
+
+import itertools
+import re
+from dataclasses import replace
+
+import numpy as np
+import pytest
+
+from decide import Criterion, Matrix, Strategy
+from decide.analysis.report import report
+from decide.rendering.brief_charts import RANK_COLOURS
+from decide.rendering.charts import plot_acceptability_heatmap, plot_robust_summary, robust_summary, svg_text
+
+#: A4 less the brief's 15 mm side margins, in points.
+PRINTED_WIDTH_PT = (210 - 2 * 15) / 25.4 * 72
+
+SMALL = Matrix(
+    actor="Testland",
+    criteria=(Criterion("stability", "max", 0.3), Criterion("deterrence", "max", 0.25),
+              Criterion("cost", "min", 0.2), Criterion("risk", "min", 0.25)),
+    strategies=(
+        Strategy("Pay $5 now or $10 later", {"stability": 8, "deterrence": 3, "cost": 2, "risk": 3}),
+        Strategy("Exercises", {"stability": 5, "deterrence": 9, "cost": 7, "risk": 6}),
+        Strategy("Sanctions", {"stability": 4, "deterrence": 6, "cost": 4, "risk": 5}),
+    ),
+    scale=(1.0, 10.0),
+)
+
+
+@pytest.fixture(scope="module")
+def shipped():
+    return report(samples=500, seed=0, methods="wsm,topsis")
+
+
+def printed_font_sizes(svg: str) -> list[float]:
+    """Every font size of an SVG in points as printed: scaled down when the figure is wider
+    than the A4 text width (the page shrinks it to fit, never enlarges it)."""
+    width = float(re.search(r'<svg[^>]*\bwidth="([\d.]+)pt"', svg).group(1))
+    scale = min(1.0, PRINTED_WIDTH_PT / width)
+    sizes = [float(s) for s in re.findall(r"font-size:\s*([\d.]+)px", svg)]
+    sizes += [float(s) for s in re.findall(r"font:\s*(?:[a-z]+\s+)*([\d.]+)px", svg)]
+    assert sizes, "no text found in the chart"
+    assert not any("scale(" in tag for tag in re.findall(r"<text\b[^>]*>", svg)), "a scaled text hides its size"
+    return [size * scale for size in sizes]
+
+
+def test_every_brief_chart_prints_its_labels_at_8_pt_or_more(shipped):
+    page = shipped.to_html()
+    charts = re.findall(r"<svg\b.*?</svg>", page, re.S)
+    assert len(charts) == len(shipped)
+    for chart in charts:
+        assert min(printed_font_sizes(chart)) >= 8.0
+
+
+def test_the_legibility_check_catches_small_text():
+    import matplotlib.pyplot as plt
+
+    _, axis = plt.subplots(figsize=(7, 2))
+    axis.set_title("tiny", fontsize=6)
+    assert min(printed_font_sizes(svg_text(axis))) < 8.0
+    _, axis = plt.subplots(figsize=(14, 2))  # 10 pt on a figure twice the page's width prints at 5 pt
+    axis.set_title("shrunk", fontsize=10)
+    assert min(printed_font_sizes(svg_text(axis))) < 8.0
+
+
+def test_the_smaa_heatmap_scale_runs_over_the_shares_drawn(shipped):
+    import matplotlib.pyplot as plt
+
+    for b in shipped.results:
+        axis = plot_acceptability_heatmap(b.smaa)
+        values = b.smaa.results[0].rank_acceptability.to_numpy(dtype=float)
+        norm = axis.images[0].norm
+        assert (norm.vmin, norm.vmax) == pytest.approx((values.min(), values.max()))
+        label = axis.images[0].colorbar.ax.get_ylabel()
+        assert f"{values.min():.0%}" in label and f"{values.max():.0%}" in label
+        plt.close(axis.figure)
+
+
+def test_the_robust_summary_folds_methods_into_a_mean_rank_with_a_fitted_scale(shipped):
+    for b in shipped.results:
+        item, leader = b.robust, b.ranking.top
+        table = robust_summary(item, leader)
+        scenarios = list(dict.fromkeys(c.scenario for c in item.cells))
+        profiles = list(dict.fromkeys(c.profile for c in item.cells))
+        assert list(table.index) == scenarios and list(table.columns) == profiles
+        column = item.strategies.index(leader)
+        first = [i for i, c in enumerate(item.cells) if c.scenario == scenarios[0] and c.profile == profiles[0]]
+        assert table.iloc[0, 0] == pytest.approx(np.mean(item.ranks[first, column]))
+        axis = plot_robust_summary(item, leader)
+        norm = axis.images[0].norm
+        values = table.to_numpy(dtype=float)
+        if values.max() > values.min():
+            assert (norm.vmin, norm.vmax) == pytest.approx((values.min(), values.max()))
+        assert min(printed_font_sizes(svg_text(axis))) >= 8.0
+
+
+def test_rank_colours_read_without_hue():
+    """Rank 1 to 4+ get lighter step by step (sequential), so grey-scale print and colour-blind readers
+    see the order."""
+
+    def luminance(colour: str) -> float:
+        r, g, b = (int(colour[i:i + 2], 16) / 255 for i in (1, 3, 5))
+        return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+    lights = [luminance(c) for c in RANK_COLOURS]
+    assert all(b - a > 0.1 for a, b in itertools.pairwise(lights))
+
+
+@pytest.mark.parametrize("name", ["Pay $5 now or $10 later", r"$\frac{1}$", "a_b^c $x$"])
+def test_user_text_is_drawn_as_written_in_every_chart(name):
+    from decide.analysis.compare import compare
+    from decide.analysis.explain import explain
+    from decide.analysis.ranking import rank
+    from decide.analysis.sensitivity import sensitivity
+    from decide.analysis.smaa import smaa
+
+    matrix = replace(SMALL, actor=f"Actor {name}",
+                     strategies=(replace(SMALL.strategies[0], name=name), *SMALL.strategies[1:]))
+    for result in (rank(matrix), explain(matrix), compare(matrix, methods="wsm,topsis"),
+                   sensitivity(matrix, method="wsm"), smaa(matrix, samples=50, seed=1)):
+        svg = svg_text(result.plot())
+        assert name.replace("&", "&amp;").replace("<", "&lt;") in svg, type(result).__name__
