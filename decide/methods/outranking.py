@@ -28,14 +28,17 @@ class ELECTRE2(Method):
         "Strong and weak outranking from concordance and discordance; "
         "the score is the mean of the direct and inverse rank."
     )
-    preprocessing = "none; concordance from weights, discordance divided by the largest range of scores"
+    preprocessing = (
+        "none; concordance from weights, discordance divided by the largest range of scores; "
+        "criteria of weight 0 are left out (they would veto through discordance)"
+    )
     reference = (
         "Roy, B. & Bertier, P. (1973). La methode ELECTRE II: une application au media-planning. In M. "
         "Ross (ed.), OR'72, North-Holland, 291-302 (implementation after Gomes, Gonzalez Araya & Carignano (2004), "
         "Tomada de decisoes em cenarios complexos, Thomson)"
     )
     year = 1973
-    engine = "skcriteria ELECTRE2"
+    engine = "skcriteria ELECTRE2 (in canonical order)"
     when = "non-compensatory: a large weakness on one criterion cannot be bought back"
     parameters = (
         Parameter("p0", float, 0.65, "concordance threshold 0 (strong)", 0.0, 1.0),
@@ -64,9 +67,34 @@ class ELECTRE2(Method):
             )
 
     def pipeline(self) -> Any:
+        return _ELECTRE2Engine({k: self.params[k] for k in ("p0", "p1", "p2", "q0", "q1")})
+
+    def score_of(self, result: Any) -> np.ndarray:
+        return result.score
+
+
+class _ELECTRE2Engine:
+    """scikit-criteria's ELECTRE II on the matrix in canonical order (see
+    :mod:`decide.methods.canonical`): its concordances are float sums of weights compared
+    with thresholds, so the order of the criteria must not decide a comparison."""
+
+    def __init__(self, params: dict[str, float]):
+        self.params = params
+
+    def evaluate(self, dm: Any) -> Any:
         from skcriteria.agg.electre import ELECTRE2 as Engine
 
-        return Engine(**{k: self.params[k] for k in ("p0", "p1", "p2", "q0", "q1")})
+        from decide.methods.canonical import canonical_dms, restore
+
+        # a criterion of weight 0 is ignored, as everywhere in decide (strategies alike on
+        # the weighted criteria tie): kept, it could still veto through discordance
+        keep = dm.weights.to_numpy(dtype=float) > 0
+        keys = [(int(o), float(w)) for o, w in zip(dm.iobjectives.to_numpy(), dm.weights.to_numpy(), strict=True)]
+        scores = [
+            restore(Engine(**self.params).evaluate(canonical).e_.score, rows)
+            for canonical, rows in canonical_dms(dm, keys, keep)
+        ]
+        return ExternalResult(None, sum(scores) / len(scores))
 
 
 @dataclass(frozen=True)
