@@ -66,11 +66,12 @@ def canonical_order(table: np.ndarray, keys: Sequence[tuple[Any, ...]]) -> tuple
 
 
 def canonical_orders(table: np.ndarray, keys: Sequence[tuple[Any, ...]]) -> list[tuple[np.ndarray, np.ndarray]]:
-    """Every ``(rows, columns)`` that gives the canonical table: more than one when the
-    matrix is symmetric (swapping some criteria with the same key, and some strategies,
-    leaves it unchanged). A method that must break such a symmetry (a linear program
-    with several optima) averages its results over them, so symmetric strategies are
-    treated alike whatever the file's order."""
+    """Every ``(rows, columns)`` that gives the canonical table of ranks, one per distinct
+    table of scores: more than one when criteria with the same key and the same pattern
+    of ranks could go in either order (their scores differ, or the matrix is symmetric:
+    swapping them, and some strategies, leaves it unchanged). A method whose answer can
+    depend on that order (a linear program with several optima) averages its results
+    over them, so the file's order never chooses."""
     import numpy as np
 
     ranks = _dense_ranks(table)
@@ -92,8 +93,8 @@ def canonical_orders(table: np.ndarray, keys: Sequence[tuple[Any, ...]]) -> list
         signature = np.ascontiguousarray(candidate[rows]).tobytes()
         if best is None or signature < best:
             best, found = signature, {}
-        if signature == best:
-            found.setdefault(rows.tobytes(), (rows, columns))
+        if signature == best:  # the same ranks; the scores may still differ, so keep each table
+            found.setdefault(rows.tobytes() + np.ascontiguousarray(table[rows][:, columns]).tobytes(), (rows, columns))
     return list(found.values())
 
 

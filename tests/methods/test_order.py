@@ -110,3 +110,14 @@ def test_simus_treats_strategies_that_swap_with_symmetric_criteria_alike():
     for columns in ([0, 1, 2, 3], [1, 2, 0, 3], [2, 3, 0, 1]):
         ranks, scores = evaluate(make_matrix(values[:, columns], [objectives[j] for j in columns], [1] * 4), "simus")
         assert scores[1] == scores[4] and ranks[1] == ranks[4]
+
+
+def test_simus_averages_over_criteria_that_only_their_scores_tell_apart():
+    """Found by hypothesis: c1, c2 and c3 have the same ranks (1 < 2, 2, 3) but not the
+    same scores; the order they were listed in changed S0's score (0.75 against 0.25)."""
+    values = np.array([[1, 1, 1, 1], [1, 2, 2, 3]], dtype=float)
+    results = {
+        tuple(columns): evaluate(make_matrix(values[:, columns], ["max"] * 4, [1] * 4), "simus")[1].tolist()
+        for columns in ([0, 1, 2, 3], [3, 1, 2, 0], [2, 3, 0, 1])
+    }
+    assert len({tuple(np.round(r, 12)) for r in results.values()}) == 1
