@@ -15,7 +15,7 @@ if TYPE_CHECKING:
 
     from decide.core.model import Matrix
 
-PREFERENCE_FUNCTIONS = ("usual", "ushape", "vshape", "level", "vshape_2")
+PREFERENCE_FUNCTIONS = ("usual", "ushape", "vshape", "level", "vshape_2", "gaussian")
 
 
 @register
@@ -106,32 +106,22 @@ class ExternalResult:
 
 
 class _PrometheeIIEngine:
-    """PROMETHEE II from pymcdm, a preference function (and thresholds) per criterion.
+    """PROMETHEE II net flows (:mod:`decide.methods.promethee`): sorted prefix sums for
+    the piecewise-linear preference functions, pair by pair for the Gaussian; equal to
+    pymcdm's PROMETHEE_II (one n x n table per criterion) to about 1e-15."""
 
-    pymcdm takes one preference function for all criteria. The net flow is a weighted
-    sum over criteria, so criteria that share a function are computed together and
-    the flows added.
-    """
-
-    def evaluate(self, dm: Any, *, functions: list[str], p: list[float | None], q: list[float | None]) -> Any:
+    def evaluate(
+        self, dm: Any, *, functions: list[str], p: list[float | None], q: list[float | None], s: list[float | None]
+    ) -> Any:
         import numpy as np
-        from pymcdm.methods import PROMETHEE_II
         from scipy.stats import rankdata
+
+        from decide.methods.promethee import net_flows
 
         values = dm.matrix.to_numpy(dtype=float)
         weights = dm.weights.to_numpy(dtype=float)
-        types = np.where(dm.iobjectives.to_numpy() == 1, 1, -1)
-        net = np.zeros(len(values))
-        for function in dict.fromkeys(functions):
-            columns = [j for j, f in enumerate(functions) if f == function]
-            ps = [p[j] for j in columns]
-            qs = [q[j] for j in columns]
-            body = PROMETHEE_II(
-                function,
-                p=None if all(v is None for v in ps) else ps,
-                q=None if all(v is None for v in qs) else qs,
-            )
-            net += body(values[:, columns], weights[columns], types[columns], validation=False)
+        benefit = dm.iobjectives.to_numpy() == 1
+        net = net_flows(values, weights, benefit, functions, p, q, s)
         return ExternalResult(rankdata(-net, "dense").astype(np.int64), net)
 
 
@@ -148,7 +138,7 @@ class PROMETHEE2(Method):
     summary = "Net outranking flow from pairwise preferences on every criterion."
     preprocessing = (
         "none; per criterion a preference function of the difference (usual by default; vshape, level, ... "
-        "with thresholds p and q in score units)"
+        "with thresholds p and q in score units; gaussian with spread s)"
     )
     reference = (
         "Brans, J. P. & Vincke, Ph. (1985). "
@@ -156,7 +146,7 @@ class PROMETHEE2(Method):
         "Management Science 31(6), 647-656"
     )
     year = 1985
-    engine = "pymcdm PROMETHEE_II"
+    engine = "numpy (sorted prefix sums; checked against pymcdm PROMETHEE_II)"
     when = "pairwise comparison; thresholds say how big a difference matters"
     parameters = (
         Parameter(
@@ -168,6 +158,8 @@ class PROMETHEE2(Method):
                   syntax="NUMBER or CRITERION:NUMBER,...", parser=parse_nonnegative),
         Parameter("q", str, None, "indifference threshold (ushape, level, vshape_2)",
                   syntax="NUMBER or CRITERION:NUMBER,...", parser=parse_nonnegative),
+        Parameter("s", str, None, "spread of the gaussian function, 1 - exp(-d^2 / (2 s^2)), in score units",
+                  syntax="NUMBER or CRITERION:NUMBER,...", parser=parse_nonnegative),
     )
 
     def settings(self, matrix: Matrix) -> dict[str, list[Any]]:
@@ -175,15 +167,19 @@ class PROMETHEE2(Method):
         def spread(parameter: str) -> dict[str, Any]:
             return per_criterion(matrix, self.params.get(parameter), f"method '{self.name}': parameter '{parameter}'")
 
-        functions, ps, qs = spread("preference"), spread("p"), spread("q")
+        functions, ps, qs, ss = spread("preference"), spread("p"), spread("q"), spread("s")
         names = matrix.criterion_names
         chosen = [str(functions.get(name, "usual")) for name in names]
         p_list = [ps.get(name) for name in names]
         q_list = [qs.get(name) for name in names]
-        for name, function, p, q in zip(names, chosen, p_list, q_list, strict=True):
+        s_list = [ss.get(name) for name in names]
+        for name, function, p, q, s in zip(names, chosen, p_list, q_list, s_list, strict=True):
             needs_p = function in ("vshape", "level", "vshape_2")
             needs_q = function in ("ushape", "level", "vshape_2")
-            missing = [t for t, need, v in (("p", needs_p, p), ("q", needs_q, q)) if need and v is None]
+            needs_s = function == "gaussian"
+            missing = [
+                t for t, need, v in (("p", needs_p, p), ("q", needs_q, q), ("s", needs_s, s)) if need and v is None
+            ]
             if missing:
                 raise self.fail(
                     matrix,
@@ -199,10 +195,28 @@ class PROMETHEE2(Method):
                 )
             if function == "vshape" and p == 0:
                 raise self.fail(matrix, f"criterion '{name}' has p=0 for the vshape function", "choose p > 0")
-        return {"functions": chosen, "p": p_list, "q": q_list}
+            if needs_s and s == 0:
+                raise self.fail(matrix, f"criterion '{name}' has s=0 for the gaussian function", "choose s > 0")
+        return {"functions": chosen, "p": p_list, "q": q_list, "s": s_list}
 
     def check(self, matrix: Matrix) -> None:
-        self.settings(matrix)
+        from decide.methods.promethee import MAX_PAIRWISE, SECONDS_PER_PAIR, pairwise_cost
+
+        settings = self.settings(matrix)
+        count = len(matrix.strategies)
+        pairs, peak = pairwise_cost(count, settings["functions"])
+        if pairs > MAX_PAIRWISE:
+            slow = sum(1 for f in settings["functions"] if f == "gaussian")
+            fits = int((MAX_PAIRWISE / slow) ** 0.5)
+            seconds = pairs * SECONDS_PER_PAIR
+            took = f"about {seconds:,.0f} s" if seconds >= 1 else "under 1 s"
+            raise self.fail(
+                matrix,
+                f"the gaussian preference function compares every pair of strategies: {count:,} strategies x "
+                f"{slow} gaussian {'criterion' if slow == 1 else 'criteria'} is {pairs:.1e} comparisons, {took} "
+                f"(limit {MAX_PAIRWISE:.0e}; {peak / 2**20:.1f} MB at a time)",
+                f"use usual, vshape or vshape_2 (linear), computed without pairs, or at most {fits:,} strategies",
+            )
 
     def pipeline(self) -> Any:
         return _PrometheeIIEngine()
