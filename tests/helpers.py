@@ -165,7 +165,9 @@ def direct(name: str, matrix: Matrix):
         "vikor": lambda: agg.vikor.VIKOR(),
         "moora": lambda: mkpipe(vector, moora.RatioMOORA()),
         "moora_refpoint": lambda: mkpipe(vector, moora.ReferencePointMOORA()),
-        "fmf": lambda: mkpipe(vector, moora.FullMultiplicativeForm()),
+        # the weighted full multiplicative form (weights as exponents) is a weighted
+        # product of the vector-normalised scores
+        "fmf": lambda: mkpipe(vector, inv.InvertMinimize(), simple.WeightedProductModel()),
         "multimoora": lambda: mkpipe(vector, moora.MultiMOORA()),
         "waspas": lambda: mkpipe(inv.BenefitCostInverter(), agg.waspas.WASPAS()),
         "edas": lambda: agg.edas.EDAS(),

@@ -555,3 +555,20 @@ def test_ahp_files_are_read_as_safely_as_matrix_files(tmp_path):
     bomb.write_text("\n".join(levels) + "\n", encoding="utf-8")
     with pytest.raises(MatrixError, match="expands to more than"):
         load_ahp_file(bomb)
+
+
+def test_critic_directional_false_is_the_papers_literal_form():
+    """Issue 22 §3: Diakoulaki et al. (1995)'s formula normalises every column as (x - min) / (max - min);
+    with ``directional=False`` a matrix whose objectives say min still gives the paper's weights."""
+    published = [0.20222554, 0.48090173, 0.31687273]
+    declared = ["max", "min", "min"]
+    literal = weights.critic(DIAKOULAKI, declared, directional=False)
+    assert literal.weights.to_numpy() == pytest.approx(published)
+    assert literal.extras == {"direction_aware": False}
+    aware = weights.critic(DIAKOULAKI, declared)
+    assert not np.allclose(aware.weights.to_numpy(), published)
+
+
+def test_critic_directional_must_be_a_bool():
+    with pytest.raises(SpecError, match="'directional' must be true or false"):
+        weights.critic(DIAKOULAKI, directional="no")  # type: ignore[arg-type]

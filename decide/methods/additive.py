@@ -74,7 +74,7 @@ class WeightedProduct(Method):
     full_name = "Weighted product model"
     summary = (
         "Product of the scores raised to their weights; "
-        "cost criteria with a negative exponent (score: log10 of the product)."
+        "cost criteria with a negative exponent (score: log10 of the product, or the product with score=product)."
     )
     preprocessing = (
         "none; cost criteria enter as 1/x (a negative exponent), "
@@ -90,6 +90,8 @@ class WeightedProduct(Method):
     parameters = (
         Parameter("normalization", str, "none", f"column normalisation (none: x, 1/x for costs; {_NORMALISATION_HELP})",
                   choices=("none", *NORMALISATIONS)),
+        Parameter("score", str, "log10", "the score shown: log10 of the weighted product, or the product itself "
+                  "(the same order)", choices=("log10", "product")),
     )
     vectorised = True
 
@@ -110,7 +112,8 @@ class WeightedProduct(Method):
     def batch(self, table: np.ndarray, cost: np.ndarray, weights: np.ndarray) -> np.ndarray:
         import numpy as np
 
-        return weighted_sum(np.log10(normalise(table, cost, self.params["normalization"])), weights)
+        logarithm = weighted_sum(np.log10(normalise(table, cost, self.params["normalization"])), weights)
+        return logarithm if self.params["score"] == "log10" else 10.0**logarithm
 
     def pipeline(self) -> Any:
         from skcriteria.agg.simple import WeightedProductModel
@@ -122,8 +125,8 @@ class WeightedProduct(Method):
             "linear": invert_objectives.BenefitCostInverter(),
         }
         how = self.params["normalization"]
-        if how not in steps:
-            raise NotImplementedError(f"no scikit-criteria pipeline for normalization={how}")
+        if how not in steps or self.params["score"] != "log10":
+            raise NotImplementedError(f"no scikit-criteria pipeline for {self.describe()}")
         return mkpipe(steps[how], WeightedProductModel())
 
 

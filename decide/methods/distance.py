@@ -139,10 +139,11 @@ class VIKOR(Method):
     def rank_scores(self, scores: np.ndarray, table: np.ndarray, cost: np.ndarray, weights: np.ndarray) -> np.ndarray:
         """Ranks by Q, with the compromise set of Opricovic & Tzeng (2004) sharing rank 1
         (scikit-criteria's rule: acceptable advantage Q2 - Q1 >= 1/(n - 1) and acceptable
-        stability, the leader also best by S or R)."""
+        stability, the leader also best by S or R), except that a gap equal to 1/(n - 1)
+        within :data:`~decide.core.ranks.TIE_TOLERANCE` counts as equal."""
         import numpy as np
 
-        from decide.core.ranks import batch_ranks
+        from decide.core.ranks import TIE_TOLERANCE, batch_ranks
 
         ranks = batch_ranks(scores[None, :], "lower")[0]
         if not self.params["use_compromise_set"] or len(scores) < 2:
@@ -150,7 +151,11 @@ class VIKOR(Method):
         utility, regret = self._distances(table, cost, weights[None, :])
         chosen = np.flatnonzero(ranks == 1)
         best = scores[chosen[0]]
-        acceptable = np.flatnonzero(scores - best < 1 / (len(scores) - 1))
+        # C1, Q(A2) - Q(A1) >= DQ = 1/(m - 1), with decide's tie tolerance: a gap equal
+        # to DQ up to floating-point noise is an acceptable advantage
+        threshold = 1 / (len(scores) - 1)
+        noise = TIE_TOLERANCE * max(float(np.abs(scores).max()), threshold)
+        acceptable = np.flatnonzero(scores - best < threshold - noise)
         advantage = len(acceptable) == len(chosen)
         bests = set(np.flatnonzero((utility[0] == 0) | (regret[0] == 0)))
         stability = set(chosen) <= bests

@@ -18,6 +18,11 @@ _MOORA_2006 = (
     "The MOORA method and its application to privatization in a transition economy. "
     "Control and Cybernetics 35(2), 445-469"
 )
+_WEIGHTED_FMF = (
+    "Hafezalkotob, A., Hafezalkotob, A., Liao, H. & Herrera, F. (2019). "
+    "An overview of MULTIMOORA for multi-criteria decision-making: theory, developments, applications, "
+    "and challenges. Information Fusion 51, 145-177"
+)
 _MULTIMOORA_2010 = (
     "Brauers, W. K. M. & Zavadskas, E. K. (2010). "
     "Project management by MULTIMOORA as an instrument for transition economies. "
@@ -81,24 +86,58 @@ class ReferencePointMOORA(Method):
         return _vector_pipeline(Engine())
 
 
+class _WeightedFMFEngine:
+    """The weighted full multiplicative form: vector-normalised scores raised to their
+    weights, benefits multiplied, costs dividing; computed as a sum of logarithms,
+    ``sum_j sign_j * w_j * ln(x_ij / ||x_j||)``.
+
+    Weights as exponents, not as factors: ``prod_j (w_j x_ij)`` (scikit-criteria's
+    FullMultiplicativeForm) multiplies every strategy by the same constant, so its
+    order cannot depend on the weights.
+    """
+
+    def evaluate(self, dm: Any) -> Any:
+        import numpy as np
+
+        values = dm.matrix.to_numpy(dtype=float)
+        weights = dm.weights.to_numpy(dtype=float)
+        sign = np.where(dm.iobjectives.to_numpy() == 1, 1.0, -1.0)
+        scaled = values / np.sqrt((values**2).sum(axis=0))
+        return _Scores(np.log(scaled) @ (sign * weights))
+
+
+class _Scores:
+    def __init__(self, score: Any) -> None:
+        self.score = score
+
+
 @register
 class FullMultiplicativeForm(Method):
     name = "fmf"
-    full_name = "MOORA full multiplicative form"
-    summary = "Product of benefits divided by product of costs (as a sum of logarithms)."
-    preprocessing = "vector normalisation x / sqrt(sum x^2); costs divide; every value must be above 0"
-    reference = _MULTIMOORA_2010
+    full_name = "MOORA full multiplicative form, weighted (weights as exponents)"
+    summary = (
+        "Product of benefits divided by product of costs, each raised to its weight "
+        "(score: the natural logarithm of that ratio)."
+    )
+    preprocessing = (
+        "vector normalisation x / sqrt(sum x^2); each value raised to its criterion's weight; "
+        "costs divide; every value must be above 0"
+    )
+    reference = (
+        f"{_MULTIMOORA_2010} (the full multiplicative form); weighted with exponents as in {_WEIGHTED_FMF}"
+    )
     year = 2010
-    engine = "skcriteria VectorScaler(matrix) + FullMultiplicativeForm"
-    when = "multiplicative aggregation without weights' exponents"
+    engine = "numpy (equal to skcriteria VectorScaler(matrix) + InvertMinimize + WeightedProductModel)"
+    when = "multiplicative aggregation: a very poor value on one criterion weighs heavily"
 
     def check(self, matrix: Matrix) -> None:
-        _check_multiplicative(self, matrix)
+        require_positive(self, matrix, "the full multiplicative form takes logarithms")
 
     def pipeline(self) -> Any:
-        from skcriteria.agg.moora import FullMultiplicativeForm as Engine
+        return _WeightedFMFEngine()
 
-        return _vector_pipeline(Engine())
+    def score_of(self, result: Any) -> np.ndarray:
+        return result.score
 
 
 @register
@@ -109,7 +148,9 @@ class MULTIMOORA(Method):
     summary = "Dominance count over the three MOORA rankings (ratio system, reference point, full multiplicative form)."
     preprocessing = (
         "vector normalisation x / sqrt(sum x^2); "
-        "every value must be above 0 (the multiplicative form takes logarithms)"
+        "every value must be above 0 (the multiplicative form takes logarithms); "
+        "its multiplicative part is scikit-criteria's, which multiplies by the weights "
+        "and so leaves that part's order unchanged (fmf raises to the weights instead)"
     )
     reference = _MULTIMOORA_2010
     year = 2010

@@ -15,7 +15,7 @@ if TYPE_CHECKING:
 
     from decide.core.model import Matrix
 
-PREFERENCE_FUNCTIONS = ("usual", "ushape", "vshape", "level", "vshape_2")
+PREFERENCE_FUNCTIONS = ("usual", "ushape", "vshape", "level", "vshape_2", "gaussian")
 
 
 @register
@@ -28,14 +28,17 @@ class ELECTRE2(Method):
         "Strong and weak outranking from concordance and discordance; "
         "the score is the mean of the direct and inverse rank."
     )
-    preprocessing = "none; concordance from weights, discordance divided by the largest range of scores"
+    preprocessing = (
+        "none; concordance from weights, discordance divided by the largest range of scores; "
+        "criteria of weight 0 are left out (they would veto through discordance)"
+    )
     reference = (
         "Roy, B. & Bertier, P. (1973). La methode ELECTRE II: une application au media-planning. In M. "
         "Ross (ed.), OR'72, North-Holland, 291-302 (implementation after Gomes, Gonzalez Araya & Carignano (2004), "
         "Tomada de decisoes em cenarios complexos, Thomson)"
     )
     year = 1973
-    engine = "skcriteria ELECTRE2"
+    engine = "skcriteria ELECTRE2 (in canonical order)"
     when = "non-compensatory: a large weakness on one criterion cannot be bought back"
     parameters = (
         Parameter("p0", float, 0.65, "concordance threshold 0 (strong)", 0.0, 1.0),
@@ -64,9 +67,34 @@ class ELECTRE2(Method):
             )
 
     def pipeline(self) -> Any:
+        return _ELECTRE2Engine({k: self.params[k] for k in ("p0", "p1", "p2", "q0", "q1")})
+
+    def score_of(self, result: Any) -> np.ndarray:
+        return result.score
+
+
+class _ELECTRE2Engine:
+    """scikit-criteria's ELECTRE II on the matrix in canonical order (see
+    :mod:`decide.methods.canonical`): its concordances are float sums of weights compared
+    with thresholds, so the order of the criteria must not decide a comparison."""
+
+    def __init__(self, params: dict[str, float]):
+        self.params = params
+
+    def evaluate(self, dm: Any) -> Any:
         from skcriteria.agg.electre import ELECTRE2 as Engine
 
-        return Engine(**{k: self.params[k] for k in ("p0", "p1", "p2", "q0", "q1")})
+        from decide.methods.canonical import canonical_dms, restore
+
+        # a criterion of weight 0 is ignored, as everywhere in decide (strategies alike on
+        # the weighted criteria tie): kept, it could still veto through discordance
+        keep = dm.weights.to_numpy(dtype=float) > 0
+        keys = [(int(o), float(w)) for o, w in zip(dm.iobjectives.to_numpy(), dm.weights.to_numpy(), strict=True)]
+        scores = [
+            restore(Engine(**self.params).evaluate(canonical).e_.score, rows)
+            for canonical, rows in canonical_dms(dm, keys, keep)
+        ]
+        return ExternalResult(None, sum(scores) / len(scores))
 
 
 @dataclass(frozen=True)
@@ -78,32 +106,22 @@ class ExternalResult:
 
 
 class _PrometheeIIEngine:
-    """PROMETHEE II from pymcdm, a preference function (and thresholds) per criterion.
+    """PROMETHEE II net flows (:mod:`decide.methods.promethee`): sorted prefix sums for
+    the piecewise-linear preference functions, pair by pair for the Gaussian; equal to
+    pymcdm's PROMETHEE_II (one n x n table per criterion) to about 1e-15."""
 
-    pymcdm takes one preference function for all criteria. The net flow is a weighted
-    sum over criteria, so criteria that share a function are computed together and
-    the flows added.
-    """
-
-    def evaluate(self, dm: Any, *, functions: list[str], p: list[float | None], q: list[float | None]) -> Any:
+    def evaluate(
+        self, dm: Any, *, functions: list[str], p: list[float | None], q: list[float | None], s: list[float | None]
+    ) -> Any:
         import numpy as np
-        from pymcdm.methods import PROMETHEE_II
         from scipy.stats import rankdata
+
+        from decide.methods.promethee import net_flows
 
         values = dm.matrix.to_numpy(dtype=float)
         weights = dm.weights.to_numpy(dtype=float)
-        types = np.where(dm.iobjectives.to_numpy() == 1, 1, -1)
-        net = np.zeros(len(values))
-        for function in dict.fromkeys(functions):
-            columns = [j for j, f in enumerate(functions) if f == function]
-            ps = [p[j] for j in columns]
-            qs = [q[j] for j in columns]
-            body = PROMETHEE_II(
-                function,
-                p=None if all(v is None for v in ps) else ps,
-                q=None if all(v is None for v in qs) else qs,
-            )
-            net += body(values[:, columns], weights[columns], types[columns], validation=False)
+        benefit = dm.iobjectives.to_numpy() == 1
+        net = net_flows(values, weights, benefit, functions, p, q, s)
         return ExternalResult(rankdata(-net, "dense").astype(np.int64), net)
 
 
@@ -120,7 +138,7 @@ class PROMETHEE2(Method):
     summary = "Net outranking flow from pairwise preferences on every criterion."
     preprocessing = (
         "none; per criterion a preference function of the difference (usual by default; vshape, level, ... "
-        "with thresholds p and q in score units)"
+        "with thresholds p and q in score units; gaussian with spread s)"
     )
     reference = (
         "Brans, J. P. & Vincke, Ph. (1985). "
@@ -128,7 +146,7 @@ class PROMETHEE2(Method):
         "Management Science 31(6), 647-656"
     )
     year = 1985
-    engine = "pymcdm PROMETHEE_II"
+    engine = "numpy (sorted prefix sums; checked against pymcdm PROMETHEE_II)"
     when = "pairwise comparison; thresholds say how big a difference matters"
     parameters = (
         Parameter(
@@ -140,6 +158,8 @@ class PROMETHEE2(Method):
                   syntax="NUMBER or CRITERION:NUMBER,...", parser=parse_nonnegative),
         Parameter("q", str, None, "indifference threshold (ushape, level, vshape_2)",
                   syntax="NUMBER or CRITERION:NUMBER,...", parser=parse_nonnegative),
+        Parameter("s", str, None, "spread of the gaussian function, 1 - exp(-d^2 / (2 s^2)), in score units",
+                  syntax="NUMBER or CRITERION:NUMBER,...", parser=parse_nonnegative),
     )
 
     def settings(self, matrix: Matrix) -> dict[str, list[Any]]:
@@ -147,15 +167,19 @@ class PROMETHEE2(Method):
         def spread(parameter: str) -> dict[str, Any]:
             return per_criterion(matrix, self.params.get(parameter), f"method '{self.name}': parameter '{parameter}'")
 
-        functions, ps, qs = spread("preference"), spread("p"), spread("q")
+        functions, ps, qs, ss = spread("preference"), spread("p"), spread("q"), spread("s")
         names = matrix.criterion_names
         chosen = [str(functions.get(name, "usual")) for name in names]
         p_list = [ps.get(name) for name in names]
         q_list = [qs.get(name) for name in names]
-        for name, function, p, q in zip(names, chosen, p_list, q_list, strict=True):
+        s_list = [ss.get(name) for name in names]
+        for name, function, p, q, s in zip(names, chosen, p_list, q_list, s_list, strict=True):
             needs_p = function in ("vshape", "level", "vshape_2")
             needs_q = function in ("ushape", "level", "vshape_2")
-            missing = [t for t, need, v in (("p", needs_p, p), ("q", needs_q, q)) if need and v is None]
+            needs_s = function == "gaussian"
+            missing = [
+                t for t, need, v in (("p", needs_p, p), ("q", needs_q, q), ("s", needs_s, s)) if need and v is None
+            ]
             if missing:
                 raise self.fail(
                     matrix,
@@ -171,10 +195,28 @@ class PROMETHEE2(Method):
                 )
             if function == "vshape" and p == 0:
                 raise self.fail(matrix, f"criterion '{name}' has p=0 for the vshape function", "choose p > 0")
-        return {"functions": chosen, "p": p_list, "q": q_list}
+            if needs_s and s == 0:
+                raise self.fail(matrix, f"criterion '{name}' has s=0 for the gaussian function", "choose s > 0")
+        return {"functions": chosen, "p": p_list, "q": q_list, "s": s_list}
 
     def check(self, matrix: Matrix) -> None:
-        self.settings(matrix)
+        from decide.methods.promethee import MAX_PAIRWISE, SECONDS_PER_PAIR, pairwise_cost
+
+        settings = self.settings(matrix)
+        count = len(matrix.strategies)
+        pairs, peak = pairwise_cost(count, settings["functions"])
+        if pairs > MAX_PAIRWISE:
+            slow = sum(1 for f in settings["functions"] if f == "gaussian")
+            fits = int((MAX_PAIRWISE / slow) ** 0.5)
+            seconds = pairs * SECONDS_PER_PAIR
+            took = f"about {seconds:,.0f} s" if seconds >= 1 else "under 1 s"
+            raise self.fail(
+                matrix,
+                f"the gaussian preference function compares every pair of strategies: {count:,} strategies x "
+                f"{slow} gaussian {'criterion' if slow == 1 else 'criteria'} is {pairs:.1e} comparisons, {took} "
+                f"(limit {MAX_PAIRWISE:.0e}; {peak / 2**20:.1f} MB at a time)",
+                f"use usual, vshape or vshape_2 (linear), computed without pairs, or at most {fits:,} strategies",
+            )
 
     def pipeline(self) -> Any:
         return _PrometheeIIEngine()

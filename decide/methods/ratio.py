@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from decide.methods.base import Method, register
+from decide.methods.base import Method, Parameter, register
 from decide.methods.checks import (
     OTHER_METHOD,
     SUM_NONNEGATIVE,
@@ -70,7 +70,7 @@ class COPRAS(Method):
     full_name = "COmplex PRoportional ASsessment"
     summary = (
         "Sum of weighted benefit shares plus a term that rewards small weighted cost shares; "
-        "utility degree in percent."
+        "utility degree in percent of the best (or as a fraction with score=fraction)."
     )
     preprocessing = "sum normalisation x / sum x; benefit and cost criteria summed separately"
     reference = (
@@ -81,6 +81,10 @@ class COPRAS(Method):
     year = 1994
     engine = "skcriteria SumScaler(matrix) + COPRAS"
     when = "proportional trade-off of advantages against disadvantages"
+    parameters = (
+        Parameter("score", str, "percent", "the utility degree shown: in percent of the best (100), "
+                  "or as a fraction of it (1)", choices=("percent", "fraction")),
+    )
 
     def check(self, matrix: Matrix) -> None:
         require_positive(self, matrix, "COPRAS sums raw shares of each criterion", strict=False)
@@ -109,6 +113,10 @@ class COPRAS(Method):
         from skcriteria.preprocessing.scalers import SumScaler
 
         return mkpipe(SumScaler(target="matrix"), Engine())
+
+    def score_of(self, result: Any) -> np.ndarray:
+        score = result.e_.score
+        return score if self.params["score"] == "percent" else score / 100.0
 
 
 @register

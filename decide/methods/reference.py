@@ -61,7 +61,7 @@ class SPOTIS(BoundedMethod):
     summary = "Weighted distance to the ideal point of fixed bounds; free of rank reversal."
     preprocessing = (
         "none; distances are divided by each criterion's bounds (the file's scale, or --param bounds), "
-        "the ideal is the best bound"
+        "the ideal is the best bound (or --param ideal)"
     )
     reference = (
         "Dezert, J., Tchamova, A., Han, D. & Tacnet, J.-M. (2020). "
@@ -74,7 +74,31 @@ class SPOTIS(BoundedMethod):
     parameters = (
         Parameter("bounds", str, None, "bounds of every criterion; default: the file's scale",
                   syntax=BOUNDS_SYNTAX, parser=parse_range),
+        Parameter("ideal", str, None,
+                  "ideal solution point of every criterion, in score units within its bounds; "
+                  "default: the best bound (the high one to maximise, the low one to minimise)",
+                  syntax="VALUE or CRITERION:VALUE,...", parser=parse_finite),
     )
+
+    def ideal_point(self, matrix: Matrix) -> list[float]:
+        """The ideal solution point (ISP) of every criterion: ``ideal``, else the best bound."""
+        bounds = self.bounds(matrix)
+        given = per_criterion(matrix, self.params.get("ideal"), f"method '{self.name}': parameter 'ideal'")
+        point = []
+        for criterion, (low, high) in zip(matrix.criteria, bounds, strict=True):
+            value = float(given.get(criterion.name, high if criterion.objective == "max" else low))
+            if not low <= value <= high:
+                raise self.fail(
+                    matrix,
+                    f"the ideal point of criterion '{criterion.name}' is {value:g}, "
+                    f"outside its bounds [{low:g}, {high:g}]",
+                    "choose an ideal within the bounds, or widen them with --param bounds=...",
+                )
+            point.append(value)
+        return point
+
+    def check(self, matrix: Matrix) -> None:
+        self.ideal_point(matrix)
 
     def pipeline(self) -> Any:
         from skcriteria.agg.spotis import SPOTIS as Engine
@@ -84,7 +108,7 @@ class SPOTIS(BoundedMethod):
     def pipeline_kwargs(self, matrix: Matrix) -> dict[str, Any]:
         import numpy as np
 
-        return {"bounds": np.array(self.bounds(matrix), dtype=float)}
+        return {"bounds": np.array(self.bounds(matrix), dtype=float), "isp": np.array(self.ideal_point(matrix))}
 
 
 @register

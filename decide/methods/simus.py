@@ -42,7 +42,11 @@ class _SIMUSEngine:
     SIMUS does not use weights (its class says so), and scikit-criteria warns when
     they differ, so it is given equal ones. The LP solver's log, which CBC writes to
     the process's own stdout where ``redirect_stdout`` cannot catch it, is switched
-    off. A stage whose linear program is not solved to optimality is an error.
+    off. A stage whose linear program is not solved to optimality is an error. The
+    programs are solved with strategies and criteria in canonical order
+    (:mod:`decide.methods.canonical`), so the file's order cannot pick among optima; a
+    symmetric matrix (strategies that swap into each other when some interchangeable
+    criteria swap) is solved in each symmetric arrangement and the scores averaged.
     """
 
     def __init__(self, rank_by: int):
@@ -51,13 +55,34 @@ class _SIMUSEngine:
     def evaluate(self, dm: Any, *, limits: Sequence[float | None]) -> Any:
         import numpy as np
         import pulp
+
+        from decide.methods.canonical import canonical_dms, restore
+
+        if pulp.LpSolverDefault is None:  # what scikit-criteria's programs solve with
+            raise ValueError("PuLP finds no linear-programming solver; install one, e.g. pip install 'pulp[cbc]'")
+
+        values = dm.matrix.to_numpy(dtype=float)
+        scale = np.abs(values).max(axis=0)
+        keys = [
+            (int(o), limit is None, 0.0 if limit is None or top == 0 else limit / top)
+            for o, limit, top in zip(dm.iobjectives.to_numpy(), limits, scale, strict=True)
+        ]
+        # The linear programs can have several optima, and which one the solver returns
+        # depends on the order of variables and constraints: solve in canonical order
+        # (and, for a symmetric matrix, average over its symmetric arrangements).
+        scores = [
+            restore(self._solve(dm, canonical, limits), rows)
+            for canonical, rows in canonical_dms(dm.replace(weights=np.ones(len(dm.criteria))), keys)
+        ]
+        return sum(scores) / len(scores)
+
+    def _solve(self, dm: Any, equal: Any, limits: Sequence[float | None]) -> Any:
+        import pulp
         from skcriteria.agg.simus import SIMUS as Engine
 
-        solver = pulp.LpSolverDefault  # what scikit-criteria's programs solve with
-        if solver is None:
-            raise ValueError("PuLP finds no linear-programming solver; install one, e.g. pip install 'pulp[cbc]'")
-        equal = dm.replace(weights=np.ones(len(dm.criteria)))
-        b = None if all(v is None for v in limits) else list(limits)
+        solver = pulp.LpSolverDefault
+        order = [list(dm.criteria).index(c) for c in equal.criteria]
+        b = None if all(v is None for v in limits) else [limits[j] for j in order]
         logs = solver.msg
         solver.msg = False
         try:
@@ -65,14 +90,17 @@ class _SIMUSEngine:
                 result = Engine(rank_by=self.rank_by).evaluate(equal, b=b)
         finally:
             solver.msg = logs
-        for criterion, objective, stage in zip(dm.criteria, dm.iobjectives.to_numpy(), result.e_.stages, strict=True):
+        stages = dict(zip(order, result.e_.stages, strict=True))
+        for index, (criterion, objective) in enumerate(zip(dm.criteria, dm.iobjectives.to_numpy(), strict=True)):
+            stage = stages[index]  # the file's first failing criterion is the one named
             if stage.lp_status != "Optimal":
                 goal = "maximises" if objective == 1 else "minimises"
                 raise ValueError(
                     f"the linear program that {goal} criterion '{criterion}' is {str(stage.lp_status).lower()}; "
                     "check --param limits, or rank with another method"
                 )
-        return result
+        extra = result.e_
+        return extra.method_1_score if self.rank_by == 1 else extra.method_2_score
 
 
 @register
@@ -87,14 +115,16 @@ class SIMUS(Method):
     preprocessing = (
         "none; each criterion is optimised in turn subject to the others, "
         "each limited by its best score (or --param limits), so rescaling a criterion changes nothing; "
-        "the solutions are sum-normalised"
+        "the solutions are sum-normalised; the programs are solved with strategies and criteria in a "
+        "canonical order, so the file's order cannot choose among equally optimal solutions "
+        "(strategies that only a symmetry of the matrix tells apart get the average of their scores)"
     )
     reference = (
         "Munier, N. (2011). A Strategy for Using Multicriteria Analysis in Decision-Making: "
         "A Guide for Simple and Complex Environmental Projects. Springer"
     )
     year = 2011
-    engine = "skcriteria SIMUS (PuLP linear programs)"
+    engine = "skcriteria SIMUS (PuLP linear programs, in canonical order)"
     when = "no weights you trust: the ranking comes from linear programs, not from weights"
     uses_weights = False
     parameters = (
@@ -146,5 +176,4 @@ class SIMUS(Method):
         return {"limits": self.limits(matrix)}
 
     def score_of(self, result: Any) -> np.ndarray:
-        extra = result.e_
-        return extra.method_1_score if extra.rank_by == 1 else extra.method_2_score
+        return result  # the engine's scores, in the file's order

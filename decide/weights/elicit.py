@@ -367,18 +367,26 @@ def entropy(matrix: Matrix | pd.DataFrame, objectives: Sequence[str] | None = No
     return WeightsResult("entropy", _pandas().Series(weights, index=frame.columns, dtype=float), note=OBJECTIVE_NOTE)
 
 
-def critic(matrix: Matrix | pd.DataFrame, objectives: Sequence[str] | None = None) -> WeightsResult:
+def critic(
+    matrix: Matrix | pd.DataFrame, objectives: Sequence[str] | None = None, *, directional: bool = True
+) -> WeightsResult:
     """CRITIC weights (Diakoulaki, Mavrotas & Papayannakis 1995): sigma_j * sum_k (1 - r_jk), normalised.
 
     Columns are min-max normalised towards the ideal, r is Pearson's correlation, sigma the
     standard deviation of the normalised column. scikit-criteria's ``CRITIC`` is direction-aware:
     a ``min`` column is reversed ((max - x) / (max - min)) before the correlations, which flips
     the sign of its correlations with the ``max`` columns. The paper's example has only
-    criteria to maximise; pass every objective as ``max`` to apply its formula literally.
+    criteria to maximise; ``directional=False`` applies its formula literally, every column
+    normalised as (x - min) / (max - min) whatever its objective (the objectives are kept
+    for everything else and need not be re-declared).
     """
     from skcriteria.preprocessing.weighters import CRITIC
 
     frame, objectives, where = _scores(matrix, objectives, "critic")
+    if not isinstance(directional, bool):
+        raise SpecError(f"{where}: 'directional' must be true or false, got {directional!r}")
+    if not directional:
+        objectives = ["max"] * len(objectives)
     _check_scores(frame, where, positive=False)
     constant = [c for c in frame.columns if frame[c].nunique() == 1]
     if constant:

@@ -141,3 +141,25 @@ def test_wsm_reverses_cost_criteria_on_a_min_max_scale():
     ranks, scores = evaluate(matrix, "wsm")
     assert np.allclose(scores, [1.0, 0.5, 0.0])
     assert ranks.tolist() == [1, 2, 3]
+
+
+# -- WPM's score as the product or its log10 (issue 22 §3) ----------------------------
+
+
+def test_wpm_product_score_is_the_weighted_product_and_keeps_the_order():
+    matrix = make_matrix([[4, 2, 3], [2, 5, 1], [3, 3, 2]], ["max", "max", "min"], [0.5, 0.3, 0.2])
+    ranks, product = evaluate(matrix, "wpm", {"score": "product"})
+    values = matrix.to_array()
+    weights = matrix.weight_array()
+    expected = values[:, 0] ** weights[0] * values[:, 1] ** weights[1] / values[:, 2] ** weights[2]
+    np.testing.assert_allclose(product, expected, rtol=1e-12)
+    log_ranks, logarithm = evaluate(matrix, "wpm")
+    np.testing.assert_allclose(logarithm, np.log10(expected), rtol=1e-12)
+    assert ranks.tolist() == log_ranks.tolist()
+
+
+def test_wpm_score_presentation_is_named_in_the_title():
+    from decide.methods import get_method
+
+    assert get_method("wpm").title == "wpm (normalization=none, score=log10)"
+    assert get_method("wpm", {"score": "product"}).title == "wpm (normalization=none, score=product)"

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from fractions import Fraction
+
 import numpy as np
 import pytest
 
@@ -482,3 +484,48 @@ def test_vikor_opricovic_tzeng_2007_table():
     ranks, scores = evaluate(matrix, "vikor", {"use_compromise_set": False})
     assert np.allclose(scores, [0.991, 1.0, 0.473, 0.670, 0.0, 0.578], atol=1.5e-3)
     assert ranks.tolist() == [5, 6, 2, 4, 1, 3]
+
+
+def _exact_vikor_q(values, objectives, weights, v=Fraction(1, 2)):
+    """Q of Opricovic & Tzeng (2004) in exact rational arithmetic."""
+    columns = list(zip(*values, strict=True))
+    total = sum(weights)
+    gaps = []
+    for row in values:
+        gap = []
+        for j, x in enumerate(row):
+            high, low = max(columns[j]), min(columns[j])
+            best, worst = (high, low) if objectives[j] == "max" else (low, high)
+            gap.append(Fraction(weights[j], total) * Fraction(best - x, best - worst))
+        gaps.append(gap)
+    s = [sum(g) for g in gaps]
+    r = [max(g) for g in gaps]
+    return [
+        v * (si - min(s)) / (max(s) - min(s)) + (1 - v) * (ri - min(r)) / (max(r) - min(r))
+        for si, ri in zip(s, r, strict=True)
+    ]
+
+
+def test_vikor_acceptable_advantage_counts_a_gap_equal_to_dq_up_to_float_noise():
+    """Issue 22 §1: C1 is Q(A2) - Q(A1) >= DQ = 1/(m - 1). Here the gap is exactly
+    1/4 = DQ in exact arithmetic (A3 leads, A1 follows) but 0.24999999999999997 in
+    floating point; without the tie tolerance A1 joined the compromise set."""
+    values = [[3, 9, 4], [4, 4, 7], [8, 5, 2], [6, 9, 7], [4, 8, 5]]
+    objectives = ["max", "max", "min"]
+    weights = [1, 1, 2]
+    exact = _exact_vikor_q(values, objectives, weights)
+    assert exact[0] - exact[2] == Fraction(1, 4) and min(exact) == exact[2]
+    ranks, scores = evaluate(make_matrix(values, objectives, weights), "vikor")
+    assert scores[0] - scores[2] < 0.25  # the noise the rule must not act on
+    # C1 holds; C2 holds too (A3 is also best by S), so A3 alone is the compromise
+    assert ranks.tolist() == [2, 5, 1, 4, 3]
+
+
+def test_vikor_a_gap_clearly_below_dq_still_joins_the_compromise_set():
+    # the same matrix with cost weighted 2.2: the gap is 0.240 < DQ = 0.25, so C1 fails
+    # and A1 shares rank 1 with A3 (the tolerance only absorbs floating-point noise)
+    values = [[3, 9, 4], [4, 4, 7], [8, 5, 2], [6, 9, 7], [4, 8, 5]]
+    exact = _exact_vikor_q(values, ["max", "max", "min"], [Fraction(1), Fraction(1), Fraction(11, 5)])
+    assert exact[0] - exact[2] < Fraction(1, 4)
+    ranks, _ = evaluate(make_matrix(values, ["max", "max", "min"], [1, 1, 2.2]), "vikor")
+    assert ranks.tolist() == [1, 4, 1, 3, 2]

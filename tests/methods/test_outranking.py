@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from decide import MethodError, SpecError
 from decide.methods import get_method
@@ -12,6 +14,7 @@ from tests.helpers import (
     evaluate,
     make_matrix,
     random_integer_matrix,
+    random_matrix,
 )
 
 
@@ -67,3 +70,145 @@ def test_promethee_mixed_functions_add_per_criterion_flows():
         + PROMETHEE_II("usual")(values[:, 2:], weights[2:], types[2:], validation=False)
     )
     np.testing.assert_allclose(scores, expected)
+
+
+# -- PROMETHEE II without pairwise tables (issue 23) and the Gaussian function (issue 22 §3)
+
+_THRESHOLDS = {
+    "usual": {},
+    "ushape": {"q": 1.0},
+    "vshape": {"p": 2.0},
+    "level": {"p": 2.0, "q": 1.0},
+    "vshape_2": {"p": 2.5, "q": 0.5},
+}
+
+
+def _pymcdm_flows(values, weights, types, function, p=None, q=None):
+    from pymcdm.methods import PROMETHEE_II
+
+    m = values.shape[1]
+    body = PROMETHEE_II(function, p=None if p is None else [p] * m, q=None if q is None else [q] * m)
+    return body(values, weights, types, validation=False)
+
+
+@st.composite
+def _promethee_cases(draw):
+    rows = draw(st.integers(2, 12))
+    columns = draw(st.integers(1, 4))
+    if draw(st.booleans()):
+        cell = st.integers(-5, 5).map(float)  # ties and differences equal to a threshold
+    else:
+        cell = st.floats(-1e3, 1e3, allow_nan=False).map(lambda x: round(x, 3))
+    values = np.array(draw(st.lists(st.lists(cell, min_size=columns, max_size=columns),
+                                    min_size=rows, max_size=rows)))
+    weights = np.array(draw(st.lists(st.floats(0.0, 1.0), min_size=columns, max_size=columns)))
+    types = np.array(draw(st.lists(st.sampled_from([1, -1]), min_size=columns, max_size=columns)))
+    function = draw(st.sampled_from(sorted(_THRESHOLDS)))
+    scale = draw(st.sampled_from([0.1, 1.0, 3.0]))
+    thresholds = {k: v * scale for k, v in _THRESHOLDS[function].items()}
+    return values, weights, types, function, thresholds
+
+
+@cross_checked("promethee2")
+@given(_promethee_cases())
+def test_promethee_fast_flows_equal_pymcdm(case):
+    from decide.methods.promethee import net_flows
+
+    values, weights, types, function, thresholds = case
+    m = values.shape[1]
+    expected = _pymcdm_flows(values, weights, types, function, thresholds.get("p"), thresholds.get("q"))
+    flows = net_flows(values, weights, types == 1, [function] * m, [thresholds.get("p")] * m,
+                      [thresholds.get("q")] * m, [None] * m)
+    np.testing.assert_allclose(flows, expected, rtol=0, atol=1e-12)
+
+
+@cross_checked("promethee2")
+@pytest.mark.parametrize("function", sorted(_THRESHOLDS))
+@pytest.mark.parametrize("seed", range(3))
+def test_promethee_ranks_equal_pymcdm_through_decide(function, seed):
+    matrix = random_integer_matrix(40 + seed, strategies=9)
+    thresholds = _THRESHOLDS[function]
+    params = {"preference": function, **{k: str(v) for k, v in thresholds.items()}}
+    _, scores = evaluate(matrix, "promethee2", params)
+    types = np.array([1 if o == "max" else -1 for o in matrix.objectives])
+    expected = _pymcdm_flows(matrix.to_array(), matrix.weight_array(), types, function,
+                             thresholds.get("p"), thresholds.get("q"))
+    np.testing.assert_allclose(scores, expected, rtol=0, atol=1e-12)
+
+
+def test_promethee_pymcdm_docstring_example():
+    # pymcdm's PROMETHEE_II example: three alternatives, usual function, flows 0.1, -0.3, 0.2
+    matrix = make_matrix([[4, 3, 2], [3, 2, 4], [5, 1, 3]], ["max"] * 3, [0.5, 0.3, 0.2])
+    ranks, scores = evaluate(matrix, "promethee2")
+    np.testing.assert_allclose(scores, [0.1, -0.3, 0.2], atol=1e-12)
+    assert ranks.tolist() == [2, 3, 1]
+
+
+def test_promethee_needs_no_pairwise_table():
+    """pymcdm would keep 8 n^2 bytes per criterion (72 MB per criterion at n = 3,000)."""
+    import tracemalloc
+
+    from decide.methods.promethee import net_flows
+
+    rng = np.random.default_rng(0)
+    values = rng.normal(size=(3000, 3))
+    tracemalloc.start()
+    net_flows(values, np.ones(3) / 3, np.ones(3, bool), ["vshape_2"] * 3, [1.0] * 3, [0.2] * 3, [None] * 3)
+    _, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    assert peak < 3000 * 3000  # an eighth of one criterion's table
+
+
+def _gaussian_by_pairs(values, weights, types, s):
+    """Brans & Vincke (1985), type VI: P(d) = 1 - exp(-d^2 / (2 s^2)) for d > 0."""
+    n = len(values)
+    oriented = values * types
+    total = np.zeros(n)
+    for i in range(n):
+        for j in range(n):
+            d = oriented[i] - oriented[j]
+            preference = np.where(d > 0, 1 - np.exp(-(d**2) / (2 * s**2)), 0.0)
+            total[i] += weights @ preference
+            total[j] -= weights @ preference
+    return total / (n - 1)
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_promethee_gaussian_is_the_type_vi_function(seed):
+    matrix = random_matrix(seed, strategies=7)
+    types = np.array([1 if o == "max" else -1 for o in matrix.objectives])
+    _, scores = evaluate(matrix, "promethee2", {"preference": "gaussian", "s": "1.5"})
+    expected = _gaussian_by_pairs(matrix.to_array(), matrix.weight_array(), types, 1.5)
+    np.testing.assert_allclose(scores, expected, rtol=0, atol=1e-12)
+
+
+def test_promethee_gaussian_s_changes_the_flows_and_mixes_with_other_functions():
+    matrix = random_matrix(5, strategies=8)
+    narrow = evaluate(matrix, "promethee2", {"preference": "gaussian", "s": "0.5"})[1]
+    wide = evaluate(matrix, "promethee2", {"preference": "gaussian", "s": "5"})[1]
+    assert not np.allclose(narrow, wide)
+    mixed = evaluate(matrix, "promethee2", {"preference": "c1:gaussian, c2:vshape", "s": "2", "p": "3"})[1]
+    assert np.all(np.isfinite(mixed))
+
+
+def test_promethee_gaussian_needs_s():
+    matrix = make_matrix([[5, 2], [3, 4]], ["max", "min"], [1, 1])
+    needs = "criterion 'c1' uses the gaussian preference function, which needs threshold s"
+    with pytest.raises(MethodError, match=needs):
+        evaluate(matrix, "promethee2", {"preference": "gaussian"})
+    with pytest.raises(MethodError, match="criterion 'c1' has s=0 for the gaussian function; choose s > 0"):
+        evaluate(matrix, "promethee2", {"preference": "gaussian", "s": "0"})
+
+
+def test_promethee_gaussian_refuses_up_front_what_it_cannot_do(monkeypatch):
+    import decide.methods.promethee as promethee
+
+    monkeypatch.setattr(promethee, "MAX_PAIRWISE", 200)
+    matrix = random_matrix(1, strategies=11)
+    with pytest.raises(MethodError) as error:
+        evaluate(matrix, "promethee2", {"preference": "gaussian", "s": "1"})
+    message = str(error.value)
+    assert "\n" not in message
+    assert "11 strategies x 4 gaussian criteria is 4.8e+02 comparisons" in message
+    assert "or at most 7 strategies" in message
+    assert evaluate(matrix, "promethee2", {"preference": "c1:gaussian", "s": "1"})[0].size == 11

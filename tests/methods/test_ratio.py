@@ -11,6 +11,7 @@ from tests.helpers import (
     evaluate,
     make_matrix,
     published,
+    random_integer_matrix,
     zero_cost_matrix,
 )
 
@@ -164,3 +165,18 @@ def test_ram_sotoudeh_anvari_2023():
         ],
         atol=1e-4,
     )
+
+
+# -- COPRAS's utility degree as a percentage or a fraction (issue 22 §3) ---------------
+
+
+def test_copras_fraction_is_the_percentage_over_100():
+    from decide.methods import get_method
+
+    matrix = random_integer_matrix(2)
+    ranks, percent = evaluate(matrix, "copras")
+    fraction_ranks, fraction = evaluate(matrix, "copras", {"score": "fraction"})
+    assert percent.max() == pytest.approx(100.0) and fraction.max() == pytest.approx(1.0)
+    np.testing.assert_allclose(fraction * 100, percent, rtol=1e-12)
+    assert ranks.tolist() == fraction_ranks.tolist()
+    assert get_method("copras", {"score": "fraction"}).title == "copras (score=fraction)"

@@ -213,3 +213,35 @@ def test_ervd_ties_a_matrix_without_differences_like_every_method():
 def test_ervd_takes_a_zero_cost():
     ranks, scores = evaluate(zero_cost_matrix(), "ervd")
     assert np.all(np.isfinite(scores)) and len(ranks) == 3
+
+
+# -- SPOTIS's ideal solution point as a parameter (issue 22 §3) ------------------------
+
+
+@cross_checked("spotis")
+@pytest.mark.parametrize("seed", range(3))
+def test_spotis_ideal_point_equals_pymcdm_expected_solution_point(seed):
+    from pymcdm.methods import SPOTIS
+
+    matrix = random_integer_matrix(seed)
+    bounds = np.array([[1.0, 10.0]] * 4)
+    types = np.array([1 if o == "max" else -1 for o in matrix.objectives])
+    ideal = [8.0, 3.0, 9.0, 2.0]
+    _, scores = evaluate(matrix, "spotis", {"ideal": "c1:8, c2:3, c3:9, c4:2"})
+    expected = SPOTIS(bounds, esp=np.array(ideal))(matrix.to_array(), matrix.weight_array(), types)
+    np.testing.assert_allclose(scores, expected, atol=1e-12)
+
+
+def test_spotis_default_ideal_is_the_best_bound():
+    matrix = random_integer_matrix(7)
+    best = ", ".join(f"{c}:{10 if o == 'max' else 1}" for c, o in zip(matrix.criterion_names, matrix.objectives,
+                                                                       strict=True))
+    np.testing.assert_array_equal(evaluate(matrix, "spotis")[1], evaluate(matrix, "spotis", {"ideal": best})[1])
+    # a single criterion's ideal moved changes the scores, the others keep the best bound
+    assert not np.allclose(evaluate(matrix, "spotis")[1], evaluate(matrix, "spotis", {"ideal": "c1:5"})[1])
+
+
+def test_spotis_ideal_outside_the_bounds_is_refused():
+    matrix = random_integer_matrix(7)
+    with pytest.raises(MethodError, match=r"the ideal point of criterion 'c2' is 12, outside its bounds \[1, 10\]"):
+        evaluate(matrix, "spotis", {"ideal": "c2:12"})
