@@ -141,14 +141,22 @@ def _objective_command(name: str, title: str) -> click.Command:
     @click.argument("path", required=False, type=click.Path())
     @single_option("--actor", "-a", required=True, help="Actor name, alias or file stem.")
     @save_options
-    def command(path, actor, save_as, into, rationale, source, replace, fmt, output) -> None:
+    def command(path, actor, save_as, into, rationale, source, replace, fmt, output, ignore_objectives=False) -> None:
         from decide.io.load import one_matrix
         from decide.weights import OBJECTIVE_METHODS
 
         matrix = one_matrix([path] if path else None, actor)
         default_into = str(matrix.path) if path and matrix.path is not None else None
-        _finish(OBJECTIVE_METHODS[name](matrix), fmt, output, save_as, into, rationale, source, replace,
+        options = {"directional": False} if ignore_objectives else {}
+        _finish(OBJECTIVE_METHODS[name](matrix, **options), fmt, output, save_as, into, rationale, source, replace,
                 default_into)
+
+    if name == "critic":
+        command = click.option(
+            "--ignore-objectives", is_flag=True,
+            help="Normalise every column as (x - min) / (max - min), as Diakoulaki et al. (1995) write it, "
+                 "whatever the criteria's objectives.",
+        )(command)
 
     command.__doc__ = (f"{title} weights from an actor's scores. They describe how the scores spread across "
                        "strategies, not anyone's priorities.")

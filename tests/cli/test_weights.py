@@ -234,3 +234,14 @@ def test_output_never_overwrites_the_ahp_file(cli, tmp_path):
     result = cli("weights", "ahp", str(path), "-o", str(path))
     assert result.exit_code == 1 and "is the input file" in result.output
     assert path.read_text(encoding="utf-8") == HOUSE
+
+
+def test_critic_can_ignore_the_objectives_as_the_paper_writes_it(cli):
+    """Issue 22 §3: --ignore-objectives gives critic(..., directional=False), the published form."""
+    import decide
+
+    directional = json.loads(cli("weights", "critic", "-a", "china", "-f", "json").stdout)["weights"]
+    literal = json.loads(cli("weights", "critic", "-a", "china", "--ignore-objectives", "-f", "json").stdout)["weights"]
+    (china,) = [m for m in decide.load_matrices() if m.actor == "China"]
+    assert literal == decide.weights.critic(china, directional=False).as_mapping()
+    assert literal != directional
