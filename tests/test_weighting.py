@@ -227,3 +227,24 @@ def test_one_list_of_ordering_rules_everywhere():
     assert f'"enum": {json.dumps(list(WEIGHTING_RULES))}' in json.dumps(schema)
     option = next(p for p in weights_options(lambda **_: None).__click_params__ if p.name == "weighting")
     assert tuple(option.type.choices) == WEIGHTING_RULES
+
+
+def test_the_weights_text_is_parsed_once_per_command(monkeypatch):
+    """``decide rank -w ...`` over all six actors parses each -w text once (the Selection holds the
+    parsed weights) and reads the files once."""
+    from click.testing import CliRunner
+
+    import decide.io.load as load
+    import decide.weights.apply as apply
+    from decide.cli import cli
+
+    parsed: list[str] = []
+    original = apply.parse_weight_spec
+    monkeypatch.setattr(apply, "parse_weight_spec", lambda text: (parsed.append(text), original(text))[1])
+    listed: list[object] = []
+    original_files = load.matrix_files
+    monkeypatch.setattr(load, "matrix_files", lambda paths=None: (listed.append(paths), original_files(paths))[1])
+    result = CliRunner().invoke(cli, ["rank", "-w", "deterrence=0.5", "-w", "cost=0.1", "-f", "csv"])
+    assert result.exit_code == 0, result.output
+    assert parsed == ["deterrence=0.5", "cost=0.1"]
+    assert len(listed) == 1
