@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
 from decide.core.errors import UnknownNameError
+from decide.core.suggest import did_you_mean
 
 if TYPE_CHECKING:
     import numpy as np
@@ -33,19 +34,6 @@ Objective = Literal["max", "min"]
 #: Strategies compared at once when looking for dominance: keeps the n x n x m
 #: boolean blocks to a few megabytes whatever the size of the matrix.
 DOMINANCE_BLOCK = 256
-
-
-def _did_you_mean(name: str, choices: list[str]) -> str:
-    """`` (did you mean 'x'?)`` for the closest of ``choices`` (any case), or nothing.
-
-    >>> _did_you_mean("deterence", ["stability", "deterrence"])
-    " (did you mean 'deterrence'?)"
-    """
-    import difflib
-
-    by_folded = {choice.casefold(): choice for choice in choices}
-    close = difflib.get_close_matches(name.strip().casefold(), list(by_folded), n=1)
-    return f" (did you mean '{by_folded[close[0]]}'?)" if close else ""
 
 
 @dataclass(frozen=True)
@@ -236,7 +224,7 @@ class Matrix:
         if not self.profiles:
             raise UnknownNameError(f"{self.label}: unknown profile '{name}'; this matrix has no profiles")
         names = [p.name for p in self.profiles]
-        raise UnknownNameError(f"{self.label}: unknown profile '{name}'{_did_you_mean(name, names)}; "
+        raise UnknownNameError(f"{self.label}: unknown profile '{name}'{did_you_mean(name, names)}; "
                                f"choose from: {', '.join(names)}")
 
     def without(self, strategies: set[str], why: str = "") -> Matrix:
@@ -280,7 +268,7 @@ class Matrix:
             if criterion.name.casefold() == name.strip().casefold():
                 return criterion
         valid = ", ".join(self.criterion_names)
-        hint = _did_you_mean(name, self.criterion_names)
+        hint = did_you_mean(name, self.criterion_names)
         raise UnknownNameError(f"{self.label}: unknown criterion '{name}'{hint}; choose from: {valid}")
 
     def to_array(self) -> np.ndarray:

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 from decide.core.errors import DecideWarning, MatrixError, UnknownNameError
 from decide.core.model import Matrix
 from decide.core.paths import shipped_label, shipped_matrices_dir
+from decide.core.suggest import did_you_mean
 from decide.io.files import read_yaml_file
 from decide.io.matrix_checks import (
     _check_document,
@@ -175,7 +176,8 @@ def select_actors(matrices: Sequence[Matrix], actors: Iterable[str] | str | None
         found = [m for m in matrices if m.matches(name)]
         if not found:
             valid = ", ".join(m.actor for m in matrices)
-            raise UnknownNameError(f"unknown actor '{name}'; choose from: {valid}")
+            hint = did_you_mean(name, [m.actor for m in matrices])
+            raise UnknownNameError(f"unknown actor '{name}'{hint}; choose from: {valid}")
         selected += [m for m in found if m not in selected]
     return selected or list(matrices)
 

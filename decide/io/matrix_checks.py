@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any, cast
 from decide.core.limits import document_problems, one_line
 from decide.core.model import Criterion, Matrix, Objective, Strategy
 from decide.core.paths import shipped_label
+from decide.core.suggest import did_you_mean
 from decide.io.yamlsafe import as_finite_number, shorten
 from decide.weights.spec import check_weights
 
@@ -43,7 +44,7 @@ def _is_number(value: Any) -> bool:
 
 def _unknown_keys(mapping: dict, allowed: Sequence[str], where: str) -> list[str]:
     return [
-        f"{where}: unknown key '{key}'; allowed keys: {', '.join(allowed)}"
+        f"{where}: unknown key '{key}'{did_you_mean(str(key), allowed)}; allowed keys: {', '.join(allowed)}"
         for key in mapping
         if key not in allowed
     ]
