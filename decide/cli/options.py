@@ -38,6 +38,11 @@ OPTION_NAMES = {
     "profile": "--profile",
     "profiles": "--profiles",
     "rationale": "--rationale",
+    "criteria": "--criteria",
+    "strategies": "--strategies",
+    "scale": "--scale",
+    "aggregate": "--aggregate",
+    "tolerance": "--tolerance",
 }
 
 
@@ -55,6 +60,7 @@ def error_line(error: DecideError) -> str:
 LAZY_COMMANDS = {
     "profiles": ("decide.cli.weights", "profiles_command"),
     "weights": ("decide.cli.weights", "weights_group"),
+    "new": ("decide.cli.byod", "new_command"),
 }
 
 

@@ -158,6 +158,8 @@ class Matrix:
     scenario: str | None = None
     #: ``draft: true`` in the file: drafted by ``decide extract``, scores not yet reviewed
     draft: bool = field(default=False, compare=False)
+    #: the file marks some strategy's ``basis`` (stated or inferred): tables then show the basis column
+    basis_given: bool = field(default=False, compare=False)
 
     @property
     def criterion_names(self) -> list[str]:
@@ -243,6 +245,11 @@ class Matrix:
         if not kept.strategies:
             raise MatrixError([f"{self.label}: every strategy is inferred, so stated_only leaves nothing to rank"])
         return kept
+
+    @property
+    def shows_basis(self) -> bool:
+        """Whether tables show each strategy's basis: the file uses ``basis``, or a strategy is inferred."""
+        return self.basis_given or any(s.basis != "stated" for s in self.strategies)
 
     @property
     def has_ranges(self) -> bool:

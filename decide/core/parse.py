@@ -74,6 +74,22 @@ def parse_range(text: str) -> tuple[float, float]:
     return bounds
 
 
+#: The ways people write a criterion's direction, in files, prompts and spreadsheet header rows.
+OBJECTIVE_WORDS = {
+    "max": "max", "maximise": "max", "maximize": "max", "benefit": "max", "more": "max", "higher": "max", "+": "max",
+    "min": "min", "minimise": "min", "minimize": "min", "cost": "min", "less": "min", "lower": "min", "-": "min",
+}
+
+
+def parse_objective(text: object) -> str | None:
+    """``max`` or ``min`` for any of :data:`OBJECTIVE_WORDS` (any case), else ``None``.
+
+    >>> parse_objective("Benefit"), parse_objective("-"), parse_objective("up")
+    ('max', 'min', None)
+    """
+    return OBJECTIVE_WORDS.get(str(text).strip().casefold()) if text is not None else None
+
+
 def parse_finite(text: str) -> float:
     """Any finite number.
 
@@ -116,4 +132,7 @@ def per_criterion(matrix: Matrix, values: Mapping[str, Any] | None, what: str) -
     return dict(values)
 
 
-__all__ = ["parse_finite", "parse_nonnegative", "parse_params", "parse_range", "per_criterion", "split_per_criterion"]
+__all__ = [
+    "OBJECTIVE_WORDS", "parse_finite", "parse_nonnegative", "parse_objective", "parse_params", "parse_range",
+    "per_criterion", "split_per_criterion",
+]

@@ -1,0 +1,78 @@
+"""Bring your own decision: ``decide new`` (a commented starting matrix), ``decide import`` (a
+spreadsheet to a matrix file) and ``decide group`` (several analysts' copies to one group matrix)."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from typing import TypeVar
+
+import click
+
+from decide.cli.options import single_option
+from decide.core.errors import DecideError
+
+Answer = TypeVar("Answer")
+
+
+def _interactive() -> bool:
+    """Whether ``decide new`` may ask: both ends are a terminal."""
+    return sys.stdin.isatty() and sys.stdout.isatty()
+
+
+@click.command("new")
+@click.argument("file", type=click.Path(dir_okay=False))
+@single_option("--criteria", metavar="NAME:max|min,...",
+               help="The criteria and their directions, e.g. price:min,quality:max (NAME:max:2 adds a weight).")
+@single_option("--strategies", metavar="A,B,...", help="The strategies (options), e.g. A,B,C.")
+@single_option("--scale", metavar="LOW:HIGH|none", help="The range every score must lie in [default: 1:10].")
+@single_option("--actor", "-a", help="Who decides [default: the file name, title-cased].")
+@click.option("--ask", is_flag=True, help="Ask for each part (what a terminal does when no option is given).")
+def new_command(file, criteria, strategies, scale, actor, ask) -> None:
+    """Write FILE, a commented matrix to start from: criteria, strategies and scale filled in, each
+    score a placeholder at the middle of the scale. It validates and ranks at once."""
+    from pathlib import Path
+
+    from decide.io.files import write_output
+    from decide.io.template import (
+        DEFAULT_CRITERIA,
+        DEFAULT_SCALE,
+        DEFAULT_STRATEGIES,
+        new_matrix_text,
+        parse_criteria,
+        parse_strategies,
+        parse_weights_answer,
+    )
+
+    path = Path(file)
+    if path.suffix.lower() not in (".yaml", ".yml"):
+        raise DecideError(f"{file}: a matrix file ends in .yaml; e.g. decide new {path.with_suffix('.yaml').name}")
+    if path.exists():
+        raise DecideError(f"{file}: already exists; choose another name or remove it first")
+    if ask or (criteria is None and strategies is None and scale is None and _interactive()):
+        rows = _ask(lambda: parse_criteria(click.prompt(
+            "Criteria, NAME:max or NAME:min separated by commas", default=criteria or DEFAULT_CRITERIA)))
+        names = ", ".join(name for name, _, _ in rows)
+        rows = _ask(lambda: parse_weights_answer(click.prompt(
+            f"Weights, 'equal' or NAME=NUMBER for each of {names}", default="equal"), rows))
+        chosen = _ask(lambda: parse_strategies(click.prompt(
+            "Strategies, separated by commas", default=strategies or DEFAULT_STRATEGIES)))
+        scale = click.prompt("Scale, LOW:HIGH or none", default=scale or DEFAULT_SCALE)
+        text = new_matrix_text(path, rows, chosen, scale, actor)
+    else:
+        text = new_matrix_text(path, criteria or DEFAULT_CRITERIA, strategies or DEFAULT_STRATEGIES,
+                               DEFAULT_SCALE if scale is None else scale, actor)
+    written = write_output(path, text)
+    click.echo(f"wrote {written}: replace the placeholder scores, then 'decide rank {written}'", err=True)
+
+
+def _ask(question: Callable[[], Answer]) -> Answer:
+    """Ask until the answer parses; each bad answer gets its one line and the question again."""
+    while True:
+        try:
+            return question()
+        except DecideError as error:
+            click.echo(f"Error: {error}", err=True)
+
+
+__all__ = ["new_command"]
