@@ -86,7 +86,7 @@ def test_json_shape(tricky_ranking):
 def test_xlsx_writes_one_sheet_per_actor(tmp_path):
     path = export(rank(actors=["China", "Russia"]), tmp_path / "ranks.xlsx")
     sheets = pd.read_excel(path, sheet_name=None, header=None, engine="openpyxl")
-    assert set(sheets) == {"summary", "China", "Russia", "sources"}
+    assert set(sheets) == {"summary", "China", "Russia", "sources", "matrix China", "matrix Russia"}
     assert str(sheets["China"].iloc[0, 0]).startswith("China: ranked by topsis")
 
 

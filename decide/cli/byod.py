@@ -66,6 +66,45 @@ def new_command(file, criteria, strategies, scale, actor, ask) -> None:
     click.echo(f"wrote {written}: replace the placeholder scores, then 'decide rank {written}'", err=True)
 
 
+@click.command("import")
+@click.argument("sheet", type=click.Path(dir_okay=False))
+@single_option("--output", "-o", metavar="FILE.yaml|DIR",
+               help="Write the matrix file here (a folder: one file per matrix sheet); without it, print it.")
+def import_command(sheet, output) -> None:
+    """Read SHEET (.xlsx, .ods or .csv: strategies in rows, criteria in columns, optional objective and
+    weight rows) into a matrix file. Ranking commands also take SHEET directly as PATH."""
+    from pathlib import Path
+
+    from decide.io.load import load_file
+    from decide.io.sheet import SHEET_SUFFIXES
+    from decide.io.write import matrix_yaml, write_matrix
+
+    path = Path(sheet)
+    if path.suffix.casefold() not in SHEET_SUFFIXES:
+        raise DecideError(f"{sheet}: not a spreadsheet; give a {', '.join(SHEET_SUFFIXES)} file")
+    if not path.exists():
+        raise DecideError(f"{sheet}: no such file")
+    matrices = load_file(path)
+    header = f"Imported from {path.name} by 'decide import'."
+    if output is None:
+        click.echo("\n".join(matrix_yaml(m, header=header) for m in matrices), nl=False)
+        return
+    target = Path(output)
+    if len(matrices) > 1 and not target.is_dir():
+        raise DecideError(f"{sheet}: holds {len(matrices)} matrices ({', '.join(m.actor for m in matrices)}); "
+                          "give a folder as --output to write one file each")
+    for matrix in matrices:
+        name = target / (_slug(matrix.actor) + ".yaml") if target.is_dir() else target
+        click.echo(f"wrote {write_matrix(matrix, name, header=header, inputs=(sheet,))}", err=True)
+
+
+def _slug(name: str) -> str:
+    """A file stem for an actor: ``South Korea`` -> ``south-korea``."""
+    import re
+
+    return re.sub(r"[^a-z0-9]+", "-", name.casefold()).strip("-") or "matrix"
+
+
 def _ask(question: Callable[[], Answer]) -> Answer:
     """Ask until the answer parses; each bad answer gets its one line and the question again."""
     while True:
@@ -75,4 +114,4 @@ def _ask(question: Callable[[], Answer]) -> Answer:
             click.echo(f"Error: {error}", err=True)
 
 
-__all__ = ["new_command"]
+__all__ = ["import_command", "new_command"]

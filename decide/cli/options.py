@@ -61,6 +61,7 @@ LAZY_COMMANDS = {
     "profiles": ("decide.cli.weights", "profiles_command"),
     "weights": ("decide.cli.weights", "weights_group"),
     "new": ("decide.cli.byod", "new_command"),
+    "import": ("decide.cli.byod", "import_command"),
 }
 
 

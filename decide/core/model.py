@@ -304,14 +304,39 @@ class Matrix:
         return np.array(list(self.weights.values()), dtype=float)
 
     def to_frame(self) -> pd.DataFrame:
-        """The scores as a DataFrame: one row per strategy, one column per criterion."""
+        """The scores as a DataFrame: one row per strategy, one column per criterion; ``attrs`` holds
+        the actor, objectives, weights and scale, so that :meth:`from_frame` gives this matrix back."""
         import pandas as pd
 
-        return pd.DataFrame(
+        frame = pd.DataFrame(
             self.to_array(),
             index=pd.Index(self.strategy_names, name="strategy"),
             columns=self.criterion_names,
         )
+        frame.attrs = {"actor": self.actor, "objectives": dict(zip(self.criterion_names, self.objectives, strict=True)),
+                       "weights": {c.name: c.weight for c in self.criteria}, "scale": self.scale}
+        return frame
+
+    @classmethod
+    def from_frame(cls, frame: pd.DataFrame, objectives: Mapping[str, str] | str | None = None,
+                   weights: Mapping[str, float] | None = None, actor: str | None = None,
+                   scale: tuple[float, float] | None = None) -> Matrix:
+        """A matrix from a DataFrame: strategies in rows (the index), criteria in columns.
+
+        ``objectives`` maps criteria to max/min (the others: max), ``weights`` maps them to numbers
+        (none: equal weights, said in captions); see :func:`decide.core.frame.matrix_from_frame`.
+
+        >>> import pandas as pd
+        >>> frame = pd.DataFrame({"price": [5, 3], "quality": [7, 4]}, index=["A", "B"])
+        >>> Matrix.from_frame(frame, objectives={"price": "min"}, weights={"price": 1, "quality": 3}).weights
+        {'price': 0.25, 'quality': 0.75}
+        """
+        from decide.core.frame import matrix_from_frame
+
+        parts = matrix_from_frame(frame, objectives, weights, actor, scale)
+        parts["criteria"] = tuple(Criterion(*item) for item in parts["criteria"])
+        parts["strategies"] = tuple(Strategy(*item) for item in parts["strategies"])
+        return cls(**parts)
 
     def to_skcriteria(self) -> skcriteria.DecisionMatrix:
         """This matrix as a scikit-criteria DecisionMatrix (alternatives = strategies)."""

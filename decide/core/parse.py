@@ -18,6 +18,7 @@ from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from decide.core.errors import SpecError, UnknownNameError
+from decide.core.objectives import OBJECTIVE_WORDS, parse_objective
 
 if TYPE_CHECKING:
     from decide.core.model import Matrix
@@ -72,22 +73,6 @@ def parse_range(text: str) -> tuple[float, float]:
     if not colon or not all(math.isfinite(b) for b in bounds) or bounds[0] >= bounds[1]:
         raise ValueError(f"'{text}' is not LOW:HIGH with LOW < HIGH")
     return bounds
-
-
-#: The ways people write a criterion's direction, in files, prompts and spreadsheet header rows.
-OBJECTIVE_WORDS = {
-    "max": "max", "maximise": "max", "maximize": "max", "benefit": "max", "more": "max", "higher": "max", "+": "max",
-    "min": "min", "minimise": "min", "minimize": "min", "cost": "min", "less": "min", "lower": "min", "-": "min",
-}
-
-
-def parse_objective(text: object) -> str | None:
-    """``max`` or ``min`` for any of :data:`OBJECTIVE_WORDS` (any case), else ``None``.
-
-    >>> parse_objective("Benefit"), parse_objective("-"), parse_objective("up")
-    ('max', 'min', None)
-    """
-    return OBJECTIVE_WORDS.get(str(text).strip().casefold()) if text is not None else None
 
 
 def parse_finite(text: str) -> float:

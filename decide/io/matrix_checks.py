@@ -368,7 +368,7 @@ def _check_document(data: Any, path: Path) -> tuple[list[str], Matrix | None]:
 
 
 #: How captions name the weights of a file that gives none.
-EQUAL_WEIGHTS = "equal (none given)"
+from decide.core.frame import EQUAL_WEIGHTS  # noqa: E402
 
 
 def _has_weights(criteria: Any) -> bool:
@@ -382,3 +382,7 @@ def default_actor(path: Path) -> str:
     'My Vendors'
     """
     return " ".join(path.stem.replace("_", " ").replace("-", " ").split()).title() or path.stem
+
+
+#: Every problem of a parsed matrix document (``path`` names it), and its Matrix when there is none.
+check_document = _check_document

@@ -35,6 +35,10 @@ class _Flow(dict):
     """A mapping written on one line: ``{name: price, objective: min}``."""
 
 
+class _FlowList(list):
+    """A list written on one line: ``[1, 10]``."""
+
+
 def _strategy(strategy: Strategy, criteria: list[str], basis: bool) -> dict[str, Any]:
     item: dict[str, Any] = {"name": strategy.name}
     if basis:
@@ -70,7 +74,7 @@ def matrix_document(matrix: Matrix, *, weights: bool | None = None) -> dict[str,
         weights = matrix.weights_source != EQUAL_WEIGHTS
     document: dict[str, Any] = {"actor": matrix.actor}
     if matrix.aliases:
-        document["aliases"] = list(matrix.aliases)
+        document["aliases"] = _FlowList(matrix.aliases)
     criteria = []
     for criterion in matrix.criteria:
         item = _Flow(name=criterion.name, objective=criterion.objective)
@@ -81,7 +85,7 @@ def matrix_document(matrix: Matrix, *, weights: bool | None = None) -> dict[str,
         criteria.append(item)
     document["criteria"] = criteria
     if matrix.scale is not None:
-        document["scale"] = [_number(matrix.scale[0]), _number(matrix.scale[1])]
+        document["scale"] = _FlowList([_number(matrix.scale[0]), _number(matrix.scale[1])])
     if matrix.weights_rationale:
         document["weights_rationale"] = matrix.weights_rationale
     names = matrix.criterion_names
@@ -110,7 +114,11 @@ def _dumper() -> type:
     def block(dumper: yaml.SafeDumper, data: Mapping) -> Any:
         return dumper.represent_mapping("tag:yaml.org,2002:map", data, flow_style=False)
 
+    def flow_list(dumper: yaml.SafeDumper, data: list) -> Any:
+        return dumper.represent_sequence("tag:yaml.org,2002:seq", data, flow_style=True)
+
     Dumper.add_representer(_Flow, flow)
+    Dumper.add_representer(_FlowList, flow_list)
     Dumper.add_representer(dict, block)
     return Dumper
 
