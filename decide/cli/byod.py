@@ -9,7 +9,7 @@ from typing import TypeVar
 
 import click
 
-from decide.cli.options import single_option
+from decide.cli.options import emit, format_option, single_option
 from decide.core.errors import DecideError
 
 Answer = TypeVar("Answer")
@@ -98,6 +98,50 @@ def import_command(sheet, output) -> None:
         click.echo(f"wrote {write_matrix(matrix, name, header=header, inputs=(sheet,))}", err=True)
 
 
+@click.command("group")
+@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@single_option("--aggregate", type=click.Choice(["median", "mean", "geomean"]), default="median",
+               help="How the analysts' scores make the group's  [default: median].")
+@single_option("--spread", type=click.Choice(["minmax", "iqr"]), default="minmax",
+               help="The group score's range: the analysts' min-max, or their interquartile range  [default: minmax].")
+@single_option("--tolerance", type=click.FloatRange(min=0), default=2.0,
+               help="Scores that lie more than this apart become judgements  [default: 2].")
+@single_option("--method", "-m", default="topsis", help="Method of the rankings compared  [default: topsis].")
+@click.option("--ahp", is_flag=True, help="PATHs are AHP judgment files: print the group's weights (AIJ) instead.")
+@format_option
+@single_option("--output", "-o", metavar="FILE",
+               help="FILE.yaml: write the group matrix (rank, smaa, robust, report and tune take it); "
+               "another suffix: export the tables.")
+def group_command(paths, aggregate, spread, tolerance, method, ahp, fmt, output) -> None:
+    """Several analysts' copies of one matrix (files, or a folder of them) as one group matrix: each
+    score the median, its range the analysts' spread, weights by AIP; where they disagree, Kendall's W
+    of their weight orderings and each one's Kendall's tau against the group's ranking."""
+    from decide.analysis.group import group
+
+    if ahp:
+        from decide.io.ahp import load_ahp_matrix
+        from decide.io.group import copy_files
+        from decide.weights.group import aij
+
+        loaded = [load_ahp_matrix(path) for path in copy_files(paths)]
+        criteria = loaded[0][1]
+        for (_, names), path in zip(loaded, copy_files(paths), strict=True):
+            if names != criteria:
+                raise DecideError(f"{path}: criteria {', '.join(names)}; the first file has {', '.join(criteria)}")
+        emit(aij([m for m, _ in loaded], criteria), fmt, output)
+        return
+    result = group(list(paths), aggregate=aggregate, spread=spread, tolerance=tolerance, method=method)
+    if output and output.casefold().endswith((".yaml", ".yml")):
+        from decide.io.write import write_matrix
+
+        emit(result, fmt, None)
+        header = (f"The group matrix of {', '.join(result.names)} (decide group, {aggregate}, {spread}); "
+                  "each rationale says who scored what.")
+        click.echo(f"wrote {write_matrix(result.matrix, output, header=header, inputs=paths)}", err=True)
+        return
+    emit(result, fmt, output)
+
+
 def _slug(name: str) -> str:
     """A file stem for an actor: ``South Korea`` -> ``south-korea``."""
     import re
@@ -114,4 +158,4 @@ def _ask(question: Callable[[], Answer]) -> Answer:
             click.echo(f"Error: {error}", err=True)
 
 
-__all__ = ["import_command", "new_command"]
+__all__ = ["group_command", "import_command", "new_command"]

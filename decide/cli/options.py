@@ -62,6 +62,7 @@ LAZY_COMMANDS = {
     "weights": ("decide.cli.weights", "weights_group"),
     "new": ("decide.cli.byod", "new_command"),
     "import": ("decide.cli.byod", "import_command"),
+    "group": ("decide.cli.byod", "group_command"),
 }
 
 
