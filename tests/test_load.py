@@ -149,8 +149,8 @@ def strategies_with(name: str, **scores):
         ({"scale": [10, 1]}, "'scale' is [10, 1]; write [low, high] with low < high, e.g. [1, 10]"),
         (
             {"stratgies": []},
-            "unknown key 'stratgies' (did you mean 'strategies'?); allowed keys: actor, aliases, criteria, scale, weights_rationale, strategies,"
-            " profiles, draft",
+            "unknown key 'stratgies' (did you mean 'strategies'?); allowed keys: actor, aliases, criteria, scale,"
+            " weights_rationale, strategies, profiles, draft",
         ),
     ],
 )
