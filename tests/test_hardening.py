@@ -257,7 +257,7 @@ def test_make_top_on_the_leader_says_it_is_already_first():
 
 
 def test_make_top_suggests_a_close_strategy_name():
-    with pytest.raises(UnknownNameError, match=r"unknown strategy 'talsk'; did you mean 'Talks'\? choose from"):
+    with pytest.raises(UnknownNameError, match=r"unknown strategy 'talsk' \(did you mean 'Talks'\?\); choose from"):
         make_top(make_matrix([[1, 2], [3, 1]], ["max", "min"], [1, 1], names=["Talks", "War"]), strategy="talsk")
 
 

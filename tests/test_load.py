@@ -144,13 +144,13 @@ def strategies_with(name: str, **scores):
             {"criteria": [{**BASE_MATRIX["criteria"][0], "objective": "more"}, *BASE_MATRIX["criteria"][1:]]},
             "criterion 'stability': 'objective' is 'more'; use max (more is better) or min (less is better)",
         ),
-        ({"actor": None}, "'actor' is missing or not a text; name the actor, e.g. actor: China"),
+        ({"actor": ""}, "'actor' is missing or not a text; name the actor, e.g. actor: China"),
         ({"strategies": []}, "'strategies' must be a non-empty list of {name, scores}"),
         ({"scale": [10, 1]}, "'scale' is [10, 1]; write [low, high] with low < high, e.g. [1, 10]"),
         (
             {"stratgies": []},
-            "unknown key 'stratgies'; allowed keys: actor, aliases, criteria, scale, weights_rationale, strategies,"
-            " profiles, draft",
+            "unknown key 'stratgies' (did you mean 'strategies'?); allowed keys: actor, aliases, criteria, scale,"
+            " weights_rationale, strategies, profiles, draft",
         ),
     ],
 )

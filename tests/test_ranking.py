@@ -87,7 +87,7 @@ def test_to_frame_columns_and_dict_shape():
 @pytest.mark.parametrize(
     ("call", "message"),
     [
-        (lambda: rank(method="electre9"), "unknown method 'electre9'; choose from: "),
+        (lambda: rank(method="electre9"), "unknown method 'electre9' (did you mean 'electre2'?); choose from: "),
         (lambda: rank(actors="Atlantis"), "unknown actor 'Atlantis'; choose from: China, "),
         (lambda: rank(weights="morale=1"), "unknown criterion 'morale'; choose from: stability, "),
         (lambda: rank(weights="deterrence"), "weights: 'deterrence' is not NAME=VALUE"),

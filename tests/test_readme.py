@@ -32,7 +32,7 @@ def examples(text: str) -> list[tuple[int, int, str, str]]:
 
 
 def runnable(command: str) -> bool:
-    files = [a for a in shlex.split(command) if a.endswith((".yaml", ".yml"))]
+    files = [a for a in shlex.split(command) if a.endswith((".yaml", ".yml", ".xlsx", ".ods", ".csv"))]
     return all((REPO / f).exists() for f in files)
 
 

@@ -118,7 +118,7 @@ def test_workbook_is_polished(tmp_path):
     export(ranking, path)
     us = ranking.results[0]
     book = openpyxl.load_workbook(path)
-    assert book.sheetnames == ["summary", "United States", "China", "sources"]
+    assert book.sheetnames == ["summary", "United States", "China", "sources", "matrix United States", "matrix China"]
     sheet = book["United States"]
     header = [c.value for c in sheet[5]]
     assert header[:4] == ["rank", "strategy", "dominated", "score"]

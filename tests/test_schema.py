@@ -41,7 +41,7 @@ def test_ranges_basis_and_certainty_match():
 @pytest.mark.parametrize(
     "overrides",
     [
-        {"actor": None},
+        {"actor": ""},
         {"stratgies": []},
         {"criteria": [{"name": "a", "objective": "more", "weight": 1}]},
         {"criteria": [{"name": "a", "objective": "max", "weight": -1}]},

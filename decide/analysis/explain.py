@@ -32,7 +32,6 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Unpack
 
 from decide.analysis.selection import Selection, SelectionFields
-from decide.core.errors import UnknownNameError
 from decide.io.load import MatrixSource
 from decide.methods.base import Method
 from decide.rendering.result import (
@@ -106,12 +105,9 @@ class Contributions(PerActor[ActorContributions]):
         names = list(result.contributions.index)
         if self.strategy is None:
             return names
-        for name in names:
-            if name.casefold() == self.strategy.casefold():
-                return [name]
-        raise UnknownNameError(
-            f"{result.matrix.label}: unknown strategy '{self.strategy}'; choose from: {', '.join(names)}"
-        )
+        from decide.core.suggest import find_name
+
+        return [find_name(self.strategy, names, "strategy", result.matrix.label)]
 
     def table(self, result: ActorContributions) -> pd.DataFrame:
         """Rank, strategy, score and one column per criterion."""

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Unpack
 
 from decide.analysis.selection import Selection, SelectionFields
-from decide.core.errors import SpecError, UnknownNameError
+from decide.core.errors import SpecError
 from decide.core.ranks import batch_ranks, sample_weights
 from decide.core.tables import Section
 from decide.io.load import MatrixSource
@@ -127,13 +127,9 @@ def _strategy_index(matrix: Matrix, strategy: str) -> int:
         return names.index(strategy)
     if not strategy.strip():
         raise SpecError("is empty; name the strategy to rank first", field="strategy", where=matrix.label)
-    folded = [n.casefold() for n in names]
-    if strategy.casefold().strip() in folded:
-        return folded.index(strategy.casefold().strip())
-    from decide.core.suggest import did_you_mean
+    from decide.core.suggest import find_name
 
-    hint = did_you_mean(strategy, names) or ";"
-    raise UnknownNameError(f"{matrix.label}: unknown strategy '{strategy}'{hint} choose from: {', '.join(names)}")
+    return names.index(find_name(strategy, names, "strategy", matrix.label))
 
 
 def _ties(matrix: Matrix, method: Method, weights: np.ndarray, target: int) -> tuple:

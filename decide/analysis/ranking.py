@@ -67,7 +67,7 @@ class Ranking(PerActor[ActorRanking]):
     def _marked(self, ranking: ActorRanking) -> tuple[pd.DataFrame, str]:
         from decide.rendering.notes import dominance_footnote
 
-        table = ranking.table.drop(columns="dominated")
+        table = ranking.table.drop(columns="dominated" if ranking.matrix.shows_basis else ["dominated", "basis"])
         notes = []
         if ranking.dominators:
             table.insert(2, "", ["*" if s in ranking.dominators else "" for s in table["strategy"]])

@@ -122,9 +122,9 @@ def resolve_profiles(matrix: Matrix, profiles: ProfilesLike = None) -> dict[str,
         if isinstance(weights, str) and weights == name and "=" not in weights:
             found = [key for key in known if key.casefold() == name.casefold()]
             if not found:
-                raise UnknownNameError(
-                    f"{matrix.actor}: unknown profile '{name}'; choose from: {', '.join(known)}"
-                )
+                from decide.core.suggest import unknown_name
+
+                raise UnknownNameError(unknown_name("profile", name, list(known), matrix.actor))
             chosen[found[0]] = known[found[0]]
         else:
             chosen[str(name)] = dict(apply_weights(matrix, weights).weights)

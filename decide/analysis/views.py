@@ -85,13 +85,23 @@ class MatrixView(Result):
             {"strategy": s.name, "basis": s.basis, **{c: cell(s, c) for c in self.matrix.criterion_names}}
             for s in self.matrix.strategies
         ]
-        return pd.DataFrame(rows, columns=["strategy", "basis", *self.matrix.criterion_names])
+        frame = pd.DataFrame(rows, columns=["strategy", "basis", *self.matrix.criterion_names])
+        return frame if self.matrix.shows_basis else frame.drop(columns="basis")
 
     def sections(self) -> list[Section]:
         m = self.matrix
         scale = f"; scale [{m.scale[0]:g}, {m.scale[1]:g}]" if m.scale else ""
         head = f"{m.actor}: decision matrix from {m.data_label}{scale}"
         objectives = ", ".join(f"{c.name} ({c.objective})" for c in m.criteria)
+        basis = [] if not (m.shows_basis or m.has_ranges or any(s.certainty for s in m.strategies)) else [
+            Section(
+                f"{m.actor} basis",
+                f"{head}; basis of each strategy (stated or inferred) and each score's certainty "
+                "(stated, implied or judgement, with its range)"
+                + (f"; weights: {m.weights_rationale}" if m.weights_rationale else ""),
+                self.basis,
+            ),
+        ]
         return [
             Section(f"{m.actor} criteria", f"{head}; criteria and normalised weights ({m.weights_source})",
                     self.criteria),
@@ -100,13 +110,7 @@ class MatrixView(Result):
                 f"{head}; objectives {objectives}; weights {format_weights(m.weights, m.weights_source)}",
                 self.scores,
             ),
-            Section(
-                f"{m.actor} basis",
-                f"{head}; basis of each strategy (stated or inferred) and each score's certainty "
-                "(stated, implied or judgement, with its range)"
-                + (f"; weights: {m.weights_rationale}" if m.weights_rationale else ""),
-                self.basis,
-            ),
+            *basis,
         ]
 
     def to_frame(self, provenance: bool = False) -> pd.DataFrame:

@@ -39,6 +39,11 @@ OPTION_NAMES = {
     "profile": "--profile",
     "profiles": "--profiles",
     "rationale": "--rationale",
+    "criteria": "--criteria",
+    "strategies": "--strategies",
+    "scale": "--scale",
+    "aggregate": "--aggregate",
+    "tolerance": "--tolerance",
 }
 
 
@@ -56,6 +61,9 @@ def error_line(error: DecideError) -> str:
 LAZY_COMMANDS = {
     "profiles": ("decide.cli.weights", "profiles_command"),
     "weights": ("decide.cli.weights", "weights_group"),
+    "new": ("decide.cli.byod", "new_command"),
+    "import": ("decide.cli.byod", "import_command"),
+    "group": ("decide.cli.byod", "group_command"),
 }
 
 

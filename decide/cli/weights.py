@@ -147,9 +147,13 @@ def _objective_command(name: str, title: str) -> click.Command:
 
         matrix = one_matrix([path] if path else None, actor)
         default_into = str(matrix.path) if path and matrix.path is not None else None
-        options = {"directional": False} if ignore_objectives else {}
-        _finish(OBJECTIVE_METHODS[name](matrix, **options), fmt, output, save_as, into, rationale, source, replace,
-                default_into)
+        if ignore_objectives:
+            from decide.weights import critic
+
+            result = critic(matrix, directional=False)
+        else:
+            result = OBJECTIVE_METHODS[name](matrix)
+        _finish(result, fmt, output, save_as, into, rationale, source, replace, default_into)
 
     if name == "critic":
         command = click.option(

@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from decide.core.defaults import DEFAULT_WEIGHTING
 from decide.core.errors import UnknownNameError
+from decide.core.suggest import did_you_mean
 
 if TYPE_CHECKING:
     import numpy as np
@@ -34,19 +35,6 @@ Objective = Literal["max", "min"]
 #: Strategies compared at once when looking for dominance: keeps the n x n x m
 #: boolean blocks to a few megabytes whatever the size of the matrix.
 DOMINANCE_BLOCK = 256
-
-
-def _did_you_mean(name: str, choices: list[str]) -> str:
-    """`` (did you mean 'x'?)`` for the closest of ``choices`` (any case), or nothing.
-
-    >>> _did_you_mean("deterence", ["stability", "deterrence"])
-    " (did you mean 'deterrence'?)"
-    """
-    import difflib
-
-    by_folded = {choice.casefold(): choice for choice in choices}
-    close = difflib.get_close_matches(name.strip().casefold(), list(by_folded), n=1)
-    return f" (did you mean '{by_folded[close[0]]}'?)" if close else ""
 
 
 @dataclass(frozen=True)
@@ -171,6 +159,8 @@ class Matrix:
     scenario: str | None = None
     #: ``draft: true`` in the file: drafted by ``decide extract``, scores not yet reviewed
     draft: bool = field(default=False, compare=False)
+    #: the file marks some strategy's ``basis`` (stated or inferred): tables then show the basis column
+    basis_given: bool = field(default=False, compare=False)
 
     @property
     def criterion_names(self) -> list[str]:
@@ -237,7 +227,7 @@ class Matrix:
         if not self.profiles:
             raise UnknownNameError(f"{self.label}: unknown profile '{name}'; this matrix has no profiles")
         names = [p.name for p in self.profiles]
-        raise UnknownNameError(f"{self.label}: unknown profile '{name}'{_did_you_mean(name, names)}; "
+        raise UnknownNameError(f"{self.label}: unknown profile '{name}'{did_you_mean(name, names)}; "
                                f"choose from: {', '.join(names)}")
 
     def without(self, strategies: set[str], why: str = "") -> Matrix:
@@ -256,6 +246,11 @@ class Matrix:
         if not kept.strategies:
             raise MatrixError([f"{self.label}: every strategy is inferred, so stated_only leaves nothing to rank"])
         return kept
+
+    @property
+    def shows_basis(self) -> bool:
+        """Whether tables show each strategy's basis: the file uses ``basis``, or a strategy is inferred."""
+        return self.basis_given or any(s.basis != "stated" for s in self.strategies)
 
     @property
     def has_ranges(self) -> bool:
@@ -281,7 +276,7 @@ class Matrix:
             if criterion.name.casefold() == name.strip().casefold():
                 return criterion
         valid = ", ".join(self.criterion_names)
-        hint = _did_you_mean(name, self.criterion_names)
+        hint = did_you_mean(name, self.criterion_names)
         raise UnknownNameError(f"{self.label}: unknown criterion '{name}'{hint}; choose from: {valid}")
 
     def to_array(self) -> np.ndarray:
@@ -310,14 +305,39 @@ class Matrix:
         return np.array(list(self.weights.values()), dtype=float)
 
     def to_frame(self) -> pd.DataFrame:
-        """The scores as a DataFrame: one row per strategy, one column per criterion."""
+        """The scores as a DataFrame: one row per strategy, one column per criterion; ``attrs`` holds
+        the actor, objectives, weights and scale, so that :meth:`from_frame` gives this matrix back."""
         import pandas as pd
 
-        return pd.DataFrame(
+        frame = pd.DataFrame(
             self.to_array(),
             index=pd.Index(self.strategy_names, name="strategy"),
             columns=self.criterion_names,
         )
+        frame.attrs = {"actor": self.actor, "objectives": dict(zip(self.criterion_names, self.objectives, strict=True)),
+                       "weights": {c.name: c.weight for c in self.criteria}, "scale": self.scale}
+        return frame
+
+    @classmethod
+    def from_frame(cls, frame: pd.DataFrame, objectives: Mapping[str, str] | str | None = None,
+                   weights: Mapping[str, float] | None = None, actor: str | None = None,
+                   scale: tuple[float, float] | None = None) -> Matrix:
+        """A matrix from a DataFrame: strategies in rows (the index), criteria in columns.
+
+        ``objectives`` maps criteria to max/min (the others: max), ``weights`` maps them to numbers
+        (none: equal weights, said in captions); see :func:`decide.core.frame.matrix_from_frame`.
+
+        >>> import pandas as pd
+        >>> frame = pd.DataFrame({"price": [5, 3], "quality": [7, 4]}, index=["A", "B"])
+        >>> Matrix.from_frame(frame, objectives={"price": "min"}, weights={"price": 1, "quality": 3}).weights
+        {'price': 0.25, 'quality': 0.75}
+        """
+        from decide.core.frame import matrix_from_frame
+
+        parts = matrix_from_frame(frame, objectives, weights, actor, scale)
+        parts["criteria"] = tuple(Criterion(*item) for item in parts["criteria"])
+        parts["strategies"] = tuple(Strategy(*item) for item in parts["strategies"])
+        return cls(**parts)
 
     def to_skcriteria(self) -> skcriteria.DecisionMatrix:
         """This matrix as a scikit-criteria DecisionMatrix (alternatives = strategies)."""

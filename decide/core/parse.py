@@ -18,6 +18,7 @@ from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from decide.core.errors import SpecError, UnknownNameError
+from decide.core.objectives import OBJECTIVE_WORDS, parse_objective
 
 if TYPE_CHECKING:
     from decide.core.model import Matrix
@@ -116,4 +117,7 @@ def per_criterion(matrix: Matrix, values: Mapping[str, Any] | None, what: str) -
     return dict(values)
 
 
-__all__ = ["parse_finite", "parse_nonnegative", "parse_params", "parse_range", "per_criterion", "split_per_criterion"]
+__all__ = [
+    "OBJECTIVE_WORDS", "parse_finite", "parse_nonnegative", "parse_objective", "parse_params", "parse_range",
+    "per_criterion", "split_per_criterion",
+]

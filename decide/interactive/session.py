@@ -189,9 +189,9 @@ class TuneSession:
         if name not in self.profiles:  # any case, as --profile elsewhere
             name = next((known for known in self.profiles if known.casefold() == name.strip().casefold()), name)
         if name not in self.profiles:
-            raise UnknownNameError(
-                f"{self.matrix.label}: unknown profile '{name}'; choose from: {', '.join(self.profiles)}"
-            )
+            from decide.core.suggest import unknown_name
+
+            raise UnknownNameError(unknown_name("profile", name, list(self.profiles), self.matrix.label))
         given = self.profiles[name]
         unknown = [c for c in given if c not in self.criteria]
         if unknown:

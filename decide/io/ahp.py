@@ -39,4 +39,20 @@ def load_ahp_file(path: str | Path) -> WeightsResult:
     return ahp(data["matrix"], criteria, where)
 
 
-__all__ = ["load_ahp_file"]
+__all__ = ["load_ahp_file", "load_ahp_matrix"]
+
+
+def load_ahp_matrix(path: str | Path) -> tuple[list[list[float]], list[str]]:
+    """One member's pairwise matrix and its criteria from an AHP file (as :func:`load_ahp_file` reads
+    it), for the group's judgments (:func:`decide.weights.group.aij`)."""
+    from decide.weights.elicit import _check_matrix, _matrix_from_judgments
+
+    path = Path(path)
+    load_ahp_file(path)  # every check, with its one-line error
+    data = parse_yaml(read_text_limited(path), str(path))
+    criteria = list(data["criteria"])
+    if "judgments" in data:
+        matrix, names = _matrix_from_judgments(data["judgments"], criteria, str(path))
+    else:
+        matrix, names = _check_matrix(data["matrix"], criteria, str(path))
+    return [[float(v) for v in row] for row in matrix], list(names)

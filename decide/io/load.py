@@ -19,6 +19,7 @@ from decide.core.defaults import DEFAULT_WEIGHTING
 from decide.core.errors import DecideWarning, MatrixError, UnknownNameError
 from decide.core.model import Matrix
 from decide.core.paths import shipped_label, shipped_matrices_dir
+from decide.core.suggest import did_you_mean
 from decide.io.files import read_yaml_file
 from decide.io.matrix_checks import (
     _check_document,
@@ -30,7 +31,9 @@ if TYPE_CHECKING:
     from decide.io.scenarios import Scenario
 
 PathLike = str | Path
-MatrixSource = Matrix | Sequence[Matrix] | PathLike | Sequence[PathLike] | None
+#: What a verb reads: a Matrix, a pandas DataFrame (strategies in rows, criteria in columns), a list
+#: of them, a matrix file, a spreadsheet or a folder (or a list of paths), or None (the shipped ones).
+MatrixSource = Matrix | Sequence[Matrix] | PathLike | Sequence[PathLike] | Any | None
 MATRIX_SUFFIXES = (".yaml", ".yml")
 #: A PATH that stands for the shipped matrices, to combine them with your own files:
 #: ``decide rank japan.yaml +shipped``.
@@ -52,11 +55,34 @@ def load_matrix(path: PathLike) -> Matrix:
     Raises :class:`MatrixError` whose ``problems`` lists everything wrong with the file.
     """
     path = Path(path)
+    if _is_sheet(path):
+        matrices = load_file(path)
+        if len(matrices) != 1:
+            raise MatrixError([f"{_label(path)}: holds {len(matrices)} matrices "
+                               f"({', '.join(m.actor for m in matrices)}); use load_matrices"])
+        return matrices[0]
     problems, matrix = _check_document(_read_yaml(path), path)
     if problems:
         raise MatrixError(problems)
     assert matrix is not None
     return matrix
+
+
+def _is_sheet(path: Path) -> bool:
+    from decide.io.sheet import SHEET_SUFFIXES
+
+    return path.suffix.casefold() in SHEET_SUFFIXES
+
+
+def load_file(path: PathLike) -> list[Matrix]:
+    """The matrices of one file: a matrix file holds one, a spreadsheet (:mod:`decide.io.sheet`)
+    one per matrix sheet."""
+    path = Path(path)
+    if _is_sheet(path):
+        from decide.io.sheet import load_sheet
+
+        return load_sheet(path)
+    return [load_matrix(path)]
 
 
 def matrix_files(paths: Iterable[PathLike] | PathLike | None = None) -> list[Path]:
@@ -113,7 +139,7 @@ def load_matrices(paths: Iterable[PathLike] | PathLike | None = None) -> list[Ma
     Raises :class:`MatrixError` for the first invalid file, or when two files describe
     the same actor.
     """
-    return _one_file_per_actor([load_matrix(path) for path in matrix_files(paths)])
+    return _one_file_per_actor([m for path in matrix_files(paths) for m in load_file(path)])
 
 
 def _one_file_per_actor(matrices: list[Matrix]) -> list[Matrix]:
@@ -148,6 +174,14 @@ def check_files(
     except MatrixError as error:
         return {"": (error.problems, None)}
     for path in files:
+        if _is_sheet(path):
+            from decide.io.sheet import check_sheet
+
+            try:
+                report.update({label: (found, matrix) for label, found, matrix in check_sheet(path)})
+            except MatrixError as error:
+                report[_label(path)] = (error.problems, None)
+            continue
         try:
             report[_label(path)] = _check_document(_read_yaml(path), path)
         except MatrixError as error:
@@ -176,7 +210,8 @@ def select_actors(matrices: Sequence[Matrix], actors: Iterable[str] | str | None
         found = [m for m in matrices if m.matches(name)]
         if not found:
             valid = ", ".join(m.actor for m in matrices)
-            raise UnknownNameError(f"unknown actor '{name}'; choose from: {valid}")
+            hint = did_you_mean(name, [m.actor for m in matrices])
+            raise UnknownNameError(f"unknown actor '{name}'{hint}; choose from: {valid}")
         selected += [m for m in found if m not in selected]
     return selected or list(matrices)
 
@@ -196,6 +231,7 @@ def resolve_matrices(
     >>> [m.actor for m in resolve_matrices(None, ["dprk"])]
     ['North Korea']
     """
+    source = _frames_as_matrices(source)
     if isinstance(source, Matrix):
         matrices = [source]
     elif (
@@ -218,6 +254,21 @@ def resolve_matrices(
     return [m.stated_only() for m in selected] if stated_only else selected
 
 
+def _is_frame(value: Any) -> bool:
+    return all(hasattr(value, name) for name in ("columns", "index", "itertuples"))
+
+
+def _frames_as_matrices(source: Any) -> Any:
+    """A pandas DataFrame (or a list of them, or of matrices and DataFrames) as matrices
+    (:meth:`Matrix.from_frame`: strategies in rows, criteria in columns, equal weights unless its
+    ``attrs`` say otherwise)."""
+    if _is_frame(source):
+        return Matrix.from_frame(source)
+    if isinstance(source, Sequence) and not isinstance(source, str) and any(_is_frame(s) for s in source):
+        return [Matrix.from_frame(s) if _is_frame(s) else s for s in source]
+    return source
+
+
 def _load_selected(paths: Iterable[PathLike] | PathLike | None, actors: Iterable[str] | str) -> list[Matrix]:
     """The named actors' matrices: a bad file fails only when it may hold a named actor;
     the others are skipped with a :class:`~decide.core.errors.DecideWarning`."""
@@ -235,7 +286,7 @@ def _load_selected(paths: Iterable[PathLike] | PathLike | None, actors: Iterable
             return select_actors(_one_file_per_actor(chosen), names)
     for path in files:
         try:
-            good.append(load_matrix(path))
+            good += load_file(path)
         except MatrixError as problem:
             bad.append(problem)
     if bad and not all(any(m.matches(name) for m in good) for name in names):

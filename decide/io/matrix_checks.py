@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any, cast
 from decide.core.limits import document_problems, one_line
 from decide.core.model import Criterion, Matrix, Objective, Strategy
 from decide.core.paths import shipped_label
+from decide.core.suggest import did_you_mean
 from decide.io.yamlsafe import as_finite_number, shorten
 from decide.weights.spec import check_weights
 
@@ -43,7 +44,7 @@ def _is_number(value: Any) -> bool:
 
 def _unknown_keys(mapping: dict, allowed: Sequence[str], where: str) -> list[str]:
     return [
-        f"{where}: unknown key '{key}'; allowed keys: {', '.join(allowed)}"
+        f"{where}: unknown key '{key}'{did_you_mean(str(key), allowed)}; allowed keys: {', '.join(allowed)}"
         for key in mapping
         if key not in allowed
     ]
@@ -55,6 +56,8 @@ def _check_criteria(data: Any, where: str) -> tuple[list[str], list[Criterion]]:
     if not isinstance(data, list) or not data:
         return [f"{where}: 'criteria' must be a non-empty list of {{name, objective, weight}}"], []
     names: set[str] = set()
+    # no weight anywhere: equal weights (said in every caption); some but not all: a problem
+    unweighted = all(isinstance(item, dict) and item.get("weight") is None for item in data)
     for index, item in enumerate(data):
         label = f"{where}: criteria[{index}]"
         if not isinstance(item, dict):
@@ -74,9 +77,10 @@ def _check_criteria(data: Any, where: str) -> tuple[list[str], list[Criterion]]:
             problems.append(
                 f"{label}: 'objective' is {shorten(objective)}; use max (more is better) or min (less is better)"
             )
-        weight = item.get("weight")
+        weight = 1.0 if unweighted else item.get("weight")
         if weight is None:
-            problems.append(f"{label}: 'weight' is missing; give a number >= 0")
+            problems.append(f"{label}: 'weight' is missing; give a number >= 0 (or leave out every weight for "
+                            "equal weights)")
         elif not _is_number(weight) or as_finite_number(weight) is None or weight < 0:
             problems.append(f"{label}: 'weight' is {shorten(weight)}; give a finite number >= 0")
         description = item.get("description", "")
@@ -319,7 +323,7 @@ def _check_document(data: Any, path: Path) -> tuple[list[str], Matrix | None]:
     if not isinstance(data, dict):
         return [f"{where}: expected a mapping with keys actor, criteria and strategies"], None
     problems = _unknown_keys(data, TOP_LEVEL_KEYS, where)
-    actor = data.get("actor")
+    actor = data.get("actor", default_actor(path))
     if not isinstance(actor, str) or not actor.strip():
         problems.append(f"{where}: 'actor' is missing or not a text; name the actor, e.g. actor: China")
     aliases = data.get("aliases", [])
@@ -357,5 +361,28 @@ def _check_document(data: Any, path: Path) -> tuple[list[str], Matrix | None]:
         profiles=tuple(profiles),
         weights_rationale=weights_rationale,
         draft=draft,
+        weights_source="file" if _has_weights(data.get("criteria")) else EQUAL_WEIGHTS,
+        basis_given=any(isinstance(s, dict) and "basis" in s for s in data.get("strategies") or []),
     )
     return [], matrix
+
+
+#: How captions name the weights of a file that gives none.
+from decide.core.frame import EQUAL_WEIGHTS  # noqa: E402
+
+
+def _has_weights(criteria: Any) -> bool:
+    return any(isinstance(item, dict) and item.get("weight") is not None for item in criteria or [])
+
+
+def default_actor(path: Path) -> str:
+    """The actor of a file that names none: its stem in words, title-cased.
+
+    >>> default_actor(Path("my-vendors.yaml"))
+    'My Vendors'
+    """
+    return " ".join(path.stem.replace("_", " ").replace("-", " ").split()).title() or path.stem
+
+
+#: Every problem of a parsed matrix document (``path`` names it), and its Matrix when there is none.
+check_document = _check_document

@@ -39,6 +39,7 @@ from typing import TYPE_CHECKING, Any
 
 from decide.core.errors import MatrixError, UnknownNameError
 from decide.core.paths import shipped_label
+from decide.core.suggest import did_you_mean
 from decide.io.files import read_yaml_file
 
 if TYPE_CHECKING:
@@ -244,7 +245,8 @@ def _number(value: Any) -> bool:
 
 def _unknown(mapping: dict, allowed: Sequence[str], label: str) -> list[str]:
     known = ", ".join(allowed)
-    return [f"{label}: unknown key '{key}'; allowed keys: {known}" for key in mapping if key not in allowed]
+    return [f"{label}: unknown key '{key}'{did_you_mean(str(key), allowed)}; allowed keys: {known}"
+            for key in mapping if key not in allowed]
 
 
 def _parse_adjustment(item: Any, label: str) -> tuple[list[str], Adjustment | None]:
@@ -386,7 +388,10 @@ def find_scenario(matrix: Matrix, name: str) -> Scenario:
             f"{SCENARIO_FOLDER}/{matrix.path.name if matrix.path else '<actor>.yaml'} beside the matrix)"
         )
     valid = ", ".join([BASELINE, *(s.name for s in known)])
-    raise UnknownNameError(f"{matrix.actor}: unknown scenario '{name}'; choose from: {valid}")
+    from decide.core.suggest import did_you_mean
+
+    hint = did_you_mean(name, [BASELINE, *(s.name for s in known)])
+    raise UnknownNameError(f"{matrix.actor}: unknown scenario '{name}'{hint}; choose from: {valid}")
 
 
 def select_scenarios(

@@ -88,6 +88,11 @@ def _construct_mapping(loader: _SafeStrictLoader, node: yaml.MappingNode) -> dic
 
 
 _SafeStrictLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+#: Exponents as YAML 1.2 and every spreadsheet write them (``1e3``, ``2.5E-2``): PyYAML's YAML 1.1
+#: reads them as text, which a score cannot be. ``1_000`` is already a number to PyYAML. Texts with
+#: an exponent never take the fast path (``_NEEDS_PYYAML``), so both readers agree.
+_EXPONENT = re.compile(r"^[-+]?[0-9][0-9_]*(?:\.[0-9_]*)?[eE][-+]?[0-9]+$")
+_SafeStrictLoader.add_implicit_resolver("tag:yaml.org,2002:float", _EXPONENT, list("-+0123456789"))
 
 
 def _kind(node: yaml.Node) -> str:

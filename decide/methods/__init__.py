@@ -56,7 +56,9 @@ def get_method(method: str | Method, params: Mapping[str, Any] | None = None) ->
         return method
     cls = METHODS.get(str(method).strip().lower())
     if cls is None:
-        raise UnknownNameError(f"unknown method '{method}'; choose from: {', '.join(METHODS)}")
+        from decide.core.suggest import unknown_name
+
+        raise UnknownNameError(unknown_name("method", str(method), list(METHODS)))
     return cls(params)
 
 

@@ -4,7 +4,8 @@ Each table sheet opens with a header block (the caption, the decide version and 
 footnote), then the table with a bold, frozen header row and an autofilter; numbers
 show 4 decimals, columns are as wide as their content (up to 80 characters), and
 Pareto-dominated rows (marked ``*``) are shaded. A ``sources`` sheet lists every
-strategy's source and the rationale of each score.
+strategy's source and the rationale of each score, and a ``matrix`` sheet per actor holds the
+matrix in the layout ``decide import`` reads back (:mod:`decide.io.sheet`).
 
 >>> import tempfile, pathlib, openpyxl
 >>> from decide.analysis.ranking import rank
@@ -13,7 +14,7 @@ strategy's source and the rationale of each score.
 ...     write_workbook(rank(actors=["China", "Russia"]), path)
 ...     book = openpyxl.load_workbook(path)
 >>> book.sheetnames, book["China"].freeze_panes, book["China"]["A5"].font.bold
-(['summary', 'China', 'Russia', 'sources'], 'A6', True)
+(['summary', 'China', 'Russia', 'sources', 'matrix China', 'matrix Russia'], 'A6', True)
 """
 
 from __future__ import annotations
@@ -165,6 +166,23 @@ def _write_sources(sheet: Any, matrices: list[Matrix], raw: bool) -> None:
     _write_table(sheet, Section("sources", f"Scores, sources and rationales from {files}", table), raw)
 
 
+def _write_matrices(book: Any, matrices: list[Matrix], raw: bool) -> None:
+    """A ``matrix`` sheet per matrix (``matrix ACTOR`` for several), in the layout ``decide import``
+    reads, so that the workbook imports back to the same matrices."""
+    from openpyxl.styles import Font
+
+    from decide.io.sheet_write import matrix_rows
+
+    for matrix in matrices:
+        title = "matrix" if len(matrices) == 1 else f"matrix {matrix.actor}"
+        sheet = book.create_sheet(next(_sheet_names([Section(title, "", Table([], []))])))
+        for number, row in enumerate(matrix_rows(matrix), start=1):
+            for column, value in enumerate(row, start=1):
+                cell = _put(sheet, number, column, value, raw)
+                if row[0] == "strategy":
+                    cell.font = Font(bold=True)
+
+
 def write_workbook(result: Exportable, path: str, raw: bool = False) -> None:
     """Write ``result`` as a polished workbook at ``path`` (see the module text); text
     that would run as a formula is neutralised unless ``raw``."""
@@ -182,6 +200,7 @@ def write_workbook(result: Exportable, path: str, raw: bool = False) -> None:
     matrices = result_matrices(result)
     if matrices:
         _write_sources(book.create_sheet("sources"), matrices, raw)
+        _write_matrices(book, matrices, raw)
     book.save(path)
 
 

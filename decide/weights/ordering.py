@@ -7,13 +7,13 @@ centroid (ROC), rank sum (RS) and rank reciprocal (RR), ties sharing their place
 
 from __future__ import annotations
 
-import difflib
 import math
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from decide.core.defaults import WEIGHTING_RULES
 from decide.core.errors import SpecError, UnknownNameError
+from decide.core.suggest import did_you_mean
 
 if TYPE_CHECKING:
 
@@ -33,8 +33,7 @@ def _resolve(name: str, criteria: Sequence[str], where: str) -> str:
     found = by_folded.get(name.strip().casefold())
     if found is not None:
         return found
-    close = difflib.get_close_matches(name.strip().casefold(), list(by_folded), n=1)
-    hint = f" (did you mean '{by_folded[close[0]]}'?)" if close else ""
+    hint = did_you_mean(name, criteria)
     raise SpecError(f"{where}: unknown criterion '{name}'{hint}; choose from: {', '.join(criteria)}")
 
 
@@ -165,8 +164,7 @@ def surrogate(rule: str, order: OrderLike, criteria: Sequence[str] | None = None
     """
     function = SURROGATE_RULES.get(rule.strip().casefold())
     if function is None:
-        close = difflib.get_close_matches(rule.strip().casefold(), list(SURROGATE_RULES), n=1)
-        hint = f" (did you mean '{close[0]}'?)" if close else ""
+        hint = did_you_mean(rule, SURROGATE_RULES)
         raise UnknownNameError(f"unknown weighting rule '{rule}'{hint}; choose from: {', '.join(SURROGATE_RULES)}")
     return function(order, criteria)
 

@@ -16,6 +16,7 @@ import decide.weights as elicit
 from decide.core.defaults import DEFAULT_WEIGHTING, WEIGHTING_RULES
 from decide.core.errors import DecideError, SpecError
 from decide.core.model import Criterion, Matrix, Profile
+from decide.core.suggest import did_you_mean
 from decide.weights.apply import apply_profile
 
 PROFILE_KEYS = ("name", "weights", "rationale", "source", "weighting")
@@ -42,7 +43,8 @@ def check_profiles(data: Any, where: str, criteria: Sequence[Criterion]) -> tupl
             continue
         label = f"{where}: profile '{name}'"
         before = len(problems)
-        problems += [f"{label}: unknown key '{key}'; allowed keys: {', '.join(PROFILE_KEYS)}"
+        problems += [f"{label}: unknown key '{key}'{did_you_mean(str(key), PROFILE_KEYS)}; "
+                     f"allowed keys: {', '.join(PROFILE_KEYS)}"
                      for key in item if key not in PROFILE_KEYS]
         if name.casefold() in seen:
             problems.append(f"{label}: duplicate profile name (also '{seen[name.casefold()]}'); names must be unique")

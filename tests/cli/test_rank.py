@@ -54,7 +54,8 @@ def test_rank_a_user_file(cli, matrix_file):
 @pytest.mark.parametrize(
     ("args", "error"),
     [
-        (["rank", "--method", "electre9"], "Error: unknown method 'electre9'; choose from: " + ", ".join(METHODS)),
+        (["rank", "--method", "electre9"],
+         "Error: unknown method 'electre9' (did you mean 'electre2'?); choose from: " + ", ".join(METHODS)),
         (
             ["rank", "--actor", "Atlantis"],
             "Error: unknown actor 'Atlantis'; choose from: "

@@ -55,7 +55,7 @@ def test_make_top(cli, matrix_file):
         (["sensitivity", "--actor", "TL", "--make-top", "Peace"],
          "Error: {path}: unknown strategy 'Peace'; choose from: Talks, Exercises, Sanctions, Aid"),
         (["sensitivity", "--actor", "TL", "--method", "magic"],
-         "Error: unknown method 'magic'; choose from: " + ", ".join(METHODS)),
+         "Error: unknown method 'magic' (did you mean 'mairca'?); choose from: " + ", ".join(METHODS)),
         (["smaa", "--order", "risk>>cost"],
          "Error: --order: 'risk>>cost' is not NAME>NAME[>NAME...]; write e.g. "
          "'deterrence>stability>risk>cost'"),
