@@ -20,12 +20,21 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from decide.core.errors import SpecError
+from decide.core.model import Matrix
 
-if TYPE_CHECKING:
-    from decide.analysis.extract_actors import Actor
+
+class Actor(Protocol):
+    """What a group table needs of an actor (:class:`decide.analysis.extract_actors.Actor`)."""
+
+    @property
+    def name(self) -> str: ...
+
+    @property
+    def matrix(self) -> Matrix | None: ...
+
 
 #: How a caller says which known actors a text names (:meth:`ActorFinder.named`).
 Named = Callable[[str], list[str]]
