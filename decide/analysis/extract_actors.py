@@ -90,7 +90,7 @@ _NOT_NAMES = frozenset([
 _AND_ITS_ALLIES = re.compile(r"\s+and\s+(?:its|their)\s+allies\b", re.IGNORECASE)
 _BACK_REFERENCE = re.compile(
     r"\b(?:these|those|both|the\s+two)\s+(?:[a-z]+\s+){0,2}?(?:powers|nations|countries|states|governments|"
-    r"players|actors|parties|sides|capitals)\b|\bthey\b", re.IGNORECASE)
+    r"players|actors|parties|sides|capitals|neighbou?rs|partners)\b|\bthey\b", re.IGNORECASE)
 #: where a clause starts: "they" refers back to actors only as a clause's subject, not in "instability they cause"
 _CLAUSE_START = re.compile(r"(?:^|[.,;:—(]|\b(?:and|but|so|while|as|if|when|because|since|though|although|yet))\s*$",
                            re.IGNORECASE)

@@ -141,8 +141,9 @@ def build_groups(actors: Sequence[Actor], named: Named, given: str | Mapping[str
     ``text`` names."""
     folded = {a.name.casefold(): a.name for a in actors}
 
-    def keep(members: Sequence[str]) -> tuple[str, ...]:
-        return tuple(dict.fromkeys(folded[m.casefold()] for m in members if m.casefold() in folded))
+    def keep(members: Sequence[str]) -> tuple[str, ...]:  # the known members, in the order of the actors
+        wanted = {m.casefold() for m in members}
+        return tuple(name for key, name in folded.items() if key in wanted)
 
     terms = {group_key(term): Group(term, keep(members), "the default list", SECTION in members)
              for term, members in DEFAULT_GROUPS.items()}
