@@ -89,9 +89,9 @@ def test_every_table_row_and_list_item_of_the_coverage_is_found(seeds):
 
 
 @needs_seeds
-def test_nine_in_ten_items_go_to_the_actors_the_coverage_gives_them(seeds):
-    """Agreement: extract names at least one of the actors whose matrices carry the item, and none other.
-    Exact agreement (the same set) is lower and is printed: extract does not guess "its allies"."""
+def test_nine_in_ten_items_go_to_exactly_the_actors_the_coverage_gives_them(seeds):
+    """Exact agreement: extract names the same set of actors as the matrices that carry the item (or
+    that it was merged into). Lenient agreement (some of them and no other) is printed beside it."""
     agree = exact = 0
     rows = [entry for entry in COVERAGE if not is_paragraph_level(entry)]
     for entry in rows:
@@ -99,9 +99,28 @@ def test_nine_in_ten_items_go_to_the_actors_the_coverage_gives_them(seeds):
         got = set(matching_item(seeds, entry)[0].actors)
         agree += bool(got) and got <= expected
         exact += got == expected
-    print(f"actors: {agree}/{len(rows)} agree, {exact}/{len(rows)} the same set")
+    print(f"actors: {exact}/{len(rows)} the same set, {agree}/{len(rows)} agree (some of them, no other)")
+    assert exact / len(rows) >= 0.9
     assert agree / len(rows) >= 0.9
-    assert exact / len(rows) >= 0.75
+
+
+@needs_seeds
+def test_group_terms_back_references_and_allies_say_why(seeds):
+    """The rules that give the seed items to a group, a back-referenced list or allies record the reason."""
+    by_row = {(item.article[:3], item.row): item for item in seeds.items}
+    west = by_row["000", "Reassessing Sanctions"]
+    assert west.actors == ("United States",)
+    assert "'The West' = United States (the default list)" in west.assigned_by
+    presence = by_row["000", "Increased Military Presence"]
+    assert set(presence.actors) == {"United States", "China"}
+    assert "'these major powers' refers back to 'united States and China'" in presence.assigned_by
+    sanctions = by_row["000", "Enhanced sanctions"]
+    assert set(sanctions.actors) == {"United States", "Japan", "South Korea"}
+    assert "allies of United States = Japan, South Korea (the matrices' alliance strategies)" in sanctions.assigned_by
+    coordination = by_row["001", "Enhanced Military Coordination"]
+    assert "'among allied forces'" in coordination.assigned_by and len(coordination.actors) == 3
+    entry = next(e for e in seeds.coverage() if e["row"] == "Increased Military Presence")
+    assert entry["actors"] == list(presence.actors) and entry["assigned_by"] == presence.assigned_by
 
 
 @needs_seeds
@@ -292,6 +311,68 @@ def test_actors_are_subjects_not_objects():
     assert finder.named("North Korean infrastructure and Russian influence") == ["North Korea", "Russia"]
     assert finder.other_subject("The West could leverage this situation by") == "The West"
     assert finder.other_subject("china could consider strategies such as") is None
+
+
+GROUPED = """Arctic Choices
+Options for the North
+The West could answer by:
+- Joint Patrols: Joint air policing with Norway and Sweden.
+- Cheaper Fuel: Buying fuel from any supplier.
+Finland and Norway talk often. Pressure may push these neighbours to share bases, and they may join drills.
+- Shared Ranges: Opening ranges for exercises among allied air forces.
+"""
+
+
+def test_group_terms_resolve_through_the_groups_table_and_say_where_from():
+    result = extract(GROUPED, actors="Norway;Finland;Sweden")
+    rows = {item.row: item for item in result.items if item.place == "list item"}
+    assert rows["Joint Patrols"].actors == ("Norway", "Finland", "Sweden")  # the default West's known members
+    assert rows["Joint Patrols"].assigned_by == (
+        "the list's lead-in: 'The West' = Norway, Finland, Sweden (the default list)")
+    given = extract(GROUPED, actors="Norway;Finland;Sweden;Japan", groups="the West=Japan,Norway")
+    assert {item.row: item.actors for item in given.items if item.place == "list item"}["Cheaper Fuel"] == (
+        "Japan", "Norway")
+    alone = extract(GROUPED, actors="Russia")
+    item = next(i for i in alone.items if i.row == "Cheaper Fuel")
+    assert item.actors == () and "'The West', a group with no known actor" in item.assigned_by
+    assert "--groups" in alone.coverage()[1]["context_only"]
+
+
+def test_back_references_go_to_the_latest_actor_list_of_an_earlier_sentence():
+    result = extract(GROUPED, actors="Norway;Finland;Sweden", groups="the West=Norway")
+    shared = next(i for i in result.items if i.row == "Shared Ranges")
+    assert set(shared.actors) == {"Finland", "Norway"}
+    assert "'these neighbours' refers back to 'Finland and Norway'" in shared.assigned_by
+    finder = ActorFinder([Actor("Norway"), Actor("Finland")])
+    # "they" is a back-reference only as a clause's subject
+    assert [s.actors for s in finder.subjects("Costs rise, and they may act.", ["Norway and Finland met."])] == [
+        ("Norway", "Finland")]
+    assert finder.subjects("It shows the instability they may bring.", ["Norway and Finland met."]) == []
+
+
+def test_allies_share_a_joint_action_only_when_named_or_acted_among():
+    actors = "Norway;Finland;Sweden"
+    plain = extract(GROUPED, actors=actors, groups="the West=Finland")
+    assert next(i for i in plain.items if i.row == "Joint Patrols").actors == ("Finland",)  # no allies known
+    allied = extract(GROUPED, actors=actors, groups="the West=Finland;allies of Finland=Norway,Sweden")
+    rows = {item.row: item for item in allied.items if item.place == "list item"}
+    assert rows["Joint Patrols"].actors == ("Finland", "Norway", "Sweden")
+    assert "shared with allies: 'with Norway and Sweden', allies of Finland = Norway, Sweden (--groups)" in (
+        rows["Joint Patrols"].assigned_by)
+    assert rows["Cheaper Fuel"].actors == ("Finland",)  # neither names nor acts among allies
+    arctic = extract(ARCTIC, actors=ARCTIC_ACTORS, groups="allies of Finland=Norway,Sweden")
+    rows = {item.row: item.actors for item in arctic.items if item.place != "paragraph"}
+    assert rows["Joint air policing with Norway and Sweden"] == ("Finland", "Norway", "Sweden")
+    assert rows["Opening Lapland ranges for allied exercises"] == ("Finland",)  # for allies, not with them
+
+
+def test_bad_groups_are_one_line(cli):
+    for groups, message in (("the West", "'the West' gives no members"),
+                            ("the West=Atlantis", "'the West' names 'Atlantis', no known actor"),
+                            ("allies of Atlantis=Norway", "'Atlantis' is no known actor")):
+        result = cli("extract", str(ARCTIC), "--actors", ARCTIC_ACTORS, "--groups", groups)
+        assert result.exit_code == 1 and result.stderr.startswith("Error: groups: ") and message in result.stderr
+        assert result.stderr.count("\n") == 1
 
 
 def test_actors_given_on_the_command_line():

@@ -27,7 +27,7 @@ decide.DecideError: /nonexistent.txt: no such file
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -100,12 +100,16 @@ class Extraction(Result):
         return pd.DataFrame(rows)
 
     def coverage(self) -> list[dict[str, Any]]:
-        """Every item in the format of ``data/coverage.yaml``: carried_by, or context_only with a reason."""
+        """Every item in the format of ``data/coverage.yaml``: carried_by, or context_only with a reason;
+        an assigned item also says its actors and why (``assigned_by``)."""
         entries = []
         for index, item in enumerate(self.items):
             entry: dict[str, Any] = {"source": item.article, "where": item.where, "row": item.row,
                                      "quote": item.quote}
             carriers_ = list(self.carried_by[index])
+            if item.actors:
+                entry["actors"] = list(item.actors)
+                entry["assigned_by"] = item.assigned_by
             if carriers_:
                 entry["carried_by"] = carriers_
             elif not item.actors:
@@ -124,7 +128,8 @@ class Extraction(Result):
 
         names = ", ".join(a.name for a in self.articles)
         lines = [f"# Coverage of {names} by 'decide extract': every table row, list item and recommendation",
-                 "# sentence, with the strategies that carry it ('Actor: strategy') or context_only and why.",
+                 "# sentence, with the strategies that carry it ('Actor: strategy') or context_only and why;",
+                 "# assigned_by says why it went to its actors (a column, its subject, a group, a back-reference).",
                  "items:"]
         for entry in self.coverage():
             text = yaml.safe_dump(entry, default_flow_style=True, allow_unicode=True, width=100_000, sort_keys=False)
@@ -225,11 +230,16 @@ def extract(
     articles: str | os.PathLike[str] | Sequence[str | os.PathLike[str]],
     actors: str | Sequence[Actor] | None = None,
     against: str | os.PathLike[str] | None = None,
+    groups: str | Mapping[str, Sequence[str]] | None = None,
 ) -> Extraction:
     """Find the items of ``articles`` (paths, or one article's text), assign them to ``actors``
     (``"Name=Alias,Alias;Name"``, :class:`Actor` objects, or by default the shipped matrices' actors),
     and draft a matrix per actor; with ``against`` (a folder or file of matrices), compare instead
     and draft only the additions.
+
+    ``groups`` names the members of group terms (``"the West=United States,Japan;allies of United
+    States=Japan,South Korea"``, or a mapping of term to actor names); they replace the default list
+    and the allies the matrices give (:mod:`decide.analysis.extract_groups`).
     """
     existing: list[Matrix] = []
     if against is not None:
@@ -246,7 +256,7 @@ def extract(
     else:
         chosen = list(actors)
     parsed = _read_all(articles)
-    finder = ActorFinder(chosen)
+    finder = ActorFinder(chosen, groups)
     items: list[Item] = []
     problems: list[str] = []
     for article in parsed:

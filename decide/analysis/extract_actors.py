@@ -1,18 +1,24 @@
 """Who an article's item belongs to: the actors the text may name and the one an item makes its subject.
 
 :class:`ActorFinder` finds actor names, aliases and demonyms in text and tells the actors a text
-makes the subject of an action from those it only mentions; :func:`assign_actors` tries an item's
-own words, the lead-in of its list, the paragraphs before it and the section heading in turn.
+makes the subject of an action from those it only mentions; group terms ("The West could", "The
+U.S. and its allies may") it resolves through a groups table (:mod:`.extract_groups`), and
+back-references ("these major powers", "they") to the latest list of actors earlier in the section.
+:func:`assign_actors` tries an item's own words, the lead-in of its list, the paragraphs before it
+and the section heading in turn, then shares a joint action with the allies it names
+(:func:`share_with_allies`); every assignment says why.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
+from decide.analysis.extract_groups import Group, build_groups, group_key
 from decide.core.errors import SpecError
 from decide.core.model import Matrix
+from decide.io.article_parts import split_sentences
 
 
 @dataclass(frozen=True)
@@ -81,12 +87,34 @@ _NOT_NAMES = frozenset([
 ])
 
 
+_AND_ITS_ALLIES = re.compile(r"\s+and\s+(?:its|their)\s+allies\b", re.IGNORECASE)
+_BACK_REFERENCE = re.compile(
+    r"\b(?:these|those|both|the\s+two)\s+(?:[a-z]+\s+){0,2}?(?:powers|nations|countries|states|governments|"
+    r"players|actors|parties|sides|capitals|neighbou?rs|partners)\b|\bthey\b", re.IGNORECASE)
+#: where a clause starts: "they" refers back to actors only as a clause's subject, not in "instability they cause"
+_CLAUSE_START = re.compile(r"(?:^|[.,;:—(]|\b(?:and|but|so|while|as|if|when|because|since|though|although|yet))\s*$",
+                           re.IGNORECASE)
+_AMONG_ALLIES = re.compile(
+    r"\b(?:among|between|with)\s+(?:its\s+|their\s+|the\s+|other\s+)?(?:allied\s+[\w-]+|allies)\b", re.IGNORECASE)
+_WITH = re.compile(r"\bwith\s+(?:both\s+)?(?:the\s+)?$", re.IGNORECASE)
+
+
 @dataclass(frozen=True)
 class Mention:
     start: int
     end: int
     actor: str
     demonym: bool
+
+
+@dataclass(frozen=True)
+class Subject:
+    """Actors a text makes the subject of an action, and how a group term or back-reference gave them."""
+
+    start: int
+    actors: tuple[str, ...]
+    note: str = ""
+    """``'The West' = United States (the default list)``; empty for actors named outright."""
 
 
 class ActorFinder:
@@ -106,7 +134,7 @@ class ActorFinder:
     []
     """
 
-    def __init__(self, actors: Sequence[Actor]):
+    def __init__(self, actors: Sequence[Actor], groups: str | Mapping[str, Sequence[str]] | None = None):
         self.actors = list(actors)
         forms: dict[str, tuple[str, bool, bool]] = {}  # pattern -> (actor, demonym, case-sensitive)
         self.keys: dict[str, tuple[str, bool]] = {}
@@ -120,6 +148,12 @@ class ActorFinder:
         patterns = sorted(forms, key=len, reverse=True)
         alternation = "|".join(f"(?-i:{p})" if forms[p][2] else p for p in patterns)
         self.pattern = re.compile(rf"(?<![\w.])(?:{alternation})(?![\w])", re.IGNORECASE) if patterns else None
+        self.terms: dict[str, Group]
+        self.allies: dict[str, Group]
+        self.terms, self.allies = build_groups(self.actors, self.named, groups)
+        words = sorted((r"\s+".join(map(re.escape, key.split())) for key in self.terms), key=len, reverse=True)
+        self.term_pattern = re.compile(rf"(?<![\w-])(?:the\s+)?(?:{'|'.join(words)})(?![\w-])(?!\s+(?-i:[A-Z][a-z]))",
+                                       re.IGNORECASE) if words else None
 
     def _add(self, forms: dict[str, tuple[str, bool, bool]], form: str, actor: str, *, demonym: bool) -> None:
         form = form.strip()
@@ -158,7 +192,7 @@ class ActorFinder:
         """The actors ``text`` names, in order of first mention."""
         return list(dict.fromkeys(m.actor for m in self.mentions(text) if demonyms or not m.demonym))
 
-    def _groups(self, text: str) -> list[list[Mention]]:
+    def _lists(self, text: str) -> list[list[Mention]]:
         groups: list[list[Mention]] = []
         for mention in self.mentions(text):
             if mention.demonym:
@@ -173,13 +207,86 @@ class ActorFinder:
         """The actors ``text`` makes the subject of an action: "China may ...", "for X and Y to ...",
         "Pressure on X to ...", "embolden X"; not the objects ("ties with X", "X's capabilities")."""
         found: list[str] = []
-        for group in self._groups(text):
-            before, after = text[:group[0].start], text[group[-1].end:]
-            caused = _CAUSE.search(before) and _TO_VERB.match(after)
-            subject = _SUBJECT_AFTER.match(after) and not _after_preposition(before)
-            if caused or subject or _EMBOLDEN.search(before):
+        for group in self._lists(text):
+            if _agent_at(text, group[0].start, group[-1].end):
                 found += [m.actor for m in group]
         return list(dict.fromkeys(found))
+
+    def subjects(self, text: str, context: Sequence[str] = (), section: str | None = None) -> list[Subject]:
+        """What ``text`` makes the subject of an action, in order: named actors ("X and its allies"
+        adds X's allies), group terms ("The West could"), back-references ("prompt these major powers
+        to") resolved to the latest list of actors in an earlier sentence or in ``context`` (the
+        section's earlier paragraphs, nearest first). A group with no known actor gives no actors.
+
+        >>> finder = ActorFinder([Actor("United States", ("US",)), Actor("China")])
+        >>> [(s.actors, s.note) for s in finder.subjects("The West could leverage this situation by")]
+        [(('United States',), "'The West' = United States (the default list)")]
+        >>> [s.note for s in finder.subjects("It may prompt these powers to act.", ["The US and China talk."])]
+        ["'these powers' refers back to 'US and China'"]
+        """
+        found: list[Subject] = []
+        for group in self._lists(text):
+            if not _agent_at(text, group[0].start, group[-1].end):
+                continue
+            actors = [m.actor for m in group]
+            tail = _AND_ITS_ALLIES.match(text, group[-1].end)
+            if not tail:
+                found.append(Subject(group[0].start, tuple(actors)))
+                continue
+            owned = [self.allies[a] for a in actors if a in self.allies]
+            extra = [m for g in owned for m in g.actors if m not in actors]
+            note = f"'{text[group[0].start:tail.end()]}', " + (
+                "; ".join(f"{g.term} = {', '.join(g.actors)} ({g.source})" for g in owned)
+                if owned else "no allies known (name them with --groups 'allies of X=...')")
+            found.append(Subject(group[0].start, tuple(dict.fromkeys([*actors, *extra])), note))
+        taken: list[tuple[int, int]] = []
+        for match in _BACK_REFERENCE.finditer(text):
+            taken.append(match.span())
+            pronoun = match.group(0).casefold() == "they"
+            if pronoun and not _CLAUSE_START.search(text[:match.start()]):
+                continue
+            if _agent_at(text, match.start(), match.end()):
+                earlier = self._refer_back(text[:match.start()], context)
+                if earlier is not None:
+                    note = f"'{match.group(0)}' refers back to '{earlier[1]}'"
+                    found.append(Subject(match.start(), earlier[0], note))
+        for match in self.term_pattern.finditer(text) if self.term_pattern else ():
+            if any(a < match.end() and match.start() < b for a, b in taken):
+                continue
+            if _agent_at(text, match.start(), match.end()):
+                found.append(self._group_subject(match.start(), match.group(0), section, context))
+        return sorted(found, key=lambda s: s.start)
+
+    def _group_subject(self, start: int, phrase: str, section: str | None, context: Sequence[str]) -> Subject:
+        group = self.terms[group_key(phrase)]
+        if group.section:
+            scope = [section or "", *reversed(context)]
+            actors = tuple(dict.fromkeys(a for text in scope for a in self.named(text, demonyms=False)))
+            return Subject(start, actors, f"'{phrase}' = the actors the section names: "
+                           f"{', '.join(actors) or 'none'} ({group.source})")
+        if not group.actors:
+            return Subject(start, (), f"'{phrase}', a group with no known actor ({group.source}; "
+                           "name its members with --groups)")
+        return Subject(start, group.actors, f"'{phrase}' = {', '.join(group.actors)} ({group.source})")
+
+    def _refer_back(self, head: str, context: Sequence[str]) -> tuple[tuple[str, ...], str] | None:
+        """The latest list of two or more actors (or a group term with known members) in the sentences
+        of ``head`` before its last, else in ``context`` nearest first: what a back-reference means."""
+        sentences = split_sentences(head)
+        for text in [" ".join(sentences[:-1]), *context]:
+            candidates: list[tuple[int, tuple[str, ...], str]] = []
+            for group in self._lists(text):
+                actors = tuple(dict.fromkeys(m.actor for m in group))
+                if len(actors) >= 2:
+                    candidates.append((group[-1].end, actors, text[group[0].start:group[-1].end]))
+            for match in self.term_pattern.finditer(text) if self.term_pattern else ():
+                group_ = self.terms[group_key(match.group(0))]
+                if group_.actors and not group_.section:
+                    candidates.append((match.end(), group_.actors, match.group(0)))
+            if candidates:
+                _, actors, phrase = max(candidates, key=lambda c: c[0])
+                return actors, phrase
+        return None
 
     def other_subject(self, text: str) -> str | None:
         """A named subject that is no known actor ("The West could ..."), or ``None``."""
@@ -192,6 +299,14 @@ class ActorFinder:
         return None
 
 
+def _agent_at(text: str, start: int, end: int) -> bool:
+    """Whether the words at ``text[start:end]`` are the subject of an action ("X may", "for X to")."""
+    before, after = text[:start], text[end:]
+    caused = _CAUSE.search(before) and _TO_VERB.match(after)
+    subject = _SUBJECT_AFTER.match(after) and not _after_preposition(before)
+    return bool(caused or subject or _EMBOLDEN.search(before))
+
+
 def _after_preposition(before: str) -> bool:
     words = re.findall(r"[\w’']+", before[-40:])
     while words and words[-1].casefold() in ("the", "both"):
@@ -199,26 +314,54 @@ def _after_preposition(before: str) -> bool:
     return bool(words) and words[-1].casefold() in PREPOSITIONS
 
 
+def _found(subjects: Sequence[Subject]) -> tuple[tuple[str, ...], str]:
+    """The actors of ``subjects`` and the notes of those a group or back-reference gave."""
+    actors = tuple(dict.fromkeys(a for s in subjects for a in s.actors))
+    notes = [s.note for s in subjects if s.note and s.actors]
+    return actors, f": {'; '.join(notes)}" if notes else ""
+
+
+def _lead_context(lead: str, before: Sequence[str]) -> list[str]:
+    """The section's text before a list's lead-in, nearest first (the lead-in ends ``before[0]``)."""
+    if before and lead in before[0]:
+        return [" ".join(split_sentences(before[0])[:-1]), *before[1:]]
+    return list(before)
+
+
 def assign_actors(finder: ActorFinder, own: Iterable[str], lead: str | None, before: Sequence[str],
                   section: str | None, *, lead_checked: bool = True) -> tuple[tuple[str, ...], str]:
     """The actors of an item, and how they were found, trying in turn its own subject, the lead-in,
-    the section's earlier paragraphs (nearest first), the section heading, the actors it names."""
+    the section's earlier paragraphs (nearest first), the section heading, the actors it names; an
+    action it shares with its actors' allies goes to them too (:func:`share_with_allies`)."""
     texts = [t for t in own if t]
+    actors, how = _assign(finder, texts, lead, before, section, lead_checked=lead_checked)
+    if actors:
+        actors, shared = share_with_allies(finder, actors, texts)
+        how += shared
+    return actors, how
+
+
+def _assign(finder: ActorFinder, texts: Sequence[str], lead: str | None, before: Sequence[str],
+            section: str | None, *, lead_checked: bool) -> tuple[tuple[str, ...], str]:
     for text in texts:
-        agents = finder.agents(text)
-        if agents:
-            return tuple(agents), "its subject"
+        actors, notes = _found(finder.subjects(text, before, section))
+        if actors:
+            return actors, "its subject" + notes
     if lead:
-        agents = finder.agents(lead)
-        if agents:
-            return tuple(agents), "the list's lead-in"
+        found = finder.subjects(lead, _lead_context(lead, before), section)
+        actors, notes = _found(found)
+        if actors:
+            return actors, "the list's lead-in" + notes
+        empty = next((s for s in found if not s.actors), None)
+        if empty is not None and lead_checked:
+            return (), f"its list's lead-in names {empty.note}"
         other = finder.other_subject(lead) if lead_checked else None
         if other:
-            return (), f"its list's lead-in names '{other}', not a known actor (pass --actors to name it)"
-    for paragraph in before:
-        agents = finder.agents(paragraph)
-        if agents:
-            return tuple(agents), "the paragraph before"
+            return (), f"its list's lead-in names '{other}', not a known actor (pass --actors or --groups to name it)"
+    for index, paragraph in enumerate(before):
+        actors, notes = _found(finder.subjects(paragraph, before[index + 1:], section))
+        if actors:
+            return actors, "the paragraph before" + notes
     if section:
         named = finder.named(section, demonyms=False)
         if named:
@@ -232,3 +375,40 @@ def assign_actors(finder: ActorFinder, own: Iterable[str], lead: str | None, bef
         if named:
             return tuple(named), "named in the paragraph before"
     return (), "no actor named in it, its lead-in, its section or the paragraphs before it"
+
+
+def share_with_allies(finder: ActorFinder, actors: Sequence[str], texts: Iterable[str]
+                      ) -> tuple[tuple[str, ...], str]:
+    """``actors`` and the allies an item shares its action with, and a note saying why: allies it
+    names as partners ("drills with South Korea and Japan"), or all of them when it acts among or
+    with allies ("joint exercises among allied forces"). Allies come from :attr:`ActorFinder.allies`.
+
+    >>> finder = ActorFinder([Actor("United States"), Actor("Japan")], "allies of United States=Japan")
+    >>> share_with_allies(finder, ["United States"], ["Expanding joint drills with Japan"])
+    (('United States', 'Japan'), "; shared with allies: 'with Japan', allies of United States = Japan (--groups)")
+    """
+    owned = {a: finder.allies[a] for a in actors if a in finder.allies and finder.allies[a].actors}
+    found = list(actors)
+    notes: list[str] = []
+    for text in texts:
+        among = _AMONG_ALLIES.search(text)
+        if among:
+            for group in owned.values():
+                found += group.actors
+            if owned:
+                notes.append(f"'{among.group(0)}', " + "; ".join(
+                    f"{g.term} = {', '.join(g.actors)} ({g.source})" for g in owned.values()))
+        for mentions in finder._lists(text):
+            if not _WITH.search(text[:mentions[0].start]):
+                continue
+            named = [m.actor for m in mentions]
+            for group in owned.values():
+                partners = [a for a in named if a in group.actors]
+                if partners:
+                    found += partners
+                    notes.append(f"'with {text[mentions[0].start:mentions[-1].end]}', {group.term} = "
+                                 f"{', '.join(group.actors)} ({group.source})")
+    shared = tuple(dict.fromkeys(found))
+    if len(shared) == len(actors):
+        return tuple(actors), ""
+    return shared, f"; shared with allies: {'; '.join(dict.fromkeys(notes))}"

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from decide.analysis.extract_actors import ActorFinder, assign_actors
+from decide.analysis.extract_actors import ActorFinder, assign_actors, share_with_allies
 from decide.io.article_parts import (
     Article,
     ListItem,
@@ -116,7 +116,10 @@ def _table_items(article: Article, table: Table, finder: ActorFinder) -> list[It
             # cells describe effects on others ("Moscow may treat it as a provocation")
             cells = [row[i] for i in range(len(header)) if i not in partners]
             actors, how = assign_actors(finder, [], None, table.before, table.section or article.title)
-            if not actors:
+            if actors:
+                actors, shared = share_with_allies(finder, actors, cells)
+                how += shared
+            else:
                 actors, how = assign_actors(finder, [" ".join(cells[1:]), *cells[:1]], None, (), None)
         if partners and (actors or actor_column is None):
             extra_actors = [a for i in partners for a in finder.named(row[i], demonyms=False)]

@@ -321,12 +321,15 @@ def robust_command(selection, scenarios, profiles, methods, all_actors, cells, f
 @single_option("--actors", metavar="NAME=ALIAS,...;NAME",
                help="The actors to look for (default: the shipped matrices' names and aliases).")
 @single_option("--against", type=click.Path(), help="Compare with these matrices; draft only what is new.")
-def extract_command(articles, folder, actors, against) -> None:
+@single_option("--groups", metavar="TERM=ACTOR,...;TERM=...",
+               help="Who a group term stands for, e.g. 'the West=United States,Japan;allies of United "
+                    "States=Japan,South Korea' (replaces the default list and the matrices' allies).")
+def extract_command(articles, folder, actors, against, groups) -> None:
     """Find the tables, lists and recommendations of ARTICLE (text, Markdown or HTML), assign them to
     actors and draft a matrix per actor (draft: true, every score a judgement to review)."""
     from decide.analysis.extract import extract
 
-    result = extract(list(articles), actors=actors, against=against)
+    result = extract(list(articles), actors=actors, against=against, groups=groups)
     for problem in result.problems:
         click.echo(f"Warning: {problem}", err=True)
     text = result.render("table")
