@@ -83,6 +83,13 @@ _HOMES = {
 
 
 def __getattr__(name: str) -> Any:
+    if name == "__version__":
+        from importlib.metadata import PackageNotFoundError, version
+
+        try:
+            return version("decide-mcda")
+        except PackageNotFoundError:  # a source checkout that was never installed
+            return "unknown"
     if name in _HOMES:
         module = importlib.import_module(f"decide.{_HOMES[name]}")
         value = module if name == "weights" else getattr(module, name)

@@ -60,7 +60,7 @@ def test_explain_one_strategy_on_the_command_line(cli):
     out = cli("explain", "-a", "dprk", "-m", "wsm", "--strategy", ranked[0].lower(), "-f", "markdown").stdout
     assert ranked[0] in out and "first because of" in out
     assert ranked[-1] not in out
-    bad = cli("explain", "-a", "dprk", "-s", "Atlantis")
+    bad = cli("explain", "-a", "dprk", "--strategy", "Atlantis")
     assert bad.exit_code == 1 and bad.output.startswith("Error: ") and "unknown strategy 'Atlantis'" in bad.output
     assert len(bad.output.strip().splitlines()) == 1
 
@@ -78,3 +78,10 @@ def test_unknown_strategy_in_python_is_a_decide_error():
     matrix = Matrix("Two", (Criterion("gain", "max", 1.0),), (Strategy("A", {"gain": 1}), Strategy("B", {"gain": 2})))
     with pytest.raises(UnknownNameError, match="unknown strategy 'C'; choose from: B, A"):
         explain(matrix, strategy="C")
+
+
+def test_a_strategy_given_where_a_path_goes_gets_a_hint(cli):
+    result = cli("explain", "-a", "dprk", "Deepen Military Collaboration with Russia")
+    assert result.exit_code == 1
+    assert "--strategy 'Deepen Military Collaboration with Russia'" in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1

@@ -122,7 +122,7 @@ def test_low_and_high_sheets_give_ranges(tmp_path):
     high = [["strategy", "price", "quality"], [None] * 3, ["Acme", 1300, 8], ["Bolt", 1000, 6], ["Cog", 1e3, 9]]
     matrix = load_matrix(write_xlsx(tmp_path / "r.xlsx", rows, low=low, high=high))
     assert matrix.strategies[0].ranges == {"price": (1100.0, 1300.0), "quality": (6.0, 8.0)}
-    assert matrix.weights_source == "equal (none given)"
+    assert matrix.weights_source == "equal: none given"
 
 
 @pytest.mark.parametrize("command", [["show", "-a", "South Korea"], ["rank", "-a", "South Korea", "-a", "China"]])

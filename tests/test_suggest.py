@@ -50,7 +50,7 @@ def test_make_top_takes_a_unique_prefix_on_the_command_line(cli):
 
 
 def test_explain_takes_a_unique_prefix(cli):
-    result = cli("explain", "-a", "United States", "-s", "Back-Channel")
+    result = cli("explain", "-a", "United States", "--strategy", "Back-Channel")
     assert result.exit_code == 0, result.stderr
     assert "Back-Channel Communication Channels" in result.stdout
 

@@ -217,7 +217,7 @@ def smaa_command(selection, samples, seed, spread, order, score_noise, fixed_sco
 
 @cli.command("explain")
 @selection_options()
-@single_option("--strategy", "-s", metavar="NAME", help="Only this strategy (a unique prefix is enough).")
+@single_option("--strategy", metavar="NAME", help="Only this strategy (a unique prefix is enough).")
 @plot_option
 @format_option
 @output_option
@@ -237,7 +237,7 @@ def explain_command(selection, strategy, fmt, output) -> None:
 @single_option("--methods", metavar="A,B,...", help="Methods compared (default: wsm, topsis, vikor, wpm, promethee2, "
               "electre2).")
 @single_option("--samples", "-n", default=2_000, type=click.IntRange(min=1), help="SMAA draws [default: 2000].")
-@single_option("--seed", default=0, type=int, help="SMAA random seed [default: 0].")
+@single_option("--seed", "-s", default=0, type=int, help="SMAA random seed [default: 0].")
 @single_option("--output", "-o", metavar="FILE.html|.md|.pdf",
               help="The brief: one self-contained HTML page, Markdown with its charts in FILE_files/, or PDF "
               "(printed by headless Chromium); without it, the summary table is printed.")

@@ -6,7 +6,7 @@ actor, objectives and weights in ``DataFrame.attrs`` so that the round trip is e
 >>> frame = pd.DataFrame({"price": [5, 3], "quality": [7, 4]}, index=["A", "B"])
 >>> parts = matrix_from_frame(frame, objectives={"price": "min"}, actor="Vendors")
 >>> parts["criteria"], parts["weights_source"]
-([('price', 'min', 1.0), ('quality', 'max', 1.0)], 'equal (none given)')
+([('price', 'min', 1.0), ('quality', 'max', 1.0)], 'equal: none given')
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ from decide.core.objectives import parse_objective
 from decide.core.suggest import did_you_mean
 
 #: How captions name the weights when none are given (the same words as a file without weights).
-EQUAL_WEIGHTS = "equal (none given)"
+EQUAL_WEIGHTS = "equal: none given"
 
 
 def matrix_from_frame(

@@ -128,6 +128,9 @@ def _actor_hint(name: str) -> str:
         m.actor for m in shipped if wanted in m.actor.casefold().split()
     ]
     if not found:
+        strategies = [s.name for m in shipped for s in m.strategies if s.name.casefold().startswith(wanted)]
+        if strategies:  # a strategy given where a PATH goes (decide explain "Name")
+            return f"; to name a strategy, give --strategy '{strategies[0]}'"
         return ""
     quoted = " or ".join(f"'{actor}'" if " " in actor else actor for actor in found)
     return f"; did you mean --actor {quoted}?" + (" (quote names with spaces)" if "'" in quoted else "")

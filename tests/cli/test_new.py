@@ -46,7 +46,7 @@ def test_edit_five_numbers_and_rank_with_equal_weights_and_no_actor(cli, here):
     result = cli("rank", "vendors.yaml")
     assert result.exit_code == 0, result.stderr
     lines = result.stdout.splitlines()
-    assert "(equal (none given))" in result.stdout
+    assert "(equal: none given)" in result.stdout
     table = lines[lines.index(next(line for line in lines if line.startswith("----"))) + 1:]
     assert table[0].split()[:2] == ["1", "A"]
     assert "basis" not in result.stdout  # the file never says what its strategies rest on
@@ -114,13 +114,13 @@ def test_a_minimal_file_reads_with_every_default(here):
     assert matrix.actor == "Office Chairs"
     assert [s.scores["price"] for s in matrix.strategies] == [1000.0, 1200.0, 850.0]
     assert matrix.weights == {"price": 0.5, "quality": 0.5}
-    assert matrix.weights_source == "equal (none given)"
+    assert matrix.weights_source == "equal: none given"
     assert not matrix.shows_basis
 
 
 def test_one_file_needs_no_actor_option_anywhere(cli, here):
     (here / "chairs.yaml").write_text(MINIMAL, encoding="utf-8")
-    for command in (["rank"], ["show"], ["explain"], ["explain", "-s", "Bolt"], ["sensitivity"],
+    for command in (["rank"], ["show"], ["explain"], ["explain", "--strategy", "Bolt"], ["sensitivity"],
                     ["sensitivity", "--make-top", "Cog"], ["smaa", "-n", "50", "--seed", "1"], ["compare"]):
         result = cli(*command, "chairs.yaml")
         assert result.exit_code == 0, (command, result.stderr)
