@@ -15,8 +15,6 @@ These notes go into captions, JSON (``notes``) and ``decide validate``'s output.
 >>> for note in matrix_notes(m):
 ...     print(note)
 every strategy has the same scores on the weighted criteria: all rank 1st, nothing is compared
-criterion 'gain' has the same score for every strategy: it carries no information
-criterion 'cost' has the same score for every strategy: it carries no information
 """
 
 from __future__ import annotations
@@ -54,7 +52,8 @@ def matrix_notes(matrix: Matrix) -> list[str]:
     if len(matrix.strategies) == 1:
         notes.append(f"only one strategy ('{matrix.strategies[0].name}'): it ranks 1st, nothing is compared")
     elif len(set(groups)) == 1:
-        notes.append("every strategy has the same scores on the weighted criteria: all rank 1st, nothing is compared")
+        notes.append("every strategy has the same scores on the weighted criteria: all rank 1st, nothing is compared"
+                     + (f"; fill in the scores in {matrix.file_name}" if matrix.path is not None else ""))
     else:
         names = matrix.strategy_names
         members_of: dict[int, list[str]] = {}
@@ -69,7 +68,7 @@ def matrix_notes(matrix: Matrix) -> list[str]:
                 f"{len(rest):,} more groups ({sum(map(len, rest)):,} strategies) have the same scores "
                 "on the weighted criteria: each group ties"
             )
-    if len(matrix.strategies) > 1:
+    if len(matrix.strategies) > 1 and len(set(groups)) > 1:  # (when all are alike, that one note says it)
         table = matrix.to_array()
         for index, criterion in enumerate(matrix.criteria):
             if (table[:, index] == table[0, index]).all():
