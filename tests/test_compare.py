@@ -137,7 +137,8 @@ def test_ranking_marks_dominated_strategies_and_can_drop_them():
     assert frame.loc["C", "dominated_by"] == "A, B"
     kept = rank(matrix, non_dominated=True)
     assert sorted(kept.results[0].table["strategy"]) == ["A", "B", "D"]
-    assert "; Pareto-dominated strategies dropped;" in str(kept)  # the caption records the filter
-    assert kept.to_dict()["actors"][0]["filters"] == ["Pareto-dominated strategies dropped"]
+    dropped = "1 Pareto-dominated strategy dropped: normalised over the 3 non-dominated strategies"
+    assert f"; {dropped};" in " ".join(str(kept).split())  # the caption records the filter
+    assert kept.to_dict()["actors"][0]["filters"] == [dropped]
     entry = rank(matrix).to_dict()["actors"][0]["ranking"]
     assert {"rank", "strategy", "score", "dominated", "dominated_by", "basis"} == set(entry[0])
