@@ -106,8 +106,10 @@ def correlation_table(correlation: pd.DataFrame, ranks: pd.DataFrame, label: str
     >>> import pandas as pd
     >>> ranks = pd.DataFrame({"m1": [1, 2, 3], "m2": [1, 1, 1]})
     >>> frame, note = correlation_table(correlations(ranks, "kendall"), ranks, "method")
-    >>> frame["m2"].tolist(), note
-    (['undefined', 'undefined'], 'undefined (all tied): m2 ranks every strategy alike, so no correlation with it is defined.')
+    >>> frame["m2"].tolist()
+    ['undefined', 'undefined']
+    >>> note
+    'undefined (all tied): m2 ranks every strategy alike, so no correlation with it is defined.'
     """
     tied = [str(c) for c in ranks.columns if ranks[c].nunique() < 2]
     frame = correlation.astype(object).where(correlation.notna(), UNDEFINED).reset_index(names=label)
