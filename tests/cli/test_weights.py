@@ -245,3 +245,18 @@ def test_critic_can_ignore_the_objectives_as_the_paper_writes_it(cli):
     (china,) = [m for m in decide.load_matrices() if m.actor == "China"]
     assert literal == decide.weights.critic(china, directional=False).as_mapping()
     assert literal != directional
+
+
+def test_saving_a_profile_again_names_replace(cli, matrix_file):
+    """Issue 22: a repeated --save NAME failed without naming --replace."""
+    path = matrix_file()
+    order = ("weights", "roc", "--order", "deterrence>stability>risk>cost", "--into", str(path), "--rationale", "r")
+    assert cli(*order, "--save", "hawk").exit_code == 0
+    before = path.read_text(encoding="utf-8")
+    again = cli(*order, "--save", "Hawk")
+    assert again.exit_code == 1 and again.stdout == ""  # refused before the weights print
+    assert again.stderr == (f"Error: {path}: profile 'hawk' exists already; choose another name, "
+                            "or add --replace to replace it\n")
+    assert path.read_text(encoding="utf-8") == before
+    assert cli(*order, "--save", "Hawk", "--replace").exit_code == 0
+    assert path.read_text(encoding="utf-8") != before
