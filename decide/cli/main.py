@@ -24,6 +24,7 @@ from decide.cli.options import (
     single_option,
     wide_option,
 )
+from decide.core.counts import counted
 from decide.core.defaults import DEFAULT_SEED
 from decide.core.errors import SpecError
 
@@ -124,7 +125,7 @@ def validate_command(paths) -> None:
                 click.echo(f"{path}: note: {note}")
     if problems:
         bad = sum(1 for found, _ in report.values() if found)
-        raise click.ClickException(f"{len(problems)} problem(s) in {bad} of {len(report)} file(s)")
+        raise click.ClickException(f"{counted(len(problems), 'problem')} in {bad} of {counted(len(report), 'file')}")
 
 
 # --- Methods catalogue and comparison (issue 3) -------------------------------------

@@ -55,7 +55,6 @@ def _rows(frame: Any, escape: Callable[[str], str]) -> tuple[list[str], list[lis
 def _alignments(frame: Any) -> list[str]:
     if isinstance(frame, Table):
         return ["r" if frame.is_numeric(position) else "l" for position in range(len(frame.columns))]
-    import pandas as pd
 
     return ["r" if _numeric_column(frame[column]) else "l" for column in frame.columns]
 

@@ -85,7 +85,7 @@ def test_ahp_reproduces_saatys_house_example_and_warns(cli, tmp_path):
         ("criteria: [a, b]\njudgments: [[a, a, 3]]\n",
          "judgment ['a', 'a', 3] compares 'a' with itself; drop it (the diagonal is always 1)"),
         ("criteria: [a, b, c]\njudgments: [[a, b, 3]]\n",
-         "2 missing judgment(s): a-c, b-c; add [a, b, value] for each pair"),
+         "2 missing judgments: a-c, b-c; add [a, b, value] for each pair"),
     ],
 )
 def test_bad_ahp_files(cli, tmp_path, text, expected):
