@@ -137,7 +137,36 @@ def test_ranking_marks_dominated_strategies_and_can_drop_them():
     assert frame.loc["C", "dominated_by"] == "A, B"
     kept = rank(matrix, non_dominated=True)
     assert sorted(kept.results[0].table["strategy"]) == ["A", "B", "D"]
-    assert "; Pareto-dominated strategies dropped;" in str(kept)  # the caption records the filter
-    assert kept.to_dict()["actors"][0]["filters"] == ["Pareto-dominated strategies dropped"]
+    dropped = "1 Pareto-dominated strategy dropped: normalised over the 3 non-dominated strategies"
+    assert f"; {dropped};" in " ".join(str(kept).split())  # the caption records the filter
+    assert kept.to_dict()["actors"][0]["filters"] == [dropped]
     entry = rank(matrix).to_dict()["actors"][0]["ranking"]
     assert {"rank", "strategy", "score", "dominated", "dominated_by", "basis"} == set(entry[0])
+
+
+def test_correlations_of_rankings_that_tie_everything_read_undefined_not_nan():
+    """Issue 22: compare printed 'nan' for tau and rho when every method tied every strategy."""
+    alike = Matrix(
+        actor="Example",
+        criteria=(Criterion("gain", "max", 0.6), Criterion("cost", "min", 0.4)),
+        strategies=tuple(Strategy(n, {"gain": 5, "cost": 2}) for n in "ABC"),
+        scale=(1.0, 10.0),
+    )
+    result = compare(alike, actor="Example", methods="topsis,wsm")
+    text = render(result, "table")
+    assert "nan" not in text.lower()
+    assert text.count("undefined (all tied)") == 2  # one note under tau, one under rho
+    data = json.loads(render(result, "json"))["actors"][0]["correlation"]
+    assert {value for rows in data.values() for row in rows.values() for value in row.values()} == {None}
+
+
+def test_one_ranking_tied_throughout_is_named_and_the_other_cells_stay_numbers():
+    from decide.analysis.consensus import correlation_table
+
+    ranks = pd.DataFrame({"m1": [1, 2, 3], "m2": [1, 1, 1], "m3": [3, 2, 1]}, index=list("ABC"))
+    frame, note = correlation_table(correlations(ranks, "spearman"), ranks, "method")
+    row = frame.set_index("method").loc["m1"]
+    assert row["m3"] == pytest.approx(-1.0) and row["m2"] == "undefined"
+    assert note.startswith("undefined (all tied): m2 ranks every strategy alike")
+    text = render(compare(small_matrix(), actor="Example", methods="topsis,wsm"), "table")
+    assert "undefined" not in text

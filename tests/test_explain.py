@@ -55,6 +55,31 @@ def test_sentence_names_what_helps_and_what_holds_back():
     assert sentence(4, {"cost": -0.1}) == "ranked 4, helped by no criterion; held back by cost (-0.1)"
 
 
+def test_the_last_places_are_worded_by_what_holds_them_back():
+    """Issue 22: 'ranked 16 because of risk (+0.124)' read as if last place were earned."""
+    advantage = {"deterrence": -0.06, "cost": -0.02, "stability": 0.06, "risk": 0.02}
+    assert sentence(16, advantage, of=16).startswith("last of 16, held back by deterrence (-0.06) and cost (-0.02)")
+    assert sentence(16, advantage, of=16).endswith("helped by stability (+0.06) and risk (+0.02)")
+    assert sentence(12, advantage, of=16).startswith("ranked 12 of 16, held back by deterrence")
+    assert sentence(8, advantage, of=16).startswith("ranked 8 because of stability")
+    for result in explain(method="wsm").results:
+        last = result.ranks.index[-1]
+        if result.ranks[last] == len(result.ranks):
+            assert result.sentences[last].startswith(f"last of {len(result.ranks)}, held back by")
+        assert "because of" not in " ".join(
+            result.sentences[s] for s in result.ranks.index if result.ranks[s] > len(result.ranks) / 2
+        )
+
+
+def test_no_negative_zero_is_printed():
+    from decide import render
+    from decide.rendering.formats import _cell
+
+    assert _cell(-0.00004, str) == "0.0000" and _cell(-0.0, str) == "0.0000" and _cell(-0.5, str) == "-0.5000"
+    for method in ("promethee2", "wsm", "topsis"):
+        assert "-0.0000" not in render(explain(method=method), "table")
+
+
 def test_explain_one_strategy_on_the_command_line(cli):
     ranked = rank(actors="dprk", method="wsm").results[0].table["strategy"].tolist()
     out = cli("explain", "-a", "dprk", "-m", "wsm", "--strategy", ranked[0].lower(), "-f", "markdown").stdout

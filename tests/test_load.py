@@ -175,7 +175,7 @@ def test_validation_collects_every_problem(matrix_file):
     assert len(report[str(path)]) == 2
     with pytest.raises(MatrixError) as caught:
         load_matrix(path)
-    assert "(and 1 more problem(s): run 'decide validate')" in str(caught.value)
+    assert "(and 1 more problem: run 'decide validate')" in str(caught.value)
 
 
 def test_folder_loads_every_yaml(matrix_file):

@@ -126,3 +126,35 @@ def test_plot_draws_one_bar_per_strategy():
     assert len(bars) == len(result.results[0].table)
     assert bars[-1].get_width() == pytest.approx(result.results[0].table["score"].iloc[0])
     assert ax.get_title(loc="left") == "Russia: topsis"
+
+
+def _firsts(ranking) -> set[str]:
+    return set(ranking.table.loc[ranking.table["rank"] == 1, "strategy"])
+
+
+@pytest.mark.parametrize("method", ["topsis", "promethee2"])
+def test_non_dominated_says_over_how_many_it_normalises_and_when_the_leader_changes(method):
+    """Issue 22: dropping dominated strategies re-normalises, which can change the leader silently."""
+    from decide.analysis.actor_ranking import rank_matrix
+    from decide.methods import get_method
+    from tests.helpers import random_integer_matrix
+
+    changed = 0
+    for seed in range(60):
+        matrix = random_integer_matrix(seed, strategies=7)
+        dominated = set(matrix.dominators())
+        if not dominated:
+            continue
+        kept = rank(matrix, method=method, non_dominated=True)
+        ranking = kept.results[0]
+        caption = kept.caption(ranking)
+        assert f"{len(dominated)} Pareto-dominated" in caption
+        assert f"normalised over the {7 - len(dominated)} non-dominated" in caption or len(dominated) == 6
+        full = rank_matrix(matrix, get_method(method))
+        differs = _firsts(full) != _firsts(ranking)
+        changed += differs
+        assert ("the leader differs from the full set" in caption) == differs
+        if differs:
+            assert all(f"'{name}'" in caption for name in _firsts(full))
+            assert any("leader differs" in note for note in kept.to_dict()["actors"][0]["notes"])
+    assert changed, "no matrix among the seeds shows a change of leader: the test checks nothing"

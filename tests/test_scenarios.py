@@ -262,3 +262,12 @@ def test_a_shipped_adjustment_for_lost_leverage_or_initiative_moves_deterrence_n
                  if adjustment.criterion == "stability"
                  and any(word in adjustment.rationale for word in ("leverage", "initiative", "room"))]
     assert misbooked == []
+
+
+def test_counts_are_singular_or_plural_never_scenario_s():
+    """Issue 22: captions printed "scenario(s)"."""
+    from decide.core.counts import counted
+
+    assert [counted(n, "scenario") for n in (0, 1, 2)] == ["0 scenarios", "1 scenario", "2 scenarios"]
+    text = decide.render(decide.scenarios(), "table")
+    assert "(s)" not in text and " scenarios, from scenarios/" in text

@@ -135,6 +135,26 @@ def test_make_top_when_no_weights_can():
     assert not never.feasible and "for every choice of weights" in never.verdict
 
 
+@pytest.mark.parametrize("method", ["wsm", "topsis", "vikor", "promethee2"])
+def test_make_top_on_a_dominated_strategy_says_dominance_proves_it(method):
+    """Issue 22: a dominated strategy got "a search, not a proof" although dominance is a proof."""
+    result = make_top(DOMINATED, strategy="Worst", method=method)
+    dominators = DOMINATED.dominators()["Worst"]
+    assert not result.feasible and result.dominated_by == tuple(dominators)
+    assert "proof by dominance" in result.verdict and "a search, not a proof" not in result.verdict
+    assert f"Pareto-dominated by '{dominators[0]}'" in result.verdict
+    assert result.to_dict()["dominated_by"] == dominators
+
+
+def test_make_top_keeps_the_search_wording_when_dominance_proves_nothing():
+    """PROBID may rank a dominated strategy above its dominator: dominance is no proof there."""
+    from decide.methods import get_method
+
+    assert not get_method("probid").respects_dominance
+    result = make_top(DOMINATED, strategy="Worst", method="probid")
+    assert result.dominated_by == () and "proof by dominance" not in result.verdict
+
+
 def test_make_top_already_first_and_other_methods():
     first = TRADE_OFF.strategy_names[int(np.argmin(brute_force_ranks(TRADE_OFF, 0, np.array([0.3]))[0]))]
     assert make_top(TRADE_OFF, strategy=first).distance == 0

@@ -236,7 +236,7 @@ AHP_FILE_ERRORS = [
     ("criteria: [a, b]\njudgments: [[a, a, 3]]\n",
      "{path}: judgment ['a', 'a', 3] compares 'a' with itself; drop it (the diagonal is always 1)"),
     ("criteria: [a, b, c, d]\njudgments: [[a, b, 3], [c, a, 2]]\n",
-     "{path}: 4 missing judgment(s): a-d, b-c, b-d, c-d; add [a, b, value] for each pair"),
+     "{path}: 4 missing judgments: a-d, b-c, b-d, c-d; add [a, b, value] for each pair"),
     ("criteria: [a, b]\njudgments: [[a, x, 3]]\n",
      "{path}: unknown criterion 'x'; choose from: a, b"),
     ("criteria: [a, b]\njudgments: [[a, b, 3], [b, a, 1/3]]\n",

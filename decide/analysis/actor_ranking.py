@@ -59,8 +59,33 @@ def rank_matrix(matrix: Matrix, method: Method) -> ActorRanking:
 
 
 def drop_dominated(matrix: Matrix) -> Matrix:
-    """``matrix`` without its Pareto-dominated strategies."""
-    return matrix.without(set(matrix.dominators()), "Pareto-dominated strategies dropped")
+    """``matrix`` without its Pareto-dominated strategies; its filters say how many were
+    dropped and over how many strategies the scores are now normalised."""
+    from decide.rendering.notes import non_dominated_filter
+
+    dropped = set(matrix.dominators())
+    return matrix.without(dropped, non_dominated_filter(len(dropped), len(matrix.strategies) - len(dropped)))
 
 
-__all__ = ["ActorRanking", "drop_dominated", "rank_matrix"]
+def rank_non_dominated(matrix: Matrix, method: Method) -> ActorRanking:
+    """Rank ``matrix`` without its Pareto-dominated strategies. Most methods normalise over
+    the strategies they are given, so dropping some can change who leads: the full set is
+    ranked too and a note names its leader when it differs."""
+    from dataclasses import replace
+
+    from decide.rendering.notes import leader_change_note
+
+    kept = rank_matrix(drop_dominated(matrix), method)
+    if len(kept.table) == len(matrix.strategies):
+        return kept
+    full = rank_matrix(matrix, method)
+
+    def firsts(ranking: ActorRanking) -> list[str]:
+        return ranking.table.loc[ranking.table["rank"] == 1, "strategy"].tolist()
+
+    if set(firsts(full)) == set(firsts(kept)):
+        return kept
+    return replace(kept, notes=(*kept.notes, leader_change_note(firsts(full), len(matrix.strategies))))
+
+
+__all__ = ["ActorRanking", "drop_dominated", "rank_matrix", "rank_non_dominated"]

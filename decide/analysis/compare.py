@@ -119,6 +119,8 @@ class Comparison(Result):
 
     def sections(self) -> list[Section]:
         """The rank table, then Kendall's tau and Spearman's rho between methods."""
+        from decide.analysis.consensus import correlation_table
+
         table, compact, note, legend = self._marked()
         return [
             Section(
@@ -129,12 +131,12 @@ class Comparison(Result):
             Section(
                 f"{self.actor} Kendall",
                 self.caption("Kendall's tau-b between the methods' rankings"),
-                self.kendall.reset_index(names="method"),
+                *correlation_table(self.kendall, self.ranks, "method"),
             ),
             Section(
                 f"{self.actor} Spearman",
                 self.caption("Spearman's rho between the methods' rankings"),
-                self.spearman.reset_index(names="method"),
+                *correlation_table(self.spearman, self.ranks, "method"),
             ),
         ]
 

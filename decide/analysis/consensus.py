@@ -94,4 +94,34 @@ def correlations(ranks: pd.DataFrame, how: str) -> pd.DataFrame:
     return result
 
 
-__all__ = ["borda", "compact_ranks", "copeland", "correlations"]
+#: What a correlation cell shows when a ranking ties every strategy (JSON has ``null``).
+UNDEFINED = "undefined"
+
+
+def correlation_table(correlation: pd.DataFrame, ranks: pd.DataFrame, label: str) -> tuple[pd.DataFrame, str]:
+    """A correlation matrix for text output, its first column named ``label``: a cell with no
+    correlation (a ranking that ties every strategy) shows ``undefined`` instead of ``nan``,
+    and the note names the rankings that tie every strategy.
+
+    >>> import pandas as pd
+    >>> ranks = pd.DataFrame({"m1": [1, 2, 3], "m2": [1, 1, 1]})
+    >>> frame, note = correlation_table(correlations(ranks, "kendall"), ranks, "method")
+    >>> frame["m2"].tolist()
+    ['undefined', 'undefined']
+    >>> note
+    'undefined (all tied): m2 ranks every strategy alike, so no correlation with it is defined.'
+    """
+    tied = [str(c) for c in ranks.columns if ranks[c].nunique() < 2]
+    frame = correlation.astype(object).where(correlation.notna(), UNDEFINED).reset_index(names=label)
+    if not tied:
+        return frame, ""
+    if len(tied) == len(ranks.columns):
+        who = "every ranking ties every strategy" if len(tied) > 1 else f"{tied[0]} ranks every strategy alike"
+        return frame, f"{UNDEFINED} (all tied): {who}, so no rank correlation is defined."
+    verb = "ranks" if len(tied) == 1 else "rank"
+    pronoun = "it" if len(tied) == 1 else "them"
+    return frame, (f"{UNDEFINED} (all tied): {', '.join(tied)} {verb} every strategy alike, "
+                   f"so no correlation with {pronoun} is defined.")
+
+
+__all__ = ["UNDEFINED", "borda", "compact_ranks", "copeland", "correlation_table", "correlations"]

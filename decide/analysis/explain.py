@@ -13,7 +13,7 @@ Three cases, said in every caption:
   values are shown instead (1 = best value on that criterion).
 
 A sentence per strategy names what lifts it above the average strategy and what holds
-it back:
+it back (in the lower half of the ranking, what holds it back comes first):
 
 >>> from decide.core.model import Criterion, Matrix, Strategy
 >>> m = Matrix("Example", (Criterion("gain", "max", 3), Criterion("cost", "min", 1)),
@@ -209,11 +209,18 @@ def decompose(matrix: Matrix, method: Method) -> tuple[str, np.ndarray]:
     return "normalised", _oriented_minmax(table, cost) * weights
 
 
-def sentence(rank: int, advantage: Mapping[str, float], count: int = 2) -> str:
+def sentence(rank: int, advantage: Mapping[str, float], count: int = 2, of: int | None = None) -> str:
     """``first because of deterrence (+0.21) and stability (+0.12); held back by cost (-0.05)``.
+
+    In the lower half of ``of`` strategies the place is worded by what holds the strategy
+    back, its strengths after: a last place is not earned by its best criterion.
 
     >>> sentence(3, {"cost": -0.05, "deterrence": 0.21, "risk": 0.0})
     'ranked 3 because of deterrence (+0.21); held back by cost (-0.05)'
+    >>> sentence(16, {"cost": -0.05, "deterrence": 0.21, "risk": 0.0}, of=16)
+    'last of 16, held back by cost (-0.05); helped by deterrence (+0.21)'
+    >>> sentence(12, {"cost": 0.05}, of=16)
+    'ranked 12 of 16, held back by no single criterion; helped by cost (+0.05)'
     """
     ordered = sorted(advantage.items(), key=lambda item: -item[1])
     helps = [(c, v) for c, v in ordered if v > NEGLIGIBLE][:count]
@@ -222,6 +229,12 @@ def sentence(rank: int, advantage: Mapping[str, float], count: int = 2) -> str:
     def named(items: list[tuple[str, float]]) -> str:
         return " and ".join(f"{c} ({v:+.3g})" for c, v in items)
 
+    if of is not None and rank > 1 and rank > of / 2:
+        where = f"last of {of}" if rank == of else f"ranked {rank} of {of}"
+        parts = [f"{where}, held back by {named(hurts)}" if hurts else f"{where}, held back by no single criterion"]
+        if helps:
+            parts.append(f"helped by {named(helps)}")
+        return "; ".join(parts)
     where = "first" if rank == 1 else f"ranked {rank}"
     parts = [f"{where} because of {named(helps)}" if helps else f"{where}, helped by no criterion"]
     if hurts:
@@ -244,7 +257,7 @@ def explain_matrix(matrix: Matrix, method: Method) -> ActorContributions:
     scores = pd.Series(ranking.table["score"].to_numpy(), index=order, name="score")
     result = ActorContributions(matrix, kind, ranks, scores, frame, {})
     advantage = result.advantage
-    sentences = {s: sentence(int(ranks[s]), advantage.loc[s].to_dict()) for s in order}
+    sentences = {s: sentence(int(ranks[s]), advantage.loc[s].to_dict(), of=len(order)) for s in order}
     return ActorContributions(matrix, kind, ranks, scores, frame, sentences)
 
 

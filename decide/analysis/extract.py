@@ -36,6 +36,7 @@ from decide.analysis.extract_actors import Actor, ActorFinder, parse_actors
 from decide.analysis.extract_against import Match, carriers, known_strategies
 from decide.analysis.extract_drafts import build_drafts, draft_document, draft_yaml, slug
 from decide.analysis.extract_items import Item, find_items
+from decide.core.counts import counted
 from decide.core.errors import DecideError
 from decide.core.model import Matrix
 from decide.io.article import parse_article, read_article
@@ -184,7 +185,7 @@ class Extraction(Result):
         caption = self.summary()
         if self.against is not None:
             new = sum(bool(n) for n in self.new)
-            caption += f"\ncompared with {self.against}: {new} item(s) new, " \
+            caption += f"\ncompared with {self.against}: {counted(new, 'item')} new, " \
                        f"{sum(s == 'carried' for s in statuses)} carried"
         note = "; ".join(self.problems)
         sections = [Section("Items", caption, pd.DataFrame(rows), note=note)]

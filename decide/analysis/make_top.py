@@ -36,6 +36,8 @@ class MakeTopResult(Result):
     reason: str = ""
     #: the strategy already ranks first with the current weights: nothing to change
     already_first: bool = False
+    #: the strategies that Pareto-dominate it, when that proves no weights rank it first
+    dominated_by: tuple[str, ...] = ()
 
     @property
     def feasible(self) -> bool:
@@ -65,6 +67,8 @@ class MakeTopResult(Result):
     @property
     def verdict(self) -> str:
         how = "exact, linear programming" if self.exact else "approximate, sampled search"
+        if self.dominated_by:
+            how = "proof by dominance"
         if self.already_first:
             ties = f", tied with {', '.join(self.tied_with)}" if self.tied_with else ""
             return f"'{self.strategy}' already ranks first{ties} with the current weights; no change needed"
@@ -112,6 +116,7 @@ class MakeTopResult(Result):
             "distance": self.distance if self.feasible else None,
             "tied_with": list(self.tied_with),
             "already_first": self.already_first,
+            "dominated_by": list(self.dominated_by),
             "verdict": self.verdict,
         }
 
@@ -119,6 +124,23 @@ class MakeTopResult(Result):
 def _clean(value: float) -> float:
     """Rounding noise of the solver shown as 0 (not -0.0000)."""
     return 0.0 if abs(value) < 1e-12 else value
+
+
+def _dominance_reason(dominators: tuple[str, ...]) -> str:
+    """Why dominance settles it: the method never ranks a strategy above one dominating it.
+
+    >>> print(_dominance_reason(("A",)))  # doctest: +NORMALIZE_WHITESPACE
+    it is Pareto-dominated by 'A' (as good on every criterion, better on one),
+    which proves no weights rank it above that strategy
+    """
+    shown = [f"'{name}'" for name in dominators[:3]]
+    more = len(dominators) - len(shown)
+    named = ", ".join(shown[:-1]) + " and " + shown[-1] if len(shown) > 1 else shown[0]
+    if more:
+        named = ", ".join(shown) + f" and {more} more"
+    them = "that strategy" if len(dominators) == 1 else "any of them"
+    return (f"it is Pareto-dominated by {named} (as good on every criterion, better on one), "
+            f"which proves no weights rank it above {them}")
 
 
 def _strategy_index(matrix: Matrix, strategy: str) -> int:
@@ -229,7 +251,9 @@ def make_top(
     **fields: Unpack[SelectionFields],
 ) -> MakeTopResult:
     """The smallest change of the weights (L1 distance; weights >= 0 summing to 1) that
-    ranks ``strategy`` first, or the reason no weights can.
+    ranks ``strategy`` first, or the reason no weights can. When none is found for a strategy
+    that another Pareto-dominates, under a method that respects dominance, the reason is
+    that proof (``dominated_by`` names the dominating strategies), not the search.
 
     Exact for additive methods such as ``wsm`` (a linear programme,
     :func:`scipy.optimize.linprog`); for other methods an approximate sampled search
@@ -252,7 +276,10 @@ def make_top(
         found = _search_make_top(matrix, chosen, target)
         reason = "" if found is not None else "none of the sampled weights does (a search, not a proof)"
     if found is None:
-        return MakeTopResult(matrix, label, chosen, chosen.additive, None, reason=reason)
+        dominators = tuple(matrix.dominators().get(label, ())) if chosen.respects_dominance else ()
+        if dominators:
+            reason = _dominance_reason(dominators)
+        return MakeTopResult(matrix, label, chosen, chosen.additive, None, reason=reason, dominated_by=dominators)
     new = {c: _clean(float(w)) for c, w in zip(matrix.criterion_names, found, strict=True)}
     return MakeTopResult(matrix, label, chosen, chosen.additive, new, _ties(matrix, chosen, found, target))
 

@@ -135,7 +135,7 @@ class ProfileComparison(Result):
         return pd.DataFrame(self.weights).rename_axis("criterion").reset_index()
 
     def sections(self) -> list[Section]:
-        from decide.analysis.consensus import compact_ranks
+        from decide.analysis.consensus import compact_ranks, correlation_table
 
         compact, note = compact_ranks(self.table)
         return [
@@ -143,9 +143,9 @@ class ProfileComparison(Result):
                     self.caption("rank of each strategy by profile (1 = best), Borda and Copeland consensus ranks"),
                     self.table, compact=compact, compact_note=note),
             Section(f"{self.actor} Kendall", self.caption("Kendall's tau-b between the profiles' rankings"),
-                    self.kendall.reset_index(names="profile")),
+                    *correlation_table(self.kendall, self.ranks, "profile")),
             Section(f"{self.actor} Spearman", self.caption("Spearman's rho between the profiles' rankings"),
-                    self.spearman.reset_index(names="profile")),
+                    *correlation_table(self.spearman, self.ranks, "profile")),
         ]
 
     def to_frame(self, provenance: bool = False) -> pd.DataFrame:

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Unpack
 
-from decide.analysis.actor_ranking import ActorRanking, drop_dominated, rank_matrix
+from decide.analysis.actor_ranking import ActorRanking, drop_dominated, rank_matrix, rank_non_dominated
 from decide.analysis.selection import Selection, SelectionFields
 from decide.io.load import MatrixSource
 from decide.methods.base import Method
@@ -181,15 +181,16 @@ def rank(
     file proportions), an ordering ``"deterrence>stability>risk>cost"`` turned into weights
     by ``weighting`` (roc, rs or rr), or a :class:`~decide.weights.WeightsResult`. With
     ``non_dominated=True``, strategies Pareto-dominated by another strategy of the
-    same actor are dropped before ranking; with ``stated_only=True``, strategies whose
-    basis is ``inferred`` (the caption and exports say so for both).
+    same actor are dropped before ranking (the caption says over how many strategies the
+    scores are normalised, and notes when the leader differs from the full set's); with
+    ``stated_only=True``, strategies whose basis is ``inferred`` (the caption and exports
+    say so for both).
     """
     picked = Selection.of(source, selection, **fields)
     chosen = picked.method_object()
-    matrices = picked.matrices()
-    if non_dominated:
-        matrices = [drop_dominated(m) for m in matrices]
-    return Ranking(chosen, tuple(rank_matrix(m, chosen) for m in matrices), non_dominated, picked.stated_only)
+    rank_one = rank_non_dominated if non_dominated else rank_matrix
+    results = tuple(rank_one(m, chosen) for m in picked.matrices())
+    return Ranking(chosen, results, non_dominated, picked.stated_only)
 
 
 __all__ = ["ActorRanking", "Ranking", "drop_dominated", "rank", "rank_matrix"]

@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Unpack, cast
 
 from decide.analysis.selection import Selection, SelectionFields
+from decide.core.defaults import DEFAULT_SEED
 from decide.core.tables import Section
 from decide.io.load import MatrixSource
 from decide.methods.base import Method
@@ -49,7 +50,7 @@ if TYPE_CHECKING:
 #: SMAA draws in a report unless told otherwise (enough for two decimals).
 REPORT_SAMPLES = 2_000
 #: The seed of a report's SMAA unless told otherwise, so the same command gives the same report.
-REPORT_SEED = 0
+REPORT_SEED = DEFAULT_SEED
 #: Charts a report draws per actor.
 CHARTS = ("ranking", "contributions", "sensitivity", "smaa", "robust")
 

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from decide.core.counts import counted
 from decide.core.tables import Section, Table
 from decide.io.scenarios import BASELINE, Scenario
 from decide.methods.base import Method
@@ -236,8 +237,9 @@ class RobustResult(PerActor[ActorRobust]):
     def caption(self, item: ActorRobust) -> str:
         scenarios, profiles = len(item.scenarios), len(item.profiles)
         return (
-            f"{item.actor}: robust choice over {scenarios} scenario(s) x {profiles} profile(s) x "
-            f"{len(self.methods)} method(s) = {len(item.cells)} cells; scenarios {', '.join(item.scenario_names)}; "
+            f"{item.actor}: robust choice over {counted(scenarios, 'scenario')} x {counted(profiles, 'profile')} "
+            f"x {counted(len(self.methods), 'method')} = {counted(len(item.cells), 'cell')}; "
+            f"scenarios {', '.join(item.scenario_names)}; "
             f"profiles {', '.join(item.profiles)}; methods {', '.join(m.title for m in self.methods)}; "
             f"first and top 3 are shares of cells; regret is how far a strategy's score falls short of the "
             f"cell's best (0 = best, 1 = worst of the cell); {data_note(item.matrix)}"
@@ -257,7 +259,7 @@ class RobustResult(PerActor[ActorRobust]):
             others = len(item.minimax_regret) - 1
             rows.append({
                 "actor": item.actor,
-                "robust choice": choice + (f" (tied with {others} other(s))" if others else ""),
+                "robust choice": choice + (f" (tied with {counted(others, 'other')})" if others else ""),
                 "first": float(summary.loc[choice, "first"]),
                 "max regret": float(summary.loc[choice, "max regret"]),
                 "first most often": " and ".join(item.most_often_first),

@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from decide.core.counts import counted
 from decide.core.model import Matrix
 from decide.core.tables import Section, Table
 from decide.io.load import MatrixSource, resolve_matrices
@@ -59,8 +60,8 @@ class ScenarioList(Result):
             m = item.matrix
             where = scenario_file(m)
             origin = f"from {SCENARIO_FOLDER}/{where.name}" if where else "none written"
-            caption = (f"{m.actor}: {len(item.scenarios)} scenario(s), {origin}; '{BASELINE}' is the matrix as "
-                       f"scored; use one with --scenario NAME")
+            caption = (f"{m.actor}: {counted(len(item.scenarios), 'scenario')}, {origin}; '{BASELINE}' is the "
+                       f"matrix as scored; use one with --scenario NAME")
             rows = [(s.name, len(s.adjustments), s.description, s.source) for s in item.scenarios]
             sections.append(Section(f"{m.actor} scenarios", caption,
                                     Table(["scenario", "adjustments", "description", "source"], rows)))

@@ -39,6 +39,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Unpack
 
 from decide.analysis.selection import Selection, SelectionFields
+from decide.core.defaults import DEFAULT_SEED
 from decide.core.errors import SpecError
 from decide.core.ranks import (
     CHUNK_SIZE,
@@ -389,7 +390,7 @@ def smaa(
     source: MatrixSource = None,
     *,
     samples: int = 10_000,
-    seed: int | None = None,
+    seed: int | None = DEFAULT_SEED,
     spread: float | None = None,
     order: str | None = None,
     score_noise: float = 0.0,
@@ -406,8 +407,9 @@ def smaa(
     every score, clipped to the matrix's scale; without it, every score given as a range
     in the file (a judgement the text does not pin down) is drawn uniformly within its
     range, unless ``score_ranges=False``. ``stated_only`` leaves out the strategies
-    whose basis is ``inferred``. The same ``seed`` gives the same
-    result; without one, a fresh seed is drawn and reported. ``progress(label, done,
+    whose basis is ``inferred``. The same ``seed`` gives the same result; the default,
+    :data:`~decide.core.defaults.DEFAULT_SEED` (0), is the one ``report`` uses, and the
+    caption names the seed; ``seed=None`` draws a fresh one (reported too). ``progress(label, done,
     total)`` is called after every block of draws (the CLI draws a bar with it).
     """
 

@@ -24,6 +24,8 @@ from decide.cli.options import (
     single_option,
     wide_option,
 )
+from decide.core.counts import counted
+from decide.core.defaults import DEFAULT_SEED
 from decide.core.errors import SpecError
 
 
@@ -123,7 +125,7 @@ def validate_command(paths) -> None:
                 click.echo(f"{path}: note: {note}")
     if problems:
         bad = sum(1 for found, _ in report.values() if found)
-        raise click.ClickException(f"{len(problems)} problem(s) in {bad} of {len(report)} file(s)")
+        raise click.ClickException(f"{counted(len(problems), 'problem')} in {bad} of {counted(len(report), 'file')}")
 
 
 # --- Methods catalogue and comparison (issue 3) -------------------------------------
@@ -189,7 +191,8 @@ def sensitivity_command(selection, criterion, make_top, fmt, output) -> None:
 @cli.command("smaa")
 @selection_options()
 @single_option("--samples", "-n", default=10_000, type=click.IntRange(min=1), help="Number of draws [default: 10000].")
-@single_option("--seed", "-s", type=int, help="Random seed; the same seed gives the same result.")
+@single_option("--seed", "-s", default=DEFAULT_SEED, type=int,
+               help=f"Random seed; the same seed gives the same result [default: {DEFAULT_SEED}].")
 @single_option("--spread", type=float, help="Draw weights within +-SPREAD of the current ones (e.g. 0.1).")
 @single_option("--order", metavar="A>B>...", help="Draw weights in this order, e.g. deterrence>stability>risk>cost.")
 @single_option("--score-noise", type=float, default=0.0, help="Add uniform +-NOISE to each score (clipped to scale).")
@@ -237,7 +240,7 @@ def explain_command(selection, strategy, fmt, output) -> None:
 @single_option("--methods", metavar="A,B,...", help="Methods compared (default: wsm, topsis, vikor, wpm, promethee2, "
               "electre2).")
 @single_option("--samples", "-n", default=2_000, type=click.IntRange(min=1), help="SMAA draws [default: 2000].")
-@single_option("--seed", "-s", default=0, type=int, help="SMAA random seed [default: 0].")
+@single_option("--seed", "-s", default=DEFAULT_SEED, type=int, help=f"SMAA random seed [default: {DEFAULT_SEED}].")
 @single_option("--output", "-o", metavar="FILE.html|.md|.pdf",
               help="The brief: one self-contained HTML page, Markdown with its charts in FILE_files/, or PDF "
               "(printed by headless Chromium); without it, the summary table is printed.")

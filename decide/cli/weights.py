@@ -54,6 +54,8 @@ def _finish(result: Any, fmt: str | None, output: str | None, save_as: str | Non
         raise SpecError("name the matrix file to save the profile in, e.g. --into matrices/russia.yaml")
     if save_as and not (rationale or "").strip():
         raise SpecError("is missing; say in one line why these weights", field="rationale")
+    if save_as and target and not replace:
+        _refuse_existing(target, save_as)
     if (fmt or "table") == "table" and not output:
         click.echo(str(result))  # caption, table, then any warning and note, for a person to read
     else:
@@ -63,6 +65,16 @@ def _finish(result: Any, fmt: str | None, output: str | None, save_as: str | Non
     if save_as and target:
         save_profile(target, save_as, result, rationale=rationale or "", source=source or "", replace=replace)
         click.echo(f"saved profile '{save_as}' in {target}", err=True)
+
+
+def _refuse_existing(target: str, name: str) -> None:
+    """A profile of that name in the file is an error naming ``--replace`` (before anything prints)."""
+    from decide.io.load import load_matrix
+
+    found = [p.name for p in load_matrix(target).profiles if p.name.casefold() == name.strip().casefold()]
+    if found:
+        raise SpecError(f"{target}: profile '{found[0]}' exists already; choose another name, "
+                        "or add --replace to replace it")
 
 
 @click.group("weights")

@@ -8,4 +8,8 @@ DEFAULT_WEIGHTING = "roc"
 #: The rules that turn an importance ordering into weights (see :mod:`decide.weights.ordering`).
 WEIGHTING_RULES = ("roc", "rs", "rr")
 
-__all__ = ["DEFAULT_METHOD", "DEFAULT_WEIGHTING", "WEIGHTING_RULES"]
+#: The random seed of ``smaa`` and ``report`` unless told otherwise: the same command gives the
+#: same result, and the caption says which seed it was.
+DEFAULT_SEED = 0
+
+__all__ = ["DEFAULT_METHOD", "DEFAULT_SEED", "DEFAULT_WEIGHTING", "WEIGHTING_RULES"]

@@ -16,6 +16,8 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 
+from decide.core.counts import counted
+
 
 class DecideError(Exception):
     """Base class of every error decide raises on purpose."""
@@ -32,7 +34,7 @@ class MatrixError(DecideError):
         self.problems = list(problems)
         message = self.problems[0]
         if len(self.problems) > 1:
-            message += f" (and {len(self.problems) - 1} more problem(s): run 'decide validate')"
+            message += f" (and {counted(len(self.problems) - 1, 'more problem')}: run 'decide validate')"
         super().__init__(message)
 
 

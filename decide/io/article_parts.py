@@ -24,6 +24,8 @@ import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from decide.core.counts import counted
+
 
 @dataclass(frozen=True)
 class Table:
@@ -243,8 +245,8 @@ def find_parts(text: str, name: str, *, removed: int = 0, kind: str = "text", pa
                     cells.pop()
                 if len(cells) != len(header):
                     problems.append(
-                        f"{name}: line {index + 1}: table '{' | '.join(header)}' row has {len(cells)} cell(s), "
-                        f"the header {len(header)}; "
+                        f"{name}: line {index + 1}: table '{' | '.join(header)}' row has "
+                        f"{counted(len(cells), 'cell')}, the header {len(header)}; "
                         + ("the missing cells are left empty" if len(cells) < len(header)
                            else "the extra cells are joined into the last column")
                     )

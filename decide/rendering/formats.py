@@ -41,7 +41,8 @@ def _cell(value: Any, escape: Callable[[str], str]) -> str:
     if isinstance(value, bool):
         return escape(str(value).lower())
     if isinstance(value, float) or type(value).__name__.startswith("float"):
-        return f"{float(value):.4f}"
+        text = f"{float(value):.4f}"
+        return text[1:] if text.startswith("-") and float(text) == 0 else text  # never -0.0000
     return escape(str(value))
 
 
@@ -54,13 +55,32 @@ def _rows(frame: Any, escape: Callable[[str], str]) -> tuple[list[str], list[lis
 def _alignments(frame: Any) -> list[str]:
     if isinstance(frame, Table):
         return ["r" if frame.is_numeric(position) else "l" for position in range(len(frame.columns))]
+
+    return ["r" if _numeric_column(frame[column]) else "l" for column in frame.columns]
+
+
+#: Words a column of numbers may hold where a number is missing; it stays right-aligned.
+NUMBER_PLACEHOLDERS = ("undefined",)
+
+
+def _numeric_column(column: Any) -> bool:
+    """Whether a column is numbers (not bools), some perhaps replaced by a placeholder word."""
+    import numbers
+
     import pandas as pd
 
-    return [
-        "r" if pd.api.types.is_numeric_dtype(frame[column]) and not pd.api.types.is_bool_dtype(frame[column])
-        else "l"
-        for column in frame.columns
-    ]
+    if pd.api.types.is_bool_dtype(column):
+        return False
+    if pd.api.types.is_numeric_dtype(column):
+        return True
+    if column.dtype != object:
+        return False
+    values = column.tolist()
+
+    def number(v: Any) -> bool:
+        return isinstance(v, numbers.Number) and not isinstance(v, bool) and type(v).__name__ != "bool_"
+
+    return any(map(number, values)) and all(number(v) or v in NUMBER_PLACEHOLDERS for v in values)
 
 
 def _tabulate(frame: Any, fmt: str, escape: Callable[[str], str] = str) -> str:

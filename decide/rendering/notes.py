@@ -129,11 +129,43 @@ def dominance_notes(
     return notes
 
 
+def non_dominated_filter(dropped: int, kept: int) -> str:
+    """The caption's words for ``--non-dominated``: how many strategies were dropped and
+    over how many the scores are normalised (which can change the leader).
+
+    >>> non_dominated_filter(4, 12)
+    '4 Pareto-dominated strategies dropped: normalised over the 12 non-dominated strategies'
+    >>> non_dominated_filter(0, 3)
+    'no strategy is Pareto-dominated: none dropped'
+    """
+    if not dropped:
+        return "no strategy is Pareto-dominated: none dropped"
+    plural = "strategy" if dropped == 1 else "strategies"
+    over = "the only non-dominated strategy" if kept == 1 else f"the {kept} non-dominated strategies"
+    return f"{dropped} Pareto-dominated {plural} dropped: normalised over {over}"
+
+
+def leader_change_note(full_firsts: list[str], total: int) -> str:
+    """The note when dropping dominated strategies changes who ranks first.
+
+    >>> leader_change_note(["A"], 16)
+    "the leader differs from the full set: over all 16 strategies 'A' ranks first"
+    >>> leader_change_note(["A", "B"], 16)
+    "the leader differs from the full set: over all 16 strategies 'A' and 'B' share rank 1"
+    """
+    if len(full_firsts) == 1:
+        return f"the leader differs from the full set: over all {total} strategies '{full_firsts[0]}' ranks first"
+    named = ", ".join(f"'{n}'" for n in full_firsts[:-1]) + f" and '{full_firsts[-1]}'"
+    return f"the leader differs from the full set: over all {total} strategies {named} share rank 1"
+
+
 __all__ = [
     "ALIKE_GROUPS_SHOWN",
     "DOMINATED_SHOWN",
     "FOOTNOTE_PAIRS",
     "dominance_footnote",
     "dominance_notes",
+    "leader_change_note",
     "matrix_notes",
+    "non_dominated_filter",
 ]

@@ -22,6 +22,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
+from decide.core.counts import counted
 from decide.core.tables import Section, Table
 
 if TYPE_CHECKING:
@@ -136,7 +137,7 @@ def _write_table(sheet: Any, section: Section, raw: bool = False) -> None:
 def _write_summary(sheet: Any, sections: list[Section], names: list[str], raw: bool) -> None:
     summary = Section(
         "summary",
-        f"What this workbook holds: {len(sections)} table(s), made by decide {_version()}",
+        f"What this workbook holds: {counted(len(sections), 'table')}, made by decide {_version()}",
         Table(["sheet", "first row", "what"], [
             (name, _first(section), section.caption) for name, section in zip(names, sections, strict=True)
         ]),

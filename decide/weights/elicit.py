@@ -17,6 +17,7 @@ if TYPE_CHECKING:
 
     from decide.core.model import Matrix
 
+from decide.core.counts import counted
 from decide.weights.ordering import _resolve
 from decide.weights.result import WeightsResult, _fraction, _pandas
 
@@ -169,7 +170,8 @@ def _matrix_from_judgments(judgments: Sequence[Sequence[Any]], criteria: Sequenc
     ]  # fmt: skip
     if missing:
         raise SpecError(
-            f"{where}: {len(missing)} missing judgment(s): {', '.join(missing)}; add [a, b, value] for each pair"
+            f"{where}: {counted(len(missing), 'missing judgment')}: {', '.join(missing)}; "
+            "add [a, b, value] for each pair"
         )
     return matrix, criteria
 

@@ -117,9 +117,9 @@ def test_a_bad_file_in_a_folder_only_warns_when_another_actor_is_asked_for(cli, 
 def test_filters_are_recorded_in_caption_csv_and_json(cli):
     """Issue 8: --non-dominated changed the ranking and nothing said so."""
     caption = " ".join(cli("rank", "-a", "dprk", "--non-dominated").output.split("\n\n")[0].split())
-    assert "Pareto-dominated strategies dropped" in caption
+    assert "Pareto-dominated strategies dropped: normalised over the" in caption
     csv = cli("rank", "-a", "dprk", "--non-dominated", "-f", "csv").output.splitlines()
-    assert ",filters," in csv[0] and ",Pareto-dominated strategies dropped," in csv[1]
+    assert ",filters," in csv[0] and " Pareto-dominated strategies dropped: normalised over the " in csv[1]
     assert json.loads(cli("rank", "-a", "dprk", "--non-dominated", "-f", "json").output)["non_dominated"] is True
 
 

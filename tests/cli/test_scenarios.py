@@ -51,7 +51,7 @@ def test_decide_scenarios_lists_each_scenario_and_its_adjustments(cli, with_scen
     ]
     result = cli("scenarios", str(path), "-a", "TL")
     assert result.exit_code == 0
-    assert "Testland: 2 scenario(s), from scenarios/testland.yaml" in result.output
+    assert "Testland: 2 scenarios, from scenarios/testland.yaml" in result.output
     assert "Talks stall under pressure." in result.output
     json_out = cli("scenarios", str(path), "-f", "json").output
     assert yaml.safe_load(json_out)["actors"][0]["scenarios"][0]["adjustments"][0]["change"] == 3

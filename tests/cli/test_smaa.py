@@ -26,3 +26,20 @@ def test_bad_sample_count_is_a_usage_error(cli):
     result = cli("smaa", "--samples", "0")
     assert result.exit_code == 2 and result.stdout == ""  # click's usage error; its wording is click's
     assert "--samples" in result.stderr and "0" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_smaa_and_report_share_one_fixed_default_seed_shown_in_the_caption(cli, matrix_file):
+    """Issue 22: smaa drew a random seed by default while report used 0."""
+    import inspect
+
+    from decide.analysis.report import report
+    from decide.analysis.smaa import smaa
+
+    assert inspect.signature(smaa).parameters["seed"].default == inspect.signature(report).parameters["seed"].default
+    path = str(matrix_file())
+    first, second = cli("smaa", path, "-n", "300"), cli("smaa", path, "-n", "300")
+    assert first.exit_code == 0 and first.stdout == second.stdout
+    assert "300 draws, seed 0;" in " ".join(first.stdout.split())
+    assert first.stdout == cli("smaa", path, "-n", "300", "--seed", "0").stdout
+    assert "300 draws, seed 5;" in " ".join(cli("smaa", path, "-n", "300", "--seed", "5").stdout.split())
+    assert json.loads(cli("smaa", path, "-n", "300", "-f", "json").stdout)["seed"] == 0

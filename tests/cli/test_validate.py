@@ -17,7 +17,7 @@ def test_validate_reports_every_problem(cli, matrix_file):
         f"{bad}: strategy 'Talks': score for 'stability' is 'high', expected a number",
         f"{bad}: strategy 'Talks': score for 'cost' is 20, outside the scale [1, 10]",
     ]
-    assert result.stderr == "Error: 2 problem(s) in 1 of 2 file(s)\n"
+    assert result.stderr == "Error: 2 problems in 1 of 2 files\n"
 
 
 def test_validate_shipped_matrices(cli):

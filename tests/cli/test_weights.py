@@ -85,7 +85,7 @@ def test_ahp_reproduces_saatys_house_example_and_warns(cli, tmp_path):
         ("criteria: [a, b]\njudgments: [[a, a, 3]]\n",
          "judgment ['a', 'a', 3] compares 'a' with itself; drop it (the diagonal is always 1)"),
         ("criteria: [a, b, c]\njudgments: [[a, b, 3]]\n",
-         "2 missing judgment(s): a-c, b-c; add [a, b, value] for each pair"),
+         "2 missing judgments: a-c, b-c; add [a, b, value] for each pair"),
     ],
 )
 def test_bad_ahp_files(cli, tmp_path, text, expected):
@@ -245,3 +245,18 @@ def test_critic_can_ignore_the_objectives_as_the_paper_writes_it(cli):
     (china,) = [m for m in decide.load_matrices() if m.actor == "China"]
     assert literal == decide.weights.critic(china, directional=False).as_mapping()
     assert literal != directional
+
+
+def test_saving_a_profile_again_names_replace(cli, matrix_file):
+    """Issue 22: a repeated --save NAME failed without naming --replace."""
+    path = matrix_file()
+    order = ("weights", "roc", "--order", "deterrence>stability>risk>cost", "--into", str(path), "--rationale", "r")
+    assert cli(*order, "--save", "hawk").exit_code == 0
+    before = path.read_text(encoding="utf-8")
+    again = cli(*order, "--save", "Hawk")
+    assert again.exit_code == 1 and again.stdout == ""  # refused before the weights print
+    assert again.stderr == (f"Error: {path}: profile 'hawk' exists already; choose another name, "
+                            "or add --replace to replace it\n")
+    assert path.read_text(encoding="utf-8") == before
+    assert cli(*order, "--save", "Hawk", "--replace").exit_code == 0
+    assert path.read_text(encoding="utf-8") != before
