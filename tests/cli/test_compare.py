@@ -30,7 +30,7 @@ def test_compare_json(cli, example_file):
 def test_compare_all_lists_skipped_methods(cli, example_file):
     data = json.loads(
         cli("compare", example_file, "-a", "Example", "--all", "-f", "json").output
-    )
+    )["actors"][0]
     assert "wpm" in data["skipped"]
 
 
