@@ -205,7 +205,7 @@ def test_large_files_take_the_fast_reader_and_read_the_same(monkeypatch: pytest.
     [
         ("  - {name: yes, scores: {c0: 1}}\n", True),  # YAML 1.1 boolean: PyYAML reads it, as before
         ("  - {name: s1, scores: {c0: 017}}\n", 15),  # YAML 1.1 octal
-        ("  - {name: s1, scores: {c0: 1e3}}\n", "1e3"),  # PyYAML: text, not a number
+        ("  - {name: s1, scores: {c0: 1e3}}\n", 1000.0),  # decide reads exponents as numbers (issue 19)
     ],
 )
 def test_large_files_with_yaml_1_1_scalars_mean_what_they_meant(extra: str, expected: Any) -> None:
