@@ -38,6 +38,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from decide.analysis.acceptability import smaa_tally
 from decide.core.errors import SpecError
 from decide.core.ranks import (
     CHUNK_SIZE,
@@ -46,7 +47,6 @@ from decide.core.ranks import (
     chunk_size_for,
     draw_tables,
     rank_note,
-    sample_weights,
     score_model,
     seed_sequence,
 )
@@ -317,24 +317,13 @@ def smaa_matrix(
     weight_rng, score_rng, confidence_rng = (
         np.random.default_rng(s) for s in seed_sequence(seed, matrix.actor).spawn(3)
     )
-    table = matrix.to_array()
     current = matrix.weight_array()
-    m, n = table.shape
-    chunk_size = chunk_size or chunk_size_for(chosen.vectorised)
-    counts = np.zeros(m * m, dtype=np.int64)
-    first_weights = np.zeros((m, n))
-    offsets = np.arange(m) * m
-    done = 0
-    while done < samples:
-        size = min(chunk_size, samples - done)
-        weights = sample_weights(weight_rng, size, current, spread, chains)
-        tables = draw_tables(score_rng, matrix, size, score_noise, score_ranges)
-        ranks = batch_ranks(batch_scores(chosen, matrix, weights, tables), chosen.better)
-        counts += np.bincount((offsets + ranks - 1).ravel(), minlength=m * m)
-        first_weights += (ranks == 1).T.astype(float) @ weights
-        done += size
-        if progress is not None:
-            progress(f"SMAA {matrix.actor}", done, samples)
+    m = len(matrix.strategies)
+    tally = smaa_tally(
+        chosen, matrix, samples, weight_rng, score_rng, spread=spread, chains=chains, score_noise=score_noise,
+        score_ranges=score_ranges, progress=progress, chunk_size=chunk_size,
+    )
+    counts, first_weights = tally.counts, tally.first_weights
     counts = counts.reshape(m, m)
     firsts = counts[:, 0]
     with np.errstate(invalid="ignore", divide="ignore"):

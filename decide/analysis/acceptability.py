@@ -1,0 +1,403 @@
+"""The SMAA engine: rank acceptability counts and first-rank weight sums over many draws.
+
+For each block of draws the scores of all strategies are computed at once (for the
+weighted sum one matrix product ``W @ V.T``; for TOPSIS on fixed scores the squared
+distances are ``(W*W) @ D.T`` of precomputed per-criterion squared gaps, because the
+ideal and anti-ideal scale with each weight; with scores drawn per sample, the
+normalisation of every draw is vectorised criterion by criterion), laid out strategies
+x draws so that every step is a pass over contiguous rows. Each draw is then ordered
+by a sorting network (strategy index packed into the lowest bits of its score), and
+its rank acceptability counted from the sorted order; draws in which two neighbouring
+scores come within the tie tolerance (with a safety margin) are ranked again by
+:func:`decide.core.ranks.batch_ranks` on the scores of the method's own engine, so
+ties are shared exactly as before and every count equals the per-draw computation.
+
+>>> import numpy as np
+>>> keys = np.array([[0.3, 0.1], [0.2, 0.2], [0.1, 0.2 + 1e-12]])  # 3 strategies x 2 draws
+>>> order, tied = sorted_order(keys)
+>>> order[:, 0].tolist(), tied.tolist()
+([2, 1, 0], [False, True])
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Callable, Iterator
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any
+
+from decide.core.ranks import TIE_TOLERANCE, batch_ranks, draw_tables, sample_weights
+from decide.methods.run import alike_groups, batch_scores, ideal_score, quietly
+
+if TYPE_CHECKING:
+    import numpy as np
+
+    from decide.core.model import Matrix
+    from decide.core.ranks import Progress
+    from decide.methods.base import Method
+
+#: Draws per block: large enough that numpy's per-call cost is spread thin, small
+#: enough that a block of scores (strategies x draws) stays in the processor's cache.
+BLOCK = 8192
+
+#: Strategies up to which draws are ordered by a sorting network; above it, by numpy's sort.
+NETWORK_LIMIT = 32
+
+#: Neighbouring scores closer than this (relative to the draw's largest magnitude) send
+#: the draw to the exact ranking: the tie tolerance plus room for rounding differences
+#: between this engine's double-precision arithmetic and the method's own.
+SAFE_GAP = TIE_TOLERANCE * (1 + 1e-6) + 1e-12
+
+#: The same for single-precision keys (twice as fast to compute and to sort): room for
+#: their rounding (2**-24 per operation) and for the strategy index packed into their
+#: lowest mantissa bits (up to 2**-18 for 32 strategies). About 1% of draws on a 16 x 4
+#: TOPSIS matrix come this close and are ranked exactly.
+SAFE_GAP_SINGLE = 2.0**-15
+
+
+@lru_cache(maxsize=64)
+def network(size: int) -> tuple[tuple[int, int], ...]:
+    """Batcher's odd-even merge sorting network for ``size`` inputs, as (low, high) pairs.
+
+    Built for the next power of two and pruned to ``size``: a comparator touching a
+    position past the end would compare with +infinity, which never moves.
+
+    >>> len(network(16)), network(2)
+    (63, ((0, 1),))
+    """
+    width = 1
+    while width < size:
+        width *= 2
+    pairs: list[tuple[int, int]] = []
+    p = 1
+    while p < width:
+        k = p
+        while k >= 1:
+            for j in range(k % p, width - k, 2 * k):
+                for i in range(min(k, width - j - k)):
+                    if (i + j) // (2 * p) == (i + j + k) // (2 * p):
+                        pairs.append((i + j, i + j + k))
+            k //= 2
+        p *= 2
+    return tuple((a, b) for a, b in pairs if b < size)
+
+
+def sorted_order(keys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """For ``keys`` (strategies x draws, lower is better; float64, or float32 for at most
+    :data:`NETWORK_LIMIT` strategies): the strategy at each position of every draw
+    (positions x draws) and, per draw, whether two neighbours come within
+    :data:`SAFE_GAP` (:data:`SAFE_GAP_SINGLE` for float32) of each other: those draws
+    must be ranked exactly. ``keys`` is overwritten."""
+    import numpy as np
+
+    m, k = keys.shape
+    single = keys.dtype == np.float32
+    integer = np.int32 if single else np.int64
+    bits = max(1, (m - 1).bit_length())
+    mask = (1 << bits) - 1
+    if m <= NETWORK_LIMIT:
+        keys = np.ascontiguousarray(keys)
+    packed = keys.view(integer)
+    packed &= ~mask
+    packed |= np.arange(m, dtype=integer)[:, None]
+    if m <= NETWORK_LIMIT:
+        rows = list(keys)
+        spare = np.empty(k, dtype=keys.dtype)
+        for a, b in network(m):
+            np.minimum(rows[a], rows[b], out=spare)
+            np.maximum(rows[a], rows[b], out=rows[b])
+            rows[a], spare = spare, rows[a]
+        ordered = np.stack(rows)
+    else:
+        ordered = np.sort(keys.T, axis=1).T
+    order = ordered.view(integer) & mask
+    if m == 1:
+        return order, np.zeros(k, dtype=bool)
+    scale = np.maximum(np.abs(ordered[0]), np.abs(ordered[-1]))
+    scale *= SAFE_GAP_SINGLE if single else SAFE_GAP
+    gaps = ordered[1:] - ordered[:-1]
+    tied = np.minimum.reduce(gaps, axis=0) <= scale
+    return order, tied
+
+
+class Tally:
+    """Rank acceptability counts (strategy x rank) and per-strategy sums of the weights of
+    the draws that rank it first, accumulated block by block."""
+
+    def __init__(self, strategies: int, criteria: int) -> None:
+        import numpy as np
+
+        self.m = strategies
+        self.counts = np.zeros(strategies * strategies, dtype=np.int64)
+        self.first_weights = np.zeros((strategies, criteria))
+
+    def add_sorted(self, order: np.ndarray, tied: np.ndarray, weights: np.ndarray) -> None:
+        """Count the draws not ``tied`` from their order (positions x draws).
+
+        Up to 32 strategies, two neighbouring positions are counted together, as one
+        code per pair (strategy at the first times 2**bits plus strategy at the second),
+        which halves the histogram's work; the pair histograms are summed back into each
+        position's. The weights of the draws each strategy wins are summed by one product.
+        """
+        import numpy as np
+
+        m = self.m
+        counts = self.counts.reshape(m, m)
+        bits = max(1, (m - 1).bit_length())
+        pairs = m // 2 if bits <= 5 else 0
+        width = 1 << (2 * bits)
+        if pairs:
+            codes = order[0 : 2 * pairs : 2].astype(np.int16)
+            codes <<= bits
+            codes |= order[1 : 2 * pairs : 2]
+            codes += (np.arange(pairs, dtype=np.int16) * width)[:, None]
+            codes[:, tied] = pairs * width  # a bin that is dropped
+            joint = np.bincount(codes.ravel(), minlength=pairs * width + 1)[: pairs * width]
+            joint = joint.reshape(pairs, 1 << bits, 1 << bits)[:, :m, :m]
+            counts[:, 0 : 2 * pairs : 2] += joint.sum(axis=2).T
+            counts[:, 1 : 2 * pairs : 2] += joint.sum(axis=1).T
+        rest = order[2 * pairs :].astype(np.int64)
+        if len(rest):
+            rest *= m
+            rest += np.arange(2 * pairs, m, dtype=np.int64)[:, None]
+            rest[:, tied] = m * m
+            counts += np.bincount(rest.ravel(), minlength=m * m + 1)[: m * m].reshape(m, m)
+        wins = np.equal(order[0], np.arange(m)[:, None])
+        wins[:, tied] = False
+        self.first_weights += wins.astype(float) @ weights
+
+    def add_ranks(self, ranks: np.ndarray, weights: np.ndarray) -> None:
+        """Count draws from their ranks (draws x strategies, 1 = best, ties shared)."""
+        import numpy as np
+
+        m = self.m
+        offsets = np.arange(m) * m
+        self.counts += np.bincount((offsets + ranks - 1).ravel(), minlength=m * m)
+        self.first_weights += (ranks == 1).T.astype(float) @ weights
+
+
+def fixed_key(
+    method: Method, table: np.ndarray, cost: np.ndarray, dtype: Any = None
+) -> Callable[[np.ndarray], np.ndarray] | None:
+    """For a matrix whose scores stay fixed: a function from weights (draws x criteria) to
+    keys (strategies x draws, lower is better) by matrix products, or ``None`` when
+    ``method`` has no such form. Equal to the method's own scores up to rounding. Single
+    precision (``dtype=np.float32``) only where no term can cancel another (all of one
+    sign), so that rounding stays relative to each score."""
+    import numpy as np
+
+    dtype = np.dtype(dtype or np.float64)
+    m = len(table)
+    if getattr(method, "additive", False):
+        terms = method.terms(table, cost)
+        values = -terms if method.better == "higher" else terms
+        if not np.all(np.isfinite(values)):
+            return None
+        if dtype == np.float32 and not (np.all(values >= 0) or np.all(values <= 0)):
+            return None
+        typed = np.ascontiguousarray(values, dtype=dtype)
+        return lambda weights: typed @ _transposed(weights, dtype)
+    if method.name == "topsis":
+        from decide.methods.normalise import normalise
+
+        with np.errstate(divide="ignore", invalid="ignore"):
+            scaled = normalise(table, cost, method.params["normalization"])
+        if not np.all(np.isfinite(scaled)):
+            return None
+        gaps = np.concatenate([(scaled.max(axis=0) - scaled) ** 2, (scaled - scaled.min(axis=0)) ** 2])
+        gaps = np.ascontiguousarray(gaps, dtype=dtype)
+
+        def topsis(weights: np.ndarray) -> np.ndarray:
+            # Squared distances to the ideal (first m rows) and anti-ideal: products of the
+            # squared weights with the fixed squared gaps, the ideal scaling with each weight.
+            squared = _transposed(weights, dtype)
+            squared *= squared
+            both = gaps @ squared
+            key = both[:m]
+            # closeness d- / (d+ + d-) = 1 / (1 + sqrt(d+^2 / d-^2)), negated: lower is better
+            np.divide(key, both[m:], out=key)
+            np.sqrt(key, out=key)
+            key += 1
+            np.divide(-1, key, out=key)
+            return key
+
+        return topsis
+    return None
+
+
+def _transposed(weights: np.ndarray, dtype: Any) -> np.ndarray:
+    """``weights.T`` as a C-ordered array of ``dtype`` (criteria x draws)."""
+    import numpy as np
+
+    return np.array(weights.T, dtype=dtype, order="C")
+
+
+#: A function from weights (draws x criteria) to keys (strategies x draws), see :func:`fixed_key`.
+Keys = Callable[[Any], Any]
+
+
+def tally_block(
+    tally: Tally, method: Method, matrix: Matrix, weights: np.ndarray, tables: np.ndarray | None,
+    keys: tuple[Keys | None, Keys | None] = (None, None), groups: np.ndarray | None = None,
+) -> None:
+    """Add one block of draws to ``tally``: ``weights`` is draws x criteria, ``tables``
+    draws x strategies x criteria or ``None``; ``keys`` the fast single- and
+    double-precision scores for fixed tables (see :func:`fixed_key`); ``groups`` maps
+    strategies to their alike representative (fixed tables only).
+
+    Draws are ordered in single precision first where possible; those with neighbours
+    too close for it are ordered again in double precision, and those still within the
+    tie tolerance ranked by :func:`decide.core.ranks.batch_ranks` on the method's scores.
+    """
+    import numpy as np
+
+    single, double = keys
+    scores = None
+    reps = None if groups is None else np.unique(groups)
+
+    def finite(block: np.ndarray | None) -> np.ndarray | None:
+        if block is None:
+            return None
+        block = block if reps is None else block[reps]
+        return block if np.all(np.isfinite(block)) else None
+
+    first = finite(single(weights)) if single is not None else None
+    if first is None and double is None:
+        scores = batch_scores(method, matrix, weights, tables)
+        key64 = -scores.T if method.better == "higher" else np.array(scores.T, order="K")
+        key64 = key64 if reps is None else key64[reps]
+        first = np.array(key64, dtype=np.float32, order="C") if len(key64) <= NETWORK_LIMIT else key64
+    rows = np.arange(len(weights))
+    if first is not None:
+        order, tied = sorted_order(first)
+        _add(tally, order, tied, weights, groups)
+        rows = np.flatnonzero(tied)
+    if len(rows) and first is not None and first.dtype == np.float32:
+        if scores is not None:
+            ranked = scores[rows]
+            second = finite(-ranked.T if method.better == "higher" else np.array(ranked.T, order="K"))
+        else:
+            second = finite(double(weights[rows])) if double is not None else None
+        if second is not None:
+            order, tied = sorted_order(np.array(second, dtype=np.float64, order="C"))
+            _add(tally, order, tied, weights[rows], groups)
+            rows = rows[tied]
+    if len(rows):
+        if scores is None:
+            scores = batch_scores(method, matrix, weights[rows], None if tables is None else tables[rows])
+        else:
+            scores = scores[rows]
+        tally.add_ranks(batch_ranks(scores, method.better), weights[rows])
+
+
+def _add(tally: Tally, order: np.ndarray, tied: np.ndarray, weights: np.ndarray, groups: np.ndarray | None) -> None:
+    if groups is None:
+        tally.add_sorted(order, tied, weights)
+    else:
+        _add_grouped(tally, order, tied, weights, groups)
+
+
+def _add_grouped(tally: Tally, order: np.ndarray, tied: np.ndarray, weights: np.ndarray, groups: np.ndarray) -> None:
+    """Count draws ordered over the alike groups' representatives: every member of a group
+    takes its group's (dense) rank, as tied strategies do."""
+    import numpy as np
+
+    representatives, inverse = np.unique(groups, return_inverse=True)
+    count = len(representatives)
+    inner = Tally(count, weights.shape[1])
+    inner.add_sorted(order, tied, weights)
+    counts = inner.counts.reshape(count, count)
+    spread = np.zeros((tally.m, tally.m), dtype=np.int64)
+    spread[:, :count] = counts[inverse]
+    tally.counts += spread.ravel()
+    tally.first_weights += inner.first_weights[inverse]
+
+
+def smaa_tally(
+    method: Method, matrix: Matrix, samples: int, weight_rng: np.random.Generator, score_rng: np.random.Generator,
+    *, spread: float | None = None, chains: list[list[int]] | None = None, score_noise: float = 0.0,
+    score_ranges: bool = True, progress: Progress | None = None, chunk_size: int | None = None,
+) -> Tally:
+    """Rank acceptability counts and first-rank weight sums of ``samples`` draws, drawn
+    from ``weight_rng`` and ``score_rng`` exactly as :func:`decide.core.ranks.sample_weights`
+    and :func:`decide.core.ranks.draw_tables` draw them whatever the block size."""
+    import numpy as np
+
+    current = matrix.weight_array()
+    table, cost = matrix.to_array(), matrix.cost_mask()
+    m, n = table.shape
+    tally = Tally(m, n)
+    fixed = draw_tables(np.random.default_rng(0), matrix, 1, score_noise, score_ranges) is None
+    keys: tuple[Keys | None, Keys | None] = (None, None)
+    groups = None
+    if fixed and method.vectorised:
+        groups = alike_groups(matrix, weighted_only=False)
+        if len(set(groups.tolist())) == 1:
+            _all_alike(tally, method, weight_rng, samples, current, spread, chains, progress, matrix)
+            return tally
+        if len(set(groups.tolist())) == m:
+            groups = None
+        keys = (fixed_key(method, table, cost, np.float32) if m <= NETWORK_LIMIT else None,
+                fixed_key(method, table, cost))
+    block = chunk_size or (BLOCK if method.vectorised else 50)
+    done = 0
+    with one_blas_thread():
+        while done < samples:
+            size = min(block, samples - done)
+            weights = sample_weights(weight_rng, size, current, spread, chains)
+            tables = draw_tables(score_rng, matrix, size, score_noise, score_ranges)
+            if method.vectorised:
+                with quietly():
+                    tally_block(tally, method, matrix, weights, tables, keys, groups)
+            else:
+                tally.add_ranks(batch_ranks(batch_scores(method, matrix, weights, tables), method.better), weights)
+            done += size
+            if progress is not None:
+                progress(f"SMAA {matrix.actor}", done, samples)
+    return tally
+
+
+@contextlib.contextmanager
+def one_blas_thread() -> Iterator[None]:
+    """BLAS limited to one thread: the products here are small (a few strategies times a
+    few criteria per draw), and a second thread only waits for the first, or stalls the
+    whole run when the machine is busy."""
+    controller = _controller()
+    if controller is None:
+        yield
+        return
+    with controller.limit(limits=1, user_api="blas"):
+        yield
+
+
+@lru_cache(maxsize=1)
+def _controller() -> Any:
+    """threadpoolctl's view of the loaded BLAS libraries (found once: it takes milliseconds)."""
+    try:
+        from threadpoolctl import ThreadpoolController
+    except ImportError:  # pragma: no cover - a declared dependency
+        return None
+    return ThreadpoolController()
+
+
+def _all_alike(
+    tally: Tally, method: Method, rng: np.random.Generator, samples: int, current: np.ndarray,
+    spread: float | None, chains: list[list[int]] | None, progress: Progress | None, matrix: Matrix,
+) -> None:
+    """Every strategy alike: all rank first in every draw (their ideal score), as before."""
+    import numpy as np
+
+    del method  # the ideal score is the same for every strategy: all tie first
+    m = tally.m
+    done = 0
+    while done < samples:
+        size = min(BLOCK, samples - done)
+        weights = sample_weights(rng, size, current, spread, chains)
+        tally.counts[np.arange(m) * m] += size
+        tally.first_weights += weights.sum(axis=0)
+        done += size
+        if progress is not None:
+            progress(f"SMAA {matrix.actor}", done, samples)
+
+
+__all__ = ["Tally", "fixed_key", "ideal_score", "network", "smaa_tally", "sorted_order", "tally_block"]
