@@ -128,3 +128,40 @@ def test_all_alike_strategies_all_rank_first():
     matrix = Matrix("Same", criteria, tuple(Strategy(n, {"a": 2.0, "b": 3.0}) for n in "PQR"))
     result = smaa_matrix(matrix, "topsis", samples=500, seed=0, score_ranges=False)
     assert result.first_rank_acceptability.tolist() == [1.0, 1.0, 1.0]
+
+
+def reference_confidence(method, matrix, central, seed, samples, noise=0.0):
+    """Confidence factors one strategy at a time, as SMAA computed them before."""
+    rng = np.random.default_rng(seed)
+    known = np.flatnonzero(~np.isnan(central).any(axis=1))
+    firsts = np.zeros(len(known))
+    draw_tables(rng, matrix, 1, noise, True)  # SMAA's check whether scores are drawn at all
+    done = 0
+    while done < samples:
+        size = min(600, samples - done)
+        tables = draw_tables(rng, matrix, size, noise, True)
+        for slot, strategy in enumerate(known):
+            weights = np.broadcast_to(central[strategy], (size, central.shape[1]))
+            ranks = batch_ranks(batch_scores(method, matrix, weights, tables), method.better)
+            firsts[slot] += np.count_nonzero(ranks[:, strategy] == 1)
+        done += size
+    out = np.full(len(central), np.nan)
+    out[known] = firsts / samples
+    return out
+
+
+@pytest.mark.parametrize("method", ["wsm", "topsis", "vikor", "topsis:normalization=sum"])
+@pytest.mark.parametrize("noise", [0.0, 1.0])
+def test_confidence_factors_equal_the_per_strategy_computation(method, noise):
+    from decide.analysis.smaa import _confidence
+
+    name, _, param = method.partition(":")
+    chosen = get_method(name, dict([param.split("=")]) if param else None)
+    for matrix in [*resolve_matrices(None, None, None), random_matrix(3, 12, 3, levels=3, duplicate=True)]:
+        m, n = len(matrix.strategies), len(matrix.criteria)
+        central = np.random.default_rng(m).dirichlet(np.ones(n), m)
+        central[0] = np.nan  # never first: no central weights
+        central[1] = matrix.weight_array()
+        got = _confidence(matrix, chosen, central, np.random.default_rng(4), noise, True, 3000)
+        want = reference_confidence(chosen, matrix, central, 4, 3000, noise)
+        np.testing.assert_array_equal(got, want)

@@ -26,7 +26,8 @@ from collections.abc import Callable, Iterator
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
-from decide.core.ranks import TIE_TOLERANCE, batch_ranks, draw_tables, sample_weights
+from decide.analysis.drawn import drawn_key
+from decide.core.ranks import CHUNK_SIZE, TIE_TOLERANCE, batch_ranks, draw_tables, sample_weights
 from decide.methods.run import alike_groups, batch_scores, ideal_score, quietly
 
 if TYPE_CHECKING:
@@ -38,7 +39,7 @@ if TYPE_CHECKING:
 
 #: Draws per block: large enough that numpy's per-call cost is spread thin, small
 #: enough that a block of scores (strategies x draws) stays in the processor's cache.
-BLOCK = 8192
+BLOCK = CHUNK_SIZE
 
 #: Strategies up to which draws are ordered by a sorting network; above it, by numpy's sort.
 NETWORK_LIMIT = 32
@@ -225,6 +226,13 @@ def fixed_key(
     return None
 
 
+def _on_weights(key: Callable[[np.ndarray], np.ndarray] | None) -> Keys | None:
+    """A fixed-table key as a :data:`Keys` function (the tables are ``None``)."""
+    if key is None:
+        return None
+    return lambda weights, tables: key(weights)
+
+
 def _transposed(weights: np.ndarray, dtype: Any) -> np.ndarray:
     """``weights.T`` as a C-ordered array of ``dtype`` (criteria x draws)."""
     import numpy as np
@@ -232,8 +240,8 @@ def _transposed(weights: np.ndarray, dtype: Any) -> np.ndarray:
     return np.array(weights.T, dtype=dtype, order="C")
 
 
-#: A function from weights (draws x criteria) to keys (strategies x draws), see :func:`fixed_key`.
-Keys = Callable[[Any], Any]
+#: A function (weights, tables) -> keys (strategies x draws, lower is better) or ``None``.
+Keys = Callable[[Any, Any], Any]
 
 
 def tally_block(
@@ -242,8 +250,8 @@ def tally_block(
 ) -> None:
     """Add one block of draws to ``tally``: ``weights`` is draws x criteria, ``tables``
     draws x strategies x criteria or ``None``; ``keys`` the fast single- and
-    double-precision scores for fixed tables (see :func:`fixed_key`); ``groups`` maps
-    strategies to their alike representative (fixed tables only).
+    double-precision scores (see :func:`fixed_key` and :func:`decide.analysis.drawn.drawn_key`);
+    ``groups`` maps strategies to their alike representative (fixed tables only).
 
     Draws are ordered in single precision first where possible; those with neighbours
     too close for it are ordered again in double precision, and those still within the
@@ -261,23 +269,30 @@ def tally_block(
         block = block if reps is None else block[reps]
         return block if np.all(np.isfinite(block)) else None
 
-    first = finite(single(weights)) if single is not None else None
-    if first is None and double is None:
+    def exact_keys(scores: np.ndarray) -> np.ndarray:
+        return -scores.T if method.better == "higher" else np.array(scores.T, order="K")
+
+    small = len(matrix.strategies) <= NETWORK_LIMIT
+    doubles = None
+    first = finite(single(weights, tables)) if single is not None else None
+    if first is None and double is not None:
+        doubles = finite(double(weights, tables))
+    if first is None and doubles is None:
         scores = batch_scores(method, matrix, weights, tables)
-        key64 = -scores.T if method.better == "higher" else np.array(scores.T, order="K")
-        key64 = key64 if reps is None else key64[reps]
-        first = np.array(key64, dtype=np.float32, order="C") if len(key64) <= NETWORK_LIMIT else key64
+        doubles = finite(exact_keys(scores))
+    if first is None and doubles is not None:
+        first = np.array(doubles, dtype=np.float32, order="C") if small else doubles
     rows = np.arange(len(weights))
     if first is not None:
         order, tied = sorted_order(first)
         _add(tally, order, tied, weights, groups)
         rows = np.flatnonzero(tied)
     if len(rows) and first is not None and first.dtype == np.float32:
-        if scores is not None:
-            ranked = scores[rows]
-            second = finite(-ranked.T if method.better == "higher" else np.array(ranked.T, order="K"))
+        if doubles is not None:
+            second = doubles[:, rows]
         else:
-            second = finite(double(weights[rows])) if double is not None else None
+            assert double is not None
+            second = finite(double(weights[rows], None if tables is None else tables[rows]))
         if second is not None:
             order, tied = sorted_order(np.array(second, dtype=np.float64, order="C"))
             _add(tally, order, tied, weights[rows], groups)
@@ -337,8 +352,10 @@ def smaa_tally(
             return tally
         if len(set(groups.tolist())) == m:
             groups = None
-        keys = (fixed_key(method, table, cost, np.float32) if m <= NETWORK_LIMIT else None,
-                fixed_key(method, table, cost))
+        keys = (_on_weights(fixed_key(method, table, cost, np.float32)) if m <= NETWORK_LIMIT else None,
+                _on_weights(fixed_key(method, table, cost)))
+    elif method.vectorised:
+        keys = (None, drawn_key(method, cost))
     block = chunk_size or (BLOCK if method.vectorised else 50)
     done = 0
     with one_blas_thread():

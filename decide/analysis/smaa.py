@@ -39,6 +39,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from decide.analysis.acceptability import smaa_tally
+from decide.analysis.drawn import first_counts
 from decide.core.errors import SpecError
 from decide.core.ranks import (
     CHUNK_SIZE,
@@ -54,7 +55,7 @@ from decide.core.tables import Section
 from decide.io.load import MatrixSource, resolve_matrices
 from decide.methods import DEFAULT_METHOD, get_method
 from decide.methods.base import Method
-from decide.methods.run import batch_scores
+from decide.methods.run import batch_scores, quietly
 from decide.rendering.result import PerActor, add_provenance, data_note, format_weights, json_params
 from decide.weights.apply import apply_weights, require_profile_everywhere
 from decide.weights.spec import WeightsLike, parse_order
@@ -361,15 +362,19 @@ def _confidence(
         confidence[known] = ranks[np.arange(len(known)), known] == 1
         return confidence
     firsts = np.zeros(len(known))
-    chunk = max(1, CHUNK_SIZE // max(1, len(known))) if method.vectorised else chunk_size_for(False)
+    chunk = CHUNK_SIZE if method.vectorised else chunk_size_for(False)
     done = 0
     while done < samples:
         size = min(chunk, samples - done)
         tables = draw_tables(rng, matrix, size, noise, ranges)
-        for slot, strategy in enumerate(known):
-            weights = np.broadcast_to(central[strategy], (size, central.shape[1]))
-            ranks = batch_ranks(batch_scores(method, matrix, weights, tables), method.better)
-            firsts[slot] += np.count_nonzero(ranks[:, strategy] == 1)
+        if method.vectorised:  # the tables normalised once for every strategy
+            with quietly():
+                firsts += first_counts(method, matrix, tables, central, known)
+        else:
+            for slot, strategy in enumerate(known):
+                weights = np.broadcast_to(central[strategy], (size, central.shape[1]))
+                ranks = batch_ranks(batch_scores(method, matrix, weights, tables), method.better)
+                firsts[slot] += np.count_nonzero(ranks[:, strategy] == 1)
         done += size
     confidence[known] = firsts / samples
     return confidence
