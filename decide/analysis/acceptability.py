@@ -26,7 +26,7 @@ from collections.abc import Callable, Iterator
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
-from decide.analysis.drawn import drawn_key
+from decide.analysis.drawn import Layout, draw_layout, drawn_key
 from decide.core.ranks import CHUNK_SIZE, TIE_TOLERANCE, batch_ranks, draw_tables, sample_weights
 from decide.methods.run import alike_groups, batch_scores, ideal_score, quietly
 
@@ -278,7 +278,7 @@ def tally_block(
     if first is None and double is not None:
         doubles = finite(double(weights, tables))
     if first is None and doubles is None:
-        scores = batch_scores(method, matrix, weights, tables)
+        scores = batch_scores(method, matrix, weights, None if tables is None else _rows(tables, None))
         doubles = finite(exact_keys(scores))
     if first is None and doubles is not None:
         first = np.array(doubles, dtype=np.float32, order="C") if small else doubles
@@ -292,17 +292,24 @@ def tally_block(
             second = doubles[:, rows]
         else:
             assert double is not None
-            second = finite(double(weights[rows], None if tables is None else tables[rows]))
+            second = finite(double(weights[rows], None if tables is None else _rows(tables, rows)))
         if second is not None:
             order, tied = sorted_order(np.array(second, dtype=np.float64, order="C"))
             _add(tally, order, tied, weights[rows], groups)
             rows = rows[tied]
     if len(rows):
         if scores is None:
-            scores = batch_scores(method, matrix, weights[rows], None if tables is None else tables[rows])
+            scores = batch_scores(method, matrix, weights[rows], None if tables is None else _rows(tables, rows))
         else:
             scores = scores[rows]
         tally.add_ranks(batch_ranks(scores, method.better), weights[rows])
+
+
+def _rows(tables: Any, rows: np.ndarray | None) -> np.ndarray:
+    """Drawn tables (an array, or a :class:`~decide.analysis.drawn.Layout`), all or ``rows``."""
+    if isinstance(tables, Layout):
+        return tables.tables(rows)
+    return tables if rows is None else tables[rows]
 
 
 def _add(tally: Tally, order: np.ndarray, tied: np.ndarray, weights: np.ndarray, groups: np.ndarray | None) -> None:
@@ -362,7 +369,10 @@ def smaa_tally(
         while done < samples:
             size = min(block, samples - done)
             weights = sample_weights(weight_rng, size, current, spread, chains)
-            tables = draw_tables(score_rng, matrix, size, score_noise, score_ranges)
+            if keys[1] is not None and not fixed:
+                tables: Any = draw_layout(score_rng, matrix, size, score_noise)
+            else:
+                tables = draw_tables(score_rng, matrix, size, score_noise, score_ranges)
             if method.vectorised:
                 with quietly():
                     tally_block(tally, method, matrix, weights, tables, keys, groups)

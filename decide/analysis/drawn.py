@@ -36,12 +36,72 @@ SUPPORTED = ("wsm", "topsis")
 MARGIN = 1e-6 * TIE_TOLERANCE + 1e-12
 
 
+class Layout:
+    """A block of drawn score tables as one strategies x draws array per criterion."""
+
+    def __init__(self, columns: list[np.ndarray]) -> None:
+        self.columns = columns
+
+    def __len__(self) -> int:
+        return self.columns[0].shape[1]
+
+    def tables(self, rows: np.ndarray | None = None) -> np.ndarray:
+        """The tables (draws x strategies x criteria), all or only ``rows``, bit for bit as drawn."""
+        import numpy as np
+
+        stacked = np.stack(self.columns if rows is None else [c[:, rows] for c in self.columns])
+        return np.ascontiguousarray(stacked.transpose(2, 1, 0))
+
+
+def as_layout(tables: Any) -> Layout:
+    """``tables`` (draws x strategies x criteria, or already a :class:`Layout`) as a Layout."""
+    import numpy as np
+
+    if isinstance(tables, Layout):
+        return tables
+    return Layout([np.ascontiguousarray(tables[:, :, c].T) for c in range(tables.shape[2])])
+
+
+def draw_layout(rng: np.random.Generator, matrix: Matrix, samples: int, noise: float = 0.0) -> Layout:
+    """The tables :func:`decide.core.ranks.draw_tables` draws (from the same random numbers,
+    to the same bits) for a matrix with score ranges or with ``noise``, laid out by criterion;
+    only the cells that vary are computed."""
+    import numpy as np
+
+    if noise:
+        base = matrix.to_array()
+        draws = rng.uniform(-noise, noise, (samples, *base.shape))
+        columns = []
+        for c in range(base.shape[1]):
+            column = base[:, c : c + 1] + draws[:, :, c].T
+            if matrix.scale is not None:
+                column.clip(matrix.scale[0], matrix.scale[1], out=column)
+            columns.append(column)
+        return Layout(columns)
+    low, high = matrix.range_arrays()
+    width = high - low
+    m, n = low.shape
+    draws = rng.random((samples, m * n)).T.copy()  # cell (strategy i, criterion c) is row i * n + c
+    columns = []
+    for c in range(n):
+        column = np.empty((m, samples))
+        for i in range(m):
+            if width[i, c]:
+                np.multiply(draws[i * n + c], width[i, c], out=column[i])
+                column[i] += low[i, c]
+            else:  # low + 0 * draw: the exact score itself
+                column[i] = low[i, c]
+        columns.append(column)
+    return Layout(columns)
+
+
 class Prepared:
     """One block of drawn tables, normalised once for ``method``."""
 
-    def __init__(self, method: Method, values: np.ndarray, lower: bool) -> None:
+    def __init__(self, method: Method, values: list[np.ndarray], lower: bool) -> None:
         self.method = method
-        self.values = values  # criteria x strategies x draws (TOPSIS: the squared gaps, ideal then anti-ideal)
+        # per criterion, strategies x draws (TOPSIS: the squared gaps to the ideal, then the anti-ideal)
+        self.values = values
         self.lower = lower
 
     def key(self, weights: np.ndarray) -> np.ndarray:
@@ -66,34 +126,65 @@ class Prepared:
         return total
 
 
-def _combine(values: np.ndarray, columns: np.ndarray) -> np.ndarray:
+def _combine(values: list[np.ndarray], columns: np.ndarray) -> np.ndarray:
     """sum over criteria c of values[c] * columns[c]: strategies x draws."""
+    import numpy as np
+
     total = values[0] * columns[0]
+    spare = np.empty_like(total)
     for criterion in range(1, len(values)):
-        total += values[criterion] * columns[criterion]
+        np.multiply(values[criterion], columns[criterion], out=spare)
+        total += spare
     return total
 
 
-def prepare(method: Method, tables: np.ndarray, cost: np.ndarray) -> Prepared | None:
-    """``tables`` (draws x strategies x criteria) normalised for ``method``, or ``None``
-    when it is not one of :data:`SUPPORTED` or a sum could cancel (negative values)."""
+def _normalise(column: np.ndarray, cost: bool, how: str) -> np.ndarray:
+    """One criterion's values (strategies x draws) normalised per draw as
+    :func:`decide.methods.normalise.normalise` does, computing only the branch it needs."""
     import numpy as np
+
+    from decide.methods.normalise import normalise, safe_divide
+
+    if how == "vector":
+        norm = np.einsum("ij,ij->j", column, column)
+        np.sqrt(norm, out=norm)
+        values = column / norm
+        if cost:
+            np.subtract(1, values, out=values)
+        return values
+    if how == "minmax":
+        high, low = column.max(axis=0), column.min(axis=0)
+        return safe_divide(high - column if cost else column - low, high - low)
+    return normalise(column, np.bool_(cost), how)
+
+
+def prepare(method: Method, tables: Any, cost: np.ndarray) -> Prepared | None:
+    """``tables`` (draws x strategies x criteria, or a :class:`Layout`) normalised for
+    ``method``, or ``None`` when it is not one of :data:`SUPPORTED` or a sum could cancel
+    (negative values)."""
+    import numpy as np
+
 
     if method.name not in SUPPORTED or "normalization" not in method.params:
         return None
-    layout = np.ascontiguousarray(tables.transpose(2, 1, 0))  # criteria x strategies x draws
-    from decide.methods.normalise import normalise
-
+    how = method.params["normalization"]
+    better, worse, scaled = [], [], []
     with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
-        scaled = normalise(layout, np.asarray(cost)[:, None, None], method.params["normalization"])
+        for c, column in enumerate(as_layout(tables).columns):
+            values = _normalise(column, bool(cost[c]), how)
+            if method.name == "topsis":
+                gap = values.max(axis=0) - values
+                gap *= gap
+                better.append(gap)
+                gap = values - values.min(axis=0)
+                gap *= gap
+                worse.append(gap)
+            elif not np.all(values >= 0):  # also false for NaN: the method's engine reports it
+                return None
+            else:
+                scaled.append(values)
     if method.name == "topsis":
-        better = scaled.max(axis=1, keepdims=True) - scaled
-        worse = scaled - scaled.min(axis=1, keepdims=True)
-        better *= better
-        worse *= worse
-        return Prepared(method, np.concatenate([better, worse]), lower=False)
-    if not np.all(scaled >= 0):  # also false for NaN: the method's engine reports it
-        return None
+        return Prepared(method, better + worse, lower=False)
     return Prepared(method, scaled, lower=method.better == "lower")
 
 
@@ -106,6 +197,7 @@ def first_counts(
     are ranked by the method's own engine, so counts equal the per-strategy computation."""
     import numpy as np
 
+    tables = as_layout(tables)
     prepared = prepare(method, tables, matrix.cost_mask())
     firsts = np.zeros(len(known), dtype=np.int64)
     size, m = len(tables), len(matrix.strategies)
@@ -127,9 +219,13 @@ def first_counts(
                 rows = np.flatnonzero(unsure)
         if len(rows):
             block = np.broadcast_to(weights, (len(rows), len(weights)))
-            ranks = batch_ranks(batch_scores(method, matrix, block, tables[rows]), method.better)
+            ranks = batch_ranks(batch_scores(method, matrix, block, _rows(tables, rows)), method.better)
             firsts[slot] += np.count_nonzero(ranks[:, strategy] == 1)
     return firsts
+
+
+def _rows(tables: Any, rows: np.ndarray) -> np.ndarray:
+    return tables.tables(rows) if isinstance(tables, Layout) else tables[rows]
 
 
 def drawn_key(method: Method, cost: np.ndarray) -> Any:
@@ -151,4 +247,6 @@ def drawn_key(method: Method, cost: np.ndarray) -> Any:
     return key
 
 
-__all__ = ["MARGIN", "SUPPORTED", "Prepared", "drawn_key", "first_counts", "prepare"]
+__all__ = [
+    "MARGIN", "SUPPORTED", "Layout", "Prepared", "as_layout", "draw_layout", "drawn_key", "first_counts", "prepare",
+]
