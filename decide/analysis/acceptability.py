@@ -98,7 +98,7 @@ def sorted_order(keys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     mask = (1 << bits) - 1
     if m <= NETWORK_LIMIT:
         keys = np.ascontiguousarray(keys)
-    packed = keys.view(integer)
+    packed: Any = keys.view(integer)
     packed &= ~mask
     packed |= np.arange(m, dtype=integer)[:, None]
     if m <= NETWORK_LIMIT:
@@ -288,6 +288,7 @@ def tally_block(
         _add(tally, order, tied, weights, groups)
         rows = np.flatnonzero(tied)
     if len(rows) and first is not None and first.dtype == np.float32:
+        second: np.ndarray | None
         if doubles is not None:
             second = doubles[:, rows]
         else:
@@ -401,7 +402,7 @@ def one_blas_thread() -> Iterator[None]:
 def _controller() -> Any:
     """threadpoolctl's view of the loaded BLAS libraries (found once: it takes milliseconds)."""
     try:
-        from threadpoolctl import ThreadpoolController
+        from threadpoolctl import ThreadpoolController  # type: ignore[import-untyped]
     except ImportError:  # pragma: no cover - a declared dependency
         return None
     return ThreadpoolController()

@@ -155,7 +155,7 @@ def _normalise(column: np.ndarray, cost: bool, how: str) -> np.ndarray:
     if how == "minmax":
         high, low = column.max(axis=0), column.min(axis=0)
         return safe_divide(high - column if cost else column - low, high - low)
-    return normalise(column, np.bool_(cost), how)
+    return normalise(column, np.asarray(cost), how)
 
 
 def prepare(method: Method, tables: Any, cost: np.ndarray) -> Prepared | None:
@@ -189,7 +189,7 @@ def prepare(method: Method, tables: Any, cost: np.ndarray) -> Prepared | None:
 
 
 def first_counts(
-    method: Method, matrix: Matrix, tables: np.ndarray, central: np.ndarray, known: np.ndarray
+    method: Method, matrix: Matrix, tables: Any, central: np.ndarray, known: np.ndarray
 ) -> np.ndarray:
     """For each strategy in ``known``: in how many of the drawn ``tables`` it ranks first
     (ties included) with its own ``central`` weights (one row per strategy). The tables
@@ -197,7 +197,6 @@ def first_counts(
     are ranked by the method's own engine, so counts equal the per-strategy computation."""
     import numpy as np
 
-    tables = as_layout(tables)
     prepared = prepare(method, tables, matrix.cost_mask())
     firsts = np.zeros(len(known), dtype=np.int64)
     size, m = len(tables), len(matrix.strategies)

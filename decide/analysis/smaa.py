@@ -39,7 +39,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from decide.analysis.acceptability import smaa_tally
-from decide.analysis.drawn import first_counts
+from decide.analysis.drawn import SUPPORTED, draw_layout, first_counts
 from decide.core.errors import SpecError
 from decide.core.ranks import (
     CHUNK_SIZE,
@@ -324,8 +324,7 @@ def smaa_matrix(
         chosen, matrix, samples, weight_rng, score_rng, spread=spread, chains=chains, score_noise=score_noise,
         score_ranges=score_ranges, progress=progress, chunk_size=chunk_size,
     )
-    counts, first_weights = tally.counts, tally.first_weights
-    counts = counts.reshape(m, m)
+    counts, first_weights = tally.counts.reshape(m, m), tally.first_weights
     firsts = counts[:, 0]
     with np.errstate(invalid="ignore", divide="ignore"):
         central = np.where(firsts[:, None] > 0, first_weights / firsts[:, None], np.nan)
@@ -366,7 +365,10 @@ def _confidence(
     done = 0
     while done < samples:
         size = min(chunk, samples - done)
-        tables = draw_tables(rng, matrix, size, noise, ranges)
+        if method.name in SUPPORTED:
+            tables: Any = draw_layout(rng, matrix, size, noise)
+        else:
+            tables = draw_tables(rng, matrix, size, noise, ranges)
         if method.vectorised:  # the tables normalised once for every strategy
             with quietly():
                 firsts += first_counts(method, matrix, tables, central, known)

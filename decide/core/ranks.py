@@ -187,5 +187,7 @@ def competition_ranks(ranks: Any) -> Any:
     """
     import numpy as np
 
+    # 1 + how many ranks are smaller: a binary search in the sorted ranks (O(n log n), no
+    # n x n table)
     ranks = np.asarray(ranks)
-    return 1 + (ranks[None, :] < ranks[:, None]).sum(axis=1)
+    return 1 + np.searchsorted(np.sort(ranks, axis=None), ranks, side="left")

@@ -57,13 +57,15 @@ def _normalise(table: np.ndarray, cost: np.ndarray, how: str) -> np.ndarray:
     if how == "linear":
         return np.where(cost, low / table, table / high)
     if how == "max":
-        return np.where(cost, 1 - table / high, table / high)
+        scaled = table / high
+        return np.where(cost, 1 - scaled, scaled)
     if how == "sum":
         inverse = 1 / table
         return np.where(cost, inverse / inverse.sum(axis=-2, keepdims=True), table / table.sum(axis=-2, keepdims=True))
     if how == "vector":
         norm = np.sqrt((table**2).sum(axis=-2, keepdims=True))
-        return np.where(cost, 1 - table / norm, table / norm)
+        scaled = table / norm
+        return np.where(cost, 1 - scaled, scaled)
     if how == "none":
         return np.where(cost, 1 / table, table)
     raise ValueError(f"unknown normalisation '{how}'")

@@ -135,6 +135,16 @@ def alike_groups(matrix: Matrix, weighted_only: bool = True) -> np.ndarray:
     >>> alike_groups(m).tolist(), alike_groups(m, weighted_only=False).tolist()
     ([0, 1, 0], [0, 1, 2])
     """
+
+    cache = matrix.__dict__.setdefault("_alike_groups", {})  # a frozen matrix never changes
+    if weighted_only not in cache:
+        groups = _alike_groups(matrix, weighted_only)
+        groups.flags.writeable = False
+        cache[weighted_only] = groups
+    return cache[weighted_only]
+
+
+def _alike_groups(matrix: Matrix, weighted_only: bool) -> np.ndarray:
     import numpy as np
 
     table = matrix.to_array()

@@ -55,7 +55,7 @@ def matrix_notes(matrix: Matrix) -> list[str]:
         notes.append(f"only one strategy ('{matrix.strategies[0].name}'): it ranks 1st, nothing is compared")
     elif len(set(groups)) == 1:
         notes.append("every strategy has the same scores on the weighted criteria: all rank 1st, nothing is compared")
-    else:
+    elif len(set(groups)) < len(groups):
         names = matrix.strategy_names
         members_of: dict[int, list[str]] = {}
         for index, group in enumerate(groups):

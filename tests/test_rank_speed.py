@@ -1,0 +1,44 @@
+"""The faster ranking steps give what the direct computations gave."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from decide.analysis.actor_ranking import rank_matrix
+from decide.core.ranks import batch_ranks, competition_ranks, row_sums
+from decide.io.load import resolve_matrices
+from decide.methods import get_method
+from decide.methods.run import evaluate
+
+
+@pytest.mark.parametrize("seed", range(20))
+def test_competition_ranks_equal_counting_every_smaller_rank(seed):
+    ranks = np.random.default_rng(seed).integers(1, 1 + seed % 7 + 1, 5 + seed * 3)
+    expected = 1 + (ranks[None, :] < ranks[:, None]).sum(axis=1)
+    np.testing.assert_array_equal(competition_ranks(ranks), expected)
+
+
+@pytest.mark.parametrize("columns", range(1, 12))
+def test_row_sums_are_numpys_sums_bit_for_bit(columns):
+    table = np.random.default_rng(columns).standard_normal((500, columns)) * 10.0 ** np.arange(columns)
+    assert np.array_equal(row_sums(table), table.sum(axis=1))
+
+
+@pytest.mark.parametrize("method", ["topsis", "wsm", "vikor", "promethee2", "probid", "simus"])
+def test_rank_table_is_the_one_built_before(method):
+    chosen = get_method(method)
+    for matrix in resolve_matrices(None, None, None):
+        dense, scores = evaluate(chosen, matrix)
+        ranks = competition_ranks(dense)
+        dominators = matrix.dominators()
+        table = pd.DataFrame({"rank": ranks, "strategy": matrix.strategy_names, "score": scores})
+        table["dominated"] = [s in dominators for s in matrix.strategy_names]
+        table["basis"] = [s.basis for s in matrix.strategies]
+        table["order"] = batch_ranks(scores[None, :], chosen.better)[0]
+        table = table.sort_values(["rank", "order"], kind="stable").drop(columns="order").reset_index(drop=True)
+        ranking = rank_matrix(matrix, chosen)
+        pd.testing.assert_frame_equal(ranking.table, table)
+        assert dict(ranking.dominators) == dict(dominators)
+        assert ranking.top == table["strategy"].iloc[0]
