@@ -371,12 +371,19 @@ def _check_document(data: Any, path: Path) -> tuple[list[str], Matrix | None]:
     return [], matrix
 
 
-def load_matrix(path: PathLike) -> Matrix:
+def load_matrix(path: PathLike, *, max_file_size: int | str | None = None) -> Matrix:
     """Read and validate one matrix file.
 
     Raises :class:`MatrixError` whose ``problems`` lists everything wrong with the file.
+    ``max_file_size`` (bytes, or a text such as ``"200MB"``) reads a file larger than
+    :func:`~decide.core.limits.file_size_limit` allows.
     """
     path = Path(path)
+    if max_file_size is not None:
+        from decide.core.limits import max_file_size as larger_files
+
+        with larger_files(max_file_size):
+            return load_matrix(path)
     problems, matrix = _check_document(_read_yaml(path), path)
     if problems:
         raise MatrixError(problems)
