@@ -50,7 +50,9 @@ def peers(name: str, matrix: Matrix) -> dict[str, Callable[[], Any]]:
     weights = matrix.weight_array()
     types = np.where(matrix.cost_mask(), -1, 1)
     objectives = [max if o == "max" else min for o in matrix.objectives]
-    pipeline = get_method(name).pipeline()
+    from skcriteria.pipelines import mkpipe
+
+    pipeline = mkpipe(*get_method(name).pipeline().steps)  # scikit-criteria's own pipeline, decide's steps
     engine = {"topsis": lambda: pm.TOPSIS(vector_normalization), "wsm": lambda: pm.WSM(minmax_normalization),
               "vikor": lambda: pm.VIKOR()}[name]
 

@@ -42,3 +42,25 @@ def test_rank_table_is_the_one_built_before(method):
         pd.testing.assert_frame_equal(ranking.table, table)
         assert dict(ranking.dominators) == dict(dominators)
         assert ranking.top == table["strategy"].iloc[0]
+
+
+@pytest.mark.parametrize("how", ["kendall", "spearman"])
+def test_correlations_are_scipys_bit_for_bit(how):
+    from scipy import stats
+
+    from decide.analysis.consensus import correlations
+
+    rng = np.random.default_rng(7)
+    for _ in range(60):
+        n = int(rng.integers(2, 20))
+        width = int(rng.integers(1, 7))
+        frame = pd.DataFrame({f"m{j}": rng.integers(1, int(rng.integers(1, 6)) + 2, n) for j in range(width)})
+        columns = list(frame.columns)
+        want = pd.DataFrame(np.nan, index=columns, columns=columns, dtype=float)
+        for i, a in enumerate(columns):
+            for b in columns[i:]:
+                x, y = frame[a].to_numpy(), frame[b].to_numpy()
+                if len(set(x)) > 1 and len(set(y)) > 1:
+                    test = stats.kendalltau if how == "kendall" else stats.spearmanr
+                    want.loc[a, b] = want.loc[b, a] = float(test(x, y).statistic)
+        assert correlations(frame, how).equals(want)

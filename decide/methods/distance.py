@@ -74,8 +74,9 @@ class TOPSIS(Method):
 
     def pipeline(self) -> Any:
         from skcriteria.agg.topsis import TOPSIS as Engine
-        from skcriteria.pipelines import mkpipe
         from skcriteria.preprocessing import invert_objectives, scalers
+
+        from decide.methods.base import mkpipe
 
         how = self.params["normalization"]
         steps: dict[str, list[Any]] = {
@@ -230,8 +231,9 @@ class CODAS(Method):
 
     def pipeline(self) -> Any:
         from skcriteria.agg.codas import CODAS as Engine
-        from skcriteria.pipelines import mkpipe
         from skcriteria.preprocessing.invert_objectives import BenefitCostInverter
+
+        from decide.methods.base import mkpipe
 
         return mkpipe(BenefitCostInverter(), Engine(tau=self.params["tau"]))
 
@@ -252,8 +254,9 @@ class MABAC(Method):
 
     def pipeline(self) -> Any:
         from skcriteria.agg.mabac import MABAC as Engine
-        from skcriteria.pipelines import mkpipe
         from skcriteria.preprocessing.invert_objectives import MinMaxInverter
+
+        from decide.methods.base import mkpipe
 
         return mkpipe(MinMaxInverter(), Engine())
 
@@ -341,9 +344,10 @@ class PROBID(Method):
 
     def pipeline(self) -> Any:
         from skcriteria.agg.probid import PROBID as Engine
-        from skcriteria.pipelines import mkpipe
         from skcriteria.preprocessing.invert_objectives import NegateMinimize
         from skcriteria.preprocessing.scalers import VectorScaler
+
+        from decide.methods.base import mkpipe
 
         return mkpipe(NegateMinimize(), VectorScaler(target="matrix"), Engine())
 
@@ -385,8 +389,9 @@ class SimplifiedPROBID(Method):
 
     def pipeline(self) -> Any:
         from skcriteria.agg.probid import SimplifiedPROBID as Engine
-        from skcriteria.pipelines import mkpipe
         from skcriteria.preprocessing.invert_objectives import NegateMinimize
         from skcriteria.preprocessing.scalers import VectorScaler
+
+        from decide.methods.base import mkpipe
 
         return mkpipe(NegateMinimize(), VectorScaler(target="matrix"), Engine())
