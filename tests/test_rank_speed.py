@@ -64,3 +64,27 @@ def test_correlations_are_scipys_bit_for_bit(how):
                     test = stats.kendalltau if how == "kendall" else stats.spearmanr
                     want.loc[a, b] = want.loc[b, a] = float(test(x, y).statistic)
         assert correlations(frame, how).equals(want)
+
+
+@pytest.mark.parametrize("seed", range(10))
+def test_batch_ranks_of_a_few_rows_equal_those_of_a_block(seed):
+    rng = np.random.default_rng(seed)
+    scores = rng.integers(0, 4, (300, 2 + seed)) / 3.0
+    scores[::7, 0] = scores[::7, 1] * (1 + 1e-12)  # ties within the tolerance
+    block = batch_ranks(scores, "higher" if seed % 2 else "lower")
+    rows = np.concatenate([batch_ranks(scores[i : i + 1], "higher" if seed % 2 else "lower") for i in range(300)])
+    np.testing.assert_array_equal(rows, block)
+
+
+def test_a_matrix_file_is_read_again_when_it_changes(tmp_path, matrix_file):
+    import os
+
+    from decide.io.load import load_matrix
+
+    path = matrix_file()
+    first = load_matrix(path)
+    assert load_matrix(path) is first
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("Testland", "Otherland", 1), encoding="utf-8")
+    os.utime(path, ns=(1, 1))
+    assert load_matrix(path).actor != first.actor

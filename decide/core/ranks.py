@@ -147,10 +147,13 @@ def batch_ranks(scores: Any, better: str = "higher") -> np.ndarray:
     # block, faster than sorting every row. Without ties these ranks are a permutation
     # of 1..n; a tie lowers the sum, and only those rows are sorted.
     threshold = key - tolerance
-    ranks = np.ones(key.shape, dtype=np.int16)
-    for column in range(count):
-        np.add(ranks, key[:, column : column + 1] < threshold, out=ranks, casting="unsafe")
-    ranks = ranks.astype(np.int64)
+    if key.shape[0] * count * count <= 4096:  # a few rows: every comparison in one step
+        ranks = 1 + (key[:, None, :] < threshold[:, :, None]).sum(axis=2, dtype=np.int64)
+    else:
+        ranks = np.ones(key.shape, dtype=np.int16)
+        for column in range(count):
+            np.add(ranks, key[:, column : column + 1] < threshold, out=ranks, casting="unsafe")
+        ranks = ranks.astype(np.int64)
     tied = ranks.sum(axis=1) != count * (count + 1) // 2
     if tied.any():
         ranks[tied] = _ranks_by_sorting(key[tied], tolerance[tied])

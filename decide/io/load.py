@@ -384,11 +384,40 @@ def load_matrix(path: PathLike, *, max_file_size: int | str | None = None) -> Ma
 
         with larger_files(max_file_size):
             return load_matrix(path)
+    key = _file_key(path)
+    if key is not None and key in _LOADED:
+        from decide.core.limits import file_size_limit
+
+        if key[3] <= file_size_limit():  # a lower limit than when it was read refuses it again
+            return _LOADED[key]
     problems, matrix = _check_document(_read_yaml(path), path)
     if problems:
         raise MatrixError(problems)
     assert matrix is not None
+    if key is not None:
+        if len(_LOADED) >= 64:
+            _LOADED.pop(next(iter(_LOADED)))
+        _LOADED[key] = matrix
     return matrix
+
+
+#: Matrices already read, by file identity (a report reads each file for every analysis).
+_LOADED: dict[tuple, Matrix] = {}
+
+
+def _file_key(path: Path) -> tuple | None:
+    """What identifies a regular file's content for the cache: its absolute path, device,
+    inode, size and modification time in nanoseconds (``None`` for pipes and the like)."""
+    import os
+    import stat
+
+    try:
+        info = os.stat(path)
+    except (OSError, ValueError):
+        return None
+    if not stat.S_ISREG(info.st_mode):
+        return None
+    return (os.path.abspath(path), info.st_dev, info.st_ino, info.st_size, info.st_mtime_ns, info.st_ctime_ns)
 
 
 def matrix_files(paths: Iterable[PathLike] | PathLike | None = None) -> list[Path]:
