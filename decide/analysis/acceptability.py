@@ -96,26 +96,33 @@ def sorted_order(keys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     integer = np.int32 if single else np.int64
     bits = max(1, (m - 1).bit_length())
     mask = (1 << bits) - 1
-    if m <= NETWORK_LIMIT:
-        keys = np.ascontiguousarray(keys)
-    packed: Any = keys.view(integer)
+    safe = SAFE_GAP_SINGLE if single else SAFE_GAP
+    if m > NETWORK_LIMIT:  # numpy's sort of each draw's row (no copy when keys is a transposed block)
+        rows = np.ascontiguousarray(keys.T)
+        packed: Any = rows.view(integer)
+        packed &= ~mask
+        packed |= np.arange(m, dtype=integer)[None, :]
+        rows.sort(axis=1)
+        scale = np.maximum(np.abs(rows[:, 0]), np.abs(rows[:, -1]))
+        scale *= safe
+        tied = (rows[:, 1:] - rows[:, :-1]).min(axis=1) <= scale
+        return (rows.view(integer) & mask).T, tied
+    keys = np.ascontiguousarray(keys)
+    packed = keys.view(integer)
     packed &= ~mask
     packed |= np.arange(m, dtype=integer)[:, None]
-    if m <= NETWORK_LIMIT:
-        rows = list(keys)
-        spare = np.empty(k, dtype=keys.dtype)
-        for a, b in network(m):
-            np.minimum(rows[a], rows[b], out=spare)
-            np.maximum(rows[a], rows[b], out=rows[b])
-            rows[a], spare = spare, rows[a]
-        ordered = np.stack(rows)
-    else:
-        ordered = np.sort(keys.T, axis=1).T
+    rows_ = list(keys)
+    spare = np.empty(k, dtype=keys.dtype)
+    for a, b in network(m):
+        np.minimum(rows_[a], rows_[b], out=spare)
+        np.maximum(rows_[a], rows_[b], out=rows_[b])
+        rows_[a], spare = spare, rows_[a]
+    ordered = np.stack(rows_)
     order = ordered.view(integer) & mask
     if m == 1:
         return order, np.zeros(k, dtype=bool)
     scale = np.maximum(np.abs(ordered[0]), np.abs(ordered[-1]))
-    scale *= SAFE_GAP_SINGLE if single else SAFE_GAP
+    scale *= safe
     gaps = ordered[1:] - ordered[:-1]
     tied = np.minimum.reduce(gaps, axis=0) <= scale
     return order, tied
@@ -162,7 +169,14 @@ class Tally:
             rest *= m
             rest += np.arange(2 * pairs, m, dtype=np.int64)[:, None]
             rest[:, tied] = m * m
-            counts += np.bincount(rest.ravel(), minlength=m * m + 1)[: m * m].reshape(m, m)
+            counts += np.bincount(rest.ravel(order="K"), minlength=m * m + 1)[: m * m].reshape(m, m)
+        if m > NETWORK_LIMIT:  # many strategies: one histogram per criterion
+            first = np.where(tied, m, order[0])
+            for column in range(weights.shape[1]):
+                self.first_weights[:, column] += np.bincount(
+                    first, weights=weights[:, column], minlength=m + 1
+                )[:m]
+            return
         wins = np.equal(order[0], np.arange(m)[:, None])
         wins[:, tied] = False
         self.first_weights += wins.astype(float) @ weights
@@ -197,7 +211,9 @@ def fixed_key(
         if dtype == np.float32 and not (np.all(values >= 0) or np.all(values <= 0)):
             return None
         typed = np.ascontiguousarray(values, dtype=dtype)
-        return lambda weights: typed @ _transposed(weights, dtype)
+        if dtype == np.float32:
+            return lambda weights: typed @ _transposed(weights, dtype)
+        return lambda weights: (weights @ typed.T).T  # draws x strategies, seen transposed
     if method.name == "topsis":
         from decide.methods.normalise import normalise
 
@@ -207,20 +223,25 @@ def fixed_key(
             return None
         gaps = np.concatenate([(scaled.max(axis=0) - scaled) ** 2, (scaled - scaled.min(axis=0)) ** 2])
         gaps = np.ascontiguousarray(gaps, dtype=dtype)
+        better_t, worse_t = np.ascontiguousarray(gaps[:m].T), np.ascontiguousarray(gaps[m:].T)
 
         def topsis(weights: np.ndarray) -> np.ndarray:
             # Squared distances to the ideal (first m rows) and anti-ideal: products of the
             # squared weights with the fixed squared gaps, the ideal scaling with each weight.
-            squared = _transposed(weights, dtype)
-            squared *= squared
-            both = gaps @ squared
-            key = both[:m]
+            if dtype == np.float32:
+                squared = _transposed(weights, dtype)
+                squared *= squared
+                both = gaps @ squared
+                key = np.divide(both[:m], both[m:], out=both[:m])
+            else:  # draws x strategies, seen transposed (numpy's sort takes rows)
+                squared = weights * weights
+                key = squared @ better_t
+                np.divide(key, squared @ worse_t, out=key)
             # closeness d- / (d+ + d-) = 1 / (1 + sqrt(d+^2 / d-^2)), negated: lower is better
-            np.divide(key, both[m:], out=key)
             np.sqrt(key, out=key)
             key += 1
             np.divide(-1, key, out=key)
-            return key
+            return key if dtype == np.float32 else key.T
 
         return topsis
     return None
