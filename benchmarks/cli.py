@@ -56,10 +56,14 @@ def decide_command() -> list[str]:
 CLOCK = "wall"
 
 
-def run_once(argv: list[str]) -> float:
+def run_once(argv: list[str], source: str | None = None) -> float:
+    """Seconds of one run; ``source``: a checkout of another decide version to run instead."""
+    env = None
+    if source is not None:
+        env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [source, os.environ.get("PYTHONPATH")]))}
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
-    subprocess.run(argv, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    subprocess.run(argv, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
     if CLOCK == "cpu":
         after = resource.getrusage(resource.RUSAGE_CHILDREN)
         return (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
@@ -71,23 +75,32 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=7, help="runs of each command (default 7)")
     parser.add_argument("--clock", choices=("wall", "cpu"), default="wall",
                         help="elapsed time, or the process's CPU time (for a busy machine) (default wall)")
+    parser.add_argument("--before", metavar="DIR",
+                        help="also run each decide command from this checkout (e.g. git archive of an older commit)")
+    parser.add_argument("--only", metavar="TEXT", help="only the commands whose name contains TEXT")
     args = parser.parse_args()
     global CLOCK
     CLOCK = args.clock
     start = decide_command()
-    commands = {name: (start + argv[1:] if argv[0] == "decide" else argv) for name, argv in COMMANDS.items()}
-    for argv in commands.values():  # warm the file cache once
-        run_once(argv)
+    chosen = {n: a for n, a in COMMANDS.items() if not args.only or args.only in n or n == BASELINE}
+    commands: dict[str, tuple[list[str], str | None]] = {}
+    for name, argv in chosen.items():
+        full = start + argv[1:] if argv[0] == "decide" else argv
+        commands[name] = (full, None)
+        if args.before and argv[0] == "decide":
+            commands[f"  before: {name}"] = (full, args.before)
+    for argv, source in commands.values():  # warm the file cache once
+        run_once(argv, source)
     times: dict[str, list[float]] = {name: [] for name in commands}
     for _ in range(args.repeat):
-        for name, argv in commands.items():
-            times[name].append(run_once(argv))
+        for name, (argv, source) in commands.items():
+            times[name].append(run_once(argv, source))
     medians = {name: statistics.median(values) for name, values in times.items()}
     base = medians[BASELINE]
     load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
     print(f"# {platform.python_implementation()} {platform.python_version()}, {os.cpu_count()} cores, "
           f"load average {load:.2f}, median of {args.repeat} runs each, {args.clock} clock")
-    print(f"{'command':<32} {'median s':>9} {'x skcriteria':>13}  target")
+    print(f"{'command':<40} {'median s':>9} {'x skcriteria':>13}  target")
     for name, median in medians.items():
         seconds, ratio = TARGETS.get(name, (None, None))
         target = ""
@@ -95,7 +108,9 @@ def main() -> None:
             target = f"<= {seconds:g} s: {'met' if median <= seconds else 'MISSED'}"
         if ratio is not None:
             target = f"<= {ratio:g}x: {'met' if median / base <= ratio else 'MISSED'}"
-        print(f"{name:<32} {median:>9.3f} {median / base:>12.2f}x  {target}")
+        if name.startswith("  before"):
+            target = ""
+        print(f"{name:<40} {median:>9.3f} {median / base:>12.2f}x  {target}")
 
 
 if __name__ == "__main__":

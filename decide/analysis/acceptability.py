@@ -49,11 +49,25 @@ NETWORK_LIMIT = 32
 #: between this engine's double-precision arithmetic and the method's own.
 SAFE_GAP = TIE_TOLERANCE * (1 + 1e-6) + 1e-12
 
-#: The same for single-precision keys (twice as fast to compute and to sort): room for
-#: their rounding (2**-24 per operation) and for the strategy index packed into their
-#: lowest mantissa bits (up to 2**-18 for 32 strategies). About 1% of draws on a 16 x 4
-#: TOPSIS matrix come this close and are ranked exactly.
-SAFE_GAP_SINGLE = 2.0**-15
+#: Above this relative gap single-precision keys are not worth it (too many draws would
+#: be ordered again in double precision).
+MAX_GAP_SINGLE = 2.0**-12
+
+
+def safe_gap_single(strategies: int, criteria: int) -> float:
+    """:data:`SAFE_GAP` for single-precision keys (twice as fast to compute and to sort):
+    twice the worst-case rounding of two keys, relative to the draw's largest, from the
+    strategy index packed into their lowest mantissa bits (up to 2**bits - 1 units in the
+    last place, 2**-23 each) and from their arithmetic (a sum of ``criteria`` terms of one
+    sign, then a few operations: criteria + 8 roundings of 2**-24). For 16 strategies
+    and 4 criteria it is about 2**-16.6; a few percent of the United States' TOPSIS draws
+    come that close and are ordered again in double precision.
+
+    >>> 2**-17 < safe_gap_single(16, 4) < 2**-16
+    True
+    """
+    bits = max(1, (strategies - 1).bit_length())
+    return 2 * (2 * ((1 << bits) - 1) * 2.0**-23 + 2 * (criteria + 8) * 2.0**-24)
 
 
 @lru_cache(maxsize=64)
@@ -83,12 +97,17 @@ def network(size: int) -> tuple[tuple[int, int], ...]:
     return tuple((a, b) for a, b in pairs if b < size)
 
 
-def sorted_order(keys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+def single_precision(strategies: int, criteria: int) -> bool:
+    """Whether draws are ordered in single precision first (see :func:`safe_gap_single`)."""
+    return strategies <= NETWORK_LIMIT and safe_gap_single(strategies, criteria) <= MAX_GAP_SINGLE
+
+
+def sorted_order(keys: np.ndarray, criteria: int = 100) -> tuple[np.ndarray, np.ndarray]:
     """For ``keys`` (strategies x draws, lower is better; float64, or float32 for at most
     :data:`NETWORK_LIMIT` strategies): the strategy at each position of every draw
     (positions x draws) and, per draw, whether two neighbours come within
-    :data:`SAFE_GAP` (:data:`SAFE_GAP_SINGLE` for float32) of each other: those draws
-    must be ranked exactly. ``keys`` is overwritten."""
+    :data:`SAFE_GAP` (:func:`safe_gap_single` for float32 keys computed from ``criteria``
+    terms) of each other: those draws must be ranked exactly. ``keys`` is overwritten."""
     import numpy as np
 
     m, k = keys.shape
@@ -96,7 +115,7 @@ def sorted_order(keys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     integer = np.int32 if single else np.int64
     bits = max(1, (m - 1).bit_length())
     mask = (1 << bits) - 1
-    safe = SAFE_GAP_SINGLE if single else SAFE_GAP
+    safe = safe_gap_single(m, criteria) if single else SAFE_GAP
     if m > NETWORK_LIMIT:  # numpy's sort of each draw's row (no copy when keys is a transposed block)
         rows = np.ascontiguousarray(keys.T)
         packed: Any = rows.view(integer)
@@ -293,7 +312,7 @@ def tally_block(
     def exact_keys(scores: np.ndarray) -> np.ndarray:
         return -scores.T if method.better == "higher" else np.array(scores.T, order="K")
 
-    small = len(matrix.strategies) <= NETWORK_LIMIT
+    small = single_precision(len(matrix.strategies), len(matrix.criteria))
     doubles = None
     first = finite(single(weights, tables)) if single is not None else None
     if first is None and double is not None:
@@ -305,7 +324,7 @@ def tally_block(
         first = np.array(doubles, dtype=np.float32, order="C") if small else doubles
     rows = np.arange(len(weights))
     if first is not None:
-        order, tied = sorted_order(first)
+        order, tied = sorted_order(first, len(matrix.criteria))
         _add(tally, order, tied, weights, groups)
         rows = np.flatnonzero(tied)
     if len(rows) and first is not None and first.dtype == np.float32:
@@ -381,7 +400,7 @@ def smaa_tally(
             return tally
         if len(set(groups.tolist())) == m:
             groups = None
-        keys = (_on_weights(fixed_key(method, table, cost, np.float32)) if m <= NETWORK_LIMIT else None,
+        keys = (_on_weights(fixed_key(method, table, cost, np.float32)) if single_precision(m, n) else None,
                 _on_weights(fixed_key(method, table, cost)))
     elif method.vectorised:
         keys = (None, drawn_key(method, cost))

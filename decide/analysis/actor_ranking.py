@@ -62,6 +62,9 @@ class ActorRanking:
             "basis": [matrix.strategies[i].basis for i in order],
         })
 
+    def __repr__(self) -> str:
+        return f"<ActorRanking {self.actor!r}: {len(self._ranks)} strategies, first {self.top!r}>"
+
     @property
     def actor(self) -> str:
         return self.matrix.actor
