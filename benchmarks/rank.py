@@ -52,7 +52,8 @@ def peers(name: str, matrix: Matrix) -> dict[str, Callable[[], Any]]:
     objectives = [max if o == "max" else min for o in matrix.objectives]
     from skcriteria.pipelines import mkpipe
 
-    pipeline = mkpipe(*get_method(name).pipeline().steps)  # scikit-criteria's own pipeline, decide's steps
+    steps = [s[1] if isinstance(s, tuple) else s for s in get_method(name).pipeline().steps]
+    pipeline = mkpipe(*steps)  # scikit-criteria's own pipeline with decide's steps
     engine = {"topsis": lambda: pm.TOPSIS(vector_normalization), "wsm": lambda: pm.WSM(minmax_normalization),
               "vikor": lambda: pm.VIKOR()}[name]
 

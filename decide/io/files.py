@@ -123,6 +123,18 @@ def read_text_limited(
 _RAISE = f" (raise it with decide --max-file-size or {FILE_SIZE_VARIABLE})"
 
 
+def file_identity(path: str | os.PathLike[str]) -> tuple | None:
+    """What identifies a regular file's content for a cache: its absolute path, device,
+    inode, size (index 3) and change times in nanoseconds; ``None`` for pipes and the like."""
+    try:
+        info = os.stat(path)
+    except (OSError, ValueError):
+        return None
+    if not stat.S_ISREG(info.st_mode):
+        return None
+    return (os.path.abspath(path), info.st_dev, info.st_ino, info.st_size, info.st_mtime_ns, info.st_ctime_ns)
+
+
 def _size(limit_bytes: int) -> str:
     if limit_bytes >= 1024 * 1024 and limit_bytes % (1024 * 1024) == 0:
         return f"{limit_bytes // (1024 * 1024)} MB"

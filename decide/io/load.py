@@ -20,7 +20,7 @@ from decide.core.errors import DecideWarning, MatrixError, UnknownNameError
 from decide.core.limits import document_problems, one_line
 from decide.core.model import Criterion, Matrix, Objective, Strategy
 from decide.core.paths import shipped_label, shipped_matrices_dir
-from decide.io.files import read_yaml_file
+from decide.io.files import file_identity, read_yaml_file
 from decide.io.yamlsafe import as_finite_number, shorten
 from decide.weights.apply import apply_weights
 from decide.weights.spec import WeightsLike, check_weights
@@ -384,7 +384,7 @@ def load_matrix(path: PathLike, *, max_file_size: int | str | None = None) -> Ma
 
         with larger_files(max_file_size):
             return load_matrix(path)
-    key = _file_key(path)
+    key = file_identity(path)
     if key is not None and key in _LOADED:
         from decide.core.limits import file_size_limit
 
@@ -403,21 +403,6 @@ def load_matrix(path: PathLike, *, max_file_size: int | str | None = None) -> Ma
 
 #: Matrices already read, by file identity (a report reads each file for every analysis).
 _LOADED: dict[tuple, Matrix] = {}
-
-
-def _file_key(path: Path) -> tuple | None:
-    """What identifies a regular file's content for the cache: its absolute path, device,
-    inode, size and modification time in nanoseconds (``None`` for pipes and the like)."""
-    import os
-    import stat
-
-    try:
-        info = os.stat(path)
-    except (OSError, ValueError):
-        return None
-    if not stat.S_ISREG(info.st_mode):
-        return None
-    return (os.path.abspath(path), info.st_dev, info.st_ino, info.st_size, info.st_mtime_ns, info.st_ctime_ns)
 
 
 def matrix_files(paths: Iterable[PathLike] | PathLike | None = None) -> list[Path]:
