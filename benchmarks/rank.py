@@ -52,8 +52,9 @@ def peers(name: str, matrix: Matrix) -> dict[str, Callable[[], Any]]:
     objectives = [max if o == "max" else min for o in matrix.objectives]
     from skcriteria.pipelines import mkpipe
 
-    steps = [s[1] if isinstance(s, tuple) else s for s in get_method(name).pipeline().steps]
-    pipeline = mkpipe(*steps)  # scikit-criteria's own pipeline with decide's steps
+    pipeline = get_method(name).pipeline()
+    if hasattr(pipeline, "steps"):  # scikit-criteria's own pipeline with decide's steps
+        pipeline = mkpipe(*[s[1] if isinstance(s, tuple) else s for s in pipeline.steps])
     engine = {"topsis": lambda: pm.TOPSIS(vector_normalization), "wsm": lambda: pm.WSM(minmax_normalization),
               "vikor": lambda: pm.VIKOR()}[name]
 

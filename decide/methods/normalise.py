@@ -53,7 +53,13 @@ def _normalise(table: np.ndarray, cost: np.ndarray, how: str) -> np.ndarray:
     high = table.max(axis=-2, keepdims=True)
     low = table.min(axis=-2, keepdims=True)
     if how == "minmax":
-        return safe_divide(np.where(cost, high - table, table - low), high - low)
+        gaps = table - low
+        if np.ndim(cost) == 1 and table.shape[-1] == len(cost):  # the cost columns only: the same values
+            if cost.any():
+                gaps[..., cost] = high[..., cost] - table[..., cost]
+        else:
+            gaps = np.where(cost, high - table, gaps)
+        return safe_divide(gaps, high - low)
     if how == "linear":
         return np.where(cost, low / table, table / high)
     if how == "max":
