@@ -134,8 +134,17 @@ class VIKOR(Method):
 
     def batch(self, table: np.ndarray, cost: np.ndarray, weights: np.ndarray) -> np.ndarray:
         utility, regret = self._distances(table, cost, weights)
+        if len(weights) == 1:  # one evaluation: rank_scores asks for the same S and R next
+            self.__dict__["_last"] = (table, cost.tobytes(), weights.tobytes(), utility, regret)
         v = self.params["v"]
         return v * utility + (1 - v) * regret
+
+    def _distances_of_one(self, table: np.ndarray, cost: np.ndarray, weights: np.ndarray) -> tuple:
+        """S and R of one evaluation, reused from :meth:`batch` when it just computed them."""
+        last = self.__dict__.pop("_last", None)
+        if last is not None and last[0] is table and last[1] == cost.tobytes() and last[2] == weights.tobytes():
+            return last[3], last[4]
+        return self._distances(table, cost, weights[None, :])
 
     def rank_scores(self, scores: np.ndarray, table: np.ndarray, cost: np.ndarray, weights: np.ndarray) -> np.ndarray:
         """Ranks by Q, with the compromise set of Opricovic & Tzeng (2004) sharing rank 1
@@ -148,7 +157,7 @@ class VIKOR(Method):
         ranks = batch_ranks(scores[None, :], "lower")[0]
         if not self.params["use_compromise_set"] or len(scores) < 2:
             return ranks
-        utility, regret = self._distances(table, cost, weights[None, :])
+        utility, regret = self._distances_of_one(table, cost, np.asarray(weights, dtype=float))
         chosen = np.flatnonzero(ranks == 1)
         best = scores[chosen[0]]
         acceptable = np.flatnonzero(scores - best < 1 / (len(scores) - 1))
