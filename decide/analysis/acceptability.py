@@ -22,6 +22,8 @@ ties are shared exactly as before and every count equals the per-draw computatio
 from __future__ import annotations
 
 import contextlib
+import math
+import threading
 from collections.abc import Callable, Iterator
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
@@ -70,6 +72,24 @@ def safe_gap_single(strategies: int, criteria: int) -> float:
     return 2 * (2 * ((1 << bits) - 1) * 2.0**-23 + 2 * (criteria + 8) * 2.0**-24)
 
 
+_scratch = threading.local()
+
+
+def scratch(name: str, shape: tuple[int, ...], dtype: Any) -> np.ndarray:
+    """A work array kept between blocks (per thread): allocating a few megabytes afresh
+    for every block costs more than the arithmetic, the system handing out new pages."""
+    import numpy as np
+
+    if math.prod(shape) < 65536:  # small: the allocator keeps these at hand anyway
+        return np.empty(shape, dtype=dtype)
+    store = _scratch.__dict__
+    key = (name, np.dtype(dtype).str)
+    array = store.get(key)
+    if array is None or array.shape != shape:
+        array = store[key] = np.empty(shape, dtype=dtype)
+    return array
+
+
 @lru_cache(maxsize=64)
 def network(size: int) -> tuple[tuple[int, int], ...]:
     """Batcher's odd-even merge sorting network for ``size`` inputs, as (low, high) pairs.
@@ -116,12 +136,14 @@ def sorted_order(keys: np.ndarray, criteria: int = 100) -> tuple[np.ndarray, np.
     bits = max(1, (m - 1).bit_length())
     mask = (1 << bits) - 1
     safe = safe_gap_single(m, criteria) if single else SAFE_GAP
-    if m > NETWORK_LIMIT:  # numpy's sort of each draw's row (no copy when keys is a transposed block)
+    if m > NETWORK_LIMIT or k < 2048:  # numpy's sort of each draw's row (no copy for a transposed block)
         rows = np.ascontiguousarray(keys.T)
         packed: Any = rows.view(integer)
         packed &= ~mask
         packed |= np.arange(m, dtype=integer)[None, :]
         rows.sort(axis=1)
+        if m == 1:
+            return (rows.view(integer) & mask).T, np.zeros(k, dtype=bool)
         scale = np.maximum(np.abs(rows[:, 0]), np.abs(rows[:, -1]))
         scale *= safe
         tied = (rows[:, 1:] - rows[:, :-1]).min(axis=1) <= scale
@@ -136,13 +158,13 @@ def sorted_order(keys: np.ndarray, criteria: int = 100) -> tuple[np.ndarray, np.
         np.minimum(rows_[a], rows_[b], out=spare)
         np.maximum(rows_[a], rows_[b], out=rows_[b])
         rows_[a], spare = spare, rows_[a]
-    ordered = np.stack(rows_)
-    order = ordered.view(integer) & mask
+    ordered = np.stack(rows_, out=scratch("ordered", (m, k), keys.dtype))
+    order = np.bitwise_and(ordered.view(integer), mask, out=scratch("order", (m, k), integer))
     if m == 1:
         return order, np.zeros(k, dtype=bool)
     scale = np.maximum(np.abs(ordered[0]), np.abs(ordered[-1]))
     scale *= safe
-    gaps = ordered[1:] - ordered[:-1]
+    gaps = np.subtract(ordered[1:], ordered[:-1], out=scratch("gaps", (m - 1, k), keys.dtype))
     tied = np.minimum.reduce(gaps, axis=0) <= scale
     return order, tied
 
@@ -196,9 +218,11 @@ class Tally:
                     first, weights=weights[:, column], minlength=m + 1
                 )[:m]
             return
-        wins = np.equal(order[0], np.arange(m)[:, None])
+        wins = np.equal(order[0], np.arange(m)[:, None], out=scratch("wins", (m, order.shape[1]), bool))
         wins[:, tied] = False
-        self.first_weights += wins.astype(float) @ weights
+        share = scratch("share", wins.shape, float)
+        np.copyto(share, wins)
+        self.first_weights += share @ weights
 
     def add_ranks(self, ranks: np.ndarray, weights: np.ndarray) -> None:
         """Count draws from their ranks (draws x strategies, 1 = best, ties shared)."""
@@ -250,7 +274,7 @@ def fixed_key(
             if dtype == np.float32:
                 squared = _transposed(weights, dtype)
                 squared *= squared
-                both = gaps @ squared
+                both = gaps @ squared  # (numpy's matmul with out= leaves BLAS: slower)
                 key = np.divide(both[:m], both[m:], out=both[:m])
             else:  # draws x strategies, seen transposed (numpy's sort takes rows)
                 squared = weights * weights
