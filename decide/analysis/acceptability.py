@@ -22,13 +22,11 @@ ties are shared exactly as before and every count equals the per-draw computatio
 from __future__ import annotations
 
 import contextlib
-import math
-import threading
 from collections.abc import Callable, Iterator
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
-from decide.analysis.drawn import Layout, draw_layout, drawn_key
+from decide.analysis.drawn import Layout, draw_layout, drawn_key, scratch
 from decide.core.ranks import CHUNK_SIZE, TIE_TOLERANCE, batch_ranks, draw_tables, sample_weights
 from decide.methods.run import alike_groups, batch_scores, ideal_score, quietly
 
@@ -70,24 +68,6 @@ def safe_gap_single(strategies: int, criteria: int) -> float:
     """
     bits = max(1, (strategies - 1).bit_length())
     return 2 * (2 * ((1 << bits) - 1) * 2.0**-23 + 2 * (criteria + 8) * 2.0**-24)
-
-
-_scratch = threading.local()
-
-
-def scratch(name: str, shape: tuple[int, ...], dtype: Any) -> np.ndarray:
-    """A work array kept between blocks (per thread): allocating a few megabytes afresh
-    for every block costs more than the arithmetic, the system handing out new pages."""
-    import numpy as np
-
-    if math.prod(shape) < 65536:  # small: the allocator keeps these at hand anyway
-        return np.empty(shape, dtype=dtype)
-    store = _scratch.__dict__
-    key = (name, np.dtype(dtype).str)
-    array = store.get(key)
-    if array is None or array.shape != shape:
-        array = store[key] = np.empty(shape, dtype=dtype)
-    return array
 
 
 @lru_cache(maxsize=64)

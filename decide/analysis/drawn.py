@@ -17,6 +17,8 @@ scores up to rounding; callers rank near-ties again with the method's own engine
 
 from __future__ import annotations
 
+import math
+import threading
 from typing import TYPE_CHECKING, Any
 
 from decide.core.ranks import TIE_TOLERANCE, batch_ranks
@@ -34,6 +36,24 @@ SUPPORTED = ("wsm", "topsis")
 #: Room for rounding differences, relative to a draw's largest score, when deciding
 #: whether a strategy ties for first without asking the method's own engine.
 MARGIN = 1e-6 * TIE_TOLERANCE + 1e-12
+
+
+_scratch = threading.local()
+
+
+def scratch(name: str, shape: tuple[int, ...], dtype: Any) -> np.ndarray:
+    """A work array kept between blocks (per thread): allocating a few megabytes afresh
+    for every block costs more than the arithmetic, the system handing out new pages."""
+    import numpy as np
+
+    if math.prod(shape) < 65536:  # small: the allocator keeps these at hand anyway
+        return np.empty(shape, dtype=dtype)
+    store: dict[Any, np.ndarray] = _scratch.__dict__
+    key = (name, np.dtype(dtype).str)
+    array = store.get(key)
+    if array is None or array.shape != shape:
+        array = store[key] = np.empty(shape, dtype=dtype)
+    return array
 
 
 class Layout:
@@ -81,13 +101,14 @@ def draw_layout(rng: np.random.Generator, matrix: Matrix, samples: int, noise: f
     low, high = matrix.range_arrays()
     width = high - low
     m, n = low.shape
-    draws = rng.random((samples, m * n)).T.copy()  # cell (strategy i, criterion c) is row i * n + c
+    draws = scratch("random", (samples, m * n), float)
+    rng.random(out=draws)  # the same numbers as rng.random((samples, m, n)); cell (i, c) is column i * n + c
     columns = []
     for c in range(n):
-        column = np.empty((m, samples))
+        column = scratch(f"column {c}", (m, samples), float)
         for i in range(m):
             if width[i, c]:
-                np.multiply(draws[i * n + c], width[i, c], out=column[i])
+                np.multiply(draws[:, i * n + c], width[i, c], out=column[i])
                 column[i] += low[i, c]
             else:  # low + 0 * draw: the exact score itself
                 column[i] = low[i, c]
@@ -113,8 +134,8 @@ class Prepared:
         if self.method.name == "topsis":
             columns = columns * columns
             half = len(self.values) // 2
-            better = _combine(self.values[:half], columns)
-            worse = _combine(self.values[half:], columns)
+            better = _combine(self.values[:half], columns, "better")
+            worse = _combine(self.values[half:], columns, "worse")
             np.divide(better, worse, out=better)
             np.sqrt(better, out=better)
             better += 1
@@ -126,12 +147,14 @@ class Prepared:
         return total
 
 
-def _combine(values: list[np.ndarray], columns: np.ndarray) -> np.ndarray:
-    """sum over criteria c of values[c] * columns[c]: strategies x draws."""
+def _combine(values: list[np.ndarray], columns: np.ndarray, name: str = "total") -> np.ndarray:
+    """sum over criteria c of values[c] * columns[c]: strategies x draws (in a work array
+    that the next block reuses)."""
     import numpy as np
 
-    total = values[0] * columns[0]
-    spare = np.empty_like(total)
+    shape = np.broadcast_shapes(values[0].shape, columns[0].shape)
+    total = np.multiply(values[0], columns[0], out=scratch(name, shape, float))
+    spare = scratch("spare", shape, float)
     for criterion in range(1, len(values)):
         np.multiply(values[criterion], columns[criterion], out=spare)
         total += spare
@@ -173,10 +196,10 @@ def prepare(method: Method, tables: Any, cost: np.ndarray) -> Prepared | None:
         for c, column in enumerate(as_layout(tables).columns):
             values = _normalise(column, bool(cost[c]), how)
             if method.name == "topsis":
-                gap = values.max(axis=0) - values
+                gap = np.subtract(values.max(axis=0), values, out=scratch(f"better {c}", values.shape, float))
                 gap *= gap
                 better.append(gap)
-                gap = values - values.min(axis=0)
+                gap = np.subtract(values, values.min(axis=0), out=scratch(f"worse {c}", values.shape, float))
                 gap *= gap
                 worse.append(gap)
             elif not np.all(values >= 0):  # also false for NaN: the method's engine reports it
