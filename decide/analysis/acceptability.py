@@ -26,7 +26,7 @@ from collections.abc import Callable, Iterator
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
-from decide.analysis.drawn import Layout, draw_layout, drawn_key, scratch
+from decide.analysis.drawn import Layout, draw_layout, drawn_key, release_scratch, scratch
 from decide.core.ranks import CHUNK_SIZE, TIE_TOLERANCE, batch_ranks, draw_tables, sample_weights
 from decide.methods.run import alike_groups, batch_scores, ideal_score, quietly
 
@@ -426,6 +426,7 @@ def smaa_tally(
             done += size
             if progress is not None:
                 progress(f"SMAA {matrix.actor}", done, samples)
+    release_scratch()
     return tally
 
 

@@ -56,6 +56,11 @@ def scratch(name: str, shape: tuple[int, ...], dtype: Any) -> np.ndarray:
     return array
 
 
+def release_scratch() -> None:
+    """Let go of this thread's work arrays (at the end of an analysis)."""
+    _scratch.__dict__.clear()
+
+
 class Layout:
     """A block of drawn score tables as one strategies x draws array per criterion."""
 
@@ -271,4 +276,5 @@ def drawn_key(method: Method, cost: np.ndarray) -> Any:
 
 __all__ = [
     "MARGIN", "SUPPORTED", "Layout", "Prepared", "as_layout", "draw_layout", "drawn_key", "first_counts", "prepare",
+    "release_scratch", "scratch",
 ]

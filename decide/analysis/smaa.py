@@ -39,7 +39,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from decide.analysis.acceptability import smaa_tally
-from decide.analysis.drawn import SUPPORTED, draw_layout, first_counts
+from decide.analysis.drawn import SUPPORTED, draw_layout, first_counts, release_scratch
 from decide.core.errors import SpecError
 from decide.core.ranks import (
     CHUNK_SIZE,
@@ -378,6 +378,7 @@ def _confidence(
                 ranks = batch_ranks(batch_scores(method, matrix, weights, tables), method.better)
                 firsts[slot] += np.count_nonzero(ranks[:, strategy] == 1)
         done += size
+    release_scratch()
     confidence[known] = firsts / samples
     return confidence
 
