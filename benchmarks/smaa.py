@@ -1,15 +1,26 @@
-"""SMAA speed and memory: the batched engine against one scikit-criteria pipeline per draw.
+"""SMAA draws per second: the engine against the per-draw computation it replaced.
 
-Runs, in one process, SMAA with 1,000,000 TOPSIS weight draws on a 10-strategy,
-4-criterion matrix through :func:`decide.smaa.smaa_matrix` (the batched numpy engine,
-sampling and counting included), then 300 draws through the per-sample reference
-(TOPSIS's scikit-criteria pipeline, one evaluation per draw), and
-prints the batched time, samples per second, peak memory and the speed ratio.
+Runs, in one process and alternating so that machine noise hits both alike:
 
-    python benchmarks/smaa.py [--samples 1000000] [--reference-samples 300]
+- the engine (:func:`decide.analysis.acceptability.smaa_tally`: scores of all draws by
+  matrix products, orders by a sorting network, near-ties ranked exactly);
+- the baseline: the computation SMAA used before it (each block of draws scored by the
+  method's numpy engine and ranked by :func:`decide.core.ranks.batch_ranks`), which gives
+  the same counts;
+- a textbook numpy SMAA (each draw's weighted table normalised, ideal and anti-ideal
+  found per draw, argsort per draw, one histogram), no tie handling: "the limit of a
+  numpy implementation" that normalises per draw;
+- the floor: drawing the weights and one matrix product per draw, nothing else;
 
-Targets on a 2-core machine: 1,000,000 draws under 2 s, at least 1,000 times the
-per-sample pipeline, peak memory under 300 MB.
+on the United States matrix (16 strategies x 4 criteria) with TOPSIS and WSM on fixed
+scores, TOPSIS with the scores drawn within their ranges, and a random 100 x 10 matrix,
+each with BLAS limited to one thread and to two. Prints draws per second, the ratios,
+the machine and its load average, and checks that engine and baseline counts agree.
+
+    python benchmarks/smaa.py [--samples 1000000] [--repeat 3]
+
+Goals (issue 23): >= 10 M draws/s on 16 x 4 with fixed scores, >= 2 M/s with drawn
+scores, >= 2 M/s on 100 x 10; engine / textbook numpy >= 100%.
 """
 
 from __future__ import annotations
@@ -17,93 +28,167 @@ from __future__ import annotations
 import argparse
 import os
 import platform
-import resource
-import sys
+import statistics
 import time
-import tracemalloc
+from collections.abc import Callable
 
 import numpy as np
+from threadpoolctl import threadpool_limits
 
-from decide.analysis.smaa import smaa_matrix
+from decide.analysis.acceptability import smaa_tally
 from decide.core.model import Criterion, Matrix, Strategy
+from decide.core.ranks import batch_ranks, draw_tables, sample_weights, seed_sequence
+from decide.io.load import resolve_matrices
+from decide.methods import get_method
+from decide.methods.base import Method
+from decide.methods.run import batch_scores
 
 
-def benchmark_matrix(strategies: int = 10, seed: int = 0) -> Matrix:
-    """A 10 x 4 matrix on the shipped matrices' scale [1, 10]: two benefit, two cost criteria."""
+def benchmark_matrix(strategies: int = 100, criteria: int = 10, seed: int = 0) -> Matrix:
+    """Random integer scores 1-10, alternating benefit and cost criteria, unequal weights."""
     rng = np.random.default_rng(seed)
-    names = ["stability", "deterrence", "cost", "risk"]
-    criteria = tuple(
-        Criterion(n, o, w)
-        for n, o, w in zip(names, ["max", "max", "min", "min"], [0.3, 0.25, 0.2, 0.25], strict=True)
-    )
-    table = rng.integers(1, 11, (strategies, len(names)))
+    names = [f"c{j}" for j in range(criteria)]
+    table = rng.integers(1, 11, (strategies, criteria))
     rows = tuple(
-        Strategy(f"Strategy {i + 1}", dict(zip(names, map(float, row), strict=True)))
-        for i, row in enumerate(table)
+        Strategy(f"Strategy {i + 1}", dict(zip(names, map(float, row), strict=True))) for i, row in enumerate(table)
     )
-    return Matrix("Benchmark", criteria, rows, scale=(1.0, 10.0))
+    crits = tuple(Criterion(n, "max" if j % 2 == 0 else "min", 1.0 + j % 3) for j, n in enumerate(names))
+    return Matrix("Benchmark", crits, rows, scale=(1.0, 10.0))
 
 
-def peak_rss_mb() -> float:
-    """The process's peak resident memory so far, in MB (Linux reports KiB, macOS bytes)."""
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    return peak / 2**20 if sys.platform == "darwin" else peak / 2**10
+def streams(matrix: Matrix, seed: int = 1) -> tuple[np.random.Generator, np.random.Generator]:
+    weight_rng, score_rng, _ = (np.random.default_rng(s) for s in seed_sequence(seed, matrix.actor).spawn(3))
+    return weight_rng, score_rng
 
 
-def per_sample(matrix: Matrix, samples: int, seed: int) -> float:
-    """Seconds for ``samples`` draws through TOPSIS's scikit-criteria pipeline, one per draw."""
-    from decide.methods import get_method
+def engine(method: Method, matrix: Matrix, samples: int, ranges: bool) -> np.ndarray:
+    weight_rng, score_rng = streams(matrix)
+    return smaa_tally(method, matrix, samples, weight_rng, score_rng, score_ranges=ranges).counts
 
-    method = get_method("topsis")
-    pipeline, dm = method.pipeline(), matrix.to_skcriteria()
-    rng = np.random.default_rng(seed)
-    weights = rng.standard_exponential((samples, len(matrix.criteria)))
-    weights /= weights.sum(axis=1, keepdims=True)
-    counts = np.zeros((len(matrix.strategies), len(matrix.strategies)), dtype=np.int64)
-    pipeline.evaluate(dm)  # import scikit-criteria before the clock starts
-    started = time.perf_counter()
-    for row in weights:
-        ranks = pipeline.evaluate(dm.replace(weights=row)).rank_
-        counts[np.arange(len(ranks)), ranks - 1] += 1
-    return time.perf_counter() - started
+
+def baseline(method: Method, matrix: Matrix, samples: int, ranges: bool) -> np.ndarray:
+    """The per-block computation the engine replaced (same draws, same counts)."""
+    weight_rng, score_rng = streams(matrix)
+    m = len(matrix.strategies)
+    counts = np.zeros(m * m, dtype=np.int64)
+    offsets = np.arange(m) * m
+    done = 0
+    while done < samples:
+        size = min(10_000, samples - done)
+        weights = sample_weights(weight_rng, size, matrix.weight_array())
+        tables = draw_tables(score_rng, matrix, size, 0.0, ranges)
+        ranks = batch_ranks(batch_scores(method, matrix, weights, tables), method.better)
+        counts += np.bincount((offsets + ranks - 1).ravel(), minlength=m * m)
+        done += size
+    return counts
+
+
+def textbook(method: Method, matrix: Matrix, samples: int, ranges: bool) -> np.ndarray:
+    """TOPSIS (or WSM) as one would vectorise it over draws: every draw's table
+    normalised and weighted, ideal and anti-ideal per draw, argsort, one histogram."""
+    weight_rng, score_rng = streams(matrix)
+    m = len(matrix.strategies)
+    cost = matrix.cost_mask()
+    counts = np.zeros(m * m, dtype=np.int64)
+    done = 0
+    while done < samples:
+        size = min(10_000, samples - done)
+        weights = sample_weights(weight_rng, size, matrix.weight_array())
+        tables = draw_tables(score_rng, matrix, size, 0.0, ranges)
+        if tables is None:
+            tables = np.broadcast_to(matrix.to_array(), (size, *matrix.to_array().shape))
+        if method.name == "topsis":
+            scaled = tables / np.sqrt((tables**2).sum(axis=1, keepdims=True))
+            scaled = np.where(cost, -scaled, scaled)
+            weighted = scaled * weights[:, None, :]
+            better = np.sqrt(((weighted.max(axis=1, keepdims=True) - weighted) ** 2).sum(axis=2))
+            worse = np.sqrt(((weighted - weighted.min(axis=1, keepdims=True)) ** 2).sum(axis=2))
+            scores = worse / (better + worse)
+        else:
+            high, low = tables.max(axis=1, keepdims=True), tables.min(axis=1, keepdims=True)
+            scaled = np.where(cost, high - tables, tables - low) / (high - low)
+            scores = np.einsum("smn,sn->sm", scaled, weights)
+        order = np.argsort(-scores, axis=1)
+        counts += np.bincount((order * m + np.arange(m)).ravel(), minlength=m * m)
+        done += size
+    return counts
+
+
+def floor(method: Method, matrix: Matrix, samples: int, ranges: bool) -> np.ndarray:
+    """Only what every SMAA must do: draw the weights, one matrix product per draw."""
+    weight_rng, _ = streams(matrix)
+    values = np.ascontiguousarray(matrix.to_array().T)
+    done = 0
+    while done < samples:
+        size = min(10_000, samples - done)
+        weights = sample_weights(weight_rng, size, matrix.weight_array())
+        weights @ values
+        done += size
+    return np.zeros(1)
+
+
+#: Which clock the rates use: "wall" (elapsed) or "cpu" (this process's CPU time, which
+#: on a busy machine leaves out the time spent waiting for a core; BLAS threads add theirs).
+CLOCK = "wall"
+
+
+def rate(run: Callable[..., np.ndarray], args: tuple, samples: int, repeat: int, threads: int) -> float:
+    clock = time.process_time if CLOCK == "cpu" else time.perf_counter
+    times = []
+    for _ in range(repeat):
+        with threadpool_limits(threads, user_api="blas"):
+            started = clock()
+            run(*args)
+            times.append(clock() - started)
+    return samples / max(statistics.median(times), 1e-9)
+
+
+def cpu_name() -> str:
+    try:
+        with open("/proc/cpuinfo", encoding="utf-8") as info:
+            return next(line.split(":", 1)[1].strip() for line in info if line.startswith("model name"))
+    except (OSError, StopIteration):
+        return platform.processor() or platform.machine()
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--samples", type=int, default=1_000_000)
-    parser.add_argument("--reference-samples", type=int, default=300)
+    parser.add_argument("--repeat", type=int, default=3, help="runs of each; the median is shown (default 3)")
+    parser.add_argument("--clock", choices=("wall", "cpu"), default="wall",
+                        help="elapsed time, or this process's CPU time (for a busy machine) (default wall)")
     args = parser.parse_args()
-
-    matrix = benchmark_matrix()
-    smaa_matrix(matrix, "topsis", samples=1000, seed=1)  # warm up imports and caches
-
-    started = time.perf_counter()
-    result = smaa_matrix(matrix, "topsis", samples=args.samples, seed=1)
-    batched = time.perf_counter() - started
-    rss_after_batched = peak_rss_mb()
-
-    tracemalloc.start()
-    smaa_matrix(matrix, "topsis", samples=args.samples, seed=1)
-    _, traced_peak = tracemalloc.get_traced_memory()
-    tracemalloc.stop()
-
-    reference = per_sample(matrix, args.reference_samples, seed=2)
-    batched_rate = args.samples / batched
-    reference_rate = args.reference_samples / reference
-
-    print(f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, "
-          f"numpy {np.__version__}")
-    print(f"matrix: {len(matrix.strategies)} strategies x {len(matrix.criteria)} criteria, TOPSIS")
-    print(f"batched SMAA: {args.samples:,} samples in {batched:.2f} s "
-          f"({batched_rate:,.0f} samples/s)")
-    print(f"peak memory: {traced_peak / 2**20:.1f} MB allocated during the batched run; "
-          f"process peak RSS {rss_after_batched:.0f} MB after it")
-    print(f"per-sample scikit-criteria pipeline: {args.reference_samples} samples in "
-          f"{reference:.2f} s ({reference_rate:,.0f} samples/s)")
-    print(f"speed ratio: {batched_rate / reference_rate:,.0f}x")
-    print(f"process peak RSS at the end (scikit-criteria loaded): {peak_rss_mb():.0f} MB")
-    top = result.first_rank_acceptability.idxmax()
-    print(f"check: '{top}' ranks first in {result.first_rank_acceptability.max():.1%} of draws")
+    global CLOCK
+    CLOCK = args.clock
+    us = next(iter(resolve_matrices(None, ["United States"], None)))
+    wide = benchmark_matrix()
+    cases = [
+        ("US 16x4 TOPSIS fixed", get_method("topsis"), us, False, args.samples),
+        ("US 16x4 WSM fixed", get_method("wsm"), us, False, args.samples),
+        ("US 16x4 TOPSIS ranges", get_method("topsis"), us, True, args.samples // 2),
+        ("100x10 TOPSIS fixed", get_method("topsis"), wide, False, args.samples // 5),
+    ]
+    load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
+    print(f"# {cpu_name()}, {os.cpu_count()} cores, load average {load:.2f}, Python {platform.python_version()}, "
+          f"numpy {np.__version__}; median of {args.repeat}; {args.clock} clock")
+    header = (f"{'case':<22} {'BLAS':>4} {'draws':>9} {'engine/s':>9} {'base/s':>8} {'x base':>7} "
+              f"{'textbk/s':>9} {'vs textbk':>9} {'of floor':>8}")
+    print(header)
+    print("-" * len(header))
+    for name, method, matrix, ranges, samples in cases:
+        engine(method, matrix, 20_000, ranges)  # warm up imports and caches
+        check = engine(method, matrix, 50_000, ranges)
+        same = np.array_equal(check, baseline(method, matrix, 50_000, ranges))
+        for threads in (1, 2):
+            call = (method, matrix, samples, ranges)
+            fast = rate(engine, call, samples, args.repeat, threads)
+            slow = rate(baseline, call, samples, max(1, args.repeat // 2), threads)
+            plain = rate(textbook, call, samples, max(1, args.repeat // 2), threads)
+            bare = rate(floor, call, samples, args.repeat, threads)
+            print(f"{name:<22} {threads:>4} {samples:>9,} {fast / 1e6:>8.2f}M {slow / 1e6:>7.2f}M {fast / slow:>6.1f}x "
+                  f"{plain / 1e6:>8.2f}M {fast / plain:>8.0%} {fast / bare:>8.0%}"
+                  + ("" if same else "  COUNTS DIFFER"))
+    print(f"# load average at the end {os.getloadavg()[0]:.2f}" if hasattr(os, "getloadavg") else "")
 
 
 if __name__ == "__main__":

@@ -40,6 +40,7 @@ if TYPE_CHECKING:
     from decide.analysis.smaa import smaa
     from decide.analysis.views import overview, show
     from decide.core.errors import DecideError, DecideWarning, MatrixError, MethodError, SpecError, UnknownNameError
+    from decide.core.limits import max_file_size
     from decide.core.model import Criterion, Matrix, Strategy
     from decide.interactive.notebook import tune
     from decide.io.load import load_matrices, load_matrix, validate
@@ -73,6 +74,7 @@ _HOMES = {
     "Matrix": "core.model",
     "Strategy": "core.model",
     "tune": "interactive.notebook",
+    "max_file_size": "core.limits",
     "load_matrices": "io.load",
     "load_matrix": "io.load",
     "validate": "io.load",
@@ -121,6 +123,7 @@ __all__ = [
     "load_matrices",
     "load_matrix",
     "make_top",
+    "max_file_size",
     "overview",
     "profiles",
     "rank",

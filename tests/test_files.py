@@ -258,12 +258,63 @@ def test_file_over_the_limit(tmp_path):
     assert len(read_text_limited(path, limit_bytes=2_000)) == 2_000
     with pytest.raises(MatrixError, match="over the 1,000 bytes limit"):
         read_text_limited(path, limit_bytes=1_000)
-    assert MAX_FILE_BYTES == 5 * 1024 * 1024
+
+
+
+def test_the_default_limit_holds_the_largest_matrix_the_cell_limits_allow():
+    """10,000 strategies x 100 criteria of full-precision floats written by json.dump, with
+    names, sources and a rationale per strategy, fit under the default limit."""
+    import json
+
+    from decide.core.limits import MAX_CRITERIA, MAX_STRATEGIES
+
+    criteria = [{"name": f"criterion number {j:03d}", "objective": "min", "weight": 0.1234567890123456,
+                 "rationale": "r" * 200} for j in range(MAX_CRITERIA)]
+    row = {"name": "strategy number 00000", "basis": "inferred", "source": "s" * 150, "rationale": "r" * 300,
+           "scores": {c["name"]: -1.2345678901234567e-10 for c in criteria}}
+    header = json.dumps({"actor": "Largest", "criteria": criteria, "strategies": []}, indent=1)
+    size = len(header) + MAX_STRATEGIES * (len(json.dumps(row, indent=1)) + 2)
+    assert size <= MAX_FILE_BYTES < 4 * size  # fits, and the limit stays near what such a file needs
+
+
+def test_the_limit_can_be_raised_or_lowered(tmp_path, monkeypatch):
+    from decide.core.errors import SpecError
+    from decide.core.limits import file_size_limit, max_file_size
+
+    path = tmp_path / "m.yaml"
+    path.write_bytes(b"#" * 3_000)
+    monkeypatch.setenv("DECIDE_MAX_FILE_SIZE", "2KB")
+    with pytest.raises(MatrixError, match=r"over the 2,048 bytes limit \(raise it with decide --max-file-size"):
+        read_text_limited(path)
+    with max_file_size("3KB"):
+        assert len(read_text_limited(path)) == 3_000
+    assert file_size_limit() == 2_048
+    monkeypatch.setenv("DECIDE_MAX_FILE_SIZE", "lots")
+    with pytest.raises(SpecError, match="DECIDE_MAX_FILE_SIZE"):
+        read_text_limited(path)
+
+
+def test_the_command_line_takes_a_file_size(tmp_path, matrix_file):
+    from click.testing import CliRunner
+
+    from decide.cli.main import cli
+
+    path = matrix_file()
+    runner = CliRunner()
+    small = runner.invoke(cli, ["--max-file-size", "100", "rank", str(path)])
+    assert small.exit_code == 1 and "over the 100 bytes limit" in small.output
+    assert runner.invoke(cli, ["rank", str(path)]).exit_code == 0  # the option held for one command only
+    bad = runner.invoke(cli, ["--max-file-size", "5XB", "rank", str(path)])
+    assert bad.exit_code != 0 and "--max-file-size" in bad.output
 
 
 @pytest.mark.skipif(not os.path.exists("/dev/zero"), reason="no /dev/zero")
 def test_endless_stream_stops_at_the_limit():
-    with pytest.raises(MatrixError, match="/dev/zero: more than the 5 MB limit"):
+    from decide.core.limits import max_file_size
+
+    with max_file_size("5MB"), pytest.raises(MatrixError, match="/dev/zero: more than the 5 MB limit"):
+        read_text_limited("/dev/zero")
+    with pytest.raises(MatrixError, match="/dev/zero: more than the 71 MB limit"):
         read_text_limited("/dev/zero")
 
 

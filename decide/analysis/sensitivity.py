@@ -41,7 +41,7 @@ from decide.core.tables import Section
 from decide.io.load import MatrixSource
 from decide.methods import DEFAULT_METHOD, get_method
 from decide.methods.base import Method
-from decide.methods.run import batch_scores
+from decide.methods.run import batch_scorer, batch_scores, quietly
 from decide.rendering.result import Result, add_provenance, data_note, format_weights, json_params, json_records
 from decide.weights.apply import path_weights
 
@@ -103,10 +103,12 @@ def _sampled_segments(matrix: Matrix, method: Method, index: int) -> list[Segmen
     import numpy as np
 
     current = matrix.weight_array()
+    scorer = batch_scorer(method, matrix)  # the checks once, not once per bisection step
 
     def ranks_at(values: Any) -> np.ndarray:
         weights = path_weights(current, index, values)
-        return batch_ranks(batch_scores(method, matrix, weights), method.better)
+        with quietly():
+            return batch_ranks(scorer(weights), method.better)
 
     # interior points, like the closed form: the ranking of a stretch is the one inside it,
     # not a tie exactly at 0 or 1

@@ -38,6 +38,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Unpack
 
+from decide.analysis.acceptability import smaa_tally
+from decide.analysis.drawn import SUPPORTED, draw_layout, first_counts, release_scratch
 from decide.analysis.selection import Selection, SelectionFields
 from decide.core.defaults import DEFAULT_SEED
 from decide.core.errors import SpecError
@@ -48,7 +50,6 @@ from decide.core.ranks import (
     chunk_size_for,
     draw_tables,
     rank_note,
-    sample_weights,
     score_model,
     seed_sequence,
 )
@@ -56,7 +57,7 @@ from decide.core.tables import Section
 from decide.io.load import MatrixSource
 from decide.methods import DEFAULT_METHOD, get_method
 from decide.methods.base import Method
-from decide.methods.run import batch_scores
+from decide.methods.run import batch_scores, quietly
 from decide.rendering.result import PerActor, add_provenance, data_note, format_weights, json_params
 from decide.weights.spec import parse_order
 
@@ -317,25 +318,13 @@ def smaa_matrix(
     weight_rng, score_rng, confidence_rng = (
         np.random.default_rng(s) for s in seed_sequence(seed, matrix.actor).spawn(3)
     )
-    table = matrix.to_array()
     current = matrix.weight_array()
-    m, n = table.shape
-    chunk_size = chunk_size or chunk_size_for(chosen.vectorised)
-    counts = np.zeros(m * m, dtype=np.int64)
-    first_weights = np.zeros((m, n))
-    offsets = np.arange(m) * m
-    done = 0
-    while done < samples:
-        size = min(chunk_size, samples - done)
-        weights = sample_weights(weight_rng, size, current, spread, chains)
-        tables = draw_tables(score_rng, matrix, size, score_noise, score_ranges)
-        ranks = batch_ranks(batch_scores(chosen, matrix, weights, tables), chosen.better)
-        counts += np.bincount((offsets + ranks - 1).ravel(), minlength=m * m)
-        first_weights += (ranks == 1).T.astype(float) @ weights
-        done += size
-        if progress is not None:
-            progress(f"SMAA {matrix.actor}", done, samples)
-    counts = counts.reshape(m, m)
+    m = len(matrix.strategies)
+    tally = smaa_tally(
+        chosen, matrix, samples, weight_rng, score_rng, spread=spread, chains=chains, score_noise=score_noise,
+        score_ranges=score_ranges, progress=progress, chunk_size=chunk_size,
+    )
+    counts, first_weights = tally.counts.reshape(m, m), tally.first_weights
     firsts = counts[:, 0]
     with np.errstate(invalid="ignore", divide="ignore"):
         central = np.where(firsts[:, None] > 0, first_weights / firsts[:, None], np.nan)
@@ -372,16 +361,24 @@ def _confidence(
         confidence[known] = ranks[np.arange(len(known)), known] == 1
         return confidence
     firsts = np.zeros(len(known))
-    chunk = max(1, CHUNK_SIZE // max(1, len(known))) if method.vectorised else chunk_size_for(False)
+    chunk = CHUNK_SIZE if method.vectorised else chunk_size_for(False)
     done = 0
     while done < samples:
         size = min(chunk, samples - done)
-        tables = draw_tables(rng, matrix, size, noise, ranges)
-        for slot, strategy in enumerate(known):
-            weights = np.broadcast_to(central[strategy], (size, central.shape[1]))
-            ranks = batch_ranks(batch_scores(method, matrix, weights, tables), method.better)
-            firsts[slot] += np.count_nonzero(ranks[:, strategy] == 1)
+        if method.name in SUPPORTED:
+            tables: Any = draw_layout(rng, matrix, size, noise)
+        else:
+            tables = draw_tables(rng, matrix, size, noise, ranges)
+        if method.vectorised:  # the tables normalised once for every strategy
+            with quietly():
+                firsts += first_counts(method, matrix, tables, central, known)
+        else:
+            for slot, strategy in enumerate(known):
+                weights = np.broadcast_to(central[strategy], (size, central.shape[1]))
+                ranks = batch_ranks(batch_scores(method, matrix, weights, tables), method.better)
+                firsts[slot] += np.count_nonzero(ranks[:, strategy] == 1)
         done += size
+    release_scratch()
     confidence[known] = firsts / samples
     return confidence
 

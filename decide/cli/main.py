@@ -31,13 +31,20 @@ from decide.core.errors import SpecError
 
 @click.group(cls=DecideGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="decide-mcda", prog_name="decide")
-def cli() -> None:
+@click.option("--max-file-size", metavar="SIZE", envvar="DECIDE_MAX_FILE_SIZE", show_envvar=True,
+              help="Largest matrix, scenario or profile file to read, e.g. 200MB [default: 71MB, enough "
+                   "for 10,000 strategies x 100 criteria].")
+def cli(max_file_size: str | None = None) -> None:
     """Rank each actor's strategies in decision matrices with multi-criteria methods.
 
     PATH is a matrix file or a folder of them; with none, the shipped matrices
     (United States, China, Russia, North Korea, South Korea, Japan) are used; the PATH
     +shipped adds them to your own ('decide rank japan.yaml +shipped').
     """
+    from decide.core.limits import set_file_size_limit
+
+    set_file_size_limit(max_file_size)  # for this command only (also when run again in one process)
+    click.get_current_context().call_on_close(lambda: set_file_size_limit(None))
 
 
 @cli.command("rank")

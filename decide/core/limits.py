@@ -5,6 +5,9 @@ strategies per matrix     at most :data:`MAX_STRATEGIES` (10,000)
 criteria per matrix       at most :data:`MAX_CRITERIA` (100)
 scores, scale, weights    0, or a magnitude between :data:`MIN_MAGNITUDE` (1e-12)
                           and :data:`MAX_MAGNITUDE` (1e12)
+matrix file size          :data:`MAX_FILE_BYTES` (derived from the cell limits;
+                          ``--max-file-size``, ``DECIDE_MAX_FILE_SIZE`` or
+                          :func:`max_file_size` raise it)
 names                     no control or line-separator characters; criteria
                           may not take a column name decide's exports use
                           (:data:`RESERVED_NAMES`)
@@ -25,9 +28,14 @@ True
 
 from __future__ import annotations
 
+import contextlib
 import itertools
 import math
+import os
+import re
 import unicodedata
+from collections.abc import Iterator
+from contextvars import ContextVar
 from typing import Any
 
 #: The most strategies one matrix may have.
@@ -42,6 +50,81 @@ MIN_MAGNITUDE = 1e-12
 MAX_SAMPLES = 1_000_000
 #: The most SMAA samples for a method run once per sample (scikit-criteria or pymcdm).
 MAX_SLOW_SAMPLES = 100_000
+
+#: Bytes a file may spend per score: a criterion name of up to 32 characters as the key,
+#: the longest number a JSON writer gives a float ("-1.2345678901234567e-100", 24
+#: characters) and the separators and indentation around them.
+CELL_BYTES = 64
+#: Bytes a file may spend per strategy and per criterion besides the scores: the name,
+#: basis, source and a rationale of a few lines.
+ITEM_BYTES = 1024
+_MB = 1024 * 1024
+#: The largest matrix file decide reads by default: the most strategies and criteria at
+#: :data:`CELL_BYTES` per score and :data:`ITEM_BYTES` per strategy and criterion, rounded
+#: up to whole megabytes (71 MB). Reading stops there, so a pipe or ``/dev/zero`` can
+#: neither hang decide nor fill its memory.
+_MOST_BYTES = MAX_STRATEGIES * (MAX_CRITERIA * CELL_BYTES + ITEM_BYTES) + MAX_CRITERIA * ITEM_BYTES
+MAX_FILE_BYTES = _MB * -(-_MOST_BYTES // _MB)
+#: The environment variable that sets another file-size limit (``80MB``, ``1GB``, bytes).
+FILE_SIZE_VARIABLE = "DECIDE_MAX_FILE_SIZE"
+
+_UNITS = {"": 1, "b": 1, "k": 1024, "kb": 1024, "m": _MB, "mb": _MB, "g": 1024 * _MB, "gb": 1024 * _MB}
+_file_limit: ContextVar[int | None] = ContextVar("decide_max_file_size", default=None)
+
+
+def parse_size(text: str | int, what: str = "--max-file-size") -> int:
+    """A file size in bytes from ``text``: a whole number of bytes, or a number with
+    KB, MB or GB (powers of 1024; case and a space do not matter).
+
+    >>> parse_size("80MB"), parse_size("1.5 gb"), parse_size(4096)
+    (83886080, 1610612736, 4096)
+    """
+    from decide.core.errors import SpecError
+
+    if isinstance(text, int) and not isinstance(text, bool):
+        number, unit = float(text), ""
+    else:
+        match = re.fullmatch(r"\s*([0-9]+(?:\.[0-9]*)?)\s*([a-zA-Z]*)\s*", str(text))
+        if not match or match.group(2).lower() not in _UNITS:
+            raise SpecError(f"is {text!r}; give a size such as 80MB, 1GB or a number of bytes", field=what)
+        number, unit = float(match.group(1)), match.group(2).lower()
+    size = int(number * _UNITS[unit])
+    if size < 1:
+        raise SpecError(f"is {text!r}; give a size of at least 1 byte, such as 80MB", field=what)
+    return size
+
+
+def file_size_limit() -> int:
+    """The largest file decide reads now: the one set by :func:`max_file_size` (or
+    ``decide --max-file-size``), else :data:`FILE_SIZE_VARIABLE` from the environment,
+    else :data:`MAX_FILE_BYTES`."""
+    chosen = _file_limit.get()
+    if chosen is not None:
+        return chosen
+    given = os.environ.get(FILE_SIZE_VARIABLE, "").strip()
+    return parse_size(given, FILE_SIZE_VARIABLE) if given else MAX_FILE_BYTES
+
+
+@contextlib.contextmanager
+def max_file_size(size: int | str) -> Iterator[int]:
+    """Read files up to ``size`` (bytes, or a text such as ``"200MB"``) inside the block.
+
+    >>> with max_file_size("200MB") as limit:
+    ...     file_size_limit() == limit == 200 * 1024 * 1024
+    True
+    """
+    limit = parse_size(size, "max_file_size")
+    token = _file_limit.set(limit)
+    try:
+        yield limit
+    finally:
+        _file_limit.reset(token)
+
+
+def set_file_size_limit(size: int | str | None) -> None:
+    """Read files up to ``size`` from now on in this context (``None``: back to the default)."""
+    _file_limit.set(None if size is None else parse_size(size))
+
 
 #: Column names decide's exports add beside the criteria (compared ignoring case);
 #: a criterion may not use one, or its scores would be overwritten in a CSV.

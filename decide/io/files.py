@@ -1,7 +1,8 @@
 """Reading and writing files safely: bounded reads, atomic writes, one clean error line.
 
-Limits: a matrix file may hold at most :data:`MAX_FILE_BYTES` (5 MB); reading stops there,
-so ``/dev/zero`` or an endless pipe never hangs or fills memory.
+Limits: a matrix file may hold at most :func:`~decide.core.limits.file_size_limit` bytes
+(:data:`MAX_FILE_BYTES`, 71 MB, unless raised); reading stops there, so ``/dev/zero`` or an
+endless pipe never hangs or fills memory.
 
 Writing replaces regular files atomically (a temporary file in the same folder, then
 ``os.replace``), keeps an existing file's permissions (else the umask's), writes straight
@@ -27,10 +28,9 @@ from pathlib import Path
 from typing import Any
 
 from decide.core.errors import DecideError, MatrixError
+from decide.core.limits import FILE_SIZE_VARIABLE, file_size_limit
+from decide.core.limits import MAX_FILE_BYTES as MAX_FILE_BYTES  # the default, read here since the start
 from decide.core.paths import shipped_label
-
-MAX_FILE_BYTES = 5 * 1024 * 1024
-"""The largest file decide reads (5 MB)."""
 
 STDOUT = "-"
 _CHUNK = 64 * 1024
@@ -77,9 +77,10 @@ def _decode(data: bytes, label: str) -> str:
 
 
 def read_text_limited(
-    path: str | os.PathLike[str], *, limit_bytes: int = MAX_FILE_BYTES, label: str | None = None
+    path: str | os.PathLike[str], *, limit_bytes: int | None = None, label: str | None = None
 ) -> str:
-    """The UTF-8 text of ``path`` (BOM removed, line endings normalised), reading at most ``limit_bytes``.
+    """The UTF-8 text of ``path`` (BOM removed, line endings normalised), reading at most
+    ``limit_bytes`` (default: :func:`~decide.core.limits.file_size_limit`).
 
     Every problem is a :class:`~decide.core.errors.MatrixError` with one line naming the file.
 
@@ -88,12 +89,14 @@ def read_text_limited(
     decide.MatrixError: /nonexistent/m.yaml: no such file
     """
     label = label if label is not None else str(path)
+    if limit_bytes is None:
+        limit_bytes = file_size_limit()
     try:
         info = os.stat(path)
         if stat.S_ISDIR(info.st_mode):
             raise MatrixError([f"{label}: is a folder, expected a .yaml file"])
         if stat.S_ISREG(info.st_mode) and info.st_size > limit_bytes:
-            raise MatrixError([f"{label}: file is {info.st_size:,} bytes, over the {_size(limit_bytes)} limit"])
+            raise MatrixError([f"{label}: file is {info.st_size:,} bytes, over the {_size(limit_bytes)} limit{_RAISE}"])
         # Non-blocking open: a pipe with no writer must not hang; reads are blocking again after.
         descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
         try:
@@ -113,8 +116,23 @@ def read_text_limited(
     except ValueError as error:  # an embedded NUL in the path, say
         raise MatrixError([f"{label}: invalid path ({error})"]) from None
     if total > limit_bytes:
-        raise MatrixError([f"{label}: more than the {_size(limit_bytes)} limit; a matrix file must be smaller"])
+        raise MatrixError([f"{label}: more than the {_size(limit_bytes)} limit; a matrix file must be smaller{_RAISE}"])
     return _decode(b"".join(chunks), label)
+
+
+_RAISE = f" (raise it with decide --max-file-size or {FILE_SIZE_VARIABLE})"
+
+
+def file_identity(path: str | os.PathLike[str]) -> tuple | None:
+    """What identifies a regular file's content for a cache: its absolute path, device,
+    inode, size (index 3) and change times in nanoseconds; ``None`` for pipes and the like."""
+    try:
+        info = os.stat(path)
+    except (OSError, ValueError):
+        return None
+    if not stat.S_ISREG(info.st_mode):
+        return None
+    return (os.path.abspath(path), info.st_dev, info.st_ino, info.st_size, info.st_mtime_ns, info.st_ctime_ns)
 
 
 def _size(limit_bytes: int) -> str:

@@ -20,7 +20,7 @@ from decide.core.errors import DecideWarning, MatrixError, UnknownNameError
 from decide.core.model import Matrix
 from decide.core.paths import shipped_label, shipped_matrices_dir
 from decide.core.suggest import did_you_mean
-from decide.io.files import read_yaml_file
+from decide.io.files import file_identity, read_yaml_file
 from decide.io.matrix_checks import (
     _check_document,
 )
@@ -49,23 +49,44 @@ def _label(path: Path) -> str:
     return shipped_label(path)
 
 
-def load_matrix(path: PathLike) -> Matrix:
+def load_matrix(path: PathLike, *, max_file_size: int | str | None = None) -> Matrix:
     """Read and validate one matrix file.
 
     Raises :class:`MatrixError` whose ``problems`` lists everything wrong with the file.
+    ``max_file_size`` (bytes, or a text such as ``"200MB"``) reads a file larger than
+    :func:`~decide.core.limits.file_size_limit` allows.
     """
     path = Path(path)
+    if max_file_size is not None:
+        from decide.core.limits import max_file_size as larger_files
+
+        with larger_files(max_file_size):
+            return load_matrix(path)
     if _is_sheet(path):
         matrices = load_file(path)
         if len(matrices) != 1:
             raise MatrixError([f"{_label(path)}: holds {len(matrices)} matrices "
                                f"({', '.join(m.actor for m in matrices)}); use load_matrices"])
         return matrices[0]
+    key = file_identity(path)
+    if key is not None and key in _LOADED:
+        from decide.core.limits import file_size_limit
+
+        if key[3] <= file_size_limit():  # a lower limit than when it was read refuses it again
+            return _LOADED[key]
     problems, matrix = _check_document(_read_yaml(path), path)
     if problems:
         raise MatrixError(problems)
     assert matrix is not None
+    if key is not None:
+        if len(_LOADED) >= 64:
+            _LOADED.pop(next(iter(_LOADED)))
+        _LOADED[key] = matrix
     return matrix
+
+
+#: Matrices already read, by file identity (a report reads each file for every analysis).
+_LOADED: dict[tuple, Matrix] = {}
 
 
 def _is_sheet(path: Path) -> bool:

@@ -30,8 +30,8 @@ from decide.core.errors import MatrixError
 
 MAX_YAML_NODES = 3_000_000
 """The most nodes a document may hold once its aliases are expanded: more than any file
-within the file-size limit holds without aliases (a 5 MB file has at most about 2.6
-million), so only alias expansion can reach it."""
+a matrix within the cell limits holds without aliases (10,000 strategies x 100 criteria
+are about 2 million keys and values), so only alias expansion can reach it."""
 MAX_YAML_DEPTH = 100
 """The deepest nesting of lists and mappings a document may use."""
 

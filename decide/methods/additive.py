@@ -54,8 +54,9 @@ class WeightedSum(Method):
 
     def pipeline(self) -> Any:
         from skcriteria.agg.simple import WeightedSumModel
-        from skcriteria.pipelines import mkpipe
         from skcriteria.preprocessing import invert_objectives, scalers
+
+        from decide.methods.base import mkpipe
 
         how = self.params["normalization"]
         steps: dict[str, list[Any]] = {
@@ -117,8 +118,9 @@ class WeightedProduct(Method):
 
     def pipeline(self) -> Any:
         from skcriteria.agg.simple import WeightedProductModel
-        from skcriteria.pipelines import mkpipe
         from skcriteria.preprocessing import invert_objectives
+
+        from decide.methods.base import mkpipe
 
         steps: dict[str, Any] = {
             "none": invert_objectives.InvertMinimize(),
@@ -152,8 +154,9 @@ class WASPAS(Method):
 
     def pipeline(self) -> Any:
         from skcriteria.agg.waspas import WASPAS as Engine
-        from skcriteria.pipelines import mkpipe
         from skcriteria.preprocessing.invert_objectives import BenefitCostInverter
+
+        from decide.methods.base import mkpipe
 
         return mkpipe(BenefitCostInverter(), Engine(lambda_value=self.params["lambda"]))
 
@@ -196,7 +199,8 @@ class CoCoSo(Method):
 
     def pipeline(self) -> Any:
         from skcriteria.agg.cocoso import CoCoSo as Engine
-        from skcriteria.pipelines import mkpipe
         from skcriteria.preprocessing.invert_objectives import MinMaxInverter
+
+        from decide.methods.base import mkpipe
 
         return mkpipe(MinMaxInverter(), Engine(lambda_value=self.params["lambda"]))

@@ -74,8 +74,9 @@ class TOPSIS(Method):
 
     def pipeline(self) -> Any:
         from skcriteria.agg.topsis import TOPSIS as Engine
-        from skcriteria.pipelines import mkpipe
         from skcriteria.preprocessing import invert_objectives, scalers
+
+        from decide.methods.base import mkpipe
 
         how = self.params["normalization"]
         steps: dict[str, list[Any]] = {
@@ -133,8 +134,17 @@ class VIKOR(Method):
 
     def batch(self, table: np.ndarray, cost: np.ndarray, weights: np.ndarray) -> np.ndarray:
         utility, regret = self._distances(table, cost, weights)
+        if len(weights) == 1:  # one evaluation: rank_scores asks for the same S and R next
+            self.__dict__["_last"] = (table, cost.tobytes(), weights.tobytes(), utility, regret)
         v = self.params["v"]
         return v * utility + (1 - v) * regret
+
+    def _distances_of_one(self, table: np.ndarray, cost: np.ndarray, weights: np.ndarray) -> tuple:
+        """S and R of one evaluation, reused from :meth:`batch` when it just computed them."""
+        last = self.__dict__.pop("_last", None)
+        if last is not None and last[0] is table and last[1] == cost.tobytes() and last[2] == weights.tobytes():
+            return last[3], last[4]
+        return self._distances(table, cost, weights[None, :])
 
     def rank_scores(self, scores: np.ndarray, table: np.ndarray, cost: np.ndarray, weights: np.ndarray) -> np.ndarray:
         """Ranks by Q, with the compromise set of Opricovic & Tzeng (2004) sharing rank 1
@@ -148,7 +158,7 @@ class VIKOR(Method):
         ranks = batch_ranks(scores[None, :], "lower")[0]
         if not self.params["use_compromise_set"] or len(scores) < 2:
             return ranks
-        utility, regret = self._distances(table, cost, weights[None, :])
+        utility, regret = self._distances_of_one(table, cost, np.asarray(weights, dtype=float))
         chosen = np.flatnonzero(ranks == 1)
         best = scores[chosen[0]]
         # C1, Q(A2) - Q(A1) >= DQ = 1/(m - 1), with decide's tie tolerance: a gap equal
@@ -235,8 +245,9 @@ class CODAS(Method):
 
     def pipeline(self) -> Any:
         from skcriteria.agg.codas import CODAS as Engine
-        from skcriteria.pipelines import mkpipe
         from skcriteria.preprocessing.invert_objectives import BenefitCostInverter
+
+        from decide.methods.base import mkpipe
 
         return mkpipe(BenefitCostInverter(), Engine(tau=self.params["tau"]))
 
@@ -257,8 +268,9 @@ class MABAC(Method):
 
     def pipeline(self) -> Any:
         from skcriteria.agg.mabac import MABAC as Engine
-        from skcriteria.pipelines import mkpipe
         from skcriteria.preprocessing.invert_objectives import MinMaxInverter
+
+        from decide.methods.base import mkpipe
 
         return mkpipe(MinMaxInverter(), Engine())
 
@@ -346,9 +358,10 @@ class PROBID(Method):
 
     def pipeline(self) -> Any:
         from skcriteria.agg.probid import PROBID as Engine
-        from skcriteria.pipelines import mkpipe
         from skcriteria.preprocessing.invert_objectives import NegateMinimize
         from skcriteria.preprocessing.scalers import VectorScaler
+
+        from decide.methods.base import mkpipe
 
         return mkpipe(NegateMinimize(), VectorScaler(target="matrix"), Engine())
 
@@ -390,8 +403,9 @@ class SimplifiedPROBID(Method):
 
     def pipeline(self) -> Any:
         from skcriteria.agg.probid import SimplifiedPROBID as Engine
-        from skcriteria.pipelines import mkpipe
         from skcriteria.preprocessing.invert_objectives import NegateMinimize
         from skcriteria.preprocessing.scalers import VectorScaler
+
+        from decide.methods.base import mkpipe
 
         return mkpipe(NegateMinimize(), VectorScaler(target="matrix"), Engine())

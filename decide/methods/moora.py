@@ -31,8 +31,9 @@ _MULTIMOORA_2010 = (
 
 
 def _vector_pipeline(engine: Any) -> Any:
-    from skcriteria.pipelines import mkpipe
     from skcriteria.preprocessing.scalers import VectorScaler
+
+    from decide.methods.base import mkpipe
 
     return mkpipe(VectorScaler(target="matrix"), engine)
 

@@ -53,17 +53,25 @@ def _normalise(table: np.ndarray, cost: np.ndarray, how: str) -> np.ndarray:
     high = table.max(axis=-2, keepdims=True)
     low = table.min(axis=-2, keepdims=True)
     if how == "minmax":
-        return safe_divide(np.where(cost, high - table, table - low), high - low)
+        gaps = table - low
+        if np.ndim(cost) == 1 and table.shape[-1] == len(cost):  # the cost columns only: the same values
+            if cost.any():
+                gaps[..., cost] = high[..., cost] - table[..., cost]
+        else:
+            gaps = np.where(cost, high - table, gaps)
+        return safe_divide(gaps, high - low)
     if how == "linear":
         return np.where(cost, low / table, table / high)
     if how == "max":
-        return np.where(cost, 1 - table / high, table / high)
+        scaled = table / high
+        return np.where(cost, 1 - scaled, scaled)
     if how == "sum":
         inverse = 1 / table
         return np.where(cost, inverse / inverse.sum(axis=-2, keepdims=True), table / table.sum(axis=-2, keepdims=True))
     if how == "vector":
         norm = np.sqrt((table**2).sum(axis=-2, keepdims=True))
-        return np.where(cost, 1 - table / norm, table / norm)
+        scaled = table / norm
+        return np.where(cost, 1 - scaled, scaled)
     if how == "none":
         return np.where(cost, 1 / table, table)
     raise ValueError(f"unknown normalisation '{how}'")

@@ -109,8 +109,9 @@ class COPRAS(Method):
 
     def pipeline(self) -> Any:
         from skcriteria.agg.copras import COPRAS as Engine
-        from skcriteria.pipelines import mkpipe
         from skcriteria.preprocessing.scalers import SumScaler
+
+        from decide.methods.base import mkpipe
 
         return mkpipe(SumScaler(target="matrix"), Engine())
 
@@ -141,8 +142,9 @@ class RAM(Method):
 
     def pipeline(self) -> Any:
         from skcriteria.agg.ram import RAM as Engine
-        from skcriteria.pipelines import mkpipe
         from skcriteria.preprocessing.scalers import SumScaler
+
+        from decide.methods.base import mkpipe
 
         return mkpipe(SumScaler(target="matrix"), Engine())
 

@@ -54,7 +54,7 @@ def matrix_notes(matrix: Matrix) -> list[str]:
     elif len(set(groups)) == 1:
         notes.append("every strategy has the same scores on the weighted criteria: all rank 1st, nothing is compared"
                      + (f"; fill in the scores in {matrix.file_name}" if matrix.path is not None else ""))
-    else:
+    elif len(set(groups)) < len(groups):
         names = matrix.strategy_names
         members_of: dict[int, list[str]] = {}
         for index, group in enumerate(groups):
