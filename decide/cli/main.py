@@ -39,6 +39,7 @@ OPTION_NAMES = {
     "profile": "--profile",
     "profiles": "--profiles",
     "rationale": "--rationale",
+    "name": "--save",
 }
 
 
@@ -80,8 +81,10 @@ class DecideGroup(click.Group):
     def invoke(self, ctx: click.Context) -> Any:
         import warnings
 
+        from decide.io.files import guard_inputs
+
         try:
-            with warnings.catch_warnings(record=True) as caught:
+            with guard_inputs(), warnings.catch_warnings(record=True) as caught:
                 warnings.simplefilter("always")
                 try:
                     return super().invoke(ctx)
@@ -151,15 +154,16 @@ def emit(result: Any, fmt: str | None, output: str | None) -> None:
     meta = click.get_current_context().meta
     wide, fragment, plot = meta.get("wide", False), meta.get("fragment", False), meta.get("plot")
     raw = bool(meta.get("raw", False))
+    inputs = _input_files()
     if plot:
         from decide.rendering.charts import check_chart_path
 
         check_chart_path(plot)  # a wrong suffix fails before anything is written
+        check_outputs([plot], inputs)
     if output:
-        inputs = _input_files()
-        overwrites_input = output != "-" and Path(output).resolve() in {Path(p).resolve() for p in inputs}
+        check_outputs([output, *([plot] if plot else [])], inputs)
         suffix = os.path.splitext(output)[1]
-        if not (fmt or overwrites_input or output == "-") and suffix and format_for_path(output) is None:
+        if not (fmt or output == "-") and suffix and format_for_path(output) is None:
             known = ", ".join(dict.fromkeys(SUFFIX_FORMATS))
             raise UnknownNameError(
                 f"{output}: unknown suffix '{suffix}'; decide writes {known} "
@@ -183,16 +187,36 @@ def _to_meta(ctx: click.Context, param: click.Parameter, value: Any) -> Any:
     return value
 
 
+def check_outputs(outputs: list[str], inputs: list[Path] | None = None) -> None:
+    """Refuse, before anything is written, an output that is one of the command's inputs
+    (through symlinks and hard links) or that two outputs are the same file."""
+    from decide.io.files import check_output
+
+    inputs = _input_files() if inputs is None else inputs
+    for output in outputs:
+        check_output(output, inputs)
+    written = [o for o in outputs if o and o != "-"]
+    for position, output in enumerate(written):
+        for other in written[position + 1:]:
+            if os.path.realpath(output) == os.path.realpath(other):
+                raise DecideError(f"{output}: is both the --output and the --plot file; give two names")
+
+
 def _input_files() -> list[Path]:
-    """The matrix files the current command read (never to be overwritten by --output)."""
+    """Every input of the current command (never to be overwritten by --output or --plot):
+    the files it read so far (matrices, scenario files, AHP files), the paths given to it
+    (PATH arguments, --file, --into) and the matrix files those name."""
+    from decide.io.files import inputs_read
     from decide.io.load import matrix_files
 
     params = click.get_current_context().params
     given = [*params.get("paths", ()), *([params["path"]] if params.get("path") else [])]
+    declared = [params["into"]] if params.get("into") else []
     try:
-        return matrix_files(given or None)
+        found = [str(p) for p in matrix_files(given or None)]
     except DecideError:
-        return [Path(entry) for entry in given]
+        found = [str(entry) for entry in given]
+    return [Path(entry) for entry in dict.fromkeys([*found, *given, *declared, *inputs_read()])]
 
 
 def single_option(*declarations: str, default: Any = None, **attributes: Any) -> Any:
@@ -556,6 +580,8 @@ def report_command(paths, actors, method, weights, profile, weighting, params, m
 
     if output and Path(output).suffix.lower() not in REPORT_SUFFIXES:
         raise SpecError(f"'{output}' must end in .html, .md or .pdf", field="output")
+    if output:
+        check_outputs([output])  # before the work: the report may not replace what it reads
     bar = ProgressBar()
     try:
         result = report(list(paths), actors=list(actors), method=method, weights=weights, profile=profile,

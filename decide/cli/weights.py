@@ -47,9 +47,13 @@ def _finish(result: Any, fmt: str | None, output: str | None, save_as: str | Non
     as a profile if asked."""
     from decide.io.profiles import save_profile
 
-    if not save_as and (into or rationale or source or replace):
+    if save_as is None and (into or rationale or source or replace):
         raise click.UsageError("--into, --rationale, --source and --replace go with --save NAME")
     target = into or default_into
+    if save_as is not None:
+        from decide.io.profiles import check_save
+
+        check_save(target, save_as)  # before anything is printed or written
     if save_as and not target:
         raise SpecError("name the matrix file to save the profile in, e.g. --into matrices/russia.yaml")
     if save_as and not (rationale or "").strip():
@@ -60,7 +64,7 @@ def _finish(result: Any, fmt: str | None, output: str | None, save_as: str | Non
         emit(result, fmt, output)
         for warning in result.warnings:
             click.echo(f"Warning: {warning}", err=True)
-    if save_as and target:
+    if save_as is not None and target:
         save_profile(target, save_as, result, rationale=rationale or "", source=source or "", replace=replace)
         click.echo(f"saved profile '{save_as}' in {target}", err=True)
 

@@ -54,7 +54,17 @@ RESERVED_NAMES = frozenset(
     }
 )
 
+#: Profile names decide gives a meaning of its own: ``file`` (the matrix file's weights in
+#: ``decide robust``) and ``all`` (every profile).
+RESERVED_PROFILE_NAMES = frozenset({"file", "all"})
+#: Scenario names decide gives a meaning of its own: ``baseline`` (the matrix as scored), ``all``.
+RESERVED_SCENARIO_NAMES = frozenset({"baseline", "all"})
+
 _BAD_CATEGORIES = {"Cc", "Zl", "Zp"}
+#: Format characters allowed in names: the zero-width joiner and non-joiner, which scripts
+#: (Persian, Indic) and emoji need. Every other one (bidi controls such as U+202E, zero-width
+#: spaces, U+FEFF) reorders or hides text and is refused.
+_ALLOWED_FORMAT = {"\u200c", "\u200d"}
 
 
 def as_number(value: Any) -> float | None:
@@ -83,8 +93,12 @@ def name_problem(name: str) -> str | None:
     if name.isascii() and name.isprintable():  # the common case, without a loop in Python
         return None
     for char in name:
-        if unicodedata.category(char) in _BAD_CATEGORIES:
+        category = unicodedata.category(char)
+        if category in _BAD_CATEGORIES:
             return f"contains a control or line-separator character (U+{ord(char):04X}); remove it"
+        if category == "Cf" and char not in _ALLOWED_FORMAT:
+            return (f"contains an invisible or text-direction character (U+{ord(char):04X}), which hides or "
+                    "reorders what follows; remove it")
     return None
 
 
@@ -95,12 +109,17 @@ def one_line(message: str) -> str:
     >>> print(one_line("strategy 'a\nb': no score"))
     strategy 'a\nb': no score
     """
-    if not any(unicodedata.category(char) in _BAD_CATEGORIES for char in message):
+    if message.isascii() and message.isprintable():
         return message
-    return "".join(
-        char.encode("unicode_escape").decode("ascii") if unicodedata.category(char) in _BAD_CATEGORIES else char
-        for char in message
-    )
+    if not any(_hidden(char) for char in message):
+        return message
+    return "".join(char.encode("unicode_escape").decode("ascii") if _hidden(char) else char for char in message)
+
+
+def _hidden(char: str) -> bool:
+    """A control, line-separator, text-direction or invisible character (not ZWJ/ZWNJ)."""
+    category = unicodedata.category(char)
+    return category in _BAD_CATEGORIES or (category == "Cf" and char not in _ALLOWED_FORMAT)
 
 
 def _named(items: Any) -> list[tuple[int, dict]]:
@@ -191,6 +210,8 @@ __all__ = [
     "MAX_STRATEGIES",
     "MIN_MAGNITUDE",
     "RESERVED_NAMES",
+    "RESERVED_PROFILE_NAMES",
+    "RESERVED_SCENARIO_NAMES",
     "document_problems",
     "magnitude_problem",
     "name_problem",

@@ -14,6 +14,7 @@ from typing import Any
 
 import decide.weights as elicit
 from decide.core.errors import DecideError, SpecError
+from decide.core.limits import RESERVED_PROFILE_NAMES, name_problem
 from decide.core.model import Criterion, Matrix, Profile
 from decide.weights.apply import apply_profile
 
@@ -40,7 +41,14 @@ def check_profiles(data: Any, where: str, criteria: Sequence[Criterion]) -> tupl
         if not isinstance(name, str) or not name.strip():
             problems.append(f"{label}: 'name' is missing or not a text")
             continue
+        if problem := name_problem(name):
+            problems.append(f"{label}: 'name' {problem}")
+            continue
         label = f"{where}: profile '{name}'"
+        if name.strip().casefold() in RESERVED_PROFILE_NAMES:
+            problems.append(f"{label}: '{name.strip()}' is a name decide uses itself "
+                            f"({', '.join(sorted(RESERVED_PROFILE_NAMES))}); rename the profile")
+            continue
         before = len(problems)
         problems += [f"{label}: unknown key '{key}'; allowed keys: {', '.join(PROFILE_KEYS)}"
                      for key in item if key not in PROFILE_KEYS]
