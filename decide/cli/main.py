@@ -44,13 +44,16 @@ OPTION_NAMES = {
 
 
 def error_line(error: DecideError) -> str:
-    """The one line the CLI prints for ``error``, with option names for argument errors."""
+    """The one line the CLI prints for ``error``, with option names for argument errors: hidden
+    characters written as escapes, at most :data:`~decide.core.limits.MAX_ERROR_CHARS` long."""
+    from decide.core.limits import cap_line, one_line
+
     if isinstance(error, SpecError):
-        return error.render(OPTION_NAMES)
+        return cap_line(one_line(error.render(OPTION_NAMES)))
     text = str(error)
     if isinstance(error, UnknownNameError) and text.startswith("name one actor;"):
-        return text.replace("name one actor;", "name one actor with --actor;", 1)
-    return text
+        text = text.replace("name one actor;", "name one actor with --actor;", 1)
+    return cap_line(one_line(text))
 
 
 #: Commands defined in other modules, imported when first used: name -> (module, attribute).

@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import itertools
 import math
+import reprlib
 import unicodedata
 from typing import Any
 
@@ -42,6 +43,9 @@ MIN_MAGNITUDE = 1e-12
 MAX_SAMPLES = 1_000_000
 #: The most SMAA samples for a method run once per sample (scikit-criteria or pymcdm).
 MAX_SLOW_SAMPLES = 100_000
+
+#: The longest error line decide prints; longer ones end in "... (N more characters)".
+MAX_ERROR_CHARS = 500
 
 #: Column names decide's exports add beside the criteria (compared ignoring case);
 #: a criterion may not use one, or its scores would be overwritten in a CSV.
@@ -120,6 +124,38 @@ def _hidden(char: str) -> bool:
     """A control, line-separator, text-direction or invisible character (not ZWJ/ZWNJ)."""
     category = unicodedata.category(char)
     return category in _BAD_CATEGORIES or (category == "Cf" and char not in _ALLOWED_FORMAT)
+
+
+class _Brief(reprlib.Repr):
+    def repr_int(self, x: int, level: int) -> str:
+        return repr(x) if x.bit_length() < 200 else f"a {x.bit_length():,}-bit number"
+
+
+_BRIEF = _Brief()
+_BRIEF.maxstring, _BRIEF.maxother, _BRIEF.maxlevel = 40, 40, 3
+
+
+def brief(value: Any, limit: int = 60) -> str:
+    """``value``'s repr for a message, at most about ``limit`` characters, never expanding
+    a huge structure or number, with hidden characters written as escapes.
+
+    >>> brief(list(range(1000)))
+    '[0, 1, 2, 3, 4, 5, ...]'
+    >>> brief(10**400)
+    'a 1,329-bit number'
+    """
+    return one_line(cap_line(_BRIEF.repr(value), limit))
+
+
+def cap_line(message: str, limit: int = MAX_ERROR_CHARS) -> str:
+    """``message`` cut to about ``limit`` characters, saying how much was left out.
+
+    >>> cap_line("x" * 600, 20)
+    'xxxxxxxxxxxxxxxxxxxx... (580 more characters)'
+    """
+    if len(message) <= limit:
+        return message
+    return f"{message[:limit]}... ({len(message) - limit:,} more characters)"
 
 
 def _named(items: Any) -> list[tuple[int, dict]]:
@@ -204,6 +240,7 @@ def document_problems(data: dict, where: str) -> list[str]:
 
 __all__ = [
     "MAX_CRITERIA",
+    "MAX_ERROR_CHARS",
     "MAX_MAGNITUDE",
     "MAX_SAMPLES",
     "MAX_SLOW_SAMPLES",
@@ -212,6 +249,8 @@ __all__ = [
     "RESERVED_NAMES",
     "RESERVED_PROFILE_NAMES",
     "RESERVED_SCENARIO_NAMES",
+    "brief",
+    "cap_line",
     "document_problems",
     "magnitude_problem",
     "name_problem",
