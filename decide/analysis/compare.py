@@ -18,7 +18,9 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from decide.analysis.consensus import borda, compact_ranks, copeland, correlations
+from decide.analysis.ranking import dominated_by_json
 from decide.core.errors import MethodError, SpecError
+from decide.core.progress import report_progress
 from decide.core.tables import Section
 from decide.io.load import MatrixSource, one_matrix
 from decide.methods import DEFAULT_METHOD, METHODS, get_method
@@ -192,7 +194,7 @@ class Comparison(Result):
                         "rank": int(self.consensus.loc[strategy, "copeland"]),
                     },
                     "dominated": strategy in self.dominators,
-                    "dominated_by": self.dominators.get(strategy, []),
+                    **dominated_by_json(self.dominators, strategy),
                 }
                 for strategy in self.table["strategy"]
             ],
@@ -278,7 +280,11 @@ def compare(
     scores: dict[str, Any] = {}
     chosen: dict[str, Method] = {}
     skipped: dict[str, str] = {}
-    for name in names:
+    from decide.analysis.cost import check_methods
+
+    check_methods(matrix, [get_method(given.get(name, name), per_method[name]) for name in names], "compare")
+    for done, name in enumerate(names):
+        report_progress("compare", done, len(names))
         method = get_method(given.get(name, name), per_method[name])
         try:
             ranks[name], scores[name] = evaluate(method, matrix)

@@ -34,6 +34,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from decide.core.errors import SpecError, UnknownNameError
+from decide.core.progress import report_progress
 from decide.core.tables import Section, Table
 from decide.io.load import MatrixSource, resolve_matrices
 from decide.io.scenarios import BASELINE, Scenario, apply_scenario, select_scenarios
@@ -540,6 +541,22 @@ def _enumerate(array: np.ndarray) -> Iterable[tuple[tuple[int, int], int]]:
             yield (row, col), int(array[row, col])
 
 
+def _check_grid(matrix: Matrix, methods: Sequence[Method], rankings: int) -> None:
+    """Refuse, before the work, a grid over decide's memory or time limits: ``rankings``
+    (scenarios x profiles) rankings by every method, and every strategy's rank, score and
+    regret in every cell."""
+    from decide.analysis.cost import check_cost, max_bytes, run_cost
+
+    n, m = len(matrix.strategies), len(matrix.criteria)
+    cells = rankings * len(methods)
+    seconds = sum(run_cost(method, n, m)[0] for method in methods) * rankings
+    nbytes = max((run_cost(method, n, m)[1] for method in methods), default=0.0) + cells * n * 8.0 * 6
+    reduce = "name fewer --scenarios, --profiles or --methods, or select fewer strategies"
+    if nbytes <= max_bytes():
+        reduce = "name fewer --scenarios, --profiles or --methods (the vectorised wsm, wpm, topsis, vikor are fastest)"
+    check_cost(f"robust grid of {cells:,} cells ({n:,} strategies)", seconds, nbytes, reduce)
+
+
 def robust_matrix(
     matrix: Matrix,
     methods: Sequence[Method],
@@ -567,9 +584,11 @@ def robust_matrix(
     chosen_scenarios = select_scenarios(matrix, scenarios)
     chosen_profiles = resolve_profiles(matrix, profiles)
     weights = np.array([[w[c] for c in matrix.criterion_names] for w in chosen_profiles.values()], dtype=float)
+    _check_grid(matrix, methods, len(chosen_scenarios) * len(chosen_profiles))
     cells: list[Cell] = []
     ranks, scores, regrets = [], [], []
-    for scenario in chosen_scenarios:
+    for done, scenario in enumerate(chosen_scenarios):
+        report_progress(f"robust {matrix.actor}", done, len(chosen_scenarios))
         adjusted = apply_scenario(matrix, scenario)
         if stated_only:
             adjusted = adjusted.stated_only()

@@ -125,6 +125,29 @@ def check_samples(method: Method, matrices: Sequence[Matrix], samples: int) -> N
     )
 
 
+#: Memory one block of draws may take (score tables, scores and ranks of every sample in it).
+_BLOCK_BYTES = 256 * 1024 * 1024
+
+
+def _chunk_for(strategies: int, criteria: int) -> int:
+    """Samples per block so that one block stays within :data:`_BLOCK_BYTES`."""
+    return max(1, _BLOCK_BYTES // (8 * strategies * (criteria + 8)))
+
+
+def check_smaa_cost(method: Method, matrix: Matrix, samples: int) -> None:
+    """Refuse, before drawing, SMAA over decide's memory or time limits: the rank
+    acceptability table alone holds strategies x strategies numbers."""
+    from decide.analysis.cost import check_cost, max_bytes, probe_seconds
+
+    n, m = len(matrix.strategies), len(matrix.criteria)
+    nbytes = 8.0 * n * n * 4 + _BLOCK_BYTES * 2
+    seconds = probe_seconds(method, matrix) * samples * (1 + 0.1 * bool(matrix.has_ranges))
+    fewer = "select fewer strategies (a smaller file, --stated-only)"
+    reduce = fewer if nbytes > max_bytes() else f"give fewer --samples or {fewer}"
+    check_cost(f"SMAA of {n:,} strategies x {m} criteria with {samples:,} samples by {method.name}", seconds,
+               nbytes, reduce)
+
+
 @dataclass(frozen=True)
 class ActorSMAA:
     """SMAA results of one actor; every table is indexed by strategy (file order)."""
@@ -320,7 +343,7 @@ def smaa_matrix(
     table = matrix.to_array()
     current = matrix.weight_array()
     m, n = table.shape
-    chunk_size = chunk_size or chunk_size_for(chosen.vectorised)
+    chunk_size = chunk_size or min(chunk_size_for(chosen.vectorised), _chunk_for(m, n))
     counts = np.zeros(m * m, dtype=np.int64)
     first_weights = np.zeros((m, n))
     offsets = np.arange(m) * m
@@ -373,6 +396,7 @@ def _confidence(
         return confidence
     firsts = np.zeros(len(known))
     chunk = max(1, CHUNK_SIZE // max(1, len(known))) if method.vectorised else chunk_size_for(False)
+    chunk = min(chunk, _chunk_for(*matrix.to_array().shape))
     done = 0
     while done < samples:
         size = min(chunk, samples - done)
@@ -430,6 +454,7 @@ def smaa(
     check_samples(chosen, matrices, samples)
     for matrix in matrices:
         check_noise(matrix, score_noise)
+        check_smaa_cost(chosen, matrix, samples)
     results = tuple(
         smaa_matrix(
             m, chosen, samples=samples, seed=seed, spread=spread, order=order,

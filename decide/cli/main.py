@@ -84,14 +84,17 @@ class DecideGroup(click.Group):
     def invoke(self, ctx: click.Context) -> Any:
         import warnings
 
+        from decide.core.progress import progress_to
         from decide.io.files import guard_inputs
 
+        bar = ProgressBar()
         try:
-            with guard_inputs(), warnings.catch_warnings(record=True) as caught:
+            with guard_inputs(), progress_to(bar), warnings.catch_warnings(record=True) as caught:
                 warnings.simplefilter("always")
                 try:
                     return super().invoke(ctx)
                 finally:
+                    bar.close()
                     for warning in caught:
                         if issubclass(warning.category, DecideWarning):
                             click.echo(f"Warning: {warning.message}", err=True)
@@ -319,15 +322,23 @@ def cli() -> None:
 @click.option("--param", "-p", "params", multiple=True, metavar="KEY=VALUE", help="Method parameter (repeatable).")
 @click.option("--non-dominated", is_flag=True,
               help="Drop strategies Pareto-dominated by another of the same actor.")
+@click.option("--dominance", is_flag=True,
+              help="Instead of the ranking, every dominance pair (strategy, dominated by), however many.")
 @scenario_option
 @plot_option
 @format_option
 @stated_only_option
 @output_option
-def rank_command(paths, actors, method, weights, profile, weighting, params, non_dominated, stated_only, scenario,
-                 fmt, output) -> None:
+def rank_command(paths, actors, method, weights, profile, weighting, params, non_dominated, dominance, stated_only,
+                 scenario, fmt, output) -> None:
     """Rank every actor's strategies (or only --actor's)."""
     from decide.analysis.ranking import rank
+
+    if dominance:
+        from decide.analysis.dominance import dominance as pairs
+
+        emit(pairs(list(paths), actors=list(actors), stated_only=stated_only), fmt, output)
+        return
 
     result = rank(list(paths), actors=list(actors), method=method, weights=weights, profile=profile,
                   weighting=weighting, params=parse_params(params), non_dominated=non_dominated,
