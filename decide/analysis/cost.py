@@ -61,6 +61,8 @@ def max_seconds() -> float:
 def format_seconds(seconds: float) -> str:
     if seconds < 120:
         return f"{seconds:.0f} s"
+    if seconds < 600:
+        return f"{seconds / 60:.1f} minutes"
     if seconds < 2 * 3600:
         return f"{seconds / 60:.0f} minutes"
     return f"{seconds / 3600:.1f} hours"

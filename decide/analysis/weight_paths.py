@@ -10,6 +10,7 @@ start where the cost is known, and as soon as it is where it is found along the 
 
 from __future__ import annotations
 
+import time
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -140,6 +141,7 @@ def _check_cost(matrix: Matrix, method: Method, indices: Sequence[int], closed: 
     terms = method.terms(matrix.to_array(), matrix.cost_mask())
     cuts: dict[int, np.ndarray] = {}
     total = 0
+    started = time.perf_counter()
     for done, index in enumerate(indices):
         try:
             cuts[index] = _cut_points(*_lines(matrix, terms, index), limit=limit - total)
@@ -148,6 +150,10 @@ def _check_cost(matrix: Matrix, method: Method, indices: Sequence[int], closed: 
             raise  # pragma: no cover - check_cost always refuses here
         total += len(cuts[index])
         report_progress("sensitivity: breakpoints", done + 1, len(indices))
+        # from the criteria done so far: the time to find the rest, and to rank at every breakpoint
+        share = len(indices) / (done + 1)
+        check_cost(what, (time.perf_counter() - started) * share + total * share * n * _SECONDS_PER_RANK, 0,
+                   reduce)
     check_cost(what, float(total) * n * _SECONDS_PER_RANK, 0, reduce)  # each breakpoint: one ranking
     return cuts
 

@@ -87,7 +87,7 @@ class DecideGroup(click.Group):
         from decide.core.progress import progress_to
         from decide.io.files import guard_inputs
 
-        bar = ProgressBar()
+        bar = ProgressBar(terminal_only=True)
         try:
             with guard_inputs(), progress_to(bar), warnings.catch_warnings(record=True) as caught:
                 warnings.simplefilter("always")
@@ -128,12 +128,17 @@ class ProgressBar:
     """The library's ``progress(label, done, total)`` callback drawn as a click progress bar
     on stderr, shown only once the work looks longer than about a second."""
 
-    def __init__(self) -> None:
+    def __init__(self, terminal_only: bool = False) -> None:
+        #: draw nothing unless stderr is a terminal (the bar every command gets: a log or a
+        #: pipe then holds only the result and any one-line error)
+        self.quiet = terminal_only and not _is_terminal(sys.stderr)
         self.started: dict[str, float] = {}
         self.bars: dict[str, Any] = {}
         self.shown: dict[str, int] = {}
 
     def __call__(self, label: str, done: int, total: int) -> None:
+        if self.quiet:
+            return
         started = self.started.setdefault(label, time.perf_counter())
         bar = self.bars.get(label)
         if bar is None and done < total and (time.perf_counter() - started) * total / max(done, 1) > 1.0:
@@ -151,6 +156,13 @@ class ProgressBar:
         for bar in self.bars.values():
             bar.__exit__(None, None, None)
         self.bars.clear()
+
+
+def _is_terminal(stream: Any) -> bool:
+    try:
+        return bool(stream.isatty())
+    except (AttributeError, ValueError):
+        return False
 
 
 def emit(result: Any, fmt: str | None, output: str | None) -> None:

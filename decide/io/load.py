@@ -381,7 +381,9 @@ def load_matrix(path: PathLike) -> Matrix:
     if problems:
         raise MatrixError(problems)
     assert matrix is not None
-    return matrix
+    from decide.io.check import mark_checked
+
+    return mark_checked(matrix)
 
 
 def matrix_files(paths: Iterable[PathLike] | PathLike | None = None) -> list[Path]:
@@ -522,15 +524,17 @@ def resolve_matrices(
     >>> [m.actor for m in resolve_matrices(None, ["dprk"])]
     ['North Korea']
     """
+    from decide.io.check import check_matrix
+
     if isinstance(source, Matrix):
-        matrices = [source]
+        matrices = [check_matrix(source)]  # built in Python: checked as a file would be
     elif (
         isinstance(source, Sequence)
         and not isinstance(source, str)
         and source
         and all(isinstance(item, Matrix) for item in source)
     ):
-        matrices = list(source)  # type: ignore[arg-type]
+        matrices = [check_matrix(item) for item in source]  # type: ignore[arg-type]
     else:
         paths = source
         if isinstance(paths, Sequence) and not isinstance(paths, str) and not paths:

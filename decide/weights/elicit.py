@@ -433,4 +433,6 @@ def merec(matrix: Matrix | pd.DataFrame, objectives: Sequence[str] | None = None
 OBJECTIVE_METHODS = {"entropy": entropy, "critic": critic, "merec": merec}
 
 
-__all__ = ["CR_THRESHOLD", "OBJECTIVE_METHODS", "OBJECTIVE_NOTE", "RANDOM_INDEX", "ahp", "critic", "entropy", "merec", "swing"]
+__all__ = [
+    "CR_THRESHOLD", "OBJECTIVE_METHODS", "OBJECTIVE_NOTE", "RANDOM_INDEX", "ahp", "critic", "entropy", "merec", "swing",
+]

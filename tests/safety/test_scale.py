@@ -84,7 +84,7 @@ def test_sensitivity_within_the_limits_is_unchanged_by_the_batching():
         for segment in b.segments[:-1]:  # every breakpoint found is a true one, to the tolerance
             assert min(abs(segment.end - cut) for cut in cuts) <= 2e-4
         for segment in b.segments:  # and the ranking of each stretch is the exact one there
-            if segment.end - segment.start > 1e-3 and 0.005 < segment.start and segment.end < 0.995:
+            if segment.end - segment.start > 1e-3 and segment.start > 0.005 and segment.end < 0.995:
                 middle = (segment.start + segment.end) / 2
                 truth = next(s for s in a.segments if s.start <= middle <= s.end)
                 assert segment.ranks == truth.ranks
