@@ -97,7 +97,9 @@ class DecideGroup(click.Group):
                     bar.close()
                     for warning in caught:
                         if issubclass(warning.category, DecideWarning):
-                            click.echo(f"Warning: {warning.message}", err=True)
+                            from decide.core.limits import cap_line, one_line
+
+                            click.echo(f"Warning: {cap_line(one_line(str(warning.message)))}", err=True)
         except DecideError as error:
             raise click.ClickException(error_line(error)) from None
         except KeyboardInterrupt:
@@ -419,6 +421,7 @@ def methods_command(fmt, output) -> None:
 def validate_command(paths) -> None:
     """Check matrix files and report every problem found (exit 1 if any); notes (a
     constant criterion, strategies that tie) do not fail. With no PATH, the shipped ones."""
+    from decide.core.limits import one_line
     from decide.io.load import check_files
     from decide.rendering.notes import matrix_notes
 
@@ -430,7 +433,7 @@ def validate_command(paths) -> None:
         if path and not found:
             click.echo(f"{path}: ok")
             for note in matrix_notes(matrix) if matrix is not None else []:
-                click.echo(f"{path}: note: {note}")
+                click.echo(one_line(f"{path}: note: {note}"))
     if problems:
         bad = sum(1 for found, _ in report.values() if found)
         raise click.ClickException(f"{len(problems)} problem(s) in {bad} of {len(report)} file(s)")

@@ -59,11 +59,15 @@ def _finish(result: Any, fmt: str | None, output: str | None, save_as: str | Non
     if save_as and not (rationale or "").strip():
         raise SpecError("is missing; say in one line why these weights", field="rationale")
     if (fmt or "table") == "table" and not output:
-        click.echo(str(result))  # caption, table, then any warning and note, for a person to read
+        from decide.rendering.escape import visible
+
+        click.echo(visible(str(result)))  # caption, table, then any warning and note, for a person to read
     else:
         emit(result, fmt, output)
+        from decide.core.limits import one_line
+
         for warning in result.warnings:
-            click.echo(f"Warning: {warning}", err=True)
+            click.echo(f"Warning: {one_line(warning)}", err=True)
     if save_as is not None and target:
         save_profile(target, save_as, result, rationale=rationale or "", source=source or "", replace=replace)
         click.echo(f"saved profile '{save_as}' in {target}", err=True)
