@@ -66,6 +66,13 @@ _HOMES = {
 }
 
 
+#: Verbs whose arguments are checked against their type hints before they run.
+_CHECKED_VERBS = frozenset({
+    "rank", "compare", "sensitivity", "make_top", "smaa", "explain", "robust", "report", "show", "overview",
+    "scenarios", "profiles", "load_matrices", "load_matrix", "validate", "save_profile", "export", "render",
+    "apply_scenario", "get_method",
+})
+
 #: Submodules reachable as ``decide.NAME`` without importing them first.
 _SUBMODULES = ("weights",)
 
@@ -76,6 +83,10 @@ def __getattr__(name: str) -> Any:
     if name in _HOMES:
         module = importlib.import_module(f"decide.{_HOMES[name]}")
         value = getattr(module, name)
+        if name in _CHECKED_VERBS:  # wrong-type arguments: one SpecError naming the argument
+            from decide.analysis.arguments import checked
+
+            value = checked(value)
         globals()[name] = value
         return value
     raise AttributeError(f"module 'decide' has no attribute {name!r}")

@@ -74,6 +74,12 @@ def check_options(samples: int, spread: float | None, order: str | None, score_n
     """A :class:`SpecError` for any SMAA option out of range."""
     if not isinstance(samples, int) or isinstance(samples, bool) or samples < 1:
         raise SpecError(f"is {samples!r}; give a whole number >= 1, e.g. 10000", field="samples")
+    from decide.core.limits import MAX_SAMPLES, brief
+
+    if samples > MAX_SAMPLES * 1000:  # far past any ceiling: no need to time it
+        raise SpecError(f"is {brief(samples)}; give at most {MAX_SAMPLES:,}", field="samples")
+    if isinstance(score_noise, int) and not isinstance(score_noise, bool) and abs(score_noise) > 10**15:
+        raise SpecError(f"is {brief(score_noise)}; give a number >= 0 within the scale's width", field="score_noise")
     if spread is not None and not (0 < spread <= 1):
         raise SpecError(f"is {spread}; give a number in (0, 1], e.g. 0.1", field="spread")
     if spread is not None and order is not None:
