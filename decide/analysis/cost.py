@@ -16,7 +16,7 @@ from __future__ import annotations
 import os
 import time
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from decide.core.errors import DecideError
 
@@ -117,6 +117,42 @@ def check_methods(matrix: Matrix, methods: Sequence[Method], what: str, runs: in
     check_cost(f"{what} of {n:,} strategies x {m} criteria", seconds, nbytes, reduce)
 
 
+#: Seconds a briefing spends per strategy pair on its charts (the SMAA and grid heatmaps are
+#: strategies x strategies), and per actor besides (measured on 100 x 10: about 25 s).
+REPORT_SECONDS_PER_PAIR = 2e-3
+REPORT_SECONDS_PER_ACTOR = 3.0
+
+
+def check_report(matrices: Sequence[Matrix], names: Any, samples: Any) -> None:
+    """Refuse, before the work, a briefing over the limits: its charts grow with the square
+    of the strategies, and it runs compare, sensitivity, SMAA and the robust grid per actor."""
+    from decide.analysis.compare import DEFAULT_COMPARE
+    from decide.methods import get_method
+
+    if names is None:
+        names = DEFAULT_COMPARE
+    elif isinstance(names, str):
+        names = [name.strip() for name in names.split(",") if name.strip()]
+    methods = []
+    for name in names if isinstance(names, (list, tuple)) else []:
+        try:
+            methods.append(get_method(name) if isinstance(name, str) else name)
+        except DecideError:
+            continue  # compare names it, with the methods there are
+    samples = samples if isinstance(samples, int) and not isinstance(samples, bool) else 0
+    seconds, nbytes = 0.0, 0.0
+    for matrix in matrices:
+        n, m = len(matrix.strategies), len(matrix.criteria)
+        runs = [run_cost(method, n, m) for method in methods]
+        seconds += REPORT_SECONDS_PER_ACTOR + REPORT_SECONDS_PER_PAIR * n * n + sum(cost[0] for cost in runs)
+        seconds += samples * n * m * 2e-8
+        nbytes = max(nbytes, max((cost[1] for cost in runs), default=0.0), 8.0 * n * n * 6)
+    largest = max((len(matrix.strategies) for matrix in matrices), default=0)
+    check_cost(f"a briefing of {len(matrices)} actor(s), up to {largest:,} strategies each", seconds, nbytes,
+               "a briefing is read by people: keep the strategies that matter (a smaller file, --stated-only), "
+               "or run rank, compare and smaa on their own")
+
+
 def probe_seconds(method: Method, matrix: Matrix, weights_per_call: int = 64) -> float:
     """Seconds per weight vector of ``method`` on ``matrix``, timed on one small batch."""
     import numpy as np
@@ -136,6 +172,7 @@ __all__ = [
     "PAIRWISE",
     "check_cost",
     "check_methods",
+    "check_report",
     "format_bytes",
     "format_seconds",
     "max_bytes",

@@ -541,6 +541,9 @@ def report(
     require_profile_everywhere(selected, profile)
     complete = [apply_weights(m, weights, profile, weighting) for m in selected]
     grid_methods = resolve_methods(None, None)
+    from decide.analysis.cost import check_report
+
+    check_report(matrices, methods, samples)
     briefings = []
     for done, (matrix, whole) in enumerate(zip(matrices, complete, strict=True)):
         compared = cast(Comparison, compare(matrix, actor=matrix.actor, methods=methods))  # no profiles
