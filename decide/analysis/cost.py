@@ -126,12 +126,9 @@ REPORT_SECONDS_PER_ACTOR = 3.0
 def check_report(matrices: Sequence[Matrix], names: Any, samples: Any) -> None:
     """Refuse, before the work, a briefing over the limits: its charts grow with the square
     of the strategies, and it runs compare, sensitivity, SMAA and the robust grid per actor."""
-    from decide.analysis.compare import DEFAULT_COMPARE
     from decide.methods import get_method
 
-    if names is None:
-        names = DEFAULT_COMPARE
-    elif isinstance(names, str):
+    if isinstance(names, str):
         names = [name.strip() for name in names.split(",") if name.strip()]
     methods = []
     for name in names if isinstance(names, (list, tuple)) else []:
@@ -153,6 +150,20 @@ def check_report(matrices: Sequence[Matrix], names: Any, samples: Any) -> None:
                "or run rank, compare and smaa on their own")
 
 
+def check_grid(matrix: Matrix, methods: Sequence[Method], rankings: int) -> None:
+    """Refuse, before the work, a grid over decide's memory or time limits: ``rankings``
+    (scenarios x profiles) rankings by every method, and every strategy's rank, score and
+    regret in every cell."""
+    n, m = len(matrix.strategies), len(matrix.criteria)
+    cells = rankings * len(methods)
+    seconds = sum(run_cost(method, n, m)[0] for method in methods) * rankings
+    nbytes = max((run_cost(method, n, m)[1] for method in methods), default=0.0) + cells * n * 8.0 * 6
+    reduce = "name fewer --scenarios, --profiles or --methods, or select fewer strategies"
+    if nbytes <= max_bytes():
+        reduce = "name fewer --scenarios, --profiles or --methods (the vectorised wsm, wpm, topsis, vikor are fastest)"
+    check_cost(f"robust grid of {cells:,} cells ({n:,} strategies)", seconds, nbytes, reduce)
+
+
 def probe_seconds(method: Method, matrix: Matrix, weights_per_call: int = 64) -> float:
     """Seconds per weight vector of ``method`` on ``matrix``, timed on one small batch."""
     import numpy as np
@@ -171,6 +182,7 @@ __all__ = [
     "MAX_SECONDS",
     "PAIRWISE",
     "check_cost",
+    "check_grid",
     "check_methods",
     "check_report",
     "format_bytes",

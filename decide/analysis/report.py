@@ -541,9 +541,10 @@ def report(
     require_profile_everywhere(selected, profile)
     complete = [apply_weights(m, weights, profile, weighting) for m in selected]
     grid_methods = resolve_methods(None, None)
+    from decide.analysis.compare import DEFAULT_COMPARE
     from decide.analysis.cost import check_report
 
-    check_report(matrices, methods, samples)
+    check_report(matrices, DEFAULT_COMPARE if methods is None else methods, samples)
     briefings = []
     for done, (matrix, whole) in enumerate(zip(matrices, complete, strict=True)):
         compared = cast(Comparison, compare(matrix, actor=matrix.actor, methods=methods))  # no profiles

@@ -541,22 +541,6 @@ def _enumerate(array: np.ndarray) -> Iterable[tuple[tuple[int, int], int]]:
             yield (row, col), int(array[row, col])
 
 
-def _check_grid(matrix: Matrix, methods: Sequence[Method], rankings: int) -> None:
-    """Refuse, before the work, a grid over decide's memory or time limits: ``rankings``
-    (scenarios x profiles) rankings by every method, and every strategy's rank, score and
-    regret in every cell."""
-    from decide.analysis.cost import check_cost, max_bytes, run_cost
-
-    n, m = len(matrix.strategies), len(matrix.criteria)
-    cells = rankings * len(methods)
-    seconds = sum(run_cost(method, n, m)[0] for method in methods) * rankings
-    nbytes = max((run_cost(method, n, m)[1] for method in methods), default=0.0) + cells * n * 8.0 * 6
-    reduce = "name fewer --scenarios, --profiles or --methods, or select fewer strategies"
-    if nbytes <= max_bytes():
-        reduce = "name fewer --scenarios, --profiles or --methods (the vectorised wsm, wpm, topsis, vikor are fastest)"
-    check_cost(f"robust grid of {cells:,} cells ({n:,} strategies)", seconds, nbytes, reduce)
-
-
 def robust_matrix(
     matrix: Matrix,
     methods: Sequence[Method],
@@ -584,7 +568,9 @@ def robust_matrix(
     chosen_scenarios = select_scenarios(matrix, scenarios)
     chosen_profiles = resolve_profiles(matrix, profiles)
     weights = np.array([[w[c] for c in matrix.criterion_names] for w in chosen_profiles.values()], dtype=float)
-    _check_grid(matrix, methods, len(chosen_scenarios) * len(chosen_profiles))
+    from decide.analysis.cost import check_grid
+
+    check_grid(matrix, methods, len(chosen_scenarios) * len(chosen_profiles))
     cells: list[Cell] = []
     ranks, scores, regrets = [], [], []
     for done, scenario in enumerate(chosen_scenarios):

@@ -1,23 +1,15 @@
 """One validation path for every matrix: a :class:`~decide.core.model.Matrix` built in Python
-(or from a DataFrame) is written out as the document a file would hold and checked by the very
-code that checks files, so negative or NaN weights, duplicate or hidden-character names and
-scores outside the scale are refused the same way wherever the matrix came from.
-
->>> from decide.core.model import Criterion, Matrix, Strategy
->>> bad = Matrix("Example", (Criterion("gain", "max", -1.0),), (Strategy("A", {"gain": 5}),))
->>> check_matrix(bad)
-Traceback (most recent call last):
-decide.MatrixError: <Example>: criterion 'gain': 'weight' is -1.0; give a finite number >= 0
+(or from a DataFrame) is written out as the document a file would hold
+(:func:`matrix_document`), which :func:`decide.io.load.check_matrix` checks with the very code
+that checks files, so negative or NaN weights, duplicate or hidden-character names and scores
+outside the scale are refused the same way wherever the matrix came from.
 """
 
 from __future__ import annotations
 
 import weakref
-from pathlib import Path
 from typing import Any
 
-from decide.core.errors import MatrixError
-from decide.core.limits import brief
 from decide.core.model import Criterion, Matrix, Profile, Strategy
 
 #: Matrices already checked (by id, with a weak reference so a reused id is not trusted).
@@ -33,6 +25,12 @@ def mark_checked(matrix: Matrix) -> Matrix:
 
     _CHECKED[key] = weakref.ref(matrix, forget)
     return matrix
+
+
+def was_checked(matrix: Matrix) -> bool:
+    """Whether ``matrix`` (this very object) passed the checks already."""
+    ref = _CHECKED.get(id(matrix))
+    return ref is not None and ref() is matrix
 
 
 def _number(value: Any) -> Any:
@@ -104,26 +102,4 @@ def matrix_document(matrix: Matrix) -> dict[str, Any]:
     return document
 
 
-def matrix_problems(matrix: Any) -> list[str]:
-    """Every problem a file holding ``matrix`` would have (empty for a valid one)."""
-    from decide.io.load import _check_document
-
-    if not isinstance(matrix, Matrix):
-        return [f"expected a decide Matrix, got {type(matrix).__name__} {brief(matrix, 40)}"]
-    where = Path(f"<{matrix.actor}>") if isinstance(matrix.actor, str) else Path("<matrix>")
-    problems, _ = _check_document(matrix_document(matrix), matrix.path or where)
-    return problems
-
-
-def check_matrix(matrix: Matrix) -> Matrix:
-    """``matrix`` if it is valid as a file would be, else a :class:`MatrixError` listing every problem."""
-    ref = _CHECKED.get(id(matrix))
-    if ref is not None and ref() is matrix:
-        return matrix
-    problems = matrix_problems(matrix)
-    if problems:
-        raise MatrixError(problems)
-    return mark_checked(matrix)
-
-
-__all__ = ["check_matrix", "mark_checked", "matrix_document", "matrix_problems"]
+__all__ = ["mark_checked", "matrix_document", "was_checked"]

@@ -17,9 +17,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
 from decide.core.errors import DecideWarning, MatrixError, UnknownNameError
-from decide.core.limits import document_problems, one_line
+from decide.core.limits import brief, document_problems, one_line
 from decide.core.model import Criterion, Matrix, Objective, Strategy
 from decide.core.paths import shipped_label, shipped_matrices_dir
+from decide.io.check import mark_checked, matrix_document, was_checked
 from decide.io.files import read_yaml_file
 from decide.io.yamlsafe import as_finite_number, shorten
 from decide.weights.apply import apply_weights
@@ -381,8 +382,31 @@ def load_matrix(path: PathLike) -> Matrix:
     if problems:
         raise MatrixError(problems)
     assert matrix is not None
-    from decide.io.check import mark_checked
+    return mark_checked(matrix)
 
+
+def matrix_problems(matrix: Any) -> list[str]:
+    """Every problem a file holding ``matrix`` would have (empty for a valid one)."""
+    if not isinstance(matrix, Matrix):
+        return [f"expected a decide Matrix, got {type(matrix).__name__} {brief(matrix, 40)}"]
+    where = Path(f"<{matrix.actor}>") if isinstance(matrix.actor, str) else Path("<matrix>")
+    problems, _ = _check_document(matrix_document(matrix), matrix.path or where)
+    return problems
+
+
+def check_matrix(matrix: Matrix) -> Matrix:
+    """``matrix`` if it is valid as a file would be, else a :class:`MatrixError` listing every problem.
+
+    >>> bad = Matrix("Example", (Criterion("gain", "max", -1.0),), (Strategy("A", {"gain": 5}),))
+    >>> check_matrix(bad)
+    Traceback (most recent call last):
+    decide.MatrixError: <Example>: criterion 'gain': 'weight' is -1.0; give a finite number >= 0
+    """
+    if was_checked(matrix):
+        return matrix
+    problems = matrix_problems(matrix)
+    if problems:
+        raise MatrixError(problems)
     return mark_checked(matrix)
 
 
@@ -524,8 +548,6 @@ def resolve_matrices(
     >>> [m.actor for m in resolve_matrices(None, ["dprk"])]
     ['North Korea']
     """
-    from decide.io.check import check_matrix
-
     if isinstance(source, Matrix):
         matrices = [check_matrix(source)]  # built in Python: checked as a file would be
     elif (

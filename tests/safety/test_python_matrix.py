@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from decide.analysis.ranking import rank
 from decide.core.errors import DecideError, MatrixError
 from decide.core.model import Criterion, Matrix, Strategy
-from decide.io.check import check_matrix, matrix_problems
+from decide.io.load import check_matrix, matrix_problems
 
 GOOD = Matrix("Example", (Criterion("gain", "max", 0.6), Criterion("cost", "min", 0.4)),
               (Strategy("A", {"gain": 5, "cost": 2}), Strategy("B", {"gain": 3, "cost": 1})), scale=(1, 10))
