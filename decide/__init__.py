@@ -84,6 +84,13 @@ _HOMES = {
 }
 
 
+#: Verbs whose arguments are checked against their type hints before they run.
+_CHECKED_VERBS = frozenset({
+    "rank", "compare", "sensitivity", "make_top", "smaa", "explain", "robust", "report", "show", "overview",
+    "scenarios", "profiles", "load_matrices", "load_matrix", "validate", "export", "render",
+})
+
+
 def __getattr__(name: str) -> Any:
     if name == "__version__":
         from importlib.metadata import PackageNotFoundError, version
@@ -94,7 +101,11 @@ def __getattr__(name: str) -> Any:
             return "unknown"
     if name in _HOMES:
         module = importlib.import_module(f"decide.{_HOMES[name]}")
-        value = module if name == "weights" else getattr(module, name)
+        value: Any = module if name == "weights" else getattr(module, name)
+        if name in _CHECKED_VERBS:  # wrong-type arguments: one SpecError naming the argument
+            from decide.analysis.arguments import checked
+
+            value = checked(value)
         globals()[name] = value
         return value
     raise AttributeError(f"module 'decide' has no attribute {name!r}")

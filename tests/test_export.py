@@ -146,7 +146,11 @@ def hostile_ranking():
         criteria=(Criterion("gain", "max", 0.6), Criterion("cost", "min", 0.4)),
         strategies=strategies,
     )
-    return rank(matrix, method="wsm")
+    # The loader refuses these names (control characters); the exports must stay safe even so,
+    # so the matrix is let past the check to test them in depth.
+    from decide.io.check import mark_checked
+
+    return rank(mark_checked(matrix), method="wsm")
 
 
 def test_neutralise_cell_follows_owasp():

@@ -18,8 +18,10 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any, Unpack
 
 from decide.analysis.consensus import borda, compact_ranks, copeland, correlations
+from decide.analysis.ranking import dominated_by_json
 from decide.analysis.selection import Selection, SelectionFields
 from decide.core.errors import MethodError, SpecError
+from decide.core.progress import report_progress
 from decide.core.tables import Section
 from decide.io.load import MatrixSource
 from decide.methods import DEFAULT_METHOD, METHODS, get_method
@@ -193,7 +195,7 @@ class Comparison(Result):
                         "rank": int(self.consensus.loc[strategy, "copeland"]),
                     },
                     "dominated": strategy in self.dominators,
-                    "dominated_by": self.dominators.get(strategy, []),
+                    **dominated_by_json(self.dominators, strategy),
                 }
                 for strategy in self.table["strategy"]
             ],
@@ -275,7 +277,11 @@ def compare(
     scores: dict[str, Any] = {}
     chosen: dict[str, Method] = {}
     skipped: dict[str, str] = {}
-    for name in names:
+    from decide.analysis.cost import check_methods
+
+    check_methods(matrix, [get_method(given.get(name, name), per_method[name]) for name in names], "compare")
+    for done, name in enumerate(names):
+        report_progress("compare", done, len(names))
         method = get_method(given.get(name, name), per_method[name])
         try:
             ranks[name], scores[name] = evaluate(method, matrix)

@@ -59,8 +59,14 @@ def copeland(ranks: pd.DataFrame) -> pd.DataFrame:
     import numpy as np
 
     values = ranks.to_numpy()
-    better = (values[:, None, :] < values[None, :, :]).sum(axis=2)
-    wins = np.sign(better - better.T).sum(axis=1)
+    count = len(values)
+    wins = np.zeros(count, dtype=np.int64)
+    step = max(1, 4_000_000 // max(1, count * max(1, values.shape[1])))  # rows per block: memory stays flat
+    for first in range(0, count, step):
+        block = values[first:first + step, None, :]
+        better = (block < values[None, :, :]).sum(axis=2)  # methods ranking row i above column j
+        worse = (block > values[None, :, :]).sum(axis=2)
+        wins[first:first + step] = np.sign(better - worse).sum(axis=1)
     import pandas as pd
 
     return _with_rank(pd.Series(wins, index=ranks.index, name="copeland_score"), "copeland")

@@ -104,7 +104,7 @@ class Ranking(PerActor[ActorRanking]):
             frame.insert(
                 frame.columns.get_loc("dominated") + 1,
                 "dominated_by",
-                [", ".join(ranking.dominators.get(s, [])) for s in frame["strategy"]],
+                [_dominated_by_text(ranking.dominators, s) for s in frame["strategy"]],
             )
             if provenance:
                 add_provenance(
@@ -133,7 +133,7 @@ class Ranking(PerActor[ActorRanking]):
                     "notes": list(r.notes),
                     "ranking": [
                         {"rank": int(row.rank), "strategy": row.strategy, "score": float(row.score),
-                         "dominated": bool(row.dominated), "dominated_by": r.dominators.get(row.strategy, []),
+                         "dominated": bool(row.dominated), **dominated_by_json(r.dominators, row.strategy),
                          "basis": row.basis}
                         for row in r.table.itertuples()
                     ],
@@ -194,3 +194,19 @@ def rank(
 
 
 __all__ = ["ActorRanking", "Ranking", "drop_dominated", "rank", "rank_matrix"]
+
+
+def _dominated_by_text(dominators: Any, strategy: str) -> str:
+    """The ``dominated_by`` cell of a CSV or Excel export (compact when there are many pairs)."""
+    if hasattr(dominators, "listed_text"):
+        return str(dominators.listed_text(strategy))
+    return ", ".join(dominators.get(strategy, []))
+
+
+def dominated_by_json(dominators: Any, strategy: str) -> dict[str, Any]:
+    """``{"dominated_by": [...]}`` for a JSON export, with ``dominated_by_count`` when the list is cut."""
+    if not hasattr(dominators, "listed"):
+        return {"dominated_by": list(dominators.get(strategy, []))}
+    names = dominators.listed(strategy)
+    count = dominators.count(strategy)
+    return {"dominated_by": names, **({"dominated_by_count": count} if count > len(names) else {})}

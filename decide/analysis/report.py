@@ -331,6 +331,10 @@ def report(
     # scenarios adjust the file's strategies, so the grid starts from them all (stated_only applies after)
     complete = replace(picked, stated_only=False, scenario=None).matrices()
     grid_methods = resolve_methods(None, None)
+    from decide.analysis.compare import DEFAULT_COMPARE
+    from decide.analysis.cost import check_report
+
+    check_report(matrices, DEFAULT_COMPARE if methods is None else methods, samples)
     briefings = []
     for done, (matrix, whole) in enumerate(zip(matrices, complete, strict=True)):
         compared = cast(Comparison, compare(matrix, actor=matrix.actor, methods=methods))  # no profiles

@@ -43,6 +43,7 @@ from decide.analysis.robust_result import (
 )
 from decide.analysis.selection import Selection, SelectionFields
 from decide.core.errors import SpecError, UnknownNameError
+from decide.core.progress import report_progress
 from decide.io.load import MatrixSource
 from decide.io.scenarios import BASELINE, Scenario, apply_scenario, select_scenarios
 from decide.methods import METHODS, get_method
@@ -183,9 +184,13 @@ def robust_matrix(
     chosen_scenarios = select_scenarios(matrix, scenarios)
     chosen_profiles = resolve_profiles(matrix, profiles)
     weights = np.array([[w[c] for c in matrix.criterion_names] for w in chosen_profiles.values()], dtype=float)
+    from decide.analysis.cost import check_grid
+
+    check_grid(matrix, methods, len(chosen_scenarios) * len(chosen_profiles))
     cells: list[Cell] = []
     ranks, scores, regrets = [], [], []
-    for scenario in chosen_scenarios:
+    for done, scenario in enumerate(chosen_scenarios):
+        report_progress(f"robust {matrix.actor}", done, len(chosen_scenarios))
         adjusted = apply_scenario(matrix, scenario)
         if stated_only:
             adjusted = adjusted.stated_only()

@@ -41,122 +41,47 @@ from decide.core.tables import Section
 from decide.io.load import MatrixSource
 from decide.methods import DEFAULT_METHOD, get_method
 from decide.methods.base import Method
-from decide.methods.run import batch_scorer, batch_scores, quietly
+from decide.methods.run import batch_scores
 from decide.rendering.result import Result, add_provenance, data_note, format_weights, json_params, json_records
 from decide.weights.apply import path_weights
 
 if TYPE_CHECKING:
-    import numpy as np
     import pandas as pd
 
     from decide.core.model import Matrix
 
-#: Points sampled along each weight path for methods without a closed form.
-GRID_POINTS = 101
-#: Bisection stops when the breakpoint is known to within this weight.
-TOLERANCE = 1e-4
-#: Crossings closer than this are one breakpoint (closed form).
-_SAME_POINT = 1e-12
-
-
-@dataclass(frozen=True)
-class Segment:
-    """A stretch of one criterion's weight over which the ranking is the same."""
-
-    start: float
-    end: float
-    ranks: tuple[int, ...]
-
-
-def _exact_segments(matrix: Matrix, method: Method, index: int) -> list[Segment]:
-    """Closed form for an additive method: each score is a line in the weight."""
-    import numpy as np
-
-    current = matrix.weight_array()
-    ends = path_weights(current, index, [0.0, 1.0])
-    terms = method.terms(matrix.to_array(), matrix.cost_mask())
-    at_zero, at_one = terms @ ends[0], terms @ ends[1]
-    slope = at_one - at_zero
-    points = []
-    for i in range(len(at_zero)):
-        for k in range(i + 1, len(at_zero)):
-            if abs(slope[i] - slope[k]) > _SAME_POINT:
-                t = (at_zero[k] - at_zero[i]) / (slope[i] - slope[k])
-                if _SAME_POINT < t < 1 - _SAME_POINT:
-                    points.append(t)
-    cuts = [0.0]
-    for t in sorted(points):
-        if t - cuts[-1] > _SAME_POINT:
-            cuts.append(t)
-    cuts.append(1.0)
-    middles = np.array([(a + b) / 2 for a, b in pairwise(cuts)])
-    scores = at_zero[None, :] + middles[:, None] * slope[None, :]
-    ranks = batch_ranks(scores, method.better)
-    return _merge([
-        Segment(a, b, tuple(int(r) for r in row))
-        for a, b, row in zip(cuts, cuts[1:], ranks, strict=False)
-    ])
-
-
-def _sampled_segments(matrix: Matrix, method: Method, index: int) -> list[Segment]:
-    """Any method: sample the path, then bisect every change to :data:`TOLERANCE`."""
-    import numpy as np
-
-    current = matrix.weight_array()
-    scorer = batch_scorer(method, matrix)  # the checks once, not once per bisection step
-
-    def ranks_at(values: Any) -> np.ndarray:
-        weights = path_weights(current, index, values)
-        with quietly():
-            return batch_ranks(scorer(weights), method.better)
-
-    # interior points, like the closed form: the ranking of a stretch is the one inside it,
-    # not a tie exactly at 0 or 1
-    grid = (np.arange(GRID_POINTS) + 0.5) / GRID_POINTS
-    grid_ranks = ranks_at(grid)
-    segments: list[Segment] = []
-    start = 0.0
-    for k in range(len(grid) - 1):
-        low, low_ranks = grid[k], grid_ranks[k]
-        target = grid_ranks[k + 1]
-        while not np.array_equal(low_ranks, target):
-            high = grid[k + 1]
-            while high - low > TOLERANCE:
-                middle = (low + high) / 2
-                if np.array_equal(ranks_at([middle])[0], low_ranks):
-                    low = middle
-                else:
-                    high = middle
-            point = (low + high) / 2
-            segments.append(Segment(start, point, tuple(int(r) for r in low_ranks)))
-            start, low = point, high
-            low_ranks = ranks_at([high])[0]
-    segments.append(Segment(start, 1.0, tuple(int(r) for r in grid_ranks[-1])))
-    return _merge(segments)
-
-
-def _merge(segments: list[Segment]) -> list[Segment]:
-    merged = [segments[0]]
-    for segment in segments[1:]:
-        if segment.ranks == merged[-1].ranks:
-            merged[-1] = Segment(merged[-1].start, segment.end, segment.ranks)
-        else:
-            merged.append(segment)
-    return merged
+from decide.analysis.weight_paths import (
+    GRID_POINTS,
+    MAX_LISTED_MOVES,
+    TOLERANCE,
+    Segment,
+    _check_cost,
+    _Clock,
+    _exact_segments,
+    _sampled_segments,
+)
 
 
 def _first(ranks: Sequence[int], names: Sequence[str]) -> str:
+    values = list(ranks)
+    if len(values) == len(names) and values.count(1) == 1:  # the usual case: one leader, found in C
+        return names[values.index(1)]
     return " = ".join(name for name, r in zip(names, ranks, strict=True) if r == 1)
 
 
 def _overtakes(before: Sequence[int], after: Sequence[int], names: Sequence[str]) -> str:
     """``"B passes A"``: the pairs whose order the breakpoint reverses, in the new order."""
-    pairs = [
-        (after[i] + after[k], f"{names[i]} passes {names[k]}")
-        for i in range(len(names))
-        for k in range(len(names))
-        if before[i] > before[k] and after[i] <= after[k]
-    ]
+    import numpy as np
+
+    old, new = np.asarray(before), np.asarray(after)
+    moved = np.flatnonzero(old != new)  # a pair changes order only if one of the two moved
+    if len(moved) > MAX_LISTED_MOVES:
+        return f"{len(moved):,} strategies change rank"
+    found: set[tuple[int, int]] = set()
+    for i in moved.tolist():
+        found.update((i, int(k)) for k in np.flatnonzero((old[i] > old) & (new[i] <= new)))
+        found.update((int(j), i) for j in np.flatnonzero((old > old[i]) & (new <= new[i])))
+    pairs = [(after[i] + after[k], f"{names[i]} passes {names[k]}") for i, k in found]
     return "; ".join(text for _, text in sorted(pairs)) or "-"
 
 
@@ -373,11 +298,16 @@ def sensitivity(
     if criterion is not None:
         criterion = matrix.criterion(criterion).name  # any case; UnknownNameError lists the criteria
     closed = chosen.additive if exact is None else bool(exact and chosen.additive)
+    indices = [i for i, c in enumerate(matrix.criteria) if criterion is None or c.name == criterion]
+    cuts = _check_cost(matrix, chosen, indices, closed)
+    clock = _Clock(matrix, chosen, len(indices))
     results = []
-    for index, c in enumerate(matrix.criteria):
-        if criterion is not None and c.name != criterion:
-            continue
-        segments = _exact_segments(matrix, chosen, index) if closed else _sampled_segments(matrix, chosen, index)
+    for index in indices:
+        c = matrix.criteria[index]
+        segments = (_exact_segments(matrix, chosen, index, cuts.get(index), clock) if closed
+                    else _sampled_segments(matrix, chosen, index, clock))
+        clock.done += 1
+        clock.rows += len(segments)
         results.append(CriterionSensitivity(c.name, matrix.weights[c.name], tuple(segments)))
     ranges = range_flips(matrix, chosen) if matrix.has_ranges else None
     return SensitivityResult(matrix, chosen, closed, tuple(results), ranges)

@@ -75,6 +75,12 @@ def check_options(samples: int, spread: float | None, order: str | None, score_n
     """A :class:`SpecError` for any SMAA option out of range."""
     if not isinstance(samples, int) or isinstance(samples, bool) or samples < 1:
         raise SpecError(f"is {samples!r}; give a whole number >= 1, e.g. 10000", field="samples")
+    from decide.core.limits import MAX_SAMPLES, brief
+
+    if samples > MAX_SAMPLES * 1000:  # far past any ceiling: no need to time it
+        raise SpecError(f"is {brief(samples)}; give at most {MAX_SAMPLES:,}", field="samples")
+    if isinstance(score_noise, int) and not isinstance(score_noise, bool) and abs(score_noise) > 10**15:
+        raise SpecError(f"is {brief(score_noise)}; give a number >= 0 within the scale's width", field="score_noise")
     if spread is not None and not (0 < spread <= 1):
         raise SpecError(f"is {spread}; give a number in (0, 1], e.g. 0.1", field="spread")
     if spread is not None and order is not None:
@@ -124,6 +130,29 @@ def check_samples(method: Method, matrices: Sequence[Matrix], samples: int) -> N
         f"give at most {ceiling:,}",
         field="samples",
     )
+
+
+#: Memory one block of draws may take (score tables, scores and ranks of every sample in it).
+_BLOCK_BYTES = 256 * 1024 * 1024
+
+
+def _chunk_for(strategies: int, criteria: int) -> int:
+    """Samples per block so that one block stays within :data:`_BLOCK_BYTES`."""
+    return max(1, _BLOCK_BYTES // (8 * strategies * (criteria + 8)))
+
+
+def check_smaa_cost(method: Method, matrix: Matrix, samples: int) -> None:
+    """Refuse, before drawing, SMAA over decide's memory or time limits: the rank
+    acceptability table alone holds strategies x strategies numbers."""
+    from decide.analysis.cost import check_cost, max_bytes, probe_seconds
+
+    n, m = len(matrix.strategies), len(matrix.criteria)
+    nbytes = 8.0 * n * n * 4 + _BLOCK_BYTES * 2
+    seconds = probe_seconds(method, matrix) * samples * (1 + 0.1 * bool(matrix.has_ranges))
+    fewer = "select fewer strategies (a smaller file, --stated-only)"
+    reduce = fewer if nbytes > max_bytes() else f"give fewer --samples or {fewer}"
+    check_cost(f"SMAA of {n:,} strategies x {m} criteria with {samples:,} samples by {method.name}", seconds,
+               nbytes, reduce)
 
 
 @dataclass(frozen=True)
@@ -421,6 +450,7 @@ def smaa(
     check_samples(chosen, matrices, samples)
     for matrix in matrices:
         check_noise(matrix, score_noise)
+        check_smaa_cost(chosen, matrix, samples)
     results = tuple(
         smaa_matrix(
             m, chosen, samples=samples, seed=seed, spread=spread, order=order,

@@ -15,6 +15,7 @@ from decide.cli.options import (
     DecideGroup,
     ProgressBar,
     actors_option,
+    check_outputs,
     emit,
     format_option,
     output_option,
@@ -51,13 +52,20 @@ def cli(max_file_size: str | None = None) -> None:
 @selection_options()
 @click.option("--non-dominated", is_flag=True,
               help="Drop strategies Pareto-dominated by another of the same actor.")
+@click.option("--dominance", is_flag=True,
+              help="Instead of the ranking, every dominance pair (strategy, dominated by), however many.")
 @plot_option
 @format_option
 @output_option
-def rank_command(selection, non_dominated, fmt, output) -> None:
+def rank_command(selection, non_dominated, dominance, fmt, output) -> None:
     """Rank every actor's strategies (or only --actor's)."""
     from decide.analysis.ranking import rank
 
+    if dominance:
+        from decide.analysis.dominance import dominance as pairs
+
+        emit(pairs(selection.source, actors=list(selection.actors), stated_only=selection.stated_only), fmt, output)
+        return
     emit(rank(selection=selection, non_dominated=non_dominated), fmt, output)
 
 
@@ -115,6 +123,7 @@ def methods_command(fmt, output) -> None:
 def validate_command(paths) -> None:
     """Check matrix files and report every problem found (exit 1 if any); notes (a
     constant criterion, strategies that tie) do not fail. With no PATH, the shipped ones."""
+    from decide.core.limits import one_line
     from decide.io.load import check_files
     from decide.rendering.notes import matrix_notes
 
@@ -129,7 +138,7 @@ def validate_command(paths) -> None:
                 click.echo(f"{path}: warning: draft: true; its scores are unreviewed judgements from "
                            "'decide extract': review them, then remove the draft line")
             for note in matrix_notes(matrix) if matrix is not None else []:
-                click.echo(f"{path}: note: {note}")
+                click.echo(one_line(f"{path}: note: {note}"))
     if problems:
         bad = sum(1 for found, _ in report.values() if found)
         raise click.ClickException(f"{counted(len(problems), 'problem')} in {bad} of {counted(len(report), 'file')}")
@@ -268,6 +277,8 @@ def report_command(selection, methods, samples, seed, output, full, interactive,
         raise SpecError(f"'{output}' must end in .html, .md or .pdf", field="output")
     if interactive and (not output or Path(output).suffix.lower() not in (".html", ".htm")):
         raise SpecError("an interactive brief is an HTML page; give --output FILE.html", field="interactive")
+    if output:
+        check_outputs([output])  # before the work: the report may not replace what it reads
     bar = ProgressBar()
     try:
         result = report(methods=methods, samples=samples, seed=seed, progress=bar, selection=selection)

@@ -44,17 +44,21 @@ OPTION_NAMES = {
     "scale": "--scale",
     "aggregate": "--aggregate",
     "tolerance": "--tolerance",
+    "name": "--save",
 }
 
 
 def error_line(error: DecideError) -> str:
-    """The one line the CLI prints for ``error``, with option names for argument errors."""
+    """The one line the CLI prints for ``error``, with option names for argument errors: hidden
+    characters written as escapes, at most :data:`~decide.core.limits.MAX_ERROR_CHARS` long."""
+    from decide.core.limits import cap_line, one_line
+
     if isinstance(error, SpecError):
-        return error.render(OPTION_NAMES)
+        return cap_line(one_line(error.render(OPTION_NAMES)))
     text = str(error)
     if isinstance(error, UnknownNameError) and text.startswith("name one actor;"):
-        return text.replace("name one actor;", "name one actor with --actor;", 1)
-    return text
+        text = text.replace("name one actor;", "name one actor with --actor;", 1)
+    return cap_line(one_line(text))
 
 
 #: Commands defined in other modules, imported when first used: name -> (module, attribute).
@@ -88,15 +92,21 @@ class DecideGroup(click.Group):
     def invoke(self, ctx: click.Context) -> Any:
         import warnings
 
+        from decide.core.limits import cap_line, one_line
+        from decide.core.progress import progress_to
+        from decide.io.files import guard_inputs
+
+        bar = ProgressBar(terminal_only=True)
         try:
-            with warnings.catch_warnings(record=True) as caught:
+            with guard_inputs(), progress_to(bar), warnings.catch_warnings(record=True) as caught:
                 warnings.simplefilter("always")
                 try:
                     return super().invoke(ctx)
                 finally:
+                    bar.close()
                     for warning in caught:
                         if issubclass(warning.category, DecideWarning):
-                            text = str(warning.message)
+                            text = cap_line(one_line(str(warning.message)))
                             if text.startswith("weights:"):  # the library's argument, as the CLI names it
                                 text = "--" + text
                             click.echo(f"Warning: {text}", err=True)
@@ -130,12 +140,17 @@ class ProgressBar:
     """The library's ``progress(label, done, total)`` callback drawn as a click progress bar
     on stderr, shown only once the work looks longer than about a second."""
 
-    def __init__(self) -> None:
+    def __init__(self, terminal_only: bool = False) -> None:
+        #: draw nothing unless stderr is a terminal (the bar every command gets: a log or a
+        #: pipe then holds only the result and any one-line error)
+        self.quiet = terminal_only and not _is_terminal(sys.stderr)
         self.started: dict[str, float] = {}
         self.bars: dict[str, Any] = {}
         self.shown: dict[str, int] = {}
 
     def __call__(self, label: str, done: int, total: int) -> None:
+        if self.quiet:
+            return
         started = self.started.setdefault(label, time.perf_counter())
         bar = self.bars.get(label)
         if bar is None and done < total and (time.perf_counter() - started) * total / max(done, 1) > 1.0:
@@ -155,6 +170,13 @@ class ProgressBar:
         self.bars.clear()
 
 
+def _is_terminal(stream: Any) -> bool:
+    try:
+        return bool(stream.isatty())
+    except (AttributeError, ValueError):
+        return False
+
+
 def emit(result: Any, fmt: str | None, output: str | None) -> None:
     """Print ``result`` in ``fmt``, or write it atomically to ``output``; draw its chart
     to the ``--plot`` file if one was given. ``--wide`` and ``--fragment`` are read from
@@ -162,15 +184,16 @@ def emit(result: Any, fmt: str | None, output: str | None) -> None:
     meta = click.get_current_context().meta
     wide, fragment, plot = meta.get("wide", False), meta.get("fragment", False), meta.get("plot")
     raw = bool(meta.get("raw", False))
+    inputs = _input_files() if (output or plot) else []
     if plot:
         from decide.rendering.charts import check_chart_path
 
         check_chart_path(plot)  # a wrong suffix fails before anything is written
+        check_outputs([plot], inputs)
     if output:
-        inputs = _input_files()
-        overwrites_input = output != "-" and Path(output).resolve() in {Path(p).resolve() for p in inputs}
+        check_outputs([output, *([plot] if plot else [])], inputs)
         suffix = os.path.splitext(output)[1]
-        if not (fmt or overwrites_input or output == "-") and suffix and format_for_suffix(suffix) is None:
+        if not (fmt or output == "-") and suffix and format_for_suffix(suffix) is None:
             known = ", ".join(suffixes_of("table"))
             raise UnknownNameError(
                 f"{output}: unknown suffix '{suffix}'; decide writes {known} "
@@ -198,16 +221,39 @@ def _to_meta(ctx: click.Context, param: click.Parameter, value: Any) -> Any:
     return value
 
 
+def check_outputs(outputs: list[str], inputs: list[Path] | None = None) -> None:
+    """Refuse, before anything is written, an output that is one of the command's inputs
+    (through symlinks and hard links) or that two outputs are the same file."""
+    from decide.io.files import check_output
+
+    inputs = _input_files() if inputs is None else inputs
+    for output in outputs:
+        check_output(output, inputs)
+    written = [o for o in outputs if o and o != "-"]
+    for position, output in enumerate(written):
+        for other in written[position + 1:]:
+            if os.path.realpath(output) == os.path.realpath(other):
+                raise DecideError(f"{output}: is both the --output and the --plot file; give two names")
+
+
 def _input_files() -> list[Path]:
-    """The matrix files the current command read (never to be overwritten by --output)."""
+    """Every input of the current command (never to be overwritten by --output or --plot):
+    the files it read so far (matrices, scenario files, AHP files), the paths given to it
+    (PATH arguments, --file, --into) and the matrix files those name."""
+    from decide.io.files import inputs_read
     from decide.io.load import matrix_files
 
     params = click.get_current_context().params
     given = [*params.get("paths", ()), *([params["path"]] if params.get("path") else [])]
+    selection = params.get("selection")
+    if selection is not None and isinstance(selection.source, (list, tuple)):
+        given += [str(p) for p in selection.source if isinstance(p, (str, os.PathLike))]
+    declared = [params["into"]] if params.get("into") else []
     try:
-        return matrix_files(given or None)
+        found = [str(p) for p in matrix_files(given or None)]
     except DecideError:
-        return [Path(entry) for entry in given]
+        found = [str(entry) for entry in given]
+    return [Path(entry) for entry in dict.fromkeys([*found, *given, *declared, *inputs_read()])]
 
 
 def single_option(*declarations: str, default: Any = None, **attributes: Any) -> Any:

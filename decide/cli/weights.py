@@ -47,9 +47,13 @@ def _finish(result: Any, fmt: str | None, output: str | None, save_as: str | Non
     as a profile if asked."""
     from decide.io.profiles import save_profile
 
-    if not save_as and (into or rationale or source or replace):
+    if save_as is None and (into or rationale or source or replace):
         raise click.UsageError("--into, --rationale, --source and --replace go with --save NAME")
     target = into or default_into
+    if save_as is not None:
+        from decide.io.profiles import check_save
+
+        check_save(target, save_as)  # before anything is printed or written
     if save_as and not target:
         raise SpecError("name the matrix file to save the profile in, e.g. --into matrices/russia.yaml")
     if save_as and not (rationale or "").strip():
@@ -57,12 +61,16 @@ def _finish(result: Any, fmt: str | None, output: str | None, save_as: str | Non
     if save_as and target and not replace:
         _refuse_existing(target, save_as)
     if (fmt or "table") == "table" and not output:
-        click.echo(str(result))  # caption, table, then any warning and note, for a person to read
+        from decide.rendering.escape import visible
+
+        click.echo(visible(str(result)))  # caption, table, then any warning and note, for a person to read
     else:
         emit(result, fmt, output)
+        from decide.core.limits import one_line
+
         for warning in result.warnings:
-            click.echo(f"Warning: {warning}", err=True)
-    if save_as and target:
+            click.echo(f"Warning: {one_line(warning)}", err=True)
+    if save_as is not None and target:
         save_profile(target, save_as, result, rationale=rationale or "", source=source or "", replace=replace)
         click.echo(f"saved profile '{save_as}' in {target}", err=True)
 

@@ -33,6 +33,7 @@ import itertools
 import math
 import os
 import re
+import reprlib
 import unicodedata
 from collections.abc import Iterator
 from contextvars import ContextVar
@@ -125,6 +126,8 @@ def set_file_size_limit(size: int | str | None) -> None:
     """Read files up to ``size`` from now on in this context (``None``: back to the default)."""
     _file_limit.set(None if size is None else parse_size(size))
 
+#: The longest error line decide prints; longer ones end in "... (N more characters)".
+MAX_ERROR_CHARS = 500
 
 #: Column names decide's exports add beside the criteria (compared ignoring case);
 #: a criterion may not use one, or its scores would be overwritten in a CSV.
@@ -137,7 +140,17 @@ RESERVED_NAMES = frozenset(
     }
 )
 
+#: Profile names decide gives a meaning of its own: ``file`` (the matrix file's weights in
+#: ``decide robust``) and ``all`` (every profile).
+RESERVED_PROFILE_NAMES = frozenset({"file", "all"})
+#: Scenario names decide gives a meaning of its own: ``baseline`` (the matrix as scored), ``all``.
+RESERVED_SCENARIO_NAMES = frozenset({"baseline", "all"})
+
 _BAD_CATEGORIES = {"Cc", "Zl", "Zp"}
+#: Format characters allowed in names: the zero-width joiner and non-joiner, which scripts
+#: (Persian, Indic) and emoji need. Every other one (bidi controls such as U+202E, zero-width
+#: spaces, U+FEFF) reorders or hides text and is refused.
+_ALLOWED_FORMAT = {"\u200c", "\u200d"}
 
 
 def as_number(value: Any) -> float | None:
@@ -166,8 +179,12 @@ def name_problem(name: str) -> str | None:
     if name.isascii() and name.isprintable():  # the common case, without a loop in Python
         return None
     for char in name:
-        if unicodedata.category(char) in _BAD_CATEGORIES:
+        category = unicodedata.category(char)
+        if category in _BAD_CATEGORIES:
             return f"contains a control or line-separator character (U+{ord(char):04X}); remove it"
+        if category == "Cf" and char not in _ALLOWED_FORMAT:
+            return (f"contains an invisible or text-direction character (U+{ord(char):04X}), which hides or "
+                    "reorders what follows; remove it")
     return None
 
 
@@ -178,12 +195,49 @@ def one_line(message: str) -> str:
     >>> print(one_line("strategy 'a\nb': no score"))
     strategy 'a\nb': no score
     """
-    if not any(unicodedata.category(char) in _BAD_CATEGORIES for char in message):
+    if message.isascii() and message.isprintable():
         return message
-    return "".join(
-        char.encode("unicode_escape").decode("ascii") if unicodedata.category(char) in _BAD_CATEGORIES else char
-        for char in message
-    )
+    if not any(_hidden(char) for char in message):
+        return message
+    return "".join(char.encode("unicode_escape").decode("ascii") if _hidden(char) else char for char in message)
+
+
+def _hidden(char: str) -> bool:
+    """A control, line-separator, text-direction or invisible character (not ZWJ/ZWNJ)."""
+    category = unicodedata.category(char)
+    return category in _BAD_CATEGORIES or (category == "Cf" and char not in _ALLOWED_FORMAT)
+
+
+class _Brief(reprlib.Repr):
+    def repr_int(self, x: int, level: int) -> str:
+        return repr(x) if x.bit_length() < 200 else f"a {x.bit_length():,}-bit number"
+
+
+_BRIEF = _Brief()
+_BRIEF.maxstring, _BRIEF.maxother, _BRIEF.maxlevel = 40, 40, 3
+
+
+def brief(value: Any, limit: int = 60) -> str:
+    """``value``'s repr for a message, at most about ``limit`` characters, never expanding
+    a huge structure or number, with hidden characters written as escapes.
+
+    >>> brief(list(range(1000)))
+    '[0, 1, 2, 3, 4, 5, ...]'
+    >>> brief(10**400)
+    'a 1,329-bit number'
+    """
+    return one_line(cap_line(_BRIEF.repr(value), limit))
+
+
+def cap_line(message: str, limit: int = MAX_ERROR_CHARS) -> str:
+    """``message`` cut to about ``limit`` characters, saying how much was left out.
+
+    >>> cap_line("x" * 600, 20)
+    'xxxxxxxxxxxxxxxxxxxx... (580 more characters)'
+    """
+    if len(message) <= limit:
+        return message
+    return f"{message[:limit]}... ({len(message) - limit:,} more characters)"
 
 
 def _named(items: Any) -> list[tuple[int, dict]]:
@@ -268,12 +322,17 @@ def document_problems(data: dict, where: str) -> list[str]:
 
 __all__ = [
     "MAX_CRITERIA",
+    "MAX_ERROR_CHARS",
     "MAX_MAGNITUDE",
     "MAX_SAMPLES",
     "MAX_SLOW_SAMPLES",
     "MAX_STRATEGIES",
     "MIN_MAGNITUDE",
     "RESERVED_NAMES",
+    "RESERVED_PROFILE_NAMES",
+    "RESERVED_SCENARIO_NAMES",
+    "brief",
+    "cap_line",
     "document_problems",
     "magnitude_problem",
     "name_problem",

@@ -113,6 +113,36 @@ class Dominators(Mapping[str, list[str]]):
         self.pairs = len(winners)
         """How many (dominated, dominator) pairs there are."""
 
+    #: Above this many pairs, exports list each strategy's first :data:`LISTED` dominators and a count.
+    COMPACT_PAIRS = 10_000
+    #: Dominators an export names per strategy when the pairs are compacted.
+    LISTED = 5
+
+    @property
+    def compact(self) -> bool:
+        """Whether exports shorten the lists (more than :data:`COMPACT_PAIRS` pairs)."""
+        return self.pairs > self.COMPACT_PAIRS
+
+    def count(self, name: str) -> int:
+        """How many strategies dominate ``name`` (0 if none)."""
+        row = self._row.get(name)
+        return 0 if row is None else self._bounds[row + 1] - self._bounds[row]
+
+    def listed(self, name: str) -> list[str]:
+        """The dominators of ``name`` an export names: all, or the first :data:`LISTED` when compact."""
+        row = self._row.get(name)
+        if row is None:
+            return []
+        end = self._bounds[row + 1] if not self.compact else min(self._bounds[row + 1], self._bounds[row] + self.LISTED)
+        return [self._names[w] for w in self._winners[self._bounds[row]:end].tolist()]
+
+    def listed_text(self, name: str) -> str:
+        """``A, B`` or, when compact, ``A, B, C, D, E and 9,995 more (decide rank --dominance lists all)``."""
+        names = self.listed(name)
+        more = self.count(name) - len(names)
+        text = ", ".join(names)
+        return f"{text} and {more:,} more (decide rank --dominance lists all)" if more > 0 else text
+
     def __getitem__(self, name: str) -> list[str]:
         row = self._row[name]
         names = self._names

@@ -18,12 +18,13 @@ out.txt 'hello\\n'
 from __future__ import annotations
 
 import contextlib
+import contextvars
 import errno
 import os
 import stat
 import sys
 import tempfile
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -35,6 +36,61 @@ from decide.core.paths import shipped_label
 STDOUT = "-"
 _CHUNK = 64 * 1024
 Content = str | bytes | Callable[[str], None]
+
+
+# --------------------------------------------------------------------------- inputs of a command
+
+#: The paths read (and declared) since :func:`guard_inputs` was entered; ``None`` outside one.
+_INPUTS: contextvars.ContextVar[list[str] | None] = contextvars.ContextVar("decide_inputs", default=None)
+
+
+@contextlib.contextmanager
+def guard_inputs() -> Iterator[list[str]]:
+    """Within this block every file decide reads (and every path passed to :func:`note_input`)
+    is an input: :func:`write_output` refuses to write over any of them, through symlinks and
+    hard links. The command line runs each command inside one.
+
+    >>> import tempfile, pathlib
+    >>> with tempfile.TemporaryDirectory() as folder, guard_inputs():
+    ...     source = pathlib.Path(folder) / "m.yaml"
+    ...     _ = source.write_text("actor: x")
+    ...     _ = read_text_limited(source)
+    ...     try:
+    ...         write_output(source, "table")
+    ...     except DecideError as error:
+    ...         print(str(error).replace(folder, "F"))
+    F/m.yaml: is the input file F/m.yaml; writing there would destroy it, choose another name
+    """
+    token = _INPUTS.set([])
+    try:
+        yield _INPUTS.get() or []
+    finally:
+        _INPUTS.reset(token)
+
+
+def note_input(path: str | os.PathLike[str] | None) -> None:
+    """Count ``path`` as an input of the running command (a file it will read or update)."""
+    found = _INPUTS.get()
+    if found is not None and path is not None and os.fspath(path) not in ("", STDOUT):
+        found.append(os.fspath(path))
+
+
+def inputs_read() -> list[str]:
+    """The inputs of the running command so far (empty outside :func:`guard_inputs`)."""
+    return list(dict.fromkeys(_INPUTS.get() or []))
+
+
+def check_output(path: str | os.PathLike[str], inputs: Sequence[str | os.PathLike[str]] = ()) -> None:
+    """Raise a one-line :class:`~decide.core.errors.DecideError` naming both when ``path``
+    (resolved through symlinks) is one of ``inputs`` or of the running command's inputs."""
+    label = os.fspath(path)
+    if label == STDOUT or not label:
+        return
+    same = _is_same_file(Path(label), [*inputs, *inputs_read()])
+    if same is not None:
+        raise DecideError(
+            f"{label}: is the input file {same}; writing there would destroy it, choose another name"
+        )
 
 
 # --------------------------------------------------------------------------- reading
@@ -91,6 +147,7 @@ def read_text_limited(
     label = label if label is not None else str(path)
     if limit_bytes is None:
         limit_bytes = file_size_limit()
+    note_input(path)
     try:
         info = os.stat(path)
         if stat.S_ISDIR(info.st_mode):
@@ -216,13 +273,19 @@ def _render_callable(write: Callable[[str], None], suffix: str) -> bytes:
 
 
 def write_output(
-    path: str | os.PathLike[str], content: Content, *, inputs: Sequence[str | os.PathLike[str]] = ()
+    path: str | os.PathLike[str],
+    content: Content,
+    *,
+    inputs: Sequence[str | os.PathLike[str]] = (),
+    updates: bool = False,
 ) -> str:
     """Write ``content`` to ``path`` safely and return how to name what was written.
 
     ``content`` is text, bytes, or a callable that writes into the temporary path it is given.
     ``-`` is standard output. Errors are one-line :class:`~decide.core.errors.DecideError`\\ s and
-    leave nothing behind.
+    leave nothing behind. ``path`` may not be one of ``inputs`` nor any file the running
+    command read (:func:`guard_inputs`), unless ``updates`` says the command is meant to
+    rewrite it (saving a profile into a matrix file).
 
     >>> write_output("-", "to stdout\\n")
     to stdout
@@ -243,9 +306,8 @@ def write_output(
         raise DecideError(f"{label or path!r}: is a folder; give a file name, such as ranking.csv")
     target = Path(label)
     folder = target.parent
-    same = _is_same_file(target, inputs)
-    if same is not None:
-        raise DecideError(f"{label}: is the input file {same}; writing there would destroy it, choose another name")
+    if not updates:
+        check_output(target, inputs)
     try:
         info: os.stat_result | None = os.stat(target)
     except FileNotFoundError:

@@ -17,9 +17,11 @@ from typing import TYPE_CHECKING, Any
 
 from decide.core.defaults import DEFAULT_WEIGHTING
 from decide.core.errors import DecideWarning, MatrixError, UnknownNameError
+from decide.core.limits import brief
 from decide.core.model import Matrix
 from decide.core.paths import shipped_label, shipped_matrices_dir
 from decide.core.suggest import did_you_mean
+from decide.io.check import mark_checked, matrix_document, was_checked
 from decide.io.files import file_identity, read_yaml_file
 from decide.io.matrix_checks import (
     _check_document,
@@ -82,7 +84,33 @@ def load_matrix(path: PathLike, *, max_file_size: int | str | None = None) -> Ma
         if len(_LOADED) >= 64:
             _LOADED.pop(next(iter(_LOADED)))
         _LOADED[key] = matrix
-    return matrix
+    return mark_checked(matrix)
+
+
+def matrix_problems(matrix: Any) -> list[str]:
+    """Every problem a file holding ``matrix`` would have (empty for a valid one)."""
+    if not isinstance(matrix, Matrix):
+        return [f"expected a decide Matrix, got {type(matrix).__name__} {brief(matrix, 40)}"]
+    where = Path(f"<{matrix.actor}>") if isinstance(matrix.actor, str) else Path("<matrix>")
+    problems, _ = _check_document(matrix_document(matrix), matrix.path or where)
+    return problems
+
+
+def check_matrix(matrix: Matrix) -> Matrix:
+    """``matrix`` if it is valid as a file would be, else a :class:`MatrixError` listing every problem.
+
+    >>> from decide.core.model import Criterion, Strategy
+    >>> bad = Matrix("Example", (Criterion("gain", "max", -1.0),), (Strategy("A", {"gain": 5}),))
+    >>> check_matrix(bad)
+    Traceback (most recent call last):
+    decide.MatrixError: <Example>: criterion 'gain': 'weight' is -1.0; give a finite number >= 0
+    """
+    if was_checked(matrix):
+        return matrix
+    problems = matrix_problems(matrix)
+    if problems:
+        raise MatrixError(problems)
+    return mark_checked(matrix)
 
 
 #: Matrices already read, by file identity (a report reads each file for every analysis).
@@ -257,14 +285,14 @@ def resolve_matrices(
     """
     source = _frames_as_matrices(source)
     if isinstance(source, Matrix):
-        matrices = [source]
+        matrices = [check_matrix(source)]  # built in Python: checked as a file would be
     elif (
         isinstance(source, Sequence)
         and not isinstance(source, str)
         and source
         and all(isinstance(item, Matrix) for item in source)
     ):
-        matrices = list(source)  # type: ignore[arg-type]
+        matrices = [check_matrix(item) for item in source]  # type: ignore[arg-type]
     else:
         paths = source
         if isinstance(paths, Sequence) and not isinstance(paths, str) and not paths:

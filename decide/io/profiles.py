@@ -3,12 +3,15 @@ checked before it replaces the file."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import contextlib
+import json
+import os
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from decide.core.defaults import DEFAULT_WEIGHTING
-from decide.core.errors import MatrixError, SpecError
+from decide.core.errors import DecideError, MatrixError, SpecError
 from decide.io.files import read_text_limited, write_output
 from decide.io.load import load_matrix, validate
 
@@ -40,11 +43,85 @@ def save_profile(
     an ordering string (turned into weights by ROC).
     """
     path = Path(path)
-    matrix = load_matrix(path)  # the file must be a valid matrix to begin with
-    if not name.strip():
-        raise SpecError("is empty; name the profile", field="profile")
-    if not rationale.strip():
+    _refuse_shipped(path)
+    check_profile_name(name)
+    if not isinstance(rationale, str) or not rationale.strip():
         raise SpecError("is empty; say in one line why these weights", field="rationale")
+    with _locked(path):  # one save at a time; each re-reads the file, so none is lost
+        _save_locked(path, name, weights, rationale, source, replace)
+    return path
+
+
+def check_save(path: str | Path | None, name: Any) -> None:
+    """Refuse a profile name, or a target file (a shipped matrix), before any work is done."""
+    check_profile_name(name)
+    if path is not None:
+        _refuse_shipped(Path(path))
+
+
+def check_profile_name(name: Any) -> str:
+    """``name`` stripped, or a :class:`SpecError` saying why it cannot name a profile: empty,
+    a control, bidi or invisible character, or a name decide uses itself (``file``, ...)."""
+    from decide.core.limits import RESERVED_PROFILE_NAMES, name_problem, one_line
+
+    if not isinstance(name, str) or not name.strip():
+        raise SpecError("is empty; name the profile, e.g. cautious", field="name")
+    problem = name_problem(name)
+    if problem:
+        raise SpecError(f"'{one_line(name)}' {problem}", field="name")
+    if name.strip().casefold() in RESERVED_PROFILE_NAMES:
+        raise SpecError(f"'{name.strip()}' is a name decide uses itself "
+                        f"({', '.join(sorted(RESERVED_PROFILE_NAMES))}); choose another", field="name")
+    return name.strip()
+
+
+def _refuse_shipped(path: Path) -> None:
+    from decide.core.paths import shipped_label, shipped_matrices_dir
+
+    try:
+        shipped = Path(os.path.realpath(path)).parent == Path(os.path.realpath(shipped_matrices_dir()))
+    except (OSError, ValueError):
+        return
+    if shipped:
+        raise DecideError(f"{shipped_label(path)}: the shipped matrices are not changed; copy the file and save "
+                          f"into the copy: cp \"$(decide list --path)/{path.name}\" .")
+
+
+@contextlib.contextmanager
+def _locked(path: Path) -> Iterator[None]:
+    """Hold an exclusive lock on ``.<name>.lock`` beside ``path`` (POSIX ``flock``; elsewhere no lock)."""
+    try:
+        import fcntl
+    except ImportError:  # pragma: no cover - Windows
+        yield
+        return
+    lock = path.with_name(f".{path.name}.lock")
+    while True:
+        try:
+            descriptor = os.open(lock, os.O_RDWR | os.O_CREAT, 0o666)
+        except OSError as error:
+            raise MatrixError([f"{path}: cannot lock the file to save into it ({error.strerror}); "
+                               "choose a folder you can write to"]) from None
+        fcntl.flock(descriptor, fcntl.LOCK_EX)
+        try:  # the holder before us removes the lock file: lock the one that is there now
+            current = os.stat(lock)
+        except FileNotFoundError:
+            current = None
+        held = os.fstat(descriptor)
+        if current is not None and (current.st_ino, current.st_dev) == (held.st_ino, held.st_dev):
+            break
+        os.close(descriptor)
+    try:
+        yield
+    finally:
+        with contextlib.suppress(OSError):
+            os.unlink(lock)  # leave no lock file behind; waiting savers notice and lock afresh
+        os.close(descriptor)  # closing releases the lock
+
+
+def _save_locked(path: Path, name: str, weights: WeightsResult | Mapping[str, float] | str, rationale: str,
+                 source: str, replace: bool) -> None:
+    matrix = load_matrix(path)  # the file must be a valid matrix to begin with
     value: Any
     weighting = DEFAULT_WEIGHTING
     if isinstance(weights, str):
@@ -71,7 +148,6 @@ def save_profile(
     if not isinstance(weights, (str, Mapping)):
         entry["source"] = entry.get("source") or _elicited_source(weights)
     _write_profile(path, entry, replace)
-    return path
 
 
 def _elicited_source(result: WeightsResult) -> str:
@@ -80,6 +156,21 @@ def _elicited_source(result: WeightsResult) -> str:
     if extras.get("consistency_ratio") is not None:
         text += f" (CR={extras['consistency_ratio']:.3f})"
     return text
+
+
+def _scalar(value: Any) -> Any:
+    """``value``, quoted when YAML would read its plain form as something else (``yes``, ``1e3``, ``null``)."""
+    from ruamel.yaml.scalarstring import DoubleQuotedScalarString
+
+    from decide.io.yamlsafe import parse_yaml
+
+    if not isinstance(value, str):
+        return value
+    try:
+        plain = parse_yaml(f"v: {value}", "profile") == {"v": value}
+    except Exception:  # any parse problem means: quote it
+        plain = False
+    return value if plain else DoubleQuotedScalarString(value)
 
 
 def _write_profile(path: Path, entry: dict[str, Any], replace: bool) -> None:
@@ -92,7 +183,9 @@ def _write_profile(path: Path, entry: dict[str, Any], replace: bool) -> None:
     yaml.preserve_quotes = True
     yaml.width = 4096
     yaml.indent(mapping=2, sequence=4, offset=2)  # "  - name: ...", as the shipped files are written
-    document = yaml.load(read_text_limited(path))
+    text = read_text_limited(path)
+    as_json = path.suffix.lower() == ".json" or text.lstrip().startswith("{")
+    document = yaml.load(text)
     item = CommentedMap()
     for key, value in entry.items():
         if isinstance(value, dict):
@@ -100,7 +193,7 @@ def _write_profile(path: Path, entry: dict[str, Any], replace: bool) -> None:
             mapping.fa.set_flow_style()
             item[key] = mapping
         else:
-            item[key] = value
+            item[key] = _scalar(value)
     existing = document.get("profiles")
     if existing is None:
         existing = document["profiles"] = CommentedSeq()
@@ -113,12 +206,16 @@ def _write_profile(path: Path, entry: dict[str, Any], replace: bool) -> None:
 
     def write_checked(temporary: str) -> None:
         with open(temporary, "w", encoding="utf-8") as stream:
-            yaml.dump(document, stream)
+            if as_json:  # a JSON matrix stays JSON
+                json.dump(document, stream, indent=2, ensure_ascii=False)
+                stream.write("\n")
+            else:
+                yaml.dump(document, stream)
         problems = _document_problems(Path(temporary))
         if problems:
             raise MatrixError([problem.replace(temporary, str(path)) for problem in problems])
 
-    write_output(path, write_checked)
+    write_output(path, write_checked, updates=True)
 
 
-__all__ = ["save_profile"]
+__all__ = ["check_profile_name", "check_save", "save_profile"]

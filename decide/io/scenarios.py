@@ -38,6 +38,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from decide.core.errors import MatrixError, UnknownNameError
+from decide.core.limits import RESERVED_SCENARIO_NAMES, name_problem
 from decide.core.paths import shipped_label
 from decide.core.suggest import did_you_mean
 from decide.io.files import read_yaml_file
@@ -300,11 +301,16 @@ def parse_scenarios(data: Any, matrix: Matrix, where: str) -> tuple[list[str], t
             problems.append(f"{label}: 'name' is missing or not a text")
             continue
         name = name.strip()
+        if problem := name_problem(name):
+            problems.append(f"{label}: 'name' {problem}")
+            continue
         label = f"{where}: scenario '{name}'"
         before = len(problems)
         problems += _unknown(item, SCENARIO_KEYS, label)
         if name.casefold() == BASELINE:
             problems.append(f"{label}: '{BASELINE}' is reserved for the matrix as scored; rename the scenario")
+        elif name.casefold() in RESERVED_SCENARIO_NAMES:
+            problems.append(f"{label}: '{name}' is a name decide uses itself; rename the scenario")
         elif name.casefold() in names:
             problems.append(f"{label}: scenario name repeated; scenario names must be unique")
         names.add(name.casefold())

@@ -278,7 +278,9 @@ p.note { font-size: 0.85em; opacity: 0.8; margin-top: -0.8em; }
 
 def notebook_html(result: Exportable) -> str:
     """Compact HTML tables for Jupyter: caption, 4-decimal numbers, the best row highlighted."""
-    return f"<style>{NOTEBOOK_STYLE}</style>\n" + _render_html(result, fragment=True)
+    from decide.rendering.escape import visible
+
+    return f"<style>{NOTEBOOK_STYLE}</style>\n" + visible(_render_html(result, fragment=True))
 
 
 def html_document(title: str, body: str, style: str = HTML_STYLE) -> str:
@@ -392,16 +394,22 @@ def render(
     column unwrapped. ``html`` is a bare table unless ``fragment=False`` (a whole page).
     CSV cells a spreadsheet would run as formulas are neutralised unless ``raw``.
     """
+    from decide.rendering.escape import strip_hidden, visible
+
     name = check_format(fmt)
     if name not in _RENDERERS:
         raise DecideError(f"format '{name}' is binary; write it to a file, e.g. result.{name}")
+    # every hidden character (an escape sequence, a text-direction override) is written out
+    # visibly; LaTeX would read \u as a command, so there they are left out
     if name == "csv":
-        return _render_csv(result, raw=raw)
+        return visible(_render_csv(result, raw=raw))
     if name == "html":
-        return _render_html(result, fragment=fragment)
+        return visible(_render_html(result, fragment=fragment))
     if name == "table":
-        return _render_table(result, width=width, wide=wide)
-    return _RENDERERS[name](result)
+        return visible(_render_table(result, width=width, wide=wide))
+    if name == "latex":
+        return strip_hidden(_RENDERERS[name](result))
+    return visible(_RENDERERS[name](result))
 
 
 def format_for_path(path: str | os.PathLike[str]) -> str | None:

@@ -5,12 +5,12 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping, Sequence
-from fractions import Fraction
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
 from decide.core.errors import MethodError, SpecError
+from decide.core.limits import brief
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -109,15 +109,34 @@ def swing(points: Mapping[str, float] | str, criteria: Sequence[str] | None = No
     return WeightsResult("swing", series, {"points": {name: resolved[name] for name in names}})
 
 
+def _text_number(text: str) -> float:
+    """``3``, ``0.5`` or ``1/3`` as a float, without building huge integers (``1e100000000`` is inf)."""
+    if len(text) > 64:
+        raise ValueError(text)
+    parts = text.strip().split("/")
+    if len(parts) > 2:
+        raise ValueError(text)
+    numbers = [float(part) for part in parts]
+    if len(numbers) == 2:
+        return numbers[0] / numbers[1]
+    return numbers[0]
+
+
 def _as_number(value: Any, where: str, what: str) -> float:
     if isinstance(value, str):
         try:
-            return float(Fraction(value.strip()))
+            number = _text_number(value)
         except (ValueError, ZeroDivisionError):
-            raise SpecError(f"{where}: {what} is '{value}', not a number (write e.g. 3 or 1/3)") from None
+            raise SpecError(f"{where}: {what} is {brief(value, 40)}, not a number (write e.g. 3 or 1/3)") from None
+        if not math.isfinite(number):
+            raise SpecError(f"{where}: {what} is {brief(value, 40)}, expected a finite number")
+        return number
     if isinstance(value, bool) or not isinstance(value, (int, float, np.integer, np.floating)):
-        raise SpecError(f"{where}: {what} is {value!r}, not a number")
-    number = float(value)
+        raise SpecError(f"{where}: {what} is {brief(value, 40)}, not a number")
+    try:
+        number = float(value)
+    except OverflowError:
+        number = math.inf
     if not math.isfinite(number):
         raise SpecError(f"{where}: {what} is {number}, expected a finite number")
     return number
@@ -146,7 +165,10 @@ def _matrix_from_judgments(judgments: Sequence[Sequence[Any]], criteria: Sequenc
     given: dict[frozenset[str], list[Any]] = {}
     for row in judgments:
         if isinstance(row, str) or not isinstance(row, Sequence) or len(row) != 3:
-            raise SpecError(f"{where}: judgment {row!r} is not [a, b, value]; write e.g. [deterrence, cost, 5]")
+            raise SpecError(f"{where}: judgment {brief(row, 60)} is not [a, b, value]; write e.g. "
+                            "[deterrence, cost, 5]")
+        if not all(isinstance(name, str) for name in row[:2]):
+            raise SpecError(f"{where}: judgment {brief(row, 60)} must name two criteria, e.g. [deterrence, cost, 5]")
         first, second = (_resolve(str(name), criteria, where) for name in row[:2])
         if first == second:
             raise SpecError(
@@ -169,10 +191,8 @@ def _matrix_from_judgments(judgments: Sequence[Sequence[Any]], criteria: Sequenc
         if frozenset((criteria[i], criteria[j])) not in given
     ]  # fmt: skip
     if missing:
-        raise SpecError(
-            f"{where}: {counted(len(missing), 'missing judgment')}: {', '.join(missing)}; "
-            "add [a, b, value] for each pair"
-        )
+        listed = ", ".join(missing[:5]) + (f" and {len(missing) - 5:,} more" if len(missing) > 5 else "")
+        raise SpecError(f"{where}: {counted(len(missing), 'missing judgment')}: {listed}; add [a, b, value] for each pair")
     return matrix, criteria
 
 
@@ -240,8 +260,10 @@ def ahp(matrix_or_judgments: Any, criteria: Sequence[str] | None = None, where: 
     ({'deterrence': 0.75, 'cost': 0.25}, 0.0)
     """
     if criteria is not None:
-        folded = [str(name).casefold() for name in criteria]
-        twice = sorted({name for name in criteria if folded.count(str(name).casefold()) > 1})
+        from collections import Counter
+
+        counts = Counter(str(name).casefold() for name in criteria)
+        twice = sorted({str(name) for name in criteria if counts[str(name).casefold()] > 1})
         if twice:
             raise SpecError(f"{where}: criteria {', '.join(twice)} listed twice")
     if _is_judgments(matrix_or_judgments):
@@ -420,4 +442,6 @@ def merec(matrix: Matrix | pd.DataFrame, objectives: Sequence[str] | None = None
 OBJECTIVE_METHODS = {"entropy": entropy, "critic": critic, "merec": merec}
 
 
-__all__ = ["CR_THRESHOLD", "OBJECTIVE_METHODS", "OBJECTIVE_NOTE", "RANDOM_INDEX", "ahp", "critic", "entropy", "merec", "swing"]
+__all__ = [
+    "CR_THRESHOLD", "OBJECTIVE_METHODS", "OBJECTIVE_NOTE", "RANDOM_INDEX", "ahp", "critic", "entropy", "merec", "swing",
+]

@@ -15,6 +15,7 @@ from typing import Any
 import decide.weights as elicit
 from decide.core.defaults import DEFAULT_WEIGHTING, WEIGHTING_RULES
 from decide.core.errors import DecideError, SpecError
+from decide.core.limits import RESERVED_PROFILE_NAMES, name_problem
 from decide.core.model import Criterion, Matrix, Profile
 from decide.core.suggest import did_you_mean
 from decide.weights.apply import apply_profile
@@ -41,7 +42,14 @@ def check_profiles(data: Any, where: str, criteria: Sequence[Criterion]) -> tupl
         if not isinstance(name, str) or not name.strip():
             problems.append(f"{label}: 'name' is missing or not a text")
             continue
+        if problem := name_problem(name):
+            problems.append(f"{label}: 'name' {problem}")
+            continue
         label = f"{where}: profile '{name}'"
+        if name.strip().casefold() in RESERVED_PROFILE_NAMES:
+            problems.append(f"{label}: '{name.strip()}' is a name decide uses itself "
+                            f"({', '.join(sorted(RESERVED_PROFILE_NAMES))}); rename the profile")
+            continue
         before = len(problems)
         problems += [f"{label}: unknown key '{key}'{did_you_mean(str(key), PROFILE_KEYS)}; "
                      f"allowed keys: {', '.join(PROFILE_KEYS)}"
