@@ -14,6 +14,7 @@ from typing import Any
 
 import click
 
+from decide.cli.outputs import _input_files, check_outputs
 from decide.core.errors import DecideError, DecideWarning, SpecError, UnknownNameError
 from decide.core.parse import parse_params
 from decide.methods import DEFAULT_METHOD
@@ -205,38 +206,6 @@ def _to_meta(ctx: click.Context, param: click.Parameter, value: Any) -> Any:
     if value:
         ctx.meta[param.name or ""] = value
     return value
-
-
-def check_outputs(outputs: list[str], inputs: list[Path] | None = None) -> None:
-    """Refuse, before anything is written, an output that is one of the command's inputs
-    (through symlinks and hard links) or that two outputs are the same file."""
-    from decide.io.files import check_output
-
-    inputs = _input_files() if inputs is None else inputs
-    for output in outputs:
-        check_output(output, inputs)
-    written = [o for o in outputs if o and o != "-"]
-    for position, output in enumerate(written):
-        for other in written[position + 1:]:
-            if os.path.realpath(output) == os.path.realpath(other):
-                raise DecideError(f"{output}: is both the --output and the --plot file; give two names")
-
-
-def _input_files() -> list[Path]:
-    """Every input of the current command (never to be overwritten by --output or --plot):
-    the files it read so far (matrices, scenario files, AHP files), the paths given to it
-    (PATH arguments, --file, --into) and the matrix files those name."""
-    from decide.io.files import inputs_read
-    from decide.io.load import matrix_files
-
-    params = click.get_current_context().params
-    given = [*params.get("paths", ()), *([params["path"]] if params.get("path") else [])]
-    declared = [params["into"]] if params.get("into") else []
-    try:
-        found = [str(p) for p in matrix_files(given or None)]
-    except DecideError:
-        found = [str(entry) for entry in given]
-    return [Path(entry) for entry in dict.fromkeys([*found, *given, *declared, *inputs_read()])]
 
 
 def single_option(*declarations: str, default: Any = None, **attributes: Any) -> Any:
@@ -603,7 +572,6 @@ def report_command(paths, actors, method, weights, profile, weighting, params, m
                    output, fmt) -> None:
     """A briefing: per actor the ranking, why the leader leads, sensitivity, SMAA,
     method agreement and the sources of every score, after a cross-actor summary."""
-    from pathlib import Path
 
     from decide.analysis.report import REPORT_SUFFIXES, ReportSummary, report, write_report
 
