@@ -65,6 +65,8 @@ def format_seconds(seconds: float) -> str:
         return f"{seconds / 60:.1f} minutes"
     if seconds < 2 * 3600:
         return f"{seconds / 60:.0f} minutes"
+    if seconds > 1000 * 3600:
+        return "more than 1,000 hours"
     return f"{seconds / 3600:.1f} hours"
 
 
@@ -136,18 +138,20 @@ def check_report(matrices: Sequence[Matrix], names: Any, samples: Any) -> None:
             methods.append(get_method(name) if isinstance(name, str) else name)
         except DecideError:
             continue  # compare names it, with the methods there are
-    samples = samples if isinstance(samples, int) and not isinstance(samples, bool) else 0
-    seconds, nbytes = 0.0, 0.0
+    samples = min(samples, 10**9) if isinstance(samples, int) and not isinstance(samples, bool) else 0
+    seconds, drawing, nbytes = 0.0, 0.0, 0.0
     for matrix in matrices:
         n, m = len(matrix.strategies), len(matrix.criteria)
         runs = [run_cost(method, n, m) for method in methods]
         seconds += REPORT_SECONDS_PER_ACTOR + REPORT_SECONDS_PER_PAIR * n * n + sum(cost[0] for cost in runs)
-        seconds += samples * n * m * 2e-8
+        drawing += samples * n * m * 2e-8
         nbytes = max(nbytes, max((cost[1] for cost in runs), default=0.0), 8.0 * n * n * 6)
     largest = max((len(matrix.strategies) for matrix in matrices), default=0)
-    check_cost(f"a briefing of {len(matrices)} actor(s), up to {largest:,} strategies each", seconds, nbytes,
-               "a briefing is read by people: keep the strategies that matter (a smaller file, --stated-only), "
-               "or run rank, compare and smaa on their own")
+    reduce = ("give fewer SMAA --samples" if drawing > seconds else
+              "a briefing is read by people: keep the strategies that matter (a smaller file, --stated-only), "
+              "or run rank, compare and smaa on their own")
+    check_cost(f"a briefing of {len(matrices)} actor(s), up to {largest:,} strategies each", seconds + drawing,
+               nbytes, reduce)
 
 
 def check_grid(matrix: Matrix, methods: Sequence[Method], rankings: int) -> None:
