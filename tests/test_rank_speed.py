@@ -88,3 +88,20 @@ def test_a_matrix_file_is_read_again_when_it_changes(tmp_path, matrix_file):
     path.write_text(text.replace("Testland", "Otherland", 1), encoding="utf-8")
     os.utime(path, ns=(1, 1))
     assert load_matrix(path).actor != first.actor
+
+
+def test_scalers_equal_scikit_criteria_bit_for_bit():
+    import skcriteria
+    from skcriteria.preprocessing.scalers import SumScaler, VectorScaler
+
+    from decide.methods.base import sum_scaler, vector_scaler
+
+    rng = np.random.default_rng(3)
+    for _ in range(20):
+        table = rng.random((7, 4)) * 10 + 0.1
+        dm = skcriteria.mkdm(matrix=table, objectives=[max, min, max, min], weights=rng.random(4))
+        for target in ("matrix", "weights", "both"):
+            for theirs, ours in ((VectorScaler, vector_scaler), (SumScaler, sum_scaler)):
+                a, b = theirs(target=target).transform(dm), ours(target).transform(dm)
+                assert np.array_equal(a.matrix.to_numpy(), b.matrix.to_numpy())
+                assert np.array_equal(a.weights.to_numpy(), b.weights.to_numpy())

@@ -54,15 +54,15 @@ class WeightedSum(Method):
 
     def pipeline(self) -> Any:
         from skcriteria.agg.simple import WeightedSumModel
-        from skcriteria.preprocessing import invert_objectives, scalers
+        from skcriteria.preprocessing import invert_objectives
 
-        from decide.methods.base import mkpipe
+        from decide.methods.base import mkpipe, sum_scaler
 
         how = self.params["normalization"]
         steps: dict[str, list[Any]] = {
             "minmax": [invert_objectives.MinMaxInverter()],
             "linear": [invert_objectives.BenefitCostInverter()],
-            "sum": [invert_objectives.InvertMinimize(), scalers.SumScaler(target="matrix")],
+            "sum": [invert_objectives.InvertMinimize(), sum_scaler("matrix")],
         }
         if how not in steps:
             raise NotImplementedError(f"no scikit-criteria pipeline for normalization={how}")

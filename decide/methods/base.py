@@ -23,6 +23,7 @@ An instance carries its parameters, parsed once into typed values:
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, ClassVar, Literal
@@ -193,6 +194,44 @@ class Pipeline:
 
     def evaluate(self, dm: Any) -> Any:
         return self.steps[-1].evaluate(self.transform(dm))
+
+
+@functools.lru_cache(maxsize=1)
+def _scalers() -> tuple[type, type]:
+    """scikit-criteria's VectorScaler and SumScaler, the same arithmetic on the same base
+    class, defined here because ``skcriteria.preprocessing.scalers`` imports scikit-learn."""
+    import numpy as np
+    from skcriteria.preprocessing._preprocessing_base import SKCMatrixAndWeightTransformerABC
+
+    class VectorScaler(SKCMatrixAndWeightTransformerABC):
+        def _transform_weights(self, weights: Any) -> Any:
+            values = np.asarray(weights, dtype=float)
+            return values / np.linalg.norm(values, None, axis=None)
+
+        def _transform_matrix(self, matrix: Any) -> Any:
+            values = np.asarray(matrix, dtype=float)
+            return values / np.linalg.norm(values, None, axis=0)
+
+    class SumScaler(SKCMatrixAndWeightTransformerABC):
+        def _transform_weights(self, weights: Any) -> Any:
+            values = np.asarray(weights, dtype=float)
+            return values / np.sum(values, axis=None, keepdims=True)
+
+        def _transform_matrix(self, matrix: Any) -> Any:
+            values = np.asarray(matrix, dtype=float)
+            return values / np.sum(values, axis=0, keepdims=True)
+
+    return VectorScaler, SumScaler
+
+
+def vector_scaler(target: str = "matrix") -> Any:
+    """skcriteria's ``VectorScaler(target)`` (see :func:`_scalers`)."""
+    return _scalers()[0](target=target)
+
+
+def sum_scaler(target: str = "matrix") -> Any:
+    """skcriteria's ``SumScaler(target)`` (see :func:`_scalers`)."""
+    return _scalers()[1](target=target)
 
 
 def mkpipe(*steps: Any) -> Pipeline:

@@ -74,13 +74,13 @@ class TOPSIS(Method):
 
     def pipeline(self) -> Any:
         from skcriteria.agg.topsis import TOPSIS as Engine
-        from skcriteria.preprocessing import invert_objectives, scalers
+        from skcriteria.preprocessing import invert_objectives
 
-        from decide.methods.base import mkpipe
+        from decide.methods.base import mkpipe, vector_scaler
 
         how = self.params["normalization"]
         steps: dict[str, list[Any]] = {
-            "vector": [invert_objectives.NegateMinimize(), scalers.VectorScaler(target="matrix")],
+            "vector": [invert_objectives.NegateMinimize(), vector_scaler("matrix")],
             "minmax": [invert_objectives.MinMaxInverter()],
             "linear": [invert_objectives.BenefitCostInverter()],
         }
@@ -359,11 +359,10 @@ class PROBID(Method):
     def pipeline(self) -> Any:
         from skcriteria.agg.probid import PROBID as Engine
         from skcriteria.preprocessing.invert_objectives import NegateMinimize
-        from skcriteria.preprocessing.scalers import VectorScaler
 
-        from decide.methods.base import mkpipe
+        from decide.methods.base import mkpipe, vector_scaler
 
-        return mkpipe(NegateMinimize(), VectorScaler(target="matrix"), Engine())
+        return mkpipe(NegateMinimize(), vector_scaler("matrix"), Engine())
 
 
 @register
@@ -404,8 +403,7 @@ class SimplifiedPROBID(Method):
     def pipeline(self) -> Any:
         from skcriteria.agg.probid import SimplifiedPROBID as Engine
         from skcriteria.preprocessing.invert_objectives import NegateMinimize
-        from skcriteria.preprocessing.scalers import VectorScaler
 
-        from decide.methods.base import mkpipe
+        from decide.methods.base import mkpipe, vector_scaler
 
-        return mkpipe(NegateMinimize(), VectorScaler(target="matrix"), Engine())
+        return mkpipe(NegateMinimize(), vector_scaler("matrix"), Engine())

@@ -31,11 +31,9 @@ _MULTIMOORA_2010 = (
 
 
 def _vector_pipeline(engine: Any) -> Any:
-    from skcriteria.preprocessing.scalers import VectorScaler
+    from decide.methods.base import mkpipe, vector_scaler
 
-    from decide.methods.base import mkpipe
-
-    return mkpipe(VectorScaler(target="matrix"), engine)
+    return mkpipe(vector_scaler("matrix"), engine)
 
 
 def _check_multiplicative(method: Method, matrix: Matrix) -> None:

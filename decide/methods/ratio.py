@@ -109,11 +109,10 @@ class COPRAS(Method):
 
     def pipeline(self) -> Any:
         from skcriteria.agg.copras import COPRAS as Engine
-        from skcriteria.preprocessing.scalers import SumScaler
 
-        from decide.methods.base import mkpipe
+        from decide.methods.base import mkpipe, sum_scaler
 
-        return mkpipe(SumScaler(target="matrix"), Engine())
+        return mkpipe(sum_scaler("matrix"), Engine())
 
     def score_of(self, result: Any) -> np.ndarray:
         score = result.e_.score
@@ -142,11 +141,10 @@ class RAM(Method):
 
     def pipeline(self) -> Any:
         from skcriteria.agg.ram import RAM as Engine
-        from skcriteria.preprocessing.scalers import SumScaler
 
-        from decide.methods.base import mkpipe
+        from decide.methods.base import mkpipe, sum_scaler
 
-        return mkpipe(SumScaler(target="matrix"), Engine())
+        return mkpipe(sum_scaler("matrix"), Engine())
 
 
 @register

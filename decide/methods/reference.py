@@ -157,10 +157,11 @@ class _ERVDEngine:
     def evaluate(self, dm: Any, *, reference: Sequence[float]) -> Any:
         import numpy as np
         from skcriteria.agg.ervd import ERVD as Engine
-        from skcriteria.preprocessing.scalers import SumScaler
+
+        from decide.methods.base import sum_scaler
 
         totals = dm.matrix.to_numpy(dtype=float).sum(axis=0)
-        scaled = SumScaler(target="matrix").transform(dm)
+        scaled = sum_scaler("matrix").transform(dm)
         ranker = Engine(lambda_value=self.lambda_value, alpha_value=self.alpha_value)
         return ranker.evaluate(scaled, reference_points=np.asarray(reference, dtype=float) / totals)
 
