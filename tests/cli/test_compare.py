@@ -31,7 +31,7 @@ def test_compare_all_lists_skipped_methods(cli, example_file):
     data = json.loads(
         cli("compare", example_file, "-a", "Example", "--all", "-f", "json").output
     )
-    assert "wpm" in data["skipped"]
+    assert "wpm" in data["actors"][0]["skipped"]  # every JSON export: {"command", ..., "actors": [...]}
 
 
 def test_compare_errors(cli, example_file):
