@@ -164,3 +164,61 @@ def test_html_output_file_is_a_whole_page_and_fragment_is_the_table(cli, tmp_pat
     assert cli("rank", "-a", "china", "-o", str(bare), "--fragment").exit_code == 0
     assert bare.read_text(encoding="utf-8").startswith('<table class="decide">')
     assert render(rank(actors="china"), "html").startswith('<table class="decide">')
+
+
+def _pieces(word: str) -> set[str]:
+    """A word and every run of its pieces broken after - > = , ; / (where a long word may wrap)."""
+    import re
+
+    from decide.core.layout import BREAKS
+
+    parts = re.findall(BREAKS, word)
+    return {"".join(parts[i:j]) for i in range(len(parts)) for j in range(i + 1, len(parts) + 1)}
+
+
+def _split_words(narrow: str, unlimited: str) -> list[str]:
+    """Words of ``narrow`` that are no word (or piece of one) of the same output without a width limit."""
+    whole = set().union(*(_pieces(word) for word in unlimited.split()))
+    return [word for word in narrow.split() if word not in whole and set(word) - set("-")]
+
+
+@pytest.mark.parametrize("width", [80, 120])
+def test_compare_all_fits_and_never_splits_a_word(width):
+    """Issue 22: 'compare -a US --all' was 174 columns wide and printed 'Intell/igence'."""
+    result = compare(actor="United States", methods="all")
+    text = render(result, "table", width=width)
+    assert max(len(line) for line in text.splitlines()) <= width
+    assert _split_words(text, render(result, "table", width=100_000)) == []
+    names = result.table["strategy"].tolist()
+    tables = text.split("\n\n")
+    rank_parts = [t for t in tables if t.startswith("strategy")]
+    assert len(rank_parts) > 1  # the methods come in groups, each table repeating the strategies
+    for part in rank_parts:
+        body = " ".join(part.split())
+        assert all(" ".join(name.split()) in body or name.split()[0] in body for name in names)
+
+
+@pytest.mark.parametrize("command", ["profiles", "scenarios"])
+def test_profiles_and_scenarios_wrap_at_words_and_list_sources_on_request(cli, monkeypatch, command):
+    """Issue 22: both split words mid-word and ran to 258 and 341 lines at 80 columns, mostly citations."""
+    from decide.analysis.profiles import profiles
+    from decide.analysis.scenarios import scenarios
+
+    make = {"profiles": profiles, "scenarios": scenarios}[command]
+    for sources in (False, True):
+        result = make(sources=sources)
+        text = render(result, "table", width=80)
+        assert max(len(line) for line in text.splitlines()) <= 80
+        assert _split_words(text, render(result, "table", width=100_000)) == []
+        assert ("000_791be41c42e32bb7.txt" in text) == sources
+        assert ("add --sources" in text) != sources
+    brief = cli(command).stdout
+    assert "add --sources" in brief and "000_791be41c42e32bb7.txt" not in brief
+    assert "000_791be41c42e32bb7.txt" in cli(command, "--sources").stdout
+    assert len(brief.splitlines()) < {"profiles": 200, "scenarios": 150}[command]
+
+
+def test_a_long_word_breaks_after_its_separators_before_mid_word():
+    text = fit_table(["profile", "weights"], [["mediator", "stability=risk>deterrence=cost (roc)"]], ["l", "l"], 28)
+    cells = [line[10:].strip() for line in text.splitlines()[2:]]
+    assert cells == ["stability=risk>", "deterrence=cost", "(roc)"]

@@ -24,6 +24,7 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any, Unpack
 
 from decide.analysis.selection import Selection, SelectionFields
+from decide.core.counts import counted
 from decide.core.errors import SpecError
 from decide.core.model import Matrix
 from decide.core.tables import Section, Table
@@ -36,11 +37,17 @@ if TYPE_CHECKING:
 
     from decide.methods.base import Method
 
+#: Under a listing without its sources: how to see them.
+SOURCES_NOTE = "Sources: add --sources (sources=True in Python); JSON and CSV always hold them."
+
+
 @dataclass(frozen=True)
 class ProfileList(Result):
     """The profiles of one or more actors (``decide profiles``): the weights as written and as used."""
 
     matrices: tuple[Matrix, ...]
+    #: list each profile's source after the table (JSON and CSV always carry it)
+    sources: bool = False
 
     @property
     def table(self) -> Table:
@@ -61,7 +68,16 @@ class ProfileList(Result):
 
     def sections(self) -> list[Section]:
         files = ", ".join(m.file_name for m in self.matrices)
-        return [Section("profiles", f"{len(self.table)} weight profiles in {files}", self.table)]
+        table = self.table
+        shown = Table(table.columns[:-1], [row[:-1] for row in table.rows])
+        cited = [(row[0], row[1], row[-1]) for row in table.rows if row[-1]]
+        caption = f"{counted(len(table), 'weight profile')} in {files}"
+        if not self.sources:
+            note = SOURCES_NOTE if cited else ""
+            return [Section("profiles", caption, shown, note=note)]
+        return [Section("profiles", caption, shown),
+                Section("profile sources", "where each profile's weights come from",
+                        Table(["actor", "profile", "source"], cited))]
 
     def to_frame(self, provenance: bool = False) -> pd.DataFrame:
         return self.frame
@@ -81,9 +97,11 @@ class ProfileList(Result):
         }
 
 
-def profiles(source: MatrixSource = None, *, actors: Iterable[str] | str | None = None) -> ProfileList:
-    """The weight profiles of every selected actor (all by default)."""
-    return ProfileList(tuple(resolve_matrices(source, actors)))
+def profiles(source: MatrixSource = None, *, actors: Iterable[str] | str | None = None,
+             sources: bool = False) -> ProfileList:
+    """The weight profiles of every selected actor (all by default); ``sources`` lists each
+    profile's source in a table after the profiles (JSON and CSV always hold it)."""
+    return ProfileList(tuple(resolve_matrices(source, actors)), sources)
 
 
 # --------------------------------------------------------------------------- comparing profiles

@@ -24,6 +24,10 @@ if TYPE_CHECKING:
     import pandas as pd
 
 
+#: Under a listing without its sources: how to see them.
+SOURCES_NOTE = "Sources: add --sources (sources=True in Python); JSON always holds them."
+
+
 def _plain(value: float) -> float | int:
     """A whole number as an int (``3``, not ``3.0000``), other values as they are."""
     return int(value) if float(value).is_integer() else value
@@ -43,6 +47,8 @@ class ScenarioList(Result):
 
     results: tuple[ActorScenarios, ...]
     detail: bool = False
+    #: list each scenario's source after the table (JSON always carries it)
+    sources: bool = False
 
     def _adjustment_rows(self, item: ActorScenarios) -> list[tuple[Any, ...]]:
         rows = []
@@ -56,15 +62,21 @@ class ScenarioList(Result):
 
     def sections(self) -> list[Section]:
         sections = []
+        cites = any(s.source for i in self.results for s in i.scenarios)
         for item in self.results:
             m = item.matrix
             where = scenario_file(m)
             origin = f"from {SCENARIO_FOLDER}/{where.name}" if where else "none written"
             caption = (f"{m.actor}: {counted(len(item.scenarios), 'scenario')}, {origin}; '{BASELINE}' is the "
                        f"matrix as scored; use one with --scenario NAME")
-            rows = [(s.name, len(s.adjustments), s.description, s.source) for s in item.scenarios]
+            rows = [(s.name, len(s.adjustments), s.description) for s in item.scenarios]
+            cited = [(s.name, s.source) for s in item.scenarios if s.source]
+            note = SOURCES_NOTE if item is self.results[-1] and cites and not self.sources else ""
             sections.append(Section(f"{m.actor} scenarios", caption,
-                                    Table(["scenario", "adjustments", "description", "source"], rows)))
+                                    Table(["scenario", "adjustments", "description"], rows), note=note))
+            if cited and self.sources:
+                sections.append(Section(f"{m.actor} scenario sources", f"{m.actor}: where each scenario comes from",
+                                        Table(["scenario", "source"], cited)))
             if self.detail and item.scenarios:
                 sections.append(Section(
                     f"{m.actor} adjustments", f"{m.actor}: each scenario's score adjustments, with their rationale",
@@ -118,9 +130,10 @@ def _file_name(matrix: Matrix) -> str | None:
 
 
 def scenarios(source: MatrixSource = None, *, actors: Iterable[str] | str | None = None,
-              detail: bool | None = None) -> ScenarioList:
+              detail: bool | None = None, sources: bool = False) -> ScenarioList:
     """The scenarios of every selected actor; ``detail`` (default: when one actor is
-    selected) adds each scenario's adjustments.
+    selected) adds each scenario's adjustments; ``sources`` lists each scenario's source
+    after the table (JSON, and CSV with provenance, always hold it).
 
     >>> listed = scenarios(actors="China")
     >>> listed.results[0].matrix.actor
@@ -128,7 +141,7 @@ def scenarios(source: MatrixSource = None, *, actors: Iterable[str] | str | None
     """
     matrices = resolve_matrices(source, actors)
     found = tuple(ActorScenarios(m, load_scenarios(m)) for m in matrices)
-    return ScenarioList(found, detail=len(found) == 1 if detail is None else detail)
+    return ScenarioList(found, detail=len(found) == 1 if detail is None else detail, sources=sources)
 
 
 __all__ = ["ActorScenarios", "ScenarioList", "scenarios"]

@@ -297,13 +297,15 @@ def report_command(selection, methods, samples, seed, output, full, interactive,
 @cli.command("scenarios")
 @paths_argument
 @actors_option
+@click.option("--sources", is_flag=True, help="List each scenario's source after the table.")
 @format_option
 @output_option
-def scenarios_command(paths, actors, fmt, output) -> None:
-    """List each actor's scenarios (with one actor: every score adjustment and its rationale)."""
+def scenarios_command(paths, actors, sources, fmt, output) -> None:
+    """List each actor's scenarios (with one actor: every score adjustment and its rationale;
+    with --sources, where each scenario comes from)."""
     from decide.analysis.scenarios import scenarios
 
-    emit(scenarios(list(paths), actors=list(actors)), fmt, output)
+    emit(scenarios(list(paths), actors=list(actors), sources=sources), fmt, output)
 
 
 @cli.command("robust")

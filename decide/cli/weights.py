@@ -17,13 +17,15 @@ from decide.core.errors import SpecError
 @click.command("profiles")
 @paths_argument
 @click.option("--actor", "-a", "actors", multiple=True, help="Actor name, alias or file stem (repeatable).")
+@click.option("--sources", is_flag=True, help="List each profile's source after the table.")
 @format_option
 @output_option
-def profiles_command(paths, actors, fmt, output) -> None:
-    """List the weight profiles kept in the matrix files: weights as written and as used, rationale, source."""
+def profiles_command(paths, actors, sources, fmt, output) -> None:
+    """List the weight profiles kept in the matrix files: weights as written and as used, rationale
+    (and with --sources, where each comes from)."""
     from decide.analysis.profiles import profiles
 
-    emit(profiles(list(paths), actors=list(actors)), fmt, output)
+    emit(profiles(list(paths), actors=list(actors), sources=sources), fmt, output)
 
 
 def save_options(command: Any) -> Any:
