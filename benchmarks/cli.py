@@ -39,8 +39,11 @@ COMMANDS = {
 }
 BASELINE = 'python -c "import skcriteria"'
 TARGETS = {
-    "decide --help": (0.1, None), "decide list": (0.35, None), "decide rank": (None, 0.3),
-    "decide smaa -a US -n 10000": (0.4, None), "decide compare --all -a US": (None, 1.2),
+    "decide --help": (0.1, None),
+    "decide list": (0.35, None),
+    "decide rank": (None, 0.3),
+    "decide smaa -a US -n 10000": (0.4, None),
+    "decide compare --all -a US": (None, 1.2),
     "decide report -o briefing.html": (3.0, None),
 }
 
@@ -73,10 +76,17 @@ def run_once(argv: list[str], source: str | None = None) -> float:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=7, help="runs of each command (default 7)")
-    parser.add_argument("--clock", choices=("wall", "cpu"), default="wall",
-                        help="elapsed time, or the process's CPU time (for a busy machine) (default wall)")
-    parser.add_argument("--before", metavar="DIR",
-                        help="also run each decide command from this checkout (e.g. git archive of an older commit)")
+    parser.add_argument(
+        "--clock",
+        choices=("wall", "cpu"),
+        default="wall",
+        help="elapsed time, or the process's CPU time (for a busy machine) (default wall)",
+    )
+    parser.add_argument(
+        "--before",
+        metavar="DIR",
+        help="also run each decide command from this checkout (e.g. git archive of an older commit)",
+    )
     parser.add_argument("--only", metavar="TEXT", help="only the commands whose name contains TEXT")
     args = parser.parse_args()
     global CLOCK
@@ -98,8 +108,10 @@ def main() -> None:
     medians = {name: statistics.median(values) for name, values in times.items()}
     base = medians[BASELINE]
     load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
-    print(f"# {platform.python_implementation()} {platform.python_version()}, {os.cpu_count()} cores, "
-          f"load average {load:.2f}, median of {args.repeat} runs each, {args.clock} clock")
+    print(
+        f"# {platform.python_implementation()} {platform.python_version()}, {os.cpu_count()} cores, "
+        f"load average {load:.2f}, median of {args.repeat} runs each, {args.clock} clock"
+    )
     print(f"{'command':<40} {'median s':>9} {'x skcriteria':>13}  target")
     for name, median in medians.items():
         seconds, ratio = TARGETS.get(name, (None, None))

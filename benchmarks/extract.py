@@ -49,8 +49,10 @@ def main() -> int:
     seconds, result = best_of(args.repeat, lambda: extract(paths))
     against, compared = best_of(args.repeat, lambda: extract(paths, against=ROOT / "matrices"))
     print(f"python {platform.python_version()} on {platform.machine()}, best of {args.repeat}")
-    print(f"extract, both seed articles:           {seconds:.3f} s "
-          f"({len(result.items)} items, {len(result.drafts)} drafts)")  # type: ignore[attr-defined]
+    print(
+        f"extract, both seed articles:           {seconds:.3f} s "
+        f"({len(result.items)} items, {len(result.drafts)} drafts)"
+    )  # type: ignore[attr-defined]
     new = sum(bool(n) for n in compared.new)  # type: ignore[attr-defined]
     print(f"extract --against matrices/, both:     {against:.3f} s ({new} new)")
     print(f"target under 0.5 s: {'met' if max(seconds, against) < 0.5 else 'MISSED'}")

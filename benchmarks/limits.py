@@ -48,8 +48,10 @@ def main() -> None:
     chosen = [name for name in ANALYSES if not options.only or any(o in name for o in options.only.split(","))]
     os.environ["DECIDE_MAX_SECONDS"] = str(options.seconds)
     os.environ["DECIDE_MAX_MEMORY_MB"] = str(options.memory_mb)
-    print(f"Largest matrix x {options.criteria} criteria within {options.seconds:g} s and "
-          f"{options.memory_mb:,.0f} MB (peak resident memory of the whole process)\n")
+    print(
+        f"Largest matrix x {options.criteria} criteria within {options.seconds:g} s and "
+        f"{options.memory_mb:,.0f} MB (peak resident memory of the whole process)\n"
+    )
     print(f"{'analysis':22}  {'largest':>8}  {'seconds':>7}  {'peak MB':>7}  next size")
     with tempfile.TemporaryDirectory() as folder:
         files = {}
@@ -78,8 +80,7 @@ def _run(argv: list[str]) -> tuple[float, float, int, str]:
     seconds, peak, status = run(argv)
     first = ""
     if status != 0:
-        done = subprocess.run([sys.executable, "-m", "decide", *argv], capture_output=True, text=True,
-                              timeout=600)
+        done = subprocess.run([sys.executable, "-m", "decide", *argv], capture_output=True, text=True, timeout=600)
         first = next((line for line in done.stderr.splitlines() if line.startswith("Error")), "")
     return seconds, peak, status, first
 

@@ -55,8 +55,11 @@ def peers(name: str, matrix: Matrix) -> dict[str, Callable[[], Any]]:
     pipeline = get_method(name).pipeline()
     if hasattr(pipeline, "steps"):  # scikit-criteria's own pipeline with decide's steps
         pipeline = mkpipe(*[s[1] if isinstance(s, tuple) else s for s in pipeline.steps])
-    engine = {"topsis": lambda: pm.TOPSIS(vector_normalization), "wsm": lambda: pm.WSM(minmax_normalization),
-              "vikor": lambda: pm.VIKOR()}[name]
+    engine = {
+        "topsis": lambda: pm.TOPSIS(vector_normalization),
+        "wsm": lambda: pm.WSM(minmax_normalization),
+        "vikor": lambda: pm.VIKOR(),
+    }[name]
 
     def scikit() -> Any:
         return pipeline.evaluate(skcriteria.mkdm(matrix=table, objectives=objectives, weights=weights)).rank_
@@ -90,8 +93,10 @@ def main() -> None:
     matrix = build(strategies, criteria)
     matrix.to_array()  # the scores as an array, once (every engine starts from it)
     load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
-    print(f"# {platform.machine()}, {os.cpu_count()} cores, load average {load:.2f}, Python "
-          f"{platform.python_version()}; {strategies:,} x {criteria} matrix; median of {args.repeat}")
+    print(
+        f"# {platform.machine()}, {os.cpu_count()} cores, load average {load:.2f}, Python "
+        f"{platform.python_version()}; {strategies:,} x {criteria} matrix; median of {args.repeat}"
+    )
     print(f"{'method':<8} {'engine':<16} {'ms':>8} {'peak MB':>8} {'x fastest peer':>15}")
     for name in ("topsis", "wsm", "vikor"):
         calls: dict[str, Callable[[], Any]] = {"decide.rank": lambda name=name: rank(matrix, method=name)}
@@ -102,8 +107,9 @@ def main() -> None:
         for _ in range(args.repeat):
             for label, call in calls.items():
                 results[label].append(measure(call))
-        medians = {label: (statistics.median(r[0] for r in runs), max(r[1] for r in runs))
-                   for label, runs in results.items()}
+        medians = {
+            label: (statistics.median(r[0] for r in runs), max(r[1] for r in runs)) for label, runs in results.items()
+        }
         fastest = min(v[0] for label, v in medians.items() if label != "decide.rank")
         leanest = min(v[1] for label, v in medians.items() if label != "decide.rank")
         for label, (seconds, peak) in medians.items():
@@ -120,8 +126,10 @@ def main() -> None:
     started = time.perf_counter()
     text = result.to_text() if hasattr(result, "to_text") else str(result)
     shown = time.perf_counter() - started
-    print(f"showing it: the table with Pareto dominance {1000 * table:.0f} ms "
-          f"({len(ranked.dominators):,} dominated), the text table {1000 * shown:.0f} ms ({len(text):,} characters)")
+    print(
+        f"showing it: the table with Pareto dominance {1000 * table:.0f} ms "
+        f"({len(ranked.dominators):,} dominated), the text table {1000 * shown:.0f} ms ({len(text):,} characters)"
+    )
 
 
 if __name__ == "__main__":

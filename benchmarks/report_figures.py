@@ -43,8 +43,12 @@ def measure(repeat: int) -> tuple[float, int, int]:
         target = Path(folder) / "briefing.html"
         for _ in range(repeat):
             started = time.perf_counter()
-            subprocess.run([*decide_command(), "report", "-o", str(target)], check=True, capture_output=True,
-                           env={**os.environ, "PYTHONPATH": str(REPO)})
+            subprocess.run(
+                [*decide_command(), "report", "-o", str(target)],
+                check=True,
+                capture_output=True,
+                env={**os.environ, "PYTHONPATH": str(REPO)},
+            )
             times.append(time.perf_counter() - started)
             size = target.stat().st_size
         actors = target.read_text(encoding="utf-8").count("<section id=")
@@ -89,8 +93,13 @@ def update_page(text: str) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=3)
-    parser.add_argument("--update-docs", "--update-readme", dest="update_docs", action="store_true",
-                        help=f"write the figures into {PAGE.relative_to(REPO)}")
+    parser.add_argument(
+        "--update-docs",
+        "--update-readme",
+        dest="update_docs",
+        action="store_true",
+        help=f"write the figures into {PAGE.relative_to(REPO)}",
+    )
     args = parser.parse_args()
     seconds, size, actors = measure(args.repeat)
     print(f"report time: {seconds:.2f} s (median of {args.repeat}); size: {size} bytes; actors: {actors}")

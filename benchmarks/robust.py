@@ -48,8 +48,10 @@ def main() -> None:
         f"{item.actor} {len(item.scenarios)}x{len(item.profiles)}x{len(methods)}" for item in result.results
     )
     median = statistics.median(times)
-    print(f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, "
-          f"numpy {np.__version__}")
+    print(
+        f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, "
+        f"numpy {np.__version__}"
+    )
     print(f"grid (scenarios x profiles x methods): {grid}")
     print(f"methods: {', '.join(methods)}")
     print(f"{len(result.results)} actors, {cells} cells, {rows} strategy rankings")

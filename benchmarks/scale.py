@@ -43,17 +43,20 @@ def write_matrix(path: Path, strategies: int, criteria: int, seed: int = 0) -> N
         document = {
             "actor": "Scale",
             "scale": [1, 10],
-            "criteria": [{"name": f"c{j}", "objective": "max" if j % 2 == 0 else "min", "weight": 1 + j % 3}
-                         for j in range(criteria)],
-            "strategies": [{"name": f"s{i}", "scores": {f"c{j}": int(v) for j, v in enumerate(row)}}
-                           for i, row in enumerate(scores)],
+            "criteria": [
+                {"name": f"c{j}", "objective": "max" if j % 2 == 0 else "min", "weight": 1 + j % 3}
+                for j in range(criteria)
+            ],
+            "strategies": [
+                {"name": f"s{i}", "scores": {f"c{j}": int(v) for j, v in enumerate(row)}}
+                for i, row in enumerate(scores)
+            ],
         }
         path.write_text(json.dumps(document, separators=(",", ":")), encoding="utf-8")
         return
     lines = ["actor: Scale", "scale: [1, 10]", "criteria:"]
     lines += [
-        f"  - {{name: c{j}, objective: {'max' if j % 2 == 0 else 'min'}, weight: {1 + j % 3}}}"
-        for j in range(criteria)
+        f"  - {{name: c{j}, objective: {'max' if j % 2 == 0 else 'min'}, weight: {1 + j % 3}}}" for j in range(criteria)
     ]
     lines.append("strategies:")
     for i, row in enumerate(scores):
@@ -107,10 +110,14 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=3, help="runs of each command; the median is shown (default 3)")
     args = parser.parse_args()
     sizes = [tuple(int(part) for part in size.split("x")) for size in args.sizes.split(",")]
-    print(f"python {sys.version.split()[0]}, {os.cpu_count()} CPUs, method {args.method}, "
-          f"median of {max(args.repeat, 1)} runs")
-    header = (f"{'size':>10} {'text':>5} {'file MB':>8} {'command':>9} {'seconds':>8} {'peak MB':>8} "
-              f"{'status':>6} {'target':>16}")
+    print(
+        f"python {sys.version.split()[0]}, {os.cpu_count()} CPUs, method {args.method}, "
+        f"median of {max(args.repeat, 1)} runs"
+    )
+    header = (
+        f"{'size':>10} {'text':>5} {'file MB':>8} {'command':>9} {'seconds':>8} {'peak MB':>8} "
+        f"{'status':>6} {'target':>16}"
+    )
     print(header)
     print("-" * len(header))
     with tempfile.TemporaryDirectory() as folder:
@@ -135,8 +142,10 @@ def main() -> None:
                         ok = seconds <= limit_s and (limit_mb is None or peak <= limit_mb)
                         target = f"{'ok' if ok else 'MISSED'} <={limit_s:g}s" + (f",{limit_mb:g}MB" if limit_mb else "")
                     size = f"{strategies}x{criteria}"
-                    print(f"{size:>10} {text:>5} {megabytes:8.1f} {name:>9} {seconds:8.2f} {peak:8.0f} {status:>6} "
-                          f"{target:>16}")
+                    print(
+                        f"{size:>10} {text:>5} {megabytes:8.1f} {name:>9} {seconds:8.2f} {peak:8.0f} {status:>6} "
+                        f"{target:>16}"
+                    )
                 load, ranked = library_seconds(path, args.method)
                 print(f"{'':>10} {text:>5} {'':>8} {'library':>9} load {load:.2f} s, rank {ranked:.2f} s")
     print(f"max RSS of this process: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB")

@@ -155,8 +155,12 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--samples", type=int, default=1_000_000)
     parser.add_argument("--repeat", type=int, default=3, help="runs of each; the median is shown (default 3)")
-    parser.add_argument("--clock", choices=("wall", "cpu"), default="wall",
-                        help="elapsed time, or this process's CPU time (for a busy machine) (default wall)")
+    parser.add_argument(
+        "--clock",
+        choices=("wall", "cpu"),
+        default="wall",
+        help="elapsed time, or this process's CPU time (for a busy machine) (default wall)",
+    )
     args = parser.parse_args()
     global CLOCK
     CLOCK = args.clock
@@ -169,10 +173,14 @@ def main() -> None:
         ("100x10 TOPSIS fixed", get_method("topsis"), wide, False, args.samples // 5),
     ]
     load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
-    print(f"# {cpu_name()}, {os.cpu_count()} cores, load average {load:.2f}, Python {platform.python_version()}, "
-          f"numpy {np.__version__}; median of {args.repeat}; {args.clock} clock")
-    header = (f"{'case':<22} {'BLAS':>4} {'draws':>9} {'engine/s':>9} {'base/s':>8} {'x base':>7} "
-              f"{'textbk/s':>9} {'vs textbk':>9} {'of floor':>8}")
+    print(
+        f"# {cpu_name()}, {os.cpu_count()} cores, load average {load:.2f}, Python {platform.python_version()}, "
+        f"numpy {np.__version__}; median of {args.repeat}; {args.clock} clock"
+    )
+    header = (
+        f"{'case':<22} {'BLAS':>4} {'draws':>9} {'engine/s':>9} {'base/s':>8} {'x base':>7} "
+        f"{'textbk/s':>9} {'vs textbk':>9} {'of floor':>8}"
+    )
     print(header)
     print("-" * len(header))
     for name, method, matrix, ranges, samples in cases:
@@ -185,9 +193,10 @@ def main() -> None:
             slow = rate(baseline, call, samples, max(1, args.repeat // 2), threads)
             plain = rate(textbook, call, samples, max(1, args.repeat // 2), threads)
             bare = rate(floor, call, samples, args.repeat, threads)
-            print(f"{name:<22} {threads:>4} {samples:>9,} {fast / 1e6:>8.2f}M {slow / 1e6:>7.2f}M {fast / slow:>6.1f}x "
-                  f"{plain / 1e6:>8.2f}M {fast / plain:>8.0%} {fast / bare:>8.0%}"
-                  + ("" if same else "  COUNTS DIFFER"))
+            print(
+                f"{name:<22} {threads:>4} {samples:>9,} {fast / 1e6:>8.2f}M {slow / 1e6:>7.2f}M {fast / slow:>6.1f}x "
+                f"{plain / 1e6:>8.2f}M {fast / plain:>8.0%} {fast / bare:>8.0%}" + ("" if same else "  COUNTS DIFFER")
+            )
     print(f"# load average at the end {os.getloadavg()[0]:.2f}" if hasattr(os, "getloadavg") else "")
 
 

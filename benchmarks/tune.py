@@ -65,12 +65,18 @@ def main(argv: list[str] | None = None) -> None:
     actor = largest_actor()
     matrix = decide.show(actor=actor).matrix
     load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
-    print(f"# CPython {platform.python_version()}, numpy {np.__version__}, {os.cpu_count()} cores, "
-          f"load average {load:.1f}")
-    print(f"# {actor}: {len(matrix.strategies)} strategies x {len(matrix.criteria)} criteria; "
-          f"{args.moves} random moves per method, seed {args.seed}")
-    print(f"{'method':<12}{'median ms':>10}{'p99 ms':>9}{'worst ms':>10}{'worst CPU ms':>14}  "
-          f"target: worst <= {TARGET_MS:g} ms")
+    print(
+        f"# CPython {platform.python_version()}, numpy {np.__version__}, {os.cpu_count()} cores, "
+        f"load average {load:.1f}"
+    )
+    print(
+        f"# {actor}: {len(matrix.strategies)} strategies x {len(matrix.criteria)} criteria; "
+        f"{args.moves} random moves per method, seed {args.seed}"
+    )
+    print(
+        f"{'method':<12}{'median ms':>10}{'p99 ms':>9}{'worst ms':>10}{'worst CPU ms':>14}  "
+        f"target: worst <= {TARGET_MS:g} ms"
+    )
     met = True
     for name in [n for n, cls in METHODS.items() if cls.vectorised]:
         wall, cpu = time_moves(actor, name, args.moves, args.seed)
@@ -82,12 +88,16 @@ def main(argv: list[str] | None = None) -> None:
         else:
             verdict = "NOT met"
         met &= worst_cpu <= TARGET_MS
-        print(f"{name:<12}{np.median(wall):>10.2f}{np.percentile(wall, 99):>9.2f}{worst:>10.2f}{worst_cpu:>14.2f}  "
-              f"{verdict}")
+        print(
+            f"{name:<12}{np.median(wall):>10.2f}{np.percentile(wall, 99):>9.2f}{worst:>10.2f}{worst_cpu:>14.2f}  "
+            f"{verdict}"
+        )
     if args.slow_moves:
         wall, cpu = time_moves(actor, "promethee2", args.slow_moves, args.seed)
-        print(f"{'promethee2':<12}{np.median(wall):>10.0f}{'':>9}{wall.max():>10.0f}{cpu.max():>14.0f}  "
-              f"no numpy engine ({args.slow_moves} moves): the screen shows 'computing...'")
+        print(
+            f"{'promethee2':<12}{np.median(wall):>10.0f}{'':>9}{wall.max():>10.0f}{cpu.max():>14.0f}  "
+            f"no numpy engine ({args.slow_moves} moves): the screen shows 'computing...'"
+        )
     sys.exit(0 if met else 1)
 
 

@@ -85,10 +85,27 @@ _HOMES = {
 
 
 #: Verbs whose arguments are checked against their type hints before they run.
-_CHECKED_VERBS = frozenset({
-    "rank", "compare", "sensitivity", "make_top", "smaa", "explain", "robust", "report", "show", "overview",
-    "scenarios", "profiles", "load_matrices", "load_matrix", "validate", "export", "render",
-})
+_CHECKED_VERBS = frozenset(
+    {
+        "rank",
+        "compare",
+        "sensitivity",
+        "make_top",
+        "smaa",
+        "explain",
+        "robust",
+        "report",
+        "show",
+        "overview",
+        "scenarios",
+        "profiles",
+        "load_matrices",
+        "load_matrix",
+        "validate",
+        "export",
+        "render",
+    }
+)
 
 
 def __getattr__(name: str) -> Any:

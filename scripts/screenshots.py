@@ -33,8 +33,22 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as folder:
         pdf = briefing.write(Path(folder) / "brief.pdf")
         for name, page in (("brief-summary", 1), ("brief-actor", us + 2)):
-            subprocess.run(["pdftoppm", "-r", "80", "-png", "-singlefile", "-f", str(page), "-l", str(page),
-                            str(pdf), str(IMAGES / name)], check=True)
+            subprocess.run(
+                [
+                    "pdftoppm",
+                    "-r",
+                    "80",
+                    "-png",
+                    "-singlefile",
+                    "-f",
+                    str(page),
+                    "-l",
+                    str(page),
+                    str(pdf),
+                    str(IMAGES / name),
+                ],
+                check=True,
+            )
         page_file = briefing.write(Path(folder) / "interactive.html", interactive=True)
         from playwright.sync_api import sync_playwright
 

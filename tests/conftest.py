@@ -81,9 +81,7 @@ def cli():
 try:
     from hypothesis import HealthCheck, settings
 
-    settings.register_profile(
-        "default", max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow]
-    )
+    settings.register_profile("default", max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
     settings.register_profile(
         "thorough", max_examples=1000, deadline=None, suppress_health_check=[HealthCheck.too_slow]
     )

@@ -66,8 +66,11 @@ def four_criteria_matrix(seed: int, strategies: int = 7) -> Matrix:
     """Scores on a [1, 10] scale, two benefit and two cost criteria, no ties."""
     rng = np.random.default_rng(seed)
     return make_matrix(
-        rng.uniform(1, 10, (strategies, 4)), ["max", "max", "min", "min"], [1, 1, 1, 1],
-        criteria=["stability", "deterrence", "cost", "risk"], scale=(1.0, 10.0),
+        rng.uniform(1, 10, (strategies, 4)),
+        ["max", "max", "min", "min"],
+        [1, 1, 1, 1],
+        criteria=["stability", "deterrence", "cost", "risk"],
+        scale=(1.0, 10.0),
     )
 
 
@@ -120,9 +123,7 @@ def cross_checked(*method_names: str) -> Callable:
 def random_integer_matrix(seed: int, strategies: int = 6, criteria: int = 4) -> Matrix:
     rng = np.random.default_rng(seed)
     values = rng.integers(1, 11, size=(strategies, criteria)).astype(float)
-    objectives = ["max", "min"] + [
-        str(o) for o in rng.choice(["max", "min"], criteria - 2)
-    ]
+    objectives = ["max", "min"] + [str(o) for o in rng.choice(["max", "min"], criteria - 2)]
     weights = rng.uniform(0.1, 1.0, criteria)
     return make_matrix(values, objectives, weights, scale=(1.0, 10.0))
 
@@ -152,8 +153,26 @@ def direct(name: str, matrix: Matrix):
     from skcriteria.preprocessing import invert_objectives as inv
     from skcriteria.preprocessing import scalers
 
-    for family in ("aras", "cocoso", "codas", "copras", "edas", "electre", "ervd", "mabac", "mairca", "marcos",
-                   "ocra", "ram", "rim", "simus", "spotis", "topsis", "vikor", "waspas"):
+    for family in (
+        "aras",
+        "cocoso",
+        "codas",
+        "copras",
+        "edas",
+        "electre",
+        "ervd",
+        "mabac",
+        "mairca",
+        "marcos",
+        "ocra",
+        "ram",
+        "rim",
+        "simus",
+        "spotis",
+        "topsis",
+        "vikor",
+        "waspas",
+    ):
         importlib.import_module(f"skcriteria.agg.{family}")  # ``agg.<family>`` below needs the submodule loaded
 
     dm = matrix.to_skcriteria()
@@ -172,9 +191,7 @@ def direct(name: str, matrix: Matrix):
         "waspas": lambda: mkpipe(inv.BenefitCostInverter(), agg.waspas.WASPAS()),
         "edas": lambda: agg.edas.EDAS(),
         "codas": lambda: mkpipe(inv.BenefitCostInverter(), agg.codas.CODAS()),
-        "copras": lambda: mkpipe(
-            scalers.SumScaler(target="matrix"), agg.copras.COPRAS()
-        ),
+        "copras": lambda: mkpipe(scalers.SumScaler(target="matrix"), agg.copras.COPRAS()),
         "mabac": lambda: mkpipe(inv.MinMaxInverter(), agg.mabac.MABAC()),
         "mairca": lambda: agg.mairca.MAIRCA(),
         "marcos": lambda: agg.marcos.MARCOS(),
@@ -182,9 +199,7 @@ def direct(name: str, matrix: Matrix):
         "ocra": lambda: agg.ocra.OCRA(),
         "ram": lambda: mkpipe(scalers.SumScaler(target="matrix"), agg.ram.RAM()),
         "probid": lambda: mkpipe(inv.NegateMinimize(), vector, probid.PROBID()),
-        "sprobid": lambda: mkpipe(
-            inv.NegateMinimize(), vector, probid.SimplifiedPROBID()
-        ),
+        "sprobid": lambda: mkpipe(inv.NegateMinimize(), vector, probid.SimplifiedPROBID()),
         "electre2": lambda: agg.electre.ELECTRE2(),
     }
     if name in pipelines:
@@ -193,9 +208,7 @@ def direct(name: str, matrix: Matrix):
         inverted = inv.InvertMinimize().transform(dm).matrix.to_numpy()
         ideal = inverted.max(axis=0)
         totals = inverted.sum(axis=0) + ideal
-        normalised = dm.replace(
-            matrix=inverted / totals, objectives=[max] * inverted.shape[1]
-        )
+        normalised = dm.replace(matrix=inverted / totals, objectives=[max] * inverted.shape[1])
         return agg.aras.ARAS().evaluate(normalised, ideal=ideal / totals).rank_
     if name == "spotis":
         bounds = np.array([[1.0, 10.0]] * len(matrix.criteria))
@@ -220,9 +233,7 @@ def direct(name: str, matrix: Matrix):
 
         types = np.array([1 if o == "max" else -1 for o in matrix.objectives])
         weights = np.array(list(matrix.weights.values()))
-        flows = PROMETHEE_II("usual")(
-            matrix.to_frame().to_numpy(), weights, types, validation=False
-        )
+        flows = PROMETHEE_II("usual")(matrix.to_frame().to_numpy(), weights, types, validation=False)
         return rrankdata(flows)
     raise AssertionError(f"no direct pipeline for {name}")
 

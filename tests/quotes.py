@@ -59,7 +59,7 @@ def stray_quote_marks(text: str) -> list[str]:
     ["'open"]
     """
     rest = QUOTE.sub("", text)
-    return [rest[m.start():m.start() + 20] for m in re.finditer("'", rest) if not _APOSTROPHE.match(rest, m.start())]
+    return [rest[m.start() : m.start() + 20] for m in re.finditer("'", rest) if not _APOSTROPHE.match(rest, m.start())]
 
 
 def shipped_texts() -> list[tuple[str, str, list[str]]]:

@@ -35,19 +35,21 @@ HEAVY_MODULES = ("skcriteria", "matplotlib", "seaborn", "pymcdm", "pulp", "textu
 
 
 def loaded_after(code: str) -> set[str]:
-    probe = (
-        "import sys\n"
-        f"{code}\n"
-        f"print(' '.join(m for m in {HEAVY_MODULES!r} if m in sys.modules))"
-    )
+    probe = f"import sys\n{code}\nprint(' '.join(m for m in {HEAVY_MODULES!r} if m in sys.modules))"
     output = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True).stdout
     return set(output.split())
 
 
 @pytest.mark.slow
 def test_help_list_show_validate_do_not_import_heavy_modules():
-    for args in (["--help"], ["list"], ["show", "--actor", "China"], ["validate", "matrices"], ["methods"],
-                 ["tune", "--help"]):
+    for args in (
+        ["--help"],
+        ["list"],
+        ["show", "--actor", "China"],
+        ["validate", "matrices"],
+        ["methods"],
+        ["tune", "--help"],
+    ):
         code = (
             "from click.testing import CliRunner\n"
             "from decide.cli.main import cli\n"

@@ -17,8 +17,12 @@ from decide.rendering.words import CLEAR_MARGIN, CLEAR_SHARE, TIE_MARGIN, TIE_SH
 
 SMALL = Matrix(
     actor="Testland",
-    criteria=(Criterion("stability", "max", 0.3), Criterion("deterrence", "max", 0.25),
-              Criterion("cost", "min", 0.2), Criterion("risk", "min", 0.25)),
+    criteria=(
+        Criterion("stability", "max", 0.3),
+        Criterion("deterrence", "max", 0.25),
+        Criterion("cost", "min", 0.2),
+        Criterion("risk", "min", 0.25),
+    ),
     strategies=(
         Strategy("Pay $5 now or $10 later", {"stability": 8, "deterrence": 3, "cost": 2, "risk": 3}),
         Strategy("Exercises", {"stability": 5, "deterrence": 9, "cost": 7, "risk": 6}),
@@ -58,15 +62,19 @@ def visible_text(page: str) -> str:
 
 # -- words for numbers ------------------------------------------------------------------------
 
-@pytest.mark.parametrize(("share", "margin", "contender", "word"), [
-    (TIE_SHARE - 0.01, 0.5, 0.0, "a near tie"),
-    (0.9, TIE_MARGIN - 0.001, 0.0, "a near tie"),
-    (0.4, 0.5, 0.41, "a near tie"),
-    (TIE_SHARE, TIE_MARGIN, 0.0, "narrow"),
-    (CLEAR_SHARE - 0.01, 0.5, 0.0, "narrow"),
-    (0.9, CLEAR_MARGIN - 0.001, 0.0, "narrow"),
-    (CLEAR_SHARE, CLEAR_MARGIN, 0.0, "clear"),
-])
+
+@pytest.mark.parametrize(
+    ("share", "margin", "contender", "word"),
+    [
+        (TIE_SHARE - 0.01, 0.5, 0.0, "a near tie"),
+        (0.9, TIE_MARGIN - 0.001, 0.0, "a near tie"),
+        (0.4, 0.5, 0.41, "a near tie"),
+        (TIE_SHARE, TIE_MARGIN, 0.0, "narrow"),
+        (CLEAR_SHARE - 0.01, 0.5, 0.0, "narrow"),
+        (0.9, CLEAR_MARGIN - 0.001, 0.0, "narrow"),
+        (CLEAR_SHARE, CLEAR_MARGIN, 0.0, "clear"),
+    ],
+)
 def test_one_rule_turns_share_and_margin_into_words(share, margin, contender, word):
     assert strength(share, margin, contender) == word
 
@@ -94,15 +102,21 @@ def test_words_follow_the_numbers_for_every_actor(shipped, facts):
         shares = b.smaa.results[0].first_rank_acceptability
         assert f.share == pytest.approx(shares[f.leader]) and f.margin == pytest.approx(margin)
         assert f.strength == strength(shares[f.leader], margin, shares.drop(f.leader).max())
-        assert f.strength in f.answer or ("narrowly" in f.answer and f.strength == "narrow") \
+        assert (
+            f.strength in f.answer
+            or ("narrowly" in f.answer and f.strength == "narrow")
             or ("clearly" in f.answer and f.strength == "clear")
+        )
 
 
 # -- honest agreement ---------------------------------------------------------------------------
 
+
 def test_a_method_agrees_only_when_it_ranks_the_leader_first_alone():
-    ranks = pd.DataFrame({"alone": [1, 2, 3, 4, 5], "shared": [1, 1, 3, 4, 5], "other": [2, 1, 3, 4, 5],
-                          "blind": [1, 1, 1, 4, 1]}, index=list("ABCDE"))
+    ranks = pd.DataFrame(
+        {"alone": [1, 2, 3, 4, 5], "shared": [1, 1, 3, 4, 5], "other": [2, 1, 3, 4, 5], "blind": [1, 1, 1, 4, 1]},
+        index=list("ABCDE"),
+    )
 
     class Fake:
         pass
@@ -132,6 +146,7 @@ def test_a_method_counts_as_agreeing_only_when_it_ranks_the_leader_first_alone(f
 
 
 # -- what would change the answer, what it rests on ----------------------------------------------
+
 
 def test_the_weight_change_is_make_tops_for_the_runner_up(facts, shipped):
     for b in shipped.results:
@@ -165,11 +180,13 @@ def test_judgement_shares_count_the_file(facts, shipped):
         assert sum(counts.values()) == len(b.matrix.strategies) * len(b.matrix.criteria)
         leader = next(s for s in b.matrix.strategies if s.name == f.leader)
         assert f.leader_judgement == pytest.approx(
-            sum(w for c, w in b.matrix.weights.items() if leader.certainty.get(c) == "judgement" or c in leader.ranges))
+            sum(w for c, w in b.matrix.weights.items() if leader.certainty.get(c) == "judgement" or c in leader.ranges)
+        )
         assert 0 <= judgement_weight(b.matrix, f.leader) <= 1
 
 
 # -- the pages ----------------------------------------------------------------------------------
+
 
 def test_the_brief_is_a_summary_then_one_page_per_actor(shipped, brief_html):
     sections = re.findall(r'<section id="([^"]+)" class="([^"]+)"', brief_html)

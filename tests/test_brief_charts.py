@@ -21,8 +21,12 @@ PRINTED_WIDTH_PT = (210 - 2 * 15) / 25.4 * 72
 
 SMALL = Matrix(
     actor="Testland",
-    criteria=(Criterion("stability", "max", 0.3), Criterion("deterrence", "max", 0.25),
-              Criterion("cost", "min", 0.2), Criterion("risk", "min", 0.25)),
+    criteria=(
+        Criterion("stability", "max", 0.3),
+        Criterion("deterrence", "max", 0.25),
+        Criterion("cost", "min", 0.2),
+        Criterion("risk", "min", 0.25),
+    ),
     strategies=(
         Strategy("Pay $5 now or $10 later", {"stability": 8, "deterrence": 3, "cost": 2, "risk": 3}),
         Strategy("Exercises", {"stability": 5, "deterrence": 9, "cost": 7, "risk": 6}),
@@ -104,7 +108,7 @@ def test_rank_colours_read_without_hue():
     see the order."""
 
     def luminance(colour: str) -> float:
-        r, g, b = (int(colour[i:i + 2], 16) / 255 for i in (1, 3, 5))
+        r, g, b = (int(colour[i : i + 2], 16) / 255 for i in (1, 3, 5))
         return 0.2126 * r + 0.7152 * g + 0.0722 * b
 
     lights = [luminance(c) for c in RANK_COLOURS]
@@ -119,9 +123,15 @@ def test_user_text_is_drawn_as_written_in_every_chart(name):
     from decide.analysis.sensitivity import sensitivity
     from decide.analysis.smaa import smaa
 
-    matrix = replace(SMALL, actor=f"Actor {name}",
-                     strategies=(replace(SMALL.strategies[0], name=name), *SMALL.strategies[1:]))
-    for result in (rank(matrix), explain(matrix), compare(matrix, methods="wsm,topsis"),
-                   sensitivity(matrix, method="wsm"), smaa(matrix, samples=50, seed=1)):
+    matrix = replace(
+        SMALL, actor=f"Actor {name}", strategies=(replace(SMALL.strategies[0], name=name), *SMALL.strategies[1:])
+    )
+    for result in (
+        rank(matrix),
+        explain(matrix),
+        compare(matrix, methods="wsm,topsis"),
+        sensitivity(matrix, method="wsm"),
+        smaa(matrix, samples=50, seed=1),
+    ):
         svg = svg_text(result.plot())
         assert name.replace("&", "&amp;").replace("<", "&lt;") in svg, type(result).__name__

@@ -67,7 +67,7 @@ def test_no_chart_is_blank_on_paper(a4, shipped, tmp_path):
     rendered = png_pages(a4, tmp_path)
     assert len(rendered) == pages(a4)
     # second- and third-rank bars: colours only the charts use (headings and borders use the first)
-    inks = [tuple(int(c[i:i + 2], 16) / 255 for i in (1, 3, 5)) for c in RANK_COLOURS[1:3]]
+    inks = [tuple(int(c[i : i + 2], 16) / 255 for i in (1, 3, 5)) for c in RANK_COLOURS[1:3]]
     charted = []
     for path in rendered:
         pixels = imread(path)[:, :, :3]

@@ -81,10 +81,16 @@ def test_comparison_sensitivity_and_smaa_charts():
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("command", [
-    ("rank", "-a", "china"), ("compare", "-a", "china"), ("sensitivity", "-a", "china", "-m", "wsm"),
-    ("smaa", "-a", "china", "-n", "100"), ("explain", "-a", "china"),
-])
+@pytest.mark.parametrize(
+    "command",
+    [
+        ("rank", "-a", "china"),
+        ("compare", "-a", "china"),
+        ("sensitivity", "-a", "china", "-m", "wsm"),
+        ("smaa", "-a", "china", "-n", "100"),
+        ("explain", "-a", "china"),
+    ],
+)
 @pytest.mark.parametrize("suffix", [".svg", ".png"])
 def test_plot_option_writes_the_chart(cli, tmp_path, command, suffix):
     target = tmp_path / f"chart{suffix}"

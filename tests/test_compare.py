@@ -118,7 +118,10 @@ def test_json_shape():
     }
     assert data["correlation"]["kendall"]["topsis"]["topsis"] == 1.0
     assert data["methods"][0] == {
-        "name": "topsis", "params": {"normalization": "vector"}, "better": "higher", "weights_used": True,
+        "name": "topsis",
+        "params": {"normalization": "vector"},
+        "better": "higher",
+        "weights_used": True,
     }
 
 

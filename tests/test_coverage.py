@@ -39,10 +39,13 @@ def coverage_problems(items: list[dict], strategies: set[str]) -> list[str]:
     for item in items:
         reason = item.get("context_only", "")
         if bool(carriers(item)) == bool(reason and reason.strip()):
-            problems.append(f"item '{item.get('row')}': give carried_by or merged_into: [Actor: strategy], "
-                            "or context_only: <reason>")
-        problems += [f"item '{item.get('row')}': no strategy '{name}'" for name in carriers(item)
-                     if name not in strategies]
+            problems.append(
+                f"item '{item.get('row')}': give carried_by or merged_into: [Actor: strategy], "
+                "or context_only: <reason>"
+            )
+        problems += [
+            f"item '{item.get('row')}': no strategy '{name}'" for name in carriers(item) if name not in strategies
+        ]
     return problems
 
 
@@ -88,17 +91,25 @@ def test_own_strategies_start_from_the_item_and_merged_ones_name_it_later():
     """``carried_by``: the strategy's first source place is this item; ``merged_into``: a later place is."""
     wrong = []
     for item in ITEMS:
-        wrong += [(item["row"], name) for name in item.get("carried_by") or []
-                  if places(item, SOURCES[name])[:1] != [0]]
-        wrong += [(item["row"], name) for name in item.get("merged_into") or []
-                  if not places(item, SOURCES[name]) or places(item, SOURCES[name])[0] == 0]
+        wrong += [
+            (item["row"], name) for name in item.get("carried_by") or [] if places(item, SOURCES[name])[:1] != [0]
+        ]
+        wrong += [
+            (item["row"], name)
+            for name in item.get("merged_into") or []
+            if not places(item, SOURCES[name]) or places(item, SOURCES[name])[0] == 0
+        ]
     assert wrong == []
 
 
 def test_every_strategy_naming_an_item_is_listed_as_its_carrier():
     """A strategy whose source names an item's place carries it: the strategies and the items agree."""
-    unlisted = [(item["row"], name) for item in ITEMS for name, source in SOURCES.items()
-                if places(item, source) and name not in carriers(item) and not item.get("context_only")]
+    unlisted = [
+        (item["row"], name)
+        for item in ITEMS
+        for name, source in SOURCES.items()
+        if places(item, source) and name not in carriers(item) and not item.get("context_only")
+    ]
     assert unlisted == []
 
 
@@ -110,20 +121,32 @@ def test_items_name_an_article_and_a_place():
 
 def test_the_items_the_reviews_found_missing_are_accounted_for():
     rows = {(item["source"][:3], str(item["row"])): item for item in ITEMS}
-    for key in [("000", "United States"), ("000", "Economic Sanctions on Russia"), ("000", "US Engagement in asia"),
-                ("001", "pivotal regional players"), ("001", "refrain from publicly addressing"),
-                ("000", "reinforcing its regional dominance"), ("000", "enhance its diplomatic leadership"),
-                ("000", "strategic dialogue and cooperation")]:
+    for key in [
+        ("000", "United States"),
+        ("000", "Economic Sanctions on Russia"),
+        ("000", "US Engagement in asia"),
+        ("001", "pivotal regional players"),
+        ("001", "refrain from publicly addressing"),
+        ("000", "reinforcing its regional dominance"),
+        ("000", "enhance its diplomatic leadership"),
+        ("000", "strategic dialogue and cooperation"),
+    ]:
         assert carriers(rows[key]), key
-    for key in [("001", "engage more actively with key allies"), ("001", "shape public discourse"),
-                ("000", "keeping a close watch")]:
+    for key in [
+        ("001", "engage more actively with key allies"),
+        ("001", "shape public discourse"),
+        ("000", "keeping a close watch"),
+    ]:
         assert rows[key].get("context_only") or carriers(rows[key]), key
     assert "China: Strategic Dialogue and Cooperation with Washington" in carriers(
-        rows[("000", "strategic dialogue and cooperation")])
+        rows[("000", "strategic dialogue and cooperation")]
+    )
     assert "Japan: Joint Military Exercises with the US and South Korea" in carriers(
-        rows[("001", "Enhanced Military Coordination")])
+        rows[("001", "Enhanced Military Coordination")]
+    )
     assert "South Korea: Strengthen Bilateral Alliance with the US" in carriers(
-        rows[("000", "Strengthening Bilateral Relations with South Korea and Japan")])
+        rows[("000", "Strengthening Bilateral Relations with South Korea and Japan")]
+    )
 
 
 @pytest.mark.skipif(seeds_dir() is None, reason="the seed articles are not found; set DECIDE_SEEDS to their folder")

@@ -67,8 +67,18 @@ def test_csv_reads_back_unchanged(tricky_ranking):
     expected = tricky_ranking.to_frame(provenance=True)
     pd.testing.assert_frame_equal(frame, expected, check_dtype=False)
     assert list(frame.columns) == [
-        "actor", "rank", "strategy", "score", "dominated", "dominated_by",
-        "basis", "file", "filters", "method", "params", "weights",
+        "actor",
+        "rank",
+        "strategy",
+        "score",
+        "dominated",
+        "dominated_by",
+        "basis",
+        "file",
+        "filters",
+        "method",
+        "params",
+        "weights",
     ]
 
 
@@ -79,7 +89,12 @@ def test_json_shape(tricky_ranking):
     ranking = data["actors"][0]
     assert ranking["better"] == "higher" and ranking["weights"] == {"gain": 0.6, "cost": 0.4}
     assert ranking["ranking"][0] == {
-        "rank": 1, "strategy": TRICKY, "score": 1.0, "dominated": False, "dominated_by": [], "basis": "stated",
+        "rank": 1,
+        "strategy": TRICKY,
+        "score": 1.0,
+        "dominated": False,
+        "dominated_by": [],
+        "basis": "stated",
     }
 
 
@@ -95,8 +110,10 @@ def test_xlsx_cannot_go_to_stdout(tricky_ranking):
         render(tricky_ranking, "xlsx")
 
 
-@pytest.mark.parametrize(("suffix", "marker"), [(".md", "Table: "), (".tex", r"\caption"), (".html", "<caption>"),
-                                               (".json", '"actors"'), (".csv", "actor,rank")])
+@pytest.mark.parametrize(
+    ("suffix", "marker"),
+    [(".md", "Table: "), (".tex", r"\caption"), (".html", "<caption>"), (".json", '"actors"'), (".csv", "actor,rank")],
+)
 def test_export_infers_format_from_suffix(tmp_path, tricky_ranking, suffix, marker):
     path = export(tricky_ranking, tmp_path / f"out{suffix}")
     assert marker in path.read_text(encoding="utf-8")
@@ -240,19 +257,23 @@ _SCORES = st.one_of(
     st.integers(-1000, 1000).map(float),
     st.floats(min_value=-1e12, max_value=1e12, allow_nan=False).filter(lambda v: v == 0 or abs(v) >= 1e-12),
 )
-_NAMES = st.text(alphabet='ab ,"\'=+-@;é\t', min_size=1, max_size=8).filter(lambda s: s.strip() and "\t" not in s)
+_NAMES = st.text(alphabet="ab ,\"'=+-@;é\t", min_size=1, max_size=8).filter(lambda s: s.strip() and "\t" not in s)
 
 
 @pytest.mark.slow
 @settings(max_examples=150, deadline=None)
-@given(st.lists(st.tuples(_NAMES, _SCORES, _SCORES), min_size=1, max_size=6, unique_by=lambda row: row[0]),
-       _NAMES, st.booleans())
+@given(
+    st.lists(st.tuples(_NAMES, _SCORES, _SCORES), min_size=1, max_size=6, unique_by=lambda row: row[0]),
+    _NAMES,
+    st.booleans(),
+)
 def test_show_csv_without_pandas_equals_pandas_csv(rows, source, raw):
     from decide.analysis.views import MatrixView
     from decide.rendering.formats import _table_csv, neutralise_frame
 
     matrix = Matrix(
-        actor="X", criteria=(Criterion("gain", "max", 1.0), Criterion("cost", "min", 1.0)),
+        actor="X",
+        criteria=(Criterion("gain", "max", 1.0), Criterion("cost", "min", 1.0)),
         strategies=tuple(Strategy(name, {"gain": g, "cost": c}, source) for name, g, c in rows),
     )
     view = MatrixView(matrix)

@@ -72,8 +72,11 @@ def seeds():
 
 
 def matching_item(result, entry):
-    return [item for item in result.items
-            if item.article == entry["source"] and entry["quote"] in item.quote and item.row == str(entry["row"])]
+    return [
+        item
+        for item in result.items
+        if item.article == entry["source"] and entry["quote"] in item.quote and item.row == str(entry["row"])
+    ]
 
 
 @needs_seeds
@@ -126,9 +129,13 @@ def test_group_terms_back_references_and_allies_say_why(seeds):
 @needs_seeds
 def test_most_paragraph_level_items_are_found_as_recommendation_sentences(seeds):
     paragraphs = [entry for entry in COVERAGE if is_paragraph_level(entry)]
-    found = [entry for entry in paragraphs
-             if any(i.place == "paragraph" and entry["quote"] in i.quote and i.article == entry["source"]
-                    for i in seeds.items)]
+    found = [
+        entry
+        for entry in paragraphs
+        if any(
+            i.place == "paragraph" and entry["quote"] in i.quote and i.article == entry["source"] for i in seeds.items
+        )
+    ]
     print(f"paragraph-level items: {len(found)}/{len(paragraphs)}")
     assert len(found) >= 12
 
@@ -196,21 +203,30 @@ def test_seed_drafts_validate_with_a_warning_and_rank_says_draft_scores(seeds, t
 # --------------------------------------------------------------------------- the fixture articles
 
 ARCTIC_ITEMS = {  # row -> actors, as the article was written
-    "Permanent Allied Base": ("Norway",), "Rotational Basing": ("Norway",), "Expanded Surveillance": ("Norway",),
-    "Russia": ("Russia",), "United States": ("United States",), "Pre-positioned Equipment": ("Norway",),
-    "Keep the Base Policy": ("Norway",), "Joint air policing with Norway and Sweden": ("Finland",),
+    "Permanent Allied Base": ("Norway",),
+    "Rotational Basing": ("Norway",),
+    "Expanded Surveillance": ("Norway",),
+    "Russia": ("Russia",),
+    "United States": ("United States",),
+    "Pre-positioned Equipment": ("Norway",),
+    "Keep the Base Policy": ("Norway",),
+    "Joint air policing with Norway and Sweden": ("Finland",),
     "Opening Lapland ranges for allied exercises": ("Finland",),
     "A cross-border rail link to the Norwegian coast": ("Finland",),
 }
 BALTIC_ITEMS = {
-    "Second Interconnector": ("Estonia",), "Battery Reserve": ("Estonia",),
-    "Ask NATO to patrol the cable routes with": ("Estonia",), "Seabed Sensors": ("Finland",),
-    "Faster repair ships on standby in Porvoo": ("Finland",), "Repair Ships": ("Finland",),
+    "Second Interconnector": ("Estonia",),
+    "Battery Reserve": ("Estonia",),
+    "Ask NATO to patrol the cable routes with": ("Estonia",),
+    "Seabed Sensors": ("Finland",),
+    "Faster repair ships on standby in Porvoo": ("Finland",),
+    "Repair Ships": ("Finland",),
 }
 
 
-@pytest.mark.parametrize(("path", "actors", "expected"), [(ARCTIC, ARCTIC_ACTORS, ARCTIC_ITEMS),
-                                                          (BALTIC, BALTIC_ACTORS, BALTIC_ITEMS)])
+@pytest.mark.parametrize(
+    ("path", "actors", "expected"), [(ARCTIC, ARCTIC_ACTORS, ARCTIC_ITEMS), (BALTIC, BALTIC_ACTORS, BALTIC_ITEMS)]
+)
 def test_a_fixture_article_gives_each_row_and_item_to_its_actor(path, actors, expected):
     result = extract(path, actors=actors)
     rows = {item.row: item.actors for item in result.items if item.place != "paragraph"}
@@ -266,10 +282,12 @@ def test_locators_follow_the_shipped_format():
     result = extract(ARCTIC, actors=ARCTIC_ACTORS)
     locators = {item.row: item.locator for item in result.items}
     assert locators["Expanded Surveillance"] == (
-        "arctic-basing.txt; table 'Option | Benefits | Challenges | Cost', row 'Expanded Surveillance'")
+        "arctic-basing.txt; table 'Option | Benefits | Challenges | Cost', row 'Expanded Surveillance'"
+    )
     assert locators["Keep the Base Policy"] == (
         "arctic-basing.txt; section 'Options for Norway', list 'Norwegian planners weigh several courses of action',"
-        " list item 'Keep the Base Policy'")
+        " list item 'Keep the Base Policy'"
+    )
 
 
 def test_a_fixture_against_the_shipped_matrices_reports_exactly_its_new_items():
@@ -295,15 +313,17 @@ def test_against_writes_a_patch_and_never_into_the_compared_folder(tmp_path):
     assert any(w.endswith("russia.yaml") for w in written)
     patch = yaml.safe_load((tmp_path / "patch" / "matrices" / "russia.yaml").read_text("utf-8"))
     assert patch["draft"] is True and [s["name"] for s in patch["strategies"]] == [
-        "More submarine patrols in the Barents Sea"]
+        "More submarine patrols in the Barents Sea"
+    ]
 
 
 # --------------------------------------------------------------------------- actors and text
 
 
 def test_actors_are_subjects_not_objects():
-    finder = ActorFinder([Actor("North Korea", ("DPRK", "Pyongyang")), Actor("Russia", ("Moscow",)),
-                          Actor("China", ("Beijing",))])
+    finder = ActorFinder(
+        [Actor("North Korea", ("DPRK", "Pyongyang")), Actor("Russia", ("Moscow",)), Actor("China", ("Beijing",))]
+    )
     assert finder.agents("A united front could embolden North Korea in its aggressive posturing") == ["North Korea"]
     assert finder.agents("Joint ventures can provide Russia with a market") == []
     assert finder.agents("ties between Russia and North Korea have deepened") == []
@@ -328,10 +348,13 @@ def test_group_terms_resolve_through_the_groups_table_and_say_where_from():
     rows = {item.row: item for item in result.items if item.place == "list item"}
     assert rows["Joint Patrols"].actors == ("Norway", "Finland", "Sweden")  # the default West's known members
     assert rows["Joint Patrols"].assigned_by == (
-        "the list's lead-in: 'The West' = Norway, Finland, Sweden (the default list)")
+        "the list's lead-in: 'The West' = Norway, Finland, Sweden (the default list)"
+    )
     given = extract(GROUPED, actors="Norway;Finland;Sweden;Japan", groups="the West=Japan,Norway")
     assert {item.row: item.actors for item in given.items if item.place == "list item"}["Cheaper Fuel"] == (
-        "Japan", "Norway")
+        "Japan",
+        "Norway",
+    )
     alone = extract(GROUPED, actors="Russia")
     item = next(i for i in alone.items if i.row == "Cheaper Fuel")
     assert item.actors == () and "'The West', a group with no known actor" in item.assigned_by
@@ -346,7 +369,8 @@ def test_back_references_go_to_the_latest_actor_list_of_an_earlier_sentence():
     finder = ActorFinder([Actor("Norway"), Actor("Finland")])
     # "they" is a back-reference only as a clause's subject
     assert [s.actors for s in finder.subjects("Costs rise, and they may act.", ["Norway and Finland met."])] == [
-        ("Norway", "Finland")]
+        ("Norway", "Finland")
+    ]
     assert finder.subjects("It shows the instability they may bring.", ["Norway and Finland met."]) == []
 
 
@@ -358,7 +382,8 @@ def test_allies_share_a_joint_action_only_when_named_or_acted_among():
     rows = {item.row: item for item in allied.items if item.place == "list item"}
     assert rows["Joint Patrols"].actors == ("Finland", "Norway", "Sweden")
     assert "shared with allies: 'with Norway and Sweden', allies of Finland = Norway, Sweden (--groups)" in (
-        rows["Joint Patrols"].assigned_by)
+        rows["Joint Patrols"].assigned_by
+    )
     assert rows["Cheaper Fuel"].actors == ("Finland",)  # neither names nor acts among allies
     arctic = extract(ARCTIC, actors=ARCTIC_ACTORS, groups="allies of Finland=Norway,Sweden")
     rows = {item.row: item.actors for item in arctic.items if item.place != "paragraph"}
@@ -367,9 +392,11 @@ def test_allies_share_a_joint_action_only_when_named_or_acted_among():
 
 
 def test_bad_groups_are_one_line(cli):
-    for groups, message in (("the West", "'the West' gives no members"),
-                            ("the West=Atlantis", "'the West' names 'Atlantis', no known actor"),
-                            ("allies of Atlantis=Norway", "'Atlantis' is no known actor")):
+    for groups, message in (
+        ("the West", "'the West' gives no members"),
+        ("the West=Atlantis", "'the West' names 'Atlantis', no known actor"),
+        ("allies of Atlantis=Norway", "'Atlantis' is no known actor"),
+    ):
         result = cli("extract", str(ARCTIC), "--actors", ARCTIC_ACTORS, "--groups", groups)
         assert result.exit_code == 1 and result.stderr.startswith("Error: groups: ") and message in result.stderr
         assert result.stderr.count("\n") == 1
@@ -394,13 +421,16 @@ def test_mojibake_is_repaired_not_dropped():
 # --------------------------------------------------------------------------- malformed input
 
 
-@pytest.mark.parametrize(("content", "message"), [
-    (b"\x00\x01\x02binary\x00", "NUL byte"),
-    (b"%PDF-1.4\n%\xe2\xe3", "looks like a PDF file"),
-    (b"", "file is empty"),
-    (b"   \n\n", "file is empty"),
-    (b"caf\xe9 au lait", "not UTF-8"),
-])
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (b"\x00\x01\x02binary\x00", "NUL byte"),
+        (b"%PDF-1.4\n%\xe2\xe3", "looks like a PDF file"),
+        (b"", "file is empty"),
+        (b"   \n\n", "file is empty"),
+        (b"caf\xe9 au lait", "not UTF-8"),
+    ],
+)
 def test_bad_files_get_one_clean_line(tmp_path, cli, content, message):
     path = tmp_path / "bad.txt"
     path.write_bytes(content)
@@ -437,8 +467,11 @@ def test_an_article_with_no_known_actor_says_so_and_drafts_nothing(tmp_path, cli
 
 def test_a_ragged_table_still_drafts_and_warns(tmp_path, cli):
     path = tmp_path / "ragged.txt"
-    path.write_text("Options for Norway\nThe choices:\nOption | Benefits | Challenges |\n---|---|---|\n"
-                    "Rotational Basing | Flexible presence |\nSurveillance | Warning | Cost | Extra |\n", "utf-8")
+    path.write_text(
+        "Options for Norway\nThe choices:\nOption | Benefits | Challenges |\n---|---|---|\n"
+        "Rotational Basing | Flexible presence |\nSurveillance | Warning | Cost | Extra |\n",
+        "utf-8",
+    )
     result = cli("extract", str(path), "--actors", "Norway", "-o", str(tmp_path / "out"))
     assert result.exit_code == 0 and result.stderr.count("Warning: ragged.txt: line") == 2
     assert (tmp_path / "out" / "matrices" / "norway.yaml").is_file()
@@ -447,7 +480,8 @@ def test_a_ragged_table_still_drafts_and_warns(tmp_path, cli):
 def test_bad_actors_option_is_one_line(cli):
     result = cli("extract", str(ARCTIC), "--actors", "=US")
     assert result.exit_code == 1 and result.stderr == (
-        "Error: actors: '=US' names no actor; write NAME=ALIAS,ALIAS;NAME...\n")
+        "Error: actors: '=US' names no actor; write NAME=ALIAS,ALIAS;NAME...\n"
+    )
 
 
 # --------------------------------------------------------------------------- the library and the files

@@ -260,7 +260,6 @@ def test_file_over_the_limit(tmp_path):
         read_text_limited(path, limit_bytes=1_000)
 
 
-
 def test_the_default_limit_holds_the_largest_matrix_the_cell_limits_allow():
     """10,000 strategies x 100 criteria of full-precision floats written by json.dump, with
     names, sources and a rationale per strategy, fit under the default limit."""
@@ -268,10 +267,17 @@ def test_the_default_limit_holds_the_largest_matrix_the_cell_limits_allow():
 
     from decide.core.limits import MAX_CRITERIA, MAX_STRATEGIES
 
-    criteria = [{"name": f"criterion number {j:03d}", "objective": "min", "weight": 0.1234567890123456,
-                 "rationale": "r" * 200} for j in range(MAX_CRITERIA)]
-    row = {"name": "strategy number 00000", "basis": "inferred", "source": "s" * 150, "rationale": "r" * 300,
-           "scores": {c["name"]: -1.2345678901234567e-10 for c in criteria}}
+    criteria = [
+        {"name": f"criterion number {j:03d}", "objective": "min", "weight": 0.1234567890123456, "rationale": "r" * 200}
+        for j in range(MAX_CRITERIA)
+    ]
+    row = {
+        "name": "strategy number 00000",
+        "basis": "inferred",
+        "source": "s" * 150,
+        "rationale": "r" * 300,
+        "scores": {c["name"]: -1.2345678901234567e-10 for c in criteria},
+    }
     header = json.dumps({"actor": "Largest", "criteria": criteria, "strategies": []}, indent=1)
     size = len(header) + MAX_STRATEGIES * (len(json.dumps(row, indent=1)) + 2)
     assert size <= MAX_FILE_BYTES < 4 * size  # fits, and the limit stays near what such a file needs

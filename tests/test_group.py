@@ -21,8 +21,9 @@ ANALYSTS = Path(__file__).resolve().parents[1] / "docs" / "examples" / "analysts
 
 def copy(scores: dict[str, tuple[float, float]], weights=(1.0, 1.0), objectives=("max", "min")) -> Matrix:
     criteria = (Criterion("gain", objectives[0], weights[0]), Criterion("cost", objectives[1], weights[1]))
-    return Matrix("Team", criteria, tuple(Strategy(n, {"gain": g, "cost": c}) for n, (g, c) in scores.items()),
-                  scale=(0, 10))
+    return Matrix(
+        "Team", criteria, tuple(Strategy(n, {"gain": g, "cost": c}) for n, (g, c) in scores.items()), scale=(0, 10)
+    )
 
 
 ANN = copy({"A": (2, 5), "B": (6, 4)}, (3, 1))
@@ -78,8 +79,9 @@ def test_aij_keeps_reciprocity_as_forman_and_peniwati_require():
 
 def test_kendalls_w_by_hand():
     # ranks of a, b, c: (1, 2, 3), (1, 3, 2), (2, 1, 3): totals 4, 6, 8, S = 8, W = 12 * 8 / (9 * 24) = 4/9
-    assert kendall_w([{"a": 3, "b": 2, "c": 1}, {"a": 3, "b": 1, "c": 2}, {"a": 2, "b": 3, "c": 1}]) == \
-        pytest.approx(4 / 9)
+    assert kendall_w([{"a": 3, "b": 2, "c": 1}, {"a": 3, "b": 1, "c": 2}, {"a": 2, "b": 3, "c": 1}]) == pytest.approx(
+        4 / 9
+    )
     assert kendall_w([{"a": 1, "b": 1}, {"a": 1, "b": 1}]) is None
 
 
@@ -121,14 +123,19 @@ def _write(path: Path, text: str) -> str:
     return str(path)
 
 
-@pytest.mark.parametrize(("change", "expected"), [
-    (("objective: min", "objective: max", 1), "criterion 'cost' is max, min in"),
-    (("risk", "hazard"), "criteria[3] is 'hazard', 'risk' in"),
-    (("scale: [1, 10]", "scale: [0, 10]", 1), "scale is [0, 10], [1, 10] in"),
-    (("actor: South Korea", "actor: Japan", 1), "actor is 'Japan', 'South Korea' in"),
-    (("- name: Strengthen Trade Ties with the US and Japan", "- name: Trade Ties", 1),
-     "no strategy 'Strengthen Trade Ties with the US and Japan' (it is in"),
-])
+@pytest.mark.parametrize(
+    ("change", "expected"),
+    [
+        (("objective: min", "objective: max", 1), "criterion 'cost' is max, min in"),
+        (("risk", "hazard"), "criteria[3] is 'hazard', 'risk' in"),
+        (("scale: [1, 10]", "scale: [0, 10]", 1), "scale is [0, 10], [1, 10] in"),
+        (("actor: South Korea", "actor: Japan", 1), "actor is 'Japan', 'South Korea' in"),
+        (
+            ("- name: Strengthen Trade Ties with the US and Japan", "- name: Trade Ties", 1),
+            "no strategy 'Strengthen Trade Ties with the US and Japan' (it is in",
+        ),
+    ],
+)
 def test_a_mismatched_copy_gets_one_line_naming_the_first_difference(cli, tmp_path, change, expected):
     kim = (ANALYSTS / "kim.yaml").read_text(encoding="utf-8")
     first = _write(tmp_path / "kim.yaml", kim)
@@ -149,5 +156,6 @@ def test_group_ahp_prints_the_aij_weights(cli, tmp_path):
     b = _write(tmp_path / "b.yaml", "criteria: [x, y]\njudgments: [[x, y, 8]]\n")
     result = cli("group", "--ahp", a, b, "-f", "json")
     assert result.exit_code == 0, result.stderr
-    assert '"x": 0.8' in result.stdout and math.isclose(aij([[[1, 2], [0.5, 1]], [[1, 8], [1 / 8, 1]]],
-                                                            ["x", "y"]).as_mapping()["x"], 0.8)
+    assert '"x": 0.8' in result.stdout and math.isclose(
+        aij([[[1, 2], [0.5, 1]], [[1, 8], [1 / 8, 1]]], ["x", "y"]).as_mapping()["x"], 0.8
+    )

@@ -87,8 +87,9 @@ def test_notes_reach_the_caption_and_the_json():
 
 def test_a_method_ranking_a_dominated_strategy_first_says_so():
     """PROBID compares with positional ideals: it may rank a dominated strategy higher; the caption says so."""
-    matrix = make_matrix([[10, 10, 10], [10, 9, 10], [1, 1, 1], [2, 2, 2], [3, 3, 3], [9, 8, 7]],
-                         ["max"] * 3, [1, 1, 1])
+    matrix = make_matrix(
+        [[10, 10, 10], [10, 9, 10], [1, 1, 1], [2, 2, 2], [3, 3, 3], [9, 8, 7]], ["max"] * 3, [1, 1, 1]
+    )
     result = rank(matrix, method="probid").results[0]
     ranks = dict(zip(result.table["strategy"], result.table["rank"], strict=True))
     assert ranks["A3"] < ranks["A4"] and "A3" in matrix.dominators()  # the surprise is real
@@ -237,8 +238,11 @@ def test_shipped_matrices_combine_with_a_file(matrix_file):
 
 
 def test_a_missing_path_that_names_an_actor_says_so():
-    with pytest.raises(MatrixError, match=r"^Korea: no such file; did you mean --actor 'North Korea' or "
-                       r"'South Korea'\? \(quote names with spaces\)$"):
+    with pytest.raises(
+        MatrixError,
+        match=r"^Korea: no such file; did you mean --actor 'North Korea' or "
+        r"'South Korea'\? \(quote names with spaces\)$",
+    ):
         rank("Korea")
     with pytest.raises(MatrixError, match=r"^china: no such file; did you mean --actor China\?$"):
         rank("china")
@@ -272,8 +276,11 @@ def test_score_noise_wider_than_the_scale_is_refused():
 
 
 def test_samples_above_the_ceiling_are_refused_with_an_estimate():
-    with pytest.raises(SpecError, match=r"samples is 5,000,000, above the ceiling of 1,000,000 for topsis "
-                       r"\(it would take about [0-9]+ (s|minutes)\); give at most 1,000,000"):
+    with pytest.raises(
+        SpecError,
+        match=r"samples is 5,000,000, above the ceiling of 1,000,000 for topsis "
+        r"\(it would take about [0-9]+ (s|minutes)\); give at most 1,000,000",
+    ):
         smaa(actors="china", samples=5_000_000, seed=1)
 
 
@@ -295,9 +302,7 @@ def test_non_dominated_with_one_strategy_dominating_the_rest_ranks_it_first(matr
         assert table["strategy"].tolist() == ["Talks"] and table["rank"].tolist() == [1]
 
 
-@pytest.mark.parametrize(
-    ("method", "param", "value"), [("ervd", "reference", "1e308"), ("promethee2", "p", "1e-320")]
-)
+@pytest.mark.parametrize(("method", "param", "value"), [("ervd", "reference", "1e308"), ("promethee2", "p", "1e-320")])
 def test_parameters_outside_the_range_are_refused(method, param, value):
     """Issue 14: ervd --param reference=1e308 gave a three-line error; promethee2 p=1e-320 leaked warnings."""
     with pytest.raises(SpecError) as error:

@@ -24,7 +24,10 @@ def run_outside_checkout(tmp_path, *args: str) -> str:
 
 
 def test_shipped_matrices_found_from_another_directory(tmp_path):
-    code = "import decide; print(decide.__file__); from decide.core.paths import shipped_matrices_dir; print(shipped_matrices_dir())"
+    code = (
+        "import decide; print(decide.__file__); "
+        "from decide.core.paths import shipped_matrices_dir; print(shipped_matrices_dir())"
+    )
     package_file, matrices = run_outside_checkout(tmp_path, sys.executable, "-c", code).splitlines()
     names = {p.name for p in Path(matrices).glob("*.yaml")}
     assert len(names) >= 5, matrices  # one file per actor (six with Japan)

@@ -70,8 +70,12 @@ def test_browser_scores_equal_decides_on_every_actor_and_200_weightings(browser_
         weights = raws / raws.sum(axis=1, keepdims=True)
         for method in ("wsm", "topsis", "vikor"):
             expected = batch_scores(get_method(method), matrix, weights)
-            got = np.array(page.evaluate(
-                "([i, m, rows]) => rows.map(r => window.decideBrief.scores(i, m, r))", [index, method, raws.tolist()]))
+            got = np.array(
+                page.evaluate(
+                    "([i, m, rows]) => rows.map(r => window.decideBrief.scores(i, m, r))",
+                    [index, method, raws.tolist()],
+                )
+            )
             assert got.shape == expected.shape
             assert np.max(np.abs(got - expected)) <= 1e-9, (b.actor, method)
 
@@ -100,7 +104,8 @@ def test_a_slider_move_re_ranks_the_us_matrix_within_50_ms(browser_page, shipped
     page, _, _ = browser_page
     index = shipped.actors.index("United States")
     block = page.locator("div.interactive").nth(index)
-    timings = page.evaluate("""(i) => {
+    timings = page.evaluate(
+        """(i) => {
         const block = document.querySelectorAll('div.interactive')[i];
         const slider = block.querySelector('input[type=range]');
         const times = [];
@@ -111,7 +116,9 @@ def test_a_slider_move_re_ranks_the_us_matrix_within_50_ms(browser_page, shipped
             times.push(performance.now() - started);
         }
         return times;
-    }""", index)
+    }""",
+        index,
+    )
     median = sorted(timings)[len(timings) // 2]
     print(f"US re-rank after a slider move: median {median:.2f} ms, max {max(timings):.2f} ms")
     assert max(timings) < 50

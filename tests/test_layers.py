@@ -93,7 +93,7 @@ def test_no_import_loop():
         stack.append(node)
         for nxt in sorted(edges.get(node, ())):
             if state.get(nxt) == 1:
-                loops.append(" -> ".join([*stack[stack.index(nxt):], nxt]))
+                loops.append(" -> ".join([*stack[stack.index(nxt) :], nxt]))
             elif nxt not in state:
                 visit(nxt, stack)
         stack.pop()

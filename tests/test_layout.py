@@ -97,9 +97,14 @@ def test_compare_defaults_to_six_methods_and_all_runs_every_one(cli):
 
 
 def test_markdown_escapes_pandoc_specials():
-    matrix = Matrix("Money", (Criterion("gain", "max", 1.0),), (
-        Strategy("Pay $5 ~ now^2 @ref #1 *bold*", {"gain": 2}), Strategy("Other", {"gain": 1}),
-    ))
+    matrix = Matrix(
+        "Money",
+        (Criterion("gain", "max", 1.0),),
+        (
+            Strategy("Pay $5 ~ now^2 @ref #1 *bold*", {"gain": 2}),
+            Strategy("Other", {"gain": 1}),
+        ),
+    )
     text = render(rank(matrix, method="wsm"), "markdown")
     assert r"Pay \$5 \~ now\^2 \@ref \#1 \*bold\*" in text
 
@@ -107,9 +112,11 @@ def test_markdown_escapes_pandoc_specials():
 def test_latex_uses_tabularx_when_text_is_wide_longtable_when_long_and_labels():
     wide = render(rank(actors="South Korea"), "latex")
     assert r"\begin{tabularx}{\linewidth}" in wide and r"\label{tab:south-korea}" in wide
-    many = Matrix("Long", (Criterion("gain", "max", 1.0), Criterion("cost", "min", 1.0)), tuple(
-        Strategy(f"Strategy number {i}", {"gain": i % 7 + 1, "cost": i % 5 + 1}) for i in range(40)
-    ))
+    many = Matrix(
+        "Long",
+        (Criterion("gain", "max", 1.0), Criterion("cost", "min", 1.0)),
+        tuple(Strategy(f"Strategy number {i}", {"gain": i % 7 + 1, "cost": i % 5 + 1}) for i in range(40)),
+    )
     long = render(rank(many, method="wsm"), "latex")
     assert r"\begin{longtable}" in long and r"\endhead" in long
     numbers = render(compare(actor="China", methods="all"), "latex")
@@ -127,10 +134,18 @@ def _latex_document(body: str) -> str:
 @pytest.mark.skipif(shutil.which("pdflatex") is None, reason="pdflatex is not installed")
 def test_every_latex_export_compiles_without_overfull_boxes(tmp_path):
     results = {
-        "rank": rank(), "compare": compare(actor="dprk"), "all": compare(actor="China", methods="all"),
-        "smaa": smaa(actors="us", samples=200, seed=1), "long": rank(Matrix("Long", DOMINATED.criteria, tuple(
-            Strategy(f"S{i} & co_{i} 50% $", {"gain": i % 7 + 1, "cost": i % 5 + 1}) for i in range(45)
-        )), method="wsm"),
+        "rank": rank(),
+        "compare": compare(actor="dprk"),
+        "all": compare(actor="China", methods="all"),
+        "smaa": smaa(actors="us", samples=200, seed=1),
+        "long": rank(
+            Matrix(
+                "Long",
+                DOMINATED.criteria,
+                tuple(Strategy(f"S{i} & co_{i} 50% $", {"gain": i % 7 + 1, "cost": i % 5 + 1}) for i in range(45)),
+            ),
+            method="wsm",
+        ),
     }
     from decide import catalogue, explain, make_top, overview, sensitivity, show
 
@@ -146,7 +161,10 @@ def test_every_latex_export_compiles_without_overfull_boxes(tmp_path):
         source.write_text(_latex_document(render(result, "latex")), encoding="utf-8")
         run = subprocess.run(
             ["pdflatex", "-interaction=nonstopmode", "-halt-on-error", source.name],
-            cwd=tmp_path, capture_output=True, text=True, timeout=120,
+            cwd=tmp_path,
+            capture_output=True,
+            text=True,
+            timeout=120,
         )
         assert run.returncode == 0, f"{name}: {run.stdout[-2000:]}"
         log = (tmp_path / f"{name}.log").read_text(encoding="latin-1")

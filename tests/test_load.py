@@ -41,8 +41,7 @@ def test_weights_are_normalised(matrix_file):
 def test_loader_is_general_any_criteria_and_real_scores(matrix_file):
     criteria = [{"name": f"c{i}", "objective": "max" if i % 2 else "min", "weight": i + 1} for i in range(6)]
     strategies = [
-        {"name": f"s{j}", "scores": {f"c{i}": (i - 2.5) * 1e3 / (j + 1) for i in range(6)}}
-        for j in range(12)
+        {"name": f"s{j}", "scores": {f"c{i}": (i - 2.5) * 1e3 / (j + 1) for i in range(6)}} for j in range(12)
     ]
     matrix = load_matrix(matrix_file(criteria=criteria, strategies=strategies, scale=None))
     assert len(matrix.strategies) == 12 and len(matrix.criteria) == 6
@@ -78,9 +77,7 @@ def test_duplicate_key_is_refused(matrix_file):
         "strategies:\n  - name: s\n    scores: {a: 1}\n    scores: {a: 2}\n"
     )
     path = matrix_file(text=text)
-    assert first_problem(path) == (
-        f"{path}: line 7, column 5: invalid YAML: duplicate key 'scores' (first on line 6)"
-    )
+    assert first_problem(path) == (f"{path}: line 7, column 5: invalid YAML: duplicate key 'scores' (first on line 6)")
 
 
 def test_not_a_mapping(matrix_file):
@@ -121,8 +118,7 @@ def strategies_with(name: str, **scores):
         ),
         (
             {"strategies": strategies_with("Aid", morale=5)},
-            "strategy 'Aid': score for unknown criterion 'morale'; criteria are: "
-            "stability, deterrence, cost, risk",
+            "strategy 'Aid': score for unknown criterion 'morale'; criteria are: stability, deterrence, cost, risk",
         ),
         (
             {"strategies": [*BASE_MATRIX["strategies"], BASE_MATRIX["strategies"][0]]},
@@ -200,7 +196,11 @@ def test_empty_folder_is_an_error(tmp_path):
 def test_shipped_matrices_are_found():
     folder = shipped_matrices_dir()
     assert {p.name for p in folder.glob("*.yaml")} >= {
-        "united-states.yaml", "china.yaml", "russia.yaml", "north-korea.yaml", "south-korea.yaml"
+        "united-states.yaml",
+        "china.yaml",
+        "russia.yaml",
+        "north-korea.yaml",
+        "south-korea.yaml",
     }
 
 
@@ -253,8 +253,10 @@ def test_basis_reasoning_ranges_and_certainty_are_loaded(matrix_file):
             "score for 'cost': write a number or {value: 5, low: 3, high: 7} with three numbers",
         ),
         (
-            {"scores": {"stability": 7, "deterrence": 2, "cost": {"value": 8, "low": 2, "high": 6}, "risk": 2},
-             "certainty": {"cost": "judgement"}},
+            {
+                "scores": {"stability": 7, "deterrence": 2, "cost": {"value": 8, "low": 2, "high": 6}, "risk": 2},
+                "certainty": {"cost": "judgement"},
+            },
             "score for 'cost': value 8 is outside its range [2, 6]; put low <= value <= high",
         ),
         ({"certainty": {"cost": "likely"}}, "certainty for 'cost' is 'likely'; use stated, implied or judgement"),

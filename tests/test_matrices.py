@@ -131,30 +131,41 @@ ANCHORS = {"stability": (2, 5, 8), "deterrence": (2, 5, 8)}
 def test_a_stated_score_off_the_guides_anchors_says_why(actor):
     """The README's scoring guide anchors stability and deterrence at 2, 5 and 8: a score the text states
     elsewhere than on an anchor names the anchor it is held from ("the guide's 8")."""
-    unexplained = [(s.name, criterion, s.scores[criterion]) for s in MATRICES[actor].strategies
-                   for criterion, anchors in ANCHORS.items()
-                   if s.certainty[criterion] == "stated" and s.scores[criterion] not in anchors
-                   and "the guide's" not in s.rationale[criterion]]
+    unexplained = [
+        (s.name, criterion, s.scores[criterion])
+        for s in MATRICES[actor].strategies
+        for criterion, anchors in ANCHORS.items()
+        if s.certainty[criterion] == "stated"
+        and s.scores[criterion] not in anchors
+        and "the guide's" not in s.rationale[criterion]
+    ]
     assert unexplained == []
 
 
 @pytest.mark.parametrize("actor", sorted(ACTORS))
 def test_no_phrase_scores_both_stability_and_risk(actor):
     """Escalation in the region is stability's; the option's own chance of failing is risk's."""
-    twice = [(s.name, set(quotes_in(s.rationale["stability"])) & set(quotes_in(s.rationale["risk"])))
-             for s in MATRICES[actor].strategies]
+    twice = [
+        (s.name, set(quotes_in(s.rationale["stability"])) & set(quotes_in(s.rationale["risk"])))
+        for s in MATRICES[actor].strategies
+    ]
     assert [(name, quotes) for name, quotes in twice if quotes] == []
 
 
 def test_current_and_stricter_sanctions_are_judged_alike():
     """000 asks whether current sanctions backfire; it does not say so of current or of new ones."""
-    sanctions = [(m.actor, s) for m in MATRICES.values() for s in m.strategies
-                 if "bond" in s.rationale["risk"] and "sanction" in s.rationale["risk"]]
+    sanctions = [
+        (m.actor, s)
+        for m in MATRICES.values()
+        for s in m.strategies
+        if "bond" in s.rationale["risk"] and "sanction" in s.rationale["risk"]
+    ]
     names = {(actor, s.name) for actor, s in sanctions}
     assert ("United States", "Status Quo: Maintain Pressure on Both") in names
     assert ("United States", "Targeted Sanctions on the Russia-North Korea Nexus") in names
     assert {(s.certainty["risk"], s.scores["risk"], s.ranges["risk"]) for _, s in sanctions} == {
-        ("judgement", 6.0, (4.0, 8.0))}
+        ("judgement", 6.0, (4.0, 8.0))
+    }
     assert all(" asks " in s.rationale["risk"] and "warns" not in s.rationale["risk"] for _, s in sanctions)
     assert not [s.name for m in MATRICES.values() for s in m.strategies if s.name.startswith("Join Sanctions")]
 

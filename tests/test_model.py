@@ -124,7 +124,8 @@ def test_ten_thousand_strategies_keep_millions_of_pairs_compactly():
     row = matrix.strategy_names.index(name)
     table = np.where(matrix.cost_mask(), -matrix.to_array(), matrix.to_array())
     expected = [
-        matrix.strategy_names[j] for j in range(len(table))
+        matrix.strategy_names[j]
+        for j in range(len(table))
         if (table[j] >= table[row]).all() and (table[j] > table[row]).any()
     ]
     assert found[name] == expected

@@ -22,28 +22,44 @@ GOOD = {"name": "hawkish", "weights": "deterrence>stability>risk>cost", "rationa
 @pytest.mark.parametrize(
     ("items", "expected"),
     [
-        ([{**GOOD, "weights": {"deterence": 0.5}}],
-         "profile 'hawkish': weights: unknown criterion 'deterence' (did you mean 'deterrence'?); choose from:"
-         " stability, deterrence, cost, risk"),
-        ([{**GOOD, "weights": "deterrence>stability>risk"}],
-         "profile 'hawkish': weights: 'deterrence>stability>risk' leaves out cost; every criterion must be placed"),
-        ([{**GOOD, "weights": "deterrence>stability>deterrence>cost"}],
-         "profile 'hawkish': weights: criterion 'deterrence' appears twice in 'deterrence>stability>deterrence>cost';"
-         " name each criterion once"),
-        ([{**GOOD, "weights": {"deterrence": 0.8, "cost": 0.4}}],
-         "profile 'hawkish': weights: deterrence=0.8, cost=0.4 sum to 1.2, above 1, leaving nothing for stability,"
-         " risk; lower them, or give every criterion a value to have them normalised"),
-        ([{**GOOD, "weights": {"deterrence": -1}}],
-         "profile 'hawkish': weights: weight of 'deterrence' is -1, weights must be >= 0"),
-        ([GOOD, {**GOOD, "name": "Hawkish"}],
-         "profile 'Hawkish': duplicate profile name (also 'hawkish'); names must be unique"),
+        (
+            [{**GOOD, "weights": {"deterence": 0.5}}],
+            "profile 'hawkish': weights: unknown criterion 'deterence' (did you mean 'deterrence'?); choose from:"
+            " stability, deterrence, cost, risk",
+        ),
+        (
+            [{**GOOD, "weights": "deterrence>stability>risk"}],
+            "profile 'hawkish': weights: 'deterrence>stability>risk' leaves out cost; every criterion must be placed",
+        ),
+        (
+            [{**GOOD, "weights": "deterrence>stability>deterrence>cost"}],
+            "profile 'hawkish': weights: criterion 'deterrence' appears twice in "
+            "'deterrence>stability>deterrence>cost'; name each criterion once",
+        ),
+        (
+            [{**GOOD, "weights": {"deterrence": 0.8, "cost": 0.4}}],
+            "profile 'hawkish': weights: deterrence=0.8, cost=0.4 sum to 1.2, above 1, leaving nothing for stability,"
+            " risk; lower them, or give every criterion a value to have them normalised",
+        ),
+        (
+            [{**GOOD, "weights": {"deterrence": -1}}],
+            "profile 'hawkish': weights: weight of 'deterrence' is -1, weights must be >= 0",
+        ),
+        (
+            [GOOD, {**GOOD, "name": "Hawkish"}],
+            "profile 'Hawkish': duplicate profile name (also 'hawkish'); names must be unique",
+        ),
         ([{**GOOD, "rationale": ""}], "profile 'hawkish': 'rationale' is missing; say in one line why these weights"),
         ([{**GOOD, "weighting": "equal"}], "profile 'hawkish': 'weighting' is 'equal'; use one of roc, rs, rr"),
-        ([{**GOOD, "colour": "red"}],
-         "profile 'hawkish': unknown key 'colour'; allowed keys: name, weights, rationale, source, weighting"),
-        ([{**GOOD, "weights": 3}],
-         "profile 'hawkish': 'weights' must be numbers by criterion, e.g. {deterrence: 0.5}, or an ordering such as"
-         " 'deterrence>stability=risk>cost'"),
+        (
+            [{**GOOD, "colour": "red"}],
+            "profile 'hawkish': unknown key 'colour'; allowed keys: name, weights, rationale, source, weighting",
+        ),
+        (
+            [{**GOOD, "weights": 3}],
+            "profile 'hawkish': 'weights' must be numbers by criterion, e.g. {deterrence: 0.5}, or an ordering such as"
+            " 'deterrence>stability=risk>cost'",
+        ),
         ([{"weights": "a>b"}], "profiles[0]: 'name' is missing or not a text"),
         ({"name": "x"}, "'profiles' must be a list of {name, weights, rationale, source}"),
     ],
@@ -81,16 +97,26 @@ def test_every_shipped_actor_has_cited_profiles(actor):
 @pytest.mark.skipif(seeds_dir() is None, reason="the seed articles are not found; set DECIDE_SEEDS to their folder")
 def test_profile_rationales_quote_the_articles_they_name():
     articles = read_articles(seeds_dir())
-    missing = [(m.actor, p.name, q) for m in SHIPPED.values() for p in m.profiles
-               for q in misquotes(p.rationale, [], articles)]
+    missing = [
+        (m.actor, p.name, q) for m in SHIPPED.values() for p in m.profiles for q in misquotes(p.rationale, [], articles)
+    ]
     assert missing == []
 
 
 def test_compare_profiles_has_consensus_and_correlations():
     result = decide.compare(actor="United States", profiles=True, methods="wsm")
     assert result.profile_names == ["deterrence-first", "allied-readiness", "dialogue"]
-    assert list(result.table.columns) == ["strategy", "deterrence-first", "allied-readiness", "dialogue",
-                                          "borda_points", "borda", "copeland_score", "copeland", "dominated"]
+    assert list(result.table.columns) == [
+        "strategy",
+        "deterrence-first",
+        "allied-readiness",
+        "dialogue",
+        "borda_points",
+        "borda",
+        "copeland_score",
+        "copeland",
+        "dominated",
+    ]
     assert result.kendall.loc["dialogue", "dialogue"] == pytest.approx(1.0)
     data = result.to_dict()
     assert set(data["profiles"]) == set(result.profile_names) and data["method"] == "wsm"
@@ -125,8 +151,16 @@ def test_saving_keeps_comments_order_and_mode(tmp_path):
     path = tmp_path / "testland.yaml"
     path.write_text(COMMENTED, encoding="utf-8")
     os.chmod(path, 0o640)
-    result = weights.ahp([["deterrence", "stability", 2], ["deterrence", "cost", 4], ["deterrence", "risk", 2],
-                          ["stability", "cost", 2], ["stability", "risk", 1], ["risk", "cost", 2]])
+    result = weights.ahp(
+        [
+            ["deterrence", "stability", 2],
+            ["deterrence", "cost", 4],
+            ["deterrence", "risk", 2],
+            ["stability", "cost", 2],
+            ["stability", "risk", 1],
+            ["risk", "cost", 2],
+        ]
+    )
     save_profile(path, "elicited", result, rationale="From a workshop.")
     text = path.read_text(encoding="utf-8")
     assert text.startswith(COMMENTED)  # everything before is byte for byte the same
@@ -174,4 +208,4 @@ def test_saving_into_a_shipped_file_only_appends(actor, tmp_path):
     copy.write_text(original.read_text(encoding="utf-8"), encoding="utf-8")
     save_profile(copy, "elicited", weights.swing("deterrence=100,stability=70,risk=40,cost=20"), rationale="r")
     before, after = original.read_text(encoding="utf-8"), copy.read_text(encoding="utf-8")
-    assert after.startswith(before) and after[len(before):].startswith("  - name: elicited\n")
+    assert after.startswith(before) and after[len(before) :].startswith("  - name: elicited\n")

@@ -33,12 +33,17 @@ def matrices(draw: st.DrawFn, min_strategies: int = 2, max_strategies: int = 30)
     criteria = draw(st.integers(2, 10))
     integer = draw(st.booleans())
     score = st.integers(1, 10).map(float) if integer else st.floats(1, 10, allow_nan=False)
-    table = draw(st.lists(st.lists(score, min_size=criteria, max_size=criteria),
-                          min_size=strategies, max_size=strategies))
+    table = draw(
+        st.lists(st.lists(score, min_size=criteria, max_size=criteria), min_size=strategies, max_size=strategies)
+    )
     objectives = draw(st.lists(st.sampled_from(["max", "min"]), min_size=criteria, max_size=criteria))
-    weights = draw(st.lists(st.sampled_from([0.0, 0.05, 0.1, 0.2, 0.25, 1 / 3, 0.5, 1.0])
-                            | st.floats(MIN_MAGNITUDE, 1), min_size=criteria, max_size=criteria)
-                   .filter(lambda w: sum(w) > 1e-6))
+    weights = draw(
+        st.lists(
+            st.sampled_from([0.0, 0.05, 0.1, 0.2, 0.25, 1 / 3, 0.5, 1.0]) | st.floats(MIN_MAGNITUDE, 1),
+            min_size=criteria,
+            max_size=criteria,
+        ).filter(lambda w: sum(w) > 1e-6)
+    )
     names = [f"c{j}" for j in range(criteria)]
     return Matrix(
         "Random",
@@ -142,12 +147,39 @@ def test_the_library_and_the_cli_json_agree(matrix: Matrix, tmp_path_factory: py
 # -- the loader, fuzzed: nothing but a DecideError escapes, the CLI never prints a traceback ----
 
 YAML_PIECES = [
-    "actor: X\n", "criteria:\n", "strategies:\n", "  - {name: a, objective: max, weight: 1}\n",
-    "  - name: s\n    scores: {a: 3}\n", "scale: [1, 10]\n", "&x [*x]\n", "? [a, b]\n: 1\n",
+    "actor: X\n",
+    "criteria:\n",
+    "strategies:\n",
+    "  - {name: a, objective: max, weight: 1}\n",
+    "  - name: s\n    scores: {a: 3}\n",
+    "scale: [1, 10]\n",
+    "&x [*x]\n",
+    "? [a, b]\n: 1\n",
     "!!python/object:os.system\n",
-    "!!int abc\n", "!!float x\n", "!!bool maybe\n", "!!timestamp x\n", "!!map [a]\n", "a: 1\na: 2\n", "\t- x\n",
-    "[[[[[[[[[[", "{", "<<: *c\n", "- &c {name: b}\n", "1e308\n", "9" * 400 + "\n", ".nan\n", "\ufeff", "\x00",
-    "\u2028", "\r\n", "--- \n", "...\n", "%YAML 1.1\n", "'unterminated\n", '"\\x"\n', "name: \x1b[31mred\n",
+    "!!int abc\n",
+    "!!float x\n",
+    "!!bool maybe\n",
+    "!!timestamp x\n",
+    "!!map [a]\n",
+    "a: 1\na: 2\n",
+    "\t- x\n",
+    "[[[[[[[[[[",
+    "{",
+    "<<: *c\n",
+    "- &c {name: b}\n",
+    "1e308\n",
+    "9" * 400 + "\n",
+    ".nan\n",
+    "\ufeff",
+    "\x00",
+    "\u2028",
+    "\r\n",
+    "--- \n",
+    "...\n",
+    "%YAML 1.1\n",
+    "'unterminated\n",
+    '"\\x"\n',
+    "name: \x1b[31mred\n",
 ]
 
 #: Arbitrary YAML-like structures: what a document can decode to.
@@ -173,18 +205,39 @@ def test_the_loader_raises_only_decide_errors_on_arbitrary_text(text: str, tmp_p
 
 
 @pytest.mark.slow
-@given(document=st.fixed_dictionaries(
-    {},
-    optional={
-        "actor": yaml_values, "aliases": yaml_values, "scale": yaml_values,
-        "criteria": st.lists(st.fixed_dictionaries({}, optional={
-            "name": yaml_values, "objective": st.sampled_from(["max", "min"]) | yaml_values,
-            "weight": yaml_values}), max_size=4) | yaml_values,
-        "strategies": st.lists(st.fixed_dictionaries({}, optional={
-            "name": yaml_values, "scores": st.dictionaries(st.text(max_size=4), yaml_values, max_size=4)
-            | yaml_values}), max_size=4) | yaml_values,
-    },
-))
+@given(
+    document=st.fixed_dictionaries(
+        {},
+        optional={
+            "actor": yaml_values,
+            "aliases": yaml_values,
+            "scale": yaml_values,
+            "criteria": st.lists(
+                st.fixed_dictionaries(
+                    {},
+                    optional={
+                        "name": yaml_values,
+                        "objective": st.sampled_from(["max", "min"]) | yaml_values,
+                        "weight": yaml_values,
+                    },
+                ),
+                max_size=4,
+            )
+            | yaml_values,
+            "strategies": st.lists(
+                st.fixed_dictionaries(
+                    {},
+                    optional={
+                        "name": yaml_values,
+                        "scores": st.dictionaries(st.text(max_size=4), yaml_values, max_size=4) | yaml_values,
+                    },
+                ),
+                max_size=4,
+            )
+            | yaml_values,
+        },
+    )
+)
 def test_the_validator_raises_only_decide_errors_on_arbitrary_structures(document: dict) -> None:
     from pathlib import Path
 

@@ -66,8 +66,12 @@ def test_weight_override_is_exact_and_others_share_the_rest_in_file_proportions(
     weights = rank(actors="China", weights="deterrence=0.5,cost=0.1").results[0].weights
     rest = file_weights["stability"] + file_weights["risk"]
     assert weights == pytest.approx(
-        {"stability": 0.4 * file_weights["stability"] / rest, "deterrence": 0.5, "cost": 0.1,
-         "risk": 0.4 * file_weights["risk"] / rest}
+        {
+            "stability": 0.4 * file_weights["stability"] / rest,
+            "deterrence": 0.5,
+            "cost": 0.1,
+            "risk": 0.4 * file_weights["risk"] / rest,
+        }
     )
 
 

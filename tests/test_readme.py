@@ -66,9 +66,15 @@ def page_name(page: Path) -> str:
 
 CASES = [
     # building a report is slow (see the slow marker in pyproject.toml); the other examples are quick
-    pytest.param(page_name(page), command, expected, id=f"{page_name(page)}: {command}",
-                 marks=[pytest.mark.slow] if command.startswith("decide report") else [])
-    for page in pages() for _, _, command, expected in examples(page.read_text(encoding="utf-8"))
+    pytest.param(
+        page_name(page),
+        command,
+        expected,
+        id=f"{page_name(page)}: {command}",
+        marks=[pytest.mark.slow] if command.startswith("decide report") else [],
+    )
+    for page in pages()
+    for _, _, command, expected in examples(page.read_text(encoding="utf-8"))
 ]
 
 

@@ -26,8 +26,15 @@ def row(method: type[Method]) -> str:
     params = ", ".join(f"`{p.name}`" for p in method.parameters)
     definition = method.summary + (f" Parameters: {params}." if params else "")
     engine = "numpy (vectorised)" if method.vectorised else method.engine.split(" ")[0]
-    cells = [name, f"{method.full_name}, {short_reference(method)}", method.better, definition,
-             method.preprocessing, engine, method.when]
+    cells = [
+        name,
+        f"{method.full_name}, {short_reference(method)}",
+        method.better,
+        definition,
+        method.preprocessing,
+        engine,
+        method.when,
+    ]
     return "| " + " | ".join(cell.replace("|", "\\|") for cell in cells) + " |"
 
 

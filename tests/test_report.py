@@ -17,11 +17,19 @@ from decide.rendering.workbook import MAX_WIDTH
 
 SMALL = Matrix(
     actor="Testland",
-    criteria=(Criterion("stability", "max", 0.3), Criterion("deterrence", "max", 0.25),
-              Criterion("cost", "min", 0.2), Criterion("risk", "min", 0.25)),
+    criteria=(
+        Criterion("stability", "max", 0.3),
+        Criterion("deterrence", "max", 0.25),
+        Criterion("cost", "min", 0.2),
+        Criterion("risk", "min", 0.25),
+    ),
     strategies=(
-        Strategy("Talks <& co>", {"stability": 8, "deterrence": 3, "cost": 2, "risk": 3}, source="article 1",
-                 rationale={"stability": "builds trust", "cost": "cheap"}),
+        Strategy(
+            "Talks <& co>",
+            {"stability": 8, "deterrence": 3, "cost": 2, "risk": 3},
+            source="article 1",
+            rationale={"stability": "builds trust", "cost": "cheap"},
+        ),
         Strategy("Exercises", {"stability": 5, "deterrence": 9, "cost": 7, "risk": 6}),
         Strategy("Sanctions", {"stability": 4, "deterrence": 6, "cost": 4, "risk": 5}),
         Strategy("Aid", {"stability": 7, "deterrence": 2, "cost": 3, "risk": 2}),
@@ -131,15 +139,22 @@ def test_workbook_is_polished(tmp_path):
     marked = [row for row in sheet.iter_rows(min_row=6, values_only=True) if row[2] == "*"]
     assert {row[1] for row in marked} == set(us.dominators)
     sources = book["sources"]
-    assert [c.value for c in sources[5]][:7] == ["actor", "strategy", "stability", "deterrence", "cost", "risk",
-                                                 "source"]
+    assert [c.value for c in sources[5]][:7] == [
+        "actor",
+        "strategy",
+        "stability",
+        "deterrence",
+        "cost",
+        "risk",
+        "source",
+    ]
     assert sources.max_row == 5 + sum(len(r.table) for r in ranking.results)
 
 
 def test_notebook_html_is_compact_with_the_best_highlighted():
     ranking = rank(actors="China")
     html = ranking._repr_html_()
-    best = f'{ranking.results[0].table["score"].iloc[0]:.4f}'
+    best = f"{ranking.results[0].table['score'].iloc[0]:.4f}"
     assert "<caption>" in html and 'class="num"' in html and f'<td class="num">{best}</td>' in html
     assert '<tr class="best">' in html and "tr.best" in html  # the best row is highlighted by the inline style
     assert html.count('<tr class="best">') == (ranking.results[0].table["rank"] == 1).sum()
@@ -170,16 +185,28 @@ def test_report_opens_in_headless_chromium(shipped_html, tmp_path):
         "});</script>"
     )
     probe.write_text(text.replace("</body>", script + "</body>"), encoding="utf-8")
-    common = [_chromium(), "--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-              "--no-first-run", "--enable-logging=stderr", "--v=0"]
+    common = [
+        _chromium(),
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        "--no-first-run",
+        "--enable-logging=stderr",
+        "--v=0",
+    ]
     dom = subprocess.run([*common, "--dump-dom", probe.as_uri()], capture_output=True, text=True, timeout=120)
     assert dom.returncode == 0, dom.stderr[-2000:]
     assert f"<title>charts={text.count('<svg')};empty=0</title>" in dom.stdout
     console = [line for line in dom.stderr.splitlines() if "CONSOLE" in line and "probe.html" in line]
     assert not console, console
     shot = tmp_path / "shot.png"
-    run = subprocess.run([*common, f"--screenshot={shot}", "--window-size=1200,2400", shipped_html.as_uri()],
-                         capture_output=True, text=True, timeout=120)
+    run = subprocess.run(
+        [*common, f"--screenshot={shot}", "--window-size=1200,2400", shipped_html.as_uri()],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert run.returncode == 0 and shot.exists(), run.stderr[-2000:]
     from matplotlib.image import imread
 
@@ -212,8 +239,13 @@ def test_pdf_without_chromium_is_one_clear_error(tmp_path, monkeypatch):
 @pytest.mark.slow
 def test_report_reports_progress_per_actor_and_uses_the_methods_named():
     calls = []
-    briefing = report(actors=["china", "russia"], samples=50, seed=2, methods="wsm,topsis",
-                      progress=lambda label, done, total: calls.append((label, done, total)))
+    briefing = report(
+        actors=["china", "russia"],
+        samples=50,
+        seed=2,
+        methods="wsm,topsis",
+        progress=lambda label, done, total: calls.append((label, done, total)),
+    )
     assert calls == [("report", 1, 2), ("report", 2, 2)]
     assert briefing.methods == ("wsm", "topsis")
     assert all(b.comparison.method_names == ["wsm", "topsis"] for b in briefing)

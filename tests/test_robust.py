@@ -29,7 +29,9 @@ GAIN = Matrix(
 )
 WEAK_GAINS = Scenario("weak-gains", "Weak gains a little.", "test", (Adjustment("Weak", "gain", "why", score=2),))
 CRASH = Scenario(
-    "crash", "The gamble fails.", "test",
+    "crash",
+    "The gamble fails.",
+    "test",
     (Adjustment("Gambler", "gain", "why", change=-10), Adjustment("Weak", "gain", "why", change=6)),
 )
 
@@ -69,7 +71,8 @@ def test_a_small_grid_computed_by_hand():
 
 def test_ties_are_named_together_in_the_verdict():
     twins = Matrix(
-        actor="Twins", criteria=(Criterion("gain", "max", 1.0),),
+        actor="Twins",
+        criteria=(Criterion("gain", "max", 1.0),),
         strategies=(Strategy("A", {"gain": 5}), Strategy("B", {"gain": 5}), Strategy("C", {"gain": 1})),
     )
     item = robust(twins, methods="wsm")["Twins"]
@@ -107,13 +110,19 @@ def test_a_strategy_dominating_in_every_scenario_has_zero_regret_everywhere():
     best = Strategy("Best", {"stability": 10, "deterrence": 10, "cost": 1, "risk": 1})
     matrix = Matrix("Example", base.criteria, (*base.strategies, best), scale=(1, 10))
     shocks = [
-        Scenario("shock", "d", "s", (Adjustment("A1", "risk", "r", score=1), Adjustment("A2", "deterrence", "r",
-                                                                                        score=10))),
-        Scenario("squeeze", "d", "s", (Adjustment("Best", "cost", "r", change=1), Adjustment("A3", "cost", "r",
-                                                                                             score=3))),
+        Scenario(
+            "shock", "d", "s", (Adjustment("A1", "risk", "r", score=1), Adjustment("A2", "deterrence", "r", score=10))
+        ),
+        Scenario(
+            "squeeze", "d", "s", (Adjustment("Best", "cost", "r", change=1), Adjustment("A3", "cost", "r", score=3))
+        ),
     ]
-    result = robust(matrix, scenarios=["baseline", *shocks], methods="wsm,wpm,topsis,vikor,edas,mabac,promethee2",
-                    profiles=[{"stability": 1}, {"deterrence": 1, "cost": 0}, {"risk": 0.9}])
+    result = robust(
+        matrix,
+        scenarios=["baseline", *shocks],
+        methods="wsm,wpm,topsis,vikor,edas,mabac,promethee2",
+        profiles=[{"stability": 1}, {"deterrence": 1, "cost": 0}, {"risk": 0.9}],
+    )
     item = result["Example"]
     column = item.strategies.index("Best")
     assert len(item.cells) == 3 * 3 * 7
@@ -165,8 +174,15 @@ def test_the_tidy_grid_and_the_json_hold_every_cell():
     assert len(actor["cells"]) == 6 and actor["minimax_regret"] == ["Steady"]
     assert [s["name"] for s in actor["scenarios"]] == ["baseline", "weak-gains", "crash"]
     steady = actor["summary"][0]
-    assert steady == {"strategy": "Steady", "first": pytest.approx(2 / 6), "top_3": 1.0, "best_rank": 1,
-                      "worst_rank": 2, "max_regret": pytest.approx(0.25), "mean_regret": steady["mean_regret"]}
+    assert steady == {
+        "strategy": "Steady",
+        "first": pytest.approx(2 / 6),
+        "top_3": 1.0,
+        "best_rank": 1,
+        "worst_rank": 2,
+        "max_regret": pytest.approx(0.25),
+        "mean_regret": steady["mean_regret"],
+    }
 
 
 @pytest.mark.parametrize("fmt", ["table", "markdown", "csv", "latex", "html"])
@@ -219,7 +235,10 @@ def test_the_regret_of_every_cell_is_printed_on_request(tmp_path):
     assert list(table.columns) == ["scenario", "profile", "method", "Steady", "Gambler", "Weak"]
     assert table.loc[2, ["Steady", "Gambler", "Weak"]].tolist() == [0.0, 1.0, 0.25]
     assert [s.title for s in result.sections()] == [
-        "Gamble robust", "Gamble regret by scenario", "Gamble regret by cell", "verdict"
+        "Gamble robust",
+        "Gamble regret by scenario",
+        "Gamble regret by cell",
+        "verdict",
     ]
     assert "Gamble regret by cell" not in [s.title for s in robust(GAIN, methods="wsm").sections()]
 

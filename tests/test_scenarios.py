@@ -84,11 +84,14 @@ def test_a_score_range_moves_with_its_score_and_stays_inside_the_scale():
     from decide.core.model import Criterion, Matrix, Strategy
 
     matrix = Matrix(
-        "Ranged", (Criterion("risk", "min", 1.0),),
-        (Strategy("A", {"risk": 5.0}, ranges={"risk": (3.0, 7.0)}), Strategy("B", {"risk": 2.0})), scale=(1.0, 10.0),
+        "Ranged",
+        (Criterion("risk", "min", 1.0),),
+        (Strategy("A", {"risk": 5.0}, ranges={"risk": (3.0, 7.0)}), Strategy("B", {"risk": 2.0})),
+        scale=(1.0, 10.0),
     )
-    riskier = Scenario("riskier", "d", "s", (Adjustment("A", "risk", "r", change=4), Adjustment("B", "risk", "r",
-                                                                                              score=3)))
+    riskier = Scenario(
+        "riskier", "d", "s", (Adjustment("A", "risk", "r", change=4), Adjustment("B", "risk", "r", score=3))
+    )
     a, b = apply_scenario(matrix, riskier).strategies
     assert a.scores["risk"] == 9 and a.score_range("risk") == (7.0, 10.0)
     assert b.scores["risk"] == 3 and b.score_range("risk") == (3.0, 3.0)
@@ -128,16 +131,24 @@ def test_shipped_matrices_keep_loading_with_their_scenarios():
 @pytest.mark.parametrize(
     ("document", "expected"),
     [
-        (broken(strategy="Bombing"),
-         "scenario 'escalation': unknown strategy 'Bombing'; choose from: Talks, Exercises, Sanctions, Aid"),
-        (broken(criterion="prestige"),
-         "scenario 'escalation': strategy 'Talks': unknown criterion 'prestige'; choose from: stability, "
-         "deterrence, cost, risk"),
-        (broken(change=9),
-         "scenario 'escalation': strategy 'Talks', criterion 'risk': 3 becomes 12, outside the scale [1, 10]; "
-         "change the adjustment"),
-        (broken(change=None, score=0),
-         "scenario 'escalation': strategy 'Talks', criterion 'risk': 3 becomes 0, outside the scale [1, 10]"),
+        (
+            broken(strategy="Bombing"),
+            "scenario 'escalation': unknown strategy 'Bombing'; choose from: Talks, Exercises, Sanctions, Aid",
+        ),
+        (
+            broken(criterion="prestige"),
+            "scenario 'escalation': strategy 'Talks': unknown criterion 'prestige'; choose from: stability, "
+            "deterrence, cost, risk",
+        ),
+        (
+            broken(change=9),
+            "scenario 'escalation': strategy 'Talks', criterion 'risk': 3 becomes 12, outside the scale [1, 10]; "
+            "change the adjustment",
+        ),
+        (
+            broken(change=None, score=0),
+            "scenario 'escalation': strategy 'Talks', criterion 'risk': 3 becomes 0, outside the scale [1, 10]",
+        ),
         (broken(score=4), "give either 'change' (e.g. change: +2) or 'score' (the new score), not both"),
         (broken(change=None), "give either 'change' (e.g. change: +2) or 'score' (the new score), not both"),
         (broken(change="lots"), "'change' is 'lots'; give a number such as +2 or -1.5"),
@@ -200,8 +211,11 @@ def test_an_empty_scenario_file_says_what_it_should_hold(with_scenarios):
 
 def test_an_unknown_scenario_lists_the_known_ones(cli, with_scenarios):
     path = with_scenarios()
-    with pytest.raises(UnknownNameError, match=r"^Testland: unknown scenario 'war'; choose from: baseline, "
-                                               r"escalation, thaw$"):
+    with pytest.raises(
+        UnknownNameError,
+        match=r"^Testland: unknown scenario 'war'; choose from: baseline, "
+        r"escalation, thaw$",
+    ):
         decide.rank(path, scenario="war")
     result = cli("rank", str(path), "--scenario", "war")
     assert result.exit_code == 1
@@ -256,11 +270,14 @@ def test_quoted_phrases_in_scenarios_come_from_the_article_they_name():
 def test_a_shipped_adjustment_for_lost_leverage_or_initiative_moves_deterrence_not_stability():
     """Leverage, initiative and room to act are the deterrence criterion's (influence, for China); a
     scenario that takes them away must not book the loss as a loss of stability."""
-    misbooked = [(matrix.actor, scenario.name, adjustment.strategy)
-                 for matrix in load_matrices() for scenario in load_scenarios(matrix)
-                 for adjustment in scenario.adjustments
-                 if adjustment.criterion == "stability"
-                 and any(word in adjustment.rationale for word in ("leverage", "initiative", "room"))]
+    misbooked = [
+        (matrix.actor, scenario.name, adjustment.strategy)
+        for matrix in load_matrices()
+        for scenario in load_scenarios(matrix)
+        for adjustment in scenario.adjustments
+        if adjustment.criterion == "stability"
+        and any(word in adjustment.rationale for word in ("leverage", "initiative", "room"))
+    ]
     assert misbooked == []
 
 

@@ -41,8 +41,15 @@ def renamed(name: str) -> dict:
 @pytest.mark.parametrize(
     "document",
     [
-        broken(score=4), broken(change=None), broken(change="lots"), broken(rationale=None), broken(weight=2),
-        renamed("baseline"), renamed("two words"), {"actor": "Testland"}, {"scenarios": []},
+        broken(score=4),
+        broken(change=None),
+        broken(change="lots"),
+        broken(rationale=None),
+        broken(weight=2),
+        renamed("baseline"),
+        renamed("two words"),
+        {"actor": "Testland"},
+        {"scenarios": []},
     ],
 )
 def test_documents_the_loader_refuses_fail_the_schema(document):

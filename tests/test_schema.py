@@ -31,7 +31,9 @@ def test_base_document_matches():
 
 def test_ranges_basis_and_certainty_match():
     strategy = {
-        "name": "s", "basis": "inferred", "reasoning": "why",
+        "name": "s",
+        "basis": "inferred",
+        "reasoning": "why",
         "scores": {"stability": 5, "deterrence": 5, "cost": {"value": 5, "low": 3, "high": 7}, "risk": 5},
         "certainty": {"cost": "judgement", "risk": "stated"},
     }

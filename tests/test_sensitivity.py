@@ -102,9 +102,7 @@ def brute_force_make_top(matrix: Matrix, target: int, step: float = 0.005) -> fl
 def three_criteria_matrix() -> Matrix:
     criteria = (Criterion("a", "max", 0.5), Criterion("b", "max", 0.3), Criterion("c", "min", 0.2))
     rows = {"P": (9, 2, 5), "Q": (4, 8, 4), "R": (6, 5, 2), "S": (3, 3, 8), "T": (7, 6, 6)}
-    return Matrix("Three", criteria, tuple(
-        Strategy(n, dict(zip("abc", v, strict=True))) for n, v in rows.items()
-    ))
+    return Matrix("Three", criteria, tuple(Strategy(n, dict(zip("abc", v, strict=True))) for n, v in rows.items()))
 
 
 @pytest.mark.parametrize("strategy", ["Q", "R", "T"])
@@ -127,10 +125,15 @@ def test_make_top_when_no_weights_can():
     assert not dominated.feasible and np.isnan(dominated.distance)
     assert "dominated by 'Best'" in dominated.verdict
     criteria = (Criterion("x", "max", 1.0), Criterion("y", "max", 1.0))
-    hull = Matrix("Hull", criteria, (
-        Strategy("A", {"x": 10, "y": 0}), Strategy("B", {"x": 0, "y": 10}),
-        Strategy("C", {"x": 4, "y": 4}),
-    ))
+    hull = Matrix(
+        "Hull",
+        criteria,
+        (
+            Strategy("A", {"x": 10, "y": 0}),
+            Strategy("B", {"x": 0, "y": 10}),
+            Strategy("C", {"x": 4, "y": 4}),
+        ),
+    )
     never = make_top(hull, strategy="C", method="wsm")
     assert not never.feasible and "for every choice of weights" in never.verdict
 
@@ -174,8 +177,11 @@ def test_unknown_names():
 
 
 def test_every_export_format(tmp_path):
-    for result in (sensitivity(TRADE_OFF, method="wsm"), make_top(TRADE_OFF, strategy="Aid"),
-                   make_top(DOMINATED, strategy="Worst")):
+    for result in (
+        sensitivity(TRADE_OFF, method="wsm"),
+        make_top(TRADE_OFF, strategy="Aid"),
+        make_top(DOMINATED, strategy="Worst"),
+    ):
         for fmt in FORMATS:
             if fmt == "xlsx":
                 assert export(result, tmp_path / "out.xlsx").stat().st_size > 0

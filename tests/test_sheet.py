@@ -55,12 +55,15 @@ def write_xlsx(path: Path, rows: list[list], **sheets: list[list]) -> Path:
 
 def write_ods(path: Path, rows: list[list]) -> Path:
     """A minimal OpenDocument spreadsheet, written by hand (no ODS writer is a dependency)."""
+
     def cell(value) -> str:
         if value is None:
             return "<table:table-cell/>"
         if isinstance(value, (int, float)):
-            return (f'<table:table-cell office:value-type="float" office:value="{value}">'
-                    f"<text:p>{value}</text:p></table:table-cell>")
+            return (
+                f'<table:table-cell office:value-type="float" office:value="{value}">'
+                f"<text:p>{value}</text:p></table:table-cell>"
+            )
         return f'<table:table-cell office:value-type="string"><text:p>{escape(str(value))}</text:p></table:table-cell>'
 
     body = "".join("<table:table-row>" + "".join(cell(v) for v in row) + "</table:table-row>" for row in rows)
@@ -137,7 +140,12 @@ def test_decides_workbook_imports_back_to_the_same_matrices(cli, tmp_path, comma
         assert matrix == original  # actor, aliases, criteria, weights, scale, scores, ranges, provenance
         for mine, theirs in zip(matrix.strategies, original.strategies, strict=True):
             assert (mine.source, mine.rationale, mine.basis, mine.reasoning, dict(mine.certainty)) == (
-                theirs.source, theirs.rationale, theirs.basis, theirs.reasoning, dict(theirs.certainty))
+                theirs.source,
+                theirs.rationale,
+                theirs.basis,
+                theirs.reasoning,
+                dict(theirs.certainty),
+            )
     folder = tmp_path / "imported"
     folder.mkdir()
     assert cli("import", str(workbook), "-o", str(folder)).exit_code == 0
@@ -165,15 +173,18 @@ def _with(row: int, column: int, value):
     return rows
 
 
-@pytest.mark.parametrize(("rows", "expected"), [
-    (_with(4, 2, None), "sheet 'scores', cell C5: empty score for 'quality'; write a number"),
-    (_with(5, 3, "soon"), "sheet 'scores', cell D6: 'soon' in a score cell for 'delivery'; write a number"),
-    (_with(1, 1, "cheap"), "sheet 'scores', cell B2: objective 'cheap' for 'price'; write max or min"),
-    (_with(2, 4, "lots"), "sheet 'scores', cell E3: weight for 'support' is lots; write a number >= 0"),
-    (_with(0, 3, None), "sheet 'scores', cell D1: empty header over a column of values; name the criterion"),
-    (_with(4, 0, None), "sheet 'scores', cell A5: a row of scores without a strategy name; name it"),
-    ([ROWS[0], *ROWS[3:]], "sheet 'scores': no 'objective' row; add a row objective under the header"),
-])
+@pytest.mark.parametrize(
+    ("rows", "expected"),
+    [
+        (_with(4, 2, None), "sheet 'scores', cell C5: empty score for 'quality'; write a number"),
+        (_with(5, 3, "soon"), "sheet 'scores', cell D6: 'soon' in a score cell for 'delivery'; write a number"),
+        (_with(1, 1, "cheap"), "sheet 'scores', cell B2: objective 'cheap' for 'price'; write max or min"),
+        (_with(2, 4, "lots"), "sheet 'scores', cell E3: weight for 'support' is lots; write a number >= 0"),
+        (_with(0, 3, None), "sheet 'scores', cell D1: empty header over a column of values; name the criterion"),
+        (_with(4, 0, None), "sheet 'scores', cell A5: a row of scores without a strategy name; name it"),
+        ([ROWS[0], *ROWS[3:]], "sheet 'scores': no 'objective' row; add a row objective under the header"),
+    ],
+)
 def test_each_bad_sheet_gets_one_line_naming_the_cell(cli, tmp_path, rows, expected):
     sheet = write_xlsx(tmp_path / "bad.xlsx", rows)
     line = one_error_line(cli("rank", str(sheet)))
@@ -191,13 +202,15 @@ def test_a_merged_header_is_named(cli, tmp_path):
     book.save(sheet)
     assert one_error_line(cli("rank", str(sheet))) == (
         f"Error: {sheet}: sheet 'scores', cells B1:C1: a merged header; unmerge them and give each criterion its "
-        "own column")
+        "own column"
+    )
 
 
 def test_a_formula_without_a_saved_value_is_named(cli, tmp_path):
     sheet = write_xlsx(tmp_path / "formula.xlsx", _with(4, 1, "=B4*0.8"))
     assert one_error_line(cli("rank", str(sheet))).startswith(
-        f"Error: {sheet}: sheet 'scores', cell B5: formula =B4*0.8 has no saved value; open and save the file")
+        f"Error: {sheet}: sheet 'scores', cell B5: formula =B4*0.8 has no saved value; open and save the file"
+    )
 
 
 def test_a_file_that_is_no_spreadsheet_is_one_line(cli, tmp_path):
@@ -213,8 +226,9 @@ def test_from_frame_and_to_frame_round_trip(expected):
     back = decide.Matrix.from_frame(frame)
     assert back.weights == expected.weights and back.objectives == expected.objectives
     plain = pd.DataFrame({"price": [1200, 950], "quality": [7, 5]}, index=["Acme", "Bolt"])
-    made = decide.Matrix.from_frame(plain, objectives={"price": "cost"}, weights={"price": 1, "quality": 1},
-                                    actor="Vendors")
+    made = decide.Matrix.from_frame(
+        plain, objectives={"price": "cost"}, weights={"price": 1, "quality": 1}, actor="Vendors"
+    )
     assert made.objectives == ["min", "max"] and made.actor == "Vendors"
 
 
@@ -226,11 +240,14 @@ def test_every_verb_takes_a_dataframe(expected):
     assert decide.show(frame).matrix.weights == expected.weights
 
 
-@pytest.mark.parametrize(("kwargs", "expected"), [
-    ({"objectives": {"prize": "min"}}, "objectives: unknown criterion 'prize' (did you mean 'price'?)"),
-    ({"objectives": {"price": "cheap"}}, "objective for 'price' is 'cheap'; use max or min"),
-    ({"weights": {"price": -1}}, "weight for 'price' is -1; give a finite number >= 0"),
-])
+@pytest.mark.parametrize(
+    ("kwargs", "expected"),
+    [
+        ({"objectives": {"prize": "min"}}, "objectives: unknown criterion 'prize' (did you mean 'price'?)"),
+        ({"objectives": {"price": "cheap"}}, "objective for 'price' is 'cheap'; use max or min"),
+        ({"weights": {"price": -1}}, "weight for 'price' is -1; give a finite number >= 0"),
+    ],
+)
 def test_from_frame_problems_name_what_to_fix(kwargs, expected):
     frame = pd.DataFrame({"price": [1200, 950], "quality": [7, "good"]}, index=["Acme", "Bolt"])
     with pytest.raises(MatrixError) as error:

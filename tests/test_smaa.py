@@ -34,18 +34,22 @@ def make_matrix(rows: dict[str, tuple[float, ...]]) -> Matrix:
     return Matrix("Testland", CRITERIA, strategies, scale=(1.0, 10.0))
 
 
-DOMINATED = make_matrix({
-    "Best": (9, 9, 2, 2),
-    "Middle": (6, 5, 5, 6),
-    "Cheap": (3, 2, 3, 4),
-    "Worst": (2, 1, 9, 9),
-})
-TRADE_OFF = make_matrix({
-    "Talks": (8, 3, 2, 3),
-    "Exercises": (5, 9, 7, 6),
-    "Sanctions": (4, 6, 4, 5),
-    "Aid": (7, 2, 3, 2),
-})
+DOMINATED = make_matrix(
+    {
+        "Best": (9, 9, 2, 2),
+        "Middle": (6, 5, 5, 6),
+        "Cheap": (3, 2, 3, 4),
+        "Worst": (2, 1, 9, 9),
+    }
+)
+TRADE_OFF = make_matrix(
+    {
+        "Talks": (8, 3, 2, 3),
+        "Exercises": (5, 9, 7, 6),
+        "Sanctions": (4, 6, 4, 5),
+        "Aid": (7, 2, 3, 2),
+    }
+)
 
 
 def test_uniform_simplex_mean_is_one_over_n():
@@ -71,9 +75,7 @@ def test_spread_stays_near_the_current_weights():
 
 def test_a_dominating_strategy_is_always_first():
     result = smaa(DOMINATED, method="topsis", samples=3000, seed=1, score_noise=0.5)["Testland"]
-    assert result.first_rank_acceptability.to_dict() == {
-        "Best": 1.0, "Middle": 0.0, "Cheap": 0.0, "Worst": 0.0
-    }
+    assert result.first_rank_acceptability.to_dict() == {"Best": 1.0, "Middle": 0.0, "Cheap": 0.0, "Worst": 0.0}
     assert result.rank_acceptability.loc["Worst", "rank 4"] == 1.0
     assert result.confidence["Best"] == 1.0 and np.isnan(result.confidence["Worst"])
     # its central weights are the mean of all draws: about 1/4 each

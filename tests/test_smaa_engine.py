@@ -42,8 +42,18 @@ def reference(method, matrix, samples, seed, spread=None, order=None, noise=0.0,
 def engine(method, matrix, samples, seed, spread=None, order=None, noise=0.0, ranges=True, block=None):
     weight_rng, score_rng, _ = (np.random.default_rng(s) for s in seed_sequence(seed, matrix.actor).spawn(3))
     chains = parse_order(order, matrix) if order else None
-    tally = smaa_tally(method, matrix, samples, weight_rng, score_rng, spread=spread, chains=chains,
-                       score_noise=noise, score_ranges=ranges, chunk_size=block)
+    tally = smaa_tally(
+        method,
+        matrix,
+        samples,
+        weight_rng,
+        score_rng,
+        spread=spread,
+        chains=chains,
+        score_noise=noise,
+        score_ranges=ranges,
+        chunk_size=block,
+    )
     m = len(matrix.strategies)
     return tally.counts.reshape(m, m), tally.first_weights
 
@@ -55,9 +65,7 @@ def random_matrix(seed: int, strategies: int, criteria: int, levels: int = 10, d
     if duplicate:
         table[-1] = table[0]
     criteria_ = tuple(Criterion(f"c{j}", "max" if j % 2 == 0 else "min", 1.0 + j) for j in range(criteria))
-    rows = tuple(
-        Strategy(f"s{i}", {f"c{j}": float(v) for j, v in enumerate(row)}) for i, row in enumerate(table)
-    )
+    rows = tuple(Strategy(f"s{i}", {f"c{j}": float(v) for j, v in enumerate(row)}) for i, row in enumerate(table))
     return Matrix("Random", criteria_, rows, scale=(1.0, float(levels)))
 
 
@@ -98,8 +106,10 @@ def test_engine_equals_reference_on_the_shipped_matrices(method):
     chosen = get_method(name, dict([param.split("=")]) if param else None)
     for matrix in resolve_matrices(None, None, None):
         for ranges in (False, True):
-            assert_same(engine(chosen, matrix, 3000, 5, ranges=ranges, block=700),
-                        reference(chosen, matrix, 3000, 5, ranges=ranges))
+            assert_same(
+                engine(chosen, matrix, 3000, 5, ranges=ranges, block=700),
+                reference(chosen, matrix, 3000, 5, ranges=ranges),
+            )
 
 
 @pytest.mark.parametrize("seed", range(6))

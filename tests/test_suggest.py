@@ -42,8 +42,7 @@ def test_a_misspelt_name_gets_the_closest_and_the_list():
 
 
 def test_make_top_takes_a_unique_prefix_on_the_command_line(cli):
-    whole = cli("sensitivity", "-a", "United States", "-m", "wsm", "--make-top",
-                "Back-Channel Communication Channels")
+    whole = cli("sensitivity", "-a", "United States", "-m", "wsm", "--make-top", "Back-Channel Communication Channels")
     prefix = cli("sensitivity", "-a", "United States", "-m", "wsm", "--make-top", "Back-Channel")
     assert whole.exit_code == prefix.exit_code == 0
     assert prefix.stdout == whole.stdout
@@ -64,8 +63,11 @@ def test_a_misspelt_file_key_gets_a_suggestion(tmp_path):
     from decide.io.load import load_matrix
 
     path = tmp_path / "m.yaml"
-    path.write_text("actor: M\ncriteria: [{name: a, objective: max, weight: 1}]\n"
-                    "strategies: [{name: A, scores: {a: 1}}]\nstratgies: []\n", encoding="utf-8")
+    path.write_text(
+        "actor: M\ncriteria: [{name: a, objective: max, weight: 1}]\n"
+        "strategies: [{name: A, scores: {a: 1}}]\nstratgies: []\n",
+        encoding="utf-8",
+    )
     with pytest.raises(MatrixError) as error:
         load_matrix(path)
     assert "unknown key 'stratgies' (did you mean 'strategies'?)" in error.value.problems[0]

@@ -97,7 +97,8 @@ def test_start_from_a_profile_and_weights_on_top_as_rank_does():
     assert tuned.weight_map == pytest.approx(ranked.weights)
     ordering = session(actor="China", weights="risk>stability>deterrence>cost", weighting="rs")
     assert ordering.weight_map == pytest.approx(
-        decide.rank(actors="China", weights="risk>stability>deterrence>cost", weighting="rs")["China"].weights)
+        decide.rank(actors="China", weights="risk>stability>deterrence>cost", weighting="rs")["China"].weights
+    )
     assert tuned.undo() is False  # the starting weights are the start, not a change
 
 
@@ -117,10 +118,13 @@ def test_bad_input_raises_decide_errors(matrix_file):
 
 def test_a_method_that_cannot_rank_the_matrix_is_refused_and_skipped(matrix_file):
     # a score of 0: the weighted product takes logarithms
-    path = matrix_file(scale=None, strategies=[
-        {"name": "A", "scores": {"stability": 0, "deterrence": 3, "cost": 2, "risk": 3}},
-        {"name": "B", "scores": {"stability": 5, "deterrence": 9, "cost": 7, "risk": 6}},
-    ])
+    path = matrix_file(
+        scale=None,
+        strategies=[
+            {"name": "A", "scores": {"stability": 0, "deterrence": 3, "cost": 2, "risk": 3}},
+            {"name": "B", "scores": {"stability": 5, "deterrence": 9, "cost": 7, "risk": 6}},
+        ],
+    )
     tuned = session(path, method="wsm")
     with pytest.raises(MethodError, match="wpm cannot rank"):
         tuned.set_method("wpm")
@@ -297,7 +301,7 @@ def test_saving_into_a_shipped_file_only_appends(tmp_path, name):
         "    weights: {stability: 0.25, deterrence: 0.25, cost: 0.25, risk: 0.25}\n"
         "    rationale: saved from decide tune (wsm)\n"
     )
-    assert after[len(before):] == (entry if "\nprofiles:" in before else "profiles:\n" + entry)
+    assert after[len(before) :] == (entry if "\nprofiles:" in before else "profiles:\n" + entry)
 
 
 def test_saving_into_a_broken_file_changes_nothing(matrix_file):

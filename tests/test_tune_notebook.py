@@ -38,8 +38,12 @@ def test_moving_a_slider_rescales_the_others_and_reranks():
     assert weights["stability"] / weights["risk"] == pytest.approx(start["stability"] / start["risk"])
     after = table_strategies(widget)
     assert after != before
-    assert after == decide.rank(actors="United States", method="wsm",
-                                weights=widget.session.weight_spec())["United States"].table["strategy"].tolist()
+    assert (
+        after
+        == decide.rank(actors="United States", method="wsm", weights=widget.session.weight_spec())["United States"]
+        .table["strategy"]
+        .tolist()
+    )
     assert "▲" in widget.table.value and "▼" in widget.table.value
     assert "stays first while deterrence" in widget.table.value
     assert widget.session.weight_spec() in widget.status.value
@@ -68,10 +72,13 @@ def test_method_and_profile_menus(tmp_path):
 
 @needs_ipywidgets
 def test_a_method_that_cannot_rank_shows_an_error_and_keeps_the_ranking(matrix_file):
-    path = matrix_file(scale=None, strategies=[
-        {"name": "A", "scores": {"stability": 0, "deterrence": 3, "cost": 2, "risk": 3}},
-        {"name": "B", "scores": {"stability": 5, "deterrence": 9, "cost": 7, "risk": 6}},
-    ])
+    path = matrix_file(
+        scale=None,
+        strategies=[
+            {"name": "A", "scores": {"stability": 0, "deterrence": 3, "cost": 2, "risk": 3}},
+            {"name": "B", "scores": {"stability": 5, "deterrence": 9, "cost": 7, "risk": 6}},
+        ],
+    )
     widget = decide.tune(path, method="wsm")
     shown = widget.table.value
     widget.method_menu.value = "wpm"  # the weighted product takes logarithms of the scores

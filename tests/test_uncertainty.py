@@ -56,10 +56,12 @@ def test_stated_only_with_nothing_stated_is_an_error():
 def test_the_basis_is_a_column_of_every_ranking_export():
     result = decide.rank(close_call(), method="wsm")
     assert dict(zip(result.results[0].table["strategy"], result.results[0].table["basis"], strict=True))["C"] == (
-        "inferred")
+        "inferred"
+    )
     assert "basis" in decide.render(result, "csv").splitlines()[0]
-    assert {row["strategy"]: row["basis"] for row in json.loads(decide.render(result, "json"))["actors"][0][
-        "ranking"]}["C"] == "inferred"
+    assert {row["strategy"]: row["basis"] for row in json.loads(decide.render(result, "json"))["actors"][0]["ranking"]}[
+        "C"
+    ] == "inferred"
 
 
 def test_score_draws_stay_within_each_range_and_exact_scores_stay_put():
@@ -100,22 +102,34 @@ def test_cli_flags(cli, tmp_path):
     import yaml
 
     path = tmp_path / "example.yaml"
-    path.write_text(yaml.safe_dump({
-        "actor": "Example", "scale": [1, 10],
-        "criteria": [{"name": "gain", "objective": "max", "weight": 1},
-                     {"name": "cost", "objective": "min", "weight": 1}],
-        "strategies": [
-            {"name": "A", "scores": {"gain": 8, "cost": 5}},
-            {"name": "B", "scores": {"gain": 7, "cost": {"value": 4, "low": 2, "high": 6}},
-             "certainty": {"cost": "judgement"}},
-            {"name": "C", "basis": "inferred", "reasoning": "transposed", "scores": {"gain": 2, "cost": 9}},
-        ],
-    }))
+    path.write_text(
+        yaml.safe_dump(
+            {
+                "actor": "Example",
+                "scale": [1, 10],
+                "criteria": [
+                    {"name": "gain", "objective": "max", "weight": 1},
+                    {"name": "cost", "objective": "min", "weight": 1},
+                ],
+                "strategies": [
+                    {"name": "A", "scores": {"gain": 8, "cost": 5}},
+                    {
+                        "name": "B",
+                        "scores": {"gain": 7, "cost": {"value": 4, "low": 2, "high": 6}},
+                        "certainty": {"cost": "judgement"},
+                    },
+                    {"name": "C", "basis": "inferred", "reasoning": "transposed", "scores": {"gain": 2, "cost": 9}},
+                ],
+            }
+        )
+    )
     ranked = cli("rank", str(path), "--stated-only", "-m", "wsm")
     assert ranked.exit_code == 0 and "inferred strategies left out" in ranked.stdout and "  C  " not in ranked.stdout
     drawn = cli("smaa", str(path), "-m", "wsm", "-n", "500", "-s", "1")
     fixed = cli("smaa", str(path), "-m", "wsm", "-n", "500", "-s", "1", "--fixed-scores")
     assert "judgement scores drawn within their ranges" in drawn.stdout and "scores fixed" in fixed.stdout
-    for command in (["compare", str(path), "-a", "Example", "--methods", "wsm,topsis"],
-                    ["sensitivity", str(path), "-a", "Example", "-m", "wsm"]):
+    for command in (
+        ["compare", str(path), "-a", "Example", "--methods", "wsm,topsis"],
+        ["sensitivity", str(path), "-a", "Example", "-m", "wsm"],
+    ):
         assert "inferred strategies left out" in cli(*command, "--stated-only").stdout

@@ -19,11 +19,17 @@ from decide.weights.apply import combine_specs, exact_weights, set_weights
 def small() -> Matrix:
     return Matrix(
         "Example",
-        (Criterion("stability", "max", 0.4), Criterion("deterrence", "max", 0.2),
-         Criterion("cost", "min", 0.2), Criterion("risk", "min", 0.2)),
-        (Strategy("A", {"stability": 8, "deterrence": 2, "cost": 3, "risk": 2}),
-         Strategy("B", {"stability": 3, "deterrence": 9, "cost": 7, "risk": 6}),
-         Strategy("C", {"stability": 5, "deterrence": 5, "cost": 4, "risk": 4})),
+        (
+            Criterion("stability", "max", 0.4),
+            Criterion("deterrence", "max", 0.2),
+            Criterion("cost", "min", 0.2),
+            Criterion("risk", "min", 0.2),
+        ),
+        (
+            Strategy("A", {"stability": 8, "deterrence": 2, "cost": 3, "risk": 2}),
+            Strategy("B", {"stability": 3, "deterrence": 9, "cost": 7, "risk": 6}),
+            Strategy("C", {"stability": 5, "deterrence": 5, "cost": 4, "risk": 4}),
+        ),
     )
 
 
@@ -104,14 +110,20 @@ def test_an_ordering_then_an_override():
 @pytest.mark.parametrize(
     ("ordering", "expected"),
     [
-        ("deterrence>stabilty>risk>cost",
-         "weights: unknown criterion 'stabilty' (did you mean 'stability'?); choose from: stability, deterrence,"
-         " cost, risk"),
-        ("deterrence>stability>deterrence>cost",
-         "weights: criterion 'deterrence' appears twice in 'deterrence>stability>deterrence>cost'; name each"
-         " criterion once"),
-        ("deterrence>stability>risk",
-         "weights: 'deterrence>stability>risk' leaves out cost; every criterion must be placed"),
+        (
+            "deterrence>stabilty>risk>cost",
+            "weights: unknown criterion 'stabilty' (did you mean 'stability'?); choose from: stability, deterrence,"
+            " cost, risk",
+        ),
+        (
+            "deterrence>stability>deterrence>cost",
+            "weights: criterion 'deterrence' appears twice in 'deterrence>stability>deterrence>cost'; name each"
+            " criterion once",
+        ),
+        (
+            "deterrence>stability>risk",
+            "weights: 'deterrence>stability>risk' leaves out cost; every criterion must be placed",
+        ),
     ],
 )
 def test_bad_orderings_are_one_line_errors(ordering, expected):
@@ -160,8 +172,9 @@ def test_a_profile_then_an_override(tmp_path):
     path.write_text(PROFILED, encoding="utf-8")
     matrix = load_matrix(path)
     hawkish = set_weights(matrix, profile="Hawkish")
-    assert hawkish.weights == pytest.approx({"stability": 0.2708, "deterrence": 0.5208, "cost": 0.0625,
-                                             "risk": 0.1458}, abs=1e-4)
+    assert hawkish.weights == pytest.approx(
+        {"stability": 0.2708, "deterrence": 0.5208, "cost": 0.0625, "risk": 0.1458}, abs=1e-4
+    )
     assert hawkish.weights_source == "profile 'hawkish'"
     frugal = set_weights(matrix, "deterrence=0.1", profile="frugal")
     # the profile gives 0.25, 0.125, 0.5, 0.125; deterrence=0.1 leaves 0.9 to the others in those proportions

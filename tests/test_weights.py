@@ -85,7 +85,9 @@ def test_public_names_are_sorted_and_exist():
 
 def test_orderings_accept_tiers_and_any_case():
     assert weights.parse_order("DETERRENCE > Stability = risk > cost", CRITERIA) == [
-        ["deterrence"], ["stability", "risk"], ["cost"]
+        ["deterrence"],
+        ["stability", "risk"],
+        ["cost"],
     ]
     from_tiers = weights.rs([["deterrence"], ["stability", "risk"], ["cost"]], CRITERIA)
     assert from_tiers.weights.equals(weights.rs("deterrence>stability=risk>cost", CRITERIA).weights)
@@ -94,20 +96,30 @@ def test_orderings_accept_tiers_and_any_case():
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("deterrence>stabilty>risk>cost",
-         "order: unknown criterion 'stabilty' (did you mean 'stability'?); choose from: stability, deterrence, cost,"
-         " risk"),
-        ("deterrence>stability>risk>cost>risk",
-         "order: criterion 'risk' appears twice in 'deterrence>stability>risk>cost>risk'; name each criterion once"),
-        ("deterrence>stability>risk",
-         "order: 'deterrence>stability>risk' leaves out cost; every criterion must be placed"),
-        ("deterrence>>stability>risk>cost",
-         "order: empty name in 'deterrence>>stability>risk>cost'; write e.g. 'deterrence>stability=risk>cost'"
-         " (most important first, '=' for ties)"),
+        (
+            "deterrence>stabilty>risk>cost",
+            "order: unknown criterion 'stabilty' (did you mean 'stability'?); choose from: stability, deterrence, cost,"
+            " risk",
+        ),
+        (
+            "deterrence>stability>risk>cost>risk",
+            "order: criterion 'risk' appears twice in 'deterrence>stability>risk>cost>risk'; name each criterion once",
+        ),
+        (
+            "deterrence>stability>risk",
+            "order: 'deterrence>stability>risk' leaves out cost; every criterion must be placed",
+        ),
+        (
+            "deterrence>>stability>risk>cost",
+            "order: empty name in 'deterrence>>stability>risk>cost'; write e.g. 'deterrence>stability=risk>cost'"
+            " (most important first, '=' for ties)",
+        ),
         ("", "order: empty; write e.g. 'deterrence>stability=risk>cost' (most important first, '=' for ties)"),
-        ("cost<risk<stability<deterrence",
-         "order: '<' is not allowed in 'cost<risk<stability<deterrence'; write e.g. 'deterrence>stability=risk>cost'"
-         " (most important first, '=' for ties)"),
+        (
+            "cost<risk<stability<deterrence",
+            "order: '<' is not allowed in 'cost<risk<stability<deterrence'; write e.g. 'deterrence>stability=risk>cost'"
+            " (most important first, '=' for ties)",
+        ),
     ],
 )
 def test_bad_orderings_are_one_line_spec_errors(text, expected):
@@ -194,7 +206,8 @@ def test_saatys_random_index_not_alonso_lamatas():
 
 def test_ahp_file_with_judgments(tmp_path):
     path = tmp_path / "ahp.yaml"
-    path.write_text(textwrap.dedent("""\
+    path.write_text(
+        textwrap.dedent("""\
         # a planner's judgments
         criteria: [deterrence, stability, risk, cost]
         judgments:
@@ -204,7 +217,8 @@ def test_ahp_file_with_judgments(tmp_path):
           - [stability, risk, 2]
           - [stability, cost, 3]
           - [risk, cost, 1/2]
-    """))
+    """)
+    )
     result = load_ahp_file(path)
     assert list(result.weights.index) == ["deterrence", "stability", "risk", "cost"]
     assert result.weights.idxmax() == "deterrence"
@@ -220,33 +234,48 @@ def write(tmp_path, text: str):
 
 
 AHP_FILE_ERRORS = [
-    ("criteria: [a, b]\nmatrix: [[1, 3, 2], [1/3, 1, 1]]\n",
-     "{path}: the matrix is not square: row 1 has 3 entries, expected 2"),
-    ("criteria: [a, b]\nmatrix: [[1, -3], [-1/3, 1]]\n",
-     "{path}: entry (a, b) is -3; pairwise judgments must be > 0"),
-    ("criteria: [a, b]\nmatrix: [[1, 3], [3, 1]]\n",
-     "{path}: not reciprocal: (a, b) is 3 but (b, a) is 3, expected 1/3 = 0.3333"),
-    ("criteria: [a, b]\nmatrix: [[2, 3], [1/3, 1]]\n",
-     "{path}: diagonal entry (a, a) is 2; a criterion against itself is 1"),
-    ("criteria: [a, b]\nmatrix: [[1, 12], [1/12, 1]]\n",
-     "{path}: entry (a, b) is 12, outside Saaty's scale 1/9..9"),
-    ("criteria: [a, b]\njudgments: [[a, b, 11]]\n",
-     "{path}: judgment ['a', 'b', 11]: value 11 is outside Saaty's scale 1/9..9 (9 = extremely more important,"
-     " 1/9 = extremely less)"),
-    ("criteria: [a, b]\njudgments: [[a, a, 3]]\n",
-     "{path}: judgment ['a', 'a', 3] compares 'a' with itself; drop it (the diagonal is always 1)"),
-    ("criteria: [a, b, c, d]\njudgments: [[a, b, 3], [c, a, 2]]\n",
-     "{path}: 4 missing judgments: a-d, b-c, b-d, c-d; add [a, b, value] for each pair"),
-    ("criteria: [a, b]\njudgments: [[a, x, 3]]\n",
-     "{path}: unknown criterion 'x'; choose from: a, b"),
-    ("criteria: [a, b]\njudgments: [[a, b, 3], [b, a, 1/3]]\n",
-     "{path}: 'b' vs 'a' is judged twice (['a', 'b', 3] and ['b', 'a', '1/3'])"),
+    (
+        "criteria: [a, b]\nmatrix: [[1, 3, 2], [1/3, 1, 1]]\n",
+        "{path}: the matrix is not square: row 1 has 3 entries, expected 2",
+    ),
+    ("criteria: [a, b]\nmatrix: [[1, -3], [-1/3, 1]]\n", "{path}: entry (a, b) is -3; pairwise judgments must be > 0"),
+    (
+        "criteria: [a, b]\nmatrix: [[1, 3], [3, 1]]\n",
+        "{path}: not reciprocal: (a, b) is 3 but (b, a) is 3, expected 1/3 = 0.3333",
+    ),
+    (
+        "criteria: [a, b]\nmatrix: [[2, 3], [1/3, 1]]\n",
+        "{path}: diagonal entry (a, a) is 2; a criterion against itself is 1",
+    ),
+    ("criteria: [a, b]\nmatrix: [[1, 12], [1/12, 1]]\n", "{path}: entry (a, b) is 12, outside Saaty's scale 1/9..9"),
+    (
+        "criteria: [a, b]\njudgments: [[a, b, 11]]\n",
+        "{path}: judgment ['a', 'b', 11]: value 11 is outside Saaty's scale 1/9..9 (9 = extremely more important,"
+        " 1/9 = extremely less)",
+    ),
+    (
+        "criteria: [a, b]\njudgments: [[a, a, 3]]\n",
+        "{path}: judgment ['a', 'a', 3] compares 'a' with itself; drop it (the diagonal is always 1)",
+    ),
+    (
+        "criteria: [a, b, c, d]\njudgments: [[a, b, 3], [c, a, 2]]\n",
+        "{path}: 4 missing judgments: a-d, b-c, b-d, c-d; add [a, b, value] for each pair",
+    ),
+    ("criteria: [a, b]\njudgments: [[a, x, 3]]\n", "{path}: unknown criterion 'x'; choose from: a, b"),
+    (
+        "criteria: [a, b]\njudgments: [[a, b, 3], [b, a, 1/3]]\n",
+        "{path}: 'b' vs 'a' is judged twice (['a', 'b', 3] and ['b', 'a', '1/3'])",
+    ),
     ("criteria: [a, b]\n", "{path}: give exactly one of 'matrix:' (the full pairwise matrix) or 'judgments:'"),
     ("matrix: [[1]]\n", "{path}: 'criteria:' must be a list of criterion names"),
-    ("criteria: [a, b]\njudgments: [[a, b]]\n", "{path}: judgment ['a', 'b'] is not [a, b, value]; write e.g."
-     " [deterrence, cost, 5]"),
-    ("criteria: [a, b]\njudgments: [[a, b, lots]]\n",
-     "{path}: judgment ['a', 'b', 'lots']: the value is 'lots', not a number (write e.g. 3 or 1/3)"),
+    (
+        "criteria: [a, b]\njudgments: [[a, b]]\n",
+        "{path}: judgment ['a', 'b'] is not [a, b, value]; write e.g. [deterrence, cost, 5]",
+    ),
+    (
+        "criteria: [a, b]\njudgments: [[a, b, lots]]\n",
+        "{path}: judgment ['a', 'b', 'lots']: the value is 'lots', not a number (write e.g. 3 or 1/3)",
+    ),
     ("criteria: [a, b\n", "{path}: line 2, column 1: invalid YAML: did not find expected ',' or ']'"),
     ("criteria: [a, A]\nmatrix: [[1, 2], [1/2, 1]]\n", "{path}: criteria A, a listed twice"),
 ]
@@ -288,21 +317,30 @@ def test_swing_points_over_their_sum():
 @pytest.mark.parametrize(
     ("points", "expected"),
     [
-        ("deterrence=100,stability=0,risk=40,cost=20",
-         "swing: points of 'stability' are 0; points must be > 0 (drop a criterion that does not matter from the"
-         " matrix instead)"),
-        ("deterrence=100,stability=-5,risk=40,cost=20",
-         "swing: points of 'stability' are -5; points must be > 0 (drop a criterion that does not matter from the"
-         " matrix instead)"),
-        ("deterrence=80,stability=70,risk=40,cost=20",
-         "swing: the most important swing has 80 points; give it 100 and the others points relative to it"),
-        ("deterrence=150,stability=70,risk=40,cost=20",
-         "swing: points of 'deterrence' are 150; the most important swing is 100"),
-        ("deterrence=100,stability=70,risk=40",
-         "swing: no points for cost; give every criterion points in (0, 100]"),
-        ("deterence=100,stability=70,risk=40,cost=20",
-         "swing: unknown criterion 'deterence' (did you mean 'deterrence'?); choose from: stability, deterrence,"
-         " cost, risk"),
+        (
+            "deterrence=100,stability=0,risk=40,cost=20",
+            "swing: points of 'stability' are 0; points must be > 0 (drop a criterion that does not matter from the"
+            " matrix instead)",
+        ),
+        (
+            "deterrence=100,stability=-5,risk=40,cost=20",
+            "swing: points of 'stability' are -5; points must be > 0 (drop a criterion that does not matter from the"
+            " matrix instead)",
+        ),
+        (
+            "deterrence=80,stability=70,risk=40,cost=20",
+            "swing: the most important swing has 80 points; give it 100 and the others points relative to it",
+        ),
+        (
+            "deterrence=150,stability=70,risk=40,cost=20",
+            "swing: points of 'deterrence' are 150; the most important swing is 100",
+        ),
+        ("deterrence=100,stability=70,risk=40", "swing: no points for cost; give every criterion points in (0, 100]"),
+        (
+            "deterence=100,stability=70,risk=40,cost=20",
+            "swing: unknown criterion 'deterence' (did you mean 'deterrence'?); choose from: stability, deterrence,"
+            " cost, risk",
+        ),
         ("deterrence=lots", "swing: points of 'deterrence' are 'lots', not a number"),
         ("deterrence 100", "swing: 'deterrence 100' is not NAME=POINTS; write e.g. 'deterrence=100,stability=70'"),
         ("deterrence=100,Deterrence=90", "swing: criterion 'Deterrence' is given twice"),

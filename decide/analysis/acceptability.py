@@ -194,9 +194,7 @@ class Tally:
         if m > NETWORK_LIMIT:  # many strategies: one histogram per criterion
             first = np.where(tied, m, order[0])
             for column in range(weights.shape[1]):
-                self.first_weights[:, column] += np.bincount(
-                    first, weights=weights[:, column], minlength=m + 1
-                )[:m]
+                self.first_weights[:, column] += np.bincount(first, weights=weights[:, column], minlength=m + 1)[:m]
             return
         wins = np.equal(order[0], np.arange(m)[:, None], out=scratch("wins", (m, order.shape[1]), bool))
         wins[:, tied] = False
@@ -289,8 +287,13 @@ Keys = Callable[[Any, Any], Any]
 
 
 def tally_block(
-    tally: Tally, method: Method, matrix: Matrix, weights: np.ndarray, tables: np.ndarray | None,
-    keys: tuple[Keys | None, Keys | None] = (None, None), groups: np.ndarray | None = None,
+    tally: Tally,
+    method: Method,
+    matrix: Matrix,
+    weights: np.ndarray,
+    tables: np.ndarray | None,
+    keys: tuple[Keys | None, Keys | None] = (None, None),
+    groups: np.ndarray | None = None,
 ) -> None:
     """Add one block of draws to ``tally``: ``weights`` is draws x criteria, ``tables``
     draws x strategies x criteria or ``None``; ``keys`` the fast single- and
@@ -381,9 +384,18 @@ def _add_grouped(tally: Tally, order: np.ndarray, tied: np.ndarray, weights: np.
 
 
 def smaa_tally(
-    method: Method, matrix: Matrix, samples: int, weight_rng: np.random.Generator, score_rng: np.random.Generator,
-    *, spread: float | None = None, chains: list[list[int]] | None = None, score_noise: float = 0.0,
-    score_ranges: bool = True, progress: Progress | None = None, chunk_size: int | None = None,
+    method: Method,
+    matrix: Matrix,
+    samples: int,
+    weight_rng: np.random.Generator,
+    score_rng: np.random.Generator,
+    *,
+    spread: float | None = None,
+    chains: list[list[int]] | None = None,
+    score_noise: float = 0.0,
+    score_ranges: bool = True,
+    progress: Progress | None = None,
+    chunk_size: int | None = None,
 ) -> Tally:
     """Rank acceptability counts and first-rank weight sums of ``samples`` draws, drawn
     from ``weight_rng`` and ``score_rng`` exactly as :func:`decide.core.ranks.sample_weights`
@@ -404,8 +416,10 @@ def smaa_tally(
             return tally
         if len(set(groups.tolist())) == m:
             groups = None
-        keys = (_on_weights(fixed_key(method, table, cost, np.float32)) if single_precision(m, n) else None,
-                _on_weights(fixed_key(method, table, cost)))
+        keys = (
+            _on_weights(fixed_key(method, table, cost, np.float32)) if single_precision(m, n) else None,
+            _on_weights(fixed_key(method, table, cost)),
+        )
     elif method.vectorised:
         keys = (None, drawn_key(method, cost))
     block = chunk_size or (BLOCK if method.vectorised else 50)
@@ -454,8 +468,15 @@ def _controller() -> Any:
 
 
 def _all_alike(
-    tally: Tally, method: Method, rng: np.random.Generator, samples: int, current: np.ndarray,
-    spread: float | None, chains: list[list[int]] | None, progress: Progress | None, matrix: Matrix,
+    tally: Tally,
+    method: Method,
+    rng: np.random.Generator,
+    samples: int,
+    current: np.ndarray,
+    spread: float | None,
+    chains: list[list[int]] | None,
+    progress: Progress | None,
+    matrix: Matrix,
 ) -> None:
     """Every strategy alike: all rank first in every draw (their ideal score), as before."""
     import numpy as np

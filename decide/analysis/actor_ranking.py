@@ -25,8 +25,14 @@ class ActorRanking:
     """
 
     def __init__(
-        self, matrix: Matrix, weights: dict[str, float], ranks: np.ndarray, scores: np.ndarray,
-        order: np.ndarray, notes: tuple[str, ...] = (), dominators: Mapping[str, list[str]] | None = None,
+        self,
+        matrix: Matrix,
+        weights: dict[str, float],
+        ranks: np.ndarray,
+        scores: np.ndarray,
+        order: np.ndarray,
+        notes: tuple[str, ...] = (),
+        dominators: Mapping[str, list[str]] | None = None,
     ) -> None:
         self.matrix = matrix
         self.weights = weights
@@ -54,13 +60,15 @@ class ActorRanking:
         matrix, order = self.matrix, self._order
         names = matrix.strategy_names
         dominators = self.dominators
-        return pd.DataFrame({
-            "rank": self._ranks[order],
-            "strategy": [names[i] for i in order],
-            "score": self._scores[order],
-            "dominated": [names[i] in dominators for i in order],
-            "basis": [matrix.strategies[i].basis for i in order],
-        })
+        return pd.DataFrame(
+            {
+                "rank": self._ranks[order],
+                "strategy": [names[i] for i in order],
+                "score": self._scores[order],
+                "dominated": [names[i] in dominators for i in order],
+                "basis": [matrix.strategies[i].basis for i in order],
+            }
+        )
 
     def __repr__(self) -> str:
         return f"<ActorRanking {self.actor!r}: {len(self._ranks)} strategies, first {self.top!r}>"
@@ -123,8 +131,14 @@ def rank_non_dominated(matrix: Matrix, method: Method) -> ActorRanking:
 
     if set(firsts(full)) == set(firsts(kept)):
         return kept
-    return ActorRanking(kept.matrix, kept.weights, kept._ranks, kept._scores, kept._order,
-                        (*kept.notes, leader_change_note(firsts(full), len(matrix.strategies))))
+    return ActorRanking(
+        kept.matrix,
+        kept.weights,
+        kept._ranks,
+        kept._scores,
+        kept._order,
+        (*kept.notes, leader_change_note(firsts(full), len(matrix.strategies))),
+    )
 
 
 __all__ = ["ActorRanking", "drop_dominated", "rank_matrix", "rank_non_dominated"]

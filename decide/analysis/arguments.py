@@ -43,9 +43,19 @@ def _namespace(module: Any) -> dict[str, Any]:
     from decide.weights.result import WeightsResult
     from decide.weights.spec import WeightsLike
 
-    names: dict[str, Any] = {"Path": Path, "Any": Any, "np": np, "npt": npt, "pd": pd, "Matrix": Matrix,
-                             "Method": Method, "Scenario": Scenario, "WeightsResult": WeightsResult,
-                             "Progress": Progress, "WeightsLike": WeightsLike}
+    names: dict[str, Any] = {
+        "Path": Path,
+        "Any": Any,
+        "np": np,
+        "npt": npt,
+        "pd": pd,
+        "Matrix": Matrix,
+        "Method": Method,
+        "Scenario": Scenario,
+        "WeightsResult": WeightsResult,
+        "Progress": Progress,
+        "WeightsLike": WeightsLike,
+    }
     return {**names, **vars(module)}
 
 
@@ -108,15 +118,15 @@ def matches(value: Any, hint: Any, namespace: dict[str, Any] | None = None) -> b
         if not isinstance(value, abc.Mapping):
             return False
         key, item = arguments if len(arguments) == 2 else (Any, Any)
-        return all(matches(k, key, namespace) and matches(v, item, namespace)
-                   for k, v in list(value.items())[:_ITEMS])
+        return all(matches(k, key, namespace) and matches(v, item, namespace) for k, v in list(value.items())[:_ITEMS])
     if origin in (abc.Sequence, abc.Iterable, list, tuple, abc.Collection):
         kind = abc.Sequence if origin in (abc.Sequence, list, tuple) else abc.Iterable
         if not isinstance(value, kind) or isinstance(value, (str, bytes)):
             return False
         if origin is tuple and arguments and arguments[-1] is not Ellipsis:
             return len(typing.cast(abc.Sized, value)) == len(arguments) and all(
-                matches(v, h, namespace) for v, h in zip(value, arguments, strict=True))
+                matches(v, h, namespace) for v, h in zip(value, arguments, strict=True)
+            )
         item = arguments[0] if arguments else Any
         try:
             items = list(typing.cast(abc.Iterable[Any], value))[:_ITEMS] if isinstance(value, abc.Sized) else []
@@ -175,8 +185,9 @@ def check_call(function: Callable[..., Any], args: tuple[Any, ...], kwargs: dict
             _check_selection_fields(function, value)
         elif name in hints and not matches(value, hints[name], namespace):
             kind = type(value).__name__
-            raise SpecError(f"is {brief(value, 50)} ({kind}); expected {describe(_forward(hints[name], namespace))}",
-                            field=name)
+            raise SpecError(
+                f"is {brief(value, 50)} ({kind}); expected {describe(_forward(hints[name], namespace))}", field=name
+            )
 
 
 def _check_selection_fields(function: Callable[..., Any], given: dict[str, Any]) -> None:
@@ -190,8 +201,9 @@ def _check_selection_fields(function: Callable[..., Any], given: dict[str, Any])
             raise SpecError(f"{function.__name__}(): got an unexpected keyword argument '{name}'")
         if not matches(value, fields[name], namespace):
             kind = type(value).__name__
-            raise SpecError(f"is {brief(value, 50)} ({kind}); expected {describe(_forward(fields[name], namespace))}",
-                            field=name)
+            raise SpecError(
+                f"is {brief(value, 50)} ({kind}); expected {describe(_forward(fields[name], namespace))}", field=name
+            )
 
 
 def checked(function: Callable[..., Any]) -> Callable[..., Any]:

@@ -55,8 +55,7 @@ def agreement(comparison: Comparison, leader: str) -> Agreement:
             shared.append((str(method), len(firsts)))
         else:
             other.append((str(method), " and ".join(firsts) if firsts else "nothing"))
-    return Agreement(tuple(str(m) for m in ranks.columns), tuple(agreeing), tuple(shared), tuple(other),
-                     tuple(blind))
+    return Agreement(tuple(str(m) for m in ranks.columns), tuple(agreeing), tuple(shared), tuple(other), tuple(blind))
 
 
 def _weight_change(matrix: Matrix, method: Method, runner_up: str | None) -> str:
@@ -78,8 +77,10 @@ def _weight_change(matrix: Matrix, method: Method, runner_up: str | None) -> str
     digits = 2 if found.distance >= 0.05 and (moved["change"].abs() >= 0.005).all() else 3
     steps = ", ".join(f"{r.criterion} {r._2:.{digits}f} → {r._3:.{digits}f}" for r in moved.itertuples())
     how = "" if found.exact else " (found by a sampled search)"
-    return (f"{runner_up} becomes first when the weights move by {found.distance:.{digits}f} in total "
-            f"({percent(found.distance / 2)} of the weight shifts){how}: {steps or 'a rounding change'}.")
+    return (
+        f"{runner_up} becomes first when the weights move by {found.distance:.{digits}f} in total "
+        f"({percent(found.distance / 2)} of the weight shifts){how}: {steps or 'a rounding change'}."
+    )
 
 
 def _flips(b: Any, method: Method, leader: str) -> tuple[tuple[tuple[str, str], ...], int]:
@@ -88,8 +89,11 @@ def _flips(b: Any, method: Method, leader: str) -> tuple[tuple[tuple[str, str], 
 
     if b.robust is None:
         return (), 0
-    cells = [i for i, c in enumerate(b.robust.cells)
-             if c.profile == "file" and c.method.name == method.name and c.scenario != BASELINE]
+    cells = [
+        i
+        for i, c in enumerate(b.robust.cells)
+        if c.profile == "file" and c.method.name == method.name and c.scenario != BASELINE
+    ]
     names = b.robust.strategies
     if not cells:  # the report's method is not in the grid: rank each scenario with it
         return _flips_by_ranking(b, method, leader)
@@ -132,7 +136,7 @@ def chart_order(order: list[str], contender: str | None, most: int = 8) -> tuple
     if contender is None or contender not in order or order.index(contender) < most:
         return tuple(order)
     rest = [s for s in order if s != contender]
-    return (*rest[: most - 1], contender, *rest[most - 1:])
+    return (*rest[: most - 1], contender, *rest[most - 1 :])
 
 
 def certainty_counts(matrix: Matrix) -> dict[str, int]:
@@ -168,8 +172,7 @@ def judgement_flips(matrix: Matrix, method: Method, leader: str, runner_up: str)
         return replace(strategy, scores=scores)
 
     strategies = tuple(
-        moved(s, False) if s.name == leader else moved(s, True) if s.name == runner_up else s
-        for s in matrix.strategies
+        moved(s, False) if s.name == leader else moved(s, True) if s.name == runner_up else s for s in matrix.strategies
     )
     ranks, _ = evaluate(method, replace(matrix, strategies=strategies))
     names = matrix.strategy_names
@@ -191,19 +194,33 @@ def actor_facts(b: Any, report: Any) -> ActorFacts:
     weight_method = method if method.uses_weights else b.sensitivity.method
     notes = []
     if not method.uses_weights:
-        notes.append(f"{method.name} does not use weights; the weight change and the random weightings use "
-                     f"{weight_method.name}.")
+        notes.append(
+            f"{method.name} does not use weights; the weight change and the random weightings use {weight_method.name}."
+        )
     return ActorFacts(
-        actor=b.actor, anchor=slug(b.actor), file_label=file_label(b.matrix), leader=leader, runner_up=runner_up,
-        share=float(shares[leader]), contender=contender,
-        contender_share=float(others.max()) if len(others) else 0.0, margin=margin,
-        why=b.contributions.sentences[leader], agreement=agreement(b.comparison, leader),
-        weight_change=_weight_change(b.matrix, weight_method, runner_up), flips=flips, scenarios=count,
-        certainty=certainty_counts(b.matrix), leader_judgement=judgement_weight(b.matrix, leader),
+        actor=b.actor,
+        anchor=slug(b.actor),
+        file_label=file_label(b.matrix),
+        leader=leader,
+        runner_up=runner_up,
+        share=float(shares[leader]),
+        contender=contender,
+        contender_share=float(others.max()) if len(others) else 0.0,
+        margin=margin,
+        why=b.contributions.sentences[leader],
+        agreement=agreement(b.comparison, leader),
+        weight_change=_weight_change(b.matrix, weight_method, runner_up),
+        flips=flips,
+        scenarios=count,
+        certainty=certainty_counts(b.matrix),
+        leader_judgement=judgement_weight(b.matrix, leader),
         runner_judgement=judgement_weight(b.matrix, runner_up) if runner_up else 0.0,
         judgement_flips=bool(runner_up) and judgement_flips(b.matrix, method, leader, str(runner_up)),
-        acceptability=b.smaa.results[0].rank_acceptability, order=chart_order(list(table["strategy"]), contender),
-        samples=report.samples, method=b.smaa.method.name, notes=tuple(notes),
+        acceptability=b.smaa.results[0].rank_acceptability,
+        order=chart_order(list(table["strategy"]), contender),
+        samples=report.samples,
+        method=b.smaa.method.name,
+        notes=tuple(notes),
         ranked=tuple(map(str, table["strategy"])),
     )
 
@@ -212,9 +229,11 @@ def question(report: Any) -> str:
     """What the brief answers, from the data it was made from."""
     criteria = list(dict.fromkeys(c.name for b in report.results for c in b.matrix.criteria))
     actors = ", ".join(b.actor for b in report.results)
-    return (f"For each actor ({actors}), which of its strategies does best on "
-            f"{', '.join(criteria[:-1]) + ' and ' + criteria[-1] if len(criteria) > 1 else criteria[0]}, "
-            f"weighted as its file says, and how firmly?")
+    return (
+        f"For each actor ({actors}), which of its strategies does best on "
+        f"{', '.join(criteria[:-1]) + ' and ' + criteria[-1] if len(criteria) > 1 else criteria[0]}, "
+        f"weighted as its file says, and how firmly?"
+    )
 
 
 def head(report: Any) -> tuple[tuple[str, str], ...]:
@@ -224,8 +243,12 @@ def head(report: Any) -> tuple[tuple[str, str], ...]:
     return (
         ("data", ", ".join(file_label(b.matrix) for b in report.results)),
         ("method", report.method.title),
-        ("weights", "; ".join(dict.fromkeys(b.matrix.weights_source for b in report.results))
-         if report.method.uses_weights else f"not used by {report.method.name}"),
+        (
+            "weights",
+            "; ".join(dict.fromkeys(b.matrix.weights_source for b in report.results))
+            if report.method.uses_weights
+            else f"not used by {report.method.name}",
+        ),
         ("SMAA", report._smaa_model()),
         ("methods compared", ", ".join(report.methods)),
         ("decide", _version()),
@@ -241,9 +264,19 @@ def interactive_data(report: Any) -> list[dict[str, Any]]:
     for b in report.results:
         m = b.matrix
         shipped = m.path is not None and shipped_label(m.path).startswith("shipped matrices/")
-        data.append(actor_data(m.actor, slug(m.actor), m.path.name if m.path is not None else m.actor, shipped,
-                               [(c.name, c.objective == "min") for c in m.criteria], list(m.weight_array()),
-                               m.strategy_names, m.to_array().tolist(), report.method.name))
+        data.append(
+            actor_data(
+                m.actor,
+                slug(m.actor),
+                m.path.name if m.path is not None else m.actor,
+                shipped,
+                [(c.name, c.objective == "min") for c in m.criteria],
+                list(m.weight_array()),
+                m.strategy_names,
+                m.to_array().tolist(),
+                report.method.name,
+            )
+        )
     return data
 
 
@@ -251,5 +284,14 @@ def brief_facts(report: Any) -> BriefFacts:
     return BriefFacts(question(report), head(report), tuple(actor_facts(b, report) for b in report.results))
 
 
-__all__ = ["BLIND_SHARE", "agreement", "brief_facts", "certainty_counts", "file_label", "judgement_flips",
-           "judgement_weight", "chart_order", "interactive_data"]
+__all__ = [
+    "BLIND_SHARE",
+    "agreement",
+    "brief_facts",
+    "certainty_counts",
+    "file_label",
+    "judgement_flips",
+    "judgement_weight",
+    "chart_order",
+    "interactive_data",
+]

@@ -58,8 +58,15 @@ class Catalogue(Result):
         frame = full[["method", "full name", "parameters", "better", "reference", "weights"]]
         compact = full[["method", "better", "weights", "reference", "full name"]]
         caption = f"{len(self.methods)} ranking methods"
-        return [Section("methods", caption, frame, compact=compact,
-                        note="Parameters and defaults: decide methods --wide, or --format json.")]
+        return [
+            Section(
+                "methods",
+                caption,
+                frame,
+                compact=compact,
+                note="Parameters and defaults: decide methods --wide, or --format json.",
+            )
+        ]
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -90,8 +97,6 @@ class Catalogue(Result):
                 for m in self.methods
             ]
         }
-
-
 
 
 def catalogue(names: Sequence[str] | None = None) -> Catalogue:

@@ -88,9 +88,7 @@ class Comparison(Result):
         return frame.reset_index()
 
     def caption(self, what: str) -> str:
-        methods = "; ".join(
-            m.title if any(v is not None for v in m.params.values()) else m.name for m in self.methods
-        )
+        methods = "; ".join(m.title if any(v is not None for v in m.params.values()) else m.name for m in self.methods)
         skipped = ""
         if self.skipped:
             skipped = "; could not rank: " + "; ".join(f"{m} ({reason})" for m, reason in self.skipped.items())
@@ -128,7 +126,10 @@ class Comparison(Result):
             Section(
                 f"{self.actor} ranks",
                 self.caption("rank of each strategy by method (1 = best), Borda and Copeland consensus ranks"),
-                table, note=note, compact=compact, compact_note=legend,
+                table,
+                note=note,
+                compact=compact,
+                compact_note=legend,
             ),
             Section(
                 f"{self.actor} Kendall",
@@ -152,7 +153,9 @@ class Comparison(Result):
         if provenance:
             frame.insert(0, "actor", self.actor)
             add_provenance(
-                frame, self.matrix, weights=format_weights(self.weights, self.matrix.weights_source),
+                frame,
+                self.matrix,
+                weights=format_weights(self.weights, self.matrix.weights_source),
                 params="; ".join(f"{m.name}: {m.describe()}" for m in self.methods),
             )
         return frame
@@ -325,5 +328,12 @@ def _compare_profiles(picked: Selection, methods: Any, params: Any, profiles: An
 
 
 __all__ = [
-    "DEFAULT_COMPARE", "SHORT_NAMES", "Comparison", "borda", "compact_ranks", "compare", "copeland", "correlations",
+    "DEFAULT_COMPARE",
+    "SHORT_NAMES",
+    "Comparison",
+    "borda",
+    "compact_ranks",
+    "compare",
+    "copeland",
+    "correlations",
 ]

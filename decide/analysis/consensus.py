@@ -63,10 +63,10 @@ def copeland(ranks: pd.DataFrame) -> pd.DataFrame:
     wins = np.zeros(count, dtype=np.int64)
     step = max(1, 4_000_000 // max(1, count * max(1, values.shape[1])))  # rows per block: memory stays flat
     for first in range(0, count, step):
-        block = values[first:first + step, None, :]
+        block = values[first : first + step, None, :]
         better = (block < values[None, :, :]).sum(axis=2)  # methods ranking row i above column j
         worse = (block > values[None, :, :]).sum(axis=2)
-        wins[first:first + step] = np.sign(better - worse).sum(axis=1)
+        wins[first : first + step] = np.sign(better - worse).sum(axis=1)
     import pandas as pd
 
     return _with_rank(pd.Series(wins, index=ranks.index, name="copeland_score"), "copeland")
@@ -144,8 +144,10 @@ def correlation_table(correlation: pd.DataFrame, ranks: pd.DataFrame, label: str
         return frame, f"{UNDEFINED} (all tied): {who}, so no rank correlation is defined."
     verb = "ranks" if len(tied) == 1 else "rank"
     pronoun = "it" if len(tied) == 1 else "them"
-    return frame, (f"{UNDEFINED} (all tied): {', '.join(tied)} {verb} every strategy alike, "
-                   f"so no correlation with {pronoun} is defined.")
+    return frame, (
+        f"{UNDEFINED} (all tied): {', '.join(tied)} {verb} every strategy alike, "
+        f"so no correlation with {pronoun} is defined."
+    )
 
 
 __all__ = ["UNDEFINED", "borda", "compact_ranks", "copeland", "correlation_table", "correlations"]

@@ -84,8 +84,9 @@ def check_cost(what: str, seconds: float, nbytes: float, reduce: str) -> None:
         return
     needs = []
     if over_memory:
-        needs.append(f"about {format_bytes(nbytes)} of memory (limit {format_bytes(max_bytes())}, "
-                     "DECIDE_MAX_MEMORY_MB)")
+        needs.append(
+            f"about {format_bytes(nbytes)} of memory (limit {format_bytes(max_bytes())}, DECIDE_MAX_MEMORY_MB)"
+        )
     if over_time:
         needs.append(f"about {format_seconds(seconds)} (limit {format_seconds(max_seconds())}, DECIDE_MAX_SECONDS)")
     raise DecideError(f"{what} would take {' and '.join(needs)}; {reduce}")
@@ -110,12 +111,17 @@ def check_methods(matrix: Matrix, methods: Sequence[Method], what: str, runs: in
     costs = {method.name: run_cost(method, n, m) for method in methods}
     seconds = sum(cost[0] for cost in costs.values()) * runs
     nbytes = max((cost[1] for cost in costs.values()), default=0.0)
-    heavy = [name for name, (secs, size) in costs.items()
-             if name in PAIRWISE and (size > max_bytes() or secs * runs > max_seconds() / len(costs))]
+    heavy = [
+        name
+        for name, (secs, size) in costs.items()
+        if name in PAIRWISE and (size > max_bytes() or secs * runs > max_seconds() / len(costs))
+    ]
     reduce = "select fewer strategies (a smaller file, --stated-only)"
     if heavy:
-        reduce = (f"{', '.join(heavy)} {'compares' if len(heavy) == 1 else 'compare'} every pair of strategies: "
-                  f"leave {'it' if len(heavy) == 1 else 'them'} out (--methods), or {reduce}")
+        reduce = (
+            f"{', '.join(heavy)} {'compares' if len(heavy) == 1 else 'compare'} every pair of strategies: "
+            f"leave {'it' if len(heavy) == 1 else 'them'} out (--methods), or {reduce}"
+        )
     check_cost(f"{what} of {n:,} strategies x {m} criteria", seconds, nbytes, reduce)
 
 
@@ -147,11 +153,15 @@ def check_report(matrices: Sequence[Matrix], names: Any, samples: Any) -> None:
         drawing += samples * n * m * 2e-8
         nbytes = max(nbytes, max((cost[1] for cost in runs), default=0.0), 8.0 * n * n * 6)
     largest = max((len(matrix.strategies) for matrix in matrices), default=0)
-    reduce = ("give fewer SMAA --samples" if drawing > seconds else
-              "a briefing is read by people: keep the strategies that matter (a smaller file, --stated-only), "
-              "or run rank, compare and smaa on their own")
-    check_cost(f"a briefing of {len(matrices)} actor(s), up to {largest:,} strategies each", seconds + drawing,
-               nbytes, reduce)
+    reduce = (
+        "give fewer SMAA --samples"
+        if drawing > seconds
+        else "a briefing is read by people: keep the strategies that matter (a smaller file, --stated-only), "
+        "or run rank, compare and smaa on their own"
+    )
+    check_cost(
+        f"a briefing of {len(matrices)} actor(s), up to {largest:,} strategies each", seconds + drawing, nbytes, reduce
+    )
 
 
 def check_grid(matrix: Matrix, methods: Sequence[Method], rankings: int) -> None:

@@ -39,8 +39,10 @@ class DominancePairs(Result):
         sections = []
         for matrix in self.matrices:
             frame = self._frame(matrix)
-            caption = (f"{matrix.actor}: {len(frame):,} dominance pair(s), each strategy beside one that is as good "
-                       f"on every criterion and better on one; {data_note(matrix)}")
+            caption = (
+                f"{matrix.actor}: {len(frame):,} dominance pair(s), each strategy beside one that is as good "
+                f"on every criterion and better on one; {data_note(matrix)}"
+            )
             sections.append(Section(matrix.actor, caption, frame))
         return sections
 
@@ -55,12 +57,17 @@ class DominancePairs(Result):
         return pd.concat(frames, ignore_index=True)
 
     def to_dict(self) -> dict[str, Any]:
-        return {"dominance": [{"actor": m.actor, "file": m.file_name,
-                               "pairs": self._frame(m).to_dict("records")} for m in self.matrices]}
+        return {
+            "dominance": [
+                {"actor": m.actor, "file": m.file_name, "pairs": self._frame(m).to_dict("records")}
+                for m in self.matrices
+            ]
+        }
 
 
-def dominance(source: MatrixSource = None, *, actors: Iterable[str] | str | None = None,
-              stated_only: bool = False) -> DominancePairs:
+def dominance(
+    source: MatrixSource = None, *, actors: Iterable[str] | str | None = None, stated_only: bool = False
+) -> DominancePairs:
     """Every dominance pair of each selected actor (all of them, however many)."""
     return DominancePairs(tuple(resolve_matrices(source, actors, stated_only=stated_only)))
 

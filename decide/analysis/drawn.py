@@ -192,7 +192,6 @@ def prepare(method: Method, tables: Any, cost: np.ndarray) -> Prepared | None:
     (negative values)."""
     import numpy as np
 
-
     if method.name not in SUPPORTED or "normalization" not in method.params:
         return None
     how = method.params["normalization"]
@@ -216,9 +215,7 @@ def prepare(method: Method, tables: Any, cost: np.ndarray) -> Prepared | None:
     return Prepared(method, scaled, lower=method.better == "lower")
 
 
-def first_counts(
-    method: Method, matrix: Matrix, tables: Any, central: np.ndarray, known: np.ndarray
-) -> np.ndarray:
+def first_counts(method: Method, matrix: Matrix, tables: Any, central: np.ndarray, known: np.ndarray) -> np.ndarray:
     """For each strategy in ``known``: in how many of the drawn ``tables`` it ranks first
     (ties included) with its own ``central`` weights (one row per strategy). The tables
     are normalised once; draws where a strategy is within rounding of the tie tolerance
@@ -275,6 +272,15 @@ def drawn_key(method: Method, cost: np.ndarray) -> Any:
 
 
 __all__ = [
-    "MARGIN", "SUPPORTED", "Layout", "Prepared", "as_layout", "draw_layout", "drawn_key", "first_counts", "prepare",
-    "release_scratch", "scratch",
+    "MARGIN",
+    "SUPPORTED",
+    "Layout",
+    "Prepared",
+    "as_layout",
+    "draw_layout",
+    "drawn_key",
+    "first_counts",
+    "prepare",
+    "release_scratch",
+    "scratch",
 ]

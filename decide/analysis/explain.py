@@ -125,15 +125,23 @@ class Contributions(PerActor[ActorContributions]):
             rows = self._rows(result)
             caption = self.caption(result)
             sections.append(Section(f"{result.actor} contributions", caption, self.table(result)))
-            why = pd.DataFrame({"rank": result.ranks.loc[rows].to_numpy(), "strategy": rows,
-                                "why": [result.sentences[s] for s in rows]})
-            sections.append(Section(
-                f"{result.actor} why",
-                f"{result.actor}: why each strategy ranks where it does ({self.method.name}; figures compared "
-                "with the average strategy)" if result.kind != "distance"
-                else f"{result.actor}: why each strategy ranks where it does (topsis; pull of each criterion)",
-                why,
-            ))
+            why = pd.DataFrame(
+                {
+                    "rank": result.ranks.loc[rows].to_numpy(),
+                    "strategy": rows,
+                    "why": [result.sentences[s] for s in rows],
+                }
+            )
+            sections.append(
+                Section(
+                    f"{result.actor} why",
+                    f"{result.actor}: why each strategy ranks where it does ({self.method.name}; figures compared "
+                    "with the average strategy)"
+                    if result.kind != "distance"
+                    else f"{result.actor}: why each strategy ranks where it does (topsis; pull of each criterion)",
+                    why,
+                )
+            )
         return sections
 
     def to_frame(self, provenance: bool = False) -> pd.DataFrame:
@@ -146,8 +154,13 @@ class Contributions(PerActor[ActorContributions]):
             frame["why"] = [result.sentences[s] for s in frame["strategy"]]
             frame["decomposition"] = result.kind
             if provenance:
-                add_provenance(frame, result.matrix, method=self.method.name, params=self.method.describe(),
-                               weights=format_weights(result.matrix.weights, result.matrix.weights_source))
+                add_provenance(
+                    frame,
+                    result.matrix,
+                    method=self.method.name,
+                    params=self.method.describe(),
+                    weights=format_weights(result.matrix.weights, result.matrix.weights_source),
+                )
             frames.append(frame)
         return pd.concat(frames, ignore_index=True)
 
@@ -162,9 +175,13 @@ class Contributions(PerActor[ActorContributions]):
                     "weights": dict(r.matrix.weights),
                     "decomposition": r.kind,
                     "strategies": [
-                        {"strategy": s, "rank": int(r.ranks[s]), "score": float(r.scores[s]),
-                         "contributions": {c: float(v) for c, v in r.contributions.loc[s].items()},
-                         "why": r.sentences[s]}
+                        {
+                            "strategy": s,
+                            "rank": int(r.ranks[s]),
+                            "score": float(r.scores[s]),
+                            "contributions": {c: float(v) for c, v in r.contributions.loc[s].items()},
+                            "why": r.sentences[s],
+                        }
                         for s in self._rows(r)
                     ],
                 }

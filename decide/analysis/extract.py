@@ -91,13 +91,24 @@ class Extraction(Result):
 
         rows = []
         for index, (item, status) in enumerate(zip(self.items, self.status, strict=True)):
-            rows.append({
-                "article": item.article, "place": item.place, "section": item.section or "", "row": item.row,
-                "kind": item.kind, "kind why": item.kind_why, "actors": ", ".join(item.actors),
-                "assigned by": item.assigned_by, "held back": item.held, "quote": item.quote, "locator": item.locator,
-                "status": status, "carried by": "; ".join(self.carried_by[index]),
-                "matches": "; ".join(map(str, self.matches[index])) if self.matches else "",
-            })
+            rows.append(
+                {
+                    "article": item.article,
+                    "place": item.place,
+                    "section": item.section or "",
+                    "row": item.row,
+                    "kind": item.kind,
+                    "kind why": item.kind_why,
+                    "actors": ", ".join(item.actors),
+                    "assigned by": item.assigned_by,
+                    "held back": item.held,
+                    "quote": item.quote,
+                    "locator": item.locator,
+                    "status": status,
+                    "carried by": "; ".join(self.carried_by[index]),
+                    "matches": "; ".join(map(str, self.matches[index])) if self.matches else "",
+                }
+            )
         return pd.DataFrame(rows)
 
     def coverage(self) -> list[dict[str, Any]]:
@@ -105,8 +116,7 @@ class Extraction(Result):
         an assigned item also says its actors and why (``assigned_by``)."""
         entries = []
         for index, item in enumerate(self.items):
-            entry: dict[str, Any] = {"source": item.article, "where": item.where, "row": item.row,
-                                     "quote": item.quote}
+            entry: dict[str, Any] = {"source": item.article, "where": item.where, "row": item.row, "quote": item.quote}
             carriers_ = list(self.carried_by[index])
             if item.actors:
                 entry["actors"] = list(item.actors)
@@ -128,10 +138,12 @@ class Extraction(Result):
         import yaml
 
         names = ", ".join(a.name for a in self.articles)
-        lines = [f"# Coverage of {names} by 'decide extract': every table row, list item and recommendation",
-                 "# sentence, with the strategies that carry it ('Actor: strategy') or context_only and why;",
-                 "# assigned_by says why it went to its actors (a column, its subject, a group, a back-reference).",
-                 "items:"]
+        lines = [
+            f"# Coverage of {names} by 'decide extract': every table row, list item and recommendation",
+            "# sentence, with the strategies that carry it ('Actor: strategy') or context_only and why;",
+            "# assigned_by says why it went to its actors (a column, its subject, a group, a back-reference).",
+            "items:",
+        ]
         for entry in self.coverage():
             text = yaml.safe_dump(entry, default_flow_style=True, allow_unicode=True, width=100_000, sort_keys=False)
             lines.append("  - " + text.strip())
@@ -156,8 +168,9 @@ class Extraction(Result):
             raise DecideError(f"{target}: cannot create the folder ({error.strerror or error})") from None
         inputs = [a.path for a in self.articles if a.path is not None]
         names = [a.name for a in self.articles]
-        written = [write_output(target / f"{slug(m.actor)}.yaml", draft_yaml(m, names), inputs=inputs)
-                   for m in self.drafts]
+        written = [
+            write_output(target / f"{slug(m.actor)}.yaml", draft_yaml(m, names), inputs=inputs) for m in self.drafts
+        ]
         written.append(write_output(root / "coverage.yaml", self.coverage_yaml(), inputs=inputs))
         return written
 
@@ -172,38 +185,64 @@ class Extraction(Result):
                 f"{article.name}: {len(article.sections)} sections, {len(article.tables)} tables "
                 f"({counts['table row']} rows), {counts['list item']} list items, {counts['paragraph']} "
                 f"recommendation sentences; {assigned} of {len(mine)} assigned; {article.removed} pieces of "
-                "encoding debris removed")
+                "encoding debris removed"
+            )
         return "; ".join(lines)
 
     def sections(self) -> list[Section]:
         import pandas as pd
 
         statuses = self.status
-        rows = [{"#": i + 1, "place": f"{item.place} ({item.article[:3]})" if len(self.articles) > 1 else item.place,
-                 "row": item.row, "kind": item.kind, "actors": ", ".join(item.actors) or "-", "status": statuses[i]}
-                for i, item in enumerate(self.items)]
+        rows = [
+            {
+                "#": i + 1,
+                "place": f"{item.place} ({item.article[:3]})" if len(self.articles) > 1 else item.place,
+                "row": item.row,
+                "kind": item.kind,
+                "actors": ", ".join(item.actors) or "-",
+                "status": statuses[i],
+            }
+            for i, item in enumerate(self.items)
+        ]
         caption = self.summary()
         if self.against is not None:
             new = sum(bool(n) for n in self.new)
-            caption += f"\ncompared with {self.against}: {counted(new, 'item')} new, " \
-                       f"{sum(s == 'carried' for s in statuses)} carried"
+            caption += (
+                f"\ncompared with {self.against}: {counted(new, 'item')} new, "
+                f"{sum(s == 'carried' for s in statuses)} carried"
+            )
         note = "; ".join(self.problems)
         sections = [Section("Items", caption, pd.DataFrame(rows), note=note)]
         if self.drafts:
-            drafts = pd.DataFrame([{"actor": m.actor, "strategies": len(m.strategies),
-                                    "criteria": ", ".join(m.criterion_names)} for m in self.drafts])
+            drafts = pd.DataFrame(
+                [
+                    {"actor": m.actor, "strategies": len(m.strategies), "criteria": ", ".join(m.criterion_names)}
+                    for m in self.drafts
+                ]
+            )
             what = "additions (new strategies only)" if self.against is not None else "draft matrices"
-            sections.append(Section("Drafts", f"{what}: draft: true, every score a judgement over the whole "
-                                    "scale", drafts))
+            sections.append(
+                Section("Drafts", f"{what}: draft: true, every score a judgement over the whole scale", drafts)
+            )
         if self.against is not None and self.matches:
-            speaks = [{"#": i + 1, "row": item.row, "new evidence for": "; ".join(
-                f"{m.actor}: {m.strategy}" for m in self.matches[i])}
+            speaks = [
+                {
+                    "#": i + 1,
+                    "row": item.row,
+                    "new evidence for": "; ".join(f"{m.actor}: {m.strategy}" for m in self.matches[i]),
+                }
                 for i, item in enumerate(self.items)
-                if any(m.how != "locator" for m in self.matches[i]) and not any(
-                    m.how == "locator" for m in self.matches[i])]
+                if any(m.how != "locator" for m in self.matches[i])
+                and not any(m.how == "locator" for m in self.matches[i])
+            ]
             if speaks:
-                sections.append(Section("Evidence", "existing strategies this article speaks to (matched by "
-                                        "quote or similar name)", pd.DataFrame(speaks)))
+                sections.append(
+                    Section(
+                        "Evidence",
+                        "existing strategies this article speaks to (matched by quote or similar name)",
+                        pd.DataFrame(speaks),
+                    )
+                )
         return sections
 
     def to_dict(self) -> dict[str, Any]:
@@ -271,8 +310,9 @@ def extract(
     if against is None:
         drafts, carried = build_drafts(items, chosen)
         carried_by = tuple(tuple(carried.get(i, [])) for i in range(len(items)))
-        return Extraction(tuple(parsed), tuple(items), tuple(drafts), tuple(chosen), carried_by,
-                          problems=tuple(problems))
+        return Extraction(
+            tuple(parsed), tuple(items), tuple(drafts), tuple(chosen), carried_by, problems=tuple(problems)
+        )
     prepared = known_strategies(existing)
     matches = [tuple(carriers(item, prepared)) for item in items]
     new: list[tuple[str, ...]] = []
@@ -286,9 +326,19 @@ def extract(
     drafts, carried = build_drafts(items, chosen, only=pairs)
     carried_by = tuple(
         tuple(dict.fromkeys([*(f"{m.actor}: {m.strategy}" for m in matches[i]), *carried.get(i, [])]))
-        for i in range(len(items)))
-    return Extraction(tuple(parsed), tuple(items), tuple(drafts), tuple(chosen), carried_by, tuple(matches),
-                      tuple(new), str(against), tuple(problems))
+        for i in range(len(items))
+    )
+    return Extraction(
+        tuple(parsed),
+        tuple(items),
+        tuple(drafts),
+        tuple(chosen),
+        carried_by,
+        tuple(matches),
+        tuple(new),
+        str(against),
+        tuple(problems),
+    )
 
 
 _SHIPPED: list[Matrix] = []

@@ -55,47 +55,139 @@ def parse_actors(spec: str) -> list[Actor]:
 
 #: Demonyms that do not follow the ``-a`` -> ``-an`` rule (Russia -> Russian, Korea -> Korean).
 DEMONYMS = {
-    "united states": "American", "china": "Chinese", "japan": "Japanese", "norway": "Norwegian",
-    "united kingdom": "British", "france": "French", "germany": "German", "finland": "Finnish",
-    "sweden": "Swedish", "denmark": "Danish", "iceland": "Icelandic", "vietnam": "Vietnamese",
-    "taiwan": "Taiwanese", "netherlands": "Dutch", "philippines": "Filipino", "israel": "Israeli",
-    "iran": "Iranian", "iraq": "Iraqi", "pakistan": "Pakistani", "turkey": "Turkish", "poland": "Polish",
+    "united states": "American",
+    "china": "Chinese",
+    "japan": "Japanese",
+    "norway": "Norwegian",
+    "united kingdom": "British",
+    "france": "French",
+    "germany": "German",
+    "finland": "Finnish",
+    "sweden": "Swedish",
+    "denmark": "Danish",
+    "iceland": "Icelandic",
+    "vietnam": "Vietnamese",
+    "taiwan": "Taiwanese",
+    "netherlands": "Dutch",
+    "philippines": "Filipino",
+    "israel": "Israeli",
+    "iran": "Iranian",
+    "iraq": "Iraqi",
+    "pakistan": "Pakistani",
+    "turkey": "Turkish",
+    "poland": "Polish",
 }
 
-_AUX = (r"may|might|could|can|cannot|should|must|will|would|shall|is|are|has|have|had|was|were|needs?|"
-        r"seeks?|wants?|plans?|intends?|finds?|ought|appears?|remains?|continues?|pursues?|aims?|hopes?|"
-        r"chooses?|decides?|prefers?|stands?|expects?|looks?|considers?|opts?|gets?")
+_AUX = (
+    r"may|might|could|can|cannot|should|must|will|would|shall|is|are|has|have|had|was|were|needs?|"
+    r"seeks?|wants?|plans?|intends?|finds?|ought|appears?|remains?|continues?|pursues?|aims?|hopes?|"
+    r"chooses?|decides?|prefers?|stands?|expects?|looks?|considers?|opts?|gets?"
+)
 _CAUSE = re.compile(
     r"\b(?:for|on|enables?|enabled|enabling|allows?|allowed|allowing|encourages?|encouraged|encouraging|urges?|"
     r"urged|urging|push(?:es|ed)?|prompts?|prompted|pressures?|pressured|helps?|helped|invites?|invited|"
-    r"leads?|led|forces?|forced|compels?|asks?|asked|lets?)\s+(?:both\s+)?(?:the\s+)?$", re.IGNORECASE)
+    r"leads?|led|forces?|forced|compels?|asks?|asked|lets?)\s+(?:both\s+)?(?:the\s+)?$",
+    re.IGNORECASE,
+)
 _EMBOLDEN = re.compile(r"\bembolden(?:s|ed|ing)?\s+(?:both\s+)?(?:the\s+)?$", re.IGNORECASE)
 _TO_VERB = re.compile(r"^(?:’s|'s)?\s+to\s+[a-z]")
 _SUBJECT_AFTER = re.compile(rf"^(?:\s+and\s+its\s+(?:allies|partners|neighbou?rs))?\s+(?:\w+ly\s+)?(?:{_AUX})\b")
 _GAP = re.compile(r"^(?:\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*|\s*/\s*)(?:the\s+)?$", re.IGNORECASE)
-PREPOSITIONS = frozenset([
-    "with", "against", "from", "to", "of", "between", "on", "about", "toward", "towards", "among", "by", "in",
-    "at", "over", "for", "into", "onto", "upon", "than", "like", "via", "around", "behind", "beyond", "under",
-    "across", "through", "within", "without", "including", "amid", "amidst", "versus", "vs",
-])
+PREPOSITIONS = frozenset(
+    [
+        "with",
+        "against",
+        "from",
+        "to",
+        "of",
+        "between",
+        "on",
+        "about",
+        "toward",
+        "towards",
+        "among",
+        "by",
+        "in",
+        "at",
+        "over",
+        "for",
+        "into",
+        "onto",
+        "upon",
+        "than",
+        "like",
+        "via",
+        "around",
+        "behind",
+        "beyond",
+        "under",
+        "across",
+        "through",
+        "within",
+        "without",
+        "including",
+        "amid",
+        "amidst",
+        "versus",
+        "vs",
+    ]
+)
 _NON_ACTOR_SUBJECT = re.compile(
-    rf"(?:^|[,;]\s*)((?:[Tt]he\s+)?[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)*)\s+(?:\w+ly\s+)?(?:{_AUX})\b")
-_NOT_NAMES = frozenset([
-    "this", "that", "these", "those", "it", "its", "they", "we", "he", "she", "there", "such", "each", "both",
-    "all", "some", "many", "other", "others", "one", "key", "the", "a", "an", "as", "while", "if", "when",
-    "by", "moreover", "however", "furthermore", "additionally", "simultaneously",
-])
+    rf"(?:^|[,;]\s*)((?:[Tt]he\s+)?[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)*)\s+(?:\w+ly\s+)?(?:{_AUX})\b"
+)
+_NOT_NAMES = frozenset(
+    [
+        "this",
+        "that",
+        "these",
+        "those",
+        "it",
+        "its",
+        "they",
+        "we",
+        "he",
+        "she",
+        "there",
+        "such",
+        "each",
+        "both",
+        "all",
+        "some",
+        "many",
+        "other",
+        "others",
+        "one",
+        "key",
+        "the",
+        "a",
+        "an",
+        "as",
+        "while",
+        "if",
+        "when",
+        "by",
+        "moreover",
+        "however",
+        "furthermore",
+        "additionally",
+        "simultaneously",
+    ]
+)
 
 
 _AND_ITS_ALLIES = re.compile(r"\s+and\s+(?:its|their)\s+allies\b", re.IGNORECASE)
 _BACK_REFERENCE = re.compile(
     r"\b(?:these|those|both|the\s+two)\s+(?:[a-z]+\s+){0,2}?(?:powers|nations|countries|states|governments|"
-    r"players|actors|parties|sides|capitals|neighbou?rs|partners)\b|\bthey\b", re.IGNORECASE)
+    r"players|actors|parties|sides|capitals|neighbou?rs|partners)\b|\bthey\b",
+    re.IGNORECASE,
+)
 #: where a clause starts: "they" refers back to actors only as a clause's subject, not in "instability they cause"
-_CLAUSE_START = re.compile(r"(?:^|[.,;:—(]|\b(?:and|but|so|while|as|if|when|because|since|though|although|yet))\s*$",
-                           re.IGNORECASE)
+_CLAUSE_START = re.compile(
+    r"(?:^|[.,;:—(]|\b(?:and|but|so|while|as|if|when|because|since|though|although|yet))\s*$", re.IGNORECASE
+)
 _AMONG_ALLIES = re.compile(
-    r"\b(?:among|between|with)\s+(?:its\s+|their\s+|the\s+|other\s+)?(?:allied\s+[\w-]+|allies)\b", re.IGNORECASE)
+    r"\b(?:among|between|with)\s+(?:its\s+|their\s+|the\s+|other\s+)?(?:allied\s+[\w-]+|allies)\b", re.IGNORECASE
+)
 _WITH = re.compile(r"\bwith\s+(?:both\s+)?(?:the\s+)?$", re.IGNORECASE)
 
 
@@ -152,8 +244,11 @@ class ActorFinder:
         self.allies: dict[str, Group]
         self.terms, self.allies = build_groups(self.actors, self.named, groups)
         words = sorted((r"\s+".join(map(re.escape, key.split())) for key in self.terms), key=len, reverse=True)
-        self.term_pattern = re.compile(rf"(?<![\w-])(?:the\s+)?(?:{'|'.join(words)})(?![\w-])(?!\s+(?-i:[A-Z][a-z]))",
-                                       re.IGNORECASE) if words else None
+        self.term_pattern = (
+            re.compile(rf"(?<![\w-])(?:the\s+)?(?:{'|'.join(words)})(?![\w-])(?!\s+(?-i:[A-Z][a-z]))", re.IGNORECASE)
+            if words
+            else None
+        )
 
     def _add(self, forms: dict[str, tuple[str, bool, bool]], form: str, actor: str, *, demonym: bool) -> None:
         form = form.strip()
@@ -197,7 +292,7 @@ class ActorFinder:
         for mention in self.mentions(text):
             if mention.demonym:
                 continue
-            if groups and _GAP.match(text[groups[-1][-1].end:mention.start]):
+            if groups and _GAP.match(text[groups[-1][-1].end : mention.start]):
                 groups[-1].append(mention)
             else:
                 groups.append([mention])
@@ -235,18 +330,20 @@ class ActorFinder:
                 continue
             owned = [self.allies[a] for a in actors if a in self.allies]
             extra = [m for g in owned for m in g.actors if m not in actors]
-            note = f"'{text[group[0].start:tail.end()]}', " + (
+            note = f"'{text[group[0].start : tail.end()]}', " + (
                 "; ".join(f"{g.term} = {', '.join(g.actors)} ({g.source})" for g in owned)
-                if owned else "no allies known (name them with --groups 'allies of X=...')")
+                if owned
+                else "no allies known (name them with --groups 'allies of X=...')"
+            )
             found.append(Subject(group[0].start, tuple(dict.fromkeys([*actors, *extra])), note))
         taken: list[tuple[int, int]] = []
         for match in _BACK_REFERENCE.finditer(text):
             taken.append(match.span())
             pronoun = match.group(0).casefold() == "they"
-            if pronoun and not _CLAUSE_START.search(text[:match.start()]):
+            if pronoun and not _CLAUSE_START.search(text[: match.start()]):
                 continue
             if _agent_at(text, match.start(), match.end()):
-                earlier = self._refer_back(text[:match.start()], context)
+                earlier = self._refer_back(text[: match.start()], context)
                 if earlier is not None:
                     note = f"'{match.group(0)}' refers back to '{earlier[1]}'"
                     found.append(Subject(match.start(), earlier[0], note))
@@ -262,11 +359,15 @@ class ActorFinder:
         if group.section:
             scope = [section or "", *reversed(context)]
             actors = tuple(dict.fromkeys(a for text in scope for a in self.named(text, demonyms=False)))
-            return Subject(start, actors, f"'{phrase}' = the actors the section names: "
-                           f"{', '.join(actors) or 'none'} ({group.source})")
+            return Subject(
+                start,
+                actors,
+                f"'{phrase}' = the actors the section names: {', '.join(actors) or 'none'} ({group.source})",
+            )
         if not group.actors:
-            return Subject(start, (), f"'{phrase}', a group with no known actor ({group.source}; "
-                           "name its members with --groups)")
+            return Subject(
+                start, (), f"'{phrase}', a group with no known actor ({group.source}; name its members with --groups)"
+            )
         return Subject(start, group.actors, f"'{phrase}' = {', '.join(group.actors)} ({group.source})")
 
     def _refer_back(self, head: str, context: Sequence[str]) -> tuple[tuple[str, ...], str] | None:
@@ -278,7 +379,7 @@ class ActorFinder:
             for group in self._lists(text):
                 actors = tuple(dict.fromkeys(m.actor for m in group))
                 if len(actors) >= 2:
-                    candidates.append((group[-1].end, actors, text[group[0].start:group[-1].end]))
+                    candidates.append((group[-1].end, actors, text[group[0].start : group[-1].end]))
             for match in self.term_pattern.finditer(text) if self.term_pattern else ():
                 group_ = self.terms[group_key(match.group(0))]
                 if group_.actors and not group_.section:
@@ -328,8 +429,15 @@ def _lead_context(lead: str, before: Sequence[str]) -> list[str]:
     return list(before)
 
 
-def assign_actors(finder: ActorFinder, own: Iterable[str], lead: str | None, before: Sequence[str],
-                  section: str | None, *, lead_checked: bool = True) -> tuple[tuple[str, ...], str]:
+def assign_actors(
+    finder: ActorFinder,
+    own: Iterable[str],
+    lead: str | None,
+    before: Sequence[str],
+    section: str | None,
+    *,
+    lead_checked: bool = True,
+) -> tuple[tuple[str, ...], str]:
     """The actors of an item, and how they were found, trying in turn its own subject, the lead-in,
     the section's earlier paragraphs (nearest first), the section heading, the actors it names; an
     action it shares with its actors' allies goes to them too (:func:`share_with_allies`)."""
@@ -341,8 +449,15 @@ def assign_actors(finder: ActorFinder, own: Iterable[str], lead: str | None, bef
     return actors, how
 
 
-def _assign(finder: ActorFinder, texts: Sequence[str], lead: str | None, before: Sequence[str],
-            section: str | None, *, lead_checked: bool) -> tuple[tuple[str, ...], str]:
+def _assign(
+    finder: ActorFinder,
+    texts: Sequence[str],
+    lead: str | None,
+    before: Sequence[str],
+    section: str | None,
+    *,
+    lead_checked: bool,
+) -> tuple[tuple[str, ...], str]:
     for text in texts:
         actors, notes = _found(finder.subjects(text, before, section))
         if actors:
@@ -359,7 +474,7 @@ def _assign(finder: ActorFinder, texts: Sequence[str], lead: str | None, before:
         if other:
             return (), f"its list's lead-in names '{other}', not a known actor (pass --actors or --groups to name it)"
     for index, paragraph in enumerate(before):
-        actors, notes = _found(finder.subjects(paragraph, before[index + 1:], section))
+        actors, notes = _found(finder.subjects(paragraph, before[index + 1 :], section))
         if actors:
             return actors, "the paragraph before" + notes
     if section:
@@ -377,8 +492,7 @@ def _assign(finder: ActorFinder, texts: Sequence[str], lead: str | None, before:
     return (), "no actor named in it, its lead-in, its section or the paragraphs before it"
 
 
-def share_with_allies(finder: ActorFinder, actors: Sequence[str], texts: Iterable[str]
-                      ) -> tuple[tuple[str, ...], str]:
+def share_with_allies(finder: ActorFinder, actors: Sequence[str], texts: Iterable[str]) -> tuple[tuple[str, ...], str]:
     """``actors`` and the allies an item shares its action with, and a note saying why: allies it
     names as partners ("drills with South Korea and Japan"), or all of them when it acts among or
     with allies ("joint exercises among allied forces"). Allies come from :attr:`ActorFinder.allies`.
@@ -396,18 +510,22 @@ def share_with_allies(finder: ActorFinder, actors: Sequence[str], texts: Iterabl
             for group in owned.values():
                 found += group.actors
             if owned:
-                notes.append(f"'{among.group(0)}', " + "; ".join(
-                    f"{g.term} = {', '.join(g.actors)} ({g.source})" for g in owned.values()))
+                notes.append(
+                    f"'{among.group(0)}', "
+                    + "; ".join(f"{g.term} = {', '.join(g.actors)} ({g.source})" for g in owned.values())
+                )
         for mentions in finder._lists(text):
-            if not _WITH.search(text[:mentions[0].start]):
+            if not _WITH.search(text[: mentions[0].start]):
                 continue
             named = [m.actor for m in mentions]
             for group in owned.values():
                 partners = [a for a in named if a in group.actors]
                 if partners:
                     found += partners
-                    notes.append(f"'with {text[mentions[0].start:mentions[-1].end]}', {group.term} = "
-                                 f"{', '.join(group.actors)} ({group.source})")
+                    notes.append(
+                        f"'with {text[mentions[0].start : mentions[-1].end]}', {group.term} = "
+                        f"{', '.join(group.actors)} ({group.source})"
+                    )
     shared = tuple(dict.fromkeys(found))
     if len(shared) == len(actors):
         return tuple(actors), ""

@@ -41,7 +41,7 @@ def _locator_carries(item: Item, segments: Sequence[str]) -> bool:
         if not segment.startswith(item.article + ";"):
             continue
         if item.place == "table row":
-            if f"table '{item.where[len('table ') + 1:-1]}'" in segment and f"row '{item.row}'" in segment:
+            if f"table '{item.where[len('table ') + 1 : -1]}'" in segment and f"row '{item.row}'" in segment:
                 return True
         elif item.place == "list item":
             section_ok = item.section is None or f"section '{item.section}'" in segment
@@ -55,8 +55,25 @@ def _locator_carries(item: Item, segments: Sequence[str]) -> bool:
 
 
 def _content_words(text: str) -> set[str]:
-    stop = {"the", "and", "with", "for", "of", "to", "in", "on", "a", "an", "its", "their", "by", "from", "as",
-            "status", "quo"}
+    stop = {
+        "the",
+        "and",
+        "with",
+        "for",
+        "of",
+        "to",
+        "in",
+        "on",
+        "a",
+        "an",
+        "its",
+        "their",
+        "by",
+        "from",
+        "as",
+        "status",
+        "quo",
+    }
     return {w for w in re.findall(r"[a-z]+", text.casefold()) if w not in stop and len(w) > 2}
 
 
@@ -86,11 +103,13 @@ def known_strategies(matrices: Sequence[Matrix]) -> list[_Known]:
     known = []
     for matrix in matrices:
         for strategy in matrix.strategies:
-            rationale = strategy.rationale if isinstance(strategy.rationale, str) else " ".join(
-                strategy.rationale.values())
+            rationale = (
+                strategy.rationale if isinstance(strategy.rationale, str) else " ".join(strategy.rationale.values())
+            )
             quotes = tuple(q for q in _QUOTED.findall(rationale + " " + strategy.source) if len(q.split()) >= 4)
-            known.append(_Known(matrix.actor, strategy.name, tuple(_segments(strategy.source)), quotes,
-                                strategy.source))
+            known.append(
+                _Known(matrix.actor, strategy.name, tuple(_segments(strategy.source)), quotes, strategy.source)
+            )
     return known
 
 

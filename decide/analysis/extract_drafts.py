@@ -23,12 +23,31 @@ SCALE = (1.0, 10.0)
 
 #: Words that bear on a criterion, by criterion name (other criteria use their name and description).
 CRITERION_WORDS: dict[str, tuple[str, ...]] = {
-    "stability": ("stabil", "stable", "calm", "tension", "escalat", "peace", "misunderstanding",
-                  "confidence-building", "trust"),
+    "stability": (
+        "stabil",
+        "stable",
+        "calm",
+        "tension",
+        "escalat",
+        "peace",
+        "misunderstanding",
+        "confidence-building",
+        "trust",
+    ),
     "deterrence": ("deter", "counter", "pressure", "defen", "readiness", "provocation", "threat"),
     "cost": ("cost", "expens", "spend", "budget", "outlay", "price", "afford", "cheap", "fund"),
-    "risk": ("risk", "challenge", "resistance", "backfire", "dependenc", "conflicting", "danger", "hardliner",
-             "fail", "vulnerab"),
+    "risk": (
+        "risk",
+        "challenge",
+        "resistance",
+        "backfire",
+        "dependenc",
+        "conflicting",
+        "danger",
+        "hardliner",
+        "fail",
+        "vulnerab",
+    ),
     "benefit": ("benefit", "gain", "improve", "enhance", "strengthen", "advantage", "opportunit", "better"),
 }
 DEFAULT_CRITERIA = (
@@ -75,7 +94,7 @@ def _window(clause: str, stem: str, words: int = 12) -> str:
         return clause.rstrip(".")
     hit = next((i for i, t in enumerate(tokens) if stem in t.group(0).casefold()), 0)
     start = max(0, min(hit - words // 2, len(tokens) - words))
-    piece = clause[tokens[start].start():tokens[start + words - 1].end()]
+    piece = clause[tokens[start].start() : tokens[start + words - 1].end()]
     return piece.rstrip(".,;:")
 
 
@@ -136,12 +155,15 @@ def slug(name: str) -> str:
 def _rationale(criterion: Criterion, cue: Cue | None, quote: str) -> str:
     if cue is not None:
         return f"{cue.source}: '{cue.phrase}'; a draft judgement over the whole scale until a planner scores it."
-    return (f"The text ('{first_words(quote, 10)}') gives no cue for {criterion.name}; a draft judgement over "
-            "the whole scale until a planner scores it.")
+    return (
+        f"The text ('{first_words(quote, 10)}') gives no cue for {criterion.name}; a draft judgement over "
+        "the whole scale until a planner scores it."
+    )
 
 
-def draft_strategy(name: str, locator: str, quote: str, fragments: Sequence[tuple[str, str]],
-                   criteria: Sequence[Criterion]) -> Strategy:
+def draft_strategy(
+    name: str, locator: str, quote: str, fragments: Sequence[tuple[str, str]], criteria: Sequence[Criterion]
+) -> Strategy:
     """A strategy with every score a judgement over the whole scale and a rationale quoting its cues."""
     low, high = SCALE
     middle = (low + high) / 2
@@ -161,8 +183,9 @@ def _criteria_for(actor: Actor | None) -> tuple[Criterion, ...]:
     return actor.matrix.criteria if actor is not None and actor.matrix is not None else DEFAULT_CRITERIA
 
 
-def build_drafts(items: Sequence[Item], actors: Sequence[Actor], *, only: Iterable[tuple[int, str]] | None = None
-                 ) -> tuple[list[Matrix], dict[int, list[str]]]:
+def build_drafts(
+    items: Sequence[Item], actors: Sequence[Actor], *, only: Iterable[tuple[int, str]] | None = None
+) -> tuple[list[Matrix], dict[int, list[str]]]:
     """One draft matrix per actor from the strategy items (``only``: just these (item index, actor) pairs),
     and for each item index the ``Actor: strategy`` names that carry it."""
     by_name = {a.name: a for a in actors}
@@ -191,16 +214,21 @@ def build_drafts(items: Sequence[Item], actors: Sequence[Actor], *, only: Iterab
     drafts = []
     for actor_name, found in strategies.items():
         actor = by_name.get(actor_name)
-        drafts.append(Matrix(
-            actor=actor_name,
-            criteria=_criteria_for(actor),
-            strategies=tuple(found.values()),
-            aliases=actor.aliases if actor is not None else (),
-            scale=SCALE,
-            weights_rationale=("Draft: the weights of the existing matrix, to review." if actor and actor.matrix
-                               else "Draft: default weights (benefit first), to review."),
-            draft=True,
-        ))
+        drafts.append(
+            Matrix(
+                actor=actor_name,
+                criteria=_criteria_for(actor),
+                strategies=tuple(found.values()),
+                aliases=actor.aliases if actor is not None else (),
+                scale=SCALE,
+                weights_rationale=(
+                    "Draft: the weights of the existing matrix, to review."
+                    if actor and actor.matrix
+                    else "Draft: default weights (benefit first), to review."
+                ),
+                draft=True,
+            )
+        )
     return drafts, carried
 
 
@@ -215,16 +243,24 @@ def draft_document(matrix: Matrix) -> dict[str, Any]:
         document["aliases"] = list(matrix.aliases)
     document["draft"] = True
     document["criteria"] = [
-        {"name": c.name, "objective": c.objective, "weight": _number(c.weight),
-         **({"description": c.description} if c.description else {})} for c in matrix.criteria]
+        {
+            "name": c.name,
+            "objective": c.objective,
+            "weight": _number(c.weight),
+            **({"description": c.description} if c.description else {}),
+        }
+        for c in matrix.criteria
+    ]
     document["weights_rationale"] = matrix.weights_rationale
     document["scale"] = [_number(v) for v in matrix.scale or SCALE]
     document["strategies"] = [
         {
             "name": s.name,
             "basis": s.basis,
-            "scores": {c: {"value": _number(v), "low": _number(s.ranges[c][0]), "high": _number(s.ranges[c][1])}
-                       for c, v in s.scores.items()},
+            "scores": {
+                c: {"value": _number(v), "low": _number(s.ranges[c][0]), "high": _number(s.ranges[c][1])}
+                for c, v in s.scores.items()
+            },
             "certainty": dict(s.certainty),
             "source": s.source,
             "rationale": dict(s.rationale) if not isinstance(s.rationale, str) else s.rationale,
@@ -238,10 +274,13 @@ def draft_yaml(matrix: Matrix, articles: Sequence[str]) -> str:
     """The text of a draft matrix file, with a header that says what it is."""
     import yaml
 
-    header = (f"# DRAFT decision matrix for {matrix.actor}, drafted by 'decide extract' from "
-              f"{', '.join(articles)}.\n# Every score is a judgement over the whole scale: review the names, "
-              "the actors and the scores,\n# then remove 'draft: true'. Each source is the article's place; "
-              "each rationale quotes its words.\n")
-    body = yaml.safe_dump(draft_document(matrix), sort_keys=False, allow_unicode=True, width=100_000,
-                          default_flow_style=None)
+    header = (
+        f"# DRAFT decision matrix for {matrix.actor}, drafted by 'decide extract' from "
+        f"{', '.join(articles)}.\n# Every score is a judgement over the whole scale: review the names, "
+        "the actors and the scores,\n# then remove 'draft: true'. Each source is the article's place; "
+        "each rationale quotes its words.\n"
+    )
+    body = yaml.safe_dump(
+        draft_document(matrix), sort_keys=False, allow_unicode=True, width=100_000, default_flow_style=None
+    )
     return header + body

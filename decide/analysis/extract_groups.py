@@ -43,11 +43,43 @@ Named = Callable[[str], list[str]]
 SECTION = "@section"
 
 _WEST = (
-    "United States", "Canada", "United Kingdom", "Ireland", "France", "Germany", "Italy", "Spain", "Portugal",
-    "Netherlands", "Belgium", "Luxembourg", "Austria", "Switzerland", "Denmark", "Norway", "Sweden", "Finland",
-    "Iceland", "Poland", "Czech Republic", "Slovakia", "Hungary", "Slovenia", "Croatia", "Estonia", "Latvia",
-    "Lithuania", "Greece", "Malta", "Cyprus", "Romania", "Bulgaria", "Australia", "New Zealand",
-    "European Union", "NATO",
+    "United States",
+    "Canada",
+    "United Kingdom",
+    "Ireland",
+    "France",
+    "Germany",
+    "Italy",
+    "Spain",
+    "Portugal",
+    "Netherlands",
+    "Belgium",
+    "Luxembourg",
+    "Austria",
+    "Switzerland",
+    "Denmark",
+    "Norway",
+    "Sweden",
+    "Finland",
+    "Iceland",
+    "Poland",
+    "Czech Republic",
+    "Slovakia",
+    "Hungary",
+    "Slovenia",
+    "Croatia",
+    "Estonia",
+    "Latvia",
+    "Lithuania",
+    "Greece",
+    "Malta",
+    "Cyprus",
+    "Romania",
+    "Bulgaria",
+    "Australia",
+    "New Zealand",
+    "European Union",
+    "NATO",
 )
 _PERMANENT_FIVE = ("United States", "China", "Russia", "United Kingdom", "France")
 
@@ -56,10 +88,17 @@ _PERMANENT_FIVE = ("United States", "China", "Russia", "United Kingdom", "France
 #: Korea: name them with ``--groups`` if an article counts them in); "the major powers": the permanent
 #: members of the UN Security Council; "regional players": the known actors the section names.
 DEFAULT_GROUPS: dict[str, tuple[str, ...]] = {
-    "the West": _WEST, "Western powers": _WEST, "Western nations": _WEST, "Western countries": _WEST,
-    "the major powers": _PERMANENT_FIVE, "great powers": _PERMANENT_FIVE, "global powers": _PERMANENT_FIVE,
+    "the West": _WEST,
+    "Western powers": _WEST,
+    "Western nations": _WEST,
+    "Western countries": _WEST,
+    "the major powers": _PERMANENT_FIVE,
+    "great powers": _PERMANENT_FIVE,
+    "global powers": _PERMANENT_FIVE,
     "world powers": _PERMANENT_FIVE,
-    "regional players": (SECTION,), "regional powers": (SECTION,), "regional actors": (SECTION,),
+    "regional players": (SECTION,),
+    "regional powers": (SECTION,),
+    "regional actors": (SECTION,),
 }
 
 _ALLIES_OF = re.compile(r"^allies\s+of\s+(.+)$", re.IGNORECASE)
@@ -132,8 +171,9 @@ def derive_allies(actors: Sequence[Actor], named: Named) -> dict[str, tuple[str,
     return {actor: tuple(dict.fromkeys(found)) for actor, found in allies.items()}
 
 
-def build_groups(actors: Sequence[Actor], named: Named, given: str | Mapping[str, Sequence[str]] | None = None
-                 ) -> tuple[dict[str, Group], dict[str, Group]]:
+def build_groups(
+    actors: Sequence[Actor], named: Named, given: str | Mapping[str, Sequence[str]] | None = None
+) -> tuple[dict[str, Group], dict[str, Group]]:
     """The group terms (by :func:`group_key`) and the allies of each actor (by actor name): the default
     list and the allies the matrices give, with ``given`` groups replacing entries of the same term.
 
@@ -145,25 +185,30 @@ def build_groups(actors: Sequence[Actor], named: Named, given: str | Mapping[str
         wanted = {m.casefold() for m in members}
         return tuple(name for key, name in folded.items() if key in wanted)
 
-    terms = {group_key(term): Group(term, keep(members), "the default list", SECTION in members)
-             for term, members in DEFAULT_GROUPS.items()}
+    terms = {
+        group_key(term): Group(term, keep(members), "the default list", SECTION in members)
+        for term, members in DEFAULT_GROUPS.items()
+    }
     source = "the matrices' alliance strategies"
-    allies = {actor: Group(f"allies of {actor}", members, source)
-              for actor, members in derive_allies(actors, named).items()}
+    allies = {
+        actor: Group(f"allies of {actor}", members, source) for actor, members in derive_allies(actors, named).items()
+    }
     for term, members in (parse_groups(given) if given is not None else {}).items():
         resolved = []
         for member in members:
             found = named(member)
             if len(found) != 1:
-                raise SpecError(f"'{term}' names '{member}', no known actor; name it in --actors as well",
-                                field="groups")
+                raise SpecError(
+                    f"'{term}' names '{member}', no known actor; name it in --actors as well", field="groups"
+                )
             resolved.append(found[0])
         owner = _ALLIES_OF.match(term)
         if owner:
             whose = named(owner.group(1))
             if len(whose) != 1:
-                raise SpecError(f"'{term}': '{owner.group(1)}' is no known actor; name it in --actors as well",
-                                field="groups")
+                raise SpecError(
+                    f"'{term}': '{owner.group(1)}' is no known actor; name it in --actors as well", field="groups"
+                )
             allies[whose[0]] = Group(term, tuple(dict.fromkeys(resolved)), "--groups")
         else:
             terms[group_key(term)] = Group(term, tuple(dict.fromkeys(resolved)), "--groups")

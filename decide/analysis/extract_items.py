@@ -25,24 +25,41 @@ from decide.io.article_parts import (
 
 KINDS = ("strategy", "effect", "both")
 
-_ACTOR_HEADER = re.compile(r"^(?:country|countries|actor|actors|state|nation|party|parties|government|player|who)$",
-                           re.I)
+_ACTOR_HEADER = re.compile(
+    r"^(?:country|countries|actor|actors|state|nation|party|parties|government|player|who)$", re.I
+)
 _PARTNER_HEADER = re.compile(r"partner|all(?:y|ies)|with whom|together with", re.I)
-_OPTION_HEADER = re.compile(r"strateg|option|possibilit|tactic|action|approach|recommend|measure|policy|polic"
-                            r"|avenue|initiative|response|choice|alternative|move|step", re.I)
-_CONTEXT_HEADER = re.compile(r"stance|position|factor|impact|implication|situation|context|current|status|"
-                             r"consequence|trend|driver", re.I)
-_EFFECT_LEAD = re.compile(r"factor|implication|consequence|effect|impact|dimension|area|shift|trend|driver|"
-                          r"ramification", re.I)
-_OPTION_LEAD = re.compile(r"recommend|avenue|strateg|option|response|leverage|consider|encompass|measure|"
-                          r"step|action|approach|should|could|can|might|way|means|propos|tactic|choice|move", re.I)
+_OPTION_HEADER = re.compile(
+    r"strateg|option|possibilit|tactic|action|approach|recommend|measure|policy|polic"
+    r"|avenue|initiative|response|choice|alternative|move|step",
+    re.I,
+)
+_CONTEXT_HEADER = re.compile(
+    r"stance|position|factor|impact|implication|situation|context|current|status|"
+    r"consequence|trend|driver",
+    re.I,
+)
+_EFFECT_LEAD = re.compile(
+    r"factor|implication|consequence|effect|impact|dimension|area|shift|trend|driver|"
+    r"ramification",
+    re.I,
+)
+_OPTION_LEAD = re.compile(
+    r"recommend|avenue|strateg|option|response|leverage|consider|encompass|measure|"
+    r"step|action|approach|should|could|can|might|way|means|propos|tactic|choice|move",
+    re.I,
+)
 _RECOMMEND = re.compile(
     r"\b(?:should|ought to|must|recommend\w*|(?:it(?:’|')?s|it is) (?:essential|crucial|vital|important|imperative|"
     r"necessary|wise|time)|needs? to|has room to|would do well|is advised|(?:an? |the )?(?:opportunity|chance|"
-    r"room) for \w+(?: \w+){0,2} to|can|could|may|might)\b", re.IGNORECASE)
+    r"room) for \w+(?: \w+){0,2} to|can|could|may|might)\b",
+    re.IGNORECASE,
+)
 _STRONG_RECOMMEND = re.compile(
     r"\b(?:should|ought to|must|recommend\w*|essential|crucial|vital|imperative|needs? to|has room to|"
-    r"would do well|is advised)\b", re.IGNORECASE)
+    r"would do well|is advised)\b",
+    re.IGNORECASE,
+)
 
 # --------------------------------------------------------------------------- items
 
@@ -89,8 +106,11 @@ class Item:
 def _table_items(article: Article, table: Table, finder: ActorFinder) -> list[Item]:
     header = table.header
     first_cells = [row[0] for row in table.rows]
-    actor_column = 0 if _ACTOR_HEADER.match(header[0]) or (
-        sum(finder.is_name(c) for c in first_cells) * 2 > len(first_cells)) else None
+    actor_column = (
+        0
+        if _ACTOR_HEADER.match(header[0]) or (sum(finder.is_name(c) for c in first_cells) * 2 > len(first_cells))
+        else None
+    )
     partners = [i for i, h in enumerate(header) if _PARTNER_HEADER.search(h)]
     options = [i for i, h in enumerate(header) if _OPTION_HEADER.search(h) and i != actor_column]
     contexts = [i for i, h in enumerate(header) if _CONTEXT_HEADER.search(h) and i not in options]
@@ -109,8 +129,11 @@ def _table_items(article: Article, table: Table, finder: ActorFinder) -> list[It
         quote = row[quote_column] or label
         if actor_column is not None:
             named = finder.named(row[actor_column], demonyms=False)
-            actors, how = (tuple(named), f"the '{header[actor_column]}' column") if named else (
-                (), f"its '{header[actor_column]}' column names '{row[actor_column]}', not a known actor")
+            actors, how = (
+                (tuple(named), f"the '{header[actor_column]}' column")
+                if named
+                else ((), f"its '{header[actor_column]}' column names '{row[actor_column]}', not a known actor")
+            )
         else:
             # a table's rows are the options of whom its section and paragraphs speak of; a row's
             # cells describe effects on others ("Moscow may treat it as a provocation")
@@ -133,12 +156,32 @@ def _table_items(article: Article, table: Table, finder: ActorFinder) -> list[It
         extras: tuple[tuple[str, str, str], ...] = ()
         stance = next((i for i in contexts if re.search(r"stance|position|current|status", header[i], re.I)), None)
         if stance is not None and row[stance] and options:
-            extras = ((f"Status Quo: {_capital(row[stance])}",
-                       table_locator(article.name, table, label, header[stance], row[stance]), row[stance]),)
+            extras = (
+                (
+                    f"Status Quo: {_capital(row[stance])}",
+                    table_locator(article.name, table, label, header[stance], row[stance]),
+                    row[stance],
+                ),
+            )
         fragments = tuple((header[i], row[i]) for i in range(1, len(header)) if i not in partners and row[i])
-        items.append(Item(article.name, "table row", table.section, f"table '{table.title}'", label, quote,
-                          table_locator(article.name, table, label), name, kind, kind_why, actors, how,
-                          fragments, extras))
+        items.append(
+            Item(
+                article.name,
+                "table row",
+                table.section,
+                f"table '{table.title}'",
+                label,
+                quote,
+                table_locator(article.name, table, label),
+                name,
+                kind,
+                kind_why,
+                actors,
+                how,
+                fragments,
+                extras,
+            )
+        )
     return items
 
 
@@ -162,24 +205,42 @@ def _list_kind(item: ListItem, finder: ActorFinder) -> tuple[str, str]:
 def _list_items(article: Article, finder: ActorFinder) -> list[Item]:
     items = []
     for item in article.list_items:
-        actors, how = assign_actors(finder, [item.text, item.label or ""], item.lead, item.before,
-                              item.section or article.title)
+        actors, how = assign_actors(
+            finder, [item.text, item.label or ""], item.lead, item.before, item.section or article.title
+        )
         kind, why = _list_kind(item, finder)
         where = f"section '{item.section}', list" if item.section else "list"
         if item.lead and len(item.lead.split()) <= 12:
             where += f" '{item.lead}'"
         label = item_label(item)
-        items.append(Item(article.name, "list item", item.section, where, label, item.text,
-                          list_locator(article.name, item), label, kind, why, actors, how,
-                          (("text", item.text),)))
+        items.append(
+            Item(
+                article.name,
+                "list item",
+                item.section,
+                where,
+                label,
+                item.text,
+                list_locator(article.name, item),
+                label,
+                kind,
+                why,
+                actors,
+                how,
+                (("text", item.text),),
+            )
+        )
     return items
 
 
 _GERUND_START = re.compile(
     r"^(?:(?:[A-Z][a-z]+ly|Moreover|Additionally|Furthermore|Also|Meanwhile|Thus|Therefore|Likewise|In addition)"
-    r"\s*,?\s+)?(?:[A-Z][a-z]+|[a-z]+)ing\b(?![^,]*,\s*(?:the\s+)?[A-Z])")
-_GERUND_VERB = re.compile(r"\b(?:can|could|may|might|will|would|should|serves?|helps?|fosters?|builds?|"
-                          r"allows?|enables?|offers?|provides?)\b")
+    r"\s*,?\s+)?(?:[A-Z][a-z]+|[a-z]+)ing\b(?![^,]*,\s*(?:the\s+)?[A-Z])"
+)
+_GERUND_VERB = re.compile(
+    r"\b(?:can|could|may|might|will|would|should|serves?|helps?|fosters?|builds?|"
+    r"allows?|enables?|offers?|provides?)\b"
+)
 
 
 def held_back(sentence: str, paragraph: Paragraph) -> str:
@@ -210,15 +271,19 @@ def recommendations(paragraph: Paragraph, finder: ActorFinder) -> list[str]:
             continue
         cue = _RECOMMEND.search(sentence)
         if (cue and (finder.agents(sentence) or _STRONG_RECOMMEND.search(sentence))) or (
-                _GERUND_START.match(sentence) and _GERUND_VERB.search(sentence)):
+            _GERUND_START.match(sentence) and _GERUND_VERB.search(sentence)
+        ):
             found.append(sentence)
     return found
 
 
 def _sentence_name(sentence: str) -> str:
     cue = None if _GERUND_START.match(sentence) else _RECOMMEND.search(sentence)
-    rest = sentence[cue.end():] if cue else re.sub(r"^[A-Z][a-z]+ly\s*,?\s+|^(?:Moreover|Additionally)\s*,?\s+",
-                                                   "", sentence)
+    rest = (
+        sentence[cue.end() :]
+        if cue
+        else re.sub(r"^[A-Z][a-z]+ly\s*,?\s+|^(?:Moreover|Additionally)\s*,?\s+", "", sentence)
+    )
     rest = re.sub(r"^\s*(?:to\s+|be\s+)?", "", rest)
     words = first_words(rest, 8) or first_words(sentence, 8)
     return _capital(words)
@@ -231,13 +296,33 @@ def _paragraph_items(article: Article, finder: ActorFinder) -> list[Item]:
         for sentence in paragraph.sentences:
             if sentence in recommendations(replace(paragraph, sentences=(sentence,)), finder):
                 phrase = first_words(sentence, 10)
-                actors, how = assign_actors(finder, [sentence], None, [*reversed(earlier), *paragraph.before],
-                                      paragraph.section or article.title, lead_checked=False)
+                actors, how = assign_actors(
+                    finder,
+                    [sentence],
+                    None,
+                    [*reversed(earlier), *paragraph.before],
+                    paragraph.section or article.title,
+                    lead_checked=False,
+                )
                 where = f"section '{paragraph.section}', paragraph" if paragraph.section else "opening paragraph"
-                items.append(Item(article.name, "paragraph", paragraph.section, where, phrase, sentence,
-                                  paragraph_locator(article.name, paragraph.section, phrase),
-                                  _sentence_name(sentence), "strategy", "a sentence that recommends an action",
-                                  actors, how, (("text", sentence),), held=held_back(sentence, paragraph)))
+                items.append(
+                    Item(
+                        article.name,
+                        "paragraph",
+                        paragraph.section,
+                        where,
+                        phrase,
+                        sentence,
+                        paragraph_locator(article.name, paragraph.section, phrase),
+                        _sentence_name(sentence),
+                        "strategy",
+                        "a sentence that recommends an action",
+                        actors,
+                        how,
+                        (("text", sentence),),
+                        held=held_back(sentence, paragraph),
+                    )
+                )
             earlier.append(sentence)
     return items
 

@@ -41,8 +41,7 @@ def _aggregate(values: list[float], how: str, where: str) -> float:
         value = float(np.mean(values))
     else:
         if min(values) <= 0:
-            raise SpecError(f"{where}: geomean needs scores above 0; use --aggregate median or mean",
-                            field="aggregate")
+            raise SpecError(f"{where}: geomean needs scores above 0; use --aggregate median or mean", field="aggregate")
         value = float(np.exp(np.mean(np.log(values))))
     return round(value, 6)
 
@@ -50,8 +49,9 @@ def _aggregate(values: list[float], how: str, where: str) -> float:
 def _spread(values: list[float], how: str, value: float) -> tuple[float, float]:
     import numpy as np
 
-    low, high = (min(values), max(values)) if how == "minmax" else tuple(
-        float(x) for x in np.percentile(values, [25, 75]))
+    low, high = (
+        (min(values), max(values)) if how == "minmax" else tuple(float(x) for x in np.percentile(values, [25, 75]))
+    )
     return round(min(low, value), 6), round(max(high, value), 6)
 
 
@@ -59,8 +59,9 @@ def _who(names: list[str], values: list[float]) -> str:
     return ", ".join(f"{name} {value:g}" for name, value in zip(names, values, strict=True))
 
 
-def group_matrix(copies: list[Matrix], names: list[str], aggregate: str = "median", spread: str = "minmax",
-                 tolerance: float = 2.0) -> Matrix:
+def group_matrix(
+    copies: list[Matrix], names: list[str], aggregate: str = "median", spread: str = "minmax", tolerance: float = 2.0
+) -> Matrix:
     """The group's matrix: each score the ``aggregate`` of the analysts' scores, its range their
     ``spread`` (when they differ; else the analysts' own ranges, if any), certainty ``judgement`` where
     their scores lie more than ``tolerance`` apart, a rationale listing who scored what, and the
@@ -102,8 +103,11 @@ def group_matrix(copies: list[Matrix], names: list[str], aggregate: str = "media
             if level:
                 certainty[criterion] = level
             rationale[criterion] = f"{aggregate} {value:g} of {_who(names, values)}"
-        strategies.append(Strategy(strategy.name, scores, strategy.source, rationale, strategy.basis,
-                                   strategy.reasoning, ranges, certainty))
+        strategies.append(
+            Strategy(
+                strategy.name, scores, strategy.source, rationale, strategy.basis, strategy.reasoning, ranges, certainty
+            )
+        )
     return Matrix(
         actor=first.actor,
         criteria=criteria,
@@ -111,8 +115,8 @@ def group_matrix(copies: list[Matrix], names: list[str], aggregate: str = "media
         aliases=first.aliases,
         scale=first.scale,
         weights_rationale=f"The group of {len(copies)} analysts ({', '.join(names)}): each score the {aggregate} "
-                          f"of theirs, its range their {'spread' if spread == 'minmax' else 'interquartile range'}"
-                          "; weights the geometric mean of their normalised weights (AIP, Forman and Peniwati 1998).",
+        f"of theirs, its range their {'spread' if spread == 'minmax' else 'interquartile range'}"
+        "; weights the geometric mean of their normalised weights (AIP, Forman and Peniwati 1998).",
         weights_source=f"AIP of {len(copies)} analysts",
         basis_given=first.shows_basis,
     )
@@ -142,11 +146,18 @@ class GroupResult(Result):
         rows = []
         for strategy in self.matrix.strategies:
             for criterion in self.matrix.criterion_names:
-                values = [next(s for s in c.strategies if s.name == strategy.name).scores[criterion]
-                          for c in self.copies]
-                rows.append({"strategy": strategy.name, "criterion": criterion,
-                             "spread": max(values) - min(values), "group": strategy.scores[criterion],
-                             **dict(zip(self.names, values, strict=True))})
+                values = [
+                    next(s for s in c.strategies if s.name == strategy.name).scores[criterion] for c in self.copies
+                ]
+                rows.append(
+                    {
+                        "strategy": strategy.name,
+                        "criterion": criterion,
+                        "spread": max(values) - min(values),
+                        "group": strategy.scores[criterion],
+                        **dict(zip(self.names, values, strict=True)),
+                    }
+                )
         frame = pd.DataFrame(rows)
         return frame.sort_values("spread", ascending=False, kind="stable").reset_index(drop=True)
 
@@ -155,12 +166,16 @@ class GroupResult(Result):
         """Criterion, each analyst's normalised weight and the group's (AIP)."""
         import pandas as pd
 
-        return pd.DataFrame({
-            "criterion": self.matrix.criterion_names,
-            **{name: [round(c.weights[k], 4) for k in self.matrix.criterion_names]
-               for name, c in zip(self.names, self.copies, strict=True)},
-            "group (AIP)": [round(w, 4) for w in self.matrix.weights.values()],
-        })
+        return pd.DataFrame(
+            {
+                "criterion": self.matrix.criterion_names,
+                **{
+                    name: [round(c.weights[k], 4) for k in self.matrix.criterion_names]
+                    for name, c in zip(self.names, self.copies, strict=True)
+                },
+                "group (AIP)": [round(w, 4) for w in self.matrix.weights.values()],
+            }
+        )
 
     @property
     def agreement(self) -> pd.DataFrame:
@@ -168,8 +183,9 @@ class GroupResult(Result):
         import pandas as pd
 
         tops = [rank_matrix(c, self.method).top for c in self.copies]
-        return pd.DataFrame({"analyst": list(self.names), "own first": tops,
-                             "tau vs group": [self.taus[n] for n in self.names]})
+        return pd.DataFrame(
+            {"analyst": list(self.names), "own first": tops, "tau vs group": [self.taus[n] for n in self.names]}
+        )
 
     def sections(self) -> list[Section]:
         from decide.analysis.ranking import Ranking
@@ -181,17 +197,33 @@ class GroupResult(Result):
         shown = table[table["spread"] > 0].copy()
         for column in shown.columns[2:]:  # scores as written: 6, 6.5
             shown[column] = [f"{v:g}" for v in shown[column]]
-        note = (f"{len(shown) - SHOWN} more scores differ (--format csv or json lists every score)."
-                if len(shown) > SHOWN else "")
+        note = (
+            f"{len(shown) - SHOWN} more scores differ (--format csv or json lists every score)."
+            if len(shown) > SHOWN
+            else ""
+        )
         if shown.empty:
             note = "The analysts gave every score the same value."
         return [
-            Section("weights", f"{head}; normalised weights, the group's by AIP (geometric mean); Kendall's W "
-                    f"of the weight orderings {w} (1 = the same order)", self.weights),
-            Section("disagreement", f"{head}; where the analysts disagree: the widest spreads first, each "
-                    f"analyst's score and the group's {self.aggregate}", shown.head(SHOWN), note),
-            Section("agreement", f"{head}; each analyst's own ranking ({self.method.title}) against the "
-                    "group's: Kendall's tau (1 = the same order, -1 = reversed)", self.agreement),
+            Section(
+                "weights",
+                f"{head}; normalised weights, the group's by AIP (geometric mean); Kendall's W "
+                f"of the weight orderings {w} (1 = the same order)",
+                self.weights,
+            ),
+            Section(
+                "disagreement",
+                f"{head}; where the analysts disagree: the widest spreads first, each "
+                f"analyst's score and the group's {self.aggregate}",
+                shown.head(SHOWN),
+                note,
+            ),
+            Section(
+                "agreement",
+                f"{head}; each analyst's own ranking ({self.method.title}) against the "
+                "group's: Kendall's tau (1 = the same order, -1 = reversed)",
+                self.agreement,
+            ),
             *Ranking(self.method, (self.ranking,)).sections(),
         ]
 
@@ -202,15 +234,19 @@ class GroupResult(Result):
         return {
             "actor": self.matrix.actor,
             "analysts": list(self.names),
-            "aggregate": self.aggregate, "spread": self.spread, "tolerance": self.tolerance,
+            "aggregate": self.aggregate,
+            "spread": self.spread,
+            "tolerance": self.tolerance,
             "method": self.method.name,
             "weights": {n: dict(c.weights) for n, c in zip(self.names, self.copies, strict=True)},
             "group_weights": dict(self.matrix.weights),
             "kendall_w": self.kendall_w,
             "tau": dict(self.taus),
             "disagreement": self.disagreement.to_dict(orient="records"),
-            "ranking": [{"rank": int(r.rank), "strategy": r.strategy, "score": float(r.score)}
-                        for r in self.ranking.table.itertuples()],
+            "ranking": [
+                {"rank": int(r.rank), "strategy": r.strategy, "score": float(r.score)}
+                for r in self.ranking.table.itertuples()
+            ],
         }
 
 
@@ -226,12 +262,20 @@ def _tau(mine: ActorRanking, group: ActorRanking) -> float | None:
     return round(value, 4) if math.isfinite(value) else None
 
 
-def group(sources: Any, *, aggregate: str = "median", spread: str = "minmax", tolerance: float = 2.0,
-          method: str | Method = DEFAULT_METHOD, names: list[str] | None = None) -> GroupResult:
+def group(
+    sources: Any,
+    *,
+    aggregate: str = "median",
+    spread: str = "minmax",
+    tolerance: float = 2.0,
+    method: str | Method = DEFAULT_METHOD,
+    names: list[str] | None = None,
+) -> GroupResult:
     """The group of analysts' copies of one matrix: ``sources`` is a folder, a list of files, or a
     list of :class:`~decide.core.model.Matrix` (then ``names`` names the analysts)."""
-    if isinstance(sources, (str, Path)) or (isinstance(sources, list) and sources
-                                            and not isinstance(sources[0], Matrix)):
+    if isinstance(sources, (str, Path)) or (
+        isinstance(sources, list) and sources and not isinstance(sources[0], Matrix)
+    ):
         copies, found = load_copies(sources)
     else:
         copies = list(sources)
@@ -246,8 +290,18 @@ def group(sources: Any, *, aggregate: str = "median", spread: str = "minmax", to
     matrix = group_matrix(copies, found, aggregate, spread, tolerance)
     ranking = rank_matrix(matrix, chosen)
     taus = {name: _tau(rank_matrix(copy, chosen), ranking) for name, copy in zip(found, copies, strict=True)}
-    return GroupResult(replace(matrix), tuple(found), tuple(copies), chosen, ranking, taus,
-                       kendall_w([c.weights for c in copies]), aggregate, spread, tolerance)
+    return GroupResult(
+        replace(matrix),
+        tuple(found),
+        tuple(copies),
+        chosen,
+        ranking,
+        taus,
+        kendall_w([c.weights for c in copies]),
+        aggregate,
+        spread,
+        tolerance,
+    )
 
 
 __all__ = ["AGGREGATES", "SPREADS", "GroupResult", "group", "group_matrix"]

@@ -57,12 +57,14 @@ class MakeTopResult(Result):
 
         current = self.matrix.weights
         needed = self.new_weights or {}
-        return pd.DataFrame({
-            "criterion": list(current),
-            "weight now": list(current.values()),
-            "weight needed": [needed.get(c, float("nan")) for c in current],
-            "change": [_clean(needed.get(c, float("nan")) - w) for c, w in current.items()],
-        })
+        return pd.DataFrame(
+            {
+                "criterion": list(current),
+                "weight now": list(current.values()),
+                "weight needed": [needed.get(c, float("nan")) for c in current],
+                "change": [_clean(needed.get(c, float("nan")) - w) for c, w in current.items()],
+            }
+        )
 
     @property
     def verdict(self) -> str:
@@ -95,7 +97,11 @@ class MakeTopResult(Result):
         frame.insert(0, "actor", self.matrix.actor)
         if provenance:
             add_provenance(
-                frame, self.matrix, method=self.method.name, params=self.method.describe(), exact=self.exact,
+                frame,
+                self.matrix,
+                method=self.method.name,
+                params=self.method.describe(),
+                exact=self.exact,
                 verdict=self.verdict,
             )
         return frame
@@ -139,8 +145,10 @@ def _dominance_reason(dominators: tuple[str, ...]) -> str:
     if more:
         named = ", ".join(shown) + f" and {more} more"
     them = "that strategy" if len(dominators) == 1 else "any of them"
-    return (f"it is Pareto-dominated by {named} (as good on every criterion, better on one), "
-            f"which proves no weights rank it above {them}")
+    return (
+        f"it is Pareto-dominated by {named} (as good on every criterion, better on one), "
+        f"which proves no weights rank it above {them}"
+    )
 
 
 def _strategy_index(matrix: Matrix, strategy: str) -> int:
@@ -178,16 +186,20 @@ def _lp_make_top(matrix: Matrix, method: Method, target: int) -> tuple[np.ndarra
     others = [i for i in range(len(rescaled)) if i != target]
     identity = np.eye(n)
     # variables: w (n), u (n) with u >= |w - w0|
-    upper = np.vstack([
-        np.hstack([identity, -identity]),
-        np.hstack([-identity, -identity]),
-        np.hstack([rescaled[others] - rescaled[target], np.zeros((len(others), n))]),
-    ])
+    upper = np.vstack(
+        [
+            np.hstack([identity, -identity]),
+            np.hstack([-identity, -identity]),
+            np.hstack([rescaled[others] - rescaled[target], np.zeros((len(others), n))]),
+        ]
+    )
     bound = np.concatenate([current, -current, np.zeros(len(others))])
     result = linprog(
         np.concatenate([np.zeros(n), np.ones(n)]),
-        A_ub=upper, b_ub=bound,
-        A_eq=np.concatenate([np.ones(n), np.zeros(n)])[None, :], b_eq=[1.0],
+        A_ub=upper,
+        b_ub=bound,
+        A_eq=np.concatenate([np.ones(n), np.zeros(n)])[None, :],
+        b_eq=[1.0],
         bounds=[(0, 1)] * n + [(0, None)] * n,
         method="highs",
         options={"primal_feasibility_tolerance": 1e-10, "dual_feasibility_tolerance": 1e-10},
@@ -214,10 +226,12 @@ def _search_make_top(matrix: Matrix, method: Method, target: int, seed: int = 0)
         ranks = batch_ranks(batch_scores(method, matrix, weights), method.better)
         return ranks[:, target] == 1
 
-    candidates = np.vstack([
-        sample_weights(rng, 4000, current),
-        *(sample_weights(rng, 2000, current, spread=s) for s in (0.05, 0.1, 0.2, 0.4, 0.8)),
-    ])
+    candidates = np.vstack(
+        [
+            sample_weights(rng, 4000, current),
+            *(sample_weights(rng, 2000, current, spread=s) for s in (0.05, 0.1, 0.2, 0.4, 0.8)),
+        ]
+    )
     best = None
     for _ in range(6):
         good = candidates[firsts(candidates)]

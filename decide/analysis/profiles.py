@@ -75,9 +75,14 @@ class ProfileList(Result):
         if not self.sources:
             note = SOURCES_NOTE if cited else ""
             return [Section("profiles", caption, shown, note=note)]
-        return [Section("profiles", caption, shown),
-                Section("profile sources", "where each profile's weights come from",
-                        Table(["actor", "profile", "source"], cited))]
+        return [
+            Section("profiles", caption, shown),
+            Section(
+                "profile sources",
+                "where each profile's weights come from",
+                Table(["actor", "profile", "source"], cited),
+            ),
+        ]
 
     def to_frame(self, provenance: bool = False) -> pd.DataFrame:
         return self.frame
@@ -87,18 +92,25 @@ class ProfileList(Result):
 
         return {
             "profiles": [
-                {"actor": m.actor, "file": m.file_name, "profile": p.name,
-                 "weights": p.weights if isinstance(p.weights, str) else dict(p.weights),
-                 "weighting": p.weighting if isinstance(p.weights, str) else None,
-                 "weights_used": apply_profile(m, p).weights, "rationale": p.rationale, "source": p.source}
+                {
+                    "actor": m.actor,
+                    "file": m.file_name,
+                    "profile": p.name,
+                    "weights": p.weights if isinstance(p.weights, str) else dict(p.weights),
+                    "weighting": p.weighting if isinstance(p.weights, str) else None,
+                    "weights_used": apply_profile(m, p).weights,
+                    "rationale": p.rationale,
+                    "source": p.source,
+                }
                 for m in self.matrices
                 for p in m.profiles
             ]
         }
 
 
-def profiles(source: MatrixSource = None, *, actors: Iterable[str] | str | None = None,
-             sources: bool = False) -> ProfileList:
+def profiles(
+    source: MatrixSource = None, *, actors: Iterable[str] | str | None = None, sources: bool = False
+) -> ProfileList:
     """The weight profiles of every selected actor (all by default); ``sources`` lists each
     profile's source in a table after the profiles (JSON and CSV always hold it)."""
     return ProfileList(tuple(resolve_matrices(source, actors)), sources)
@@ -157,13 +169,23 @@ class ProfileComparison(Result):
 
         compact, note = compact_ranks(self.table)
         return [
-            Section(f"{self.actor} ranks",
-                    self.caption("rank of each strategy by profile (1 = best), Borda and Copeland consensus ranks"),
-                    self.table, compact=compact, compact_note=note),
-            Section(f"{self.actor} Kendall", self.caption("Kendall's tau-b between the profiles' rankings"),
-                    *correlation_table(self.kendall, self.ranks, "profile")),
-            Section(f"{self.actor} Spearman", self.caption("Spearman's rho between the profiles' rankings"),
-                    *correlation_table(self.spearman, self.ranks, "profile")),
+            Section(
+                f"{self.actor} ranks",
+                self.caption("rank of each strategy by profile (1 = best), Borda and Copeland consensus ranks"),
+                self.table,
+                compact=compact,
+                compact_note=note,
+            ),
+            Section(
+                f"{self.actor} Kendall",
+                self.caption("Kendall's tau-b between the profiles' rankings"),
+                *correlation_table(self.kendall, self.ranks, "profile"),
+            ),
+            Section(
+                f"{self.actor} Spearman",
+                self.caption("Spearman's rho between the profiles' rankings"),
+                *correlation_table(self.spearman, self.ranks, "profile"),
+            ),
         ]
 
     def to_frame(self, provenance: bool = False) -> pd.DataFrame:
@@ -187,17 +209,22 @@ class ProfileComparison(Result):
             "file": self.matrix.file_name,
             "method": self.method.name,
             "params": json_params(self.method),
-            "profiles": {name: {"weights": self.weights[name], "weights_source": self.sources.get(name, "")}
-                         for name in names},
+            "profiles": {
+                name: {"weights": self.weights[name], "weights_source": self.sources.get(name, "")} for name in names
+            },
             "strategies": [
                 {
                     "strategy": strategy,
                     "ranks": {p: int(self.ranks.loc[strategy, p]) for p in names},
                     "scores": {p: float(self.scores.loc[strategy, p]) for p in names},
-                    "borda": {"points": float(self.consensus.loc[strategy, "borda_points"]),
-                              "rank": int(self.consensus.loc[strategy, "borda"])},
-                    "copeland": {"score": int(self.consensus.loc[strategy, "copeland_score"]),
-                                 "rank": int(self.consensus.loc[strategy, "copeland"])},
+                    "borda": {
+                        "points": float(self.consensus.loc[strategy, "borda_points"]),
+                        "rank": int(self.consensus.loc[strategy, "borda"]),
+                    },
+                    "copeland": {
+                        "score": int(self.consensus.loc[strategy, "copeland_score"]),
+                        "rank": int(self.consensus.loc[strategy, "copeland"]),
+                    },
                     "dominated": strategy in self.dominators,
                 }
                 for strategy in self.table["strategy"]
@@ -244,8 +271,10 @@ def compare_profiles(
     if len(chosen) < 2:
         what = "has no profiles" if not matrix.profiles else f"has only {len(matrix.profiles)} profile"
         raise SpecError(
-            f"name at least two profiles to compare; {matrix.label} {what}" if profiles is None or not chosen
-            else "name at least two different profiles to compare", field="profiles"
+            f"name at least two profiles to compare; {matrix.label} {what}"
+            if profiles is None or not chosen
+            else "name at least two different profiles to compare",
+            field="profiles",
         )
     used = picked.method_object()
     ranks: dict[str, Any] = {}
@@ -260,11 +289,16 @@ def compare_profiles(
     index = pd.Index(matrix.strategy_names, name="strategy")
     rank_frame = pd.DataFrame(ranks, index=index)
     return ProfileComparison(
-        matrix=matrix, method=used, weights=weights_used, ranks=rank_frame,
+        matrix=matrix,
+        method=used,
+        weights=weights_used,
+        ranks=rank_frame,
         scores=pd.DataFrame(scores, index=index),
         consensus=pd.concat([borda(rank_frame), copeland(rank_frame)], axis=1),
-        kendall=correlations(rank_frame, "kendall"), spearman=correlations(rank_frame, "spearman"),
-        dominators=matrix.dominators(), sources=sources,
+        kendall=correlations(rank_frame, "kendall"),
+        spearman=correlations(rank_frame, "spearman"),
+        dominators=matrix.dominators(),
+        sources=sources,
     )
 
 

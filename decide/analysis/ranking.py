@@ -77,7 +77,9 @@ class Ranking(PerActor[ActorRanking]):
             )
         firsts = table.loc[table["rank"] == 1, "strategy"].tolist()
         compromise = (
-            self.method.name == "vikor" and self.method.params.get("use_compromise_set") and len(firsts) > 1
+            self.method.name == "vikor"
+            and self.method.params.get("use_compromise_set")
+            and len(firsts) > 1
             and table.loc[table["rank"] == 1, "score"].nunique() > 1
         )
         if compromise:
@@ -108,7 +110,10 @@ class Ranking(PerActor[ActorRanking]):
             )
             if provenance:
                 add_provenance(
-                    frame, ranking.matrix, method=self.method.name, params=self.method.describe(),
+                    frame,
+                    ranking.matrix,
+                    method=self.method.name,
+                    params=self.method.describe(),
                     weights=format_weights(ranking.weights, ranking.matrix.weights_source),
                 )
             frames.append(frame)
@@ -132,9 +137,14 @@ class Ranking(PerActor[ActorRanking]):
                     "better": self.better,
                     "notes": list(r.notes),
                     "ranking": [
-                        {"rank": int(row.rank), "strategy": row.strategy, "score": float(row.score),
-                         "dominated": bool(row.dominated), **dominated_by_json(r.dominators, row.strategy),
-                         "basis": row.basis}
+                        {
+                            "rank": int(row.rank),
+                            "strategy": row.strategy,
+                            "score": float(row.score),
+                            "dominated": bool(row.dominated),
+                            **dominated_by_json(r.dominators, row.strategy),
+                            "basis": row.basis,
+                        }
                         for row in r.table.itertuples()
                     ],
                 }

@@ -132,14 +132,21 @@ class Report(PerActor[ActorBriefing]):
             shares = b.first_rank_acceptability
             others = shares.drop(first)
             agreed = agreement(b.comparison, first)
-            rows.append({
-                "actor": b.actor, "first": first, "margin": margin,
-                "first in SMAA": float(shares[first]),
-                "lead": strength(float(shares[first]), margin / spread if spread > 0 else 0.0,
-                                 float(others.max()) if len(others) else 0.0),
-                "methods agreeing": agreed.count + ("†" if agreed.blind else ""),
-                "runner-up": second,
-            })
+            rows.append(
+                {
+                    "actor": b.actor,
+                    "first": first,
+                    "margin": margin,
+                    "first in SMAA": float(shares[first]),
+                    "lead": strength(
+                        float(shares[first]),
+                        margin / spread if spread > 0 else 0.0,
+                        float(others.max()) if len(others) else 0.0,
+                    ),
+                    "methods agreeing": agreed.count + ("†" if agreed.blind else ""),
+                    "runner-up": second,
+                }
+            )
         return pd.DataFrame(rows)
 
     @property
@@ -209,8 +216,14 @@ class Report(PerActor[ActorBriefing]):
 
     # -- the written report ----------------------------------------------------------------
 
-    def write(self, path: str | os.PathLike[str], progress: Progress | None = None, *, full: bool = False,
-              interactive: bool = False) -> Path:
+    def write(
+        self,
+        path: str | os.PathLike[str],
+        progress: Progress | None = None,
+        *,
+        full: bool = False,
+        interactive: bool = False,
+    ) -> Path:
         """Write the brief to ``path``: ``.html``, ``.md`` or ``.pdf`` by its suffix; ``full``
         appends the annex (every analysis and rationale), ``interactive`` adds weight sliders
         to an HTML brief (see :func:`write_report`)."""
@@ -232,8 +245,9 @@ class Report(PerActor[ActorBriefing]):
         pages = [summary_page(facts)]
         data = interactive_data(self) if interactive else []
         for index, f in enumerate(facts.actors):
-            chart = functools.partial(plot_rank_shares, f.acceptability, f.order, f.actor, f.samples, f.method,
-                                      ranked=f.ranked)
+            chart = functools.partial(
+                plot_rank_shares, f.acceptability, f.order, f.actor, f.samples, f.method, ranked=f.ranked
+            )
             page = actor_page(f, chart)
             if interactive:
                 page = replace(page, blocks=(*page.blocks, Raw(controls_html(data[index], index))))
@@ -261,8 +275,14 @@ class Report(PerActor[ActorBriefing]):
         style, script = page_parts(interactive_data(self))
         return html_document("decide briefing", body, style=BRIEF_STYLE + style).replace("</body>", script + "</body>")
 
-    def write_markdown(self, path: str | os.PathLike[str], chart_format: str = "svg",
-                       progress: Progress | None = None, *, full: bool = False) -> Path:
+    def write_markdown(
+        self,
+        path: str | os.PathLike[str],
+        chart_format: str = "svg",
+        progress: Progress | None = None,
+        *,
+        full: bool = False,
+    ) -> Path:
         """Markdown at ``path`` with its charts in a folder beside it (``brief.md`` -> ``brief_files/``)."""
         from decide.rendering.document import to_markdown
         from decide.rendering.formats import atomic_write
@@ -285,9 +305,15 @@ class ReportSummary(Result):
         frame = self.report.summary
         frame["first in SMAA"] = [f"{100 * v:.0f}%" for v in frame["first in SMAA"]]
         note = "† a compared method ranks most strategies first together (it does not discriminate; not counted)."
-        return [Section("summary", self.report.caption(), frame,
-                        note=(note + " " if frame["methods agreeing"].str.endswith("†").any() else "")
-                        + "The whole briefing: decide report -o briefing.html (or .md, .pdf).")]
+        return [
+            Section(
+                "summary",
+                self.report.caption(),
+                frame,
+                note=(note + " " if frame["methods agreeing"].str.endswith("†").any() else "")
+                + "The whole briefing: decide report -o briefing.html (or .md, .pdf).",
+            )
+        ]
 
     def to_frame(self, provenance: bool = False) -> pd.DataFrame:
         return self.report.to_frame(provenance)
@@ -344,8 +370,9 @@ def report(
             robust = sensitivity(matrix, actor=matrix.actor, method="topsis")
         drawn = smaa(matrix, actors=matrix.actor, method=chosen, samples=samples, seed=seed)
         grid = robust_matrix(whole, grid_methods, stated_only=picked.stated_only)
-        briefings.append(ActorBriefing(rank_matrix(matrix, chosen), explain_matrix(matrix, chosen), robust,
-                                       drawn, compared, grid))
+        briefings.append(
+            ActorBriefing(rank_matrix(matrix, chosen), explain_matrix(matrix, chosen), robust, drawn, compared, grid)
+        )
         if progress is not None:
             progress("report", done + 1, len(matrices))
     names = tuple(m.name for m in briefings[0].comparison.methods) if briefings else ()
@@ -383,18 +410,31 @@ def _print_pdf(html_text: str, target: str) -> None:
     with tempfile.TemporaryDirectory() as folder:
         page = Path(folder) / "briefing.html"
         page.write_text(html_text, encoding="utf-8")
-        options = ["--headless", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
-                   "--no-pdf-header-footer", f"--user-data-dir={folder}/profile"]
+        options = [
+            "--headless",
+            "--disable-gpu",
+            "--disable-dev-shm-usage",
+            "--no-first-run",
+            "--no-pdf-header-footer",
+            f"--user-data-dir={folder}/profile",
+        ]
         if hasattr(os, "geteuid") and os.geteuid() == 0:
             options.append("--no-sandbox")  # Chromium refuses to start as root otherwise
-        done = subprocess.run([browser, *options, f"--print-to-pdf={target}", page.as_uri()],
-                              capture_output=True, text=True, timeout=300)
+        done = subprocess.run(
+            [browser, *options, f"--print-to-pdf={target}", page.as_uri()], capture_output=True, text=True, timeout=300
+        )
     if done.returncode != 0 or not Path(target).is_file() or Path(target).read_bytes()[:5] != b"%PDF-":
         raise DecideError(f"{target}: Chromium could not print the report (exit {done.returncode})")
 
 
-def write_report(briefing: Report, path: str | os.PathLike[str], progress: Progress | None = None, *,
-                 full: bool = False, interactive: bool = False) -> Path:
+def write_report(
+    briefing: Report,
+    path: str | os.PathLike[str],
+    progress: Progress | None = None,
+    *,
+    full: bool = False,
+    interactive: bool = False,
+) -> Path:
     """Write the brief as HTML (``.html``), Markdown with its charts in ``<stem>_files/``
     beside it (``.md``), or PDF (``.pdf``, printed on A4 by headless Chromium when it is
     installed); ``full`` appends the annex, ``interactive`` adds weight sliders and a method
@@ -404,8 +444,9 @@ def write_report(briefing: Report, path: str | os.PathLike[str], progress: Progr
 
     suffix = Path(path).suffix.lower()
     if interactive and suffix not in (".html", ".htm"):
-        raise SpecError(f"'{path}': an interactive brief is an HTML page; write it to a .html file",
-                        field="interactive")
+        raise SpecError(
+            f"'{path}': an interactive brief is an HTML page; write it to a .html file", field="interactive"
+        )
     if suffix in (".html", ".htm"):
         text = briefing.to_html(progress, full=full, interactive=interactive)
         return atomic_write(path, lambda temporary: _write_text(temporary, text))

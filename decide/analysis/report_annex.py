@@ -34,8 +34,13 @@ def why_frame(b: Any) -> Any:
     import pandas as pd
 
     rows = list(b.contributions.contributions.index)
-    return pd.DataFrame({"rank": b.contributions.ranks.loc[rows].to_numpy(), "strategy": rows,
-                         "why": [b.contributions.sentences[s] for s in rows]})
+    return pd.DataFrame(
+        {
+            "rank": b.contributions.ranks.loc[rows].to_numpy(),
+            "strategy": rows,
+            "why": [b.contributions.sentences[s] for s in rows],
+        }
+    )
 
 
 def robust_result(b: Any) -> Any:
@@ -70,16 +75,27 @@ def actor_annex(report: Any, b: Any, ranking_section: Section) -> Page:
         Figure(lambda: plot_ranking(ranking), "scores, best at the top", "ranking", f"{b.actor}: scores"),
         Heading("Why the leader leads", 3),
         TableBlock(Section("why", contributions.caption(b.contributions), why_frame(b))),
-        Figure(lambda: plot_contributions(contributions), "each strategy's score split by criterion",
-               "contributions", f"{b.actor}: contributions by criterion"),
+        Figure(
+            lambda: plot_contributions(contributions),
+            "each strategy's score split by criterion",
+            "contributions",
+            f"{b.actor}: contributions by criterion",
+        ),
         Heading("How robust it is", 3),
-        Figure(lambda: plot_first_by_weight(b.sensitivity),
-               "which strategy is first as each weight moves from 0 to 1 (others keep their proportions)",
-               "sensitivity", f"{b.actor}: first strategy by weight"),
+        Figure(
+            lambda: plot_first_by_weight(b.sensitivity),
+            "which strategy is first as each weight moves from 0 to 1 (others keep their proportions)",
+            "sensitivity",
+            f"{b.actor}: first strategy by weight",
+        ),
         TableBlock(printable(b.sensitivity.sections()[0])),
-        Figure(lambda: plot_acceptability_heatmap(b.smaa),
-               f"SMAA rank acceptability: share of {report.samples} random draws at each rank "
-               "(colour scale fitted to the shares drawn)", "smaa", f"{b.actor}: SMAA rank acceptability"),
+        Figure(
+            lambda: plot_acceptability_heatmap(b.smaa),
+            f"SMAA rank acceptability: share of {report.samples} random draws at each rank "
+            "(colour scale fitted to the shares drawn)",
+            "smaa",
+            f"{b.actor}: SMAA rank acceptability",
+        ),
         TableBlock(printable(b.smaa.sections()[0], compact=True)),
         Heading("Do the methods agree?", 3),
         TableBlock(printable(b.comparison.sections()[0], compact=True)),
@@ -94,13 +110,18 @@ def actor_annex(report: Any, b: Any, ranking_section: Section) -> Page:
             Heading("Across futures, priorities and methods", 3),
             Para(verdict[0].upper() + verdict[1:] + ".", css="lead"),
             TableBlock(printable(grid.sections()[0])),
-            Figure(lambda: plot_robust_summary(b.robust, first),
-                   f"where {first} ranks in each scenario x profile, as its mean rank over {methods} methods; "
-                   "every cell of the grid is in the last part of the annex", "robust",
-                   f"{b.actor}: robust summary"),
+            Figure(
+                lambda: plot_robust_summary(b.robust, first),
+                f"where {first} ranks in each scenario x profile, as its mean rank over {methods} methods; "
+                "every cell of the grid is in the last part of the annex",
+                "robust",
+                f"{b.actor}: robust summary",
+            ),
         ]
-    blocks += [Heading("Where each score comes from", 3),
-               Raw(sources_html(b.matrix, file_label(b.matrix)), sources_markdown(b.matrix))]
+    blocks += [
+        Heading("Where each score comes from", 3),
+        Raw(sources_html(b.matrix, file_label(b.matrix)), sources_markdown(b.matrix)),
+    ]
     return Page(f"annex-{slug(b.actor)}", tuple(blocks), css="page annex")
 
 
@@ -115,11 +136,21 @@ def grids_annex(report: Any) -> list[Page]:
         if b.robust is None:
             continue
         item = b.robust
-        pages.append(Page(f"grid-{slug(b.actor)}", (
-            Heading(f"Annex: {b.actor}, every cell of the robust grid", 2),
-            Figure(functools.partial(plot_robust_grid, item), "rank of each strategy in each scenario / profile / "
-                   "method cell (1 = best)", "grid", f"{b.actor}: rank in each cell"),
-        ), css="page annex"))
+        pages.append(
+            Page(
+                f"grid-{slug(b.actor)}",
+                (
+                    Heading(f"Annex: {b.actor}, every cell of the robust grid", 2),
+                    Figure(
+                        functools.partial(plot_robust_grid, item),
+                        "rank of each strategy in each scenario / profile / method cell (1 = best)",
+                        "grid",
+                        f"{b.actor}: rank in each cell",
+                    ),
+                ),
+                css="page annex",
+            )
+        )
     return pages
 
 

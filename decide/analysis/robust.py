@@ -52,7 +52,6 @@ from decide.weights.apply import apply_weights
 from decide.weights.spec import WeightsLike
 
 if TYPE_CHECKING:
-
     from decide.core.model import Matrix
 
 
@@ -145,9 +144,11 @@ def resolve_methods(methods: str | Sequence[str | Method] | None, params: Mappin
     if methods is None:
         methods = default_methods()
     elif isinstance(methods, str):
-        methods = list(METHODS) if methods.strip().lower() == "all" else [
-            part.strip() for part in methods.split(",") if part.strip()
-        ]
+        methods = (
+            list(METHODS)
+            if methods.strip().lower() == "all"
+            else [part.strip() for part in methods.split(",") if part.strip()]
+        )
     if not methods:
         raise SpecError("is empty; write e.g. topsis,vikor", field="methods")
     from decide.analysis.compare import _split_params
@@ -200,8 +201,9 @@ def robust_matrix(
             if method.vectorised:
                 method.check(adjusted)
                 block = batch_scores(method, adjusted, weights)
-                block_ranks = np.array([method.rank_scores(block[i], table, cost, weights[i])
-                                        for i in range(len(weights))])
+                block_ranks = np.array(
+                    [method.rank_scores(block[i], table, cost, weights[i]) for i in range(len(weights))]
+                )
             else:
                 evaluated = [evaluate(method, adjusted.with_criterion_weights(w)) for w in chosen_profiles.values()]
                 block_ranks = np.array([r for r, _ in evaluated])
@@ -245,15 +247,18 @@ def robust(
     """
     picked = Selection.of(source, selection, **fields)
     if picked.weights is not None or picked.profile is not None or picked.scenario is not None:
-        raise SpecError("robust varies the weights, profiles and scenarios itself; name them with profiles= and"
-                        " scenarios=", field="profiles")
+        raise SpecError(
+            "robust varies the weights, profiles and scenarios itself; name them with profiles= and scenarios=",
+            field="profiles",
+        )
     chosen = resolve_methods(methods, picked.params)
     matrices = replace(picked, stated_only=False).unweighted()
     per_actor = _scenarios_per_actor(matrices, scenarios)
     return RobustResult(
         tuple(chosen),
         tuple(robust_matrix(m, chosen, per_actor[i], profiles, picked.stated_only) for i, m in enumerate(matrices)),
-        all_actors, cells,
+        all_actors,
+        cells,
     )
 
 

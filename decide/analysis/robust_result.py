@@ -20,7 +20,6 @@ if TYPE_CHECKING:
     from decide.core.model import Matrix
 
 
-
 #: The profile name of the weights written in the matrix file.
 FILE_PROFILE = "file"
 
@@ -116,8 +115,7 @@ class ActorRobust:
                 "mean regret": self.regret.mean(axis=0),
             }
         )
-        frame = frame.sort_values(["max regret", "first", "mean regret"], ascending=[True, False, True],
-                                  kind="stable")
+        frame = frame.sort_values(["max regret", "first", "mean regret"], ascending=[True, False, True], kind="stable")
         return frame.reset_index(drop=True)
 
     @property
@@ -257,15 +255,17 @@ class RobustResult(PerActor[ActorRobust]):
             summary = item.summary().set_index("strategy")
             choice = item.robust_choice
             others = len(item.minimax_regret) - 1
-            rows.append({
-                "actor": item.actor,
-                "robust choice": choice + (f" (tied with {counted(others, 'other')})" if others else ""),
-                "first": float(summary.loc[choice, "first"]),
-                "max regret": float(summary.loc[choice, "max regret"]),
-                "first most often": " and ".join(item.most_often_first),
-                "same in every scenario": "yes" if len(set(item.choice_by_scenario().values())) == 1 else "no",
-                "cells": len(item.cells),
-            })
+            rows.append(
+                {
+                    "actor": item.actor,
+                    "robust choice": choice + (f" (tied with {counted(others, 'other')})" if others else ""),
+                    "first": float(summary.loc[choice, "first"]),
+                    "max regret": float(summary.loc[choice, "max regret"]),
+                    "first most often": " and ".join(item.most_often_first),
+                    "same in every scenario": "yes" if len(set(item.choice_by_scenario().values())) == 1 else "no",
+                    "cells": len(item.cells),
+                }
+            )
         return pd.DataFrame(rows)
 
     def by_scenario(self) -> pd.DataFrame:
@@ -277,8 +277,14 @@ class RobustResult(PerActor[ActorRobust]):
         for item in self.results:
             for name, pick in item.choice_by_scenario().items():
                 column = item.strategies.index(pick)
-                rows.append({"actor": item.actor, "scenario": name, "safe bet": pick,
-                             "max regret": float(item.regret[item._cells_of(name), column].max())})
+                rows.append(
+                    {
+                        "actor": item.actor,
+                        "scenario": name,
+                        "safe bet": pick,
+                        "max regret": float(item.regret[item._cells_of(name), column].max()),
+                    }
+                )
         return pd.DataFrame(rows)
 
     def sections(self) -> list[Section]:
@@ -290,30 +296,39 @@ class RobustResult(PerActor[ActorRobust]):
             )
             return [
                 Section("robust choice by actor", caption, self.overview()),
-                Section("safe bet by scenario", "the safe bet of each actor within each scenario (minimax regret "
-                        "over that scenario's profiles and methods): how each actor's best response moves with "
-                        "the future", self.by_scenario()),
+                Section(
+                    "safe bet by scenario",
+                    "the safe bet of each actor within each scenario (minimax regret "
+                    "over that scenario's profiles and methods): how each actor's best response moves with "
+                    "the future",
+                    self.by_scenario(),
+                ),
             ]
         sections = []
         for item in self.results:
             sections.append(Section(f"{item.actor} robust", self.caption(item), item.summary()))
             by_scenario = item.regret_by_scenario()
             legend = {name: f"S{number}" for number, name in enumerate(item.scenario_names, start=1)}
-            sections.append(Section(
-                f"{item.actor} regret by scenario",
-                f"{item.actor}: worst regret of each strategy in each scenario (over profiles and methods); "
-                + ", ".join(f"{short} = {name}" for name, short in legend.items()),
-                by_scenario.rename(columns=legend),
-            ))
+            sections.append(
+                Section(
+                    f"{item.actor} regret by scenario",
+                    f"{item.actor}: worst regret of each strategy in each scenario (over profiles and methods); "
+                    + ", ".join(f"{short} = {name}" for name, short in legend.items()),
+                    by_scenario.rename(columns=legend),
+                )
+            )
             if self.cells:
-                sections.append(Section(
-                    f"{item.actor} regret by cell",
-                    f"{item.actor}: regret of each strategy (columns, most robust first) in each cell",
-                    item.regret_by_cell(),
-                ))
+                sections.append(
+                    Section(
+                        f"{item.actor} regret by cell",
+                        f"{item.actor}: regret of each strategy (columns, most robust first) in each cell",
+                        item.regret_by_cell(),
+                    )
+                )
         verdicts = [(item.actor, item.verdict()) for item in self.results]
-        sections.append(Section("verdict", "verdict (minimax regret: Savage 1951)", Table(["actor", "verdict"],
-                                                                                          verdicts)))
+        sections.append(
+            Section("verdict", "verdict (minimax regret: Savage 1951)", Table(["actor", "verdict"], verdicts))
+        )
         return sections
 
     def to_frame(self, provenance: bool = False) -> pd.DataFrame:
@@ -347,40 +362,53 @@ class RobustResult(PerActor[ActorRobust]):
         actors = []
         for item in self.results:
             summary = item.summary()
-            actors.append({
-                "actor": item.actor,
-                "file": item.matrix.file_name,
-                "scenarios": [
-                    {"name": BASELINE, "description": "the matrix as scored", "source": item.matrix.file_name}
-                    if s is None else {"name": s.name, "description": s.description, "source": s.source}
-                    for s in item.scenarios
-                ],
-                "profiles": item.profiles,
-                "cells": [
-                    {
-                        "scenario": cell.scenario,
-                        "profile": cell.profile,
-                        "method": cell.method.name,
-                        "better": cell.method.better,
-                        "ranking": [
-                            {"strategy": name, "rank": int(item.ranks[row, col]),
-                             "score": float(item.scores[row, col]), "regret": float(item.regret[row, col])}
-                            for col, name in enumerate(item.strategies)
-                        ],
-                    }
-                    for row, cell in enumerate(item.cells)
-                ],
-                "summary": [
-                    {key.replace(" ", "_"): value if isinstance(value, str) else
-                     int(value) if key.endswith("rank") else float(value) for key, value in row.items()}
-                    for row in summary.to_dict("records")
-                ],
-                "most_often_first": item.most_often_first,
-                "minimax_regret": item.minimax_regret,
-                "robust_choice": item.robust_choice,
-                "choice_by_scenario": item.choice_by_scenario(),
-                "verdict": item.verdict(),
-            })
+            actors.append(
+                {
+                    "actor": item.actor,
+                    "file": item.matrix.file_name,
+                    "scenarios": [
+                        {"name": BASELINE, "description": "the matrix as scored", "source": item.matrix.file_name}
+                        if s is None
+                        else {"name": s.name, "description": s.description, "source": s.source}
+                        for s in item.scenarios
+                    ],
+                    "profiles": item.profiles,
+                    "cells": [
+                        {
+                            "scenario": cell.scenario,
+                            "profile": cell.profile,
+                            "method": cell.method.name,
+                            "better": cell.method.better,
+                            "ranking": [
+                                {
+                                    "strategy": name,
+                                    "rank": int(item.ranks[row, col]),
+                                    "score": float(item.scores[row, col]),
+                                    "regret": float(item.regret[row, col]),
+                                }
+                                for col, name in enumerate(item.strategies)
+                            ],
+                        }
+                        for row, cell in enumerate(item.cells)
+                    ],
+                    "summary": [
+                        {
+                            key.replace(" ", "_"): value
+                            if isinstance(value, str)
+                            else int(value)
+                            if key.endswith("rank")
+                            else float(value)
+                            for key, value in row.items()
+                        }
+                        for row in summary.to_dict("records")
+                    ],
+                    "most_often_first": item.most_often_first,
+                    "minimax_regret": item.minimax_regret,
+                    "robust_choice": item.robust_choice,
+                    "choice_by_scenario": item.choice_by_scenario(),
+                    "verdict": item.verdict(),
+                }
+            )
         return {
             "methods": [{"name": m.name, "params": json_params(m)} for m in self.methods],
             "actors": actors,
@@ -392,4 +420,3 @@ class RobustResult(PerActor[ActorRobust]):
         from decide.rendering.charts import plot_robust_grid
 
         return plot_robust_grid(self[actor] if actor else self.results[0], ax=ax)
-

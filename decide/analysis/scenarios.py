@@ -56,8 +56,9 @@ class ScenarioList(Result):
             strategies = {s.name: s for s in item.matrix.strategies}
             for a in scenario.adjustments:
                 before = float(strategies[a.strategy].scores[a.criterion])
-                rows.append((scenario.name, a.strategy, a.criterion, _plain(before), _plain(a.new_value(before)),
-                             a.rationale))
+                rows.append(
+                    (scenario.name, a.strategy, a.criterion, _plain(before), _plain(a.new_value(before)), a.rationale)
+                )
         return rows
 
     def sections(self) -> list[Section]:
@@ -67,22 +68,37 @@ class ScenarioList(Result):
             m = item.matrix
             where = scenario_file(m)
             origin = f"from {SCENARIO_FOLDER}/{where.name}" if where else "none written"
-            caption = (f"{m.actor}: {counted(len(item.scenarios), 'scenario')}, {origin}; '{BASELINE}' is the "
-                       f"matrix as scored; use one with --scenario NAME")
+            caption = (
+                f"{m.actor}: {counted(len(item.scenarios), 'scenario')}, {origin}; '{BASELINE}' is the "
+                f"matrix as scored; use one with --scenario NAME"
+            )
             rows = [(s.name, len(s.adjustments), s.description) for s in item.scenarios]
             cited = [(s.name, s.source) for s in item.scenarios if s.source]
             note = SOURCES_NOTE if item is self.results[-1] and cites and not self.sources else ""
-            sections.append(Section(f"{m.actor} scenarios", caption,
-                                    Table(["scenario", "adjustments", "description"], rows), note=note))
+            sections.append(
+                Section(
+                    f"{m.actor} scenarios", caption, Table(["scenario", "adjustments", "description"], rows), note=note
+                )
+            )
             if cited and self.sources:
-                sections.append(Section(f"{m.actor} scenario sources", f"{m.actor}: where each scenario comes from",
-                                        Table(["scenario", "source"], cited)))
+                sections.append(
+                    Section(
+                        f"{m.actor} scenario sources",
+                        f"{m.actor}: where each scenario comes from",
+                        Table(["scenario", "source"], cited),
+                    )
+                )
             if self.detail and item.scenarios:
-                sections.append(Section(
-                    f"{m.actor} adjustments", f"{m.actor}: each scenario's score adjustments, with their rationale",
-                    Table(["scenario", "strategy", "criterion", "from", "to", "rationale"],
-                          self._adjustment_rows(item)),
-                ))
+                sections.append(
+                    Section(
+                        f"{m.actor} adjustments",
+                        f"{m.actor}: each scenario's score adjustments, with their rationale",
+                        Table(
+                            ["scenario", "strategy", "criterion", "from", "to", "rationale"],
+                            self._adjustment_rows(item),
+                        ),
+                    )
+                )
         return sections
 
     def to_frame(self, provenance: bool = False) -> pd.DataFrame:
@@ -111,8 +127,13 @@ class ScenarioList(Result):
                             "description": s.description,
                             "source": s.source,
                             "adjustments": [
-                                {"strategy": a.strategy, "criterion": a.criterion, "change": a.change,
-                                 "score": a.score, "rationale": a.rationale}
+                                {
+                                    "strategy": a.strategy,
+                                    "criterion": a.criterion,
+                                    "change": a.change,
+                                    "score": a.score,
+                                    "rationale": a.rationale,
+                                }
                                 for a in s.adjustments
                             ],
                         }
@@ -129,8 +150,13 @@ def _file_name(matrix: Matrix) -> str | None:
     return f"{SCENARIO_FOLDER}/{path.name}" if path else None
 
 
-def scenarios(source: MatrixSource = None, *, actors: Iterable[str] | str | None = None,
-              detail: bool | None = None, sources: bool = False) -> ScenarioList:
+def scenarios(
+    source: MatrixSource = None,
+    *,
+    actors: Iterable[str] | str | None = None,
+    detail: bool | None = None,
+    sources: bool = False,
+) -> ScenarioList:
     """The scenarios of every selected actor; ``detail`` (default: when one actor is
     selected) adds each scenario's adjustments; ``sources`` lists each scenario's source
     after the table (JSON, and CSV with provenance, always hold it).

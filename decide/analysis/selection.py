@@ -140,8 +140,11 @@ class Selection:
             "weights": _json_weights(self.weights),
             "profile": self.profile,
             "weighting": self.weighting,
-            "params": {k: v if isinstance(v, (bool, int, float, type(None))) else str(v)
-                       for k, v in (self.params or {}).items()} or None,
+            "params": {
+                k: v if isinstance(v, (bool, int, float, type(None))) else str(v)
+                for k, v in (self.params or {}).items()
+            }
+            or None,
             "stated_only": self.stated_only,
             "scenario": self.scenario if isinstance(self.scenario, (str, type(None))) else self.scenario.name,
         }

@@ -119,7 +119,8 @@ class SensitivityResult(Result):
     @property
     def how(self) -> str:
         return (
-            "exact (closed form)" if self.exact
+            "exact (closed form)"
+            if self.exact
             else f"sampled at {GRID_POINTS} points, changes bisected to {TOLERANCE:g}"
         )
 
@@ -141,22 +142,25 @@ class SensitivityResult(Result):
                 low -= 1
             while high < len(segments) - 1 and _first(segments[high + 1].ranks, names) == first:
                 high += 1
-            rows.append({
-                "criterion": c.criterion,
-                "weight": c.weight,
-                "first": first,
-                "first from": segments[low].start,
-                "first to": segments[high].end,
-                "first below": _first(segments[low - 1].ranks, names) if low > 0 else "-",
-                "first above": _first(segments[high + 1].ranks, names)
-                if high < len(segments) - 1 else "-",
-                "ranking from": segments[here].start,
-                "ranking to": segments[here].end,
-                "change below": _overtakes(segments[here].ranks, segments[here - 1].ranks, names)
-                if here > 0 else "-",
-                "change above": _overtakes(segments[here].ranks, segments[here + 1].ranks, names)
-                if here < len(segments) - 1 else "-",
-            })
+            rows.append(
+                {
+                    "criterion": c.criterion,
+                    "weight": c.weight,
+                    "first": first,
+                    "first from": segments[low].start,
+                    "first to": segments[high].end,
+                    "first below": _first(segments[low - 1].ranks, names) if low > 0 else "-",
+                    "first above": _first(segments[high + 1].ranks, names) if high < len(segments) - 1 else "-",
+                    "ranking from": segments[here].start,
+                    "ranking to": segments[here].end,
+                    "change below": _overtakes(segments[here].ranks, segments[here - 1].ranks, names)
+                    if here > 0
+                    else "-",
+                    "change above": _overtakes(segments[here].ranks, segments[here + 1].ranks, names)
+                    if here < len(segments) - 1
+                    else "-",
+                }
+            )
         return pd.DataFrame(rows)
 
     @property
@@ -174,8 +178,7 @@ class SensitivityResult(Result):
                 if len(rows) > start and rows[-1]["first"] == first:
                     rows[-1]["to"] = segment.end
                 else:
-                    rows.append({"criterion": c.criterion, "from": segment.start,
-                                 "to": segment.end, "first": first})
+                    rows.append({"criterion": c.criterion, "from": segment.start, "to": segment.end, "first": first})
             for row in rows[start:]:
                 row["now"] = "<- weight now" if row["from"] <= c.weight <= row["to"] else ""
         return pd.DataFrame(rows, columns=["criterion", "from", "to", "first", "now"])
@@ -187,8 +190,12 @@ class SensitivityResult(Result):
 
         names = self.matrix.strategy_names
         rows = [
-            {"criterion": c.criterion, "weight": b.start,
-             "first": _first(b.ranks, names), "change": _overtakes(a.ranks, b.ranks, names)}
+            {
+                "criterion": c.criterion,
+                "weight": b.start,
+                "first": _first(b.ranks, names),
+                "change": _overtakes(a.ranks, b.ranks, names),
+            }
             for c in self.criteria
             for a, b in pairwise(c.segments)
         ]
@@ -206,21 +213,25 @@ class SensitivityResult(Result):
         stays the same, and who is first along each weight."""
         intervals = self.intervals
         firsts = sorted(set(intervals["first"]))
-        first = intervals.rename(columns={
-            "first from": "stays first from", "first to": "to",
-            "first below": "first below that", "first above": "first above that",
-        })[["criterion", "weight", "stays first from", "to", "first below that",
-            "first above that"]]
-        ranking = intervals.rename(columns={"ranking from": "same ranking from",
-                                            "ranking to": "to"})[
-            ["criterion", "weight", "same ranking from", "to", "change below", "change above"]]
+        first = intervals.rename(
+            columns={
+                "first from": "stays first from",
+                "first to": "to",
+                "first below": "first below that",
+                "first above": "first above that",
+            }
+        )[["criterion", "weight", "stays first from", "to", "first below that", "first above that"]]
+        ranking = intervals.rename(columns={"ranking from": "same ranking from", "ranking to": "to"})[
+            ["criterion", "weight", "same ranking from", "to", "change below", "change above"]
+        ]
         return [
-            Section(f"{self.actor} first",
-                    self.caption(f"weights keeping {' / '.join(firsts)} first"), first),
-            Section(f"{self.actor} ranking",
-                    self.caption("weights keeping the whole ranking"), ranking),
-            Section(f"{self.actor} first by weight",
-                    self.caption("first strategy as each weight moves from 0 to 1"), self.top),
+            Section(f"{self.actor} first", self.caption(f"weights keeping {' / '.join(firsts)} first"), first),
+            Section(f"{self.actor} ranking", self.caption("weights keeping the whole ranking"), ranking),
+            Section(
+                f"{self.actor} first by weight",
+                self.caption("first strategy as each weight moves from 0 to 1"),
+                self.top,
+            ),
             *self._range_sections(),
         ]
 
@@ -242,7 +253,11 @@ class SensitivityResult(Result):
         frame.insert(0, "actor", self.actor)
         if provenance:
             add_provenance(
-                frame, self.matrix, method=self.method.name, params=self.method.describe(), exact=self.exact,
+                frame,
+                self.matrix,
+                method=self.method.name,
+                params=self.method.describe(),
+                exact=self.exact,
                 weights=format_weights(self.matrix.weights, self.matrix.weights_source),
             )
         return frame
@@ -269,8 +284,12 @@ class SensitivityResult(Result):
             "score_ranges": None if self.score_ranges is None else json_records(self.score_ranges),
             "segments": {
                 c.criterion: [
-                    {"from": s.start, "to": s.end, "first": _first(s.ranks, names),
-                     "ranks": dict(zip(names, s.ranks, strict=True))}
+                    {
+                        "from": s.start,
+                        "to": s.end,
+                        "first": _first(s.ranks, names),
+                        "ranks": dict(zip(names, s.ranks, strict=True)),
+                    }
                     for s in c.segments
                 ]
                 for c in self.criteria
@@ -304,8 +323,11 @@ def sensitivity(
     results = []
     for index in indices:
         c = matrix.criteria[index]
-        segments = (_exact_segments(matrix, chosen, index, cuts.get(index), clock) if closed
-                    else _sampled_segments(matrix, chosen, index, clock))
+        segments = (
+            _exact_segments(matrix, chosen, index, cuts.get(index), clock)
+            if closed
+            else _sampled_segments(matrix, chosen, index, clock)
+        )
         clock.done += 1
         clock.rows += len(segments)
         results.append(CriterionSensitivity(c.name, matrix.weights[c.name], tuple(segments)))
@@ -342,9 +364,16 @@ def range_flips(matrix: Matrix, method: str | Method = DEFAULT_METHOD) -> pd.Dat
     firsts = [_first(row, names) for row in ranks]
     now = firsts[-1]
     rows = [
-        {"strategy": names[i], "criterion": matrix.criterion_names[j], "score": table[i, j], "low": low,
-         "high": high, "first at low": firsts[2 * k], "first at high": firsts[2 * k + 1],
-         "flips": firsts[2 * k] != now or firsts[2 * k + 1] != now}
+        {
+            "strategy": names[i],
+            "criterion": matrix.criterion_names[j],
+            "score": table[i, j],
+            "low": low,
+            "high": high,
+            "first at low": firsts[2 * k],
+            "first at high": firsts[2 * k + 1],
+            "flips": firsts[2 * k] != now or firsts[2 * k + 1] != now,
+        }
         for k, (i, j, low, high) in enumerate(cells)
     ]
     return pd.DataFrame(rows, columns=columns)

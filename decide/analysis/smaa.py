@@ -102,7 +102,8 @@ def check_noise(matrix: Matrix, score_noise: float) -> None:
     if score_noise > width:
         raise SpecError(
             f"is {score_noise:g}, wider than {what} ({width:g}); give a number up to {width:g}",
-            field="score_noise", where=matrix.label,
+            field="score_noise",
+            where=matrix.label,
         )
 
 
@@ -151,8 +152,9 @@ def check_smaa_cost(method: Method, matrix: Matrix, samples: int) -> None:
     seconds = probe_seconds(method, matrix) * samples * (1 + 0.1 * bool(matrix.has_ranges))
     fewer = "select fewer strategies (a smaller file, --stated-only)"
     reduce = fewer if nbytes > max_bytes() else f"give fewer --samples or {fewer}"
-    check_cost(f"SMAA of {n:,} strategies x {m} criteria with {samples:,} samples by {method.name}", seconds,
-               nbytes, reduce)
+    check_cost(
+        f"SMAA of {n:,} strategies x {m} criteria with {samples:,} samples by {method.name}", seconds, nbytes, reduce
+    )
 
 
 @dataclass(frozen=True)
@@ -182,9 +184,7 @@ class ActorSMAA:
         frame.insert(0, "confidence", self.confidence)
         frame.insert(0, "first-rank acceptability", self.first_rank_acceptability)
         frame.insert(0, "rank now", self.rank)
-        frame = frame.sort_values(
-            ["first-rank acceptability", "rank now"], ascending=[False, True], kind="stable"
-        )
+        frame = frame.sort_values(["first-rank acceptability", "rank now"], ascending=[False, True], kind="stable")
         return frame.reset_index()
 
 
@@ -216,21 +216,25 @@ class SMAAResult(PerActor[ActorSMAA]):
             caption = self.caption(result)
             summary = result.summary()
             shown = _dashes(summary)
-            sections.append(Section(
-                f"{result.actor} SMAA",
-                f"{caption}; share of draws first, confidence factor and central weights",
-                shown,
-                compact=shown[["strategy", "rank now", "first-rank acceptability", "confidence"]],
-                note="Central weights (the typical weights that rank a strategy first): --wide.",
-            ))
+            sections.append(
+                Section(
+                    f"{result.actor} SMAA",
+                    f"{caption}; share of draws first, confidence factor and central weights",
+                    shown,
+                    compact=shown[["strategy", "rank now", "first-rank acceptability", "confidence"]],
+                    note="Central weights (the typical weights that rank a strategy first): --wide.",
+                )
+            )
             acceptability = result.rank_acceptability.loc[summary["strategy"]]
             percent = _compact_acceptability(acceptability)
-            sections.append(Section(
-                f"{result.actor} ranks",
-                f"{caption}; rank acceptability: share of draws at each rank",
-                acceptability.reset_index(),
-                compact=percent.reset_index(),
-            ))
+            sections.append(
+                Section(
+                    f"{result.actor} ranks",
+                    f"{caption}; rank acceptability: share of draws at each rank",
+                    acceptability.reset_index(),
+                    compact=percent.reset_index(),
+                )
+            )
         return sections
 
     def to_frame(self, provenance: bool = False) -> pd.DataFrame:
@@ -244,9 +248,15 @@ class SMAAResult(PerActor[ActorSMAA]):
             frame.insert(0, "actor", result.actor)
             if provenance:
                 add_provenance(
-                    frame, result.matrix, method=self.method.name, params=self.method.describe(),
-                    samples=self.samples, seed=self.seed, weight_model=self.weight_model,
-                    score_noise=self.score_noise, weights=format_weights(result.weights, result.matrix.weights_source),
+                    frame,
+                    result.matrix,
+                    method=self.method.name,
+                    params=self.method.describe(),
+                    samples=self.samples,
+                    seed=self.seed,
+                    weight_model=self.weight_model,
+                    score_noise=self.score_noise,
+                    weights=format_weights(result.weights, result.matrix.weights_source),
                 )
             frames.append(frame)
         return pd.concat(frames, ignore_index=True)
@@ -350,8 +360,17 @@ def smaa_matrix(
     current = matrix.weight_array()
     m = len(matrix.strategies)
     tally = smaa_tally(
-        chosen, matrix, samples, weight_rng, score_rng, spread=spread, chains=chains, score_noise=score_noise,
-        score_ranges=score_ranges, progress=progress, chunk_size=chunk_size,
+        chosen,
+        matrix,
+        samples,
+        weight_rng,
+        score_rng,
+        spread=spread,
+        chains=chains,
+        score_noise=score_noise,
+        score_ranges=score_ranges,
+        progress=progress,
+        chunk_size=chunk_size,
     )
     counts, first_weights = tally.counts.reshape(m, m), tally.first_weights
     firsts = counts[:, 0]
@@ -366,16 +385,19 @@ def smaa_matrix(
         matrix=matrix,
         weights=matrix.weights,
         rank=pd.Series(now, index=names, name="rank now"),
-        rank_acceptability=pd.DataFrame(
-            counts / samples, index=names, columns=[f"rank {r}" for r in range(1, m + 1)]
-        ),
+        rank_acceptability=pd.DataFrame(counts / samples, index=names, columns=[f"rank {r}" for r in range(1, m + 1)]),
         central_weights=pd.DataFrame(central, index=names, columns=matrix.criterion_names),
         confidence=pd.Series(confidence, index=names, name="confidence"),
     )
 
 
 def _confidence(
-    matrix: Matrix, method: Method, central: np.ndarray, rng: np.random.Generator, noise: float, ranges: bool,
+    matrix: Matrix,
+    method: Method,
+    central: np.ndarray,
+    rng: np.random.Generator,
+    noise: float,
+    ranges: bool,
     samples: int,
 ) -> np.ndarray:
     """Share of score draws in which each strategy ranks first with its central weights."""
@@ -453,8 +475,15 @@ def smaa(
         check_smaa_cost(chosen, matrix, samples)
     results = tuple(
         smaa_matrix(
-            m, chosen, samples=samples, seed=seed, spread=spread, order=order,
-            score_noise=score_noise, score_ranges=score_ranges, progress=progress,
+            m,
+            chosen,
+            samples=samples,
+            seed=seed,
+            spread=spread,
+            order=order,
+            score_noise=score_noise,
+            score_ranges=score_ranges,
+            progress=progress,
         )
         for m in matrices
     )

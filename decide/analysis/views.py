@@ -93,18 +93,23 @@ class MatrixView(Result):
         scale = f"; scale [{m.scale[0]:g}, {m.scale[1]:g}]" if m.scale else ""
         head = f"{m.actor}: decision matrix from {m.data_label}{scale}"
         objectives = ", ".join(f"{c.name} ({c.objective})" for c in m.criteria)
-        basis = [] if not (m.shows_basis or m.has_ranges or any(s.certainty for s in m.strategies)) else [
-            Section(
-                f"{m.actor} basis",
-                f"{head}; basis of each strategy (stated or inferred) and each score's certainty "
-                "(stated, implied or judgement, with its range)"
-                + (f"; weights: {m.weights_rationale}" if m.weights_rationale else ""),
-                self.basis,
-            ),
-        ]
+        basis = (
+            []
+            if not (m.shows_basis or m.has_ranges or any(s.certainty for s in m.strategies))
+            else [
+                Section(
+                    f"{m.actor} basis",
+                    f"{head}; basis of each strategy (stated or inferred) and each score's certainty "
+                    "(stated, implied or judgement, with its range)"
+                    + (f"; weights: {m.weights_rationale}" if m.weights_rationale else ""),
+                    self.basis,
+                ),
+            ]
+        )
         return [
-            Section(f"{m.actor} criteria", f"{head}; criteria and normalised weights ({m.weights_source})",
-                    self.criteria),
+            Section(
+                f"{m.actor} criteria", f"{head}; criteria and normalised weights ({m.weights_source})", self.criteria
+            ),
             Section(
                 f"{m.actor} scores",
                 f"{head}; objectives {objectives}; weights {format_weights(m.weights, m.weights_source)}",
@@ -125,22 +130,28 @@ class MatrixView(Result):
             "weights_source": m.weights_source,
             "weights_rationale": m.weights_rationale,
             "criteria": [
-                {"name": c.name, "objective": c.objective, "weight": m.weights[c.name],
-                 "description": c.description}
+                {"name": c.name, "objective": c.objective, "weight": m.weights[c.name], "description": c.description}
                 for c in m.criteria
             ],
             "strategies": [
-                {"name": s.name, "basis": s.basis, "reasoning": s.reasoning, "scores": dict(s.scores),
-                 "ranges": {c: list(r) for c, r in s.ranges.items()}, "certainty": dict(s.certainty),
-                 "source": s.source,
-                 "rationale": s.rationale if isinstance(s.rationale, str) else dict(s.rationale)}
+                {
+                    "name": s.name,
+                    "basis": s.basis,
+                    "reasoning": s.reasoning,
+                    "scores": dict(s.scores),
+                    "ranges": {c: list(r) for c, r in s.ranges.items()},
+                    "certainty": dict(s.certainty),
+                    "source": s.source,
+                    "rationale": s.rationale if isinstance(s.rationale, str) else dict(s.rationale),
+                }
                 for s in m.strategies
             ],
         }
 
 
-def show(source: MatrixSource = None, *, selection: Selection | None = None,
-         **fields: Unpack[SelectionFields]) -> MatrixView:
+def show(
+    source: MatrixSource = None, *, selection: Selection | None = None, **fields: Unpack[SelectionFields]
+) -> MatrixView:
     """The decision matrix of one actor (by name, alias or file stem), weighted by ``profile`` then ``weights``,
     with ``scenario``'s scores if one is named."""
     return MatrixView(Selection.of(source, selection, **fields).matrix())

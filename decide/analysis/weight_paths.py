@@ -83,8 +83,9 @@ def _lines(matrix: Matrix, terms: np.ndarray, index: int) -> tuple[np.ndarray, n
     return at_zero, at_one - at_zero
 
 
-def _exact_segments(matrix: Matrix, method: Method, index: int, points: np.ndarray | None = None,
-                    clock: _Clock | None = None) -> list[Segment]:
+def _exact_segments(
+    matrix: Matrix, method: Method, index: int, points: np.ndarray | None = None, clock: _Clock | None = None
+) -> list[Segment]:
     """Closed form for an additive method: each score is a line in the weight."""
     import numpy as np
 
@@ -101,7 +102,7 @@ def _exact_segments(matrix: Matrix, method: Method, index: int, points: np.ndarr
     segments: list[Segment] = []
     step = max(1, 2_000_000 // max(len(at_zero), 1))  # rank the stretches in blocks: memory stays bounded
     for first in range(0, len(middles), step):
-        block = middles[first:first + step]
+        block = middles[first : first + step]
         scores = at_zero[None, :] + block[:, None] * slope[None, :]
         for offset, row in enumerate(batch_ranks(scores, method.better).tolist()):
             k = first + offset
@@ -131,8 +132,9 @@ def _check_cost(matrix: Matrix, method: Method, indices: Sequence[int], closed: 
 
     n = len(matrix.strategies)
     what = f"sensitivity of {n:,} strategies by {method.name}"
-    reduce = ("select fewer strategies (a smaller file, --stated-only) or one criterion (--criterion)"
-              + ("" if closed else "; wsm has a closed form and is much faster"))
+    reduce = "select fewer strategies (a smaller file, --stated-only) or one criterion (--criterion)" + (
+        "" if closed else "; wsm has a closed form and is much faster"
+    )
     if not closed:  # the grid is the least it costs; the bisections are timed as they go
         check_cost(what, len(indices) * GRID_POINTS * probe_seconds(method, matrix), 0, reduce)
         return {}
@@ -152,8 +154,7 @@ def _check_cost(matrix: Matrix, method: Method, indices: Sequence[int], closed: 
         report_progress("sensitivity: breakpoints", done + 1, len(indices))
         # from the criteria done so far: the time to find the rest, and to rank at every breakpoint
         share = len(indices) / (done + 1)
-        check_cost(what, (time.perf_counter() - started) * share + total * share * n * _SECONDS_PER_RANK, 0,
-                   reduce)
+        check_cost(what, (time.perf_counter() - started) * share + total * share * n * _SECONDS_PER_RANK, 0, reduce)
     check_cost(what, float(total) * n * _SECONDS_PER_RANK, 0, reduce)  # each breakpoint: one ranking
     return cuts
 
@@ -177,9 +178,13 @@ class _Clock:
         elapsed = time.perf_counter() - self.started
         done = self.done + min(max(fraction_of_one, 1e-3), 1.0)
         if elapsed > 2:  # short runs are not worth a guess
-            check_cost(self.what, elapsed / done * self.criteria, 0,
-                       "select fewer strategies (a smaller file, --stated-only) or one criterion (--criterion); "
-                       "wsm has a closed form and is much faster")
+            check_cost(
+                self.what,
+                elapsed / done * self.criteria,
+                0,
+                "select fewer strategies (a smaller file, --stated-only) or one criterion (--criterion); "
+                "wsm has a closed form and is much faster",
+            )
 
 
 def _check_memory(matrix: Matrix, method: Method, rows: int) -> None:
@@ -188,8 +193,12 @@ def _check_memory(matrix: Matrix, method: Method, rows: int) -> None:
     from decide.analysis.cost import check_cost
 
     n = len(matrix.strategies)
-    check_cost(f"sensitivity of {n:,} strategies by {method.name}", 0, float(rows) * n * _BYTES_PER_RANK,
-               "select fewer strategies (a smaller file, --stated-only) or one criterion (--criterion)")
+    check_cost(
+        f"sensitivity of {n:,} strategies by {method.name}",
+        0,
+        float(rows) * n * _BYTES_PER_RANK,
+        "select fewer strategies (a smaller file, --stated-only) or one criterion (--criterion)",
+    )
 
 
 def _sampled_segments(matrix: Matrix, method: Method, index: int, clock: _Clock | None = None) -> list[Segment]:
@@ -202,8 +211,12 @@ def _sampled_segments(matrix: Matrix, method: Method, index: int, clock: _Clock 
 
     def ranks_at(values: Any) -> np.ndarray:
         values = np.asarray(values, dtype=float)
-        parts = [batch_ranks(batch_scores(method, matrix, path_weights(current, index, values[i:i + block])),
-                             method.better) for i in range(0, len(values), block)]
+        parts = [
+            batch_ranks(
+                batch_scores(method, matrix, path_weights(current, index, values[i : i + block])), method.better
+            )
+            for i in range(0, len(values), block)
+        ]
         return np.concatenate(parts) if parts else np.empty((0, len(matrix.strategies)), dtype=int)
 
     # interior points, like the closed form: the ranking of a stretch is the one inside it,

@@ -22,8 +22,11 @@ def _interactive() -> bool:
 
 @click.command("new")
 @click.argument("file", type=click.Path(dir_okay=False))
-@single_option("--criteria", metavar="NAME:max|min,...",
-               help="The criteria and their directions, e.g. price:min,quality:max (NAME:max:2 adds a weight).")
+@single_option(
+    "--criteria",
+    metavar="NAME:max|min,...",
+    help="The criteria and their directions, e.g. price:min,quality:max (NAME:max:2 adds a weight).",
+)
 @single_option("--strategies", metavar="A,B,...", help="The strategies (options), e.g. A,B,C.")
 @single_option("--scale", metavar="LOW:HIGH|none", help="The range every score must lie in [default: 1:10].")
 @single_option("--actor", "-a", help="Who decides [default: the file name, title-cased].")
@@ -50,26 +53,44 @@ def new_command(file, criteria, strategies, scale, actor, ask) -> None:
     if path.exists():
         raise DecideError(f"{file}: already exists; choose another name or remove it first")
     if ask or (criteria is None and strategies is None and scale is None and _interactive()):
-        rows = _ask(lambda: parse_criteria(click.prompt(
-            "Criteria, NAME:max or NAME:min separated by commas", default=criteria or DEFAULT_CRITERIA)))
+        rows = _ask(
+            lambda: parse_criteria(
+                click.prompt("Criteria, NAME:max or NAME:min separated by commas", default=criteria or DEFAULT_CRITERIA)
+            )
+        )
         names = ", ".join(name for name, _, _ in rows)
-        rows = _ask(lambda: parse_weights_answer(click.prompt(
-            f"Weights, 'equal' or NAME=NUMBER for each of {names}", default="equal"), rows))
-        chosen = _ask(lambda: parse_strategies(click.prompt(
-            "Strategies, separated by commas", default=strategies or DEFAULT_STRATEGIES)))
+        rows = _ask(
+            lambda: parse_weights_answer(
+                click.prompt(f"Weights, 'equal' or NAME=NUMBER for each of {names}", default="equal"), rows
+            )
+        )
+        chosen = _ask(
+            lambda: parse_strategies(
+                click.prompt("Strategies, separated by commas", default=strategies or DEFAULT_STRATEGIES)
+            )
+        )
         scale = click.prompt("Scale, LOW:HIGH or none", default=scale or DEFAULT_SCALE)
         text = new_matrix_text(path, rows, chosen, scale, actor)
     else:
-        text = new_matrix_text(path, criteria or DEFAULT_CRITERIA, strategies or DEFAULT_STRATEGIES,
-                               DEFAULT_SCALE if scale is None else scale, actor)
+        text = new_matrix_text(
+            path,
+            criteria or DEFAULT_CRITERIA,
+            strategies or DEFAULT_STRATEGIES,
+            DEFAULT_SCALE if scale is None else scale,
+            actor,
+        )
     written = write_output(path, text)
     click.echo(f"wrote {written}: replace the placeholder scores, then 'decide rank {written}'", err=True)
 
 
 @click.command("import")
 @click.argument("sheet", type=click.Path(dir_okay=False))
-@single_option("--output", "-o", metavar="FILE.yaml|DIR",
-               help="Write the matrix file here (a folder: one file per matrix sheet); without it, print it.")
+@single_option(
+    "--output",
+    "-o",
+    metavar="FILE.yaml|DIR",
+    help="Write the matrix file here (a folder: one file per matrix sheet); without it, print it.",
+)
 def import_command(sheet, output) -> None:
     """Read SHEET (.xlsx, .ods or .csv: strategies in rows, criteria in columns, optional objective and
     weight rows) into a matrix file. Ranking commands also take SHEET directly as PATH."""
@@ -91,8 +112,10 @@ def import_command(sheet, output) -> None:
         return
     target = Path(output)
     if len(matrices) > 1 and not target.is_dir():
-        raise DecideError(f"{sheet}: holds {len(matrices)} matrices ({', '.join(m.actor for m in matrices)}); "
-                          "give a folder as --output to write one file each")
+        raise DecideError(
+            f"{sheet}: holds {len(matrices)} matrices ({', '.join(m.actor for m in matrices)}); "
+            "give a folder as --output to write one file each"
+        )
     for matrix in matrices:
         name = target / (_slug(matrix.actor) + ".yaml") if target.is_dir() else target
         click.echo(f"wrote {write_matrix(matrix, name, header=header, inputs=(sheet,))}", err=True)
@@ -100,18 +123,34 @@ def import_command(sheet, output) -> None:
 
 @click.command("group")
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
-@single_option("--aggregate", type=click.Choice(["median", "mean", "geomean"]), default="median",
-               help="How the analysts' scores make the group's  [default: median].")
-@single_option("--spread", type=click.Choice(["minmax", "iqr"]), default="minmax",
-               help="The group score's range: the analysts' min-max, or their interquartile range  [default: minmax].")
-@single_option("--tolerance", type=click.FloatRange(min=0), default=2.0,
-               help="Scores that lie more than this apart become judgements  [default: 2].")
+@single_option(
+    "--aggregate",
+    type=click.Choice(["median", "mean", "geomean"]),
+    default="median",
+    help="How the analysts' scores make the group's  [default: median].",
+)
+@single_option(
+    "--spread",
+    type=click.Choice(["minmax", "iqr"]),
+    default="minmax",
+    help="The group score's range: the analysts' min-max, or their interquartile range  [default: minmax].",
+)
+@single_option(
+    "--tolerance",
+    type=click.FloatRange(min=0),
+    default=2.0,
+    help="Scores that lie more than this apart become judgements  [default: 2].",
+)
 @single_option("--method", "-m", default="topsis", help="Method of the rankings compared  [default: topsis].")
 @click.option("--ahp", is_flag=True, help="PATHs are AHP judgment files: print the group's weights (AIJ) instead.")
 @format_option
-@single_option("--output", "-o", metavar="FILE",
-               help="FILE.yaml: write the group matrix (rank, smaa, robust, report and tune take it); "
-               "another suffix: export the tables.")
+@single_option(
+    "--output",
+    "-o",
+    metavar="FILE",
+    help="FILE.yaml: write the group matrix (rank, smaa, robust, report and tune take it); "
+    "another suffix: export the tables.",
+)
 def group_command(paths, aggregate, spread, tolerance, method, ahp, fmt, output) -> None:
     """Several analysts' copies of one matrix (files, or a folder of them) as one group matrix: each
     score the median, its range the analysts' spread, weights by AIP; where they disagree, Kendall's W
@@ -135,8 +174,10 @@ def group_command(paths, aggregate, spread, tolerance, method, ahp, fmt, output)
         from decide.io.write import write_matrix
 
         emit(result, fmt, None)
-        header = (f"The group matrix of {', '.join(result.names)} (decide group, {aggregate}, {spread}); "
-                  "each rationale says who scored what.")
+        header = (
+            f"The group matrix of {', '.join(result.names)} (decide group, {aggregate}, {spread}); "
+            "each rationale says who scored what."
+        )
         click.echo(f"wrote {write_matrix(result.matrix, output, header=header, inputs=paths)}", err=True)
         return
     emit(result, fmt, output)

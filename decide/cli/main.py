@@ -32,9 +32,14 @@ from decide.core.errors import SpecError
 
 @click.group(cls=DecideGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="decide-mcda", prog_name="decide")
-@click.option("--max-file-size", metavar="SIZE", envvar="DECIDE_MAX_FILE_SIZE", show_envvar=True,
-              help="Largest matrix, scenario or profile file to read, e.g. 200MB [default: 71MB, enough "
-                   "for 10,000 strategies x 100 criteria].")
+@click.option(
+    "--max-file-size",
+    metavar="SIZE",
+    envvar="DECIDE_MAX_FILE_SIZE",
+    show_envvar=True,
+    help="Largest matrix, scenario or profile file to read, e.g. 200MB [default: 71MB, enough "
+    "for 10,000 strategies x 100 criteria].",
+)
 def cli(max_file_size: str | None = None) -> None:
     """Rank each actor's strategies in decision matrices with multi-criteria methods.
 
@@ -50,10 +55,12 @@ def cli(max_file_size: str | None = None) -> None:
 
 @cli.command("rank")
 @selection_options()
-@click.option("--non-dominated", is_flag=True,
-              help="Drop strategies Pareto-dominated by another of the same actor.")
-@click.option("--dominance", is_flag=True,
-              help="Instead of the ranking, every dominance pair (strategy, dominated by), however many.")
+@click.option("--non-dominated", is_flag=True, help="Drop strategies Pareto-dominated by another of the same actor.")
+@click.option(
+    "--dominance",
+    is_flag=True,
+    help="Instead of the ranking, every dominance pair (strategy, dominated by), however many.",
+)
 @plot_option
 @format_option
 @output_option
@@ -86,8 +93,12 @@ def show_command(selection, print_path, fmt, output) -> None:
 
 @cli.command("list")
 @paths_argument
-@click.option("--path", "print_path", is_flag=True,
-              help="Print where the matrix files are (with no PATH: the shipped matrices' folder) and stop.")
+@click.option(
+    "--path",
+    "print_path",
+    is_flag=True,
+    help="Print where the matrix files are (with no PATH: the shipped matrices' folder) and stop.",
+)
 @format_option
 @output_option
 def list_command(paths, print_path, fmt, output) -> None:
@@ -135,8 +146,10 @@ def validate_command(paths) -> None:
         if path and not found:
             click.echo(f"{path}: ok")
             if matrix is not None and matrix.draft:
-                click.echo(f"{path}: warning: draft: true; its scores are unreviewed judgements from "
-                           "'decide extract': review them, then remove the draft line")
+                click.echo(
+                    f"{path}: warning: draft: true; its scores are unreviewed judgements from "
+                    "'decide extract': review them, then remove the draft line"
+                )
             for note in matrix_notes(matrix) if matrix is not None else []:
                 click.echo(one_line(f"{path}: note: {note}"))
     if problems:
@@ -149,12 +162,17 @@ def validate_command(paths) -> None:
 
 @cli.command("compare")
 @selection_options(method=False, param_help=METHOD_PARAM_HELP)
-@single_option("--methods", "methods", metavar="A,B,...",
-               help="Methods to compare (default: wsm, topsis, vikor, wpm, promethee2, electre2); "
-               "one method with --profiles (default: topsis).")
+@single_option(
+    "--methods",
+    "methods",
+    metavar="A,B,...",
+    help="Methods to compare (default: wsm, topsis, vikor, wpm, promethee2, electre2); "
+    "one method with --profiles (default: topsis).",
+)
 @click.option("--all", "all_methods", is_flag=True, help="Compare every method.")
-@single_option("--profiles", "profiles", metavar="A,B,...",
-               help="Compare these weight profiles side by side instead of methods.")
+@single_option(
+    "--profiles", "profiles", metavar="A,B,...", help="Compare these weight profiles side by side instead of methods."
+)
 @click.option("--all-profiles", is_flag=True, help="Compare every weight profile of the actor.")
 @plot_option
 @format_option
@@ -170,8 +188,9 @@ def compare_command(selection, methods, all_methods, profiles, all_profiles, fmt
         raise click.UsageError("give --profiles or --all-profiles, not both")
     if all_methods and (profiles or all_profiles):
         raise click.UsageError("--all compares methods; with --profiles or --all-profiles name one method in --methods")
-    result = compare(methods="all" if all_methods else methods, profiles=True if all_profiles else profiles,
-                     selection=selection)
+    result = compare(
+        methods="all" if all_methods else methods, profiles=True if all_profiles else profiles, selection=selection
+    )
     emit(result, fmt, output)
 
 
@@ -207,16 +226,24 @@ def sensitivity_command(selection, criterion, make_top, fmt, output) -> None:
 @cli.command("smaa")
 @selection_options()
 @single_option("--samples", "-n", default=10_000, type=click.IntRange(min=1), help="Number of draws [default: 10000].")
-@single_option("--seed", "-s", default=DEFAULT_SEED, type=int,
-               help=f"Random seed; the same seed gives the same result [default: {DEFAULT_SEED}].")
+@single_option(
+    "--seed",
+    "-s",
+    default=DEFAULT_SEED,
+    type=int,
+    help=f"Random seed; the same seed gives the same result [default: {DEFAULT_SEED}].",
+)
 @single_option("--spread", type=float, help="Draw weights within +-SPREAD of the current ones (e.g. 0.1).")
 @single_option("--order", metavar="A>B>...", help="Draw weights in this order, e.g. deterrence>stability>risk>cost.")
 @single_option("--score-noise", type=float, default=0.0, help="Add uniform +-NOISE to each score (clipped to scale).")
 @wide_option
 @plot_option
 @format_option
-@click.option("--fixed-scores", is_flag=True,
-              help="Keep every score at its value (by default scores given as ranges are drawn within them).")
+@click.option(
+    "--fixed-scores",
+    is_flag=True,
+    help="Keep every score at its value (by default scores given as ranges are drawn within them).",
+)
 @output_option
 def smaa_command(selection, samples, seed, spread, order, score_noise, fixed_scores, fmt, output) -> None:
     """How often each strategy takes each rank when weights (and scores) are uncertain."""
@@ -224,8 +251,16 @@ def smaa_command(selection, samples, seed, spread, order, score_noise, fixed_sco
 
     bar = ProgressBar()
     try:
-        result = smaa(samples=samples, seed=seed, score_ranges=not fixed_scores, spread=spread, order=order,
-                      score_noise=score_noise, progress=bar, selection=selection)
+        result = smaa(
+            samples=samples,
+            seed=seed,
+            score_ranges=not fixed_scores,
+            spread=spread,
+            order=order,
+            score_noise=score_noise,
+            progress=bar,
+            selection=selection,
+        )
     finally:
         bar.close()
     emit(result, fmt, output)
@@ -253,16 +288,24 @@ def explain_command(selection, strategy, fmt, output) -> None:
 
 @cli.command("report")
 @selection_options()
-@single_option("--methods", metavar="A,B,...", help="Methods compared (default: wsm, topsis, vikor, wpm, promethee2, "
-              "electre2).")
+@single_option(
+    "--methods", metavar="A,B,...", help="Methods compared (default: wsm, topsis, vikor, wpm, promethee2, electre2)."
+)
 @single_option("--samples", "-n", default=2_000, type=click.IntRange(min=1), help="SMAA draws [default: 2000].")
 @single_option("--seed", "-s", default=DEFAULT_SEED, type=int, help=f"SMAA random seed [default: {DEFAULT_SEED}].")
-@single_option("--output", "-o", metavar="FILE.html|.md|.pdf",
-              help="The brief: one self-contained HTML page, Markdown with its charts in FILE_files/, or PDF "
-              "(printed by headless Chromium); without it, the summary table is printed.")
+@single_option(
+    "--output",
+    "-o",
+    metavar="FILE.html|.md|.pdf",
+    help="The brief: one self-contained HTML page, Markdown with its charts in FILE_files/, or PDF "
+    "(printed by headless Chromium); without it, the summary table is printed.",
+)
 @click.option("--full", is_flag=True, help="Append the annex: every analysis, table, chart and rationale.")
-@click.option("--interactive", is_flag=True,
-              help="HTML only: per actor weight sliders and a method choice that re-rank in the browser.")
+@click.option(
+    "--interactive",
+    is_flag=True,
+    help="HTML only: per actor weight sliders and a method choice that re-rank in the browser.",
+)
 @format_option
 def report_command(selection, methods, samples, seed, output, full, interactive, fmt) -> None:
     """A brief: one page of summary, then one page per actor (the answer in plain words,
@@ -310,10 +353,18 @@ def scenarios_command(paths, actors, sources, fmt, output) -> None:
 
 @cli.command("robust")
 @selection_options(method=False, weights=False, scenario=False, param_help=METHOD_PARAM_HELP)
-@single_option("--scenarios", default="all", metavar="all|A,B",
-               help="Scenarios of the grid ('baseline' is the matrix as scored)  [default: all].")
-@single_option("--profiles", default="all", metavar="all|A,B",
-               help="Weight profiles of the grid ('file' is the matrix file's weights)  [default: all].")
+@single_option(
+    "--scenarios",
+    default="all",
+    metavar="all|A,B",
+    help="Scenarios of the grid ('baseline' is the matrix as scored)  [default: all].",
+)
+@single_option(
+    "--profiles",
+    default="all",
+    metavar="all|A,B",
+    help="Weight profiles of the grid ('file' is the matrix file's weights)  [default: all].",
+)
 @single_option("--methods", metavar="A,B,...|all", help="Methods of the grid (default: wsm, wpm, topsis, vikor).")
 @click.option("--all-actors", is_flag=True, help="One summary row per actor instead of a table per actor.")
 @click.option("--cells", is_flag=True, help="Also print each strategy's regret in every cell.")
@@ -327,8 +378,9 @@ def robust_command(selection, scenarios, profiles, methods, all_actors, cells, f
 
     if click.get_current_context().meta.get("plot") and all_actors:
         raise click.UsageError("--plot draws one actor's heatmap; leave out --all-actors and name the actor")
-    result = robust(scenarios=scenarios, profiles=profiles, methods=methods, all_actors=all_actors, cells=cells,
-                    selection=selection)
+    result = robust(
+        scenarios=scenarios, profiles=profiles, methods=methods, all_actors=all_actors, cells=cells, selection=selection
+    )
     if click.get_current_context().meta.get("plot") and len(result.results) != 1:
         raise click.UsageError("--plot draws one actor's heatmap; name the actor with --actor")
     emit(result, fmt, output)
@@ -339,14 +391,25 @@ def robust_command(selection, scenarios, profiles, methods, all_actors, cells, f
 
 @cli.command("extract")
 @click.argument("articles", nargs=-1, required=True, type=click.Path())
-@single_option("--output", "-o", "folder", type=click.Path(file_okay=False),
-               help="Folder to write DIR/matrices/<actor>.yaml drafts and DIR/coverage.yaml into.")
-@single_option("--actors", metavar="NAME=ALIAS,...;NAME",
-               help="The actors to look for (default: the shipped matrices' names and aliases).")
+@single_option(
+    "--output",
+    "-o",
+    "folder",
+    type=click.Path(file_okay=False),
+    help="Folder to write DIR/matrices/<actor>.yaml drafts and DIR/coverage.yaml into.",
+)
+@single_option(
+    "--actors",
+    metavar="NAME=ALIAS,...;NAME",
+    help="The actors to look for (default: the shipped matrices' names and aliases).",
+)
 @single_option("--against", type=click.Path(), help="Compare with these matrices; draft only what is new.")
-@single_option("--groups", metavar="TERM=ACTOR,...;TERM=...",
-               help="Who a group term stands for, e.g. 'the West=United States,Japan;allies of United "
-                    "States=Japan,South Korea' (replaces the default list and the matrices' allies).")
+@single_option(
+    "--groups",
+    metavar="TERM=ACTOR,...;TERM=...",
+    help="Who a group term stands for, e.g. 'the West=United States,Japan;allies of United "
+    "States=Japan,South Korea' (replaces the default list and the matrices' allies).",
+)
 def extract_command(articles, folder, actors, against, groups) -> None:
     """Find the tables, lists and recommendations of ARTICLE (text, Markdown or HTML), assign them to
     actors and draft a matrix per actor (draft: true, every score a judgement to review)."""

@@ -196,13 +196,19 @@ def emit(result: Any, fmt: str | None, output: str | None) -> None:
         if not (fmt or output == "-") and suffix and format_for_suffix(suffix) is None:
             known = ", ".join(suffixes_of("table"))
             raise UnknownNameError(
-                f"{output}: unknown suffix '{suffix}'; decide writes {known} "
-                f"(or give --format: {', '.join(FORMATS)})"
+                f"{output}: unknown suffix '{suffix}'; decide writes {known} (or give --format: {', '.join(FORMATS)})"
             )
         from decide.rendering.formats import export, format_for_path
 
-        written = export(result, output, fmt or format_for_path(output) or "table", inputs=inputs,
-                         fragment=fragment, wide=wide, raw=raw)
+        written = export(
+            result,
+            output,
+            fmt or format_for_path(output) or "table",
+            inputs=inputs,
+            fragment=fragment,
+            wide=wide,
+            raw=raw,
+        )
         if output != "-":
             click.echo(f"wrote {written}", err=True)
     else:
@@ -231,7 +237,7 @@ def check_outputs(outputs: list[str], inputs: list[Path] | None = None) -> None:
         check_output(output, inputs)
     written = [o for o in outputs if o and o != "-"]
     for position, output in enumerate(written):
-        for other in written[position + 1:]:
+        for other in written[position + 1 :]:
             if os.path.realpath(output) == os.path.realpath(other):
                 raise DecideError(f"{output}: is both the --output and the --plot file; give two names")
 
@@ -278,20 +284,39 @@ format_option = single_option("--format", "-f", "fmt", metavar="FORMAT", help=FO
 def output_option(command: Any) -> Any:
     """``--output FILE`` (``-`` is stdout), ``--fragment`` (a bare HTML table instead of a
     whole page) and ``--raw`` (CSV/XLSX cells kept as they are)."""
-    command = click.option("--fragment", is_flag=True, expose_value=False, callback=_to_meta,
-                           help="With --format html: only the table, to embed in a page.")(command)
     command = click.option(
-        "--raw", is_flag=True, expose_value=False, callback=_to_meta,
+        "--fragment",
+        is_flag=True,
+        expose_value=False,
+        callback=_to_meta,
+        help="With --format html: only the table, to embed in a page.",
+    )(command)
+    command = click.option(
+        "--raw",
+        is_flag=True,
+        expose_value=False,
+        callback=_to_meta,
         help="CSV/XLSX: keep cells starting with = + - @ as they are (not neutralised with a leading ').",
     )(command)
-    return single_option("--output", "-o", metavar="FILE",
-                         help="Write to FILE (atomically) instead of stdout; - is stdout.")(command)
+    return single_option(
+        "--output", "-o", metavar="FILE", help="Write to FILE (atomically) instead of stdout; - is stdout."
+    )(command)
 
 
-wide_option = click.option("--wide", is_flag=True, expose_value=False, callback=_to_meta,
-                           help="Every column, unwrapped (default: fit the terminal, COLUMNS or 80).")
-plot_option = click.option("--plot", metavar="FILE.svg|png", expose_value=False, callback=_to_meta,
-                           help="Also draw the result's chart to FILE (SVG or PNG).")
+wide_option = click.option(
+    "--wide",
+    is_flag=True,
+    expose_value=False,
+    callback=_to_meta,
+    help="Every column, unwrapped (default: fit the terminal, COLUMNS or 80).",
+)
+plot_option = click.option(
+    "--plot",
+    metavar="FILE.svg|png",
+    expose_value=False,
+    callback=_to_meta,
+    help="Also draw the result's chart to FILE (SVG or PNG).",
+)
 scenario_option = single_option(
     "--scenario", metavar="NAME", help="Use this scenario's scores (see 'decide scenarios'); default: as scored."
 )
@@ -301,8 +326,9 @@ stated_only_option = click.option(
 paths_argument = click.argument("paths", nargs=-1, type=click.Path(), metavar="[PATH]...")
 
 
-method_option = single_option("--method", "-m", default=DEFAULT_METHOD,
-                              help=f"Ranking method: see 'decide methods' [default: {DEFAULT_METHOD}].")
+method_option = single_option(
+    "--method", "-m", default=DEFAULT_METHOD, help=f"Ranking method: see 'decide methods' [default: {DEFAULT_METHOD}]."
+)
 
 WEIGHTS_HELP = (
     "Weights: exact values, e.g. deterrence=0.5 (the others share the rest in file proportions), or an "
@@ -312,25 +338,32 @@ WEIGHTS_HELP = (
 
 def weights_options(command: Any) -> Any:
     """``-w/--weights`` (repeatable), ``--profile`` and ``--weighting``, for every command that takes weights."""
-    command = single_option("--weighting", type=click.Choice(WEIGHTING_RULES, case_sensitive=False),
-                            default=DEFAULT_WEIGHTING, help="Rule turning a -w ordering into weights: rank order centroid, "
-                                                "rank sum, rank reciprocal [default: roc].")(command)
+    command = single_option(
+        "--weighting",
+        type=click.Choice(WEIGHTING_RULES, case_sensitive=False),
+        default=DEFAULT_WEIGHTING,
+        help="Rule turning a -w ordering into weights: rank order centroid, rank sum, rank reciprocal [default: roc].",
+    )(command)
     command = single_option(
         "--profile", metavar="NAME", help="Weight profile of the matrix file ('decide profiles'); -w applies on top."
     )(command)
     return click.option("--weights", "-w", multiple=True, metavar="SPEC", help=WEIGHTS_HELP)(command)
 
 
-
-
-actors_option = click.option("--actor", "-a", "actors", multiple=True,
-                             help="Actor name, alias or file stem (repeatable; optional when the files hold one actor).")
+actors_option = click.option(
+    "--actor",
+    "-a",
+    "actors",
+    multiple=True,
+    help="Actor name, alias or file stem (repeatable; optional when the files hold one actor).",
+)
 PARAM_HELP = "Method parameter (repeatable)."
 METHOD_PARAM_HELP = "Parameter of one method, e.g. vikor.v=0.3 (repeatable)."
 
 
-def selection_options(*, method: bool = True, weights: bool = True, scenario: bool = True,
-                      param_help: str | None = PARAM_HELP) -> Any:
+def selection_options(
+    *, method: bool = True, weights: bool = True, scenario: bool = True, param_help: str | None = PARAM_HELP
+) -> Any:
     """The options that choose what a command works on — [PATH]..., --actor, --method, --weights,
     --profile, --weighting, --param, --stated-only, --scenario — gathered into one
     :class:`~decide.analysis.selection.Selection` passed to the command as ``selection``."""
@@ -355,8 +388,7 @@ def selection_options(*, method: bool = True, weights: bool = True, scenario: bo
         if weights:
             options.append(weights_options)
         if param_help:
-            options.append(click.option("--param", "-p", "params", multiple=True, metavar="KEY=VALUE",
-                                        help=param_help))
+            options.append(click.option("--param", "-p", "params", multiple=True, metavar="KEY=VALUE", help=param_help))
         if scenario:
             options.append(scenario_option)
         options.append(stated_only_option)
@@ -368,5 +400,14 @@ def selection_options(*, method: bool = True, weights: bool = True, scenario: bo
 
 
 #: The click parameters :func:`selection_options` gathers into a Selection.
-SELECTION_OPTIONS = ("paths", "actors", "method", "weights", "profile", "weighting", "params", "stated_only",
-                     "scenario")
+SELECTION_OPTIONS = (
+    "paths",
+    "actors",
+    "method",
+    "weights",
+    "profile",
+    "weighting",
+    "params",
+    "stated_only",
+    "scenario",
+)

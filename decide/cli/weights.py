@@ -30,21 +30,36 @@ def profiles_command(paths, actors, sources, fmt, output) -> None:
 
 def save_options(command: Any) -> Any:
     """``--save NAME --into FILE --rationale TEXT [--source TEXT] [--replace]``."""
-    for option in reversed([
-        single_option("--save", "save_as", metavar="NAME", help="Save the weights as profile NAME in a matrix file."),
-        single_option("--into", metavar="FILE", type=click.Path(), help="The matrix file to save the profile in."),
-        single_option("--rationale", metavar="TEXT", help="One line saying why these weights (needed with --save)."),
-        single_option("--source", metavar="TEXT", help="Where the weights come from (e.g. article and table)."),
-        click.option("--replace", is_flag=True, help="Replace a profile of the same name."),
-        format_option,
-        output_option,
-    ]):
+    for option in reversed(
+        [
+            single_option(
+                "--save", "save_as", metavar="NAME", help="Save the weights as profile NAME in a matrix file."
+            ),
+            single_option("--into", metavar="FILE", type=click.Path(), help="The matrix file to save the profile in."),
+            single_option(
+                "--rationale", metavar="TEXT", help="One line saying why these weights (needed with --save)."
+            ),
+            single_option("--source", metavar="TEXT", help="Where the weights come from (e.g. article and table)."),
+            click.option("--replace", is_flag=True, help="Replace a profile of the same name."),
+            format_option,
+            output_option,
+        ]
+    ):
         command = option(command)
     return command
 
 
-def _finish(result: Any, fmt: str | None, output: str | None, save_as: str | None, into: str | None,
-            rationale: str | None, source: str | None, replace: bool, default_into: str | None = None) -> None:
+def _finish(
+    result: Any,
+    fmt: str | None,
+    output: str | None,
+    save_as: str | None,
+    into: str | None,
+    rationale: str | None,
+    source: str | None,
+    replace: bool,
+    default_into: str | None = None,
+) -> None:
     """Print the weights (warnings below the table, or on stderr for data formats), then save them
     as a profile if asked."""
     from decide.io.profiles import save_profile
@@ -83,8 +98,9 @@ def _refuse_existing(target: str, name: str) -> None:
 
     found = [p.name for p in load_matrix(target).profiles if p.name.casefold() == name.strip().casefold()]
     if found:
-        raise SpecError(f"{target}: profile '{found[0]}' exists already; choose another name, "
-                        "or add --replace to replace it")
+        raise SpecError(
+            f"{target}: profile '{found[0]}' exists already; choose another name, or add --replace to replace it"
+        )
 
 
 @click.group("weights")
@@ -95,8 +111,12 @@ def weights_group() -> None:
 
 def _surrogate_command(rule: str, title: str) -> click.Command:
     @click.argument("path", required=False, type=click.Path())
-    @single_option("--order", required=True, metavar="A>B=C>D",
-                   help="Importance order, most important first; '=' ties, e.g. 'deterrence>stability=risk>cost'.")
+    @single_option(
+        "--order",
+        required=True,
+        metavar="A>B=C>D",
+        help="Importance order, most important first; '=' ties, e.g. 'deterrence>stability=risk>cost'.",
+    )
     @single_option("--actor", "-a", help="Check the names against this actor's criteria.")
     @save_options
     def command(path, order, actor, save_as, into, rationale, source, replace, fmt, output) -> None:
@@ -120,9 +140,11 @@ def _names(order: str) -> list[str]:
     return list(dict.fromkeys(name.strip() for name in order.replace("=", ">").split(">") if name.strip()))
 
 
-for _rule, _title in (("roc", "rank order centroid (Barron & Barrett 1996)"),
-                      ("rs", "rank sum (Stillwell, Seaver & Edwards 1981)"),
-                      ("rr", "rank reciprocal (Stillwell, Seaver & Edwards 1981)")):
+for _rule, _title in (
+    ("roc", "rank order centroid (Barron & Barrett 1996)"),
+    ("rs", "rank sum (Stillwell, Seaver & Edwards 1981)"),
+    ("rr", "rank reciprocal (Stillwell, Seaver & Edwards 1981)"),
+):
     weights_group.add_command(_surrogate_command(_rule, _title))
 
 
@@ -143,8 +165,13 @@ def ahp_command(path, save_as, into, rationale, source, replace, fmt, output) ->
 
 @weights_group.command("swing", short_help="SWING weights from points relative to the top swing (100).")
 @click.argument("path", required=False, type=click.Path())
-@single_option("--swing", "points", required=True, metavar="NAME=POINTS,...",
-               help="Points of each criterion's swing, the most important 100, e.g. 'deterrence=100,cost=20'.")
+@single_option(
+    "--swing",
+    "points",
+    required=True,
+    metavar="NAME=POINTS,...",
+    help="Points of each criterion's swing, the most important 100, e.g. 'deterrence=100,cost=20'.",
+)
 @single_option("--actor", "-a", help="Check the names against this actor's criteria.")
 @save_options
 def swing_command(path, points, actor, save_as, into, rationale, source, replace, fmt, output) -> None:
@@ -179,17 +206,22 @@ def _objective_command(name: str, title: str) -> click.Command:
 
     if name == "critic":
         command = click.option(
-            "--ignore-objectives", is_flag=True,
+            "--ignore-objectives",
+            is_flag=True,
             help="Normalise every column as (x - min) / (max - min), as Diakoulaki et al. (1995) write it, "
-                 "whatever the criteria's objectives.",
+            "whatever the criteria's objectives.",
         )(command)
 
-    command.__doc__ = (f"{title} weights from an actor's scores. They describe how the scores spread across "
-                       "strategies, not anyone's priorities.")
+    command.__doc__ = (
+        f"{title} weights from an actor's scores. They describe how the scores spread across "
+        "strategies, not anyone's priorities."
+    )
     return click.command(name, short_help=f"{title.split(' (')[0]} weights from an actor's scores.")(command)
 
 
-for _name, _title in (("entropy", "Shannon entropy (Zeleny 1982)"),
-                      ("critic", "CRITIC (Diakoulaki et al. 1995)"),
-                      ("merec", "MEREC (Keshavarz-Ghorabaee et al. 2021)")):
+for _name, _title in (
+    ("entropy", "Shannon entropy (Zeleny 1982)"),
+    ("critic", "CRITIC (Diakoulaki et al. 1995)"),
+    ("merec", "MEREC (Keshavarz-Ghorabaee et al. 2021)"),
+):
     weights_group.add_command(_objective_command(_name, _title))

@@ -85,12 +85,15 @@ def matrix_from_frame(
         for name, value in zip(names, values, strict=True):
             number = value.item() if hasattr(value, "item") else value
             if isinstance(number, bool) or not isinstance(number, (int, float)) or not math.isfinite(number):
-                problems.append(f"{where}: strategy '{strategy}': score for '{name}' is {number!r}; "
-                                "give a finite number")
+                problems.append(
+                    f"{where}: strategy '{strategy}': score for '{name}' is {number!r}; give a finite number"
+                )
                 number = 0.0
             elif scale is not None and not scale[0] <= number <= scale[1]:
-                problems.append(f"{where}: strategy '{strategy}': score for '{name}' is {number:g}, outside "
-                                f"the scale [{scale[0]:g}, {scale[1]:g}]")
+                problems.append(
+                    f"{where}: strategy '{strategy}': score for '{name}' is {number:g}, outside "
+                    f"the scale [{scale[0]:g}, {scale[1]:g}]"
+                )
             scores[name] = float(number)
         rows.append(scores)
     if problems:

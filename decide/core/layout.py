@@ -137,13 +137,18 @@ def column_widths(headers: Sequence[str], rows: Sequence[Sequence[str]], align: 
             widths[i] = max(narrower, min(floors[i], widths[i]))
     excess = _shrink(widths, floors, excess)
     if excess > 0:  # still too wide: break long words, down to a few characters a column
-        last = [max(_natural(cells[1:]), 4) if align[i] == "r"
-                else min(widths[i], max(MIN_COLUMN, _longest_word(cells, hyphens=True)))
-                for i, cells in enumerate(columns)]
+        last = [
+            max(_natural(cells[1:]), 4)
+            if align[i] == "r"
+            else min(widths[i], max(MIN_COLUMN, _longest_word(cells, hyphens=True)))
+            for i, cells in enumerate(columns)
+        ]
         excess = _shrink(widths, last, excess)
     if excess > 0:  # and then mid-word
-        last = [max(_natural(cells[1:]), 4) if align[i] == "r" else min(widths[i], MIN_COLUMN)
-                for i, cells in enumerate(columns)]
+        last = [
+            max(_natural(cells[1:]), 4) if align[i] == "r" else min(widths[i], MIN_COLUMN)
+            for i, cells in enumerate(columns)
+        ]
         _shrink(widths, last, excess)
     return widths
 
@@ -169,8 +174,9 @@ def _floor(cells: Sequence[str], align: str) -> int:
     return min(_natural(cells), _longest_word(cells))
 
 
-def column_groups(headers: Sequence[str], rows: Sequence[Sequence[str]], align: Sequence[str],
-                  width: int) -> list[list[int]]:
+def column_groups(
+    headers: Sequence[str], rows: Sequence[Sequence[str]], align: Sequence[str], width: int
+) -> list[list[int]]:
     """The columns of each table when one table cannot fit ``width`` without breaking words: the
     leading text columns (the row names) in every table, the other columns in order, as many
     as fit beside them. One group of every column when the table fits (or no split helps).
@@ -210,8 +216,9 @@ def fit_table(headers: Sequence[str], rows: Sequence[Sequence[str]], align: Sequ
     groups = column_groups(headers, rows, align, width)
     if len(groups) > 1:
         return "\n\n".join(
-            _fit_one([headers[i] for i in group], [[row[i] for i in group] for row in rows],
-                     [align[i] for i in group], width)
+            _fit_one(
+                [headers[i] for i in group], [[row[i] for i in group] for row in rows], [align[i] for i in group], width
+            )
             for group in groups
         )
     return _fit_one(headers, rows, align, width)

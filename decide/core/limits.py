@@ -126,6 +126,7 @@ def set_file_size_limit(size: int | str | None) -> None:
     """Read files up to ``size`` from now on in this context (``None``: back to the default)."""
     _file_limit.set(None if size is None else parse_size(size))
 
+
 #: The longest error line decide prints; longer ones end in "... (N more characters)".
 MAX_ERROR_CHARS = 500
 
@@ -133,10 +134,36 @@ MAX_ERROR_CHARS = 500
 #: a criterion may not use one, or its scores would be overwritten in a CSV.
 RESERVED_NAMES = frozenset(
     {
-        "actor", "strategy", "file", "source", "rationale", "rank", "score", "dominated", "dominated_by",
-        "dominated by", "method", "params", "weights", "non dominated", "non_dominated", "samples", "seed",
-        "score noise", "score_noise", "exact", "verdict", "weight model", "weight_model", "confidence", "notes",
-        "basis", "filters", "rank now", "certainty", "reasoning",
+        "actor",
+        "strategy",
+        "file",
+        "source",
+        "rationale",
+        "rank",
+        "score",
+        "dominated",
+        "dominated_by",
+        "dominated by",
+        "method",
+        "params",
+        "weights",
+        "non dominated",
+        "non_dominated",
+        "samples",
+        "seed",
+        "score noise",
+        "score_noise",
+        "exact",
+        "verdict",
+        "weight model",
+        "weight_model",
+        "confidence",
+        "notes",
+        "basis",
+        "filters",
+        "rank now",
+        "certainty",
+        "reasoning",
     }
 )
 
@@ -183,8 +210,10 @@ def name_problem(name: str) -> str | None:
         if category in _BAD_CATEGORIES:
             return f"contains a control or line-separator character (U+{ord(char):04X}); remove it"
         if category == "Cf" and char not in _ALLOWED_FORMAT:
-            return (f"contains an invisible or text-direction character (U+{ord(char):04X}), which hides or "
-                    "reorders what follows; remove it")
+            return (
+                f"contains an invisible or text-direction character (U+{ord(char):04X}), which hides or "
+                "reorders what follows; remove it"
+            )
     return None
 
 

@@ -134,7 +134,7 @@ class Dominators(Mapping[str, list[str]]):
         if row is None:
             return []
         end = self._bounds[row + 1] if not self.compact else min(self._bounds[row + 1], self._bounds[row] + self.LISTED)
-        return [self._names[w] for w in self._winners[self._bounds[row]:end].tolist()]
+        return [self._names[w] for w in self._winners[self._bounds[row] : end].tolist()]
 
     def listed_text(self, name: str) -> str:
         """``A, B`` or, when compact, ``A, B, C, D, E and 9,995 more (decide rank --dominance lists all)``."""
@@ -146,7 +146,7 @@ class Dominators(Mapping[str, list[str]]):
     def __getitem__(self, name: str) -> list[str]:
         row = self._row[name]
         names = self._names
-        return [names[w] for w in self._winners[self._bounds[row]:self._bounds[row + 1]].tolist()]
+        return [names[w] for w in self._winners[self._bounds[row] : self._bounds[row + 1]].tolist()]
 
     def __contains__(self, name: object) -> bool:
         return name in self._row
@@ -257,8 +257,9 @@ class Matrix:
         if not self.profiles:
             raise UnknownNameError(f"{self.label}: unknown profile '{name}'; this matrix has no profiles")
         names = [p.name for p in self.profiles]
-        raise UnknownNameError(f"{self.label}: unknown profile '{name}'{did_you_mean(name, names)}; "
-                               f"choose from: {', '.join(names)}")
+        raise UnknownNameError(
+            f"{self.label}: unknown profile '{name}'{did_you_mean(name, names)}; choose from: {', '.join(names)}"
+        )
 
     def without(self, strategies: set[str], why: str = "") -> Matrix:
         """A copy without the named strategies; ``why`` is recorded in ``filters`` for captions."""
@@ -316,9 +317,9 @@ class Matrix:
         cached = self.__dict__.get("_array")
         if cached is None:  # built once (a frozen matrix never changes); callers get a copy
             names = self.criterion_names
-            cached = np.array(
-                [list(map(s.scores.__getitem__, names)) for s in self.strategies], dtype=float
-            ).reshape(len(self.strategies), len(self.criteria))
+            cached = np.array([list(map(s.scores.__getitem__, names)) for s in self.strategies], dtype=float).reshape(
+                len(self.strategies), len(self.criteria)
+            )
             self.__dict__["_array"] = cached
         return cached.copy()
 
@@ -344,14 +345,23 @@ class Matrix:
             index=pd.Index(self.strategy_names, name="strategy"),
             columns=self.criterion_names,
         )
-        frame.attrs = {"actor": self.actor, "objectives": dict(zip(self.criterion_names, self.objectives, strict=True)),
-                       "weights": {c.name: c.weight for c in self.criteria}, "scale": self.scale}
+        frame.attrs = {
+            "actor": self.actor,
+            "objectives": dict(zip(self.criterion_names, self.objectives, strict=True)),
+            "weights": {c.name: c.weight for c in self.criteria},
+            "scale": self.scale,
+        }
         return frame
 
     @classmethod
-    def from_frame(cls, frame: pd.DataFrame, objectives: Mapping[str, str] | str | None = None,
-                   weights: Mapping[str, float] | None = None, actor: str | None = None,
-                   scale: tuple[float, float] | None = None) -> Matrix:
+    def from_frame(
+        cls,
+        frame: pd.DataFrame,
+        objectives: Mapping[str, str] | str | None = None,
+        weights: Mapping[str, float] | None = None,
+        actor: str | None = None,
+        scale: tuple[float, float] | None = None,
+    ) -> Matrix:
         """A matrix from a DataFrame: strategies in rows (the index), criteria in columns.
 
         ``objectives`` maps criteria to max/min (the others: max), ``weights`` maps them to numbers
@@ -382,8 +392,10 @@ class Matrix:
         )
 
     def __repr__(self) -> str:
-        return (f"<Matrix {self.actor!r}: {len(self.strategies)} strategies x {len(self.criteria)} criteria,"
-                f" {self.data_label}>")
+        return (
+            f"<Matrix {self.actor!r}: {len(self.strategies)} strategies x {len(self.criteria)} criteria,"
+            f" {self.data_label}>"
+        )
 
     def _score_rows(self) -> tuple[list[str], list[list[str]]]:
         headers = ["strategy", *(f"{c.name} ({c.objective}, w={self.weights[c.name]:.3g})" for c in self.criteria)]

@@ -5,8 +5,20 @@ from __future__ import annotations
 
 #: The ways people write a criterion's direction, in files, prompts and spreadsheet header rows.
 OBJECTIVE_WORDS = {
-    "max": "max", "maximise": "max", "maximize": "max", "benefit": "max", "more": "max", "higher": "max", "+": "max",
-    "min": "min", "minimise": "min", "minimize": "min", "cost": "min", "less": "min", "lower": "min", "-": "min",
+    "max": "max",
+    "maximise": "max",
+    "maximize": "max",
+    "benefit": "max",
+    "more": "max",
+    "higher": "max",
+    "+": "max",
+    "min": "min",
+    "minimise": "min",
+    "minimize": "min",
+    "cost": "min",
+    "less": "min",
+    "lower": "min",
+    "-": "min",
 }
 
 

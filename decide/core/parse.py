@@ -118,6 +118,12 @@ def per_criterion(matrix: Matrix, values: Mapping[str, Any] | None, what: str) -
 
 
 __all__ = [
-    "OBJECTIVE_WORDS", "parse_finite", "parse_nonnegative", "parse_objective", "parse_params", "parse_range",
-    "per_criterion", "split_per_criterion",
+    "OBJECTIVE_WORDS",
+    "parse_finite",
+    "parse_nonnegative",
+    "parse_objective",
+    "parse_params",
+    "parse_range",
+    "per_criterion",
+    "split_per_criterion",
 ]

@@ -1,4 +1,4 @@
-""""Did you mean ...?" for misspelled names, and finding a name by a unique prefix: the one
+""" "Did you mean ...?" for misspelled names, and finding a name by a unique prefix: the one
 helper every lookup of a method, file key, profile, scenario, criterion, actor or strategy uses.
 
 >>> did_you_mean("talsk", ["Talks", "Sanctions"])

@@ -65,7 +65,12 @@ class TuneWidget:
         self._syncing = False
         self.sliders = {
             name: widgets.FloatSlider(
-                value=weight, min=0.0, max=1.0, step=0.01, description=name, readout_format=".3f",
+                value=weight,
+                min=0.0,
+                max=1.0,
+                step=0.01,
+                description=name,
+                readout_format=".3f",
                 continuous_update=True,
             )
             for name, weight in session.weight_map.items()
@@ -159,7 +164,6 @@ def tune(
     """
     require_ipywidgets()
     return TuneWidget(session(source, selection=selection, **fields))
-
 
 
 __all__ = ["NOTEBOOK_EXTRA", "TuneWidget", "ranking_html", "require_ipywidgets", "tune"]

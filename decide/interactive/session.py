@@ -166,8 +166,7 @@ class TuneSession:
     def zero(self) -> None:
         """Set the selected weight to 0 (refused if it is the only positive weight)."""
         if self.weights[self.selected] >= 1.0:
-            raise SpecError(f"'{self.criterion}' holds all the weight; raise another criterion first",
-                            field="weights")
+            raise SpecError(f"'{self.criterion}' holds all the weight; raise another criterion first", field="weights")
         self.set_weight(0.0)
 
     def equalise(self) -> None:
@@ -286,8 +285,13 @@ class TuneSession:
         order = sorted(range(len(scores)), key=lambda i: (int(ranks[i]), sign * float(scores[i])))
         names = self.matrix.strategy_names
         rows = tuple(
-            Row(int(ranks[i]), names[i], float(scores[i]), self._start_ranks[names[i]] - int(ranks[i]),
-                names[i] in self._dominators)
+            Row(
+                int(ranks[i]),
+                names[i],
+                float(scores[i]),
+                self._start_ranks[names[i]] - int(ranks[i]),
+                names[i] in self._dominators,
+            )
             for i in order
         )
         margin = abs(rows[0].score - rows[1].score) if len(rows) > 1 else 0.0
@@ -319,8 +323,14 @@ class TuneSession:
         names = self.matrix.strategy_names
         kind, parts = decompose(self.matrix.with_criterion_weights(self.weight_map), self.method)
         first, second = names.index(rows[0].strategy), names.index(rows[1].strategy)
-        return Contribution(kind, rows[0].strategy, rows[1].strategy, tuple(self.criteria),
-                            tuple(float(v) for v in parts[first]), tuple(float(v) for v in parts[second]))
+        return Contribution(
+            kind,
+            rows[0].strategy,
+            rows[1].strategy,
+            tuple(self.criteria),
+            tuple(float(v) for v in parts[first]),
+            tuple(float(v) for v in parts[second]),
+        )
 
     # -- how the session ends -----------------------------------------------------------
 
@@ -407,8 +417,14 @@ def session(
     start = None
     if picked.weights is not None:
         start = dict(apply_weights(matrix, picked.parsed_weights, name, picked.weighting).weights)
-    return TuneSession(matrix, picked.method, profiles=file_profiles(matrix), profile=name, weights=start,
-                       stated_only=picked.stated_only)
+    return TuneSession(
+        matrix,
+        picked.method,
+        profiles=file_profiles(matrix),
+        profile=name,
+        weights=start,
+        stated_only=picked.stated_only,
+    )
 
 
 __all__ = [

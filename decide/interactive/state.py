@@ -16,7 +16,6 @@ if TYPE_CHECKING:
     from decide.core.model import Matrix
 
 
-
 #: Points of the first pass along a weight path (non-additive methods), then of each refinement.
 GRID_POINTS = 101
 

@@ -89,8 +89,7 @@ def weights_text(session: TuneSession, interval: Interval | None, width: int, co
             line[start], line[end] = "[", "]"
             text.append(" " * (label + 3) + "".join(line) + "\n", style="green")
     if interval is not None and compact:
-        text.append(_fit(f"stays 1st for w in [{interval.low:.3f}, {interval.high:.3f}]", width) + "\n",
-                    style="bold")
+        text.append(_fit(f"stays 1st for w in [{interval.low:.3f}, {interval.high:.3f}]", width) + "\n", style="bold")
     elif interval is not None:
         how = "exact" if interval.exact else "sampled"
         text.append("\n" + _fit(f"1st: {interval.leader}", width) + "\n", style="bold")
@@ -316,8 +315,9 @@ class TuneApp(App[str]):
             else:
                 explained = contributions_text(contribution, pane_width)
                 if contribution.kind == "normalised":
-                    explained.append(_fit(f"(no exact parts for {session.method.name}; wsm has)", pane_width),
-                                     style="dim")
+                    explained.append(
+                        _fit(f"(no exact parts for {session.method.name}; wsm has)", pane_width), style="dim"
+                    )
             explained = Text("\n") + explained
         explain.update(explained)
         explain.display = self.explaining

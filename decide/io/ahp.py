@@ -67,8 +67,10 @@ def _weights(data: Any, where: str) -> WeightsResult:
             raise SpecError(f"{where}: 'judgments:' must be a list of [a, b, value]")
         pairs = len(criteria) * (len(criteria) - 1) // 2
         if len(judgments) > 2 * pairs + 1:  # a few too many get the exact message: which pair is judged twice
-            raise SpecError(f"{where}: {len(judgments):,} judgments for {len(criteria)} criteria, which have "
-                            f"{pairs:,} pairs; judge each pair once")
+            raise SpecError(
+                f"{where}: {len(judgments):,} judgments for {len(criteria)} criteria, which have "
+                f"{pairs:,} pairs; judge each pair once"
+            )
         return _ahp_from_judgments(judgments, criteria, where)
     matrix = data["matrix"]
     if isinstance(matrix, list) and len(matrix) > len(criteria):

@@ -71,8 +71,11 @@ def read_article(path: str | Path, *, limit_bytes: int = MAX_ARTICLE_BYTES) -> A
         raise DecideError(message.replace("expected a UTF-8 text file", "expected a UTF-8 text article")) from None
     if not text.strip():
         raise DecideError(f"{label}: file is empty; expected an article (text, Markdown or HTML)")
-    kind = "html" if path.suffix.lower() in HTML_SUFFIXES or _looks_like_html(text) else (
-        "markdown" if path.suffix.lower() in MARKDOWN_SUFFIXES else "text")
+    kind = (
+        "html"
+        if path.suffix.lower() in HTML_SUFFIXES or _looks_like_html(text)
+        else ("markdown" if path.suffix.lower() in MARKDOWN_SUFFIXES else "text")
+    )
     return parse_article(text, path.name, kind=kind, path=path)
 
 
@@ -85,8 +88,29 @@ class _HTMLToText(HTMLParser):
     """HTML to the plain-text shape the parser reads: ``#`` headings, ``- `` list items, pipe tables."""
 
     SKIP = frozenset({"script", "style", "noscript", "template", "head", "nav", "footer", "aside", "svg", "form"})
-    BLOCK = frozenset({"p", "div", "section", "article", "main", "header", "blockquote", "ul", "ol",
-                       "dl", "dt", "dd", "figure", "figcaption", "pre", "hr", "br", "body", "html"})
+    BLOCK = frozenset(
+        {
+            "p",
+            "div",
+            "section",
+            "article",
+            "main",
+            "header",
+            "blockquote",
+            "ul",
+            "ol",
+            "dl",
+            "dt",
+            "dd",
+            "figure",
+            "figcaption",
+            "pre",
+            "hr",
+            "br",
+            "body",
+            "html",
+        }
+    )
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
@@ -199,7 +223,7 @@ def _repair(match: re.Match[str]) -> str:
         return match.group(0)
     if _INVISIBLE.fullmatch(fixed) or fixed in ("\u00a0",):
         fixed = " " if fixed == "\u00a0" else ""
-    return fixed + tail[length - 1:]
+    return fixed + tail[length - 1 :]
 
 
 def clean_text(text: str) -> tuple[str, int]:
@@ -216,8 +240,14 @@ def clean_text(text: str) -> tuple[str, int]:
     """
     changed = len(_MOJIBAKE.findall(text))
     text = _MOJIBAKE.sub(_repair, text)
-    for pattern, replacement in ((_BROKEN, ""), (_SPACE_DEBRIS, " "), (_INVISIBLE, ""), (_TAG_DEBRIS, " "),
-                                 (_STRAY_CLOSE, " "), (_BROKEN_ENTITY, "& ")):
+    for pattern, replacement in (
+        (_BROKEN, ""),
+        (_SPACE_DEBRIS, " "),
+        (_INVISIBLE, ""),
+        (_TAG_DEBRIS, " "),
+        (_STRAY_CLOSE, " "),
+        (_BROKEN_ENTITY, "& "),
+    ):
         text, count = pattern.subn(replacement, text.replace("\t", " "))
         changed += count
     text = _ENTITY.sub(lambda m: html.unescape(m.group(0)), text)

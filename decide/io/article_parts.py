@@ -203,8 +203,11 @@ def find_parts(text: str, name: str, *, removed: int = 0, kind: str = "text", pa
         nonlocal current
         if current:
             joined = " ".join(current)
-            paragraphs.append(Paragraph(joined, section, current_line, tuple(split_sentences(joined)),
-                                        tuple(reversed(section_paragraphs))))
+            paragraphs.append(
+                Paragraph(
+                    joined, section, current_line, tuple(split_sentences(joined)), tuple(reversed(section_paragraphs))
+                )
+            )
             section_paragraphs.append(joined)
             current = []
 
@@ -247,13 +250,16 @@ def find_parts(text: str, name: str, *, removed: int = 0, kind: str = "text", pa
                     problems.append(
                         f"{name}: line {index + 1}: table '{' | '.join(header)}' row has "
                         f"{counted(len(cells), 'cell')}, the header {len(header)}; "
-                        + ("the missing cells are left empty" if len(cells) < len(header)
-                           else "the extra cells are joined into the last column")
+                        + (
+                            "the missing cells are left empty"
+                            if len(cells) < len(header)
+                            else "the extra cells are joined into the last column"
+                        )
                     )
                     if len(cells) < len(header):
                         cells += [""] * (len(header) - len(cells))
                     else:
-                        cells = [*cells[:len(header) - 1], " | ".join(cells[len(header) - 1:])]
+                        cells = [*cells[: len(header) - 1], " | ".join(cells[len(header) - 1 :])]
                 if any(cells):
                     rows.append(tuple(cells))
                 index += 1
@@ -278,8 +284,9 @@ def find_parts(text: str, name: str, *, removed: int = 0, kind: str = "text", pa
                 label, description = labelled.group(1).strip().strip("*_ "), labelled.group(2).strip()
             else:
                 label, description = None, body
-            items.append(ListItem(label, description, section, number, list_lead,
-                                  tuple(reversed(section_paragraphs)), lists))
+            items.append(
+                ListItem(label, description, section, number, list_lead, tuple(reversed(section_paragraphs)), lists)
+            )
             seen_text = True
             previous = line if _SENTENCE_END.search(line) else line + "."
             continue
@@ -306,8 +313,19 @@ def find_parts(text: str, name: str, *, removed: int = 0, kind: str = "text", pa
         previous = line
     end_paragraph()
     text = "".join(line if i == 0 else (" " if i in continued else "\n") + line for i, line in enumerate(lines))
-    return Article(name, text, title, tuple(sections), tuple(tables), tuple(items), tuple(paragraphs),
-                   removed, tuple(problems), path, kind)
+    return Article(
+        name,
+        text,
+        title,
+        tuple(sections),
+        tuple(tables),
+        tuple(items),
+        tuple(paragraphs),
+        removed,
+        tuple(problems),
+        path,
+        kind,
+    )
 
 
 # --------------------------------------------------------------------------- locators

@@ -46,9 +46,14 @@ def _strategy(strategy: Any) -> Any:
     ranges = strategy.ranges if isinstance(strategy.ranges, dict) else {}
     scores: Any = strategy.scores
     if hasattr(scores, "items"):
-        scores = {key: ({"value": _number(value), "low": _number(ranges[key][0]), "high": _number(ranges[key][1])}
-                        if key in ranges and isinstance(ranges[key], (tuple, list)) and len(ranges[key]) == 2
-                        else _number(value)) for key, value in scores.items()}
+        scores = {
+            key: (
+                {"value": _number(value), "low": _number(ranges[key][0]), "high": _number(ranges[key][1])}
+                if key in ranges and isinstance(ranges[key], (tuple, list)) and len(ranges[key]) == 2
+                else _number(value)
+            )
+            for key, value in scores.items()
+        }
     item: dict[str, Any] = {"name": strategy.name, "scores": scores, "basis": strategy.basis}
     for key in ("source", "rationale", "reasoning"):
         value = getattr(strategy, key)
@@ -72,10 +77,12 @@ def _profile(profile: Any) -> Any:
     if not isinstance(profile, Profile):
         return profile
     weights = profile.weights
-    item: dict[str, Any] = {"name": profile.name,
-                            "weights": {k: _number(v) for k, v in weights.items()} if hasattr(weights, "items")
-                            else weights,
-                            "rationale": profile.rationale or "(built in Python)", "weighting": profile.weighting}
+    item: dict[str, Any] = {
+        "name": profile.name,
+        "weights": {k: _number(v) for k, v in weights.items()} if hasattr(weights, "items") else weights,
+        "rationale": profile.rationale or "(built in Python)",
+        "weighting": profile.weighting,
+    }
     if profile.source:
         item["source"] = profile.source
     return item
@@ -85,16 +92,19 @@ def matrix_document(matrix: Matrix) -> dict[str, Any]:
     """The document a matrix file would hold for ``matrix`` (what the file checks read)."""
     document: dict[str, Any] = {
         "actor": matrix.actor,
-        "criteria": [_criterion(c) for c in matrix.criteria] if isinstance(matrix.criteria, (tuple, list))
+        "criteria": [_criterion(c) for c in matrix.criteria]
+        if isinstance(matrix.criteria, (tuple, list))
         else matrix.criteria,
-        "strategies": [_strategy(s) for s in matrix.strategies] if isinstance(matrix.strategies, (tuple, list))
+        "strategies": [_strategy(s) for s in matrix.strategies]
+        if isinstance(matrix.strategies, (tuple, list))
         else matrix.strategies,
     }
     if matrix.aliases:
         document["aliases"] = list(matrix.aliases) if isinstance(matrix.aliases, (tuple, list)) else matrix.aliases
     if matrix.scale is not None:
-        document["scale"] = ([_number(v) for v in matrix.scale] if isinstance(matrix.scale, (tuple, list))
-                             else matrix.scale)
+        document["scale"] = (
+            [_number(v) for v in matrix.scale] if isinstance(matrix.scale, (tuple, list)) else matrix.scale
+        )
     if matrix.profiles:
         document["profiles"] = [_profile(p) for p in matrix.profiles]
     if matrix.weights_rationale:

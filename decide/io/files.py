@@ -88,9 +88,7 @@ def check_output(path: str | os.PathLike[str], inputs: Sequence[str | os.PathLik
         return
     same = _is_same_file(Path(label), [*inputs, *inputs_read()])
     if same is not None:
-        raise DecideError(
-            f"{label}: is the input file {same}; writing there would destroy it, choose another name"
-        )
+        raise DecideError(f"{label}: is the input file {same}; writing there would destroy it, choose another name")
 
 
 # --------------------------------------------------------------------------- reading
@@ -132,9 +130,7 @@ def _decode(data: bytes, label: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
-def read_text_limited(
-    path: str | os.PathLike[str], *, limit_bytes: int | None = None, label: str | None = None
-) -> str:
+def read_text_limited(path: str | os.PathLike[str], *, limit_bytes: int | None = None, label: str | None = None) -> str:
     """The UTF-8 text of ``path`` (BOM removed, line endings normalised), reading at most
     ``limit_bytes`` (default: :func:`~decide.core.limits.file_size_limit`).
 

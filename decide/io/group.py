@@ -19,8 +19,11 @@ def copy_files(paths: Iterable[str | Path]) -> list[Path]:
     for given in paths:
         path = Path(given)
         if path.is_dir():
-            found = sorted(p for p in path.iterdir()
-                           if p.suffix.casefold() in (".yaml", ".yml", *SHEET_SUFFIXES) and not p.name.startswith("."))
+            found = sorted(
+                p
+                for p in path.iterdir()
+                if p.suffix.casefold() in (".yaml", ".yml", *SHEET_SUFFIXES) and not p.name.startswith(".")
+            )
             if not found:
                 raise MatrixError([f"{path}: folder has no matrix files"])
             files += found
@@ -45,8 +48,12 @@ def load_copies(paths: Iterable[str | Path] | str | Path) -> tuple[list[Matrix],
         matrices += found
         names += [path.stem] if len(found) == 1 else [f"{path.stem} [{m.actor}]" for m in found]
     if len(matrices) < 2:
-        raise MatrixError([f"{', '.join(map(str, paths))}: a group needs two or more analysts' copies; "
-                           "give a file for each analyst, or a folder of them"])
+        raise MatrixError(
+            [
+                f"{', '.join(map(str, paths))}: a group needs two or more analysts' copies; "
+                "give a file for each analyst, or a folder of them"
+            ]
+        )
     check_copies(matrices)
     return matrices, _unique(names)
 
@@ -73,20 +80,29 @@ def check_copies(copies: Sequence[Matrix]) -> None:
         elif copy.criterion_names != first.criterion_names:
             problem = _first_list_difference("criteria", copy.criterion_names, first.criterion_names, where_first)
         elif copy.objectives != first.objectives:
-            name, mine, theirs = next((c.name, c.objective, o.objective)
-                                      for c, o in zip(copy.criteria, first.criteria, strict=True)
-                                      if c.objective != o.objective)
+            name, mine, theirs = next(
+                (c.name, c.objective, o.objective)
+                for c, o in zip(copy.criteria, first.criteria, strict=True)
+                if c.objective != o.objective
+            )
             problem = f"criterion '{name}' is {mine}, {theirs} in {where_first}"
         elif copy.scale != first.scale:
             problem = f"scale is {_scale(copy.scale)}, {_scale(first.scale)} in {where_first}"
         elif sorted(copy.strategy_names) != sorted(first.strategy_names):
             missing = [s for s in first.strategy_names if s not in copy.strategy_names]
             extra = [s for s in copy.strategy_names if s not in first.strategy_names]
-            problem = (f"no strategy '{missing[0]}' (it is in {where_first})" if missing
-                       else f"strategy '{extra[0]}' is not in {where_first}")
+            problem = (
+                f"no strategy '{missing[0]}' (it is in {where_first})"
+                if missing
+                else f"strategy '{extra[0]}' is not in {where_first}"
+            )
         if problem:
-            raise MatrixError([f"{here}: {problem}; every analyst's copy needs the same actor, criteria, "
-                               "objectives, scale and strategies"])
+            raise MatrixError(
+                [
+                    f"{here}: {problem}; every analyst's copy needs the same actor, criteria, "
+                    "objectives, scale and strategies"
+                ]
+            )
 
 
 def _where(matrix: Matrix) -> str:

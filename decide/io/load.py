@@ -41,6 +41,7 @@ MATRIX_SUFFIXES = (".yaml", ".yml")
 #: ``decide rank japan.yaml +shipped``.
 SHIPPED = "+shipped"
 
+
 def _read_yaml(path: Path) -> Any:
     """Parse one matrix file; a :class:`MatrixError` names the file, line and problem."""
     return read_yaml_file(path, "keys actor, criteria and strategies")
@@ -67,8 +68,12 @@ def load_matrix(path: PathLike, *, max_file_size: int | str | None = None) -> Ma
     if _is_sheet(path):
         matrices = load_file(path)
         if len(matrices) != 1:
-            raise MatrixError([f"{_label(path)}: holds {len(matrices)} matrices "
-                               f"({', '.join(m.actor for m in matrices)}); use load_matrices"])
+            raise MatrixError(
+                [
+                    f"{_label(path)}: holds {len(matrices)} matrices "
+                    f"({', '.join(m.actor for m in matrices)}); use load_matrices"
+                ]
+            )
         return matrices[0]
     key = file_identity(path)
     if key is not None and key in _LOADED:
@@ -201,8 +206,7 @@ def _one_file_per_actor(matrices: list[Matrix]) -> list[Matrix]:
         key = matrix.actor.casefold()
         if key in by_actor:
             raise MatrixError(
-                [f"{matrix.label}: actor '{matrix.actor}' is also in {by_actor[key].label}; "
-                 "give each actor one file"]
+                [f"{matrix.label}: actor '{matrix.actor}' is also in {by_actor[key].label}; give each actor one file"]
             )
         by_actor[key] = matrix
     return matrices
@@ -350,8 +354,14 @@ def _load_selected(paths: Iterable[PathLike] | PathLike | None, actors: Iterable
 
 
 def one_matrix(
-    source: MatrixSource, actor: str | None, weights: WeightsLike = None, profile: str | None = None,
-    weighting: str = DEFAULT_WEIGHTING, *, stated_only: bool = False, scenario: str | Scenario | None = None,
+    source: MatrixSource,
+    actor: str | None,
+    weights: WeightsLike = None,
+    profile: str | None = None,
+    weighting: str = DEFAULT_WEIGHTING,
+    *,
+    stated_only: bool = False,
+    scenario: str | Scenario | None = None,
 ) -> Matrix:
     """The one matrix ``actor`` names (or the only one given), with ``scenario``'s scores, weighted by
     ``profile`` then ``weights``."""

@@ -19,7 +19,6 @@ if TYPE_CHECKING:
     pass
 
 
-
 TOP_LEVEL_KEYS = ("actor", "aliases", "criteria", "scale", "weights_rationale", "strategies", "profiles", "draft")
 
 
@@ -79,8 +78,9 @@ def _check_criteria(data: Any, where: str) -> tuple[list[str], list[Criterion]]:
             )
         weight = 1.0 if unweighted else item.get("weight")
         if weight is None:
-            problems.append(f"{label}: 'weight' is missing; give a number >= 0 (or leave out every weight for "
-                            "equal weights)")
+            problems.append(
+                f"{label}: 'weight' is missing; give a number >= 0 (or leave out every weight for equal weights)"
+            )
         elif not _is_number(weight) or as_finite_number(weight) is None or weight < 0:
             problems.append(f"{label}: 'weight' is {shorten(weight)}; give a finite number >= 0")
         description = item.get("description", "")
@@ -143,8 +143,7 @@ def _check_strategies(
         scores = item.get("scores")
         if not isinstance(scores, dict):
             problems.append(
-                f"{label}: 'scores' must be a mapping with a number for each of: "
-                + ", ".join(criterion_names)
+                f"{label}: 'scores' must be a mapping with a number for each of: " + ", ".join(criterion_names)
             )
             continue
         if not known.issubset(scores):
@@ -171,9 +170,7 @@ def _check_strategies(
                     problems.append(f"{label}: rationale for '{key}' must be a text")
         elif not isinstance(rationale, str):
             problems.append(f"{label}: 'rationale' must be a text or a mapping criterion: text")
-        basis_problems, basis, reasoning, certainty = _check_basis_and_certainty(
-            item, label, criterion_names, ranges
-        )
+        basis_problems, basis, reasoning, certainty = _check_basis_and_certainty(item, label, criterion_names, ranges)
         problems += basis_problems
         if len(problems) == before:
             strategies.append(
@@ -239,9 +236,7 @@ def _score_problems(
         elif as_finite_number(value) is None:
             problems.append(f"{label}: score for '{key}' is {shorten(value)}, expected a finite number")
         elif scale is not None and not scale[0] <= value <= scale[1]:
-            problems.append(
-                f"{label}: score for '{key}' is {value:g}, outside the scale [{scale[0]:g}, {scale[1]:g}]"
-            )
+            problems.append(f"{label}: score for '{key}' is {value:g}, outside the scale [{scale[0]:g}, {scale[1]:g}]")
     return problems
 
 
@@ -334,9 +329,7 @@ def _check_document(data: Any, path: Path) -> tuple[list[str], Matrix | None]:
     if criteria_problems:  # check the strategies against every named criterion all the same
         criteria = [Criterion(name, "max", 1.0) for name in _criterion_names(data.get("criteria"))]
     scale_problems, scale = _check_scale(data.get("scale"), where)
-    strategy_problems, strategies = _check_strategies(
-        data.get("strategies"), where, criteria, scale
-    )
+    strategy_problems, strategies = _check_strategies(data.get("strategies"), where, criteria, scale)
     from decide.weights.profiles import check_profiles
 
     profile_problems, profiles = check_profiles(data.get("profiles"), where, criteria)

@@ -70,8 +70,11 @@ def check_profile_name(name: Any) -> str:
     if problem:
         raise SpecError(f"'{one_line(name)}' {problem}", field="name")
     if name.strip().casefold() in RESERVED_PROFILE_NAMES:
-        raise SpecError(f"'{name.strip()}' is a name decide uses itself "
-                        f"({', '.join(sorted(RESERVED_PROFILE_NAMES))}); choose another", field="name")
+        raise SpecError(
+            f"'{name.strip()}' is a name decide uses itself "
+            f"({', '.join(sorted(RESERVED_PROFILE_NAMES))}); choose another",
+            field="name",
+        )
     return name.strip()
 
 
@@ -83,8 +86,10 @@ def _refuse_shipped(path: Path) -> None:
     except (OSError, ValueError):
         return
     if shipped:
-        raise DecideError(f"{shipped_label(path)}: the shipped matrices are not changed; copy the file and save "
-                          f"into the copy: cp \"$(decide list --path)/{path.name}\" .")
+        raise DecideError(
+            f"{shipped_label(path)}: the shipped matrices are not changed; copy the file and save "
+            f'into the copy: cp "$(decide list --path)/{path.name}" .'
+        )
 
 
 @contextlib.contextmanager
@@ -100,8 +105,9 @@ def _locked(path: Path) -> Iterator[None]:
         try:
             descriptor = os.open(lock, os.O_RDWR | os.O_CREAT, 0o666)
         except OSError as error:
-            raise MatrixError([f"{path}: cannot lock the file to save into it ({error.strerror}); "
-                               "choose a folder you can write to"]) from None
+            raise MatrixError(
+                [f"{path}: cannot lock the file to save into it ({error.strerror}); choose a folder you can write to"]
+            ) from None
         fcntl.flock(descriptor, fcntl.LOCK_EX)
         try:  # the holder before us removes the lock file: lock the one that is there now
             current = os.stat(lock)
@@ -119,8 +125,14 @@ def _locked(path: Path) -> Iterator[None]:
         os.close(descriptor)  # closing releases the lock
 
 
-def _save_locked(path: Path, name: str, weights: WeightsResult | Mapping[str, float] | str, rationale: str,
-                 source: str, replace: bool) -> None:
+def _save_locked(
+    path: Path,
+    name: str,
+    weights: WeightsResult | Mapping[str, float] | str,
+    rationale: str,
+    source: str,
+    replace: bool,
+) -> None:
     matrix = load_matrix(path)  # the file must be a valid matrix to begin with
     value: Any
     weighting = DEFAULT_WEIGHTING
@@ -134,12 +146,16 @@ def _save_locked(path: Path, name: str, weights: WeightsResult | Mapping[str, fl
         value = {matrix.criterion(str(k)).name: round(float(v), 4) for k, v in weights.weights.items()}
         missing = [c for c in matrix.criterion_names if c not in value]
         if missing:
-            raise SpecError(f"{path}: the {weights.method} weights leave out {', '.join(missing)}; weigh every"
-                            " criterion of the matrix", field="profile")
+            raise SpecError(
+                f"{path}: the {weights.method} weights leave out {', '.join(missing)}; weigh every"
+                " criterion of the matrix",
+                field="profile",
+            )
     existing = [p.name for p in matrix.profiles if p.name.casefold() == name.strip().casefold()]
     if existing and not replace:
-        raise SpecError(f"{path}: profile '{existing[0]}' exists already; choose another name or replace it",
-                        field="profile")
+        raise SpecError(
+            f"{path}: profile '{existing[0]}' exists already; choose another name or replace it", field="profile"
+        )
     entry: dict[str, Any] = {"name": name.strip(), "weights": value, "rationale": rationale.strip()}
     if source.strip():
         entry["source"] = source.strip()
@@ -197,8 +213,9 @@ def _write_profile(path: Path, entry: dict[str, Any], replace: bool) -> None:
     existing = document.get("profiles")
     if existing is None:
         existing = document["profiles"] = CommentedSeq()
-    position = next((i for i, p in enumerate(existing) if str(p.get("name", "")).casefold()
-                     == entry["name"].casefold()), None)
+    position = next(
+        (i for i, p in enumerate(existing) if str(p.get("name", "")).casefold() == entry["name"].casefold()), None
+    )
     if position is not None and replace:
         existing[position] = item
     else:

@@ -44,7 +44,6 @@ from decide.core.suggest import did_you_mean
 from decide.io.files import read_yaml_file
 
 if TYPE_CHECKING:
-
     from decide.core.model import Matrix, Strategy
 
 #: The reserved name of "no scenario": the matrix as scored.
@@ -110,9 +109,7 @@ def adjustment_problems(matrix: Matrix, scenario: Scenario, where: str | None = 
     for adjustment in scenario.adjustments:
         strategy = strategies.get(adjustment.strategy)
         if strategy is None:
-            problems.append(
-                f"{label}: unknown strategy '{adjustment.strategy}'; choose from: {', '.join(strategies)}"
-            )
+            problems.append(f"{label}: unknown strategy '{adjustment.strategy}'; choose from: {', '.join(strategies)}")
             continue
         if adjustment.criterion not in matrix.criterion_names:
             problems.append(
@@ -144,8 +141,9 @@ def adjustment_problems(matrix: Matrix, scenario: Scenario, where: str | None = 
     return problems
 
 
-def _shifted_ranges(strategy: Strategy, criterion: str, before: float, after: float,
-                    scale: tuple[float, float] | None) -> dict[str, tuple[float, float]]:
+def _shifted_ranges(
+    strategy: Strategy, criterion: str, before: float, after: float, scale: tuple[float, float] | None
+) -> dict[str, tuple[float, float]]:
     """The strategy's score ranges with ``criterion``'s moved along with its value, kept
     inside the scale and around the new value.
 
@@ -194,7 +192,9 @@ def apply_scenario(matrix: Matrix, scenario: Scenario | str | None) -> Matrix:
             )
         strategies.append(strategy)
     return replace(
-        matrix, strategies=tuple(strategies), scenario=scenario.name,
+        matrix,
+        strategies=tuple(strategies),
+        scenario=scenario.name,
         filters=(*matrix.filters, f"scenario {scenario.name}"),
     )
 
@@ -246,8 +246,11 @@ def _number(value: Any) -> bool:
 
 def _unknown(mapping: dict, allowed: Sequence[str], label: str) -> list[str]:
     known = ", ".join(allowed)
-    return [f"{label}: unknown key '{key}'{did_you_mean(str(key), allowed)}; allowed keys: {known}"
-            for key in mapping if key not in allowed]
+    return [
+        f"{label}: unknown key '{key}'{did_you_mean(str(key), allowed)}; allowed keys: {known}"
+        for key in mapping
+        if key not in allowed
+    ]
 
 
 def _parse_adjustment(item: Any, label: str) -> tuple[list[str], Adjustment | None]:
@@ -272,8 +275,11 @@ def _parse_adjustment(item: Any, label: str) -> tuple[list[str], Adjustment | No
     if problems:
         return problems, None
     return [], Adjustment(
-        str(strategy), str(criterion), str(rationale).strip(),
-        change=None if change is None else float(change), score=None if score is None else float(score),
+        str(strategy),
+        str(criterion),
+        str(rationale).strip(),
+        change=None if change is None else float(change),
+        score=None if score is None else float(score),
     )
 
 
@@ -287,8 +293,10 @@ def parse_scenarios(data: Any, matrix: Matrix, where: str) -> tuple[list[str], t
         problems.append(f"{where}: 'actor' is {actor!r} but the matrix is {matrix.actor}'s; fix the actor")
     items = data.get("scenarios")
     if not isinstance(items, list) or not items:
-        return [*problems, f"{where}: 'scenarios' must be a non-empty list of {{name, description, source, "
-                           "adjustments}"], ()
+        return [
+            *problems,
+            f"{where}: 'scenarios' must be a non-empty list of {{name, description, source, adjustments}}",
+        ], ()
     scenarios: list[Scenario] = []
     names: set[str] = set()
     for index, item in enumerate(items):
@@ -319,13 +327,16 @@ def parse_scenarios(data: Any, matrix: Matrix, where: str) -> tuple[list[str], t
         for key in ("description", "source"):
             value = item.get(key)
             if not isinstance(value, str) or not value.strip():
-                problems.append(f"{label}: '{key}' is missing; every scenario says what it is and where the "
-                                "articles describe it")
+                problems.append(
+                    f"{label}: '{key}' is missing; every scenario says what it is and where the articles describe it"
+                )
         adjustments: list[Adjustment] = []
         given = item.get("adjustments")
         if not isinstance(given, list) or not given:
-            problems.append(f"{label}: 'adjustments' must be a non-empty list of {{strategy, criterion, change "
-                            "or score, rationale}")
+            problems.append(
+                f"{label}: 'adjustments' must be a non-empty list of {{strategy, criterion, change "
+                "or score, rationale}"
+            )
         else:
             for position, entry in enumerate(given):
                 found, adjustment = _parse_adjustment(entry, f"{label}: adjustments[{position}]")
@@ -400,9 +411,7 @@ def find_scenario(matrix: Matrix, name: str) -> Scenario:
     raise UnknownNameError(f"{matrix.actor}: unknown scenario '{name}'{hint}; choose from: {valid}")
 
 
-def select_scenarios(
-    matrix: Matrix, scenarios: str | Iterable[str | Scenario] | None = "all"
-) -> list[Scenario | None]:
+def select_scenarios(matrix: Matrix, scenarios: str | Iterable[str | Scenario] | None = "all") -> list[Scenario | None]:
     """The scenarios a grid runs for ``matrix``: ``None`` stands for the baseline.
 
     ``"all"`` (or ``None``) is the baseline and every scenario of the actor; a

@@ -107,8 +107,12 @@ class _Reader:
 
     def score(self, grid: Grid, row: int, column: int, criterion: str) -> tuple[Any, tuple[float, float] | None]:
         if (row, column) in grid.unsaved:
-            self.problem(row, column, f"formula {grid.unsaved[(row, column)]} has no saved value; open and save "
-                         "the file in a spreadsheet program, or paste the values")
+            self.problem(
+                row,
+                column,
+                f"formula {grid.unsaved[(row, column)]} has no saved value; open and save "
+                "the file in a spreadsheet program, or paste the values",
+            )
             return None, None
         value = grid.value(row, column)
         if value is None:
@@ -121,8 +125,11 @@ class _Reader:
         if found:
             middle, low, high = (float(x) for x in found.groups())
             return _whole(middle), (low, high)
-        self.problem(row, column, f"'{_text(value)[:40]}' in a score cell for '{criterion}'; write a number "
-                     "(or 5 [3-7] for a range)")
+        self.problem(
+            row,
+            column,
+            f"'{_text(value)[:40]}' in a score cell for '{criterion}'; write a number (or 5 [3-7] for a range)",
+        )
         return None, None
 
     def document(self) -> dict[str, Any]:
@@ -137,13 +144,18 @@ class _Reader:
                 break
             row += 1
         if row >= len(grid.rows):
-            raise MatrixError([f"{self.where}: no table; put strategies in rows and criteria in columns, "
-                               "with a header row naming the criteria"])
+            raise MatrixError(
+                [
+                    f"{self.where}: no table; put strategies in rows and criteria in columns, "
+                    "with a header row naming the criteria"
+                ]
+            )
         header = row
         for top, left, bottom, right, ref in grid.merged:
             if top <= header <= bottom and right > left:
-                raise MatrixError([f"{self.where}, cells {ref}: a merged header; unmerge them and give each "
-                                   "criterion its own column"])
+                raise MatrixError(
+                    [f"{self.where}, cells {ref}: a merged header; unmerge them and give each criterion its own column"]
+                )
         criteria, extra = self.columns(header)
         rows: dict[str, list[Any]] = {}
         row = header + 1
@@ -166,8 +178,11 @@ class _Reader:
             document["draft"] = _text(value).casefold() in ("true", "yes", "1")
         else:
             second = self.grid.value(row, 2)
-            bounds = [_number(value), _number(second)] if second is not None else [
-                _number(part) for part in _text(value).replace(" to ", ":").split(":")]
+            bounds = (
+                [_number(value), _number(second)]
+                if second is not None
+                else [_number(part) for part in _text(value).replace(" to ", ":").split(":")]
+            )
             if len(bounds) != 2 or None in bounds:
                 self.problem(row, 1, "scale: write LOW and HIGH in two cells (or 1:10 in one)")
             else:
@@ -191,8 +206,12 @@ class _Reader:
             else:
                 criteria.append((column, name))
         if not criteria:
-            raise MatrixError([f"{self.where}, row {header + 1}: no criteria in the header row; name one "
-                               "criterion per column after the strategy column"])
+            raise MatrixError(
+                [
+                    f"{self.where}, row {header + 1}: no criteria in the header row; name one "
+                    "criterion per column after the strategy column"
+                ]
+            )
         return criteria, extra
 
     def criteria(self, criteria: list[tuple[int, str]], rows: dict[str, list[Any]], header: int) -> list[dict]:
@@ -201,22 +220,31 @@ class _Reader:
         weights = rows.get("weight")
         weighted = weights is not None and any(w is not None for w in weights)
         if "objective" not in rows:
-            self.problems.append(f"{self.where}: no 'objective' row; add a row objective under the header "
-                                 "with max or min for each criterion")
+            self.problems.append(
+                f"{self.where}: no 'objective' row; add a row objective under the header "
+                "with max or min for each criterion"
+            )
         for index, (column, name) in enumerate(criteria):
             item: dict[str, Any] = {"name": name}
             given = rows["objective"][index] if "objective" in rows else None
             objective = parse_objective(given)
             if "objective" in rows and objective is None:
-                self.problem(line["objective"], column, f"objective '{_text(given)}' for '{name}'; write max or "
-                             "min (or benefit/cost, +/-)")
+                self.problem(
+                    line["objective"],
+                    column,
+                    f"objective '{_text(given)}' for '{name}'; write max or min (or benefit/cost, +/-)",
+                )
             item["objective"] = objective or "max"
             if weighted:
                 assert weights is not None
                 weight = _number(weights[index])
                 if weight is None or weight < 0:
-                    self.problem(line["weight"], column, f"weight for '{name}' is {_text(weights[index]) or 'empty'}"
-                                 "; write a number >= 0 (or leave every weight empty for equal weights)")
+                    self.problem(
+                        line["weight"],
+                        column,
+                        f"weight for '{name}' is {_text(weights[index]) or 'empty'}"
+                        "; write a number >= 0 (or leave every weight empty for equal weights)",
+                    )
                 item["weight"] = _whole(weight) if weight is not None else 0
             if rows.get("description") and _text(rows["description"][index]):
                 item["description"] = _text(rows["description"][index])
@@ -242,12 +270,18 @@ class _Reader:
                 item["scores"][criterion] = (
                     {"value": value, "low": _whole(bounds[0]), "high": _whole(bounds[1])} if bounds else value
                 )
-                level = _text(grid.value(row, extra[f"certainty {criterion.casefold()}"])) if (
-                    f"certainty {criterion.casefold()}" in extra) else ""
+                level = (
+                    _text(grid.value(row, extra[f"certainty {criterion.casefold()}"]))
+                    if (f"certainty {criterion.casefold()}" in extra)
+                    else ""
+                )
                 if level:
                     certainty[criterion] = level
-                text = _text(grid.value(row, extra[f"why {criterion.casefold()}"])) if (
-                    f"why {criterion.casefold()}" in extra) else ""
+                text = (
+                    _text(grid.value(row, extra[f"why {criterion.casefold()}"]))
+                    if (f"why {criterion.casefold()}" in extra)
+                    else ""
+                )
                 if text:
                     why[criterion] = text
             for key in PROVENANCE_COLUMNS:
@@ -262,8 +296,9 @@ class _Reader:
             self.problems.append(f"{self.where}: no strategies under the header; one strategy per row")
         return found
 
-    def side_range(self, row: int, column: int, criterion: str, value: Any,
-                   bounds: tuple[float, float] | None) -> tuple[float, float] | None:
+    def side_range(
+        self, row: int, column: int, criterion: str, value: Any, bounds: tuple[float, float] | None
+    ) -> tuple[float, float] | None:
         """The range from the ``low`` and ``high`` sheets, when there are both (same cell)."""
         if self.low is None or self.high is None or value is None:
             return bounds
@@ -271,9 +306,11 @@ class _Reader:
         for grid in (self.low, self.high):
             end = _number(grid.value(row, column))
             if end is None:
-                self.problems.append(f"{self.where.rsplit(': ', 1)[0]}: sheet '{grid.name}', cell "
-                                     f"{cell_name(row, column)}: no number for '{criterion}'; the low and high "
-                                     "sheets need the same layout as the scores, a number in each score cell")
+                self.problems.append(
+                    f"{self.where.rsplit(': ', 1)[0]}: sheet '{grid.name}', cell "
+                    f"{cell_name(row, column)}: no number for '{criterion}'; the low and high "
+                    "sheets need the same layout as the scores, a number in each score cell"
+                )
                 return bounds
             ends.append(end)
         return (ends[0], ends[1])
@@ -295,8 +332,12 @@ def read_grids(path: Path) -> list[Grid]:
         reason = getattr(error, "strerror", None) or str(error).splitlines()[0][:120]
         raise MatrixError([f"{label}: cannot read this spreadsheet ({reason})"]) from None
     except Exception as error:  # the readers' own errors (a broken zip, a password) differ by library
-        raise MatrixError([f"{label}: cannot read this spreadsheet ({type(error).__name__}: "
-                           f"{str(error).splitlines()[0][:120] if str(error) else 'unreadable'})"]) from None
+        raise MatrixError(
+            [
+                f"{label}: cannot read this spreadsheet ({type(error).__name__}: "
+                f"{str(error).splitlines()[0][:120] if str(error) else 'unreadable'})"
+            ]
+        ) from None
 
 
 def _csv_grid(path: Path) -> Grid:
@@ -330,8 +371,9 @@ def _xlsx_grids(path: Path) -> list[Grid]:
             for cell in row:
                 if cell.data_type == "f" and sheet.cell(cell.row, cell.column).value is None:
                     unsaved[(cell.row - 1, cell.column - 1)] = str(cell.value)[:40]
-        merged = [(r.min_row - 1, r.min_col - 1, r.max_row - 1, r.max_col - 1, r.coord)
-                  for r in sheet.merged_cells.ranges]
+        merged = [
+            (r.min_row - 1, r.min_col - 1, r.max_row - 1, r.max_col - 1, r.coord) for r in sheet.merged_cells.ranges
+        ]
         grids.append(Grid(sheet.title, rows, unsaved, merged))
     return grids
 
@@ -391,7 +433,7 @@ def check_sheet(path: str | Path) -> list[tuple[str, list[str], Matrix | None]]:
             results.append((where, problems, None))
             continue
         if "actor" not in document and path.suffix.casefold() != ".csv" and name.casefold().startswith("matrix "):
-            document["actor"] = name[len("matrix "):]
+            document["actor"] = name[len("matrix ") :]
         found, matrix = check_document(document, path)
         results.append((where, found, matrix))
     return results
@@ -406,5 +448,13 @@ def load_sheet(path: str | Path) -> list[Matrix]:
     return [matrix for _, _, matrix in results if matrix is not None]
 
 
-__all__ = ["SHEET_SUFFIXES", "Grid", "cell_name", "check_sheet", "column_letter", "load_sheet", "read_grids",
-           "sheet_documents"]
+__all__ = [
+    "SHEET_SUFFIXES",
+    "Grid",
+    "cell_name",
+    "check_sheet",
+    "column_letter",
+    "load_sheet",
+    "read_grids",
+    "sheet_documents",
+]

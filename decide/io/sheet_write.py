@@ -39,8 +39,13 @@ def matrix_rows(matrix: Matrix) -> list[list[Any]]:
     basis = matrix.shows_basis
     whys = [c for c in names if any(not isinstance(s.rationale, str) and s.rationale.get(c) for s in strategies)]
     certain = [c for c in names if any(s.certainty.get(c) for s in strategies)]
-    extra = ["source", "rationale", *(["basis", "reasoning"] if basis else []),
-             *(f"why {c}" for c in whys), *(f"certainty {c}" for c in certain)]
+    extra = [
+        "source",
+        "rationale",
+        *(["basis", "reasoning"] if basis else []),
+        *(f"why {c}" for c in whys),
+        *(f"certainty {c}" for c in certain),
+    ]
     rows.append(["strategy", *names, *extra])
     rows.append(["objective", *matrix.objectives])
     if matrix.weights_source != EQUAL_WEIGHTS:
@@ -49,8 +54,8 @@ def matrix_rows(matrix: Matrix) -> list[list[Any]]:
         rows.append(["description", *(c.description for c in matrix.criteria)])
     for strategy in strategies:
         scores = [
-            range_text(strategy.scores[c], *strategy.ranges[c]) if c in strategy.ranges
-            else _number(strategy.scores[c]) for c in names
+            range_text(strategy.scores[c], *strategy.ranges[c]) if c in strategy.ranges else _number(strategy.scores[c])
+            for c in names
         ]
         rationale = strategy.rationale
         row = [strategy.name, *scores, strategy.source, rationale if isinstance(rationale, str) else ""]

@@ -42,8 +42,10 @@ def parse_criteria(text: str) -> list[tuple[str, str, float | None]]:
         name = name.strip()
         objective = parse_objective(direction)
         if not name or objective is None:
-            raise SpecError(f"'{entry}' is not NAME:max or NAME:min (benefit/cost and +/- work too), "
-                            "e.g. price:min", field="criteria")
+            raise SpecError(
+                f"'{entry}' is not NAME:max or NAME:min (benefit/cost and +/- work too), e.g. price:min",
+                field="criteria",
+            )
         weight: float | None = None
         if weight_text.strip():
             try:
@@ -59,8 +61,9 @@ def parse_criteria(text: str) -> list[tuple[str, str, float | None]]:
         raise SpecError("name at least one criterion, e.g. price:min,quality:max", field="criteria")
     if any(w is not None for *_, w in found) and any(w is None for *_, w in found):
         missing = ", ".join(name for name, _, w in found if w is None)
-        raise SpecError(f"give every criterion a weight or none (equal weights); no weight for {missing}",
-                        field="criteria")
+        raise SpecError(
+            f"give every criterion a weight or none (equal weights); no weight for {missing}", field="criteria"
+        )
     return found
 
 
@@ -90,8 +93,9 @@ def parse_weights_answer(text: str, criteria: list[CriterionSpec]) -> list[Crite
         try:
             given[name.strip().casefold()] = float(value)
         except ValueError:
-            raise SpecError(f"'{part}' is not NAME=NUMBER; write e.g. price=2,quality=1 or equal",
-                            field="weights") from None
+            raise SpecError(
+                f"'{part}' is not NAME=NUMBER; write e.g. price=2,quality=1 or equal", field="weights"
+            ) from None
         if not equals or given[name.strip().casefold()] < 0:
             raise SpecError(f"'{part}' is not NAME=NUMBER with a number >= 0", field="weights")
     names = [name for name, _, _ in criteria]
@@ -101,8 +105,13 @@ def parse_weights_answer(text: str, criteria: list[CriterionSpec]) -> list[Crite
     return [(name, objective, given.get(name.casefold(), 0.0)) for name, objective, _ in criteria]
 
 
-def new_matrix_text(path: str | Path, criteria: str | list[tuple[str, str, float | None]],
-                    strategies: str | list[str], scale: str | None = DEFAULT_SCALE, actor: str | None = None) -> str:
+def new_matrix_text(
+    path: str | Path,
+    criteria: str | list[tuple[str, str, float | None]],
+    strategies: str | list[str],
+    scale: str | None = DEFAULT_SCALE,
+    actor: str | None = None,
+) -> str:
     """The text of a new matrix file: commented, valid, every score a placeholder at the middle of
     ``scale`` (``"1:10"``; ``None``/``"none"`` for no scale, placeholders 0)."""
     from decide.io.matrix_checks import default_actor
@@ -138,12 +147,11 @@ def new_matrix_text(path: str | Path, criteria: str | list[tuple[str, str, float
         lines.append(f"  - {{name: {_scalar(name)}, objective: {objective}{weight_text}}}")
     lines.append("")
     if bounds:
-        lines += ["# Every score must lie inside [low, high].",
-                  f"scale: [{bounds[0]:g}, {bounds[1]:g}]", ""]
+        lines += ["# Every score must lie inside [low, high].", f"scale: [{bounds[0]:g}, {bounds[1]:g}]", ""]
     lines += [
         "# The options, each scored on every criterion. A score you cannot pin down is a range",
-        "# {value: 5, low: 3, high: 7}; say where a strategy comes from with source: \"...\" and why",
-        "# a score is what it is with rationale: {criterion: \"...\"}.",
+        '# {value: 5, low: 3, high: 7}; say where a strategy comes from with source: "..." and why',
+        '# a score is what it is with rationale: {criterion: "..."}.',
         "strategies:",
     ]
     for name in names:
@@ -152,5 +160,12 @@ def new_matrix_text(path: str | Path, criteria: str | list[tuple[str, str, float
     return "\n".join(lines) + "\n"
 
 
-__all__ = ["DEFAULT_CRITERIA", "DEFAULT_SCALE", "DEFAULT_STRATEGIES", "new_matrix_text", "parse_criteria",
-           "parse_strategies", "parse_weights_answer"]
+__all__ = [
+    "DEFAULT_CRITERIA",
+    "DEFAULT_SCALE",
+    "DEFAULT_STRATEGIES",
+    "new_matrix_text",
+    "parse_criteria",
+    "parse_strategies",
+    "parse_weights_answer",
+]

@@ -59,9 +59,7 @@ def _strategy(strategy: Strategy, criteria: list[str], basis: bool) -> dict[str,
     if strategy.source:
         item["source"] = strategy.source
     if strategy.rationale:
-        item["rationale"] = (
-            strategy.rationale if isinstance(strategy.rationale, str) else dict(strategy.rationale)
-        )
+        item["rationale"] = strategy.rationale if isinstance(strategy.rationale, str) else dict(strategy.rationale)
     return item
 
 
@@ -92,9 +90,13 @@ def matrix_document(matrix: Matrix, *, weights: bool | None = None) -> dict[str,
     document["strategies"] = [_strategy(s, names, matrix.shows_basis) for s in matrix.strategies]
     if matrix.profiles:
         document["profiles"] = [
-            {"name": p.name, "weights": p.weights if isinstance(p.weights, str) else _Flow(p.weights),
-             **({"weighting": p.weighting} if p.weighting != "roc" else {}),
-             **({"rationale": p.rationale} if p.rationale else {}), **({"source": p.source} if p.source else {})}
+            {
+                "name": p.name,
+                "weights": p.weights if isinstance(p.weights, str) else _Flow(p.weights),
+                **({"weighting": p.weighting} if p.weighting != "roc" else {}),
+                **({"rationale": p.rationale} if p.rationale else {}),
+                **({"source": p.source} if p.source else {}),
+            }
             for p in matrix.profiles
         ]
     if matrix.draft:
@@ -127,14 +129,21 @@ def matrix_yaml(matrix: Matrix, *, weights: bool | None = None, header: str = ""
     """The matrix file's text (``header``: comment lines put first, each starting ``# ``)."""
     import yaml
 
-    text = yaml.dump(matrix_document(matrix, weights=weights), Dumper=_dumper(), sort_keys=False,
-                     allow_unicode=True, width=10_000, default_flow_style=False)
+    text = yaml.dump(
+        matrix_document(matrix, weights=weights),
+        Dumper=_dumper(),
+        sort_keys=False,
+        allow_unicode=True,
+        width=10_000,
+        default_flow_style=False,
+    )
     lines = "".join(f"# {line}\n" if line else "#\n" for line in header.splitlines())
     return lines + text
 
 
-def write_matrix(matrix: Matrix, path: str | os.PathLike[str], *, header: str = "",
-                 inputs: tuple[str | os.PathLike[str], ...] = ()) -> str:
+def write_matrix(
+    matrix: Matrix, path: str | os.PathLike[str], *, header: str = "", inputs: tuple[str | os.PathLike[str], ...] = ()
+) -> str:
     """Write ``matrix`` as a matrix file at ``path`` (``-``: standard output); returns how to name it."""
     return write_output(path, matrix_yaml(matrix, header=header), inputs=inputs)
 

@@ -257,7 +257,9 @@ def _needs_pyyaml(text: str) -> bool:
     head = "\n" + text[:8]  # the patterns look behind for a space: give the first value one
     return (
         any(char in text for char in _NEEDS_PYYAML_CHARS)
-        or text.startswith(("---", "...")) or "\n---" in text or "\n..." in text
+        or text.startswith(("---", "..."))
+        or "\n---" in text
+        or "\n..." in text
         or _NOT_PRINTABLE.search(text) is not None
         or any(pattern.search(text) or pattern.search(head) for pattern in _NEEDS_PYYAML)
     )

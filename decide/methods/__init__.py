@@ -33,9 +33,33 @@ from decide.methods.base import _REGISTRY, Method, Parameter, PerCriterion, form
 from decide.methods.run import batch_scores, evaluate
 
 _ORDER = (
-    "wsm", "wpm", "topsis", "vikor", "moora", "moora_refpoint", "fmf", "multimoora", "waspas", "edas", "codas",
-    "aras", "copras", "mabac", "mairca", "marcos", "cocoso", "ocra", "ram", "probid", "sprobid", "spotis", "rim",
-    "electre2", "promethee2", "ervd", "simus",
+    "wsm",
+    "wpm",
+    "topsis",
+    "vikor",
+    "moora",
+    "moora_refpoint",
+    "fmf",
+    "multimoora",
+    "waspas",
+    "edas",
+    "codas",
+    "aras",
+    "copras",
+    "mabac",
+    "mairca",
+    "marcos",
+    "cocoso",
+    "ocra",
+    "ram",
+    "probid",
+    "sprobid",
+    "spotis",
+    "rim",
+    "electre2",
+    "promethee2",
+    "ervd",
+    "simus",
 )
 
 #: Every registered method class by name (read-only), in catalogue order.

@@ -32,13 +32,16 @@ class WeightedSum(Method):
         "min-max normalisation per criterion, cost criteria reversed ((max - x) / (max - min)), "
         "so the worst value is 0 and the best 1 (--param normalization=linear|max|sum|vector for the others)"
     )
-    reference = "Fishburn, P. C. (1967). Additive utilities with incomplete product sets. Operations Research 15(3), 537-542"  # noqa: E501 (one searchable sentence)
+    reference = (
+        "Fishburn, P. C. (1967). Additive utilities with incomplete product sets. Operations Research 15(3), 537-542"
+    )
     year = 1967
     engine = "numpy (checked against skcriteria MinMaxInverter + WeightedSumModel)"
     when = "the default mental model: fully compensatory, easy to explain"
     parameters = (
-        Parameter("normalization", str, "minmax", f"column normalisation ({_NORMALISATION_HELP})",
-                  choices=NORMALISATIONS),
+        Parameter(
+            "normalization", str, "minmax", f"column normalisation ({_NORMALISATION_HELP})", choices=NORMALISATIONS
+        ),
     )
     vectorised = True
     additive = True
@@ -89,10 +92,20 @@ class WeightedProduct(Method):
     engine = "numpy (checked against skcriteria InvertMinimize + WeightedProductModel)"
     when = "ratio-scale scores; a very poor value on one criterion should weigh heavily (less compensatory than wsm)"
     parameters = (
-        Parameter("normalization", str, "none", f"column normalisation (none: x, 1/x for costs; {_NORMALISATION_HELP})",
-                  choices=("none", *NORMALISATIONS)),
-        Parameter("score", str, "log10", "the score shown: log10 of the weighted product, or the product itself "
-                  "(the same order)", choices=("log10", "product")),
+        Parameter(
+            "normalization",
+            str,
+            "none",
+            f"column normalisation (none: x, 1/x for costs; {_NORMALISATION_HELP})",
+            choices=("none", *NORMALISATIONS),
+        ),
+        Parameter(
+            "score",
+            str,
+            "log10",
+            "the score shown: log10 of the weighted product, or the product itself (the same order)",
+            choices=("log10", "product"),
+        ),
     )
     vectorised = True
 
@@ -148,9 +161,7 @@ class WASPAS(Method):
     parameters = (LAMBDA,)
 
     def check(self, matrix: Matrix) -> None:
-        require_positive(
-            self, matrix, "the normalisation divides by cost values and the product part takes powers"
-        )
+        require_positive(self, matrix, "the normalisation divides by cost values and the product part takes powers")
 
     def pipeline(self) -> Any:
         from skcriteria.agg.waspas import WASPAS as Engine

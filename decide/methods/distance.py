@@ -41,7 +41,9 @@ class TOPSIS(Method):
     when = "general purpose: best compromise between nearness to the best and distance from the worst"
     parameters = (
         Parameter(
-            "normalization", str, "vector",
+            "normalization",
+            str,
+            "vector",
             "column normalisation before the distances (vector: x/norm; minmax; max: x/max; sum: x/sum; "
             "linear: x/max, min/x for costs); the ideal is the best normalised value",
             choices=NORMALISATIONS,
@@ -101,7 +103,9 @@ class VIKOR(Method):
         "Compromise between group utility S and individual regret R; "
         "lower Q is better and the compromise set shares rank 1."
     )
-    preprocessing = "linear distance to the best value of each criterion, (f* - f) / (f* - f-), as in the original method"  # noqa: E501 (one searchable sentence)
+    preprocessing = (
+        "linear distance to the best value of each criterion, (f* - f) / (f* - f-), as in the original method"
+    )
     reference = (
         "Opricovic, S. & Tzeng, G.-H. (2004). "
         "Compromise solution by MCDM methods: a comparative analysis of VIKOR and TOPSIS. "
@@ -111,8 +115,14 @@ class VIKOR(Method):
     engine = "numpy (checked against skcriteria VIKOR)"
     when = "a compromise acceptable to the majority with limited regret; shows ties as a compromise set"
     parameters = (
-        Parameter("v", float, 0.5, "weight of the strategy of the majority (group utility) against regret",
-                  minimum=0.0, maximum=1.0),
+        Parameter(
+            "v",
+            float,
+            0.5,
+            "weight of the strategy of the majority (group utility) against regret",
+            minimum=0.0,
+            maximum=1.0,
+        ),
         Parameter("use_compromise_set", bool, True, "strategies in the compromise set all take rank 1"),
     )
     vectorised = True
@@ -207,10 +217,12 @@ class EDAS(Method):
 
     def check(self, matrix: Matrix) -> None:
         require_positive_means(
-            self, matrix, (
+            self,
+            matrix,
+            (
                 "EDAS divides each distance by the criterion's average, which must be above 0; "
                 f"rescale the scores, {OTHER_METHOD}"
-            )
+            ),
         )
 
     def pipeline(self) -> Any:
@@ -234,8 +246,14 @@ class CODAS(Method):
     engine = "skcriteria BenefitCostInverter + CODAS"
     when = "strategies far from the worst; a second distance separates near ties"
     parameters = (
-        Parameter("tau", float, 0.02, "threshold below which two Euclidean distances count as equal",
-                  minimum=0.01, maximum=0.05),
+        Parameter(
+            "tau",
+            float,
+            0.02,
+            "threshold below which two Euclidean distances count as equal",
+            minimum=0.01,
+            maximum=0.05,
+        ),
     )
 
     def check(self, matrix: Matrix) -> None:
@@ -281,7 +299,9 @@ class MAIRCA(Method):
     full_name = "MultiAttributive Ideal-Real Comparative Analysis"
     better = "lower"
     summary = "Total gap between theoretical (equal a-priori) and real ratings."
-    preprocessing = "none; min-max within the method, cost criteria reversed; equal a-priori preference 1/m for every strategy"  # noqa: E501 (one searchable sentence)
+    preprocessing = (
+        "none; min-max within the method, cost criteria reversed; equal a-priori preference 1/m for every strategy"
+    )
     reference = (
         "Pamucar, D., Vasin, L. & Lukovac, L. (2014). "
         "Selection of railway level crossings for investing in security equipment using hybrid DEMATEL-MARICA model. "
@@ -308,7 +328,9 @@ class MARCOS(Method):
     name = "marcos"
     full_name = "Measurement of Alternatives and Ranking according to COmpromise Solution"
     summary = "Utility relative to both ideal and anti-ideal strategies combined in a utility function."
-    preprocessing = "none; x / ideal for benefit, ideal / x for cost criteria within the method; every value must be above 0"  # noqa: E501 (one searchable sentence)
+    preprocessing = (
+        "none; x / ideal for benefit, ideal / x for cost criteria within the method; every value must be above 0"
+    )
     reference = (
         "Stevic, Z., Pamucar, D., Puska, A. & Chatterjee, P. (2020). "
         "Sustainable supplier selection in healthcare industries using a new MCDM method: "

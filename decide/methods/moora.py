@@ -68,8 +68,7 @@ class ReferencePointMOORA(Method):
     better = "lower"
     summary = "Largest weighted (Tchebycheff) distance to the best value of each criterion, after vector normalisation."
     preprocessing = (
-        "vector normalisation x / sqrt(sum x^2); "
-        "the reference point is the largest benefit and the smallest cost value"
+        "vector normalisation x / sqrt(sum x^2); the reference point is the largest benefit and the smallest cost value"
     )
     reference = _MOORA_2006
     year = 2006
@@ -122,9 +121,7 @@ class FullMultiplicativeForm(Method):
         "vector normalisation x / sqrt(sum x^2); each value raised to its criterion's weight; "
         "costs divide; every value must be above 0"
     )
-    reference = (
-        f"{_MULTIMOORA_2010} (the full multiplicative form); weighted with exponents as in {_WEIGHTED_FMF}"
-    )
+    reference = f"{_MULTIMOORA_2010} (the full multiplicative form); weighted with exponents as in {_WEIGHTED_FMF}"
     year = 2010
     engine = "numpy (equal to skcriteria VectorScaler(matrix) + InvertMinimize + WeightedProductModel)"
     when = "multiplicative aggregation: a very poor value on one criterion weighs heavily"
@@ -173,11 +170,13 @@ class MULTIMOORA(Method):
         from decide.core.ranks import batch_ranks
 
         extra = result.e_
-        sub_ranks = np.vstack([
-            batch_ranks(extra.ratio_score[None, :], "higher")[0],
-            batch_ranks(extra.refpoint_score[None, :], "lower")[0],
-            batch_ranks(extra.fmf_score[None, :], "higher")[0],
-        ]).T
+        sub_ranks = np.vstack(
+            [
+                batch_ranks(extra.ratio_score[None, :], "higher")[0],
+                batch_ranks(extra.refpoint_score[None, :], "lower")[0],
+                batch_ranks(extra.fmf_score[None, :], "higher")[0],
+            ]
+        ).T
         # a beats b when it is better in more of the three rankings, unless they tie in one
         better = (sub_ranks[:, None, :] < sub_ranks[None, :, :]).sum(axis=2)
         equal = (sub_ranks[:, None, :] == sub_ranks[None, :, :]).any(axis=2)

@@ -150,20 +150,42 @@ class PROMETHEE2(Method):
     when = "pairwise comparison; thresholds say how big a difference matters"
     parameters = (
         Parameter(
-            "preference", str, "usual",
+            "preference",
+            str,
+            "usual",
             f"preference function of every criterion ({', '.join(PREFERENCE_FUNCTIONS)}); criteria not named use usual",
-            syntax="FUNCTION or CRITERION:FUNCTION,...", parser=_preference_function,
+            syntax="FUNCTION or CRITERION:FUNCTION,...",
+            parser=_preference_function,
         ),
-        Parameter("p", str, None, "preference threshold (vshape, level, vshape_2)",
-                  syntax="NUMBER or CRITERION:NUMBER,...", parser=parse_nonnegative),
-        Parameter("q", str, None, "indifference threshold (ushape, level, vshape_2)",
-                  syntax="NUMBER or CRITERION:NUMBER,...", parser=parse_nonnegative),
-        Parameter("s", str, None, "spread of the gaussian function, 1 - exp(-d^2 / (2 s^2)), in score units",
-                  syntax="NUMBER or CRITERION:NUMBER,...", parser=parse_nonnegative),
+        Parameter(
+            "p",
+            str,
+            None,
+            "preference threshold (vshape, level, vshape_2)",
+            syntax="NUMBER or CRITERION:NUMBER,...",
+            parser=parse_nonnegative,
+        ),
+        Parameter(
+            "q",
+            str,
+            None,
+            "indifference threshold (ushape, level, vshape_2)",
+            syntax="NUMBER or CRITERION:NUMBER,...",
+            parser=parse_nonnegative,
+        ),
+        Parameter(
+            "s",
+            str,
+            None,
+            "spread of the gaussian function, 1 - exp(-d^2 / (2 s^2)), in score units",
+            syntax="NUMBER or CRITERION:NUMBER,...",
+            parser=parse_nonnegative,
+        ),
     )
 
     def settings(self, matrix: Matrix) -> dict[str, list[Any]]:
         """Preference function and thresholds p, q of every criterion, checked."""
+
         def spread(parameter: str) -> dict[str, Any]:
             return per_criterion(matrix, self.params.get(parameter), f"method '{self.name}': parameter '{parameter}'")
 

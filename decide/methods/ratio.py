@@ -42,7 +42,9 @@ class ARAS(Method):
     name = "aras"
     full_name = "Additive Ratio ASsessment"
     summary = "Weighted sum of each strategy relative to the optimal strategy (utility in [0, 1])."
-    preprocessing = "cost criteria as 1/x, then sum normalisation including the optimal strategy (best value of each criterion)"  # noqa: E501 (one searchable sentence)
+    preprocessing = (
+        "cost criteria as 1/x, then sum normalisation including the optimal strategy (best value of each criterion)"
+    )
     reference = (
         "Zavadskas, E. K. & Turskis, Z. (2010). "
         "A new additive ratio assessment (ARAS) method in multicriteria decision-making. "
@@ -82,8 +84,13 @@ class COPRAS(Method):
     engine = "skcriteria SumScaler(matrix) + COPRAS"
     when = "proportional trade-off of advantages against disadvantages"
     parameters = (
-        Parameter("score", str, "percent", "the utility degree shown: in percent of the best (100), "
-                  "or as a fraction of it (1)", choices=("percent", "fraction")),
+        Parameter(
+            "score",
+            str,
+            "percent",
+            "the utility degree shown: in percent of the best (100), or as a fraction of it (1)",
+            choices=("percent", "fraction"),
+        ),
     )
 
     def check(self, matrix: Matrix) -> None:
@@ -96,7 +103,8 @@ class COPRAS(Method):
             raise self.fail(
                 matrix,
                 f"its criteria to minimise ({', '.join(unweighted)}) all have weight 0"
-                if unweighted else "it has no criterion to minimise",
+                if unweighted
+                else "it has no criterion to minimise",
                 "COPRAS weighs advantages against disadvantages and needs at least one criterion with objective min; use moora or topsis",  # noqa: E501 (one searchable sentence)
             )
         for strategy in matrix.strategies:

@@ -72,12 +72,23 @@ class SPOTIS(BoundedMethod):
     engine = "skcriteria SPOTIS"
     when = "adding or removing a strategy must not reorder the others"
     parameters = (
-        Parameter("bounds", str, None, "bounds of every criterion; default: the file's scale",
-                  syntax=BOUNDS_SYNTAX, parser=parse_range),
-        Parameter("ideal", str, None,
-                  "ideal solution point of every criterion, in score units within its bounds; "
-                  "default: the best bound (the high one to maximise, the low one to minimise)",
-                  syntax="VALUE or CRITERION:VALUE,...", parser=parse_finite),
+        Parameter(
+            "bounds",
+            str,
+            None,
+            "bounds of every criterion; default: the file's scale",
+            syntax=BOUNDS_SYNTAX,
+            parser=parse_range,
+        ),
+        Parameter(
+            "ideal",
+            str,
+            None,
+            "ideal solution point of every criterion, in score units within its bounds; "
+            "default: the best bound (the high one to maximise, the low one to minimise)",
+            syntax="VALUE or CRITERION:VALUE,...",
+            parser=parse_finite,
+        ),
     )
 
     def ideal_point(self, matrix: Matrix) -> list[float]:
@@ -125,8 +136,14 @@ class RIM(BoundedMethod):
     engine = "skcriteria RIM"
     when = "scores on fixed scales, judged against the best possible value"
     parameters = (
-        Parameter("bounds", str, None, "range of every criterion; default: the file's scale",
-                  syntax=BOUNDS_SYNTAX, parser=parse_range),
+        Parameter(
+            "bounds",
+            str,
+            None,
+            "range of every criterion; default: the file's scale",
+            syntax=BOUNDS_SYNTAX,
+            parser=parse_range,
+        ),
     )
 
     def pipeline(self) -> Any:
@@ -192,15 +209,31 @@ class ERVD(Method):
     )
     parameters = (
         Parameter(
-            "reference", str, None,
+            "reference",
+            str,
+            None,
             "reference point of every criterion, in score units; "
             "default: the middle of the file's scale, else the criterion's mean score",
-            syntax="VALUE or CRITERION:VALUE,...", parser=parse_finite,
+            syntax="VALUE or CRITERION:VALUE,...",
+            parser=parse_finite,
         ),
-        Parameter("lambda", float, 2.25, "loss aversion: a loss counts lambda times an equal gain",
-                  minimum=0.0, strict_minimum=True),
-        Parameter("alpha", float, 0.88, "diminishing sensitivity: gains and losses are raised to alpha",
-                  minimum=0.0, maximum=1.0, strict_minimum=True),
+        Parameter(
+            "lambda",
+            float,
+            2.25,
+            "loss aversion: a loss counts lambda times an equal gain",
+            minimum=0.0,
+            strict_minimum=True,
+        ),
+        Parameter(
+            "alpha",
+            float,
+            0.88,
+            "diminishing sensitivity: gains and losses are raised to alpha",
+            minimum=0.0,
+            maximum=1.0,
+            strict_minimum=True,
+        ),
     )
 
     def reference_point(self, matrix: Matrix) -> list[float]:

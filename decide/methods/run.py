@@ -187,9 +187,7 @@ def batch_scores(method: Method, matrix: Matrix, weights: Any, tables: Any = Non
     if tables is not None:
         tables = np.asarray(tables, dtype=float)
         if tables.shape != (len(weights), *base.shape):
-            raise SpecError(
-                f"must have shape (samples, strategies, criteria), got {tables.shape}", field="tables"
-            )
+            raise SpecError(f"must have shape (samples, strategies, criteria), got {tables.shape}", field="tables")
     if tables is None:  # strategies alike on every criterion tie whatever the weights
         groups = alike_groups(matrix, weighted_only=False)
         if len(set(groups.tolist())) == 1:

@@ -128,11 +128,22 @@ class SIMUS(Method):
     when = "no weights you trust: the ranking comes from linear programs, not from weights"
     uses_weights = False
     parameters = (
-        Parameter("rank_by", int, 1,
-                  "1: sum of the normalised solutions times the participation factor; 2: dominance minus subordination",
-                  minimum=1, maximum=2),
-        Parameter("limits", str, None, "right-hand side of each criterion's constraint; default: its best score",
-                  syntax="NUMBER or CRITERION:NUMBER,...", parser=parse_finite),
+        Parameter(
+            "rank_by",
+            int,
+            1,
+            "1: sum of the normalised solutions times the participation factor; 2: dominance minus subordination",
+            minimum=1,
+            maximum=2,
+        ),
+        Parameter(
+            "limits",
+            str,
+            None,
+            "right-hand side of each criterion's constraint; default: its best score",
+            syntax="NUMBER or CRITERION:NUMBER,...",
+            parser=parse_finite,
+        ),
     )
 
     def limits(self, matrix: Matrix) -> list[float | None]:

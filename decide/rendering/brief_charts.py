@@ -30,17 +30,32 @@ MOST = 8
 
 def plain_text() -> Any:
     """matplotlib settings that draw every text literally (no mathtext, no TeX)."""
-    return {"text.usetex": False, "text.parse_math": False, "svg.fonttype": "none",
-            "font.size": FONT, "axes.titlesize": FONT + 1.5, "axes.labelsize": FONT,
-            "xtick.labelsize": FONT, "ytick.labelsize": FONT, "legend.fontsize": FONT}
+    return {
+        "text.usetex": False,
+        "text.parse_math": False,
+        "svg.fonttype": "none",
+        "font.size": FONT,
+        "axes.titlesize": FONT + 1.5,
+        "axes.labelsize": FONT,
+        "xtick.labelsize": FONT,
+        "ytick.labelsize": FONT,
+        "legend.fontsize": FONT,
+    }
 
 
 def _wrap(name: str, width: int = 38) -> str:
     return "\n".join(textwrap.wrap(name, width)) or name
 
 
-def plot_rank_shares(frame: Any, order: Sequence[str], actor: str, samples: int, method: str,
-                     most: int = MOST, ranked: Sequence[str] = ()) -> Any:
+def plot_rank_shares(
+    frame: Any,
+    order: Sequence[str],
+    actor: str,
+    samples: int,
+    method: str,
+    most: int = MOST,
+    ranked: Sequence[str] = (),
+) -> Any:
     """Per strategy (in ``order``, the method's ranking, at most ``most``): the share of
     SMAA draws at rank 1, 2, 3 and lower as one stacked bar, the first-rank share written
     beside it. ``frame`` is the rank acceptability (strategies x ``rank k`` columns); each
@@ -52,8 +67,11 @@ def plot_rank_shares(frame: Any, order: Sequence[str], actor: str, samples: int,
     with plt.rc_context(plain_text()):
         figure, axis = plt.subplots(figsize=(WIDTH, 0.36 * len(shown) + 1.15))
         values = frame.loc[shown].to_numpy(dtype=float)
-        parts = [values[:, 0], values[:, 1] if values.shape[1] > 1 else 0 * values[:, 0],
-                 values[:, 2] if values.shape[1] > 2 else 0 * values[:, 0]]
+        parts = [
+            values[:, 0],
+            values[:, 1] if values.shape[1] > 1 else 0 * values[:, 0],
+            values[:, 2] if values.shape[1] > 2 else 0 * values[:, 0],
+        ]
         parts.append(1.0 - sum(parts))
         rows = list(range(len(shown)))[::-1]
         left = [0.0] * len(shown)
@@ -62,15 +80,29 @@ def plot_rank_shares(frame: Any, order: Sequence[str], actor: str, samples: int,
             axis.barh(rows, part, left=left, color=colour, label=label, edgecolor="white", linewidth=0.5)
             left = [a + float(b) for a, b in zip(left, part, strict=True)]
         for row, share in zip(rows, values[:, 0], strict=True):
-            axis.text(1.01, row, f"{100 * share:.0f}% first", va="center", ha="left", fontsize=FONT,
-                      transform=axis.get_yaxis_transform())
+            axis.text(
+                1.01,
+                row,
+                f"{100 * share:.0f}% first",
+                va="center",
+                ha="left",
+                fontsize=FONT,
+                transform=axis.get_yaxis_transform(),
+            )
         places = {name: i + 1 for i, name in enumerate(ranked or order)}
         axis.set_yticks(rows, [_wrap(f"{places.get(name, '')}. {name}") for name in shown])
         axis.set_xlim(0, 1)
         axis.set_xticks([0, 0.25, 0.5, 0.75, 1], ["0%", "25%", "50%", "75%", "100%"])
         axis.set_xlabel(f"share of {samples} random weightings at each rank ({method})")
-        axis.legend(loc="lower left", bbox_to_anchor=(0, 1.0), ncol=4, frameon=False, fontsize=FONT,
-                    handlelength=1.2, columnspacing=1.0)
+        axis.legend(
+            loc="lower left",
+            bbox_to_anchor=(0, 1.0),
+            ncol=4,
+            frameon=False,
+            fontsize=FONT,
+            handlelength=1.2,
+            columnspacing=1.0,
+        )
         for side in ("top", "right"):
             axis.spines[side].set_visible(False)
         figure.tight_layout()

@@ -36,11 +36,13 @@ class Agreement:
 
     def sentence(self) -> str:
         """The methods in words; a method that does not discriminate is marked with a dagger."""
-        parts = [f"{self.count} methods rank it first alone"
-                 + (f" ({', '.join(self.agreeing)})" if self.agreeing else "")]
+        parts = [
+            f"{self.count} methods rank it first alone" + (f" ({', '.join(self.agreeing)})" if self.agreeing else "")
+        ]
         if self.shared:
-            parts.append("; ".join(f"{m} ranks it first with {n - 1} other{'s' if n > 2 else ''}"
-                                   for m, n in self.shared))
+            parts.append(
+                "; ".join(f"{m} ranks it first with {n - 1} other{'s' if n > 2 else ''}" for m, n in self.shared)
+            )
         if self.other:
             parts.append("; ".join(f"{m} puts {s} first" for m, s in self.other))
         if self.blind:
@@ -50,8 +52,14 @@ class Agreement:
     def footnote(self) -> str:
         if not self.blind:
             return ""
-        return "† " + "; ".join(f"{m} ranks {n} of {total} strategies first together, so it does not "
-                                f"tell them apart and is not counted" for m, n, total in self.blind) + "."
+        return (
+            "† "
+            + "; ".join(
+                f"{m} ranks {n} of {total} strategies first together, so it does not tell them apart and is not counted"
+                for m, n, total in self.blind
+            )
+            + "."
+        )
 
 
 @dataclass(frozen=True)
@@ -114,16 +122,21 @@ def _certainty_sentence(f: ActorFacts) -> str:
     if not total:
         return "No score says how far the text supports it."
     shares = {k: v / total for k, v in f.certainty.items()}
-    text = (f"Of its {total} scores, {percent(shares.get('stated', 0))} are stated in the text, "
-            f"{percent(shares.get('implied', 0))} implied by it and {percent(shares.get('judgement', 0))} "
-            "judgement where the text is silent")
+    text = (
+        f"Of its {total} scores, {percent(shares.get('stated', 0))} are stated in the text, "
+        f"{percent(shares.get('implied', 0))} implied by it and {percent(shares.get('judgement', 0))} "
+        "judgement where the text is silent"
+    )
     if f.certainty.get("not given"):
         text += f" ({percent(shares['not given'])} say nothing)"
     text += f". Judgement carries {percent(f.leader_judgement)} of the weight behind the leader's score"
     if f.runner_up is not None:
         text += f" and {percent(f.runner_judgement)} behind the runner-up's"
-        text += ("; within the judgement ranges the runner-up can overtake it."
-                 if f.judgement_flips else "; within the judgement ranges the runner-up stays behind.")
+        text += (
+            "; within the judgement ranges the runner-up can overtake it."
+            if f.judgement_flips
+            else "; within the judgement ranges the runner-up stays behind."
+        )
     else:
         text += "."
     return text
@@ -144,9 +157,15 @@ def actor_page(f: ActorFacts, chart: Callable[[], Any], question: str = "") -> P
     blocks.append(Para(f"{f.leader} is {f.why}.", strong="Why:"))
     shown = min(len(f.order), 8)
     more = f"; {len(f.order) - shown} more strategies not shown" if len(f.order) > shown else ""
-    blocks.append(Figure(chart, f"How often each strategy takes each rank when the weights are drawn at random "
-                                f"({f.samples} draws, {f.method}); listed in {f.method}'s order{more}.",
-                         "ranks", alt=f"{f.actor}: share of random weightings at each rank"))
+    blocks.append(
+        Figure(
+            chart,
+            f"How often each strategy takes each rank when the weights are drawn at random "
+            f"({f.samples} draws, {f.method}); listed in {f.method}'s order{more}.",
+            "ranks",
+            alt=f"{f.actor}: share of random weightings at each rank",
+        )
+    )
     changes = [f.weight_change, _scenario_sentence(f)]
     blocks.append(Heading("What would change the answer", 3))
     blocks.append(Bullets(tuple(changes), strong=("Weights:", "Scenarios:")))
@@ -162,14 +181,16 @@ def actor_page(f: ActorFacts, chart: Callable[[], Any], question: str = "") -> P
 def summary_frame(facts: Sequence[ActorFacts]) -> Any:
     import pandas as pd
 
-    return pd.DataFrame({
-        "actor": [f.actor for f in facts],
-        "leads": [f.leader for f in facts],
-        "how firmly": [f.strength for f in facts],
-        "first in SMAA": [percent(f.share) for f in facts],
-        "methods agreeing": [f.agreement.count + ("†" if f.agreement.blind else "") for f in facts],
-        "runner-up": [f.runner_up or "-" for f in facts],
-    })
+    return pd.DataFrame(
+        {
+            "actor": [f.actor for f in facts],
+            "leads": [f.leader for f in facts],
+            "how firmly": [f.strength for f in facts],
+            "first in SMAA": [percent(f.share) for f in facts],
+            "methods agreeing": [f.agreement.count + ("†" if f.agreement.blind else "") for f in facts],
+            "runner-up": [f.runner_up or "-" for f in facts],
+        }
+    )
 
 
 def summary_page(brief: BriefFacts) -> Page:
@@ -179,15 +200,24 @@ def summary_page(brief: BriefFacts) -> Page:
         Heading("Briefing: which strategy each actor should pursue", 1),
         Para(brief.question, strong="Question:"),
         Heading("Answers", 2),
-        Bullets(tuple(f.answer for f in brief.actors), strong=tuple(f"{f.actor}:" for f in brief.actors),
-                css="answers"),
-        TableBlock(Section("summary", "Each actor's leading strategy, how firmly it leads and how many "
-                           "methods rank it first alone", summary_frame(brief.actors))),
+        Bullets(
+            tuple(f.answer for f in brief.actors), strong=tuple(f"{f.actor}:" for f in brief.actors), css="answers"
+        ),
+        TableBlock(
+            Section(
+                "summary",
+                "Each actor's leading strategy, how firmly it leads and how many methods rank it first alone",
+                summary_frame(brief.actors),
+            )
+        ),
         Heading("Method", 3),
         Para(method_note(), css="method"),
-        Para("A method agrees only when it ranks the leader first alone; one that ranks most strategies first "
-             "together does not discriminate (†) and is not counted. The weight change is the smallest "
-             "(in total absolute change) that ranks the runner-up first.", css="method"),
+        Para(
+            "A method agrees only when it ranks the leader first alone; one that ranks most strategies first "
+            "together does not discriminate (†) and is not counted. The weight change is the smallest "
+            "(in total absolute change) that ranks the runner-up first.",
+            css="method",
+        ),
         *[Para(n, css="method") for n in brief.extra_notes],
         Para(head, strong="Made from", css="footnote"),
     ]

@@ -103,10 +103,19 @@ def plot_ranking(result: Any, actor: str | None = None, ax: Any = None) -> Any:
             if dominated:
                 bar.set_hatch("//")
         for bar, score in zip(bars, scores, strict=True):
-            axis.annotate(f"{score:.3f}", (bar.get_width(), bar.get_y() + bar.get_height() / 2),
-                          xytext=(3, 0), textcoords="offset points", va="center", fontsize=8)
-        what = f"worst {result.method.name} score minus score (lower score is better)" if lower \
+            axis.annotate(
+                f"{score:.3f}",
+                (bar.get_width(), bar.get_y() + bar.get_height() / 2),
+                xytext=(3, 0),
+                textcoords="offset points",
+                va="center",
+                fontsize=8,
+            )
+        what = (
+            f"worst {result.method.name} score minus score (lower score is better)"
+            if lower
             else f"{result.method.name} score (higher is better)"
+        )
         axis.set_xlabel(what)
         marked = "; * Pareto-dominated" if any(table["dominated"]) else ""
         axis.set_title(f"{item.actor}: {result.method.name}{marked}", loc="left", fontsize=10)
@@ -133,8 +142,11 @@ def plot_contributions(result: Any, actor: str | None = None, ax: Any = None) ->
             left_neg = [ln + min(v, 0) for v, ln in zip(values, left_neg, strict=True)]
         if item.kind == "distance":
             axis.axvline(0, color="#444", linewidth=0.8)
-        what = {"exact": "contribution to the score", "distance": "pull towards the ideal (TOPSIS)",
-                "normalised": "weighted normalised value (no exact decomposition)"}[item.kind]
+        what = {
+            "exact": "contribution to the score",
+            "distance": "pull towards the ideal (TOPSIS)",
+            "normalised": "weighted normalised value (no exact decomposition)",
+        }[item.kind]
         axis.set_xlabel(f"{what}; {result.method.name}")
         axis.set_title(f"{item.actor}: what each criterion adds", loc="left", fontsize=10)
         axis.legend(loc="upper left", bbox_to_anchor=(1.01, 1), fontsize=8, frameon=False)
@@ -155,8 +167,15 @@ def plot_comparison(result: Any, ax: Any = None) -> Any:
     labels = [_label(s) + (" *" if d else "") for s, d in zip(table["strategy"], table["dominated"], strict=True)]
     axis.set_yticks(range(len(table)), labels, fontsize=8)
     for (row, column), rank in np.ndenumerate(values):
-        axis.text(column, row, f"{rank:.0f}", ha="center", va="center", fontsize=8,
-                  color="white" if rank <= values.max() / 2 else "black")
+        axis.text(
+            column,
+            row,
+            f"{rank:.0f}",
+            ha="center",
+            va="center",
+            fontsize=8,
+            color="white" if rank <= values.max() / 2 else "black",
+        )
     axis.set_title(f"{result.actor}: rank by method (Borda order)", loc="left", fontsize=10)
     axis.figure.colorbar(image, ax=axis, label="rank (1 = best)")
     return _finish([axis])
@@ -175,8 +194,9 @@ def plot_sensitivity(result: Any, criterion: str | None = None, ax: Any = None) 
         raise SpecError("name one criterion with criterion=, or leave ax out for one panel per criterion")
     chosen = [c for c in result.criteria if criterion is None or c.criterion == criterion]
     if not chosen:
-        raise SpecError(f"unknown criterion '{criterion}'; choose from: "
-                        f"{', '.join(c.criterion for c in result.criteria)}")
+        raise SpecError(
+            f"unknown criterion '{criterion}'; choose from: {', '.join(c.criterion for c in result.criteria)}"
+        )
     matrix = result.matrix
     axes = _panels(len(chosen), ax, 3.2, width=10.0)
     top = result.top
@@ -186,8 +206,14 @@ def plot_sensitivity(result: Any, criterion: str | None = None, ax: Any = None) 
         index = matrix.criterion_names.index(item.criterion)
         scores = batch_scores(result.method, matrix, path_weights(current, index, grid))
         for number, name in enumerate(matrix.strategy_names):
-            axis.plot(grid, scores[:, number], color=PALETTE[number % len(PALETTE)],
-                      linestyle="-" if number < len(PALETTE) else "--", linewidth=1.2, label=_label(name, 40))
+            axis.plot(
+                grid,
+                scores[:, number],
+                color=PALETTE[number % len(PALETTE)],
+                linestyle="-" if number < len(PALETTE) else "--",
+                linewidth=1.2,
+                label=_label(name, 40),
+            )
         axis.axvline(item.weight, color="#222", linestyle="--", linewidth=1)
         for change in top.loc[top["criterion"] == item.criterion, "from"].iloc[1:]:
             axis.axvline(change, color="#777", linestyle=":", linewidth=1)
@@ -222,8 +248,14 @@ def plot_first_by_weight(result: Any, ax: Any = None) -> Any:
     axis.set_xlabel("weight of the criterion (black tick: now)")
     from matplotlib.patches import Patch
 
-    axis.legend(handles=[Patch(color=colours[n], label=_label(n, 40)) for n in names], fontsize=8,
-                loc="upper center", bbox_to_anchor=(0.5, -0.35), ncol=2, frameon=False)
+    axis.legend(
+        handles=[Patch(color=colours[n], label=_label(n, 40)) for n in names],
+        fontsize=8,
+        loc="upper center",
+        bbox_to_anchor=(0.5, -0.35),
+        ncol=2,
+        frameon=False,
+    )
     axis.set_title(f"{result.actor}: first strategy as each weight moves", loc="left", fontsize=10)
     return _finish([axis])
 
@@ -303,8 +335,13 @@ def robust_summary(item: Any, strategy: str) -> Any:
     import pandas as pd
 
     column = item.strategies.index(strategy)
-    rows = pd.DataFrame({"scenario": [c.scenario for c in item.cells], "profile": [c.profile for c in item.cells],
-                         "rank": item.ranks[:, column].astype(float)})
+    rows = pd.DataFrame(
+        {
+            "scenario": [c.scenario for c in item.cells],
+            "profile": [c.profile for c in item.cells],
+            "rank": item.ranks[:, column].astype(float),
+        }
+    )
     table = rows.pivot_table(index="scenario", columns="profile", values="rank", aggfunc="mean", sort=False)
     return table.loc[list(dict.fromkeys(rows["scenario"])), list(dict.fromkeys(rows["profile"]))]
 
@@ -327,14 +364,20 @@ def plot_robust_summary(item: Any, strategy: str, ax: Any = None) -> Any:
     middle = (low + high) / 2
     for row in range(values.shape[0]):
         for col in range(values.shape[1]):
-            ax.text(col, row, f"{values[row, col]:.1f}", ha="center", va="center", fontsize=8.5,
-                    color="white" if values[row, col] < middle else "black")
+            ax.text(
+                col,
+                row,
+                f"{values[row, col]:.1f}",
+                ha="center",
+                va="center",
+                fontsize=8.5,
+                color="white" if values[row, col] < middle else "black",
+            )
     ax.set_xlabel("weight profile")
     bar = ax.figure.colorbar(image, ax=ax)
     bar.set_label(f"mean rank over {methods} methods (scale {low:.1f} to {high:.1f})", fontsize=8.5)
     bar.ax.tick_params(labelsize=8.5)
-    ax.set_title(_label(f"{item.actor}: where {strategy} ranks, by scenario and profile", 70), loc="left",
-                 fontsize=10)
+    ax.set_title(_label(f"{item.actor}: where {strategy} ranks, by scenario and profile", 70), loc="left", fontsize=10)
     ax.figure.tight_layout()
     return ax
 
@@ -387,7 +430,7 @@ def svg_text(axis: Any) -> str:
         figure.savefig(buffer, format="svg", metadata={"Date": None})
     plt.close(figure)
     text = buffer.getvalue()
-    return text[text.index("<svg"):]
+    return text[text.index("<svg") :]
 
 
 __all__ = [

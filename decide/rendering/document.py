@@ -157,8 +157,9 @@ def save_figure(axis: Any, path: str | os.PathLike[str]) -> None:
         plt.close(axis.figure)
 
 
-def to_markdown(pages: Sequence[Page], folder: Path, progress: Callable[[int, int], None] | None = None,
-                chart_format: str = "svg") -> str:
+def to_markdown(
+    pages: Sequence[Page], folder: Path, progress: Callable[[int, int], None] | None = None, chart_format: str = "svg"
+) -> str:
     """The pages as Markdown; figures are written into ``folder`` (created) and linked as
     ``<folder name>/<page anchor>-<figure name>.svg``."""
     lines: list[str] = []
@@ -171,8 +172,10 @@ def to_markdown(pages: Sequence[Page], folder: Path, progress: Callable[[int, in
                 lines += [strong + escape_markdown(block.text), ""]
             elif isinstance(block, Bullets):
                 openings = block.strong or ("",) * len(block.items)
-                lines += [f"- {f'**{escape_markdown(s)}** ' if s else ''}{escape_markdown(t)}"
-                          for s, t in zip(openings, block.items, strict=True)]
+                lines += [
+                    f"- {f'**{escape_markdown(s)}** ' if s else ''}{escape_markdown(t)}"
+                    for s, t in zip(openings, block.items, strict=True)
+                ]
                 lines.append("")
             elif isinstance(block, TableBlock):
                 lines += _markdown_table(block.section)

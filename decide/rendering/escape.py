@@ -47,6 +47,7 @@ def strip_hidden(text: str) -> str:
         return text
     return _HIDDEN.sub("", text)
 
+
 _LATEX_SPECIAL = {
     "\\": r"\textbackslash{}",
     "&": r"\&",
@@ -173,6 +174,14 @@ def escape_html(text: str) -> str:
 
 
 __all__ = [
-    "FORMULA_TRIGGERS", "LEADING_WHITESPACE", "clean_xlsx_text", "escape_html", "escape_latex", "escape_markdown",
-    "neutralise_cell", "neutralise_frame", "strip_hidden", "visible",
+    "FORMULA_TRIGGERS",
+    "LEADING_WHITESPACE",
+    "clean_xlsx_text",
+    "escape_html",
+    "escape_latex",
+    "escape_markdown",
+    "neutralise_cell",
+    "neutralise_frame",
+    "strip_hidden",
+    "visible",
 ]

@@ -171,9 +171,7 @@ def _latex_columns(frame: Any, headers: list[str], rows: list[list[str]]) -> tup
     needed = sum(max(12, 3 + max((len(w) for r in rows for w in r[i].split()), default=0)) for i in text_columns)
     if not text_columns or LATEX_LINE - fixed < needed:
         return "".join(align), "resizebox"
-    spec = "".join(
-        r">{\raggedright\arraybackslash}X" if i in text_columns else a for i, a in enumerate(align)
-    )
+    spec = "".join(r">{\raggedright\arraybackslash}X" if i in text_columns else a for i, a in enumerate(align))
     return spec, "tabularx"
 
 
@@ -193,9 +191,21 @@ def _render_latex(result: Exportable) -> str:
                 spec = spec.replace(r"X", rf"p{{{0.9 / spec.count('X'):.2f}\linewidth}}")
             lines = [
                 r"\begingroup" + (r"\scriptsize" if how == "resizebox" else r"\small"),
-                rf"\begin{{longtable}}{{{spec}}}", caption + r" \\", r"\toprule", head, r"\midrule",
-                r"\endfirsthead", r"\toprule", head, r"\midrule", r"\endhead",
-                *body, r"\bottomrule", r"\end{longtable}", *note, r"\endgroup",
+                rf"\begin{{longtable}}{{{spec}}}",
+                caption + r" \\",
+                r"\toprule",
+                head,
+                r"\midrule",
+                r"\endfirsthead",
+                r"\toprule",
+                head,
+                r"\midrule",
+                r"\endhead",
+                *body,
+                r"\bottomrule",
+                r"\end{longtable}",
+                *note,
+                r"\endgroup",
             ]
         else:
             if how == "tabularx":
@@ -206,8 +216,18 @@ def _render_latex(result: Exportable) -> str:
             else:
                 begin, end = rf"\begin{{tabular}}{{{spec}}}", r"\end{tabular}"
             lines = [
-                r"\begin{table}[htbp]", r"\centering", caption, begin, r"\toprule", head, r"\midrule",
-                *body, r"\bottomrule", end, *note, r"\end{table}",
+                r"\begin{table}[htbp]",
+                r"\centering",
+                caption,
+                begin,
+                r"\toprule",
+                head,
+                r"\midrule",
+                *body,
+                r"\bottomrule",
+                end,
+                *note,
+                r"\end{table}",
             ]
         parts.append("\n".join(lines))
     return f"% needs \\usepackage{{{LATEX_PACKAGES}}}\n" + "\n\n".join(parts) + "\n"
@@ -286,7 +306,7 @@ def notebook_html(result: Exportable) -> str:
 def html_document(title: str, body: str, style: str = HTML_STYLE) -> str:
     """A complete HTML page: doctype, UTF-8, a small inline stylesheet, no external requests."""
     return (
-        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+        '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         f"<title>{escape_html(title)}</title>\n<style>{style}</style>\n</head>\n<body>\n{body}\n</body>\n</html>\n"
     )
@@ -319,9 +339,13 @@ def _table_csv(table: Table, raw: bool = False) -> str:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow([neutralise_cell(column, raw=raw) for column in table.columns])
-    text_columns = [] if raw else [
-        position for position, column in enumerate(zip(*table.rows, strict=True)) if str in set(map(type, column))
-    ]
+    text_columns = (
+        []
+        if raw
+        else [
+            position for position, column in enumerate(zip(*table.rows, strict=True)) if str in set(map(type, column))
+        ]
+    )
     if not text_columns:
         writer.writerows(table.rows)
         return buffer.getvalue()
@@ -356,8 +380,11 @@ def json_document(result: Exportable) -> dict[str, Any]:
     body = result.to_dict()
     if "actor" in body:  # a result about one actor: that actor is the one entry
         body = {"actors": [body]}
-    return {"command": COMMANDS.get(type(result).__name__, type(result).__name__.lower()), **body,
-            "actors": body.get("actors")}
+    return {
+        "command": COMMANDS.get(type(result).__name__, type(result).__name__.lower()),
+        **body,
+        "actors": body.get("actors"),
+    }
 
 
 def _render_json(result: Exportable) -> str:
@@ -385,7 +412,12 @@ def check_format(fmt: str) -> str:
 
 
 def render(
-    result: Exportable, fmt: str = "table", *, fragment: bool = True, width: int | None = None, wide: bool = False,
+    result: Exportable,
+    fmt: str = "table",
+    *,
+    fragment: bool = True,
+    width: int | None = None,
+    wide: bool = False,
     raw: bool = False,
 ) -> str:
     """``result`` as text in one of ``table``, ``markdown``, ``csv``, ``json``, ``latex``, ``html``.
@@ -457,9 +489,7 @@ def export(
     """
     name = check_format(fmt) if fmt else format_for_path(path)
     if name is None:
-        raise UnknownNameError(
-            f"{path}: cannot tell the format from the suffix; give --format ({', '.join(FORMATS)})"
-        )
+        raise UnknownNameError(f"{path}: cannot tell the format from the suffix; give --format ({', '.join(FORMATS)})")
     if name == "xlsx":
         return atomic_write(path, lambda temporary: _write_xlsx(result, temporary, raw=raw), inputs)
     from decide.io.files import write_output

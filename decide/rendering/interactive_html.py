@@ -19,13 +19,27 @@ from decide.rendering.escape import escape_html
 BROWSER_METHODS = ("wsm", "topsis", "vikor")
 
 
-def actor_data(actor: str, anchor: str, file_label: str, shipped: bool, criteria: Sequence[tuple[str, bool]],
-               weights: Sequence[float], strategies: Sequence[str], table: Any, method: str) -> dict[str, Any]:
+def actor_data(
+    actor: str,
+    anchor: str,
+    file_label: str,
+    shipped: bool,
+    criteria: Sequence[tuple[str, bool]],
+    weights: Sequence[float],
+    strategies: Sequence[str],
+    table: Any,
+    method: str,
+) -> dict[str, Any]:
     """One actor's matrix as the page needs it (criteria as (name, is_cost))."""
     return {
-        "actor": actor, "anchor": anchor, "file": file_label, "shipped": shipped,
-        "criteria": [name for name, _ in criteria], "cost": [bool(c) for _, c in criteria],
-        "weights": [float(w) for w in weights], "strategies": list(strategies),
+        "actor": actor,
+        "anchor": anchor,
+        "file": file_label,
+        "shipped": shipped,
+        "criteria": [name for name, _ in criteria],
+        "cost": [bool(c) for _, c in criteria],
+        "weights": [float(w) for w in weights],
+        "strategies": list(strategies),
         "table": [[float(v) for v in row] for row in table],
         "method": method if method in BROWSER_METHODS else "topsis",
     }
@@ -33,8 +47,9 @@ def actor_data(actor: str, anchor: str, file_label: str, shipped: bool, criteria
 
 def controls_html(data: dict[str, Any], index: int) -> str:
     """The block of one actor: method choice, sliders, reset, the ``-w`` line, the table and bars."""
-    options = "".join(f'<option value="{m}"{" selected" if m == data["method"] else ""}>{m}</option>'
-                      for m in BROWSER_METHODS)
+    options = "".join(
+        f'<option value="{m}"{" selected" if m == data["method"] else ""}>{m}</option>' for m in BROWSER_METHODS
+    )
     sliders = "".join(
         f'<label class="slider"><span class="name">{escape_html(name)}</span>'
         f'<input type="range" min="0" max="100" step="1" data-criterion="{i}" '
@@ -44,7 +59,7 @@ def controls_html(data: dict[str, Any], index: int) -> str:
     )
     return (
         f'<div class="interactive" data-index="{index}">'
-        f'<h3>Try other weights</h3>'
+        f"<h3>Try other weights</h3>"
         f'<div class="controls"><label>method <select class="method">{options}</select></label> '
         f'<button type="button" class="reset">reset</button></div>'
         f'<div class="sliders">{sliders}</div>'
@@ -70,6 +85,7 @@ div.bars svg { width: 100%; height: auto; display: block; }
 @media print { div.interactive button, p.reproduce { display: none; } div.interactive { break-inside: avoid; } }
 """
 
+
 def script() -> str:
     """The page's code (``interactive_brief.js`` beside this module): decide's wsm (min-max),
     topsis (vector) and vikor (v = 0.5), ranked as decide ranks."""
@@ -81,8 +97,9 @@ def script() -> str:
 def page_parts(data: Sequence[dict[str, Any]]) -> tuple[str, str]:
     """The stylesheet addition and the ``<script>`` elements (the data as JSON, then the code)."""
     payload = json.dumps(list(data), ensure_ascii=False).replace("</", "<\\/")
-    return INTERACTIVE_STYLE, (f'<script type="application/json" id="decide-data">{payload}</script>\n'
-                               f"<script>{script()}</script>\n")
+    return INTERACTIVE_STYLE, (
+        f'<script type="application/json" id="decide-data">{payload}</script>\n<script>{script()}</script>\n'
+    )
 
 
 __all__ = ["BROWSER_METHODS", "INTERACTIVE_STYLE", "actor_data", "controls_html", "page_parts", "script"]

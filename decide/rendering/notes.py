@@ -52,8 +52,10 @@ def matrix_notes(matrix: Matrix) -> list[str]:
     if len(matrix.strategies) == 1:
         notes.append(f"only one strategy ('{matrix.strategies[0].name}'): it ranks 1st, nothing is compared")
     elif len(set(groups)) == 1:
-        notes.append("every strategy has the same scores on the weighted criteria: all rank 1st, nothing is compared"
-                     + (f"; fill in the scores in {matrix.file_name}" if matrix.path is not None else ""))
+        notes.append(
+            "every strategy has the same scores on the weighted criteria: all rank 1st, nothing is compared"
+            + (f"; fill in the scores in {matrix.file_name}" if matrix.path is not None else "")
+        )
     elif len(set(groups)) < len(groups):
         names = matrix.strategy_names
         members_of: dict[int, list[str]] = {}
@@ -72,8 +74,9 @@ def matrix_notes(matrix: Matrix) -> list[str]:
         table = matrix.to_array()
         for index, criterion in enumerate(matrix.criteria):
             if (table[:, index] == table[0, index]).all():
-                notes.append(f"criterion '{criterion.name}' has the same score for every strategy: "
-                             "it carries no information")
+                notes.append(
+                    f"criterion '{criterion.name}' has the same score for every strategy: it carries no information"
+                )
     return notes
 
 
@@ -104,8 +107,9 @@ def dominance_footnote(
     rest = len(dominators) - shown
     if rest > 0:
         plural = "strategy" if rest == 1 else "strategies"
-        named += (f"; and {rest:,} more dominated {plural} "
-                  "(every one is in the dominated_by column of CSV and JSON exports)")
+        named += (
+            f"; and {rest:,} more dominated {plural} (every one is in the dominated_by column of CSV and JSON exports)"
+        )
     return named
 
 

@@ -73,5 +73,13 @@ TABLE_FORMATS = tuple(f.name for f in formats_of("table"))
 TEXT_FORMATS = tuple(f.name for f in formats_of("table") if f.text)
 FILE_FORMATS = tuple(f.name for f in formats_of("table") if not f.text)
 
-__all__ = ["FILE_FORMATS", "FORMATS", "TABLE_FORMATS", "TEXT_FORMATS", "Format", "format_for_suffix", "formats_of",
-           "suffixes_of"]
+__all__ = [
+    "FILE_FORMATS",
+    "FORMATS",
+    "TABLE_FORMATS",
+    "TEXT_FORMATS",
+    "Format",
+    "format_for_suffix",
+    "formats_of",
+    "suffixes_of",
+]

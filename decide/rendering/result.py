@@ -78,8 +78,10 @@ def json_records(frame: pd.DataFrame) -> list[dict[str, Any]]:
     def empty(value: Any) -> bool:
         return value == "-" or (isinstance(value, float) and math.isnan(value)) or value is None
 
-    return [{str(key).replace(" ", "_"): None if empty(value) else value for key, value in row.items()}
-            for row in frame.to_dict(orient="records")]
+    return [
+        {str(key).replace(" ", "_"): None if empty(value) else value for key, value in row.items()}
+        for row in frame.to_dict(orient="records")
+    ]
 
 
 def add_provenance(frame: pd.DataFrame, matrix: Matrix, **columns: Any) -> pd.DataFrame:
@@ -147,7 +149,10 @@ class Result:
         lines = render(self, "table", width=80).splitlines()
         if len(lines) > self.REPR_LINES:
             hidden = len(lines) - self.REPR_LINES
-            lines = [*lines[: self.REPR_LINES], f"... {hidden} more lines: print() shows them, .to_frame() gives the data"]
+            lines = [
+                *lines[: self.REPR_LINES],
+                f"... {hidden} more lines: print() shows them, .to_frame() gives the data",
+            ]
         return "\n".join(lines)
 
     def _repr_html_(self) -> str:

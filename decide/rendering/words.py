@@ -67,8 +67,14 @@ def percent(share: float) -> str:
     return f"{100 * share:.0f}%"
 
 
-def answer(leader: str, runner_up: str | None, share: float, margin: float, contender: str | None = None,
-           contender_share: float = 0.0) -> str:
+def answer(
+    leader: str,
+    runner_up: str | None,
+    share: float,
+    margin: float,
+    contender: str | None = None,
+    contender_share: float = 0.0,
+) -> str:
     """One sentence in plain words: who leads and how firmly.
 
     >>> answer("Talks", "Aid", 0.10, 0.01)
@@ -82,15 +88,20 @@ def answer(leader: str, runner_up: str | None, share: float, margin: float, cont
     if word == NEAR_TIE:
         rival = contender if contender and contender_share > share else runner_up
         if contender_share > share:
-            return (f"{leader} leads, but it is a near tie with {rival}: {leader} is first in {percent(share)} "
-                    f"of plausible weightings, {rival} in {percent(contender_share)}.")
-        return (f"{leader} leads, but it is a near tie with {rival}: first in {percent(share)} of plausible "
-                "weightings.")
+            return (
+                f"{leader} leads, but it is a near tie with {rival}: {leader} is first in {percent(share)} "
+                f"of plausible weightings, {rival} in {percent(contender_share)}."
+            )
+        return f"{leader} leads, but it is a near tie with {rival}: first in {percent(share)} of plausible weightings."
     if word == NARROW:
-        return (f"{leader} leads, but narrowly: first in {percent(share)} of plausible weightings, "
-                f"{percent(margin)} of the score spread ahead of {runner_up}.")
-    return (f"{leader} leads clearly: first in {percent(share)} of plausible weightings, "
-            f"{percent(margin)} of the score spread ahead of {runner_up}.")
+        return (
+            f"{leader} leads, but narrowly: first in {percent(share)} of plausible weightings, "
+            f"{percent(margin)} of the score spread ahead of {runner_up}."
+        )
+    return (
+        f"{leader} leads clearly: first in {percent(share)} of plausible weightings, "
+        f"{percent(margin)} of the score spread ahead of {runner_up}."
+    )
 
 
 def method_note() -> str:

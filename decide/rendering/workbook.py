@@ -138,9 +138,10 @@ def _write_summary(sheet: Any, sections: list[Section], names: list[str], raw: b
     summary = Section(
         "summary",
         f"What this workbook holds: {counted(len(sections), 'table')}, made by decide {_version()}",
-        Table(["sheet", "first row", "what"], [
-            (name, _first(section), section.caption) for name, section in zip(names, sections, strict=True)
-        ]),
+        Table(
+            ["sheet", "first row", "what"],
+            [(name, _first(section), section.caption) for name, section in zip(names, sections, strict=True)],
+        ),
     )
     _write_table(sheet, summary, raw)
 
@@ -160,8 +161,16 @@ def _write_sources(sheet: Any, matrices: list[Matrix], raw: bool) -> None:
             rationale = strategy.rationale
             per = [rationale.get(c, "") if not isinstance(rationale, str) else "" for c in criteria]
             overall = rationale if isinstance(rationale, str) else ""
-            rows.append((matrix.actor, strategy.name, *(strategy.scores.get(c, "") for c in criteria),
-                         strategy.source, overall, *per))
+            rows.append(
+                (
+                    matrix.actor,
+                    strategy.name,
+                    *(strategy.scores.get(c, "") for c in criteria),
+                    strategy.source,
+                    overall,
+                    *per,
+                )
+            )
     table = Table(["actor", "strategy", *criteria, "source", "rationale", *(f"why {c}" for c in criteria)], rows)
     files = ", ".join(dict.fromkeys(m.file_name for m in matrices))
     _write_table(sheet, Section("sources", f"Scores, sources and rationales from {files}", table), raw)

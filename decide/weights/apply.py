@@ -113,7 +113,8 @@ def exact_weights(matrix: Matrix, overrides: Mapping[str, float], where: str | N
         raise SpecError(
             f"{listed} sum to {given:g}, above 1, leaving nothing for {', '.join(others)}; lower them, or give"
             " every criterion a value to have them normalised",
-            field="weights", where=where,
+            field="weights",
+            where=where,
         )
     rest = max(0.0, 1.0 - given)
     shares = {name: current[name] for name in others}
@@ -179,8 +180,11 @@ def parse_weights(weights: WeightsLike) -> tuple[WeightSpec | WeightsResult | No
     """``weights`` checked and parsed once (see :func:`set_weights` for what it may be), and a
     warning per value given twice.
 
-    >>> parse_weights(["deterrence=0.5", "cost=0.1", "deterrence=0.4"])
-    (WeightSpec(ordering=None, overrides={'cost': 0.1, 'deterrence': 0.4}), ["weights: 'deterrence' given again: 0.4 replaces 0.5"])
+    >>> parsed, warnings = parse_weights(["deterrence=0.5", "cost=0.1", "deterrence=0.4"])
+    >>> parsed
+    WeightSpec(ordering=None, overrides={'cost': 0.1, 'deterrence': 0.4})
+    >>> warnings
+    ["weights: 'deterrence' given again: 0.4 replaces 0.5"]
     """
     if weights is None or isinstance(weights, WeightSpec):
         return weights, []
@@ -192,18 +196,21 @@ def parse_weights(weights: WeightsLike) -> tuple[WeightSpec | WeightsResult | No
         from decide.weights.result import WeightsResult
 
         if not isinstance(weights, WeightsResult):
-            raise SpecError(f"expected a mapping, a text or a WeightsResult, got {type(weights).__name__}",
-                            field="weights")
+            raise SpecError(
+                f"expected a mapping, a text or a WeightsResult, got {type(weights).__name__}", field="weights"
+            )
         return weights, []
     if not specs:
         return None, []
     for spec in specs:
         if not isinstance(spec, (str, Mapping)):
-            raise SpecError(f"a list of weights may hold mappings and texts only, got {type(spec).__name__}",
-                            field="weights")
+            raise SpecError(
+                f"a list of weights may hold mappings and texts only, got {type(spec).__name__}", field="weights"
+            )
         if isinstance(spec, str) and not spec.strip():
-            raise SpecError(f"is empty; write e.g. '{WEIGHTS_EXAMPLE}' or 'deterrence>stability>risk>cost'",
-                            field="weights")
+            raise SpecError(
+                f"is empty; write e.g. '{WEIGHTS_EXAMPLE}' or 'deterrence>stability>risk>cost'", field="weights"
+            )
     ordering, overrides, warnings = combine_specs(specs)
     return WeightSpec(ordering, overrides), warnings
 

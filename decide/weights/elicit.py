@@ -38,9 +38,7 @@ RANDOM_INDEX: dict[int, float] = {
 CR_THRESHOLD = 0.10
 
 
-OBJECTIVE_NOTE = (
-    "These weights describe how the scores spread across strategies (the data), not anyone's priorities."
-)
+OBJECTIVE_NOTE = "These weights describe how the scores spread across strategies (the data), not anyone's priorities."
 
 
 _TOLERANCE = 0.02  # relative slack for judgments typed as decimals (0.33 for 1/3)
@@ -165,8 +163,9 @@ def _matrix_from_judgments(judgments: Sequence[Sequence[Any]], criteria: Sequenc
     given: dict[frozenset[str], list[Any]] = {}
     for row in judgments:
         if isinstance(row, str) or not isinstance(row, Sequence) or len(row) != 3:
-            raise SpecError(f"{where}: judgment {brief(row, 60)} is not [a, b, value]; write e.g. "
-                            "[deterrence, cost, 5]")
+            raise SpecError(
+                f"{where}: judgment {brief(row, 60)} is not [a, b, value]; write e.g. [deterrence, cost, 5]"
+            )
         if not all(isinstance(name, str) for name in row[:2]):
             raise SpecError(f"{where}: judgment {brief(row, 60)} must name two criteria, e.g. [deterrence, cost, 5]")
         first, second = (_resolve(str(name), criteria, where) for name in row[:2])
@@ -192,7 +191,9 @@ def _matrix_from_judgments(judgments: Sequence[Sequence[Any]], criteria: Sequenc
     ]  # fmt: skip
     if missing:
         listed = ", ".join(missing[:5]) + (f" and {len(missing) - 5:,} more" if len(missing) > 5 else "")
-        raise SpecError(f"{where}: {counted(len(missing), 'missing judgment')}: {listed}; add [a, b, value] for each pair")
+        raise SpecError(
+            f"{where}: {counted(len(missing), 'missing judgment')}: {listed}; add [a, b, value] for each pair"
+        )
     return matrix, criteria
 
 
@@ -443,5 +444,13 @@ OBJECTIVE_METHODS = {"entropy": entropy, "critic": critic, "merec": merec}
 
 
 __all__ = [
-    "CR_THRESHOLD", "OBJECTIVE_METHODS", "OBJECTIVE_NOTE", "RANDOM_INDEX", "ahp", "critic", "entropy", "merec", "swing",
+    "CR_THRESHOLD",
+    "OBJECTIVE_METHODS",
+    "OBJECTIVE_NOTE",
+    "RANDOM_INDEX",
+    "ahp",
+    "critic",
+    "entropy",
+    "merec",
+    "swing",
 ]

@@ -52,16 +52,21 @@ def aij(matrices: Sequence[Any], criteria: Sequence[str]) -> WeightsResult:
         raise SpecError("no members' judgments to aggregate", field="ahp")
     shapes = {a.shape for a in arrays}
     if len(shapes) != 1 or arrays[0].shape != (len(criteria), len(criteria)):
-        raise SpecError(f"every member's matrix must be {len(criteria)} x {len(criteria)}, one row per criterion",
-                        field="ahp")
+        raise SpecError(
+            f"every member's matrix must be {len(criteria)} x {len(criteria)}, one row per criterion", field="ahp"
+        )
     if any((a <= 0).any() for a in arrays):
         raise SpecError("judgments must be positive (Saaty's scale 1/9..9)", field="ahp")
     group = np.exp(np.mean([np.log(a) for a in arrays], axis=0))
     result = ahp(group, list(criteria), "group")
-    extras = {**result.extras, "members": len(arrays),
-              "group_matrix": [[round(float(v), 12) for v in row] for row in group]}
-    return WeightsResult("ahp (AIJ: geometric mean of the members' judgments)", result.weights, extras,
-                         warnings=result.warnings)
+    extras = {
+        **result.extras,
+        "members": len(arrays),
+        "group_matrix": [[round(float(v), 12) for v in row] for row in group],
+    }
+    return WeightsResult(
+        "ahp (AIJ: geometric mean of the members' judgments)", result.weights, extras, warnings=result.warnings
+    )
 
 
 def _ranks(values: Sequence[float]) -> list[float]:
@@ -73,7 +78,7 @@ def _ranks(values: Sequence[float]) -> list[float]:
         end = position
         while end + 1 < len(order) and values[order[end + 1]] == values[order[position]]:
             end += 1
-        for index in order[position:end + 1]:
+        for index in order[position : end + 1]:
             ranks[index] = (position + end) / 2 + 1
         position = end + 1
     return ranks

@@ -16,7 +16,6 @@ from decide.core.errors import SpecError, UnknownNameError
 from decide.core.suggest import did_you_mean
 
 if TYPE_CHECKING:
-
     pass
 
 from decide.weights.result import WeightsResult, _pandas

@@ -47,13 +47,18 @@ def check_profiles(data: Any, where: str, criteria: Sequence[Criterion]) -> tupl
             continue
         label = f"{where}: profile '{name}'"
         if name.strip().casefold() in RESERVED_PROFILE_NAMES:
-            problems.append(f"{label}: '{name.strip()}' is a name decide uses itself "
-                            f"({', '.join(sorted(RESERVED_PROFILE_NAMES))}); rename the profile")
+            problems.append(
+                f"{label}: '{name.strip()}' is a name decide uses itself "
+                f"({', '.join(sorted(RESERVED_PROFILE_NAMES))}); rename the profile"
+            )
             continue
         before = len(problems)
-        problems += [f"{label}: unknown key '{key}'{did_you_mean(str(key), PROFILE_KEYS)}; "
-                     f"allowed keys: {', '.join(PROFILE_KEYS)}"
-                     for key in item if key not in PROFILE_KEYS]
+        problems += [
+            f"{label}: unknown key '{key}'{did_you_mean(str(key), PROFILE_KEYS)}; "
+            f"allowed keys: {', '.join(PROFILE_KEYS)}"
+            for key in item
+            if key not in PROFILE_KEYS
+        ]
         if name.casefold() in seen:
             problems.append(f"{label}: duplicate profile name (also '{seen[name.casefold()]}'); names must be unique")
         seen[name.casefold()] = name
@@ -80,8 +85,15 @@ def check_profiles(data: Any, where: str, criteria: Sequence[Criterion]) -> tupl
             if problem:
                 problems.append(f"{label}: {problem}")
         if len(problems) == before:
-            found.append(Profile(name.strip(), weights, str(item.get("rationale") or "").strip(),
-                                 str(item.get("source") or "").strip(), str(weighting)))
+            found.append(
+                Profile(
+                    name.strip(),
+                    weights,
+                    str(item.get("rationale") or "").strip(),
+                    str(item.get("source") or "").strip(),
+                    str(weighting),
+                )
+            )
     return problems, found
 
 
@@ -101,7 +113,7 @@ def _weights_problem(matrix: Matrix, profile: Profile) -> str:
         text = text.replace("{weights}", "weights")
         prefix = f"{matrix.label}: "
         while text.startswith(prefix):
-            text = text[len(prefix):]
+            text = text[len(prefix) :]
         return text if text.startswith("weights") else f"weights: {text}"
     return ""
 

@@ -14,7 +14,6 @@ if TYPE_CHECKING:
     import pandas as pd
 
 
-
 def _pandas() -> Any:
     """pandas, imported on first use: ordering weights (ROC, RS, RR) are computed while a
     matrix file's profiles are checked, and listing matrices must not pay for pandas."""
@@ -62,8 +61,10 @@ class WeightsResult:
         worst = self.extras.get("most_inconsistent")
         if worst:
             a, b = worst["pair"]
-            parts.append(f"most inconsistent judgment: {a} vs {b} (given {_fraction(worst['judgment'])},"
-                         f" consistent with the others: about {_fraction(worst['suggested'])})")
+            parts.append(
+                f"most inconsistent judgment: {a} vs {b} (given {_fraction(worst['judgment'])},"
+                f" consistent with the others: about {_fraction(worst['suggested'])})"
+            )
         if self.note:
             parts.append(self.note)
         return [Section(f"weights {self.method}", "; ".join(parts), self.to_frame().reset_index())]
@@ -91,8 +92,11 @@ class WeightsResult:
         from decide.core.layout import terminal_width, wrap_text
 
         width = terminal_width()
-        table = tabulate([(name, f"{weight:.4f}") for name, weight in self.weights.items()],
-                         headers=["criterion", "weight"], disable_numparse=True)
+        table = tabulate(
+            [(name, f"{weight:.4f}") for name, weight in self.weights.items()],
+            headers=["criterion", "weight"],
+            disable_numparse=True,
+        )
         lines = [wrap_text(self.caption, width), table]
         lines += [wrap_text(f"Warning: {warning}", width) for warning in self.warnings]
         if self.note:

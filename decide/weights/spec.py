@@ -26,6 +26,7 @@ if TYPE_CHECKING:
 #: mappings and texts (the command line's repeated ``-w``: later values win). See :mod:`decide.weights.apply`.
 WeightsLike = Union[Mapping[str, float], str, "WeightsResult", Sequence[Mapping[str, float] | str], "WeightSpec", None]
 
+
 @dataclass(frozen=True)
 class WeightSpec:
     """Weights as given, parsed once: an ordering (or none) and exact overrides by criterion."""
@@ -101,9 +102,7 @@ def parse_order(spec: str, matrix: Matrix) -> list[list[int]]:
             continue
         chain = [name.strip() for name in part.split(">")]
         if len(chain) < 2 or not all(chain):
-            raise SpecError(
-                f"'{part.strip()}' is not NAME>NAME[>NAME...]; write e.g. '{ORDER_EXAMPLE}'", field="order"
-            )
+            raise SpecError(f"'{part.strip()}' is not NAME>NAME[>NAME...]; write e.g. '{ORDER_EXAMPLE}'", field="order")
         for typed in chain:
             name = matrix.criterion(typed).name  # any case; UnknownNameError lists the criteria
             if name in seen:
@@ -113,5 +112,3 @@ def parse_order(spec: str, matrix: Matrix) -> list[list[int]]:
     if not chains:
         raise SpecError(f"is empty; write e.g. '{ORDER_EXAMPLE}'", field="order")
     return chains
-
-

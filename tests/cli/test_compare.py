@@ -28,23 +28,16 @@ def test_compare_json(cli, example_file):
 
 @pytest.mark.slow
 def test_compare_all_lists_skipped_methods(cli, example_file):
-    data = json.loads(
-        cli("compare", example_file, "-a", "Example", "--all", "-f", "json").output
-    )["actors"][0]
+    data = json.loads(cli("compare", example_file, "-a", "Example", "--all", "-f", "json").output)["actors"][0]
     assert "wpm" in data["skipped"]
 
 
 def test_compare_errors(cli, example_file):
     result = cli("compare", example_file, "-a", "Example", "--methods", "topsis,nope")
     assert result.exit_code == 1
-    assert result.output.startswith(
-        "Error: unknown method 'nope'; choose from: wsm, wpm,"
-    )
+    assert result.output.startswith("Error: unknown method 'nope'; choose from: wsm, wpm,")
     result = cli("compare", example_file, "-a", "Example", "--methods", "wsm", "--all")
     assert result.exit_code == 2
     assert "Error: give --methods or --all, not both" in result.output
     result = cli("compare", example_file, "-a", "Example", "-p", "v=0.3")
-    assert result.output == (
-        "Error: --param: 'v' does not name its method; write METHOD.KEY=VALUE, "
-        "e.g. vikor.v=0.3\n"
-    )
+    assert result.output == ("Error: --param: 'v' does not name its method; write METHOD.KEY=VALUE, e.g. vikor.v=0.3\n")

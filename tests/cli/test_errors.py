@@ -32,8 +32,11 @@ def decide_process(*args: str, **options) -> subprocess.Popen:
     env = {**os.environ, "PYTHONPATH": str(REPO)}
     code = "from decide.cli.main import main; main()"
     return subprocess.Popen(
-        [sys.executable, "-c", code, *args], env=env, text=True,
-        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL), **options,
+        [sys.executable, "-c", code, *args],
+        env=env,
+        text=True,
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
+        **options,
     )
 
 
@@ -159,8 +162,19 @@ def test_output_dash_is_stdout(cli):
 def test_ctrl_c_exits_130_with_one_line_and_writes_nothing(tmp_path):
     """Issue 8: SIGINT during a long smaa -o out.csv: status 130, one line, no file, no temporary."""
     target = tmp_path / "out.csv"
-    process = decide_process("smaa", "-a", "china", "-m", "promethee2", "-n", "100000", "-o", str(target),
-                             stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    process = decide_process(
+        "smaa",
+        "-a",
+        "china",
+        "-m",
+        "promethee2",
+        "-n",
+        "100000",
+        "-o",
+        str(target),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
     time.sleep(3.0)
     process.send_signal(signal.SIGINT)
     _, stderr = process.communicate(timeout=60)

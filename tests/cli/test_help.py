@@ -41,9 +41,7 @@ def test_methods_command_stays_light():
         "print(sorted(m for m in ('skcriteria', 'pymcdm', 'matplotlib') if m in "
         "sys.modules))\n"
     )
-    out = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, check=True
-    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
 
 

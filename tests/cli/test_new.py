@@ -8,8 +8,14 @@ import pytest
 from decide.io.load import load_matrix
 from tests.cli.test_errors import one_error_line
 
-VENDORS = ["new", "vendors.yaml", "--criteria", "price:min,quality:max,delivery:min,support:max",
-           "--strategies", "A,B,C,D,E"]
+VENDORS = [
+    "new",
+    "vendors.yaml",
+    "--criteria",
+    "price:min,quality:max,delivery:min,support:max",
+    "--strategies",
+    "A,B,C,D,E",
+]
 
 
 @pytest.fixture
@@ -47,14 +53,18 @@ def test_edit_five_numbers_and_rank_with_equal_weights_and_no_actor(cli, here):
     assert result.exit_code == 0, result.stderr
     lines = result.stdout.splitlines()
     assert "(equal: none given)" in result.stdout
-    table = lines[lines.index(next(line for line in lines if line.startswith("----"))) + 1:]
+    table = lines[lines.index(next(line for line in lines if line.startswith("----"))) + 1 :]
     assert table[0].split()[:2] == ["1", "A"]
     assert "basis" not in result.stdout  # the file never says what its strategies rest on
 
 
 def test_new_takes_weights_and_a_scale(cli, here):
-    assert cli("new", "w.yaml", "--criteria", "gain:benefit:3,cost:-:1", "--strategies", "X,Y",
-               "--scale", "0:100").exit_code == 0
+    assert (
+        cli(
+            "new", "w.yaml", "--criteria", "gain:benefit:3,cost:-:1", "--strategies", "X,Y", "--scale", "0:100"
+        ).exit_code
+        == 0
+    )
     matrix = load_matrix(here / "w.yaml")
     assert matrix.weights == {"gain": 0.75, "cost": 0.25}
     assert matrix.objectives == ["max", "min"] and matrix.scale == (0.0, 100.0)
@@ -67,13 +77,16 @@ def test_new_refuses_to_overwrite(cli, here):
     assert (here / "vendors.yaml").read_text(encoding="utf-8") == "keep me"
 
 
-@pytest.mark.parametrize(("args", "expected"), [
-    (["--criteria", "price:up"], "--criteria: 'price:up' is not NAME:max or NAME:min"),
-    (["--criteria", "a:max,A:min"], "--criteria: criterion 'A' is given twice"),
-    (["--criteria", "a:max:2,b:min"], "--criteria: give every criterion a weight or none"),
-    (["--strategies", "A,a"], "--strategies: strategy 'a' is given twice"),
-    (["--scale", "10:1"], "--scale: '10:1' is not LOW:HIGH with LOW < HIGH"),
-])
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [
+        (["--criteria", "price:up"], "--criteria: 'price:up' is not NAME:max or NAME:min"),
+        (["--criteria", "a:max,A:min"], "--criteria: criterion 'A' is given twice"),
+        (["--criteria", "a:max:2,b:min"], "--criteria: give every criterion a weight or none"),
+        (["--strategies", "A,a"], "--strategies: strategy 'a' is given twice"),
+        (["--scale", "10:1"], "--scale: '10:1' is not LOW:HIGH with LOW < HIGH"),
+    ],
+)
 def test_bad_new_options_give_one_line(cli, here, args, expected):
     assert one_error_line(cli("new", "m.yaml", *args)).startswith("Error: " + expected)
     assert not (here / "m.yaml").exists()
@@ -120,8 +133,16 @@ def test_a_minimal_file_reads_with_every_default(here):
 
 def test_one_file_needs_no_actor_option_anywhere(cli, here):
     (here / "chairs.yaml").write_text(MINIMAL, encoding="utf-8")
-    for command in (["rank"], ["show"], ["explain"], ["explain", "--strategy", "Bolt"], ["sensitivity"],
-                    ["sensitivity", "--make-top", "Cog"], ["smaa", "-n", "50", "--seed", "1"], ["compare"]):
+    for command in (
+        ["rank"],
+        ["show"],
+        ["explain"],
+        ["explain", "--strategy", "Bolt"],
+        ["sensitivity"],
+        ["sensitivity", "--make-top", "Cog"],
+        ["smaa", "-n", "50", "--seed", "1"],
+        ["compare"],
+    ):
         result = cli(*command, "chairs.yaml")
         assert result.exit_code == 0, (command, result.stderr)
         assert "Chairs" in result.stdout

@@ -49,8 +49,9 @@ def test_compare_profiles_side_by_side(cli):
     header = cli("compare", "-a", "south korea", "--all-profiles", "--methods", "wsm", "-f", "markdown").stdout
     assert re.search(r"readiness +\| +allied-drills +\| +escalation-wary +\| +borda\\_points", header)
     assert "Kendall's tau-b between the profiles' rankings" in result.stdout
-    named = cli("compare", "-a", "south korea", "--profiles", "readiness,escalation-wary", "-w", "cost=0.2",
-                "-f", "json")
+    named = cli(
+        "compare", "-a", "south korea", "--profiles", "readiness,escalation-wary", "-w", "cost=0.2", "-f", "json"
+    )
     profiles = json.loads(named.stdout)["actors"][0]["profiles"]
     assert list(profiles) == ["readiness", "escalation-wary"]
     assert profiles["readiness"]["weights_source"] == "profile 'readiness' + override cost=0.2"

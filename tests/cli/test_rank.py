@@ -54,8 +54,10 @@ def test_rank_a_user_file(cli, matrix_file):
 @pytest.mark.parametrize(
     ("args", "error"),
     [
-        (["rank", "--method", "electre9"],
-         "Error: unknown method 'electre9' (did you mean 'electre2'?); choose from: " + ", ".join(METHODS)),
+        (
+            ["rank", "--method", "electre9"],
+            "Error: unknown method 'electre9' (did you mean 'electre2'?); choose from: " + ", ".join(METHODS),
+        ),
         (
             ["rank", "--actor", "Atlantis"],
             "Error: unknown actor 'Atlantis'; choose from: "
@@ -110,27 +112,20 @@ def test_output_into_missing_folder(cli, tmp_path):
 def test_unknown_parameter_is_one_error_line(cli, example_file):
     result = cli("rank", example_file, "--method", "vikor", "--param", "w=1")
     assert result.exit_code == 1
-    assert result.output == (
-        "Error: method 'vikor' has no parameter 'w'; its parameters: v, "
-        "use_compromise_set\n"
-    )
+    assert result.output == ("Error: method 'vikor' has no parameter 'w'; its parameters: v, use_compromise_set\n")
 
 
 def test_out_of_range_parameter_is_one_error_line(cli, example_file):
     result = cli("rank", example_file, "-m", "cocoso", "-p", "lambda=1.5")
     assert result.exit_code == 1
-    assert result.output == (
-        "Error: method 'cocoso': parameter 'lambda' is 1.5; allowed: 0 <= lambda <= 1\n"
-    )
+    assert result.output == ("Error: method 'cocoso': parameter 'lambda' is 1.5; allowed: 0 <= lambda <= 1\n")
 
 
 def test_zero_cost_is_a_clear_error(cli, example_file):
     result = cli("rank", example_file, "-m", "wpm")
     assert result.exit_code == 1
     assert result.output.startswith(
-        f"Error: {example_file}: wpm cannot rank this matrix: criterion 'cost' has a "
-        f"zero "
-        "for strategy 'X'; "
+        f"Error: {example_file}: wpm cannot rank this matrix: criterion 'cost' has a zero for strategy 'X'; "
     )
     assert result.output.count("\n") == 1
 
@@ -155,7 +150,10 @@ def test_rank_simus_json_in_a_real_process(simus_file):
     env = {k: v for k, v in os.environ.items() if k != "PYTHONWARNINGS"}
     out = subprocess.run(
         [sys.executable, "-W", "error", "-m", "decide", "rank", simus_file, "-m", "simus", "-f", "json"],
-        capture_output=True, text=True, check=True, env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+        env=env,
     )
     assert out.stderr == ""
     data = json.loads(out.stdout)
@@ -176,7 +174,9 @@ def test_captions_say_simus_does_not_use_weights(cli, simus_file):
     assert "; weights gain=0.6, reach=0.4 (file); " in weighted
     compared = cli("compare", simus_file, "-a", "Example", "--methods", "topsis,simus").output
     assert "weights gain=0.6, reach=0.4 (file; not used by simus); data" in " ".join(compared.split())
-    data = json.loads(cli("compare", simus_file, "-a", "Example", "--methods", "topsis,simus", "-f", "json").output)["actors"][0]
+    data = json.loads(cli("compare", simus_file, "-a", "Example", "--methods", "topsis,simus", "-f", "json").output)[
+        "actors"
+    ][0]
     assert [m["weights_used"] for m in data["methods"]] == [True, False]
 
 

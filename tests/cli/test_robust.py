@@ -60,8 +60,11 @@ def test_robust_plot_never_overwrites_the_matrix_it_read(cli, matrix_file):
 
 def test_one_cell_of_decide_robust_is_decide_rank(cli):
     ranked = json.loads(cli("rank", "-a", "china", "-m", "vikor", "-f", "json").output)["actors"][0]["ranking"]
-    grid = json.loads(cli("robust", "-a", "china", "--scenarios", "baseline", "--profiles", "file", "--methods",
-                          "vikor", "-f", "json").output)
+    grid = json.loads(
+        cli(
+            "robust", "-a", "china", "--scenarios", "baseline", "--profiles", "file", "--methods", "vikor", "-f", "json"
+        ).output
+    )
     (cell,) = grid["actors"][0]["cells"]
     assert {row["strategy"]: row["rank"] for row in cell["ranking"]} == {r["strategy"]: r["rank"] for r in ranked}
     assert {row["strategy"]: row["score"] for row in cell["ranking"]} == {r["strategy"]: r["score"] for r in ranked}

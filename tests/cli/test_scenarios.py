@@ -27,9 +27,12 @@ def with_scenarios(matrix_file):
 def test_every_command_that_ranks_takes_the_scenario_and_names_it(cli, with_scenarios):
     path = str(with_scenarios())
     for command in (
-        ["rank", path], ["compare", path, "-a", "TL", "--methods", "wsm,topsis"],
-        ["sensitivity", path, "-a", "TL", "-m", "wsm"], ["sensitivity", path, "-a", "TL", "--make-top", "Aid"],
-        ["smaa", path, "-n", "200", "--seed", "1"], ["show", path, "-a", "TL"],
+        ["rank", path],
+        ["compare", path, "-a", "TL", "--methods", "wsm,topsis"],
+        ["sensitivity", path, "-a", "TL", "-m", "wsm"],
+        ["sensitivity", path, "-a", "TL", "--make-top", "Aid"],
+        ["smaa", path, "-n", "200", "--seed", "1"],
+        ["show", path, "-a", "TL"],
     ):
         result = cli(*command, "--scenario", "escalation")
         assert result.exit_code == 0, (command, result.output)

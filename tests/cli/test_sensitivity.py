@@ -48,25 +48,34 @@ def test_make_top(cli, matrix_file):
 @pytest.mark.parametrize(
     "args, error",
     [
-        (["sensitivity", "--actor", "Narnia"],
-         "Error: unknown actor 'Narnia'; choose from: Testland"),
-        (["sensitivity", "--actor", "TL", "--criterion", "price"],
-         "Error: {path}: unknown criterion 'price'; choose from: stability, deterrence, cost, risk"),
-        (["sensitivity", "--actor", "TL", "--make-top", "Peace"],
-         "Error: {path}: unknown strategy 'Peace'; choose from: Talks, Exercises, Sanctions, Aid"),
-        (["sensitivity", "--actor", "TL", "--method", "magic"],
-         "Error: unknown method 'magic' (did you mean 'mairca'?); choose from: " + ", ".join(METHODS)),
-        (["smaa", "--order", "risk>>cost"],
-         "Error: --order: 'risk>>cost' is not NAME>NAME[>NAME...]; write e.g. "
-         "'deterrence>stability>risk>cost'"),
-        (["smaa", "--order", "risk>cost>risk"],
-         "Error: --order: criterion 'risk' appears twice; name each criterion once"),
+        (["sensitivity", "--actor", "Narnia"], "Error: unknown actor 'Narnia'; choose from: Testland"),
+        (
+            ["sensitivity", "--actor", "TL", "--criterion", "price"],
+            "Error: {path}: unknown criterion 'price'; choose from: stability, deterrence, cost, risk",
+        ),
+        (
+            ["sensitivity", "--actor", "TL", "--make-top", "Peace"],
+            "Error: {path}: unknown strategy 'Peace'; choose from: Talks, Exercises, Sanctions, Aid",
+        ),
+        (
+            ["sensitivity", "--actor", "TL", "--method", "magic"],
+            "Error: unknown method 'magic' (did you mean 'mairca'?); choose from: " + ", ".join(METHODS),
+        ),
+        (
+            ["smaa", "--order", "risk>>cost"],
+            "Error: --order: 'risk>>cost' is not NAME>NAME[>NAME...]; write e.g. 'deterrence>stability>risk>cost'",
+        ),
+        (
+            ["smaa", "--order", "risk>cost>risk"],
+            "Error: --order: criterion 'risk' appears twice; name each criterion once",
+        ),
         (["smaa", "--spread", "1.5"], "Error: --spread is 1.5; give a number in (0, 1], e.g. 0.1"),
-        (["smaa", "--spread", "0.1", "--order", "risk>cost"],
-         "Error: --spread and --order cannot be combined; choose one way to draw weights"),
+        (
+            ["smaa", "--spread", "0.1", "--order", "risk>cost"],
+            "Error: --spread and --order cannot be combined; choose one way to draw weights",
+        ),
         (["smaa", "--score-noise", "-1"], "Error: --score-noise is -1.0; give a number >= 0, e.g. 1"),
-        (["smaa", "--param", "v=2", "-m", "vikor"],
-         "Error: method 'vikor': parameter 'v' is 2; allowed: 0 <= v <= 1"),
+        (["smaa", "--param", "v=2", "-m", "vikor"], "Error: method 'vikor': parameter 'v' is 2; allowed: 0 <= v <= 1"),
     ],
 )
 def test_bad_robustness_options_give_one_error_line(cli, matrix_file, args, error):

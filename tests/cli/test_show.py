@@ -15,9 +15,13 @@ def test_show_a_shipped_actor(cli):
 
 def test_show_gives_basis_certainty_and_ranges(cli, matrix_file):
     strategies = [
-        {"name": "Talks", "basis": "inferred", "reasoning": "given to another actor in the text",
-         "scores": {"stability": 8, "deterrence": 3, "cost": {"value": 2, "low": 1, "high": 4}, "risk": 3},
-         "certainty": {"stability": "stated", "deterrence": "implied", "cost": "judgement", "risk": "stated"}},
+        {
+            "name": "Talks",
+            "basis": "inferred",
+            "reasoning": "given to another actor in the text",
+            "scores": {"stability": 8, "deterrence": 3, "cost": {"value": 2, "low": 1, "high": 4}, "risk": 3},
+            "certainty": {"stability": "stated", "deterrence": "implied", "cost": "judgement", "risk": "stated"},
+        },
         {"name": "Aid", "scores": {"stability": 7, "deterrence": 2, "cost": 3, "risk": 2}},
     ]
     path = matrix_file(strategies=strategies, weights_rationale="security first")

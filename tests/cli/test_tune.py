@@ -41,8 +41,7 @@ def test_piped_output_stops_at_once_instead_of_hanging():
     """``decide tune -a China | cat`` with a terminal as stdin: stdout is the pipe."""
     leader, follower = pty.openpty()
     try:
-        process = decide_process("tune", "-a", "China", stdin=follower, stdout=subprocess.PIPE,
-                                 stderr=subprocess.PIPE)
+        process = decide_process("tune", "-a", "China", stdin=follower, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
         out, err = process.communicate(timeout=60)
     finally:
         os.close(leader)

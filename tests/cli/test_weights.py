@@ -15,8 +15,12 @@ def test_roc_reproduces_barron_and_barrett(cli):
     table's 4 decimals; tests/test_weights.py says how the table itself was checked)."""
     result = cli("weights", "roc", "--order", "c2>c1>c4>c3", "-f", "json")
     assert result.exit_code == 0
-    assert json.loads(result.stdout) == {"command": "weights", "actors": None,
-        "method": "roc", "weights": {"c2": 0.5208, "c1": 0.2708, "c4": 0.1458, "c3": 0.0625}, "order": "c2>c1>c4>c3",
+    assert json.loads(result.stdout) == {
+        "command": "weights",
+        "actors": None,
+        "method": "roc",
+        "weights": {"c2": 0.5208, "c1": 0.2708, "c4": 0.1458, "c3": 0.0625},
+        "order": "c2>c1>c4>c3",
     }
 
 
@@ -65,8 +69,10 @@ def test_ahp_reproduces_saatys_house_example_and_warns(cli, tmp_path):
     assert round(data["consistency_ratio"], 3) == 0.169
     result = cli("weights", "ahp", str(path))
     assert result.exit_code == 0
-    assert "Warning: consistency ratio 0.169 > 0.10: the judgments are inconsistent; revisit 'neighborhood' vs" \
-        " 'condition' (given 6" in " ".join(result.stdout.split())  # wrapped to the terminal's width
+    assert (
+        "Warning: consistency ratio 0.169 > 0.10: the judgments are inconsistent; revisit 'neighborhood' vs"
+        " 'condition' (given 6" in " ".join(result.stdout.split())
+    )  # wrapped to the terminal's width
     assert result.stderr == ""
     as_json = cli("weights", "ahp", str(path), "-f", "json")
     assert as_json.stderr.startswith("Warning: consistency ratio 0.169 > 0.10")  # data formats keep stdout clean
@@ -76,16 +82,24 @@ def test_ahp_reproduces_saatys_house_example_and_warns(cli, tmp_path):
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("criteria: [a, b]\nmatrix: [[1, 3], [3, 1]]\n",
-         "not reciprocal: (a, b) is 3 but (b, a) is 3, expected 1/3 = 0.3333"),
+        (
+            "criteria: [a, b]\nmatrix: [[1, 3], [3, 1]]\n",
+            "not reciprocal: (a, b) is 3 but (b, a) is 3, expected 1/3 = 0.3333",
+        ),
         ("criteria: [a, b]\nmatrix: [[1, 0], [0, 1]]\n", "entry (a, b) is 0; pairwise judgments must be > 0"),
-        ("criteria: [a, b]\njudgments: [[a, b, 11]]\n",
-         "judgment ['a', 'b', 11]: value 11 is outside Saaty's scale 1/9..9 (9 = extremely more important,"
-         " 1/9 = extremely less)"),
-        ("criteria: [a, b]\njudgments: [[a, a, 3]]\n",
-         "judgment ['a', 'a', 3] compares 'a' with itself; drop it (the diagonal is always 1)"),
-        ("criteria: [a, b, c]\njudgments: [[a, b, 3]]\n",
-         "2 missing judgments: a-c, b-c; add [a, b, value] for each pair"),
+        (
+            "criteria: [a, b]\njudgments: [[a, b, 11]]\n",
+            "judgment ['a', 'b', 11]: value 11 is outside Saaty's scale 1/9..9 (9 = extremely more important,"
+            " 1/9 = extremely less)",
+        ),
+        (
+            "criteria: [a, b]\njudgments: [[a, a, 3]]\n",
+            "judgment ['a', 'a', 3] compares 'a' with itself; drop it (the diagonal is always 1)",
+        ),
+        (
+            "criteria: [a, b, c]\njudgments: [[a, b, 3]]\n",
+            "2 missing judgments: a-c, b-c; add [a, b, value] for each pair",
+        ),
     ],
 )
 def test_bad_ahp_files(cli, tmp_path, text, expected):
@@ -98,18 +112,25 @@ def test_bad_ahp_files(cli, tmp_path, text, expected):
 
 def test_swing(cli):
     """SWING (von Winterfeldt & Edwards 1986): points over their sum, 100/230, 70/230, 40/230, 20/230."""
-    data = json.loads(cli("weights", "swing", "--swing", "deterrence=100,stability=70,risk=40,cost=20",
-                          "-f", "json").stdout)
+    data = json.loads(
+        cli("weights", "swing", "--swing", "deterrence=100,stability=70,risk=40,cost=20", "-f", "json").stdout
+    )
     assert data["weights"] == {"deterrence": 0.4348, "stability": 0.3043, "risk": 0.1739, "cost": 0.087}
 
 
 @pytest.mark.parametrize(
     ("points", "expected"),
     [
-        ("deterrence=100,cost=0", "swing: points of 'cost' are 0; points must be > 0 (drop a criterion that does not"
-                                  " matter from the matrix instead)"),
-        ("deterrence=100,cost=-5", "swing: points of 'cost' are -5; points must be > 0 (drop a criterion that does"
-                                   " not matter from the matrix instead)"),
+        (
+            "deterrence=100,cost=0",
+            "swing: points of 'cost' are 0; points must be > 0 (drop a criterion that does not"
+            " matter from the matrix instead)",
+        ),
+        (
+            "deterrence=100,cost=-5",
+            "swing: points of 'cost' are -5; points must be > 0 (drop a criterion that does"
+            " not matter from the matrix instead)",
+        ),
     ],
 )
 def test_bad_swing_points(cli, points, expected):
@@ -140,8 +161,21 @@ def test_save_needs_a_rationale_and_a_file(cli, matrix_file):
 
 def test_save_then_rank_with_the_profile(cli, matrix_file):
     path = matrix_file()
-    saved = cli("weights", "rs", str(path), "-a", "testland", "--order", "deterrence>stability=risk>cost",
-                "--save", "hawk", "--into", str(path), "--rationale", "Deterrence first.")
+    saved = cli(
+        "weights",
+        "rs",
+        str(path),
+        "-a",
+        "testland",
+        "--order",
+        "deterrence>stability=risk>cost",
+        "--save",
+        "hawk",
+        "--into",
+        str(path),
+        "--rationale",
+        "Deterrence first.",
+    )
     assert saved.exit_code == 0 and saved.stderr == f"saved profile 'hawk' in {path}\n"
     ranked = cli("rank", str(path), "--profile", "hawk")
     assert "(profile 'hawk')" in " ".join(ranked.stdout.split("\n\n")[0].split())  # the caption, wrapped
@@ -168,19 +202,31 @@ def test_an_ordering_with_a_rule(cli, matrix_file):
 @pytest.mark.parametrize(
     ("weights", "expected"),
     [
-        ("deterrence>stabilty>risk>cost",
-         "--weights: unknown criterion 'stabilty' (did you mean 'stability'?); choose from: stability, deterrence,"
-         " cost, risk"),
-        ("deterrence>deterrence>risk>cost",
-         "--weights: criterion 'deterrence' appears twice in 'deterrence>deterrence>risk>cost'; name each criterion"
-         " once"),
-        ("deterrence>stability>risk", "--weights: 'deterrence>stability>risk' leaves out cost; every criterion must be"
-                                      " placed"),
-        ("deterrence=0.8,cost=0.4", "{path}: --weights: deterrence=0.8, cost=0.4 sum to 1.2, above 1, leaving nothing"
-                                    " for stability, risk; lower them, or give every criterion a value to have them"
-                                    " normalised"),
-        ("deterence=0.5", "{path}: unknown criterion 'deterence' (did you mean 'deterrence'?); choose from: stability,"
-                          " deterrence, cost, risk"),
+        (
+            "deterrence>stabilty>risk>cost",
+            "--weights: unknown criterion 'stabilty' (did you mean 'stability'?); choose from: stability, deterrence,"
+            " cost, risk",
+        ),
+        (
+            "deterrence>deterrence>risk>cost",
+            "--weights: criterion 'deterrence' appears twice in 'deterrence>deterrence>risk>cost'; name each criterion"
+            " once",
+        ),
+        (
+            "deterrence>stability>risk",
+            "--weights: 'deterrence>stability>risk' leaves out cost; every criterion must be placed",
+        ),
+        (
+            "deterrence=0.8,cost=0.4",
+            "{path}: --weights: deterrence=0.8, cost=0.4 sum to 1.2, above 1, leaving nothing"
+            " for stability, risk; lower them, or give every criterion a value to have them"
+            " normalised",
+        ),
+        (
+            "deterence=0.5",
+            "{path}: unknown criterion 'deterence' (did you mean 'deterrence'?); choose from: stability,"
+            " deterrence, cost, risk",
+        ),
     ],
 )
 def test_bad_weights(cli, matrix_file, weights, expected):
@@ -255,8 +301,9 @@ def test_saving_a_profile_again_names_replace(cli, matrix_file):
     before = path.read_text(encoding="utf-8")
     again = cli(*order, "--save", "Hawk")
     assert again.exit_code == 1 and again.stdout == ""  # refused before the weights print
-    assert again.stderr == (f"Error: {path}: profile 'hawk' exists already; choose another name, "
-                            "or add --replace to replace it\n")
+    assert again.stderr == (
+        f"Error: {path}: profile 'hawk' exists already; choose another name, or add --replace to replace it\n"
+    )
     assert path.read_text(encoding="utf-8") == before
     assert cli(*order, "--save", "Hawk", "--replace").exit_code == 0
     assert path.read_text(encoding="utf-8") != before

@@ -20,16 +20,13 @@ def test_wpm_refuses_a_zero_cost_instead_of_inverting_it_to_infinity():
     with pytest.raises(MethodError) as error:
         evaluate(zero_cost_matrix(), "wpm")
     assert str(error.value).startswith(
-        "Example: wpm cannot rank this matrix: criterion 'cost' has a zero for "
-        "strategy 'X'; "
+        "Example: wpm cannot rank this matrix: criterion 'cost' has a zero for strategy 'X'; "
     )
 
 
 def test_cocoso_names_the_strategy_that_is_worst_everywhere():
     matrix = make_matrix([[5, 2], [3, 4], [4, 1]], ["max", "min"], [1, 1])
-    with pytest.raises(
-        MethodError, match="strategy 'A2' is the worst on every weighted criterion"
-    ):
+    with pytest.raises(MethodError, match="strategy 'A2' is the worst on every weighted criterion"):
         evaluate(matrix, "cocoso")
 
 
@@ -55,9 +52,7 @@ def test_cocoso_yazdani_2019():
     )
     ranks, scores = evaluate(matrix, "cocoso")
     assert ranks.tolist() == [5, 2, 1, 4, 7, 6, 3]
-    np.testing.assert_allclose(
-        scores, [2.041, 2.788, 2.882, 2.416, 1.3, 1.443, 2.52], atol=1e-2
-    )
+    np.testing.assert_allclose(scores, [2.041, 2.788, 2.882, 2.416, 1.3, 1.443, 2.52], atol=1e-2)
 
 
 @published("waspas", "Chakraborty et al. (2015), example 2")

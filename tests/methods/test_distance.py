@@ -34,9 +34,7 @@ def test_topsis_tzeng_huang_2011():
     """Tzeng, G.-H. & Huang, J.-J. (2011). Multiple Attribute Decision Making: Methods
     and Applications. CRC Press; TOPSIS numerical example (4 alternatives, 3 benefit
     criteria), closeness coefficients printed to 4 decimals."""
-    matrix = make_matrix(
-        [[5, 8, 4], [7, 6, 8], [8, 8, 6], [7, 4, 6]], ["max"] * 3, [0.3, 0.4, 0.3]
-    )
+    matrix = make_matrix([[5, 8, 4], [7, 6, 8], [8, 8, 6], [7, 4, 6]], ["max"] * 3, [0.3, 0.4, 0.3])
     check(matrix, "topsis", [3, 2, 1, 4], [0.5037, 0.6581, 0.7482, 0.3340], 4)
 
 
@@ -315,9 +313,7 @@ def test_marcos_stevic_2020():
     matrix = make_matrix(data, ["min", "max", "max", "min"] + ["max"] * 17, weights)
     ranks, scores = evaluate(matrix, "marcos")
     assert ranks.tolist() == [6, 1, 5, 3, 2, 7, 4, 8]
-    np.testing.assert_allclose(
-        scores, [0.524, 0.846, 0.704, 0.796, 0.843, 0.499, 0.722, 0.290], atol=1e-2
-    )
+    np.testing.assert_allclose(scores, [0.524, 0.846, 0.704, 0.796, 0.843, 0.499, 0.722, 0.290], atol=1e-2)
 
 
 WANG_2021 = [

@@ -43,8 +43,9 @@ def test_fmf_order_follows_the_weights_on_a_small_example():
     ranks, scores = evaluate(matrix, "fmf")
     assert ranks.tolist() == [1, 2]
     norm = np.sqrt(10.0)
-    np.testing.assert_allclose(scores, [0.7 * np.log(3 / norm) + 0.3 * np.log(1 / norm),
-                                        0.7 * np.log(1 / norm) + 0.3 * np.log(3 / norm)])
+    np.testing.assert_allclose(
+        scores, [0.7 * np.log(3 / norm) + 0.3 * np.log(1 / norm), 0.7 * np.log(1 / norm) + 0.3 * np.log(3 / norm)]
+    )
     flipped = make_matrix([[3, 1], [1, 3]], ["max", "max"], [0.3, 0.7])
     assert evaluate(flipped, "fmf")[0].tolist() == [2, 1]
 
@@ -68,9 +69,9 @@ def test_fmf_with_equal_weights_orders_as_the_unweighted_product():
     matrix = random_integer_matrix(3)
     equal = _reweighted(matrix, dict.fromkeys(matrix.criterion_names, 1.0))
     _, scores = evaluate(equal, "fmf")
-    unweighted = mkpipe(VectorScaler(target="matrix"), moora.FullMultiplicativeForm()).evaluate(
-        equal.to_skcriteria()
-    ).e_.score
+    unweighted = (
+        mkpipe(VectorScaler(target="matrix"), moora.FullMultiplicativeForm()).evaluate(equal.to_skcriteria()).e_.score
+    )
     # scikit-criteria's score is sum(ln(w x)) with w = 1/4: 4 x ours minus a constant
     difference = unweighted - 4 * scores
     np.testing.assert_allclose(difference, difference[0])

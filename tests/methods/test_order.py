@@ -17,8 +17,9 @@ from tests.helpers import evaluate, make_matrix
 def permuted_matrices(draw, low: int = 0):
     rows = draw(st.integers(2, 5))
     columns = draw(st.integers(2, 4))
-    values = draw(st.lists(st.lists(st.integers(low, 5), min_size=columns, max_size=columns),
-                           min_size=rows, max_size=rows))
+    values = draw(
+        st.lists(st.lists(st.integers(low, 5), min_size=columns, max_size=columns), min_size=rows, max_size=rows)
+    )
     objectives = draw(st.lists(st.sampled_from(["max", "min"]), min_size=columns, max_size=columns))
     weights = draw(st.lists(st.integers(0, 3), min_size=columns, max_size=columns).filter(any))
     row_order = draw(st.permutations(range(rows)))

@@ -27,8 +27,7 @@ def test_promethee_threshold_is_required_by_its_function():
     matrix = make_matrix([[5, 2], [3, 4]], ["max", "min"], [1, 1])
     with pytest.raises(
         MethodError,
-        match="criterion 'c2' uses the vshape preference function, which needs "
-        "threshold p",
+        match="criterion 'c2' uses the vshape preference function, which needs threshold p",
     ):
         evaluate(matrix, "promethee2", {"preference": "c2:vshape"})
 
@@ -41,9 +40,7 @@ def test_promethee_vshape_equals_pymcdm():
     _, scores = evaluate(matrix, "promethee2", {"preference": "vshape", "p": "3"})
     types = np.array([1 if o == "max" else -1 for o in matrix.objectives])
     weights = np.array(list(matrix.weights.values()))
-    flows = PROMETHEE_II("vshape", p=[3.0] * 4)(
-        matrix.to_frame().to_numpy(), weights, types, validation=False
-    )
+    flows = PROMETHEE_II("vshape", p=[3.0] * 4)(matrix.to_frame().to_numpy(), weights, types, validation=False)
     np.testing.assert_allclose(scores, flows)
 
 
@@ -61,12 +58,8 @@ def test_promethee_mixed_functions_add_per_criterion_flows():
     types = np.array([1 if o == "max" else -1 for o in matrix.objectives])
     weights = np.array(list(matrix.weights.values()))
     expected = (
-        PROMETHEE_II("level", p=[4.0], q=[1.0])(
-            values[:, [0]], weights[[0]], types[[0]], validation=False
-        )
-        + PROMETHEE_II("vshape", p=[4.0])(
-            values[:, [1]], weights[[1]], types[[1]], validation=False
-        )
+        PROMETHEE_II("level", p=[4.0], q=[1.0])(values[:, [0]], weights[[0]], types[[0]], validation=False)
+        + PROMETHEE_II("vshape", p=[4.0])(values[:, [1]], weights[[1]], types[[1]], validation=False)
         + PROMETHEE_II("usual")(values[:, 2:], weights[2:], types[2:], validation=False)
     )
     np.testing.assert_allclose(scores, expected)
@@ -99,8 +92,7 @@ def _promethee_cases(draw):
         cell = st.integers(-5, 5).map(float)  # ties and differences equal to a threshold
     else:
         cell = st.floats(-1e3, 1e3, allow_nan=False).map(lambda x: round(x, 3))
-    values = np.array(draw(st.lists(st.lists(cell, min_size=columns, max_size=columns),
-                                    min_size=rows, max_size=rows)))
+    values = np.array(draw(st.lists(st.lists(cell, min_size=columns, max_size=columns), min_size=rows, max_size=rows)))
     weights = np.array(draw(st.lists(st.floats(0.0, 1.0), min_size=columns, max_size=columns)))
     types = np.array(draw(st.lists(st.sampled_from([1, -1]), min_size=columns, max_size=columns)))
     function = draw(st.sampled_from(sorted(_THRESHOLDS)))
@@ -117,8 +109,9 @@ def test_promethee_fast_flows_equal_pymcdm(case):
     values, weights, types, function, thresholds = case
     m = values.shape[1]
     expected = _pymcdm_flows(values, weights, types, function, thresholds.get("p"), thresholds.get("q"))
-    flows = net_flows(values, weights, types == 1, [function] * m, [thresholds.get("p")] * m,
-                      [thresholds.get("q")] * m, [None] * m)
+    flows = net_flows(
+        values, weights, types == 1, [function] * m, [thresholds.get("p")] * m, [thresholds.get("q")] * m, [None] * m
+    )
     np.testing.assert_allclose(flows, expected, rtol=0, atol=1e-12)
 
 
@@ -131,8 +124,9 @@ def test_promethee_ranks_equal_pymcdm_through_decide(function, seed):
     params = {"preference": function, **{k: str(v) for k, v in thresholds.items()}}
     _, scores = evaluate(matrix, "promethee2", params)
     types = np.array([1 if o == "max" else -1 for o in matrix.objectives])
-    expected = _pymcdm_flows(matrix.to_array(), matrix.weight_array(), types, function,
-                             thresholds.get("p"), thresholds.get("q"))
+    expected = _pymcdm_flows(
+        matrix.to_array(), matrix.weight_array(), types, function, thresholds.get("p"), thresholds.get("q")
+    )
     np.testing.assert_allclose(scores, expected, rtol=0, atol=1e-12)
 
 

@@ -17,9 +17,7 @@ from tests.helpers import (
 
 
 def test_copras_refuses_a_strategy_without_costs():
-    with pytest.raises(
-        MethodError, match=r"strategy 'X' has a zero on every criterion to minimise"
-    ):
+    with pytest.raises(MethodError, match=r"strategy 'X' has a zero on every criterion to minimise"):
         evaluate(zero_cost_matrix(), "copras")
 
 

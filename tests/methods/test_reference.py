@@ -120,8 +120,25 @@ def test_ervd_shyur_2015():
         matrix,
         "ervd",
         [7, 13, 3, 12, 9, 4, 14, 11, 2, 10, 17, 16, 8, 6, 15, 1, 5],
-        [0.660, 0.503, 0.885, 0.521, 0.610, 0.796, 0.498, 0.549, 0.908,
-         0.565, 0.070, 0.199, 0.632, 0.716, 0.438, 0.972, 0.767],
+        [
+            0.660,
+            0.503,
+            0.885,
+            0.521,
+            0.610,
+            0.796,
+            0.498,
+            0.549,
+            0.908,
+            0.565,
+            0.070,
+            0.199,
+            0.632,
+            0.716,
+            0.438,
+            0.972,
+            0.767,
+        ],
         3,
         params={"reference": "80"},
     )
@@ -135,9 +152,7 @@ def test_ervd_equals_pymcdm_with_cost_criteria():
 
     matrix = random_integer_matrix(21)
     reference = [4.0, 6.5, 5.0, 3.0]
-    _, scores = evaluate(
-        matrix, "ervd", {"reference": ", ".join(f"c{j + 1}:{r}" for j, r in enumerate(reference))}
-    )
+    _, scores = evaluate(matrix, "ervd", {"reference": ", ".join(f"c{j + 1}:{r}" for j, r in enumerate(reference))})
     types = np.array([1 if o == "max" else -1 for o in matrix.objectives])
     expected = ERVD(ref_point=np.array(reference))(
         matrix.to_frame().to_numpy(), np.array(list(matrix.weights.values())), types
@@ -234,8 +249,9 @@ def test_spotis_ideal_point_equals_pymcdm_expected_solution_point(seed):
 
 def test_spotis_default_ideal_is_the_best_bound():
     matrix = random_integer_matrix(7)
-    best = ", ".join(f"{c}:{10 if o == 'max' else 1}" for c, o in zip(matrix.criterion_names, matrix.objectives,
-                                                                       strict=True))
+    best = ", ".join(
+        f"{c}:{10 if o == 'max' else 1}" for c, o in zip(matrix.criterion_names, matrix.objectives, strict=True)
+    )
     np.testing.assert_array_equal(evaluate(matrix, "spotis")[1], evaluate(matrix, "spotis", {"ideal": best})[1])
     # a single criterion's ideal moved changes the scores, the others keep the best bound
     assert not np.allclose(evaluate(matrix, "spotis")[1], evaluate(matrix, "spotis", {"ideal": "c1:5"})[1])

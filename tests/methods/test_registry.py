@@ -74,39 +74,26 @@ def test_catalogue_frame_lists_name_parameters_better_and_reference():
         "reference",
     ]
     row = frame.set_index("method").loc["vikor"]
-    assert (
-        row["parameters"]
-        == "v=0.5 (0 <= v <= 1), use_compromise_set=true (true | false)"
-    )
+    assert row["parameters"] == "v=0.5 (0 <= v <= 1), use_compromise_set=true (true | false)"
     assert row["reference"] == "Opricovic & Tzeng (2004)"
-    assert (
-        frame.set_index("method").loc["copras", "reference"]
-        == "Zavadskas et al. (1994)"
-    )
+    assert frame.set_index("method").loc["copras", "reference"] == "Zavadskas et al. (1994)"
 
 
 def test_unknown_method_lists_the_choices():
-    with pytest.raises(
-        UnknownNameError, match=r"unknown method 'ahp'; choose from: wsm, wpm, topsis"
-    ):
+    with pytest.raises(UnknownNameError, match=r"unknown method 'ahp'; choose from: wsm, wpm, topsis"):
         get_method("ahp")
 
 
 def test_unknown_parameter_is_named():
     with pytest.raises(UnknownNameError) as error:
         get_method("waspas", {"v": 1})
-    assert (
-        str(error.value)
-        == "method 'waspas' has no parameter 'v'; its parameters: lambda"
-    )
+    assert str(error.value) == "method 'waspas' has no parameter 'v'; its parameters: lambda"
 
 
 def test_out_of_range_parameter():
     with pytest.raises(SpecError) as error:
         get_method("codas", {"tau": "0.2"})
-    assert str(error.value) == (
-        "method 'codas': parameter 'tau' is 0.2; allowed: 0.01 <= tau <= 0.05"
-    )
+    assert str(error.value) == ("method 'codas': parameter 'tau' is 0.2; allowed: 0.01 <= tau <= 0.05")
 
 
 def test_parameters_without_parameters_resolve_to_empty():
@@ -139,9 +126,7 @@ def test_text_parameters_are_checked(name, params, message):
     ["wpm", "waspas", "codas", "aras", "marcos", "ocra", "mairca", "multimoora", "fmf"],
 )
 def test_methods_that_divide_by_cost_values_refuse_zero(name):
-    with pytest.raises(
-        MethodError, match=r"criterion 'cost' has a zero for strategy 'X'"
-    ):
+    with pytest.raises(MethodError, match=r"criterion 'cost' has a zero for strategy 'X'"):
         evaluate(zero_cost_matrix(), name)
 
 
@@ -167,9 +152,7 @@ def test_methods_that_take_a_zero_rank_it(name):
 
 
 def test_negative_values_are_named():
-    matrix = make_matrix(
-        [[5, 2], [-3, 1]], ["max", "min"], [1, 1], criteria=["gain", "cost"]
-    )
+    matrix = make_matrix([[5, 2], [-3, 1]], ["max", "min"], [1, 1], criteria=["gain", "cost"])
     with pytest.raises(
         MethodError,
         match=r"criterion 'gain' has a negative value \(-3\) for strategy 'A2'",
@@ -179,9 +162,7 @@ def test_negative_values_are_named():
 
 def test_per_criterion_parameter_names_unknown_criterion():
     matrix = make_matrix([[5, 2], [3, 4]], ["max", "min"], [1, 1])
-    with pytest.raises(
-        UnknownNameError, match="names unknown criterion 'price'; criteria are: c1, c2"
-    ):
+    with pytest.raises(UnknownNameError, match="names unknown criterion 'price'; criteria are: c1, c2"):
         evaluate(matrix, "promethee2", {"p": "price:2"})
 
 
@@ -192,9 +173,7 @@ def test_decide_equals_the_direct_pipeline(name, seed):
     matrix = random_integer_matrix(seed)
     try:
         ranks, _ = evaluate(matrix, name)
-    except (
-        MethodError
-    ) as error:  # a precondition (e.g. CoCoSo's worst-everywhere strategy)
+    except MethodError as error:  # a precondition (e.g. CoCoSo's worst-everywhere strategy)
         assert "cannot rank this matrix" in str(error)
         return
     expected = _dense(list(direct(name, matrix)))

@@ -23,10 +23,17 @@ VECTORISED = [name for name, cls in METHODS.items() if cls.vectorised]
 
 # normalisations that scikit-criteria can express, per vectorised method
 PIPELINE_VARIANTS = [
-    ("wsm", {}), ("wsm", {"normalization": "linear"}), ("wsm", {"normalization": "sum"}),
-    ("wpm", {}), ("wpm", {"normalization": "linear"}),
-    ("topsis", {}), ("topsis", {"normalization": "minmax"}), ("topsis", {"normalization": "linear"}),
-    ("vikor", {}), ("vikor", {"v": 0.2}), ("vikor", {"use_compromise_set": False}),
+    ("wsm", {}),
+    ("wsm", {"normalization": "linear"}),
+    ("wsm", {"normalization": "sum"}),
+    ("wpm", {}),
+    ("wpm", {"normalization": "linear"}),
+    ("topsis", {}),
+    ("topsis", {"normalization": "minmax"}),
+    ("topsis", {"normalization": "linear"}),
+    ("vikor", {}),
+    ("vikor", {"v": 0.2}),
+    ("vikor", {"use_compromise_set": False}),
 ]
 
 
@@ -34,8 +41,11 @@ def random_matrix(seed: int, strategies: int = 7) -> Matrix:
     """Scores on a [1, 10] scale, two benefit and two cost criteria, no ties."""
     rng = np.random.default_rng(seed)
     return make_matrix(
-        rng.uniform(1, 10, (strategies, 4)), ["max", "max", "min", "min"], [1, 1, 1, 1],
-        criteria=["stability", "deterrence", "cost", "risk"], scale=(1.0, 10.0),
+        rng.uniform(1, 10, (strategies, 4)),
+        ["max", "max", "min", "min"],
+        [1, 1, 1, 1],
+        criteria=["stability", "deterrence", "cost", "risk"],
+        scale=(1.0, 10.0),
     )
 
 
@@ -89,7 +99,8 @@ def test_evaluate_equals_the_pipeline_on_random_matrices(name, params, seed):
     strategies = int(rng.integers(2, 12))
     matrix = make_matrix(
         np.round(rng.uniform(1, 10, (strategies, 4)), int(rng.integers(0, 3))),
-        list(rng.choice(["max", "min"], 4)), rng.uniform(0.05, 1, 4),
+        list(rng.choice(["max", "min"], 4)),
+        rng.uniform(0.05, 1, 4),
     )
     method = get_method(name, params)
     ranks, scores = evaluate(method, matrix)

@@ -17,11 +17,40 @@ from decide.core.limits import MAX_ERROR_CHARS
 from decide.io.ahp import load_ahp_file
 from decide.weights.result import WeightsResult
 
-HOSTILE_TEXT = st.sampled_from(["1e100000000", "1e999", "-1e999", "nan", "inf", "1/0", "0/0", "1/3", "3",
-                                "9" * 5000, "\x1b[2J", "a\u202eb", "x\u200by", "a\nb", "", " ", "1/3/4",
-                                "deterrence", "cost", "1_000", "0x10", "𝟗"])
-SCALARS = st.one_of(st.integers(min_value=-(10**30), max_value=10**30), st.floats(allow_nan=True),
-                    st.booleans(), st.none(), st.text(max_size=12), HOSTILE_TEXT)
+HOSTILE_TEXT = st.sampled_from(
+    [
+        "1e100000000",
+        "1e999",
+        "-1e999",
+        "nan",
+        "inf",
+        "1/0",
+        "0/0",
+        "1/3",
+        "3",
+        "9" * 5000,
+        "\x1b[2J",
+        "a\u202eb",
+        "x\u200by",
+        "a\nb",
+        "",
+        " ",
+        "1/3/4",
+        "deterrence",
+        "cost",
+        "1_000",
+        "0x10",
+        "𝟗",
+    ]
+)
+SCALARS = st.one_of(
+    st.integers(min_value=-(10**30), max_value=10**30),
+    st.floats(allow_nan=True),
+    st.booleans(),
+    st.none(),
+    st.text(max_size=12),
+    HOSTILE_TEXT,
+)
 VALUES = st.recursive(SCALARS, lambda inner: st.lists(inner, max_size=5), max_leaves=30)
 NAMES = st.one_of(st.sampled_from(["deterrence", "cost", "risk", "Cost"]), st.text(max_size=8), HOSTILE_TEXT)
 
@@ -68,8 +97,9 @@ def test_random_ahp_documents_give_weights_or_one_clean_line(tmp_path, document,
 
 def _criteria_file(tmp_path, count: int, judgments: str = "[[c0, c1, 3]]"):
     path = tmp_path / "big.yaml"
-    path.write_text("criteria: [" + ", ".join(f"c{i}" for i in range(count)) + "]\njudgments: " + judgments + "\n",
-                    encoding="utf-8")
+    path.write_text(
+        "criteria: [" + ", ".join(f"c{i}" for i in range(count)) + "]\njudgments: " + judgments + "\n", encoding="utf-8"
+    )
     return path
 
 
@@ -88,8 +118,9 @@ def test_hundred_criteria_missing_judgments_is_short(tmp_path):
     _clean(raised.value)
 
 
-@pytest.mark.parametrize("value", ["1e100000000", "1e999", "-1e999", "'1e100000000'", "10" + "0" * 400,
-                                   "'1/0'", ".nan", ".inf"])
+@pytest.mark.parametrize(
+    "value", ["1e100000000", "1e999", "-1e999", "'1e100000000'", "10" + "0" * 400, "'1/0'", ".nan", ".inf"]
+)
 @pytest.mark.parametrize("form", ["matrix", "judgments"])
 def test_huge_and_odd_values_are_one_line_at_once(tmp_path, value, form):
     path = tmp_path / "j.yaml"

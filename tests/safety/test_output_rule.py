@@ -21,22 +21,45 @@ AHP = "criteria: [deterrence, stability]\njudgments: [[deterrence, stability, 3]
 COMMANDS = {
     "rank": (["rank", "{m}", "-f", "csv"], ["m"]),
     "rank --scenario": (["rank", "{m}", "--scenario", "sanctions-tighten", "-f", "csv"], ["m", "s"]),
-    "compare --scenario": (["compare", "{m}", "-a", "russia", "--scenario", "sanctions-tighten", "-f", "csv"],
-                           ["m", "s"]),
+    "compare --scenario": (
+        ["compare", "{m}", "-a", "russia", "--scenario", "sanctions-tighten", "-f", "csv"],
+        ["m", "s"],
+    ),
     "scenarios": (["scenarios", "{m}", "-f", "csv"], ["m", "s"]),
     "robust": (["robust", "{m}", "--methods", "wsm", "-f", "csv"], ["m", "s"]),
     "show": (["show", "{m}", "-a", "russia", "-f", "csv"], ["m"]),
     "profiles": (["profiles", "{m}", "-f", "csv"], ["m"]),
     "sensitivity": (["sensitivity", "{m}", "-a", "russia", "-f", "csv"], ["m"]),
     "weights ahp": (["weights", "ahp", "{j}", "-f", "json"], ["j"]),
-    "weights ahp --save": (["weights", "ahp", "{j}", "--save", "w", "--into", "{u}", "--rationale", "r",
-                            "-f", "json"], ["j", "u"]),
-    "weights roc --save": (["weights", "roc", "--order", ORDER, "--save", "w", "--into", "{u}",
-                            "--rationale", "r", "-f", "json"], ["u"]),
-    "weights swing --save": (["weights", "swing", "--swing", "deterrence=100,stability=50", "--save", "w",
-                              "--into", "{u}", "--rationale", "r", "-f", "json"], ["u"]),
-    "weights entropy --save": (["weights", "entropy", "{m}", "-a", "russia", "--save", "w", "--into", "{u}",
-                                "--rationale", "r", "-f", "json"], ["m", "u"]),
+    "weights ahp --save": (
+        ["weights", "ahp", "{j}", "--save", "w", "--into", "{u}", "--rationale", "r", "-f", "json"],
+        ["j", "u"],
+    ),
+    "weights roc --save": (
+        ["weights", "roc", "--order", ORDER, "--save", "w", "--into", "{u}", "--rationale", "r", "-f", "json"],
+        ["u"],
+    ),
+    "weights swing --save": (
+        [
+            "weights",
+            "swing",
+            "--swing",
+            "deterrence=100,stability=50",
+            "--save",
+            "w",
+            "--into",
+            "{u}",
+            "--rationale",
+            "r",
+            "-f",
+            "json",
+        ],
+        ["u"],
+    ),
+    "weights entropy --save": (
+        ["weights", "entropy", "{m}", "-a", "russia", "--save", "w", "--into", "{u}", "--rationale", "r", "-f", "json"],
+        ["m", "u"],
+    ),
 }
 LINKS = ["itself", "dots", "symlink", "chain", "hardlink", "relative symlink"]
 
@@ -49,8 +72,12 @@ def _folder(root: Path) -> dict[str, Path]:
     (root / "j.yaml").write_text(AHP, encoding="utf-8")
     shutil.copy(root / "russia.yaml", root / "us.yaml")
     (root / "sub").mkdir()
-    return {"m": root / "russia.yaml", "s": root / "scenarios" / "russia.yaml", "j": root / "j.yaml",
-            "u": root / "us.yaml"}
+    return {
+        "m": root / "russia.yaml",
+        "s": root / "scenarios" / "russia.yaml",
+        "j": root / "j.yaml",
+        "u": root / "us.yaml",
+    }
 
 
 def _target(root: Path, victim: Path, link: str, suffix: str) -> str:
@@ -100,13 +127,21 @@ def test_no_command_writes_over_what_it_reads(cli, tmp_path_factory, command, li
 
 
 @settings(max_examples=60, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(command=st.sampled_from(["rank", "compare", "sensitivity", "smaa", "robust"]),
-       link=st.sampled_from([k for k in LINKS if k not in ("itself", "dots")]), read=st.sampled_from(["m", "s"]))
+@given(
+    command=st.sampled_from(["rank", "compare", "sensitivity", "smaa", "robust"]),
+    link=st.sampled_from([k for k in LINKS if k not in ("itself", "dots")]),
+    read=st.sampled_from(["m", "s"]),
+)
 def test_plot_never_writes_over_an_input(cli, tmp_path_factory, command, link, read):
     root = tmp_path_factory.mktemp("plot")
     paths = _folder(root)
-    extra = {"rank": [], "compare": ["-a", "russia"], "sensitivity": ["-a", "russia"],
-             "smaa": ["-a", "russia", "-n", "50"], "robust": ["-a", "russia", "--methods", "wsm"]}[command]
+    extra = {
+        "rank": [],
+        "compare": ["-a", "russia"],
+        "sensitivity": ["-a", "russia"],
+        "smaa": ["-a", "russia", "-n", "50"],
+        "robust": ["-a", "russia", "--methods", "wsm"],
+    }[command]
     scenario = ["--scenario", "sanctions-tighten"] if command != "robust" else []
     target = _target(root, paths[read], link, ".svg")
     _refused(cli, root, [command, str(paths["m"]), *extra, *scenario, "--plot", target], paths[read], target)

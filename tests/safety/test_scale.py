@@ -134,9 +134,11 @@ def test_every_dominance_pair_on_request(cli, tmp_path):
     import yaml
 
     matrix = _chain(160)
-    document = {"actor": "Chain", "criteria": [{"name": c.name, "objective": "max", "weight": 1}
-                                               for c in matrix.criteria],
-                "strategies": [{"name": s.name, "scores": dict(s.scores)} for s in matrix.strategies]}
+    document = {
+        "actor": "Chain",
+        "criteria": [{"name": c.name, "objective": "max", "weight": 1} for c in matrix.criteria],
+        "strategies": [{"name": s.name, "scores": dict(s.scores)} for s in matrix.strategies],
+    }
     path = tmp_path / "chain.yaml"
     path.write_text(yaml.safe_dump(document), encoding="utf-8")
     result = cli("rank", str(path), "--dominance", "-f", "csv")
@@ -146,10 +148,17 @@ def test_every_dominance_pair_on_request(cli, tmp_path):
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize(("command", "size"), [
-    ("compare", (10_000, 50)), ("smaa", (10_000, 50)), ("sensitivity wsm", (10_000, 50)),
-    ("sensitivity topsis", (2_000, 10)), ("report", (10_000, 50)), ("robust", (10_000, 50)),
-])
+@pytest.mark.parametrize(
+    ("command", "size"),
+    [
+        ("compare", (10_000, 50)),
+        ("smaa", (10_000, 50)),
+        ("sensitivity wsm", (10_000, 50)),
+        ("sensitivity topsis", (2_000, 10)),
+        ("report", (10_000, 50)),
+        ("robust", (10_000, 50)),
+    ],
+)
 def test_the_sizes_that_used_to_be_killed_refuse_quickly(cli, tmp_path, command, size):
     path = _file(tmp_path, *size)
     started = time.perf_counter()

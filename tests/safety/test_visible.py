@@ -16,8 +16,17 @@ from hypothesis import strategies as st
 from decide.core.paths import shipped_matrices_dir
 from decide.rendering.escape import neutralise_cell, visible
 
-HOSTILE = ["\x1b[2J", "\x1b]0;owned\x07", "\u202eevil", "zero\u200bwidth", "\x9b31m", "bell\x07", "\ufeffbom",
-           "\u2066iso\u2069", "tag\U000e0041"]
+HOSTILE = [
+    "\x1b[2J",
+    "\x1b]0;owned\x07",
+    "\u202eevil",
+    "zero\u200bwidth",
+    "\x9b31m",
+    "bell\x07",
+    "\ufeffbom",
+    "\u2066iso\u2069",
+    "tag\U000e0041",
+]
 RAW = ["\x1b", "\x07", "\u202e", "\u200b", "\x9b", "\ufeff", "\u2066", "\U000e0041"]
 
 
@@ -32,15 +41,19 @@ def _hostile_folder(tmp_path, text: str):
     (tmp_path / "scenarios").mkdir()
     scenarios = yaml.safe_load((shipped_matrices_dir() / "scenarios" / "russia.yaml").read_text(encoding="utf-8"))
     scenarios["scenarios"][0]["description"] = f"scenario {text}"
-    (tmp_path / "scenarios" / "russia.yaml").write_text(yaml.safe_dump(scenarios, allow_unicode=True),
-                                                         encoding="utf-8")
+    (tmp_path / "scenarios" / "russia.yaml").write_text(yaml.safe_dump(scenarios, allow_unicode=True), encoding="utf-8")
     return str(tmp_path / "russia.yaml")
 
 
 COMMANDS = [
-    ["show", "{m}", "-a", "russia"], ["rank", "{m}"], ["profiles", "{m}"], ["scenarios", "{m}"],
-    ["scenarios", "{m}", "-a", "russia"], ["explain", "{m}", "-a", "russia"],
-    ["robust", "{m}", "--methods", "wsm"], ["validate", "{m}"],
+    ["show", "{m}", "-a", "russia"],
+    ["rank", "{m}"],
+    ["profiles", "{m}"],
+    ["scenarios", "{m}"],
+    ["scenarios", "{m}", "-a", "russia"],
+    ["explain", "{m}", "-a", "russia"],
+    ["robust", "{m}", "--methods", "wsm"],
+    ["validate", "{m}"],
 ]
 FORMATS = [[], ["-f", "csv"], ["-f", "json"], ["-f", "markdown"], ["-f", "html"], ["-f", "latex"]]
 
@@ -76,8 +89,9 @@ def test_leading_whitespace_does_not_hide_a_formula(cell, tmp_path):
     from decide.rendering.formats import export
     from tests.helpers import make_matrix
 
-    matrix = make_matrix([[1, 2], [2, 1]], ["max", "max"], [1, 1], names=[cell.replace("\n", " ").replace("\t", " "),
-                                                                          "B"])
+    matrix = make_matrix(
+        [[1, 2], [2, 1]], ["max", "max"], [1, 1], names=[cell.replace("\n", " ").replace("\t", " "), "B"]
+    )
     result = rank(matrix, method="wsm")
     export(result, tmp_path / "r.xlsx")
     from openpyxl import load_workbook
