@@ -16,6 +16,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from decide.analysis.extract_groups import Group, build_groups, group_key
+from decide.analysis.extract_words import _NOT_NAMES, DEMONYMS, PREPOSITIONS
 from decide.core.errors import SpecError
 from decide.core.model import Matrix
 from decide.io.article_parts import split_sentences
@@ -53,31 +54,6 @@ def parse_actors(spec: str) -> list[Actor]:
     return actors
 
 
-#: Demonyms that do not follow the ``-a`` -> ``-an`` rule (Russia -> Russian, Korea -> Korean).
-DEMONYMS = {
-    "united states": "American",
-    "china": "Chinese",
-    "japan": "Japanese",
-    "norway": "Norwegian",
-    "united kingdom": "British",
-    "france": "French",
-    "germany": "German",
-    "finland": "Finnish",
-    "sweden": "Swedish",
-    "denmark": "Danish",
-    "iceland": "Icelandic",
-    "vietnam": "Vietnamese",
-    "taiwan": "Taiwanese",
-    "netherlands": "Dutch",
-    "philippines": "Filipino",
-    "israel": "Israeli",
-    "iran": "Iranian",
-    "iraq": "Iraqi",
-    "pakistan": "Pakistani",
-    "turkey": "Turkish",
-    "poland": "Polish",
-}
-
 _AUX = (
     r"may|might|could|can|cannot|should|must|will|would|shall|is|are|has|have|had|was|were|needs?|"
     r"seeks?|wants?|plans?|intends?|finds?|ought|appears?|remains?|continues?|pursues?|aims?|hopes?|"
@@ -93,85 +69,8 @@ _EMBOLDEN = re.compile(r"\bembolden(?:s|ed|ing)?\s+(?:both\s+)?(?:the\s+)?$", re
 _TO_VERB = re.compile(r"^(?:’s|'s)?\s+to\s+[a-z]")
 _SUBJECT_AFTER = re.compile(rf"^(?:\s+and\s+its\s+(?:allies|partners|neighbou?rs))?\s+(?:\w+ly\s+)?(?:{_AUX})\b")
 _GAP = re.compile(r"^(?:\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*|\s*/\s*)(?:the\s+)?$", re.IGNORECASE)
-PREPOSITIONS = frozenset(
-    [
-        "with",
-        "against",
-        "from",
-        "to",
-        "of",
-        "between",
-        "on",
-        "about",
-        "toward",
-        "towards",
-        "among",
-        "by",
-        "in",
-        "at",
-        "over",
-        "for",
-        "into",
-        "onto",
-        "upon",
-        "than",
-        "like",
-        "via",
-        "around",
-        "behind",
-        "beyond",
-        "under",
-        "across",
-        "through",
-        "within",
-        "without",
-        "including",
-        "amid",
-        "amidst",
-        "versus",
-        "vs",
-    ]
-)
 _NON_ACTOR_SUBJECT = re.compile(
     rf"(?:^|[,;]\s*)((?:[Tt]he\s+)?[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)*)\s+(?:\w+ly\s+)?(?:{_AUX})\b"
-)
-_NOT_NAMES = frozenset(
-    [
-        "this",
-        "that",
-        "these",
-        "those",
-        "it",
-        "its",
-        "they",
-        "we",
-        "he",
-        "she",
-        "there",
-        "such",
-        "each",
-        "both",
-        "all",
-        "some",
-        "many",
-        "other",
-        "others",
-        "one",
-        "key",
-        "the",
-        "a",
-        "an",
-        "as",
-        "while",
-        "if",
-        "when",
-        "by",
-        "moreover",
-        "however",
-        "furthermore",
-        "additionally",
-        "simultaneously",
-    ]
 )
 
 
