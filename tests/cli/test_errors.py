@@ -27,9 +27,9 @@ def one_error_line(result) -> str:
     return lines[0]
 
 
-def decide_process(*args: str, **options) -> subprocess.Popen:
+def decide_process(*args: str, extra_env: dict[str, str] | None = None, **options) -> subprocess.Popen:
     """``decide ARGS`` as a real process (this worktree's code), SIGINT at its default."""
-    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    env = {**os.environ, "PYTHONPATH": str(REPO), **(extra_env or {})}
     code = "from decide.cli.main import main; main()"
     return subprocess.Popen(
         [sys.executable, "-c", code, *args],
@@ -172,6 +172,7 @@ def test_ctrl_c_exits_130_with_one_line_and_writes_nothing(tmp_path):
         "100000",
         "-o",
         str(target),
+        extra_env={"DECIDE_MAX_SECONDS": "1000000"},  # a long run on purpose: past the up-front cost limit
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
     )
