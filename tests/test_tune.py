@@ -10,9 +10,10 @@ import numpy as np
 import pytest
 
 import decide
+from decide.analysis.selection import Selection
 from decide.core.errors import DecideError, MatrixError, MethodError, SpecError, UnknownNameError
 from decide.interactive.session import FILE_WEIGHTS, TuneSession, file_profiles, leader_interval, method_cycle, session
-from decide.io.load import load_matrix, one_matrix, shipped_matrices_dir
+from decide.io.load import load_matrix, shipped_matrices_dir
 
 ACTORS = [m.actor for m in decide.load_matrices()]
 VECTORISED = ["wsm", "wpm", "topsis", "vikor"]
@@ -331,7 +332,7 @@ def test_saving_needs_a_file():
 def test_start_weights_on_top_of_a_profile(matrix_file):
     path = matrix_file()
     tuned = session(path, weights="cost=0.1")
-    assert tuned.weights == pytest.approx(one_matrix(path, None, "cost=0.1").weight_array())
+    assert tuned.weights == pytest.approx(Selection.of(path, weights="cost=0.1").matrix().weight_array())
     assert all(row.moved == 0 for row in tuned.view().rows)
     with pytest.raises(UnknownNameError, match="unknown criterion 'price'"):
         session(path, weights="price=1")

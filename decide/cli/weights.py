@@ -6,12 +6,15 @@ prints its result; ``--save NAME --into FILE`` keeps the weights as a profile in
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from decide.cli.options import emit, format_option, output_option, paths_argument, single_option
 from decide.core.errors import SpecError
+
+if TYPE_CHECKING:
+    from decide.core.model import Matrix
 
 
 @click.command("profiles")
@@ -123,16 +126,22 @@ def _surrogate_command(rule: str, title: str) -> click.Command:
         import decide.weights as weights
 
         if path or actor:
-            from decide.io.load import one_matrix
             from decide.weights.apply import ordering_weights
 
-            result = ordering_weights(one_matrix([path] if path else None, actor), order, rule, where="{order}")
+            result = ordering_weights(_one_matrix(path, actor), order, rule, where="{order}")
         else:
             result = weights.surrogate(rule, weights.parse_order(order, _names(order), where="{order}"))
         _finish(result, fmt, output, save_as, into, rationale, source, replace)
 
     command.__doc__ = f"Weights from an importance ordering by {title}."
     return click.command(rule, short_help=f"Weights from an ordering by {title.split(' (')[0]}.")(command)
+
+
+def _one_matrix(path: str | None, actor: str | None) -> Matrix:
+    """The one matrix PATH and ``-a`` name, unweighted by any option (the shipped ones without PATH)."""
+    from decide.analysis.selection import Selection
+
+    return Selection.of([path] if path else None, actor=actor).matrix()
 
 
 def _names(order: str) -> list[str]:
@@ -180,9 +189,7 @@ def swing_command(path, points, actor, save_as, into, rationale, source, replace
 
     criteria = None
     if path or actor:
-        from decide.io.load import one_matrix
-
-        criteria = one_matrix([path] if path else None, actor).criterion_names
+        criteria = _one_matrix(path, actor).criterion_names
     _finish(swing(points, criteria), fmt, output, save_as, into, rationale, source, replace)
 
 
@@ -191,10 +198,9 @@ def _objective_command(name: str, title: str) -> click.Command:
     @single_option("--actor", "-a", required=True, help="Actor name, alias or file stem.")
     @save_options
     def command(path, actor, save_as, into, rationale, source, replace, fmt, output, ignore_objectives=False) -> None:
-        from decide.io.load import one_matrix
         from decide.weights import OBJECTIVE_METHODS
 
-        matrix = one_matrix([path] if path else None, actor)
+        matrix = _one_matrix(path, actor)
         default_into = str(matrix.path) if path and matrix.path is not None else None
         if ignore_objectives:
             from decide.weights import critic

@@ -15,7 +15,6 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from decide.core.defaults import DEFAULT_WEIGHTING
 from decide.core.errors import DecideWarning, MatrixError, UnknownNameError
 from decide.core.limits import brief
 from decide.core.model import Matrix
@@ -26,8 +25,6 @@ from decide.io.files import file_identity, read_yaml_file
 from decide.io.matrix_checks import (
     _check_document,
 )
-from decide.weights.apply import apply_weights
-from decide.weights.spec import WeightsLike
 
 if TYPE_CHECKING:
     from decide.io.scenarios import Scenario
@@ -351,22 +348,3 @@ def _load_selected(paths: Iterable[PathLike] | PathLike | None, actors: Iterable
     for skipped in bad:
         warnings.warn(f"skipped {skipped.problems[0]}", DecideWarning, stacklevel=3)
     return selected
-
-
-def one_matrix(
-    source: MatrixSource,
-    actor: str | None,
-    weights: WeightsLike = None,
-    profile: str | None = None,
-    weighting: str = DEFAULT_WEIGHTING,
-    *,
-    stated_only: bool = False,
-    scenario: str | Scenario | None = None,
-) -> Matrix:
-    """The one matrix ``actor`` names (or the only one given), with ``scenario``'s scores, weighted by
-    ``profile`` then ``weights``."""
-    matrices = resolve_matrices(source, [actor] if actor else None, scenario, stated_only=stated_only)
-    if len(matrices) != 1:
-        valid = ", ".join(m.actor for m in matrices)
-        raise UnknownNameError(f"name one actor; choose from: {valid}")
-    return apply_weights(matrices[0], weights, profile, weighting)
