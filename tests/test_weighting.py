@@ -261,3 +261,46 @@ def test_the_weights_text_is_parsed_once_per_command(monkeypatch):
     assert result.exit_code == 0, result.output
     assert parsed == ["deterrence=0.5", "cost=0.1"]
     assert len(listed) == 1
+
+
+def test_the_weights_of_rank_visit_each_module_once():
+    """Issue 18: walking ``-w`` from the command line to the method goes down the floors and never
+    back into a module it has left (the old specs -> weighting -> specs round trip)."""
+    import sys
+
+    from click.testing import CliRunner
+
+    from decide.cli import cli
+
+    stacks: set[tuple[str, ...]] = set()
+
+    def modules_on_the_stack(frame) -> tuple[str, ...]:
+        names: list[str] = []
+        while frame is not None:
+            name = frame.f_globals.get("__name__", "")
+            if name.startswith("decide") and (not names or names[-1] != name):
+                names.append(name)
+            frame = frame.f_back
+        return tuple(reversed(names))
+
+    def takes_weights(frame) -> bool:
+        code = frame.f_code
+        return "weights" in code.co_varnames[: code.co_argcount + code.co_kwonlyargcount]
+
+    def watch(frame, event, arg) -> None:
+        module = frame.f_globals.get("__name__", "")
+        if event == "call" and (
+            module.startswith("decide.weights") or (module.startswith("decide.methods") and takes_weights(frame))
+        ):
+            stacks.add(modules_on_the_stack(frame))
+
+    sys.setprofile(watch)
+    try:
+        result = CliRunner().invoke(cli, ["rank", "-a", "China", "-m", "topsis", "-w", "deterrence=0.5"])
+    finally:
+        sys.setprofile(None)
+    assert result.exit_code == 0, result.output
+    assert any("decide.weights.apply" in s for s in stacks)  # -w is applied ...
+    assert any(s[-1].startswith("decide.methods") for s in stacks)  # ... and reaches the method
+    revisited = [" -> ".join(s) for s in stacks if len(set(s)) != len(s)]
+    assert revisited == []
