@@ -252,6 +252,9 @@ class Report(PerActor[ActorBriefing]):
             if interactive:
                 page = replace(page, blocks=(*page.blocks, Raw(controls_html(data[index], index))))
             pages.append(page)
+        from decide.analysis.report_group import group_pages
+
+        pages += group_pages(self.results, self.method)  # a group matrix: where its analysts disagree
         if full:
             from decide.analysis.report_annex import annex_pages
 
