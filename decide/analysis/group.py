@@ -8,6 +8,8 @@ takes it, and ``decide group -o group.yaml`` writes it.
 from __future__ import annotations
 
 import math
+import os
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -246,6 +248,22 @@ class GroupResult(Result):
 
     def to_frame(self, provenance: bool = False) -> pd.DataFrame:
         return self.disagreement
+
+    def write(self, path: str | os.PathLike[str], *, inputs: Sequence[str | os.PathLike[str]] = ()) -> str:
+        """Write ``path``: a ``.yaml`` or ``.yml`` file gets the group matrix (with its analysts, so
+        that ``decide report`` on it says where they disagree); any other suffix the tables, as
+        :func:`decide.export` writes them. ``inputs`` are never overwritten; returns what was written."""
+        if Path(path).suffix.casefold() not in (".yaml", ".yml"):
+            from decide.rendering.formats import export
+
+            return str(export(self, path, inputs=inputs))
+        from decide.io.write import write_matrix
+
+        header = (
+            f"The group matrix of {', '.join(self.names)} (decide group, {self.aggregate}, {self.spread}); "
+            "each rationale says who scored what, and 'group' keeps each analyst's scores and weights."
+        )
+        return write_matrix(self.matrix, path, header=header, inputs=tuple(inputs))
 
     def to_dict(self) -> dict[str, Any]:
         return {

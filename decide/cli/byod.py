@@ -171,14 +171,8 @@ def group_command(paths, aggregate, spread, tolerance, method, ahp, fmt, output)
         return
     result = group(list(paths), aggregate=aggregate, spread=spread, tolerance=tolerance, method=method)
     if output and output.casefold().endswith((".yaml", ".yml")):
-        from decide.io.write import write_matrix
-
-        emit(result, fmt, None)
-        header = (
-            f"The group matrix of {', '.join(result.names)} (decide group, {aggregate}, {spread}); "
-            "each rationale says who scored what."
-        )
-        click.echo(f"wrote {write_matrix(result.matrix, output, header=header, inputs=paths)}", err=True)
+        emit(result, fmt, None)  # the tables, then the group matrix file
+        click.echo(f"wrote {result.write(output, inputs=paths)}", err=True)
         return
     emit(result, fmt, output)
 
