@@ -143,3 +143,20 @@ def test_report_on_a_group_file_has_a_section_where_the_analysts_disagree(cli, t
     plain = tmp_path / "plain.html"
     assert cli("report", str(ANALYSTS / "kim.yaml"), "-o", str(plain), "-n", "200").exit_code == 0
     assert "where the analysts disagree" not in plain.read_text(encoding="utf-8")
+
+
+def test_the_manuals_group_file_is_what_decide_group_writes(tmp_path):
+    """docs/examples/team.yaml (the manual's report example) is decide group's output, current."""
+    import json
+
+    import jsonschema
+    import yaml
+
+    fresh = tmp_path / "team.yaml"
+    group(str(ANALYSTS)).write(fresh)
+    shipped = ANALYSTS.parent / "team.yaml"
+    assert shipped.read_text(encoding="utf-8") == fresh.read_text(encoding="utf-8"), (
+        "refresh it: decide group docs/examples/analysts -o docs/examples/team.yaml"
+    )
+    schema = json.loads((Path(__file__).resolve().parents[1] / "decide" / "io" / "matrix.schema.json").read_text())
+    jsonschema.validate(yaml.safe_load(fresh.read_text(encoding="utf-8")), schema)

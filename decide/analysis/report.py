@@ -305,6 +305,8 @@ class ReportSummary(Result):
     report: Report
 
     def sections(self) -> list[Section]:
+        from decide.analysis.report_group import group_sections
+
         frame = self.report.summary
         frame["first in SMAA"] = [f"{100 * v:.0f}%" for v in frame["first in SMAA"]]
         note = "† a compared method ranks most strategies first together (it does not discriminate; not counted)."
@@ -315,7 +317,8 @@ class ReportSummary(Result):
                 frame,
                 note=(note + " " if frame["methods agreeing"].str.endswith("†").any() else "")
                 + "The whole briefing: decide report -o briefing.html (or .md, .pdf).",
-            )
+            ),
+            *group_sections(self.report.results, self.report.method),  # a group matrix's analysts
         ]
 
     def to_frame(self, provenance: bool = False) -> pd.DataFrame:

@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from decide.analysis.group import GroupResult, regroup
+from decide.core.tables import Section
 from decide.methods.base import Method
 
 
@@ -105,4 +106,33 @@ def group_pages(briefings: Sequence[Any], method: Method) -> list[Any]:
     return pages
 
 
-__all__ = ["group_findings", "group_pages"]
+#: Disagreement rows the printed summary shows (the brief shows ten).
+SUMMARY_ROWS = 5
+
+
+def group_sections(briefings: Sequence[Any], method: Method) -> list[Section]:
+    """What ``decide report`` prints after its summary for each group matrix: the widest spreads,
+    with the findings in words under them (the brief has the whole page)."""
+    sections = []
+    for b in briefings:
+        if b.matrix.group is None:
+            continue
+        result = regroup(b.matrix, method)
+        table = result.disagreement
+        shown = table[table["spread"] > 0].head(SUMMARY_ROWS).copy()
+        for column in shown.columns[2:]:  # scores as written: 6, 6.5
+            shown[column] = [f"{v:g}" for v in shown[column]]
+        findings = " ".join(f"{opening} {text}" for opening, text in group_findings(result))
+        sections.append(
+            Section(
+                f"{b.actor} analysts",
+                f"{b.actor}: where the analysts disagree ({', '.join(result.names)}): the widest spreads, each "
+                f"analyst's score and the group's {result.aggregate}",
+                shown,
+                findings,
+            )
+        )
+    return sections
+
+
+__all__ = ["SUMMARY_ROWS", "group_findings", "group_pages", "group_sections"]
