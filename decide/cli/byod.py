@@ -158,16 +158,9 @@ def group_command(paths, aggregate, spread, tolerance, method, ahp, fmt, output)
     from decide.analysis.group import group
 
     if ahp:
-        from decide.io.ahp import load_ahp_matrix
-        from decide.io.group import copy_files
-        from decide.weights.group import aij
+        from decide.io.ahp import group_judgments
 
-        loaded = [load_ahp_matrix(path) for path in copy_files(paths)]
-        criteria = loaded[0][1]
-        for (_, names), path in zip(loaded, copy_files(paths), strict=True):
-            if names != criteria:
-                raise DecideError(f"{path}: criteria {', '.join(names)}; the first file has {', '.join(criteria)}")
-        emit(aij([m for m, _ in loaded], criteria), fmt, output)
+        emit(group_judgments(paths), fmt, output)
         return
     result = group(list(paths), aggregate=aggregate, spread=spread, tolerance=tolerance, method=method)
     if output and output.casefold().endswith((".yaml", ".yml")):
