@@ -8,9 +8,10 @@
 The verbs, each the library side of a command: :func:`rank`, :func:`compare`,
 :func:`sensitivity`, :func:`make_top`, :func:`smaa`, :func:`explain`, :func:`scenarios`,
 :func:`robust`, :func:`report`, :func:`show`, :func:`overview` (``decide list``),
-:func:`profiles`, :func:`catalogue` (``decide methods``), :func:`extract`, :func:`tune`
-(sliders in a notebook), :func:`validate`, :func:`load_matrices` and :func:`load_matrix`;
-:func:`render` and :func:`export` turn any result into text or a file. Every verb takes the
+:func:`profiles`, :func:`catalogue` (``decide methods``), :func:`extract`, :func:`group`
+(several analysts' copies as one group matrix), :func:`tune` (sliders in a notebook),
+:func:`validate`, :func:`load_matrices` and :func:`load_matrix` (a YAML file or a spreadsheet:
+``decide import``); :func:`render` and :func:`export` turn any result into text or a file. Every verb takes the
 same selection (``actors=``, ``method=``, ``weights=``, ``profile=``, ``weighting=``,
 ``params=``, ``stated_only=``, ``scenario=``, or one :class:`Selection`). Every result prints
 as a text table and renders as an HTML table in a notebook. Importing decide is cheap:
@@ -29,6 +30,7 @@ if TYPE_CHECKING:
     from decide.analysis.compare import compare
     from decide.analysis.explain import explain
     from decide.analysis.extract import extract
+    from decide.analysis.group import group
     from decide.analysis.make_top import make_top
     from decide.analysis.profiles import profiles
     from decide.analysis.ranking import rank
@@ -40,7 +42,6 @@ if TYPE_CHECKING:
     from decide.analysis.smaa import smaa
     from decide.analysis.views import overview, show
     from decide.core.errors import DecideError, DecideWarning, MatrixError, MethodError, SpecError, UnknownNameError
-    from decide.core.limits import max_file_size
     from decide.core.model import Criterion, Matrix, Strategy
     from decide.interactive.notebook import tune
     from decide.io.load import load_matrices, load_matrix, validate
@@ -53,6 +54,7 @@ _HOMES = {
     "compare": "analysis.compare",
     "explain": "analysis.explain",
     "extract": "analysis.extract",
+    "group": "analysis.group",
     "make_top": "analysis.make_top",
     "profiles": "analysis.profiles",
     "rank": "analysis.ranking",
@@ -74,7 +76,6 @@ _HOMES = {
     "Matrix": "core.model",
     "Strategy": "core.model",
     "tune": "interactive.notebook",
-    "max_file_size": "core.limits",
     "load_matrices": "io.load",
     "load_matrix": "io.load",
     "validate": "io.load",
@@ -92,6 +93,7 @@ _CHECKED_VERBS = frozenset(
         "sensitivity",
         "make_top",
         "smaa",
+        "group",
         "explain",
         "robust",
         "report",
@@ -148,10 +150,10 @@ __all__ = [
     "explain",
     "export",
     "extract",
+    "group",
     "load_matrices",
     "load_matrix",
     "make_top",
-    "max_file_size",
     "overview",
     "profiles",
     "rank",

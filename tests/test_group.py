@@ -10,7 +10,7 @@ import numpy as np
 import pytest
 
 from decide.analysis.group import group, group_matrix
-from decide.core.errors import MatrixError
+from decide.core.errors import MatrixError, SpecError
 from decide.core.model import Criterion, Matrix, Strategy
 from decide.io.load import load_matrix
 from decide.weights.group import aij, aip, kendall_w
@@ -59,7 +59,8 @@ def test_group_weights_are_the_geometric_mean_of_normalised_weights_by_hand():
 def test_aij_keeps_reciprocity_as_forman_and_peniwati_require():
     """Forman and Peniwati (1998, EJOR 108, 165-169, section 2) aggregate individual judgments (AIJ)
     by the geometric mean because it, unlike the arithmetic mean, keeps a_ji = 1 / a_ij. Their
-    paper's own numbers were not at hand; the check uses Saaty's three estimates of how many times
+    paper's own numbers were not at hand (a published example with numbers, Dong et al. 2010, is
+    reproduced below); this check uses Saaty's three estimates of how many times
     an apple is larger than an orange (2, 3 and 4: the group judgment is 24 ** (1/3), its reciprocal
     the geometric mean of 1/2, 1/3 and 1/4), and a 3 x 3 case by hand."""
     members = [[[1, k], [1 / k, 1]] for k in (2, 3, 4)]
@@ -75,6 +76,75 @@ def test_aij_keeps_reciprocity_as_forman_and_peniwati_require():
     assert result.extras["consistency_ratio"] == pytest.approx(0, abs=1e-9)
     # group a/b = 4, a/c = 8: weights 8 : 2 : 1
     assert result.as_mapping() == pytest.approx({"a": 0.7273, "b": 0.1818, "c": 0.0909}, abs=1e-4)
+
+
+#: Dong, Zhang, Hong and Xu (2010, "Consensus models for AHP group decision making under row
+#: geometric mean prioritization method", Decision Support Systems 49(3), 281-289), section 5: five
+#: decision makers' judgement matrices on four alternatives (A1-A4 first published by Xu 2000).
+DONG_2010 = [
+    [[1, 4, 6, 7], [1 / 4, 1, 3, 4], [1 / 6, 1 / 3, 1, 2], [1 / 7, 1 / 4, 1 / 2, 1]],
+    [[1, 5, 7, 9], [1 / 5, 1, 4, 6], [1 / 7, 1 / 4, 1, 2], [1 / 9, 1 / 6, 1 / 2, 1]],
+    [[1, 3, 5, 8], [1 / 3, 1, 4, 5], [1 / 5, 1 / 4, 1, 2], [1 / 8, 1 / 5, 1 / 2, 1]],
+    [[1, 4, 5, 6], [1 / 4, 1, 3, 3], [1 / 5, 1 / 3, 1, 2], [1 / 6, 1 / 3, 1 / 2, 1]],
+    [[1, 1 / 2, 1, 2], [2, 1, 1 / 2, 3], [1, 2, 1, 4], [1 / 2, 1 / 3, 1 / 4, 1]],
+]
+#: their decision makers' weights
+DONG_2010_MEMBERS = [0.1, 0.3, 0.1, 0.2, 0.3]
+
+
+def _row_geometric_mean(matrix) -> np.ndarray:
+    """RGMM priorities (Crawford and Williams 1985): each row's geometric mean, normalised."""
+    rows = np.exp(np.log(np.asarray(matrix, dtype=float)).mean(axis=1))
+    return rows / rows.sum()
+
+
+def test_aij_and_aip_reproduce_dong_et_al_2010_section_5():
+    """The published example (Dong et al. 2010, DSS 49, 281-289, section 5): five decision makers,
+    weights 0.1, 0.3, 0.1, 0.2, 0.3. The paper prints the collective matrix A(c) (the weighted
+    element-wise geometric mean, AIJ) and its RGMM priorities w(c) = (0.4984, 0.2727, 0.1541,
+    0.0747), and by Barzilai and Golany's lemma the weighted geometric mean of the individual RGMM
+    priorities (AIP) gives the same w(c). A(5)'s entry a_32 is 2, the reciprocal of a_23 = 1/2: the
+    paper's own w(5) = (0.2247, 0.2958, 0.378, 0.1015) and A(c)'s a_32 = 0.5086 confirm it."""
+    criteria = ["A1", "A2", "A3", "A4"]
+    published_group = [
+        [1, 2.227, 3.4756, 5.0937],
+        [0.4490, 1, 1.9663, 4.0005],
+        [0.2877, 0.5086, 1, 2.4623],
+        [0.1963, 0.2500, 0.4061, 1],
+    ]
+    published_individual = [
+        [0.6145, 0.2246, 0.0985, 0.0624],
+        [0.6461, 0.227, 0.0793, 0.0476],
+        [0.5693, 0.2764, 0.0967, 0.0575],
+        [0.5967, 0.2208, 0.1089, 0.0736],
+        [0.2247, 0.2958, 0.378, 0.1015],
+    ]
+    published_w = [0.4984, 0.2727, 0.1541, 0.0747]
+    # the transcription of the matrices: each one's RGMM priorities are the paper's w(k)
+    for matrix, priorities in zip(DONG_2010, published_individual, strict=True):
+        assert _row_geometric_mean(matrix) == pytest.approx(priorities, abs=1e-4)
+    # AIJ: decide's group matrix is the paper's A(c), entry by entry
+    result = aij(DONG_2010, criteria, members=DONG_2010_MEMBERS)
+    assert np.array(result.extras["group_matrix"]) == pytest.approx(np.array(published_group), abs=1e-4)
+    assert _row_geometric_mean(result.extras["group_matrix"]) == pytest.approx(published_w, abs=1e-4)
+    # decide derives AHP weights by the eigenvector (Saaty), not RGMM: the same order, close values
+    eigen = result.as_mapping()
+    assert sorted(eigen, key=eigen.get, reverse=True) == criteria
+    assert list(eigen.values()) == pytest.approx(published_w, abs=0.02)
+    # AIP: the weighted geometric mean of the individual priorities is the paper's w(c) too
+    individual = [dict(zip(criteria, _row_geometric_mean(m), strict=True)) for m in DONG_2010]
+    assert list(aip(individual, members=DONG_2010_MEMBERS).values()) == pytest.approx(published_w, abs=1e-4)
+    # equal member weights by default: the unweighted geometric mean
+    assert aij(DONG_2010[:2], criteria).extras["group_matrix"][0][1] == pytest.approx((4 * 5) ** 0.5)
+
+
+def test_member_weights_must_be_one_number_per_member():
+    with pytest.raises(SpecError, match="give 2 member weights"):
+        aip([{"a": 1, "b": 1}, {"a": 2, "b": 1}], members=[1])
+    with pytest.raises(SpecError, match="not all 0"):
+        aij(DONG_2010[:2], ["A1", "A2", "A3", "A4"], members=[0, 0])
+    # a member with no share does not count, even one who weighs a criterion 0
+    assert aip([{"a": 1, "b": 1}, {"a": 1, "b": 0}], members=[1, 0]) == {"a": 0.5, "b": 0.5}
 
 
 def test_kendalls_w_by_hand():

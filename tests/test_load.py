@@ -146,7 +146,7 @@ def strategies_with(name: str, **scores):
         (
             {"stratgies": []},
             "unknown key 'stratgies' (did you mean 'strategies'?); allowed keys: actor, aliases, criteria, scale,"
-            " weights_rationale, strategies, profiles, draft",
+            " weights_rationale, strategies, profiles, draft, group",
         ),
     ],
 )

@@ -8,6 +8,8 @@ takes it, and ``decide group -o group.yaml`` writes it.
 from __future__ import annotations
 
 import math
+import os
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -15,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 from decide.analysis.actor_ranking import ActorRanking, rank_matrix
 from decide.core.errors import SpecError
 from decide.core.model import Criterion, Matrix, Strategy
+from decide.core.panel import Analyst, Panel
 from decide.core.tables import Section
 from decide.io.group import check_copies, load_copies
 from decide.methods import DEFAULT_METHOD, get_method
@@ -119,6 +122,19 @@ def group_matrix(
         "; weights the geometric mean of their normalised weights (AIP, Forman and Peniwati 1998).",
         weights_source=f"AIP of {len(copies)} analysts",
         basis_given=first.shows_basis,
+        group=Panel(
+            tuple(
+                Analyst(
+                    name,
+                    {c.name: c.weight for c in copy.criteria},
+                    {s.name: dict(s.scores) for s in copy.strategies},
+                )
+                for name, copy in zip(names, copies, strict=True)
+            ),
+            aggregate,
+            spread,
+            float(tolerance),
+        ),
     )
 
 
@@ -136,6 +152,8 @@ class GroupResult(Result):
     aggregate: str = "median"
     spread: str = "minmax"
     tolerance: float = 2.0
+    #: the heading of the group's weights: by AIP, or (a group file ranked with other weights) as ranked
+    weights_label: str = "group (AIP)"
 
     @property
     def disagreement(self) -> pd.DataFrame:
@@ -173,7 +191,7 @@ class GroupResult(Result):
                     name: [round(c.weights[k], 4) for k in self.matrix.criterion_names]
                     for name, c in zip(self.names, self.copies, strict=True)
                 },
-                "group (AIP)": [round(w, 4) for w in self.matrix.weights.values()],
+                self.weights_label: [round(w, 4) for w in self.matrix.weights.values()],
             }
         )
 
@@ -207,7 +225,8 @@ class GroupResult(Result):
         return [
             Section(
                 "weights",
-                f"{head}; normalised weights, the group's by AIP (geometric mean); Kendall's W "
+                f"{head}; normalised weights, the group's "
+                f"{'by AIP (geometric mean)' if self.weights_label == 'group (AIP)' else 'as ranked'}; Kendall's W "
                 f"of the weight orderings {w} (1 = the same order)",
                 self.weights,
             ),
@@ -229,6 +248,22 @@ class GroupResult(Result):
 
     def to_frame(self, provenance: bool = False) -> pd.DataFrame:
         return self.disagreement
+
+    def write(self, path: str | os.PathLike[str], *, inputs: Sequence[str | os.PathLike[str]] = ()) -> str:
+        """Write ``path``: a ``.yaml`` or ``.yml`` file gets the group matrix (with its analysts, so
+        that ``decide report`` on it says where they disagree); any other suffix the tables, as
+        :func:`decide.export` writes them. ``inputs`` are never overwritten; returns what was written."""
+        if Path(path).suffix.casefold() not in (".yaml", ".yml"):
+            from decide.rendering.formats import export
+
+            return str(export(self, path, inputs=inputs))
+        from decide.io.write import write_matrix
+
+        header = (
+            f"The group matrix of {', '.join(self.names)} (decide group, {self.aggregate}, {self.spread}); "
+            "each rationale says who scored what, and 'group' keeps each analyst's scores and weights."
+        )
+        return write_matrix(self.matrix, path, header=header, inputs=tuple(inputs))
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -262,6 +297,55 @@ def _tau(mine: ActorRanking, group: ActorRanking) -> float | None:
     return round(value, 4) if math.isfinite(value) else None
 
 
+def copies_of(matrix: Matrix) -> list[Matrix]:
+    """Each analyst's copy of a group matrix, rebuilt from its ``group:`` block (its
+    :class:`~decide.core.panel.Panel`): their weights and scores, the group's criteria and strategies."""
+    if matrix.group is None:
+        raise SpecError(
+            f"{matrix.label}: not a group matrix (no 'group' block); make one with decide group FILE... -o FILE.yaml",
+            field="matrix",
+        )
+    return [
+        replace(
+            matrix,
+            criteria=tuple(replace(c, weight=analyst.weights[c.name]) for c in matrix.criteria),
+            strategies=tuple(Strategy(s.name, dict(analyst.scores[s.name])) for s in matrix.strategies),
+            path=None,
+            profiles=(),
+            weights_source="file",
+            group=None,
+        )
+        for analyst in matrix.group.analysts
+    ]
+
+
+def regroup(matrix: Matrix, method: str | Method = DEFAULT_METHOD) -> GroupResult:
+    """Where the analysts behind a group matrix disagree, from the matrix alone (a group file read
+    back, or one ranked with other weights): its scores and weights as they are, each analyst's copy
+    from its ``group:`` block; taus against the matrix's own ranking by ``method``."""
+    copies = copies_of(matrix)
+    assert matrix.group is not None  # copies_of says so
+    chosen = get_method(method)
+    ranking = rank_matrix(matrix, chosen)
+    names = list(matrix.group.names)
+    taus = {name: _tau(rank_matrix(copy, chosen), ranking) for name, copy in zip(names, copies, strict=True)}
+    by_aip = aip([c.weights for c in copies])
+    label = "group (AIP)" if all(abs(by_aip[k] - v) < 1e-5 for k, v in matrix.weights.items()) else "group"
+    return GroupResult(
+        matrix,
+        tuple(names),
+        tuple(copies),
+        chosen,
+        ranking,
+        taus,
+        kendall_w([c.weights for c in copies]),
+        matrix.group.aggregate,
+        matrix.group.spread,
+        matrix.group.tolerance,
+        label,
+    )
+
+
 def group(
     sources: Any,
     *,
@@ -272,7 +356,17 @@ def group(
     names: list[str] | None = None,
 ) -> GroupResult:
     """The group of analysts' copies of one matrix: ``sources`` is a folder, a list of files, or a
-    list of :class:`~decide.core.model.Matrix` (then ``names`` names the analysts)."""
+    list of :class:`~decide.core.model.Matrix` (then ``names`` names the analysts). One group matrix
+    (a file ``decide group -o`` wrote) gives its analysts' disagreement again (:func:`regroup`)."""
+    single = sources[0] if isinstance(sources, (list, tuple)) and len(sources) == 1 else sources
+    if isinstance(single, Matrix) and single.group is not None:
+        return regroup(single, method)
+    if isinstance(single, (str, Path)) and Path(single).is_file():
+        from decide.io.load import load_file
+
+        loaded = load_file(Path(single))
+        if len(loaded) == 1 and loaded[0].group is not None:
+            return regroup(loaded[0], method)
     if isinstance(sources, (str, Path)) or (
         isinstance(sources, list) and sources and not isinstance(sources[0], Matrix)
     ):
@@ -304,4 +398,4 @@ def group(
     )
 
 
-__all__ = ["AGGREGATES", "SPREADS", "GroupResult", "group", "group_matrix"]
+__all__ = ["AGGREGATES", "SPREADS", "GroupResult", "copies_of", "group", "group_matrix", "regroup"]

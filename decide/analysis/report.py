@@ -252,6 +252,9 @@ class Report(PerActor[ActorBriefing]):
             if interactive:
                 page = replace(page, blocks=(*page.blocks, Raw(controls_html(data[index], index))))
             pages.append(page)
+        from decide.analysis.report_group import group_pages
+
+        pages += group_pages(self.results, self.method)  # a group matrix: where its analysts disagree
         if full:
             from decide.analysis.report_annex import annex_pages
 
@@ -302,6 +305,8 @@ class ReportSummary(Result):
     report: Report
 
     def sections(self) -> list[Section]:
+        from decide.analysis.report_group import group_sections
+
         frame = self.report.summary
         frame["first in SMAA"] = [f"{100 * v:.0f}%" for v in frame["first in SMAA"]]
         note = "† a compared method ranks most strategies first together (it does not discriminate; not counted)."
@@ -312,7 +317,8 @@ class ReportSummary(Result):
                 frame,
                 note=(note + " " if frame["methods agreeing"].str.endswith("†").any() else "")
                 + "The whole briefing: decide report -o briefing.html (or .md, .pdf).",
-            )
+            ),
+            *group_sections(self.report.results, self.report.method),  # a group matrix's analysts
         ]
 
     def to_frame(self, provenance: bool = False) -> pd.DataFrame:

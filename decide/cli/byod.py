@@ -158,27 +158,14 @@ def group_command(paths, aggregate, spread, tolerance, method, ahp, fmt, output)
     from decide.analysis.group import group
 
     if ahp:
-        from decide.io.ahp import load_ahp_matrix
-        from decide.io.group import copy_files
-        from decide.weights.group import aij
+        from decide.io.ahp import group_judgments
 
-        loaded = [load_ahp_matrix(path) for path in copy_files(paths)]
-        criteria = loaded[0][1]
-        for (_, names), path in zip(loaded, copy_files(paths), strict=True):
-            if names != criteria:
-                raise DecideError(f"{path}: criteria {', '.join(names)}; the first file has {', '.join(criteria)}")
-        emit(aij([m for m, _ in loaded], criteria), fmt, output)
+        emit(group_judgments(paths), fmt, output)
         return
     result = group(list(paths), aggregate=aggregate, spread=spread, tolerance=tolerance, method=method)
     if output and output.casefold().endswith((".yaml", ".yml")):
-        from decide.io.write import write_matrix
-
-        emit(result, fmt, None)
-        header = (
-            f"The group matrix of {', '.join(result.names)} (decide group, {aggregate}, {spread}); "
-            "each rationale says who scored what."
-        )
-        click.echo(f"wrote {write_matrix(result.matrix, output, header=header, inputs=paths)}", err=True)
+        emit(result, fmt, None)  # the tables, then the group matrix file
+        click.echo(f"wrote {result.write(output, inputs=paths)}", err=True)
         return
     emit(result, fmt, output)
 

@@ -30,6 +30,8 @@ if TYPE_CHECKING:
     import pandas as pd
     import skcriteria
 
+    from decide.core.panel import Panel
+
 Objective = Literal["max", "min"]
 
 #: Strategies compared at once when looking for dominance: keeps the n x n x m
@@ -191,6 +193,8 @@ class Matrix:
     draft: bool = field(default=False, compare=False)
     #: the file marks some strategy's ``basis`` (stated or inferred): tables then show the basis column
     basis_given: bool = field(default=False, compare=False)
+    #: a group matrix's analysts (``decide group -o``): their scores and weights, for the report
+    group: Panel | None = field(default=None, compare=False)
 
     @property
     def criterion_names(self) -> list[str]:

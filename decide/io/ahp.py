@@ -10,6 +10,7 @@ invisible characters, unknown keys reported, values that are numbers (``3``, ``0
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -78,7 +79,7 @@ def _weights(data: Any, where: str) -> WeightsResult:
     return ahp(matrix, criteria, where)
 
 
-__all__ = ["AHP_KEYS", "load_ahp_file", "load_ahp_matrix"]
+__all__ = ["AHP_KEYS", "group_judgments", "load_ahp_file", "load_ahp_matrix"]
 
 
 def load_ahp_matrix(path: str | Path) -> tuple[list[list[float]], list[str]]:
@@ -95,3 +96,19 @@ def load_ahp_matrix(path: str | Path) -> tuple[list[list[float]], list[str]]:
     else:
         matrix, names = _check_matrix(data["matrix"], criteria, str(path))
     return [[float(v) for v in row] for row in matrix], list(names)
+
+
+def group_judgments(paths: Sequence[str | Path] | str | Path, members: Sequence[float] | None = None) -> WeightsResult:
+    """The group's AHP weights (AIJ, :func:`decide.weights.group.aij`) from one AHP file per member
+    (``paths``: files, or a folder of them); every file must name the same criteria in the same order.
+    What ``decide group --ahp`` prints."""
+    from decide.io.group import copy_files
+    from decide.weights.group import aij
+
+    files = copy_files([paths] if isinstance(paths, (str, Path)) else paths)
+    loaded = [load_ahp_matrix(path) for path in files]
+    criteria = loaded[0][1]
+    for (_, names), path in zip(loaded, files, strict=True):
+        if names != criteria:
+            raise SpecError(f"{path}: criteria {', '.join(names)}; the first file has {', '.join(criteria)}")
+    return aij([m for m, _ in loaded], criteria, members)

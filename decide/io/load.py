@@ -203,7 +203,10 @@ def _one_file_per_actor(matrices: list[Matrix]) -> list[Matrix]:
         key = matrix.actor.casefold()
         if key in by_actor:
             raise MatrixError(
-                [f"{matrix.label}: actor '{matrix.actor}' is also in {by_actor[key].label}; give each actor one file"]
+                [
+                    f"{matrix.label}: actor '{matrix.actor}' is also in {by_actor[key].label}; give each actor one "
+                    "file (analysts' copies of one matrix: decide group FILE... -o team.yaml, then use team.yaml)"
+                ]
             )
         by_actor[key] = matrix
     return matrices

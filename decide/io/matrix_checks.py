@@ -19,7 +19,17 @@ if TYPE_CHECKING:
     pass
 
 
-TOP_LEVEL_KEYS = ("actor", "aliases", "criteria", "scale", "weights_rationale", "strategies", "profiles", "draft")
+TOP_LEVEL_KEYS = (
+    "actor",
+    "aliases",
+    "criteria",
+    "scale",
+    "weights_rationale",
+    "strategies",
+    "profiles",
+    "draft",
+    "group",
+)
 
 
 CRITERION_KEYS = ("name", "objective", "weight", "description")
@@ -334,6 +344,12 @@ def _check_document(data: Any, path: Path) -> tuple[list[str], Matrix | None]:
 
     profile_problems, profiles = check_profiles(data.get("profiles"), where, criteria)
     problems += criteria_problems + scale_problems + strategy_problems + profile_problems
+    from decide.io.panel import check_panel  # a group matrix's analysts (decide group -o)
+
+    panel = None
+    if not (criteria_problems or strategy_problems):
+        panel_problems, panel = check_panel(data.get("group"), where, criteria, strategies)
+        problems += panel_problems
     problems += document_problems(data, where)  # sizes, magnitudes, characters, reserved names
     problems = [one_line(problem) for problem in problems]  # a name with a newline cannot split a line
     weights_rationale = data.get("weights_rationale", "")
@@ -356,6 +372,7 @@ def _check_document(data: Any, path: Path) -> tuple[list[str], Matrix | None]:
         draft=draft,
         weights_source="file" if _has_weights(data.get("criteria")) else EQUAL_WEIGHTS,
         basis_given=any(isinstance(s, dict) and "basis" in s for s in data.get("strategies") or []),
+        group=panel,
     )
     return [], matrix
 

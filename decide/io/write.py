@@ -101,6 +101,14 @@ def matrix_document(matrix: Matrix, *, weights: bool | None = None) -> dict[str,
         ]
     if matrix.draft:
         document["draft"] = True
+    if matrix.group is not None:
+        from decide.io.panel import panel_document
+
+        block = panel_document(matrix.group)
+        for analyst in block["analysts"].values():  # one line per strategy
+            analyst["weights"] = _Flow(analyst["weights"])
+            analyst["scores"] = {name: _Flow(row) for name, row in analyst["scores"].items()}
+        document["group"] = block
     return document
 
 

@@ -1,4 +1,5 @@
-"""Weights elicited from a planner (an ordering, AHP judgments, SWING points) or from the data (entropy, CRITIC, MEREC).
+"""Weights elicited from a planner (an ordering, AHP judgments, SWING points) or from the data (entropy, CRITIC, MEREC),
+and a group's from its members' (:func:`aij`, :func:`aip`; :func:`kendall_w` says how far they agree).
 
 Every function returns a :class:`WeightsResult`: the weights as a Series that sums to 1,
 the method's extras (``order``, ``lambda_max``, ``consistency_ratio``, ...), a note and warnings.
@@ -24,6 +25,7 @@ from decide.weights.elicit import (
     merec,
     swing,
 )
+from decide.weights.group import aij, aip, kendall_w
 from decide.weights.ordering import SURROGATE_RULES, parse_order, roc, rr, rs, surrogate
 from decide.weights.result import WeightsResult
 
@@ -35,8 +37,11 @@ __all__ = [
     "SURROGATE_RULES",
     "WeightsResult",
     "ahp",
+    "aij",
+    "aip",
     "critic",
     "entropy",
+    "kendall_w",
     "merec",
     "parse_order",
     "roc",

@@ -22,25 +22,41 @@ from decide.weights.elicit import ahp
 from decide.weights.result import WeightsResult
 
 
-def aip(weights: Sequence[Mapping[str, float]]) -> dict[str, float]:
+def _importance(members: Sequence[float] | None, count: int) -> Any:
+    """Each member's share of the group (``members``: one number >= 0 each, normalised; equal when
+    ``None``), as the exponents of the weighted geometric mean."""
+    if members is None:
+        return np.full(count, 1 / count)
+    shares = np.asarray([float(m) for m in members])
+    if len(shares) != count or not np.isfinite(shares).all() or (shares < 0).any() or shares.sum() <= 0:
+        raise SpecError(f"give {count} member weights, numbers >= 0 and not all 0, one per member", field="members")
+    return shares / shares.sum()
+
+
+def aip(weights: Sequence[Mapping[str, float]], members: Sequence[float] | None = None) -> dict[str, float]:
     """The group's weights (AIP): each member's weights normalised to sum to 1, their geometric mean
-    per criterion, normalised again; rounded to 6 decimals. A criterion any member weighs 0 gets 0."""
+    per criterion (weighted by ``members``, each member's share of the group; equal when ``None``),
+    normalised again; rounded to 6 decimals. A criterion any member weighs 0 gets 0."""
     if not weights:
         raise SpecError("no members' weights to aggregate", field="weights")
     names = list(weights[0])
     table = np.array([[float(w[name]) for name in names] for w in weights])
     table = table / table.sum(axis=1, keepdims=True)
+    shares = _importance(members, len(weights))
     with np.errstate(divide="ignore"):
-        means = np.exp(np.log(table).mean(axis=0))
+        logs = np.log(table)
+    logs = np.where(shares[:, None] > 0, logs, 0.0)  # a member with no share does not count
+    means = np.exp((shares[:, None] * logs).sum(axis=0))
     if means.sum() <= 0:
         raise SpecError("the members' weights share no criterion that every member weighs above 0", field="weights")
     group = means / means.sum()
     return {name: round(float(value), 6) for name, value in zip(names, group, strict=True)}
 
 
-def aij(matrices: Sequence[Any], criteria: Sequence[str]) -> WeightsResult:
+def aij(matrices: Sequence[Any], criteria: Sequence[str], members: Sequence[float] | None = None) -> WeightsResult:
     """The group's AHP weights (AIJ): the element-wise geometric mean of the members' pairwise
-    matrices (reciprocal again, as every member's is), then :func:`~decide.weights.elicit.ahp` on it,
+    matrices (weighted by ``members``, each member's share of the group; equal when ``None``;
+    reciprocal again, as every member's is), then :func:`~decide.weights.elicit.ahp` on it,
     with the group matrix's consistency ratio; ``extras["group_matrix"]`` holds the matrix.
 
     >>> result = aij([[[1, 2], [1 / 2, 1]], [[1, 8], [1 / 8, 1]]], ["a", "b"])
@@ -57,7 +73,8 @@ def aij(matrices: Sequence[Any], criteria: Sequence[str]) -> WeightsResult:
         )
     if any((a <= 0).any() for a in arrays):
         raise SpecError("judgments must be positive (Saaty's scale 1/9..9)", field="ahp")
-    group = np.exp(np.mean([np.log(a) for a in arrays], axis=0))
+    shares = _importance(members, len(arrays))
+    group = np.exp(np.tensordot(shares, np.log(np.array(arrays)), axes=1))
     result = ahp(group, list(criteria), "group")
     extras = {
         **result.extras,

@@ -1,0 +1,121 @@
+"""The ``group:`` block of a group matrix file: who the analysts were, their weights and scores, and
+how the group's scores were made from theirs (:class:`~decide.core.panel.Panel`). ``decide group -o``
+writes it; reading it back lets ``decide report`` say where the analysts disagree.
+
+>>> from decide.core.model import Criterion, Strategy
+>>> criteria, strategies = [Criterion("gain", "max", 1.0)], [Strategy("A", {"gain": 5.0})]
+>>> block = {"aggregate": "median", "analysts": {"kim": {"weights": {"gain": 1}, "scores": {"A": {"gain": 4}}},
+...          "lee": {"weights": {"gain": 1}, "scores": {"A": {"gain": 6}}}}}
+>>> problems, panel = check_panel(block, "team.yaml", criteria, strategies)
+>>> problems, panel.names, panel_document(panel)["analysts"]["lee"]["scores"]["A"]
+([], ('kim', 'lee'), {'gain': 6})
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from decide.core.model import Criterion, Strategy
+from decide.core.panel import Analyst, Panel
+from decide.io.yamlsafe import as_finite_number, shorten
+
+#: The keys of a ``group:`` block, and of each analyst in it.
+PANEL_KEYS = ("aggregate", "spread", "tolerance", "analysts")
+ANALYST_KEYS = ("weights", "scores")
+AGGREGATES = ("median", "mean", "geomean")
+SPREADS = ("minmax", "iqr")
+
+_FIX = "it is what 'decide group -o FILE.yaml' writes; write the group file again, or remove 'group'"
+
+
+def _numbers(given: Any, names: Sequence[str], where: str) -> tuple[list[str], dict[str, float]]:
+    """A mapping of each of ``names`` to a finite number."""
+    if not isinstance(given, dict):
+        return [f"{where}: expected a mapping of {', '.join(names)} to numbers; {_FIX}"], {}
+    given = {str(k): v for k, v in given.items()}  # a name YAML reads as a number: 2030
+    values: dict[str, float] = {}
+    for name in names:
+        value = as_finite_number(given.get(name))
+        if value is None:
+            return [f"{where}: '{name}' is {shorten(given.get(name))}; expected a number; {_FIX}"], {}
+        values[name] = value
+    extra = [str(k) for k in given if k not in names]
+    if extra:
+        return [f"{where}: '{extra[0]}' is not in the matrix; {_FIX}"], {}
+    return [], values
+
+
+def _analyst(name: Any, item: Any, where: str, criteria: list[str], strategies: list[str]) -> tuple[list[str], Any]:
+    label = f"{where}: group: analyst '{name}'"
+    if not isinstance(item, dict) or set(item) != set(ANALYST_KEYS):
+        return [f"{label}: expected the keys {', '.join(ANALYST_KEYS)}; {_FIX}"], None
+    problems, weights = _numbers(item["weights"], criteria, f"{label}: weights")
+    if not problems and (min(weights.values()) < 0 or sum(weights.values()) <= 0):
+        problems = [f"{label}: weights must be >= 0 and not all 0; {_FIX}"]
+    given = {str(k): v for k, v in item["scores"].items()} if isinstance(item["scores"], dict) else None
+    if given is None or sorted(given) != sorted(strategies):
+        return [*problems, f"{label}: scores need one entry per strategy of the matrix; {_FIX}"], None
+    scores = {}
+    for strategy in strategies:
+        found, values = _numbers(given[strategy], criteria, f"{label}: scores of '{strategy}'")
+        problems += found
+        scores[strategy] = values
+    return problems, Analyst(str(name), weights, scores)
+
+
+def check_panel(
+    data: Any, where: str, criteria: Sequence[Criterion], strategies: Sequence[Strategy]
+) -> tuple[list[str], Panel | None]:
+    """Every problem of a ``group:`` block (``None``: no block), and its :class:`Panel` when none."""
+    if data is None:
+        return [], None
+    if not isinstance(data, dict):
+        return [f"{where}: 'group' must be a mapping ({', '.join(PANEL_KEYS)}); {_FIX}"], None
+    unknown = [str(k) for k in data if k not in PANEL_KEYS]
+    if unknown:
+        return [f"{where}: group: unknown key '{unknown[0]}'; allowed keys: {', '.join(PANEL_KEYS)}"], None
+    aggregate, spread = data.get("aggregate", "median"), data.get("spread", "minmax")
+    tolerance = as_finite_number(data.get("tolerance", 2))
+    if aggregate not in AGGREGATES:
+        return [f"{where}: group: aggregate is {shorten(aggregate)}; choose from: {', '.join(AGGREGATES)}"], None
+    if spread not in SPREADS:
+        return [f"{where}: group: spread is {shorten(spread)}; choose from: {', '.join(SPREADS)}"], None
+    if tolerance is None or tolerance < 0:
+        return [f"{where}: group: tolerance is {shorten(data.get('tolerance'))}; give a number >= 0"], None
+    analysts = data.get("analysts")
+    if not isinstance(analysts, dict) or len(analysts) < 2:
+        return [f"{where}: group: 'analysts' must map two or more analysts' names to their copies; {_FIX}"], None
+    names = [c.name for c in criteria]
+    problems: list[str] = []
+    found = []
+    for name, item in analysts.items():
+        more, analyst = _analyst(name, item, where, names, [s.name for s in strategies])
+        problems += more
+        found.append(analyst)
+    if problems:
+        return problems, None
+    return [], Panel(tuple(found), str(aggregate), str(spread), float(tolerance))
+
+
+def panel_document(panel: Panel) -> dict[str, Any]:
+    """The ``group:`` block of ``panel`` (numbers as written: ``6``, not ``6.0``)."""
+
+    def number(value: float) -> int | float:
+        return int(value) if float(value).is_integer() and abs(value) < 2**53 else float(value)
+
+    return {
+        "aggregate": panel.aggregate,
+        "spread": panel.spread,
+        "tolerance": number(panel.tolerance),
+        "analysts": {
+            a.name: {
+                "weights": {k: number(v) for k, v in a.weights.items()},
+                "scores": {s: {k: number(v) for k, v in row.items()} for s, row in a.scores.items()},
+            }
+            for a in panel.analysts
+        },
+    }
+
+
+__all__ = ["ANALYST_KEYS", "PANEL_KEYS", "check_panel", "panel_document"]
