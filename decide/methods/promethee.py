@@ -198,7 +198,24 @@ def net_flows(
     s: Sequence[float | None],
 ) -> np.ndarray:
     """PROMETHEE II net flows of the strategies (rows of ``values``)."""
-    return criterion_flows(values, benefit, functions, p, q, s) @ weights
+    import numpy as np
+
+    flows = criterion_flows(values, benefit, functions, p, q, s)
+    return weighted_flows(flows, np.asarray(weights, dtype=float)[None, :])[0]
+
+
+def weighted_flows(flows: np.ndarray, weights: np.ndarray) -> np.ndarray:
+    """Net flows for every row of ``weights`` (samples x criteria): samples x strategies.
+
+    Summed criterion by criterion in file order, so that a strategy's net flow is the same
+    to the last bit whatever the number of weight vectors scored with it (a matrix product
+    may round differently for one row and for many, and net flows of 0 are common)."""
+    import numpy as np
+
+    out = np.multiply.outer(weights[:, 0], flows[:, 0]) if flows.shape[1] else np.zeros((len(weights), len(flows)))
+    for j in range(1, flows.shape[1]):
+        out += np.multiply.outer(weights[:, j], flows[:, j])
+    return out
 
 
 def pairwise_cost(strategies: int, functions: Sequence[str]) -> tuple[int, int]:
