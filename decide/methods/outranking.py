@@ -224,6 +224,7 @@ class PROMETHEE2(Method):
         #: the settings of a matrix's criteria, in order, once bound to it (:meth:`bind`)
         self._bound: dict[str, list[Any]] | None = None
         self._flows: tuple[np.ndarray, np.ndarray, np.ndarray] | None = None
+        self._drawn: tuple[np.ndarray, np.ndarray, np.ndarray] | None = None
         if self._uniform is None:  # thresholds by criterion name: vectorised once bound
             self.vectorised = self.additive = False
 
@@ -244,7 +245,7 @@ class PROMETHEE2(Method):
             return self
         bound = copy.copy(self)
         bound._bound = self.settings(matrix)
-        bound._flows = None
+        bound._flows = bound._drawn = None
         bound.vectorised = bound.additive = True
         return bound
 
@@ -276,17 +277,20 @@ class PROMETHEE2(Method):
     def batch(self, table: np.ndarray, cost: np.ndarray, weights: np.ndarray) -> np.ndarray:
         import numpy as np
 
-        from decide.methods.promethee import criterion_flows, weighted_flows
+        from decide.methods.promethee import drawn_flows, weighted_drawn_flows, weighted_flows
 
         weights = np.asarray(weights, dtype=float)
         if table.ndim == 2:
             return weighted_flows(self.terms(table, cost), weights)
-        settings = self._positional(table.shape[2])
-        benefit = ~np.asarray(cost, dtype=bool)
-        out = np.empty(table.shape[:2])
-        for index, one in enumerate(table):  # drawn scores: the flows of each table
-            out[index] = weighted_flows(criterion_flows(one, benefit, **settings), weights[index : index + 1])[0]
-        return out
+        # drawn scores: the flows of each table (kept for the last block of tables, which
+        # SMAA's confidence factors score again with each strategy's central weights)
+        kept = self._drawn
+        if kept is not None and np.array_equal(kept[0], table) and np.array_equal(kept[1], cost):
+            flows = kept[2]
+        else:
+            flows = drawn_flows(table, ~np.asarray(cost, dtype=bool), **self._positional(table.shape[2]))
+            self._drawn = (np.array(table, dtype=float), np.array(cost, dtype=bool), flows)
+        return weighted_drawn_flows(flows, weights)
 
     def settings(self, matrix: Matrix) -> dict[str, list[Any]]:
         """Preference function and thresholds p, q of every criterion, checked."""

@@ -266,6 +266,12 @@ def test_promethee_flows_follow_the_table_they_are_asked_for():
         expected = evaluate(matrix, "promethee2")[1]
         scores = method.batch(matrix.to_array(), matrix.cost_mask(), matrix.weight_array()[None, :])[0]
         np.testing.assert_array_equal(scores, expected)
+    weights = np.full((2, 4), 0.25)
+    for table in (first.to_array(), second.to_array(), first.to_array()):  # drawn tables too
+        drawn = method.batch(np.stack([table, table[::-1]]), first.cost_mask(), weights)
+        single = method.batch(table, first.cost_mask(), weights[:1])[0]
+        np.testing.assert_array_equal(drawn[0], single)
+        np.testing.assert_array_equal(drawn[1], single[::-1])
 
 
 def test_promethee_with_thresholds_by_name_is_bound_to_its_matrix():
@@ -303,3 +309,19 @@ def test_promethee_is_exact_in_sensitivity_and_make_top():
             assert scores[matrix.strategy_names.index(strategy)] >= scores.max() - 1e-9 and new.sum() == pytest.approx(
                 1
             )
+
+
+@pytest.mark.parametrize("noise", [0.0, 0.6])
+def test_promethee_smaa_on_its_numpy_engine_equals_the_per_draw_path(noise):
+    """The same draws give the same acceptabilities and confidence factors either way."""
+    from decide.analysis.smaa import smaa_matrix
+
+    matrix = random_integer_matrix(8, strategies=6)
+    fast = get_method("promethee2", {"preference": "level", "p": "2", "q": "1"})
+    slow = get_method("promethee2", {"preference": "level", "p": "2", "q": "1"})
+    slow.vectorised = slow.additive = False
+    assert fast.vectorised
+    one, other = (smaa_matrix(matrix, method, samples=60, seed=3, score_noise=noise) for method in (fast, slow))
+    assert one.rank_acceptability.equals(other.rank_acceptability)
+    assert one.confidence.equals(other.confidence)
+    np.testing.assert_allclose(one.central_weights, other.central_weights, rtol=1e-12)
