@@ -4,7 +4,7 @@ Runs each command as a fresh process several times (alternating them, so machine
 noise hits all alike) and prints the median wall time of each and its ratio to
 ``python -c "import skcriteria"``, measured in the same run:
 
-    python benchmarks/cli.py [--repeat 7]
+    python benchmarks/cli.py [--repeat 7] [--no-bytecode]
 
 Targets on a 2-core machine: ``decide rank`` (all shipped actors, default method)
 at most 0.3x ``import skcriteria``; ``decide --help`` at most 0.1 s; ``decide list``
@@ -59,11 +59,27 @@ def decide_command() -> list[str]:
 CLOCK = "wall"
 
 
+#: Where the children keep their compiled bytecode (``PYTHONPYCACHEPREFIX``), as an installed
+#: package has it: with ``PYTHONDONTWRITEBYTECODE`` set, an editable checkout of decide is
+#: compiled again at every start (about 0.1-0.2 s), while site-packages were compiled at
+#: install. ``--no-bytecode`` measures without it.
+PYCACHE = os.path.join(tempfile.gettempdir(), "decide-benchmark-pycache")
+BYTECODE = True
+
+
+def child_environment(source: str | None) -> dict[str, str]:
+    env = dict(os.environ)
+    if BYTECODE:
+        env.pop("PYTHONDONTWRITEBYTECODE", None)
+        env["PYTHONPYCACHEPREFIX"] = PYCACHE
+    if source is not None:
+        env["PYTHONPATH"] = os.pathsep.join(filter(None, [source, os.environ.get("PYTHONPATH")]))
+    return env
+
+
 def run_once(argv: list[str], source: str | None = None) -> float:
     """Seconds of one run; ``source``: a checkout of another decide version to run instead."""
-    env = None
-    if source is not None:
-        env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [source, os.environ.get("PYTHONPATH")]))}
+    env = child_environment(source)
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
     subprocess.run(argv, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
@@ -88,9 +104,15 @@ def main() -> None:
         help="also run each decide command from this checkout (e.g. git archive of an older commit)",
     )
     parser.add_argument("--only", metavar="TEXT", help="only the commands whose name contains TEXT")
+    parser.add_argument(
+        "--no-bytecode",
+        action="store_true",
+        help="leave PYTHONDONTWRITEBYTECODE as it is (an editable checkout is compiled at every start)",
+    )
     args = parser.parse_args()
-    global CLOCK
+    global CLOCK, BYTECODE
     CLOCK = args.clock
+    BYTECODE = not args.no_bytecode
     start = decide_command()
     chosen = {n: a for n, a in COMMANDS.items() if not args.only or args.only in n or n == BASELINE}
     commands: dict[str, tuple[list[str], str | None]] = {}
@@ -110,7 +132,8 @@ def main() -> None:
     load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
     print(
         f"# {platform.python_implementation()} {platform.python_version()}, {os.cpu_count()} cores, "
-        f"load average {load:.2f}, median of {args.repeat} runs each, {args.clock} clock"
+        f"load average {load:.2f}, median of {args.repeat} runs each, {args.clock} clock, "
+        f"{'bytecode cached (PYTHONPYCACHEPREFIX)' if BYTECODE else 'bytecode as the environment has it'}"
     )
     print(f"{'command':<40} {'median s':>9} {'x skcriteria':>13}  target")
     for name, median in medians.items():

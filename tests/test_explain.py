@@ -8,7 +8,7 @@ import pytest
 
 from decide import Criterion, Matrix, Strategy, UnknownNameError, explain, rank
 from decide.analysis.explain import decompose, sentence
-from decide.methods import get_method
+from decide.methods import evaluate, get_method
 from decide.methods.normalise import normalise
 
 
@@ -43,9 +43,22 @@ def test_topsis_pull_comes_from_exact_shares_of_both_distances():
 
 
 def test_other_methods_say_no_exact_decomposition_exists(cli):
-    result = explain(actors="china", method="promethee2")
+    result = explain(actors="china", method="edas")
     assert result.results[0].kind == "normalised"
-    assert "no exact decomposition exists" in " ".join(cli("explain", "-a", "china", "-m", "promethee2").output.split())
+    assert "no exact decomposition exists" in " ".join(cli("explain", "-a", "china", "-m", "edas").output.split())
+
+
+def test_promethee2_contributions_are_its_per_criterion_flows_and_sum_to_the_net_flow(cli):
+    """PROMETHEE II's net flow is the weighted sum of each criterion's own net flow."""
+    result = explain(actors="china", method="promethee2").results[0]
+    assert result.kind == "exact"
+    _, scores = evaluate(get_method("promethee2"), result.matrix)
+    net = dict(zip(result.matrix.strategy_names, scores, strict=True))
+    sums = result.contributions.sum(axis=1)
+    assert sums.to_numpy() == pytest.approx([net[name] for name in sums.index], abs=1e-12)
+    assert "net flow on that criterion alone" in " ".join(
+        cli("explain", "-a", "china", "-m", "promethee2").output.split()
+    )
 
 
 def test_sentence_names_what_helps_and_what_holds_back():

@@ -9,10 +9,11 @@ import json
 import numpy as np
 import pytest
 
-from decide.analysis.make_top import make_top
+from decide.analysis.make_top import CANDIDATES, FEWEST, _lp_make_top, _search_make_top, _search_plan, make_top
 from decide.analysis.sensitivity import sensitivity
 from decide.core.errors import UnknownNameError
 from decide.core.model import Criterion, Matrix, Strategy
+from decide.core.progress import progress_to
 from decide.core.ranks import batch_ranks
 from decide.rendering.formats import FORMATS, export, render
 from decide.weights.apply import path_weights
@@ -154,8 +155,40 @@ def test_make_top_keeps_the_search_wording_when_dominance_proves_nothing():
     from decide.methods import get_method
 
     assert not get_method("probid").respects_dominance
-    result = make_top(DOMINATED, strategy="Worst", method="probid")
+    seen = []
+    with progress_to(lambda *call: seen.append(call)):
+        result = make_top(DOMINATED, strategy="Worst", method="probid")
     assert result.dominated_by == () and "proof by dominance" not in result.verdict
+    assert "a search, not a proof" in result.verdict
+    # the search without a numpy engine is scaled down from the full one, and says how far it is
+    first, _ = _search_plan(DOMINATED, get_method("probid"))
+    assert FEWEST <= first < CANDIDATES == _search_plan(DOMINATED, get_method("topsis"))[0]
+    done = [call[1] for call in seen]
+    assert done == sorted(done) and done[-1] >= first and {call[2] for call in seen} == {seen[0][2]}
+
+
+@pytest.mark.parametrize("matrix", [three_criteria_matrix(), TRADE_OFF, random_matrix(5, strategies=8)])
+def test_the_smallest_search_comes_near_the_exact_answer(matrix, monkeypatch):
+    """The search as small as it gets for a slow method, run on wsm, against the linear programme."""
+    from decide.methods import get_method
+
+    monkeypatch.setattr("decide.analysis.make_top._search_plan", lambda *_: (FEWEST, FEWEST // 4))
+    wsm, current = get_method("wsm"), matrix.weight_array()
+    found = 0
+    for target in range(len(matrix.strategies)):
+        exact, _ = _lp_make_top(matrix, wsm, target)
+        searched = _search_make_top(matrix, wsm, target)
+        if exact is None:
+            assert searched is None
+            continue
+        if searched is None:
+            continue
+        found += 1
+        ranks = batch_ranks(batch_scores(matrix, "wsm", searched[None, :]), "higher")[0]
+        assert ranks[target] == 1
+        best = np.abs(exact - current).sum()
+        assert best - 1e-9 <= np.abs(searched - current).sum() <= 1.25 * best + 1e-3
+    assert found >= 2
 
 
 def test_make_top_already_first_and_other_methods():

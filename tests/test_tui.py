@@ -97,12 +97,12 @@ class RecordingApp(TuneApp):
 
 
 def test_method_cycle_shows_computing_for_methods_without_a_numpy_engine():
-    tuned = session(actor="China", method="vikor")
+    tuned = session(actor="China", method="promethee2")  # the last with a numpy engine
     app = RecordingApp(tuned)
     seen: dict[str, str] = {}
 
     async def steps(pilot: Any) -> None:
-        await pilot.press("m")  # vikor -> moora, evaluated in a worker thread
+        await pilot.press("m")  # promethee2 -> moora, evaluated in a worker thread
         seen["status"] = next(s for s in app.statuses if s)
         await app.workers.wait_for_complete()
         await pilot.pause()

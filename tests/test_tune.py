@@ -156,11 +156,24 @@ def test_sampled_interval_agrees_with_sensitivity(method):
         assert interval.high == pytest.approx(row["first to"], abs=2e-4)
 
 
+def test_promethee2_interval_is_exact_and_agrees_with_sampling(matrix_file):
+    """PROMETHEE II is linear in the weights: its interval has the closed form of wsm."""
+    path = matrix_file()
+    tuned = session(path, method="promethee2")
+    assert tuned.method.vectorised and tuned.method.additive
+    for index in range(len(tuned.criteria)):
+        exact = tuned.interval(index)
+        sampled = leader_interval(tuned.matrix, tuned.method, tuned.weights, index, exact=False)
+        assert exact.exact and not sampled.exact and exact.leader == sampled.leader
+        assert exact.low == pytest.approx(sampled.low, abs=2e-4)
+        assert exact.high == pytest.approx(sampled.high, abs=2e-4)
+
+
 @pytest.mark.slow
 def test_interval_of_a_method_without_a_numpy_engine_agrees_with_sensitivity(matrix_file):
     path = matrix_file()
-    tuned = session(path, method="promethee2")
-    table = decide.sensitivity(path, method="promethee2", criterion="risk").intervals
+    tuned = session(path, method="edas")
+    table = decide.sensitivity(path, method="edas", criterion="risk").intervals
     interval = tuned.interval(3)
     assert not interval.exact
     assert interval.low == pytest.approx(table["first from"].iloc[0], abs=2e-4)

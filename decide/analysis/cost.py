@@ -13,6 +13,7 @@ the number of strategies) or from timing a small probe on the matrix itself.
 
 from __future__ import annotations
 
+import math
 import os
 import time
 from collections.abc import Sequence
@@ -30,16 +31,25 @@ MAX_MEMORY_MB = 2048
 MAX_SECONDS = 300
 
 #: Methods that compare every pair of strategies: bytes per pair and criterion (plus a constant
-#: per pair), and seconds per pair and criterion, measured on 2,000 x 10 (benchmarks/limits.py).
+#: per pair), and seconds per pair and criterion, measured on 400-4,000 strategies x 10 criteria
+#: on a busy 2-core machine (benchmarks/limits.py; tests/test_cost.py checks them).
 PAIRWISE = {
-    "promethee2": (10.0, 16.0, 1.2e-7),
-    "electre2": (5.0, 16.0, 4.5e-7),
-    "codas": (5.0, 16.0, 7e-8),
-    "probid": (1.5, 8.0, 1e-8),
-    "sprobid": (1.5, 8.0, 1e-8),
-    "multimoora": (1.0, 8.0, 2e-5),
+    "electre2": (1.5, 8.0, 5e-8),
+    "codas": (3.0, 8.0, 1.5e-8),
+    "probid": (0.5, 8.0, 3e-9),
+    "sprobid": (0.5, 8.0, 3e-9),
+    "multimoora": (1.0, 8.0, 2.5e-6),
     "simus": (1.0, 8.0, 5e-6),
 }
+
+#: PROMETHEE II without pairwise tables (:mod:`decide.methods.promethee`): seconds per score
+#: and doubling of the strategies (sorted searches), and bytes per score. Its Gaussian function
+#: compares pairs in bounded blocks, and refuses by itself beyond its own limit.
+PROMETHEE_SECONDS, PROMETHEE_BYTES = 2e-8, 8 * 16
+
+#: Seconds of one call of a method's scikit-criteria or pymcdm pipeline on a small matrix
+#: (building the decision matrix, checks, copies): 2-10 ms on a 2-core machine.
+CALL_SECONDS = 0.005
 
 
 def _limit(name: str, default: float) -> float:
@@ -98,10 +108,12 @@ def run_cost(method: Method, strategies: int, criteria: int) -> tuple[float, flo
     if method.name in PAIRWISE:
         per_pair, constant, seconds = PAIRWISE[method.name]
         pairs = float(strategies) ** 2
-        return pairs * criteria * seconds, pairs * (per_pair * criteria + constant)
+        return CALL_SECONDS + pairs * criteria * seconds, pairs * (per_pair * criteria + constant)
+    if method.name == "promethee2":
+        return 1e-4 + cells * max(math.log2(max(strategies, 2)), 1.0) * PROMETHEE_SECONDS, cells * PROMETHEE_BYTES
     if method.vectorised:
         return cells * 2e-8, cells * 8 * 12
-    return 0.002 + cells * 2e-7, cells * 8 * 20
+    return CALL_SECONDS + cells * 2e-7, cells * 8 * 20
 
 
 def check_methods(matrix: Matrix, methods: Sequence[Method], what: str, runs: int = 1) -> None:
@@ -178,23 +190,42 @@ def check_grid(matrix: Matrix, methods: Sequence[Method], rankings: int) -> None
     check_cost(f"robust grid of {cells:,} cells ({n:,} strategies)", seconds, nbytes, reduce)
 
 
+#: A method whose one ranking is estimated under this many seconds is run once untimed before
+#: :func:`probe_seconds` times it (the first call pays imports and set-up, up to seconds).
+WARM_UP_SECONDS = 0.5
+
+
 def probe_seconds(method: Method, matrix: Matrix, weights_per_call: int = 64) -> float:
-    """Seconds per weight vector of ``method`` on ``matrix``, timed on one small batch."""
+    """Seconds per weight vector of ``method`` on ``matrix``, timed on a small batch after
+    one untimed call (imports, the first-call costs) when that call is cheap: the best of
+    two timings. With score ranges the batch scores drawn tables (the matrix's own), as
+    SMAA does."""
     import numpy as np
 
     from decide.methods.run import batch_scores
 
     block = weights_per_call if method.vectorised else 1
     weights = np.tile(matrix.weight_array(), (block, 1))
-    started = time.perf_counter()
-    batch_scores(method, matrix, weights)
-    return (time.perf_counter() - started) / block
+    tables = np.broadcast_to(matrix.to_array(), (block, *matrix.to_array().shape)) if matrix.has_ranges else None
+    repeats = 1
+    if run_cost(method, len(matrix.strategies), len(matrix.criteria))[0] < WARM_UP_SECONDS:
+        batch_scores(method, matrix, weights[:1], None if tables is None else tables[:1])
+        repeats = 2
+    best = float("inf")
+    for _ in range(repeats):
+        started = time.perf_counter()
+        batch_scores(method, matrix, weights, tables)
+        best = min(best, time.perf_counter() - started)
+    return best / block
 
 
 __all__ = [
     "MAX_MEMORY_MB",
     "MAX_SECONDS",
     "PAIRWISE",
+    "PROMETHEE_BYTES",
+    "PROMETHEE_SECONDS",
+    "WARM_UP_SECONDS",
     "check_cost",
     "check_grid",
     "check_methods",

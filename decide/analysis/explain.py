@@ -2,8 +2,9 @@
 
 Three cases, said in every caption:
 
-- **additive methods** (``wsm``): the score is exactly the sum of ``weight x normalised
-  value`` over criteria, so each criterion's contribution is exact;
+- **additive methods** (``wsm``; ``promethee2``, whose net flow is the weighted sum of
+  each criterion's own net flow): the score is exactly the sum of ``weight x normalised
+  value`` (or that flow) over criteria, so each criterion's contribution is exact;
 - **TOPSIS**: the squared distances to the ideal and anti-ideal points are sums over
   criteria, so each criterion's share of both distances is exact; its *pull* is the
   first-order effect of those shares on the closeness score
@@ -59,6 +60,14 @@ KINDS = {
     "(1 = best value) shown instead",
 }
 
+
+def kind_text(kind: str, method: Method) -> str:
+    """The caption of a decomposition; PROMETHEE II's exact terms are its per-criterion net flows."""
+    if kind == "exact" and method.name == "promethee2":
+        return KINDS[kind].replace("normalised value", "the net flow on that criterion alone")
+    return KINDS[kind]
+
+
 #: Contributions smaller than this are not named in the sentences.
 NEGLIGIBLE = 5e-4
 
@@ -96,7 +105,7 @@ class Contributions(PerActor[ActorContributions]):
 
     def caption(self, result: ActorContributions) -> str:
         return (
-            f"{result.actor}: {KINDS[result.kind]}; {self.method.title}; "
+            f"{result.actor}: {kind_text(result.kind, self.method)}; {self.method.title}; "
             f"{weights_note(self.method, result.matrix.weights, result.matrix.weights_source)}; "
             f"{data_note(result.matrix)}"
         )

@@ -151,6 +151,11 @@ def _dominance_reason(dominators: tuple[str, ...]) -> str:
     )
 
 
+def _dominators(matrix: Matrix, method: Method, label: str) -> tuple[str, ...]:
+    """The strategies dominating ``label`` when ``method`` respects dominance (else none)."""
+    return tuple(matrix.dominators().get(label, ())) if method.respects_dominance else ()
+
+
 def _strategy_index(matrix: Matrix, strategy: str) -> int:
     names = matrix.strategy_names
     if strategy in names:
@@ -214,26 +219,103 @@ def _lp_make_top(matrix: Matrix, method: Method, target: int) -> tuple[np.ndarra
     return None, "for every choice of weights some other strategy has a higher weighted sum"
 
 
+#: Seconds the sampled search of a method without a numpy engine plans for (from the
+#: estimated time of one ranking, :func:`decide.analysis.cost.run_cost`): the number of
+#: candidate weights is scaled to it, between :data:`FEWEST` and the full search.
+SEARCH_SECONDS = 2.0
+#: Candidate weights of the first pass with a numpy engine (the full search), and the fewest.
+CANDIDATES, FEWEST = 14_000, 200
+#: Steps from the current weights towards each corner (and pair of corners) of the simplex.
+_RAY_STEPS = (0.05, 0.1, 0.2, 0.35, 0.5, 0.7, 1.0)
+
+
+def _rays(current: np.ndarray, most: int) -> np.ndarray:
+    """Weights on the straight lines from ``current`` to every corner of the simplex (one
+    criterion holding all the weight), to the current weights without one criterion, and
+    to the middle of every pair of corners: where a strategy strong on one or two criteria
+    comes first, nearest first. At most ``most`` rows (the pairs go first, then steps)."""
+    import numpy as np
+
+    n = len(current)
+    corners = np.eye(n)
+    faces = np.where(corners > 0, 0.0, current)
+    sums = faces.sum(axis=1)
+    targets = np.vstack([corners, faces[sums > 0] / sums[sums > 0, None]])
+    steps = np.asarray(_RAY_STEPS)
+    if (len(targets) + n * (n - 1) // 2) * len(steps) <= most:
+        rows, cols = np.triu_indices(n, 1)
+        targets = np.vstack([targets, (corners[rows] + corners[cols]) / 2])
+    if len(targets) * len(steps) > most:
+        keep = max(1, most // len(targets))
+        steps = steps[np.unique(np.linspace(0, len(steps) - 1, keep).round().astype(int))]
+    points = current + steps[:, None, None] * (targets[None, :, :] - current)
+    return points.reshape(-1, n)[:most]
+
+
+def _search_plan(matrix: Matrix, method: Method) -> tuple[int, int]:
+    """Candidate weights of the first pass and of each refinement round: the full search
+    with a numpy engine, else as many as :data:`SEARCH_SECONDS` allows."""
+    if method.vectorised:
+        return CANDIDATES, 2000
+    from decide.analysis.cost import run_cost
+
+    seconds = max(run_cost(method, len(matrix.strategies), len(matrix.criteria))[0], 1e-6)
+    budget = int(SEARCH_SECONDS / seconds)
+    first = min(CANDIDATES, max(FEWEST, budget // 2))
+    return first, min(2000, max(FEWEST // 4, budget // 12))
+
+
 def _search_make_top(matrix: Matrix, method: Method, target: int, seed: int = 0) -> np.ndarray | None:
     """Nearest sampled weights ranking the target first, then pulled towards the current
-    weights by bisection along the line between them, then refined locally."""
+    weights by bisection along the line between them, then refined locally.
+
+    The first pass tries the lines from the current weights to the corners of the simplex
+    and random weights near and far from the current ones; their number is scaled from
+    the estimated cost of one ranking (:func:`_search_plan`), with progress reported."""
     import numpy as np
+
+    from decide.analysis.cost import check_cost, run_cost
+    from decide.core.progress import report_progress
 
     rng = np.random.default_rng(seed)
     current = matrix.weight_array()
+    first, refine = _search_plan(matrix, method)
+    rounds = 6
+    bisections = int(np.ceil(np.log2(1 / TOLERANCE)))
+    total = first + (rounds - 1) * refine + rounds * bisections
+    one = run_cost(method, len(matrix.strategies), len(matrix.criteria))[0]
+    check_cost(
+        f"make-top's search of {len(matrix.strategies):,} strategies by {method.name}",
+        (FEWEST + rounds * bisections) * (0.0 if method.vectorised else one),
+        0,
+        "select fewer strategies (a smaller file, --stated-only), or use wsm (exact and fast)",
+    )
+    done = 0
 
     def firsts(weights: np.ndarray) -> np.ndarray:
-        ranks = batch_ranks(batch_scores(method, matrix, weights), method.better)
-        return ranks[:, target] == 1
+        nonlocal done
+        found = np.empty(len(weights), dtype=bool)
+        block = len(weights) if method.vectorised else 50
+        for start in range(0, len(weights), block):
+            part = weights[start : start + block]
+            ranks = batch_ranks(batch_scores(method, matrix, part), method.better)
+            found[start : start + block] = ranks[:, target] == 1
+            done += len(part)
+            report_progress("make top: search", min(done, total), total)
+        return found
 
+    rays = _rays(current, first // 2)
+    spreads = (0.05, 0.1, 0.2, 0.4, 0.8)
+    each = (first - len(rays)) // 7
     candidates = np.vstack(
         [
-            sample_weights(rng, 4000, current),
-            *(sample_weights(rng, 2000, current, spread=s) for s in (0.05, 0.1, 0.2, 0.4, 0.8)),
+            rays,
+            sample_weights(rng, first - len(rays) - each * len(spreads), current),
+            *(sample_weights(rng, each, current, spread=s) for s in spreads),
         ]
     )
     best = None
-    for _ in range(6):
+    for _ in range(rounds):
         good = candidates[firsts(candidates)]
         if len(good):
             distances = np.abs(good - current).sum(axis=1)
@@ -251,7 +333,7 @@ def _search_make_top(matrix: Matrix, method: Method, target: int, seed: int = 0)
                 low = middle
         best = current + high * (best - current)
         radius = max(np.abs(best - current).sum() / 4, 1e-3)
-        noise = rng.uniform(-radius, radius, (2000, len(current)))
+        noise = rng.uniform(-radius, radius, (refine, len(current)))
         candidates = np.clip(best + noise, 0.0, None)
         candidates /= candidates.sum(axis=1, keepdims=True)
     return best
@@ -269,9 +351,11 @@ def make_top(
     that another Pareto-dominates, under a method that respects dominance, the reason is
     that proof (``dominated_by`` names the dominating strategies), not the search.
 
-    Exact for additive methods such as ``wsm`` (a linear programme,
+    Exact for additive methods such as ``wsm`` and ``promethee2`` (a linear programme,
     :func:`scipy.optimize.linprog`); for other methods an approximate sampled search
-    (a few thousand batched draws, then bisection towards the current weights).
+    (a few thousand batched draws, then bisection towards the current weights; without
+    a numpy engine, as many as about :data:`SEARCH_SECONDS` allows). A strategy that
+    another dominates, under a method that respects dominance, is not searched for.
     """
     picked = Selection.of(source, selection, **fields)
     matrix = picked.matrix()
@@ -284,13 +368,17 @@ def make_top(
         now = {c: float(w) for c, w in zip(matrix.criterion_names, current, strict=True)}
         ties = _ties(matrix, chosen, current, target)
         return MakeTopResult(matrix, label, chosen, chosen.additive, now, ties, already_first=True)
+    dominators: tuple[str, ...] = ()
     if chosen.additive:
         found, reason = _lp_make_top(matrix, chosen, target)
-    else:
-        found = _search_make_top(matrix, chosen, target)
-        reason = "" if found is not None else "none of the sampled weights does (a search, not a proof)"
+    else:  # dominance is the proof, without a search that could only fail
+        dominators = _dominators(matrix, chosen, label)
+        found, reason = None, ""
+        if not dominators:
+            found = _search_make_top(matrix, chosen, target)
+            reason = "" if found is not None else "none of the sampled weights does (a search, not a proof)"
     if found is None:
-        dominators = tuple(matrix.dominators().get(label, ())) if chosen.respects_dominance else ()
+        dominators = dominators or _dominators(matrix, chosen, label)
         if dominators:
             reason = _dominance_reason(dominators)
         return MakeTopResult(matrix, label, chosen, chosen.additive, None, reason=reason, dominated_by=dominators)

@@ -59,12 +59,13 @@ ProfilesLike = str | Mapping[str, WeightsLike] | Sequence[str | Mapping[str, flo
 
 
 def default_methods() -> list[str]:
-    """The methods a grid uses when none are named: those with a numpy engine (fast).
+    """The methods a grid uses when none are named: the compensatory ones with a numpy
+    engine (fast; PROMETHEE II has one too, but is named when wanted).
 
     >>> default_methods()
     ['wsm', 'wpm', 'topsis', 'vikor']
     """
-    return [name for name, cls in METHODS.items() if cls.vectorised]
+    return [name for name, cls in METHODS.items() if cls.vectorised and name != "promethee2"]
 
 
 def _profile_weights(matrix: Matrix, profile: Any) -> dict[str, float]:

@@ -120,7 +120,7 @@ class TuneSession:
     def _checked(self, method: Method) -> Method:
         method.require_weights()
         method.check(self.matrix)
-        return method
+        return method.bind(self.matrix)
 
     # -- changes -----------------------------------------------------------------------
 

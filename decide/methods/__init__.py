@@ -17,7 +17,7 @@ runs, so importing this package (and listing the catalogue) stays fast.
 >>> get_method("vikor", {"v": "0.3"}).params
 {'v': 0.3, 'use_compromise_set': True}
 >>> [name for name, cls in METHODS.items() if cls.vectorised]
-['wsm', 'wpm', 'topsis', 'vikor']
+['wsm', 'wpm', 'topsis', 'vikor', 'promethee2']
 """
 
 from __future__ import annotations

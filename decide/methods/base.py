@@ -9,7 +9,8 @@ preprocessing, which score is better) and up to three capabilities:
   vectors (and score tables) at once; a method with it is ``vectorised`` and is
   ranked without importing scikit-criteria at all;
 - ``terms(table, cost)``: for additive methods, the per-criterion values whose
-  weighted sum is the score (exact sensitivity and make-top use it).
+  weighted sum is the score (exact sensitivity and make-top use it): WSM's rescaled
+  scores, PROMETHEE II's per-criterion net flows.
 
 An instance carries its parameters, parsed once into typed values:
 
@@ -260,10 +261,11 @@ class Method:
     parameters: ClassVar[tuple[Parameter, ...]] = ()
     #: False for a method that ignores the criteria weights (captions then say so)
     uses_weights: ClassVar[bool] = True
-    #: True when ``batch`` is implemented: ranked with numpy, no scikit-criteria
-    vectorised: ClassVar[bool] = False
+    #: True when ``batch`` is implemented: ranked with numpy, no scikit-criteria (an
+    #: instance may say False when its parameters need the matrix first: see :meth:`bind`)
+    vectorised: bool = False
     #: True when ``terms`` is implemented: the score is ``terms @ weights``
-    additive: ClassVar[bool] = False
+    additive: bool = False
     #: False for a method that may rank a strategy above one that dominates it (it compares
     #: with positional ideals or solves linear programs); captions then say when it happens
     respects_dominance: ClassVar[bool] = True
@@ -342,6 +344,12 @@ class Method:
         from decide.core.ranks import batch_ranks
 
         return batch_ranks(scores[None, :], self.better)[0]
+
+    def bind(self, matrix: Matrix) -> Method:
+        """This method set up for ``matrix``'s criteria: a method whose parameters name
+        criteria (PROMETHEE II thresholds) is ``vectorised`` only once bound; the others
+        are returned as they are."""
+        return self
 
     def require_weights(self) -> Method:
         """This method, or a :class:`SpecError` if it ignores weights (varying them changes nothing)."""

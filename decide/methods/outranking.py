@@ -3,6 +3,8 @@ methods built on pairwise comparisons."""
 
 from __future__ import annotations
 
+import copy
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -125,6 +127,32 @@ class _PrometheeIIEngine:
         return ExternalResult(rankdata(-net, "dense").astype(np.int64), net)
 
 
+def _setting_problem(
+    name: str, function: str, p: float | None, q: float | None, s: float | None
+) -> tuple[str, str] | None:
+    """What is wrong with one criterion's preference function and thresholds, and the fix."""
+    needs_p = function in ("vshape", "level", "vshape_2")
+    needs_q = function in ("ushape", "level", "vshape_2")
+    needs_s = function == "gaussian"
+    missing = [t for t, need, v in (("p", needs_p, p), ("q", needs_q, q), ("s", needs_s, s)) if need and v is None]
+    if missing:
+        return (
+            f"criterion '{name}' uses the {function} preference function, "
+            f"which needs threshold {' and '.join(missing)}",
+            f"give --param {missing[0]}={name}:VALUE (or {missing[0]}=VALUE for every criterion)",
+        )
+    if needs_p and function != "vshape" and p is not None and q is not None and not q < p:
+        return (
+            f"criterion '{name}' has indifference threshold q={q:g} not below the preference threshold p={p:g}",
+            "choose q < p",
+        )
+    if function == "vshape" and p == 0:
+        return f"criterion '{name}' has p=0 for the vshape function", "choose p > 0"
+    if needs_s and s == 0:
+        return f"criterion '{name}' has s=0 for the gaussian function", "choose s > 0"
+    return None
+
+
 def _preference_function(text: str) -> str:
     if text not in PREFERENCE_FUNCTIONS:
         raise ValueError(f"'{text}' is not a preference function")
@@ -183,6 +211,87 @@ class PROMETHEE2(Method):
         ),
     )
 
+    # Net flow is linear in the weights: sum_c w_c phi_c(a), with phi_c the net flow on
+    # criterion c alone. So PROMETHEE II is scored like the weighted sum: the per-criterion
+    # flows (``terms``) computed once, then one matrix product for any number of weights.
+    vectorised = True
+    additive = True
+
+    def __init__(self, params: Mapping[str, Any] | None = None, **more: Any) -> None:
+        super().__init__(params, **more)
+        #: the settings when they are the same for every criterion (no names needed), else None
+        self._uniform = self._same_everywhere()
+        #: the settings of a matrix's criteria, in order, once bound to it (:meth:`bind`)
+        self._bound: dict[str, list[Any]] | None = None
+        self._flows: tuple[np.ndarray, np.ndarray, np.ndarray] | None = None
+        self._drawn: tuple[np.ndarray, np.ndarray, np.ndarray] | None = None
+        if self._uniform is None:  # thresholds by criterion name: vectorised once bound
+            self.vectorised = self.additive = False
+
+    def _same_everywhere(self) -> tuple[str, float | None, float | None, float | None] | None:
+        values: list[Any] = []
+        for key in ("preference", "p", "q", "s"):
+            given = self.params.get(key)
+            if given is not None and set(given) != {"*"}:
+                return None
+            values.append(None if given is None else given["*"])
+        function = str(values[0] or "usual")
+        if _setting_problem("*", function, *values[1:]):
+            return None  # the matrix's check says what is wrong, naming the criterion
+        return function, values[1], values[2], values[3]
+
+    def bind(self, matrix: Matrix) -> Method:
+        if self._uniform is not None:
+            return self
+        bound = copy.copy(self)
+        bound._bound = self.settings(matrix)
+        bound._flows = bound._drawn = None
+        bound.vectorised = bound.additive = True
+        return bound
+
+    def _positional(self, count: int) -> dict[str, list[Any]]:
+        if self._bound is not None:
+            if len(self._bound["functions"]) != count:
+                raise ValueError(f"promethee2 was set up for {len(self._bound['functions'])} criteria, not {count}")
+            return self._bound
+        if self._uniform is None:
+            raise NotImplementedError("promethee2 with thresholds by criterion: bind it to the matrix first")
+        function, p, q, s = self._uniform
+        return {"functions": [function] * count, "p": [p] * count, "q": [q] * count, "s": [s] * count}
+
+    def terms(self, table: np.ndarray, cost: np.ndarray) -> np.ndarray:
+        """Strategies x criteria: each criterion's own net flow (the last table's, kept)."""
+        import numpy as np
+
+        from decide.methods.promethee import criterion_flows
+
+        kept = self._flows
+        if kept is not None and np.array_equal(kept[0], table) and np.array_equal(kept[1], cost):
+            return kept[2]
+        settings = self._positional(table.shape[1])
+        flows = criterion_flows(table, ~np.asarray(cost, dtype=bool), **settings)
+        flows.flags.writeable = False
+        self._flows = (np.array(table, dtype=float), np.array(cost, dtype=bool), flows)
+        return flows
+
+    def batch(self, table: np.ndarray, cost: np.ndarray, weights: np.ndarray) -> np.ndarray:
+        import numpy as np
+
+        from decide.methods.promethee import drawn_flows, weighted_drawn_flows, weighted_flows
+
+        weights = np.asarray(weights, dtype=float)
+        if table.ndim == 2:
+            return weighted_flows(self.terms(table, cost), weights)
+        # drawn scores: the flows of each table (kept for the last block of tables, which
+        # SMAA's confidence factors score again with each strategy's central weights)
+        kept = self._drawn
+        if kept is not None and np.array_equal(kept[0], table) and np.array_equal(kept[1], cost):
+            flows = kept[2]
+        else:
+            flows = drawn_flows(table, ~np.asarray(cost, dtype=bool), **self._positional(table.shape[2]))
+            self._drawn = (np.array(table, dtype=float), np.array(cost, dtype=bool), flows)
+        return weighted_drawn_flows(flows, weights)
+
     def settings(self, matrix: Matrix) -> dict[str, list[Any]]:
         """Preference function and thresholds p, q of every criterion, checked."""
 
@@ -196,29 +305,9 @@ class PROMETHEE2(Method):
         q_list = [qs.get(name) for name in names]
         s_list = [ss.get(name) for name in names]
         for name, function, p, q, s in zip(names, chosen, p_list, q_list, s_list, strict=True):
-            needs_p = function in ("vshape", "level", "vshape_2")
-            needs_q = function in ("ushape", "level", "vshape_2")
-            needs_s = function == "gaussian"
-            missing = [
-                t for t, need, v in (("p", needs_p, p), ("q", needs_q, q), ("s", needs_s, s)) if need and v is None
-            ]
-            if missing:
-                raise self.fail(
-                    matrix,
-                    f"criterion '{name}' uses the {function} preference function, "
-                    f"which needs threshold {' and '.join(missing)}",
-                    f"give --param {missing[0]}={name}:VALUE (or {missing[0]}=VALUE for every criterion)",
-                )
-            if needs_p and function != "vshape" and p is not None and q is not None and not q < p:
-                raise self.fail(
-                    matrix,
-                    f"criterion '{name}' has indifference threshold q={q:g} not below the preference threshold p={p:g}",
-                    "choose q < p",
-                )
-            if function == "vshape" and p == 0:
-                raise self.fail(matrix, f"criterion '{name}' has p=0 for the vshape function", "choose p > 0")
-            if needs_s and s == 0:
-                raise self.fail(matrix, f"criterion '{name}' has s=0 for the gaussian function", "choose s > 0")
+            problem = _setting_problem(name, function, p, q, s)
+            if problem:
+                raise self.fail(matrix, *problem)
         return {"functions": chosen, "p": p_list, "q": q_list, "s": s_list}
 
     def check(self, matrix: Matrix) -> None:

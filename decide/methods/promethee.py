@@ -188,6 +188,61 @@ def criterion_flows(
     return out / (n - 1)
 
 
+#: Preference functions whose flows are whole or half counts of pairs: computed pair by
+#: pair for many drawn tables at once, they equal the sorted computation to the last bit.
+COUNTED = ("usual", "ushape", "level")
+
+
+#: Strategies up to which counted flows of drawn tables compare pairs (n^2 tests per table);
+#: above, the sorted computation table by table (m n log n, plus a fixed cost per call) is faster.
+MAX_COUNTED = 96
+
+
+def drawn_flows(
+    tables: np.ndarray,
+    benefit: np.ndarray,
+    functions: Sequence[str],
+    p: Sequence[float | None],
+    q: Sequence[float | None],
+    s: Sequence[float | None],
+) -> np.ndarray:
+    """:func:`criterion_flows` of every table (samples x strategies x criteria) at once.
+
+    Criteria with a :data:`COUNTED` function compare every pair of strategies of a block
+    of tables in one go (the same floating-point tests ``y_i - y_j > t``, whole and half
+    counts, so the same result to the last bit); the others take the tables one by one."""
+    import numpy as np
+
+    samples, n, m = tables.shape
+    out = np.zeros((samples, n, m))
+    if n < 2:
+        return out
+    block = max(1, BLOCK_BYTES * 4 // (8 * n * n))
+    for j in range(m):
+        y_all = tables[:, :, j] if benefit[j] else -tables[:, :, j]
+        if functions[j] not in COUNTED or n > MAX_COUNTED:
+            for index, y in enumerate(y_all):
+                if functions[j] == "gaussian":
+                    out[index, :, j] = _gaussian_flow(y, float(s[j]))  # type: ignore[arg-type]
+                else:
+                    out[index, :, j] = _criterion_flow(y, functions[j], p[j], q[j])
+            continue
+        low = 0.0 if functions[j] == "usual" else float(q[j] or 0.0)
+        for start in range(0, samples, block):
+            y = y_all[start : start + block]
+            # beyond[s, i, k]: y_i - y_k > t, the test the sorted computation makes; i's
+            # gains are its row, its losses its column (y_k - y_i > t)
+            beyond = (y[:, :, None] - y[:, None, :]) > low
+            gain, loss = beyond.sum(axis=2, dtype=float), beyond.sum(axis=1, dtype=float)
+            if functions[j] == "level":  # 1 beyond p, 1/2 between q and p
+                beyond = (y[:, :, None] - y[:, None, :]) > float(p[j])  # type: ignore[arg-type]
+                top, top_ = beyond.sum(axis=2, dtype=float), beyond.sum(axis=1, dtype=float)
+                gain = top + 0.5 * (gain - top)
+                loss = top_ + 0.5 * (loss - top_)
+            out[start : start + block, :, j] = gain - loss
+    return out / (n - 1)
+
+
 def net_flows(
     values: np.ndarray,
     weights: np.ndarray,
@@ -198,7 +253,33 @@ def net_flows(
     s: Sequence[float | None],
 ) -> np.ndarray:
     """PROMETHEE II net flows of the strategies (rows of ``values``)."""
-    return criterion_flows(values, benefit, functions, p, q, s) @ weights
+    import numpy as np
+
+    flows = criterion_flows(values, benefit, functions, p, q, s)
+    return weighted_flows(flows, np.asarray(weights, dtype=float)[None, :])[0]
+
+
+def weighted_drawn_flows(flows: np.ndarray, weights: np.ndarray) -> np.ndarray:
+    """:func:`weighted_flows` of each drawn table's flows (samples x strategies x criteria)
+    with its own weight vector (a row of ``weights``), with the same arithmetic."""
+    out = weights[:, 0, None] * flows[:, :, 0]
+    for j in range(1, flows.shape[2]):
+        out += weights[:, j, None] * flows[:, :, j]
+    return out
+
+
+def weighted_flows(flows: np.ndarray, weights: np.ndarray) -> np.ndarray:
+    """Net flows for every row of ``weights`` (samples x criteria): samples x strategies.
+
+    Summed criterion by criterion in file order, so that a strategy's net flow is the same
+    to the last bit whatever the number of weight vectors scored with it (a matrix product
+    may round differently for one row and for many, and net flows of 0 are common)."""
+    import numpy as np
+
+    out = np.multiply.outer(weights[:, 0], flows[:, 0]) if flows.shape[1] else np.zeros((len(weights), len(flows)))
+    for j in range(1, flows.shape[1]):
+        out += np.multiply.outer(weights[:, j], flows[:, j])
+    return out
 
 
 def pairwise_cost(strategies: int, functions: Sequence[str]) -> tuple[int, int]:

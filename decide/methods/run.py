@@ -101,6 +101,7 @@ def evaluate(method: Method, matrix: Matrix) -> tuple[np.ndarray, np.ndarray]:
         count = len(matrix.strategies)
         return np.ones(count, dtype=np.int64), np.full(count, ideal_score(method))
     method.check(matrix)
+    method = method.bind(matrix)
     if method.vectorised:
         table, cost, weights = matrix.to_array(), matrix.cost_mask(), matrix.weight_array()
         with quietly():
@@ -183,6 +184,7 @@ def batch_scores(method: Method, matrix: Matrix, weights: Any, tables: Any = Non
     import numpy as np
 
     weights = check_weight_block(weights, len(matrix.criteria))
+    method = method.bind(matrix)
     base = matrix.to_array()
     if tables is not None:
         tables = np.asarray(tables, dtype=float)
@@ -208,6 +210,7 @@ def batch_scorer(method: Method, matrix: Matrix) -> Callable[[np.ndarray], np.nd
     import numpy as np
 
     groups = alike_groups(matrix, weighted_only=False)
+    method = method.bind(matrix)
     if not method.vectorised or len(set(groups.tolist())) == 1:
         return lambda weights: batch_scores(method, matrix, weights)
     base, cost = matrix.to_array(), matrix.cost_mask()

@@ -36,6 +36,52 @@ def ignore_pulp_deprecations() -> Iterator[None]:
         yield
 
 
+_SCALERS = "skcriteria.preprocessing.scalers"
+
+
+def _scale_by_sum(arr: Any, axis: Any = None) -> Any:
+    """scikit-criteria's ``scale_by_sum``, line for line (SIMUS's only use of its scalers)."""
+    import numpy as np
+
+    arr = np.asarray(arr, dtype=float)
+    sumval = np.sum(arr, axis=axis, keepdims=True)
+    return arr / sumval
+
+
+def simus_class() -> type:
+    """scikit-criteria's SIMUS class, imported without scikit-learn.
+
+    ``skcriteria.agg.simus`` takes one function, ``scale_by_sum``, from
+    ``skcriteria.preprocessing.scalers``, which imports scikit-learn (0.2-0.4 s, a sixth
+    of ``decide compare --all``) for its other scalers. While SIMUS's module is first
+    imported, that module is stood in for by one holding the same function; the stand-in
+    is removed at once, so any later import gets the real module. If scikit-criteria
+    ever needs more from it, the real one is imported as before."""
+    import sys
+    import types
+
+    loaded = sys.modules.get("skcriteria.agg.simus")
+    if loaded is not None or _SCALERS in sys.modules:
+        from skcriteria.agg.simus import SIMUS
+
+        return SIMUS
+    import skcriteria.preprocessing  # noqa: F401  (the package itself does not import its scalers)
+
+    stand_in = types.ModuleType(_SCALERS)
+    stand_in.scale_by_sum = _scale_by_sum  # type: ignore[attr-defined]
+    sys.modules[_SCALERS] = stand_in
+    try:
+        from skcriteria.agg.simus import SIMUS
+    except ImportError:  # a newer scikit-criteria needs more than scale_by_sum
+        sys.modules.pop("skcriteria.agg.simus", None)
+        sys.modules.pop(_SCALERS, None)
+        from skcriteria.agg.simus import SIMUS
+    finally:
+        if sys.modules.get(_SCALERS) is stand_in:
+            del sys.modules[_SCALERS]
+    return SIMUS
+
+
 class _SIMUSEngine:
     """SIMUS from scikit-criteria, quiet and explicit about weights.
 
@@ -78,8 +124,8 @@ class _SIMUSEngine:
 
     def _solve(self, dm: Any, equal: Any, limits: Sequence[float | None]) -> Any:
         import pulp
-        from skcriteria.agg.simus import SIMUS as Engine
 
+        Engine = simus_class()
         solver = pulp.LpSolverDefault
         order = [list(dm.criteria).index(c) for c in equal.criteria]
         b = None if all(v is None for v in limits) else [limits[j] for j in order]

@@ -206,3 +206,122 @@ def test_promethee_gaussian_refuses_up_front_what_it_cannot_do(monkeypatch):
     assert "11 strategies x 4 gaussian criteria is 4.8e+02 comparisons" in message
     assert "or at most 7 strategies" in message
     assert evaluate(matrix, "promethee2", {"preference": "c1:gaussian", "s": "1"})[0].size == 11
+
+
+# -- PROMETHEE II scored like the weighted sum: per-criterion flows once, then the weights (issue 23)
+
+
+@st.composite
+def _promethee_batches(draw):
+    seed = draw(st.integers(0, 10_000))
+    matrix = random_integer_matrix(seed, strategies=draw(st.integers(2, 9)))
+    function = draw(st.sampled_from([*sorted(_THRESHOLDS), "gaussian"]))
+    thresholds = {"s": 1.5} if function == "gaussian" else _THRESHOLDS[function]
+    if draw(st.booleans()):  # the same settings everywhere: vectorised as it is
+        params = {"preference": function, **{k: str(v) for k, v in thresholds.items()}}
+    else:  # settings by criterion name: vectorised once bound to the matrix
+        params = {"preference": f"c2:{function}", **{k: f"c2:{v}" for k, v in thresholds.items()}}
+    samples = draw(st.integers(1, 5))
+    weights = np.random.default_rng(seed).dirichlet(np.ones(4), samples)
+    return matrix, params, weights
+
+
+def _per_draw(method, matrix, weights, tables=None):
+    """The path of a method without a numpy engine: one pipeline run per weight vector."""
+    from decide.methods.run import _one_by_one
+
+    return _one_by_one(method, matrix, weights, tables)
+
+
+@given(_promethee_batches())
+def test_promethee_batch_scores_equal_the_per_draw_path(case):
+    from decide.methods.run import batch_scores
+
+    matrix, params, weights = case
+    method = get_method("promethee2", params)
+    bound = method.bind(matrix)
+    assert bound.vectorised and bound.additive
+    assert method.vectorised == (":" not in params["preference"])
+    scores = batch_scores(method, matrix, weights)
+    np.testing.assert_array_equal(scores, _per_draw(method, matrix, weights))
+    # one weight vector at a time, or all at once: the same to the last bit
+    for row, weight in zip(scores, weights, strict=True):
+        np.testing.assert_array_equal(row, batch_scores(method, matrix, weight[None, :])[0])
+    # the net flow is the weighted sum of the per-criterion flows
+    flows = bound.terms(matrix.to_array(), matrix.cost_mask())
+    np.testing.assert_allclose(scores, weights @ flows.T, rtol=0, atol=1e-12)
+    # drawn score tables: each table's own flows
+    rng = np.random.default_rng(len(weights))
+    tables = matrix.to_array()[None] + rng.integers(-2, 3, (len(weights), *matrix.to_array().shape))
+    np.testing.assert_array_equal(
+        batch_scores(method, matrix, weights, tables), _per_draw(method, matrix, weights, tables)
+    )
+
+
+def test_promethee_flows_follow_the_table_they_are_asked_for():
+    """The per-criterion flows are kept for the last table; another table gets its own."""
+    method = get_method("promethee2")
+    first, second = random_integer_matrix(1), random_integer_matrix(2)
+    for matrix in (first, second, first):
+        expected = evaluate(matrix, "promethee2")[1]
+        scores = method.batch(matrix.to_array(), matrix.cost_mask(), matrix.weight_array()[None, :])[0]
+        np.testing.assert_array_equal(scores, expected)
+    weights = np.full((2, 4), 0.25)
+    for table in (first.to_array(), second.to_array(), first.to_array()):  # drawn tables too
+        drawn = method.batch(np.stack([table, table[::-1]]), first.cost_mask(), weights)
+        single = method.batch(table, first.cost_mask(), weights[:1])[0]
+        np.testing.assert_array_equal(drawn[0], single)
+        np.testing.assert_array_equal(drawn[1], single[::-1])
+
+
+def test_promethee_with_thresholds_by_name_is_bound_to_its_matrix():
+    method = get_method("promethee2", {"preference": "c1:vshape", "p": "c1:2"})
+    assert not method.vectorised and not method.additive
+    with pytest.raises(NotImplementedError, match="bind it to the matrix first"):
+        method.terms(np.ones((3, 4)), np.zeros(4, bool))
+    matrix = random_integer_matrix(3)
+    bound = method.bind(matrix)
+    assert bound == method and bound.vectorised and bound.additive
+    with pytest.raises(ValueError, match="set up for 4 criteria, not 2"):
+        bound.terms(np.ones((3, 2)), np.zeros(2, bool))
+    # a setting that needs the matrix to be named in the error is not vectorised up front
+    assert not get_method("promethee2", {"preference": "vshape"}).vectorised
+
+
+def test_promethee_is_exact_in_sensitivity_and_make_top():
+    from decide.analysis.make_top import make_top
+    from decide.analysis.sensitivity import sensitivity
+
+    matrix = random_integer_matrix(5, strategies=7)
+    exact = sensitivity(matrix, method="promethee2")
+    sampled = sensitivity(matrix, method="promethee2", exact=False)
+    assert exact.exact and not sampled.exact
+    for a, b in zip(exact.criteria, sampled.criteria, strict=True):
+        assert [s.ranks for s in a.segments] == [s.ranks for s in b.segments]
+        for s, t in zip(a.segments, b.segments, strict=True):
+            assert abs(s.start - t.start) <= 1e-4 and abs(s.end - t.end) <= 1e-4
+    for strategy in matrix.strategy_names:
+        result = make_top(matrix, strategy=strategy, method="promethee2")
+        assert result.exact
+        if result.feasible:
+            new = np.array(list(result.new_weights.values()))
+            _, scores = evaluate(matrix.with_criterion_weights(result.new_weights), "promethee2")
+            assert scores[matrix.strategy_names.index(strategy)] >= scores.max() - 1e-9 and new.sum() == pytest.approx(
+                1
+            )
+
+
+@pytest.mark.parametrize("noise", [0.0, 0.6])
+def test_promethee_smaa_on_its_numpy_engine_equals_the_per_draw_path(noise):
+    """The same draws give the same acceptabilities and confidence factors either way."""
+    from decide.analysis.smaa import smaa_matrix
+
+    matrix = random_integer_matrix(8, strategies=6)
+    fast = get_method("promethee2", {"preference": "level", "p": "2", "q": "1"})
+    slow = get_method("promethee2", {"preference": "level", "p": "2", "q": "1"})
+    slow.vectorised = slow.additive = False
+    assert fast.vectorised
+    one, other = (smaa_matrix(matrix, method, samples=60, seed=3, score_noise=noise) for method in (fast, slow))
+    assert one.rank_acceptability.equals(other.rank_acceptability)
+    assert one.confidence.equals(other.confidence)
+    np.testing.assert_allclose(one.central_weights, other.central_weights, rtol=1e-12)

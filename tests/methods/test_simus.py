@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import warnings
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -156,3 +157,35 @@ def test_simus_surfaces_every_other_warning(monkeypatch, category, message, modu
     monkeypatch.setattr(simus_module, "simus", warning_first)
     with pytest.raises(category, match=message.split("(")[0]):
         evaluate(random_integer_matrix(33), "simus")
+
+
+def test_simus_runs_without_importing_scikit_learn():
+    """scikit-criteria's SIMUS needs one function from a module that imports scikit-learn
+    (a sixth of ``decide compare --all``): decide imports it without, and the real module
+    is still there for anything that imports it afterwards."""
+    import subprocess
+    import sys
+
+    probe = (
+        "import sys\n"
+        "from decide.methods.simus import simus_class\n"
+        "from tests.helpers import evaluate, random_integer_matrix\n"
+        "evaluate(random_integer_matrix(1), 'simus')\n"
+        "assert simus_class() is simus_class()\n"
+        "print('sklearn' in sys.modules, 'skcriteria.preprocessing.scalers' in sys.modules)\n"
+        "from skcriteria.preprocessing.scalers import SumScaler, scale_by_sum\n"
+        "print(hasattr(SumScaler, 'transform'), 'sklearn' in sys.modules)\n"
+    )
+    root = Path(__file__).resolve().parents[2]
+    output = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True, cwd=root).stdout
+    assert output.split() == ["False", "False", "True", "True"]
+
+
+@pytest.mark.parametrize("axis", [None, 0, 1])
+def test_the_stand_in_scale_by_sum_is_scikit_criteria_s(axis):
+    from skcriteria.preprocessing.scalers import scale_by_sum
+
+    from decide.methods.simus import _scale_by_sum
+
+    values = np.random.default_rng(3).uniform(0, 10, (5, 4))
+    np.testing.assert_array_equal(_scale_by_sum(values, axis=axis), scale_by_sum(values, axis=axis))

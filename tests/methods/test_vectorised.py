@@ -51,12 +51,12 @@ def random_matrix(seed: int, strategies: int = 7) -> Matrix:
 
 def pipeline_scores(method, matrix: Matrix, weights: np.ndarray, tables=None) -> tuple[np.ndarray, np.ndarray]:
     """Ranks and scores of each draw through the method's scikit-criteria pipeline."""
-    evaluator, dm = method.pipeline(), matrix.to_skcriteria()
+    evaluator, dm, kwargs = method.pipeline(), matrix.to_skcriteria(), method.pipeline_kwargs(matrix)
     ranks, scores = [], []
     with quietly():
         for index, row in enumerate(weights):
             sample = dm.replace(weights=row) if tables is None else dm.replace(weights=row, matrix=tables[index])
-            result = evaluator.evaluate(sample)
+            result = evaluator.evaluate(sample, **kwargs)
             ranks.append(result.rank_)
             scores.append(method.score_of(result))
     return np.array(ranks), np.array(scores)

@@ -68,8 +68,12 @@ def test_over_the_time_limit_is_one_line_saying_what_it_takes(cli, tmp_path, mon
 
 def test_compare_names_the_pairwise_methods_to_leave_out(cli, tmp_path, monkeypatch):
     monkeypatch.setenv("DECIDE_MAX_MEMORY_MB", "20")
-    line = _one_clean_line(cli("compare", _file(tmp_path, 2000, 10), "-a", "scale"))
-    assert "promethee2" in line and "electre2" in line and "(--methods)" in line
+    path = _file(tmp_path, 2000, 10)
+    line = _one_clean_line(cli("compare", path, "-a", "scale"))
+    # PROMETHEE II's flows need no pairwise tables (issue 23): only ELECTRE II is named
+    assert "electre2 compares every pair" in line and "promethee2" not in line and "(--methods)" in line
+    line = _one_clean_line(cli("compare", path, "-a", "scale", "--methods", "wsm,codas,electre2,promethee2"))
+    assert "codas, electre2 compare every pair" in line and "promethee2" not in line
 
 
 def test_sensitivity_within_the_limits_is_unchanged_by_the_batching():
