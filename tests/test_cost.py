@@ -12,8 +12,8 @@ import pytest
 
 from decide.analysis import cost
 from decide.analysis.cost import PAIRWISE, probe_seconds, run_cost
+from decide.analysis.selection import Selection
 from decide.analysis.smaa import check_smaa_cost
-from decide.io.load import one_matrix
 from decide.methods import get_method
 from decide.methods.run import batch_scores
 from tests.helpers import make_matrix
@@ -106,5 +106,5 @@ def test_an_affordable_smaa_is_not_refused(method, monkeypatch):
     """PROMETHEE II SMAA of the US matrix was estimated at about 11 hours for 10,000 draws (its
     first call's imports, timed as one draw); it runs in seconds."""
     monkeypatch.setenv("DECIDE_MAX_SECONDS", "60")
-    matrix = one_matrix(None, "US")
+    matrix = Selection.of(actor="US").matrix()
     check_smaa_cost(get_method(method), matrix, 10_000 if method == "promethee2" else 1_000)
