@@ -236,7 +236,7 @@ class Report(PerActor[ActorBriefing]):
         from dataclasses import replace
 
         from decide.analysis.brief import brief_facts, interactive_data
-        from decide.rendering.brief_charts import plot_rank_shares
+        from decide.rendering.brief_charts import plot_rank_shares, rank_shares_svg
         from decide.rendering.brief_html import actor_page, summary_page
         from decide.rendering.document import Raw
         from decide.rendering.interactive_html import controls_html
@@ -245,10 +245,9 @@ class Report(PerActor[ActorBriefing]):
         pages = [summary_page(facts)]
         data = interactive_data(self) if interactive else []
         for index, f in enumerate(facts.actors):
-            chart = functools.partial(
-                plot_rank_shares, f.acceptability, f.order, f.actor, f.samples, f.method, ranked=f.ranked
-            )
-            page = actor_page(f, chart)
+            chart_args = (f.acceptability, f.order, f.actor, f.samples, f.method)
+            chart = functools.partial(plot_rank_shares, *chart_args, ranked=f.ranked)
+            page = actor_page(f, chart, svg=functools.partial(rank_shares_svg, *chart_args, ranked=f.ranked))
             if interactive:
                 page = replace(page, blocks=(*page.blocks, Raw(controls_html(data[index], index))))
             pages.append(page)
