@@ -127,6 +127,31 @@ def test_the_full_robust_grid_prints_in_parts_of_one_method_with_fitted_scales(s
             assert min(printed_font_sizes(svg_text(axis))) >= 8.0  # svg_text closes the figure
 
 
+@pytest.mark.slow
+def test_the_annexs_grid_svg_fits_its_scale_to_the_ranks_and_writes_them_in_contrasting_ink(shipped):
+    import matplotlib
+
+    from decide.rendering.grid_svg import COLOURS, robust_grid_svg
+
+    assert COLOURS in COLOUR_BLIND_SAFE
+    colour_map = matplotlib.colormaps[COLOURS]
+    for b in shipped.results:
+        for _, cells in grid_parts(b.robust):
+            svg = robust_grid_svg(b.robust, cells)
+            values = b.robust.ranks[cells]
+            low, high = int(values.min()), int(values.max())
+            assert f"scale {low} to {high}" in svg
+            assert min(printed_font_sizes(svg)) >= 8.0
+            drawn = re.findall(
+                r'<g class="cell"><rect [^>]*fill="(#\w{6})"/><text [^>]*fill="(#\w{6})">(\d+)</text>', svg
+            )
+            assert sorted(int(n) for _, _, n in drawn) == sorted(values.ravel().tolist())
+            for background, text, number in drawn:
+                expected = colour_map((int(number) - low) / (high - low) if high > low else 0.0)
+                assert background == matplotlib.colors.to_hex(expected)
+                assert contrast(text, background) >= 4.5, number
+
+
 def test_every_heatmap_uses_a_colour_blind_safe_map_and_readable_numbers(shipped):
     import matplotlib.pyplot as plt
 

@@ -132,6 +132,7 @@ def grids_annex(report: Any) -> list[Page]:
     import functools
 
     from decide.rendering.charts import grid_parts, plot_robust_grid
+    from decide.rendering.grid_svg import robust_grid_svg
 
     pages = []
     for b in report.results:
@@ -149,6 +150,7 @@ def grids_annex(report: Any) -> list[Page]:
                     f"rank of each strategy in each scenario / profile cell by {method} (1 = best){part}",
                     f"grid-{number + 1}",
                     f"{b.actor}: rank in each cell, {method}",
+                    svg=functools.partial(robust_grid_svg, item, cells),
                 )
             )
         pages.append(

@@ -90,8 +90,9 @@ def _chosen(result: Any, actor: str | None, ax: Any) -> list[Any]:
 
 def _ink(image: Any, value: float) -> str:
     """Black or white, whichever reads better on the colour ``image`` gives ``value``."""
-    red, green, blue, _ = image.cmap(image.norm(value))
-    return "black" if 0.2126 * red + 0.7152 * green + 0.0722 * blue > 0.45 else "white"
+    from decide.rendering.grid_svg import ink
+
+    return ink(image.cmap(image.norm(value)))
 
 
 def _finish(axes: Sequence[Any]) -> Any:
