@@ -152,6 +152,7 @@ def test_the_annexs_grid_svg_fits_its_scale_to_the_ranks_and_writes_them_in_cont
                 assert contrast(text, background) >= 4.5, number
 
 
+@pytest.mark.slow
 def test_every_heatmap_uses_a_colour_blind_safe_map_and_readable_numbers(shipped):
     import matplotlib.pyplot as plt
 
@@ -244,3 +245,20 @@ def test_user_text_is_drawn_as_written_in_every_chart(name):
     ):
         svg = svg_text(result.plot())
         assert name.replace("&", "&amp;").replace("<", "&lt;") in svg, type(result).__name__
+
+
+@pytest.mark.slow
+def test_the_briefs_svg_chart_draws_the_first_rank_shares_of_the_strategies_shown(shipped):
+    from decide.analysis.brief import brief_facts
+    from decide.rendering.brief_charts import MOST, RANK_COLOURS, rank_shares_svg
+
+    for f in brief_facts(shipped).actors:
+        svg = rank_shares_svg(f.acceptability, f.order, f.actor, f.samples, f.method, ranked=f.ranked)
+        shown = list(f.order)[:MOST]
+        written = re.findall(r">(\d+)% first<", svg)
+        assert written == [f"{100 * f.acceptability.loc[name].iloc[0]:.0f}" for name in shown]
+        first = rf'width="([\d.]+)" height="[\d.]+" fill="{RANK_COLOURS[0]}" stroke'  # bars, not the legend
+        first_bars = [float(w) for w in re.findall(first, svg)]
+        span = sum(float(w) for w in re.findall(r'<rect [^>]*width="([\d.]+)"[^>]*stroke="#ffffff"', svg)) / len(shown)
+        expected = [span * float(f.acceptability.loc[name].iloc[0]) for name in shown]
+        assert first_bars == pytest.approx(expected, abs=0.02)

@@ -27,12 +27,14 @@ def test_the_words_use_the_reports_draws():
     assert (LEAD_SAMPLES, 0) == (REPORT_SAMPLES, REPORT_SEED)
 
 
+@pytest.mark.slow
 def test_first_rank_shares_are_the_reports_smaa_shares(briefing):
     for b in briefing.results:
         shares = first_rank_shares(b.matrix, briefing.method)
         assert shares == b.first_rank_acceptability.to_dict()
 
 
+@pytest.mark.slow
 def test_the_us_leader_is_a_near_tie_in_explain_as_in_the_report(briefing):
     summary = briefing.summary.set_index("actor")
     assert summary.loc[US, "lead"] == "a near tie"
@@ -44,6 +46,7 @@ def test_the_us_leader_is_a_near_tie_in_explain_as_in_the_report(briefing):
     assert explained.to_dict()["actors"][0]["lead"]["strength"] == "a near tie"
 
 
+@pytest.mark.slow
 def test_every_actor_gets_the_same_word_in_explain_tune_and_the_report(briefing):
     summary = briefing.summary.set_index("actor")
     for b in briefing.results:
@@ -52,6 +55,11 @@ def test_every_actor_gets_the_same_word_in_explain_tune_and_the_report(briefing)
         view = session(b.matrix).view()
         assert view.leader == summary.loc[b.actor, "first"]
         assert view.lead is not None and view.lead.word == word, b.actor
+
+
+def test_explain_calls_the_us_leader_a_near_tie():
+    lead = explain(actors=US).results[0].lead
+    assert lead.word == "a near tie" and lead.samples == LEAD_SAMPLES
 
 
 def test_tune_shows_the_us_leader_as_a_near_tie_in_the_terminal_and_the_notebook():
