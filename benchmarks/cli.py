@@ -10,7 +10,9 @@ Targets on a 2-core machine: ``decide rank`` (all shipped actors, default method
 at most 0.3x ``import skcriteria``; ``decide --help`` at most 0.1 s; ``decide list``
 at most 0.35 s; ``decide smaa -a "United States" --samples 10000`` at most 0.4 s;
 ``decide compare --all`` (one actor) at most 1.2x ``import skcriteria``; ``decide report
--o briefing.html`` (all six actors) at most 3 s (issue 23).
+-o briefing.html`` (the brief, all six actors) at most 3 s (issue 23). ``--only report``
+times the brief and the annex (``--full``) alone, ``--before DIR`` the same commands from
+an older checkout in the same run.
 """
 
 from __future__ import annotations
@@ -35,6 +37,7 @@ COMMANDS = {
     "decide smaa -a US -n 10000": ["decide", "smaa", "-a", "United States", "--samples", "10000"],
     "decide compare --all -a US": ["decide", "compare", "--all", "-a", "United States"],
     "decide report -o briefing.html": ["decide", "report", "-o", REPORT],
+    "decide report --full (annex)": ["decide", "report", "--full", "-o", REPORT],
     'python -c "import skcriteria"': [sys.executable, "-c", "import skcriteria"],
 }
 BASELINE = 'python -c "import skcriteria"'

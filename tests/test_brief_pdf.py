@@ -81,3 +81,21 @@ def test_the_full_report_prints_the_annex_after_the_brief(tmp_path):
     brief = write_report(small, tmp_path / "brief.pdf")
     full = write_report(small, tmp_path / "full.pdf", full=True)
     assert pages(brief) == 2 and pages(full) > pages(brief)
+
+
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="pdftotext is not installed (Debian poppler-utils)")
+def test_no_heading_is_stranded_at_a_page_bottom_in_the_full_report(tmp_path):
+    """The last line of every printed page of the brief and its annex is never a heading:
+    a heading stays with what follows it (CSS break-after: avoid)."""
+    from decide.rendering.document import Heading
+
+    whole = report(actors=["united states", "japan"], samples=200, seed=0)
+    target = write_report(whole, tmp_path / "full.pdf", full=True)
+    headings = {b.text for page in whole.pages(full=True) for b in page.blocks if isinstance(b, Heading)}
+    text = subprocess.run(
+        ["pdftotext", "-layout", str(target), "-"], check=True, capture_output=True, text=True, timeout=120
+    ).stdout
+    printed = [page for page in text.split("\f") if page.strip()]
+    assert len(printed) == pages(target)
+    last_lines = [[line.strip() for line in page.splitlines() if line.strip()][-1] for page in printed]
+    assert not [line for line in last_lines if line in headings]

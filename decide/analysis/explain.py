@@ -49,6 +49,7 @@ if TYPE_CHECKING:
     import numpy as np
     import pandas as pd
 
+    from decide.analysis.lead import Lead
     from decide.core.model import Matrix
 
 #: How each kind of decomposition is described in captions.
@@ -82,6 +83,9 @@ class ActorContributions:
     scores: pd.Series
     contributions: pd.DataFrame
     sentences: dict[str, str]
+    #: how firmly the leader leads, in the report's words (:mod:`decide.analysis.lead`); set
+    #: by :func:`explain` (``None`` when the method does not use weights)
+    lead: Lead | None = None
 
     @property
     def actor(self) -> str:
@@ -149,6 +153,7 @@ class Contributions(PerActor[ActorContributions]):
                     if result.kind != "distance"
                     else f"{result.actor}: why each strategy ranks where it does (topsis; pull of each criterion)",
                     why,
+                    note=lead_note(result.lead),
                 )
             )
         return sections
@@ -183,6 +188,16 @@ class Contributions(PerActor[ActorContributions]):
                     "file": r.matrix.file_name,
                     "weights": dict(r.matrix.weights),
                     "decomposition": r.kind,
+                    "lead": None
+                    if r.lead is None
+                    else {
+                        "leader": r.lead.leader,
+                        "strength": r.lead.word,
+                        "first_rank_share": r.lead.share,
+                        "margin_of_spread": r.lead.margin,
+                        "samples": r.lead.samples,
+                        "seed": r.lead.seed,
+                    },
                     "strategies": [
                         {
                             "strategy": s,
@@ -203,6 +218,16 @@ class Contributions(PerActor[ActorContributions]):
         from decide.rendering.charts import plot_contributions
 
         return plot_contributions(self, actor=actor, ax=ax)
+
+
+def lead_note(lead: Lead | None) -> str:
+    """The leader's lead in the report's words, with the draws behind them."""
+    if lead is None or lead.runner_up is None:
+        return ""
+    return (
+        f"How firmly it leads, by the rule decide report uses ({lead.samples} random weightings, "
+        f"seed {lead.seed}): {lead.sentence}"
+    )
 
 
 def _oriented_minmax(table: np.ndarray, cost: np.ndarray) -> np.ndarray:
@@ -303,10 +328,28 @@ def explain(
     picked = Selection.of(source, selection, **fields)
     chosen = picked.method_object()
     matrices = picked.matrices()
-    result = Contributions(chosen, tuple(explain_matrix(m, chosen) for m in matrices), strategy)
+    from dataclasses import replace
+
+    from decide.analysis.lead import lead_of
+
+    explained = []
+    for matrix in matrices:
+        item = explain_matrix(matrix, chosen)
+        lead = lead_of(matrix, chosen, list(item.scores.index), list(item.scores.astype(float)))
+        explained.append(replace(item, lead=lead))
+    result = Contributions(chosen, tuple(explained), strategy)
     for item in result.results:
         result._rows(item)  # an unknown strategy fails here, not when printing
     return result
 
 
-__all__ = ["KINDS", "ActorContributions", "Contributions", "decompose", "explain", "explain_matrix", "sentence"]
+__all__ = [
+    "KINDS",
+    "ActorContributions",
+    "Contributions",
+    "decompose",
+    "explain",
+    "explain_matrix",
+    "lead_note",
+    "sentence",
+]

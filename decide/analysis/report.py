@@ -27,8 +27,8 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Unpack, cast
 
+from decide.analysis.lead import LEAD_SAMPLES, LEAD_SEED
 from decide.analysis.selection import Selection, SelectionFields
-from decide.core.defaults import DEFAULT_SEED
 from decide.core.tables import Section
 from decide.io.load import MatrixSource
 from decide.methods.base import Method
@@ -47,10 +47,11 @@ if TYPE_CHECKING:
     from decide.core.model import Matrix
     from decide.core.ranks import Progress
 
-#: SMAA draws in a report unless told otherwise (enough for two decimals).
-REPORT_SAMPLES = 2_000
+#: SMAA draws in a report unless told otherwise (enough for two decimals; the draws behind
+#: the words of ``explain`` and ``tune`` too, :mod:`decide.analysis.lead`).
+REPORT_SAMPLES = LEAD_SAMPLES
 #: The seed of a report's SMAA unless told otherwise, so the same command gives the same report.
-REPORT_SEED = DEFAULT_SEED
+REPORT_SEED = LEAD_SEED
 #: Charts a report draws per actor.
 CHARTS = ("ranking", "contributions", "sensitivity", "smaa", "robust")
 
@@ -119,7 +120,7 @@ class Report(PerActor[ActorBriefing]):
         import pandas as pd
 
         from decide.analysis.brief import agreement
-        from decide.rendering.words import strength
+        from decide.analysis.lead import lead_from
 
         rows = []
         for b in self.results:
@@ -128,9 +129,8 @@ class Report(PerActor[ActorBriefing]):
             first = str(table["strategy"].iloc[0])
             second = str(table["strategy"].iloc[1]) if len(table) > 1 else "-"
             margin = abs(float(scores.iloc[0]) - float(scores.iloc[1])) if len(table) > 1 else 0.0
-            spread = abs(float(scores.iloc[0]) - float(scores.iloc[-1]))
             shares = b.first_rank_acceptability
-            others = shares.drop(first)
+            lead = lead_from(list(table["strategy"]), list(scores), shares.to_dict(), self.samples, self.seed)
             agreed = agreement(b.comparison, first)
             rows.append(
                 {
@@ -138,11 +138,7 @@ class Report(PerActor[ActorBriefing]):
                     "first": first,
                     "margin": margin,
                     "first in SMAA": float(shares[first]),
-                    "lead": strength(
-                        float(shares[first]),
-                        margin / spread if spread > 0 else 0.0,
-                        float(others.max()) if len(others) else 0.0,
-                    ),
+                    "lead": lead.word,
                     "methods agreeing": agreed.count + ("†" if agreed.blind else ""),
                     "runner-up": second,
                 }
@@ -236,7 +232,7 @@ class Report(PerActor[ActorBriefing]):
         from dataclasses import replace
 
         from decide.analysis.brief import brief_facts, interactive_data
-        from decide.rendering.brief_charts import plot_rank_shares
+        from decide.rendering.brief_charts import plot_rank_shares, rank_shares_svg
         from decide.rendering.brief_html import actor_page, summary_page
         from decide.rendering.document import Raw
         from decide.rendering.interactive_html import controls_html
@@ -245,10 +241,9 @@ class Report(PerActor[ActorBriefing]):
         pages = [summary_page(facts)]
         data = interactive_data(self) if interactive else []
         for index, f in enumerate(facts.actors):
-            chart = functools.partial(
-                plot_rank_shares, f.acceptability, f.order, f.actor, f.samples, f.method, ranked=f.ranked
-            )
-            page = actor_page(f, chart)
+            chart_args = (f.acceptability, f.order, f.actor, f.samples, f.method)
+            chart = functools.partial(plot_rank_shares, *chart_args, ranked=f.ranked)
+            page = actor_page(f, chart, svg=functools.partial(rank_shares_svg, *chart_args, ranked=f.ranked))
             if interactive:
                 page = replace(page, blocks=(*page.blocks, Raw(controls_html(data[index], index))))
             pages.append(page)

@@ -126,28 +126,37 @@ def actor_annex(report: Any, b: Any, ranking_section: Section) -> Page:
 
 
 def grids_annex(report: Any) -> list[Page]:
-    """The full robust grids, one chart per actor (rank in every scenario x profile x method cell)."""
+    """The full robust grids, per actor one chart per method (rank in every scenario x
+    profile cell; a part of at most :data:`~decide.rendering.charts.MAX_COLUMNS` cells, so
+    that its labels print at 8 pt or more)."""
     import functools
 
-    from decide.rendering.charts import plot_robust_grid
+    from decide.rendering.charts import grid_parts, plot_robust_grid
+    from decide.rendering.grid_svg import robust_grid_svg
 
     pages = []
     for b in report.results:
         if b.robust is None:
             continue
         item = b.robust
+        parts = grid_parts(item)
+        figures = []
+        for number, (method, cells) in enumerate(parts):
+            of_method = [n for n, (m, _) in enumerate(parts) if m == method]
+            part = f", part {of_method.index(number) + 1} of {len(of_method)}" if len(of_method) > 1 else ""
+            figures.append(
+                Figure(
+                    functools.partial(plot_robust_grid, item, cells=cells),
+                    f"rank of each strategy in each scenario / profile cell by {method} (1 = best){part}",
+                    f"grid-{number + 1}",
+                    f"{b.actor}: rank in each cell, {method}",
+                    svg=functools.partial(robust_grid_svg, item, cells),
+                )
+            )
         pages.append(
             Page(
                 f"grid-{slug(b.actor)}",
-                (
-                    Heading(f"Annex: {b.actor}, every cell of the robust grid", 2),
-                    Figure(
-                        functools.partial(plot_robust_grid, item),
-                        "rank of each strategy in each scenario / profile / method cell (1 = best)",
-                        "grid",
-                        f"{b.actor}: rank in each cell",
-                    ),
-                ),
+                (Heading(f"Annex: {b.actor}, every cell of the robust grid", 2), *figures),
                 css="page annex",
             )
         )

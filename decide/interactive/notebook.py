@@ -35,7 +35,8 @@ def ranking_html(view: View, note: str = "") -> str:
     lines = [
         "<table class='decide-tune'>",
         f"<caption style='text-align:left'>{html.escape(view.method.title)}; "
-        f"{view.method.better} score is better; margin of 1st over 2nd {view.margin:.4f}</caption>",
+        f"{view.method.better} score is better; margin of 1st over 2nd {view.margin:.4f}"
+        f"{'; lead: ' + html.escape(view.lead.short()) if view.lead is not None else ''}</caption>",
         "<tr><th>rank</th><th>strategy</th><th>score</th><th></th><th>moved</th></tr>",
     ]
     for row in view.rows:

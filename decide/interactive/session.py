@@ -62,6 +62,7 @@ from decide.weights.apply import apply_weights
 if TYPE_CHECKING:
     import numpy as np
 
+    from decide.analysis.lead import Lead
     from decide.core.model import Matrix
 
 #: The smallest and the larger step of a weight move (arrow keys, shift + arrow keys).
@@ -114,6 +115,8 @@ class TuneSession:
         start_ranks, _ = self._ranks_scores(self.weights)
         self._start_ranks = dict(zip(matrix.strategy_names, start_ranks.tolist(), strict=True))
         self._cache: dict[tuple, Any] = {}
+        #: first-rank shares of the SMAA draws behind :meth:`lead`, per method
+        self._shares: dict[Method, dict[str, float]] = {}
 
     # -- checks ------------------------------------------------------------------------
 
@@ -308,9 +311,27 @@ class TuneSession:
         return self._cache[key]
 
     def view(self, with_interval: bool = True) -> View:
-        """The ranking, margin and (unless ``with_interval=False``) the leader's interval."""
+        """The ranking, margin and (unless ``with_interval=False``) the leader's interval and
+        how firmly it leads (:meth:`lead`)."""
         rows, margin = self.ranking()
-        return View(self.method, self.weight_map, rows, margin, self.interval() if with_interval else None)
+        if not with_interval:
+            return View(self.method, self.weight_map, rows, margin, None)
+        return View(self.method, self.weight_map, rows, margin, self.interval(), self.lead(rows))
+
+    def lead(self, rows: tuple[Row, ...] | None = None) -> Lead | None:
+        """How firmly the current leader leads, by the rule ``decide report`` and ``decide
+        explain`` use: its share of first places in the report's SMAA draws
+        (:func:`~decide.analysis.lead.lead_samples` with seed :data:`~decide.analysis.lead.LEAD_SEED`,
+        drawn once per method: they do not depend on the current weights) and its margin now."""
+        from decide.analysis.lead import LEAD_SEED, first_rank_shares, lead_from, lead_samples
+
+        if rows is None:
+            rows, _ = self.ranking()
+        samples = lead_samples(self.method)
+        if self.method not in self._shares:
+            self._shares[self.method] = first_rank_shares(self.matrix, self.method, samples, LEAD_SEED)
+        ranked, scores = [r.strategy for r in rows], [r.score for r in rows]
+        return lead_from(ranked, scores, self._shares[self.method], samples, LEAD_SEED)
 
     def contributions(self) -> Contribution | None:
         """Why the leader is first: each criterion's part in its score against the runner-up's,

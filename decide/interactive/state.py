@@ -13,6 +13,7 @@ from decide.methods.base import Method
 if TYPE_CHECKING:
     import numpy as np
 
+    from decide.analysis.lead import Lead
     from decide.core.model import Matrix
 
 
@@ -98,6 +99,9 @@ class View:
     rows: tuple[Row, ...]
     margin: float
     interval: Interval | None
+    #: how firmly the leader leads, in the report's words (:mod:`decide.analysis.lead`);
+    #: ``None`` while it is being computed (methods without a numpy engine)
+    lead: Lead | None = None
 
     @property
     def leader(self) -> str:

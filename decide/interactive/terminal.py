@@ -125,7 +125,8 @@ def ranking_text(view: View, width: int, height: int) -> Text:
     span = high - low or 1.0
     rows = list(view.rows)
     legend = any(row.dominated for row in rows) and height >= len(rows) + 3
-    room = max(1, height - 2 - legend)
+    lead = view.lead is not None and height >= 4  # its line only when the ranking keeps two rows
+    room = max(1, height - 2 - legend - lead)
     if len(rows) > room:
         rows = rows[: max(1, room - 1)]
     hidden = len(view.rows) - len(rows) if room >= 2 else 0  # counted when there is a line for it
@@ -144,6 +145,8 @@ def ranking_text(view: View, width: int, height: int) -> Text:
     if hidden:
         text.append(_fit(f"   ... {hidden} more", width) + "\n", style="dim")
     text.append(_fit(f"margin of 1st over 2nd: {view.margin:.4f}", width) + "\n")
+    if lead and view.lead is not None:
+        text.append(_fit(f"lead: {view.lead.short()}", width) + "\n")
     if legend:
         text.append(_fit("d = Pareto-dominated", width) + "\n", style="dim")
     text.rstrip()

@@ -1,5 +1,6 @@
-"""Outranking: ELECTRE II (scikit-criteria) and PROMETHEE II (pymcdm), non-compensatory
-methods built on pairwise comparisons."""
+"""Outranking: ELECTRE II (scikit-criteria's arithmetic) and PROMETHEE II (checked against
+pymcdm), non-compensatory methods built on pairwise comparisons; neither imports
+scikit-criteria (see :meth:`evaluate_arrays`)."""
 
 from __future__ import annotations
 
@@ -40,7 +41,7 @@ class ELECTRE2(Method):
         "Tomada de decisoes em cenarios complexos, Thomson)"
     )
     year = 1973
-    engine = "skcriteria ELECTRE2 (in canonical order)"
+    engine = "numpy (scikit-criteria's ELECTRE2 arithmetic, in canonical order)"
     when = "non-compensatory: a large weakness on one criterion cannot be bought back"
     parameters = (
         Parameter("p0", float, 0.65, "concordance threshold 0 (strong)", 0.0, 1.0),
@@ -76,26 +77,36 @@ class ELECTRE2(Method):
 
 
 class _ELECTRE2Engine:
-    """scikit-criteria's ELECTRE II on the matrix in canonical order (see
-    :mod:`decide.methods.canonical`): its concordances are float sums of weights compared
-    with thresholds, so the order of the criteria must not decide a comparison."""
+    """ELECTRE II (:mod:`decide.methods.electre`, scikit-criteria's arithmetic) on the matrix
+    in canonical order (see :mod:`decide.methods.canonical`): its concordances are float
+    sums of weights compared with thresholds, so the order of the criteria must not decide
+    a comparison."""
 
     def __init__(self, params: dict[str, float]):
         self.params = params
 
     def evaluate(self, dm: Any) -> Any:
-        from skcriteria.agg.electre import ELECTRE2 as Engine
+        """The scores of a scikit-criteria DecisionMatrix (as :meth:`evaluate_arrays`)."""
+        return self.evaluate_arrays(
+            dm.matrix.to_numpy(dtype=float), dm.iobjectives.to_numpy(), dm.weights.to_numpy(dtype=float)
+        )
 
-        from decide.methods.canonical import canonical_dms, restore
+    def evaluate_arrays(self, table: np.ndarray, objectives: np.ndarray, weights: np.ndarray) -> Any:
+        """The scores of ``table`` (strategies x criteria), ``objectives`` 1 (max) or -1 (min)."""
+        import numpy as np
+
+        from decide.methods.canonical import canonical_orders, restore
+        from decide.methods.electre import electre2_scores
 
         # a criterion of weight 0 is ignored, as everywhere in decide (strategies alike on
         # the weighted criteria tie): kept, it could still veto through discordance
-        keep = dm.weights.to_numpy(dtype=float) > 0
-        keys = [(int(o), float(w)) for o, w in zip(dm.iobjectives.to_numpy(), dm.weights.to_numpy(), strict=True)]
-        scores = [
-            restore(Engine(**self.params).evaluate(canonical).e_.score, rows)
-            for canonical, rows in canonical_dms(dm, keys, keep)
-        ]
+        kept = np.flatnonzero(weights > 0)
+        keys = [(int(objectives[j]), float(weights[j])) for j in kept]
+        scores = []
+        for rows, order in canonical_orders(table[:, kept], keys):
+            columns = kept[order]
+            found = electre2_scores(table[rows][:, columns], objectives[columns], weights[columns], **self.params)
+            scores.append(restore(found, rows))
         return ExternalResult(None, sum(scores) / len(scores))
 
 
@@ -115,16 +126,36 @@ class _PrometheeIIEngine:
     def evaluate(
         self, dm: Any, *, functions: list[str], p: list[float | None], q: list[float | None], s: list[float | None]
     ) -> Any:
+        """The net flows of a scikit-criteria DecisionMatrix (as :meth:`evaluate_arrays`)."""
+        return self.evaluate_arrays(
+            dm.matrix.to_numpy(dtype=float),
+            dm.iobjectives.to_numpy(),
+            dm.weights.to_numpy(dtype=float),
+            functions=functions,
+            p=p,
+            q=q,
+            s=s,
+        )
+
+    def evaluate_arrays(
+        self,
+        table: np.ndarray,
+        objectives: np.ndarray,
+        weights: np.ndarray,
+        *,
+        functions: list[str],
+        p: list[float | None],
+        q: list[float | None],
+        s: list[float | None],
+    ) -> Any:
+        """The net flows of ``table`` (strategies x criteria), ``objectives`` 1 (max) or -1 (min)."""
         import numpy as np
-        from scipy.stats import rankdata
 
         from decide.methods.promethee import net_flows
 
-        values = dm.matrix.to_numpy(dtype=float)
-        weights = dm.weights.to_numpy(dtype=float)
-        benefit = dm.iobjectives.to_numpy() == 1
-        net = net_flows(values, weights, benefit, functions, p, q, s)
-        return ExternalResult(rankdata(-net, "dense").astype(np.int64), net)
+        net = net_flows(table, weights, objectives == 1, functions, p, q, s)
+        dense = np.unique(-net, return_inverse=True)[1].reshape(-1) + 1  # scipy's rankdata(-net, "dense")
+        return ExternalResult(dense.astype(np.int64), net)
 
 
 def _setting_problem(

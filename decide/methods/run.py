@@ -112,13 +112,32 @@ def evaluate(method: Method, matrix: Matrix) -> tuple[np.ndarray, np.ndarray]:
     kwargs = method.pipeline_kwargs(matrix)
     with quietly():
         try:
-            result = evaluator.evaluate(matrix.to_skcriteria(), **kwargs)
+            if hasattr(evaluator, "evaluate_arrays"):  # no scikit-criteria matrix needed
+                result = evaluator.evaluate_arrays(
+                    matrix.to_array(), _objective_codes(matrix), _weights(matrix), **kwargs
+                )
+            else:
+                result = evaluator.evaluate(matrix.to_skcriteria(), **kwargs)
         except (ValueError, ZeroDivisionError, FloatingPointError) as error:
             raise _engine_error(method, matrix, error) from None
     scores = _guard(method, matrix, method.score_of(result))[groups]
     from decide.core.ranks import batch_ranks
 
     return batch_ranks(scores[None, :], method.better)[0], scores
+
+
+def _objective_codes(matrix: Matrix) -> np.ndarray:
+    """1 for a criterion to maximise, -1 to minimise (scikit-criteria's ``iobjectives``)."""
+    import numpy as np
+
+    return np.array([1 if o == "max" else -1 for o in matrix.objectives], dtype=np.int8)
+
+
+def _weights(matrix: Matrix) -> np.ndarray:
+    """The weights as :meth:`Matrix.to_skcriteria` passes them, in criterion order."""
+    import numpy as np
+
+    return np.asarray(list(matrix.weights.values()), dtype=float)
 
 
 def ideal_score(method: Method) -> float:
@@ -230,13 +249,23 @@ def _one_by_one(method: Method, matrix: Matrix, weights: np.ndarray, tables: np.
     method.check(matrix)
     evaluator = method.pipeline()
     kwargs = method.pipeline_kwargs(matrix)
-    dm = matrix.to_skcriteria()
     out = np.empty((len(weights), len(matrix.strategies)))
+    if hasattr(evaluator, "evaluate_arrays"):  # no scikit-criteria matrix needed
+        table, codes = matrix.to_array(), _objective_codes(matrix)
+
+        def run(index: int, row: np.ndarray) -> Any:
+            return evaluator.evaluate_arrays(table if tables is None else tables[index], codes, row, **kwargs)
+    else:
+        dm = matrix.to_skcriteria()
+
+        def run(index: int, row: np.ndarray) -> Any:
+            sample = dm.replace(weights=row) if tables is None else dm.replace(weights=row, matrix=tables[index])
+            return evaluator.evaluate(sample, **kwargs)
+
     with quietly():
         for index, row in enumerate(weights):
-            sample = dm.replace(weights=row) if tables is None else dm.replace(weights=row, matrix=tables[index])
             try:
-                out[index] = method.score_of(evaluator.evaluate(sample, **kwargs))
+                out[index] = method.score_of(run(index, row))
             except (ValueError, ZeroDivisionError, FloatingPointError) as error:
                 raise _engine_error(method, matrix, error) from None
     return _guard(method, matrix, out)

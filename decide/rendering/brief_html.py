@@ -151,8 +151,11 @@ def _scenario_sentence(f: ActorFacts) -> str:
     return f"{len(f.flips)} of its {f.scenarios} scenarios change the leader: {flips}."
 
 
-def actor_page(f: ActorFacts, chart: Callable[[], Any], question: str = "") -> Page:
-    """One printed page: the answer, the chart, what would change it, what it rests on."""
+def actor_page(
+    f: ActorFacts, chart: Callable[[], Any], question: str = "", svg: Callable[[], str] | None = None
+) -> Page:
+    """One printed page: the answer, the chart (``chart()`` draws it with matplotlib,
+    ``svg()`` writes it as SVG text), what would change it, what it rests on."""
     blocks: list[Any] = [Heading(f"{f.actor}", 2), Para(f.answer, strong="Answer:", css="lead")]
     blocks.append(Para(f"{f.leader} is {f.why}.", strong="Why:"))
     shown = min(len(f.order), 8)
@@ -164,6 +167,7 @@ def actor_page(f: ActorFacts, chart: Callable[[], Any], question: str = "") -> P
             f"({f.samples} draws, {f.method}); listed in {f.method}'s order{more}.",
             "ranks",
             alt=f"{f.actor}: share of random weightings at each rank",
+            svg=svg,
         )
     )
     changes = [f.weight_change, _scenario_sentence(f)]

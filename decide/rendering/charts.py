@@ -27,6 +27,15 @@ from typing import Any
 from decide.core.errors import DecideError, SpecError
 from decide.rendering.registry import suffixes_of
 
+#: The width charts are drawn at, in inches: an A4 page less 15 mm margins (7.09 in), so a
+#: printed chart is not shrunk and its labels keep their size.
+WIDTH = 7.0
+#: The smallest font size of a chart, in points (every label >= 8 pt printed on A4).
+FONT = 8.5
+#: Columns of a heatmap with a label (and a number) in every column at :data:`FONT` on
+#: :data:`WIDTH` inches; a wider robust grid is drawn in parts (see :func:`plot_robust_grid`).
+MAX_COLUMNS = 20
+
 #: One colour per criterion (colour-blind safe, Okabe & Ito) and the bar colour.
 PALETTE = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000")
 BAR = "#4c72b0"
@@ -57,7 +66,7 @@ def _label(name: str, width: int = 34) -> str:
     return "\n".join(textwrap.wrap(name, width)) or name
 
 
-def _panels(count: int, ax: Any, height: float, width: float = 7.5) -> list[Any]:
+def _panels(count: int, ax: Any, height: float, width: float = WIDTH) -> list[Any]:
     """``count`` stacked Axes in a new figure, or ``[ax]``."""
     import matplotlib.pyplot as plt
 
@@ -77,6 +86,13 @@ def _chosen(result: Any, actor: str | None, ax: Any) -> list[Any]:
             "name one with actor=, or leave ax out for one panel per actor"
         )
     return list(result.results)
+
+
+def _ink(image: Any, value: float) -> str:
+    """Black or white, whichever reads better on the colour ``image`` gives ``value``."""
+    from decide.rendering.grid_svg import ink
+
+    return ink(image.cmap(image.norm(value)))
 
 
 def _finish(axes: Sequence[Any]) -> Any:
@@ -109,7 +125,7 @@ def plot_ranking(result: Any, actor: str | None = None, ax: Any = None) -> Any:
                 xytext=(3, 0),
                 textcoords="offset points",
                 va="center",
-                fontsize=8,
+                fontsize=FONT,
             )
         what = (
             f"worst {result.method.name} score minus score (lower score is better)"
@@ -149,7 +165,7 @@ def plot_contributions(result: Any, actor: str | None = None, ax: Any = None) ->
         }[item.kind]
         axis.set_xlabel(f"{what}; {result.method.name}")
         axis.set_title(f"{item.actor}: what each criterion adds", loc="left", fontsize=10)
-        axis.legend(loc="upper left", bbox_to_anchor=(1.01, 1), fontsize=8, frameon=False)
+        axis.legend(loc="upper left", bbox_to_anchor=(1.01, 1), fontsize=FONT, frameon=False)
     return _finish(axes)
 
 
@@ -163,9 +179,9 @@ def plot_comparison(result: Any, ax: Any = None) -> Any:
     values = table[methods].to_numpy(dtype=float)
     (axis,) = _panels(1, ax, 0.38 * len(table) + 1.8, width=max(6.0, 0.55 * len(methods) + 4.5))
     image = axis.imshow(values, cmap="viridis_r", aspect="auto")
-    axis.set_xticks(range(len(methods)), methods, rotation=45, ha="right", fontsize=8)
+    axis.set_xticks(range(len(methods)), methods, rotation=45, ha="right", fontsize=FONT)
     labels = [_label(s) + (" *" if d else "") for s, d in zip(table["strategy"], table["dominated"], strict=True)]
-    axis.set_yticks(range(len(table)), labels, fontsize=8)
+    axis.set_yticks(range(len(table)), labels, fontsize=FONT)
     for (row, column), rank in np.ndenumerate(values):
         axis.text(
             column,
@@ -173,8 +189,8 @@ def plot_comparison(result: Any, ax: Any = None) -> Any:
             f"{rank:.0f}",
             ha="center",
             va="center",
-            fontsize=8,
-            color="white" if rank <= values.max() / 2 else "black",
+            fontsize=FONT,
+            color=_ink(image, rank),
         )
     axis.set_title(f"{result.actor}: rank by method (Borda order)", loc="left", fontsize=10)
     axis.figure.colorbar(image, ax=axis, label="rank (1 = best)")
@@ -223,7 +239,7 @@ def plot_sensitivity(result: Any, criterion: str | None = None, ax: Any = None) 
         )
         axis.set_ylabel(f"{result.method.name} score ({result.method.better} is better)")
         axis.set_title(f"{result.actor}: sensitivity to {item.criterion}", loc="left", fontsize=10)
-    axes[0].legend(fontsize=8, loc="upper left", bbox_to_anchor=(1.01, 1), frameon=False)
+    axes[0].legend(fontsize=FONT, loc="upper left", bbox_to_anchor=(1.01, 1), frameon=False)
     return _finish(axes)
 
 
@@ -250,7 +266,7 @@ def plot_first_by_weight(result: Any, ax: Any = None) -> Any:
 
     axis.legend(
         handles=[Patch(color=colours[n], label=_label(n, 40)) for n in names],
-        fontsize=8,
+        fontsize=FONT,
         loc="upper center",
         bbox_to_anchor=(0.5, -0.35),
         ncol=2,
@@ -282,7 +298,7 @@ def plot_smaa(result: Any, actor: str | None = None, ax: Any = None) -> Any:
         axis.set_xlim(0, 1)
         axis.set_xlabel(f"share of {result.samples} draws at each rank ({result.method.name})")
         axis.set_title(f"{item.actor}: SMAA rank acceptability", loc="left", fontsize=10)
-        axis.legend(fontsize=8, loc="upper left", bbox_to_anchor=(1.01, 1), frameon=False)
+        axis.legend(fontsize=FONT, loc="upper left", bbox_to_anchor=(1.01, 1), frameon=False)
     return _finish(axes)
 
 
@@ -292,41 +308,66 @@ def plot_acceptability_heatmap(result: Any, actor: str | None = None, ax: Any = 
     (item,) = _chosen(result, actor, ax) if actor or len(result.results) == 1 else [result.results[0]]
     order = item.summary()["strategy"].tolist()
     frame = item.rank_acceptability.loc[order]
-    (axis,) = _panels(1, ax, 0.38 * len(frame) + 1.6, width=max(6.0, 0.45 * frame.shape[1] + 4.5))
+    (axis,) = _panels(1, ax, 0.38 * len(frame) + 1.6, width=min(WIDTH, max(6.0, 0.45 * frame.shape[1] + 4.5)))
     values = frame.to_numpy(dtype=float)
     low, high = float(values.min()), float(values.max())
     image = axis.imshow(values, cmap="Blues", vmin=low, vmax=high if high > low else low + 1e-9, aspect="auto")
-    axis.set_xticks(range(frame.shape[1]), [c.removeprefix("rank ") for c in frame.columns], fontsize=8)
-    axis.set_yticks(range(len(frame)), [_label(s) for s in frame.index], fontsize=8)
+    axis.set_xticks(range(frame.shape[1]), [c.removeprefix("rank ") for c in frame.columns], fontsize=FONT)
+    axis.set_yticks(range(len(frame)), [_label(s) for s in frame.index], fontsize=FONT)
     axis.set_xlabel("rank")
-    axis.figure.colorbar(image, ax=axis, label=f"share of draws (scale {low:.0%} to {high:.0%})")
+    bar = axis.figure.colorbar(image, ax=axis)
+    bar.set_label(f"share of draws (scale {low:.0%} to {high:.0%})", fontsize=FONT)
+    bar.ax.tick_params(labelsize=FONT)
     axis.set_title(f"{item.actor}: SMAA rank acceptability ({result.samples} draws)", loc="left", fontsize=10)
     return _finish([axis])
 
 
 @plain_text
-def plot_robust_grid(item: Any, ax: Any = None) -> Any:
+def plot_robust_grid(item: Any, ax: Any = None, cells: Sequence[int] | None = None) -> Any:
     """A heatmap of one actor's ranks (:class:`~decide.analysis.robust.ActorRobust`): strategies
-    (rows, most robust first) x cells, green for rank 1 to red for the last."""
+    (rows, most robust first) x cells (``cells``: their indices, default all), light for rank 1
+    to dark for the last (cividis, colour-blind safe, as the robust summary), the scale
+    printed on the bar. At most
+    :data:`MAX_COLUMNS` cells fit a printed page with their labels and ranks at :data:`FONT`
+    points (:func:`grid_parts` cuts a grid into such parts, one method each)."""
     import matplotlib.pyplot as plt
 
+    chosen = list(range(len(item.cells))) if cells is None else list(cells)
+    shown = [item.cells[i] for i in chosen]
     order = [item.strategies.index(name) for name in item.summary()["strategy"]]
-    ranks = item.ranks[:, order].T
+    ranks = item.ranks[chosen][:, order].T
+    methods = list(dict.fromkeys(c.method.name for c in shown))
+    fits = len(chosen) <= MAX_COLUMNS
     if ax is None:
-        width = min(7 + 0.35 * len(item.cells), 30)
-        _, ax = plt.subplots(figsize=(width, 0.4 * len(order) + 2.5))
+        width = WIDTH if fits else min(WIDTH + 0.35 * len(chosen), 30)
+        _, ax = plt.subplots(figsize=(width, 0.3 * len(order) + 3.2))
     low, high = int(ranks.min()), int(ranks.max())
-    image = ax.imshow(ranks, cmap="RdYlGn_r", aspect="auto", vmin=low, vmax=high if high > low else low + 1)
-    ax.set_yticks(range(len(order)), [item.strategies[i] for i in order], fontsize=8)
-    ax.set_xticks(range(len(item.cells)), [c.label for c in item.cells], rotation=90, fontsize=8)
-    if ranks.size <= 400:
+    image = ax.imshow(ranks, cmap="cividis_r", aspect="auto", vmin=low, vmax=high if high > low else low + 1)
+    ax.set_yticks(range(len(order)), [_label(item.strategies[i]) for i in order], fontsize=FONT)
+    labels = [f"{c.scenario} / {c.profile}" if len(methods) == 1 else c.label for c in shown]
+    ax.set_xticks(range(len(shown)), labels, rotation=90, fontsize=FONT)
+    if fits:
         for row in range(ranks.shape[0]):
             for col in range(ranks.shape[1]):
-                ax.text(col, row, str(int(ranks[row, col])), ha="center", va="center", fontsize=8, color="black")
-    ax.figure.colorbar(image, ax=ax, label=f"rank (1 = best; scale {low} to {high})")
-    ax.set_title(f"{item.actor}: rank in each cell (scenario / profile / method)", loc="left", fontsize=10)
+                value = int(ranks[row, col])
+                ax.text(col, row, str(value), ha="center", va="center", fontsize=FONT, color=_ink(image, value))
+    bar = ax.figure.colorbar(image, ax=ax)
+    bar.set_label(f"rank (1 = best; scale {low} to {high})", fontsize=FONT)
+    bar.ax.tick_params(labelsize=FONT)
+    what = f"method {methods[0]}, each scenario / profile" if len(methods) == 1 else "scenario / profile / method"
+    ax.set_title(_label(f"{item.actor}: rank in each cell ({what})", 55), loc="left", fontsize=10)
     ax.figure.tight_layout()
     return ax
+
+
+def grid_parts(item: Any) -> list[tuple[str, list[int]]]:
+    """The robust grid's cells cut into printable parts: per method, runs of at most
+    :data:`MAX_COLUMNS` cells; each part named by its method."""
+    parts: list[tuple[str, list[int]]] = []
+    for method in dict.fromkeys(c.method.name for c in item.cells):
+        cells = [i for i, c in enumerate(item.cells) if c.method.name == method]
+        parts += [(method, cells[k : k + MAX_COLUMNS]) for k in range(0, len(cells), MAX_COLUMNS)]
+    return parts
 
 
 def robust_summary(item: Any, strategy: str) -> Any:
@@ -359,9 +400,8 @@ def plot_robust_summary(item: Any, strategy: str, ax: Any = None) -> Any:
         _, ax = plt.subplots(figsize=(7.0, 0.42 * len(table) + 2.2))
     low, high = float(values.min()), float(values.max())
     image = ax.imshow(values, cmap="cividis_r", aspect="auto", vmin=low, vmax=high if high > low else low + 1e-9)
-    ax.set_xticks(range(table.shape[1]), [_label(str(p), 16) for p in table.columns], fontsize=8.5)
-    ax.set_yticks(range(len(table)), [_label(str(s), 30) for s in table.index], fontsize=8.5)
-    middle = (low + high) / 2
+    ax.set_xticks(range(table.shape[1]), [_label(str(p), 16) for p in table.columns], fontsize=FONT)
+    ax.set_yticks(range(len(table)), [_label(str(s), 30) for s in table.index], fontsize=FONT)
     for row in range(values.shape[0]):
         for col in range(values.shape[1]):
             ax.text(
@@ -370,13 +410,13 @@ def plot_robust_summary(item: Any, strategy: str, ax: Any = None) -> Any:
                 f"{values[row, col]:.1f}",
                 ha="center",
                 va="center",
-                fontsize=8.5,
-                color="white" if values[row, col] < middle else "black",
+                fontsize=FONT,
+                color=_ink(image, values[row, col]),
             )
     ax.set_xlabel("weight profile")
     bar = ax.figure.colorbar(image, ax=ax)
-    bar.set_label(f"mean rank over {methods} methods (scale {low:.1f} to {high:.1f})", fontsize=8.5)
-    bar.ax.tick_params(labelsize=8.5)
+    bar.set_label(f"mean rank over {methods} methods (scale {low:.1f} to {high:.1f})", fontsize=FONT)
+    bar.ax.tick_params(labelsize=FONT)
     ax.set_title(_label(f"{item.actor}: where {strategy} ranks, by scenario and profile", 70), loc="left", fontsize=10)
     ax.figure.tight_layout()
     return ax
@@ -434,9 +474,13 @@ def svg_text(axis: Any) -> str:
 
 
 __all__ = [
+    "FONT",
+    "MAX_COLUMNS",
     "PLAIN_TEXT",
+    "WIDTH",
     "chart",
     "check_chart_path",
+    "grid_parts",
     "plain_text",
     "plot_acceptability_heatmap",
     "plot_comparison",

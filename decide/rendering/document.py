@@ -55,12 +55,15 @@ class TableBlock:
 
 @dataclass(frozen=True)
 class Figure:
-    """A chart: ``draw()`` returns a matplotlib Axes; ``name`` is unique within its page."""
+    """A chart: ``draw()`` returns a matplotlib Axes; ``name`` is unique within its page;
+    ``svg()``, when given, returns the same chart as SVG text, used instead of drawing it
+    with matplotlib wherever SVG is written (HTML, PDF, Markdown's ``.svg`` files)."""
 
     draw: Callable[[], Any]
     caption: str
     name: str
     alt: str = ""
+    svg: Callable[[], str] | None = None
 
 
 @dataclass(frozen=True)
@@ -119,7 +122,8 @@ def block_html(block: Any) -> str:
     if isinstance(block, TableBlock):
         return _html_table(block.section)
     if isinstance(block, Figure):
-        return f"<figure>{svg_text(block.draw())}<figcaption>{escape_html(block.caption)}</figcaption></figure>"
+        drawn = block.svg() if block.svg is not None else svg_text(block.draw())
+        return f"<figure>{drawn}<figcaption>{escape_html(block.caption)}</figcaption></figure>"
     if isinstance(block, Raw):
         return block.html
     raise TypeError(f"not a report block: {block!r}")
@@ -182,7 +186,12 @@ def to_markdown(
             elif isinstance(block, Figure):
                 folder.mkdir(parents=True, exist_ok=True)
                 name = f"{page.anchor}-{block.name}.{chart_format}"
-                save_figure(block.draw(), folder / name)
+                if block.svg is not None and chart_format == "svg":
+                    (folder / name).write_text(
+                        '<?xml version="1.0" encoding="utf-8"?>\n' + block.svg(), encoding="utf-8"
+                    )
+                else:
+                    save_figure(block.draw(), folder / name)
                 alt = escape_markdown(block.alt or block.caption).replace("<br>", " ")
                 lines += [f"![{alt}]({folder.name}/{name})", "", f"*{escape_markdown(block.caption)}*", ""]
             elif isinstance(block, Raw) and block.markdown:

@@ -325,3 +325,46 @@ def test_promethee_smaa_on_its_numpy_engine_equals_the_per_draw_path(noise):
     assert one.rank_acceptability.equals(other.rank_acceptability)
     assert one.confidence.equals(other.confidence)
     np.testing.assert_allclose(one.central_weights, other.central_weights, rtol=1e-12)
+
+
+@cross_checked("electre2")
+@pytest.mark.parametrize("seed", range(40))
+def test_electre2_scores_equal_scikit_criteria_bit_for_bit(seed):
+    """decide's numpy ELECTRE II (no scikit-criteria import) gives scikit-criteria's scores exactly,
+    with ties (integer scores), a criterion of weight 0 and non-default thresholds."""
+    from skcriteria.agg.electre import ELECTRE2
+
+    from decide.methods.canonical import canonical_dms, restore
+
+    rng = np.random.default_rng(seed)
+    matrix = random_integer_matrix(seed, strategies=int(rng.integers(3, 17)), criteria=int(rng.integers(2, 7)))
+    if seed % 3 == 0:
+        matrix = make_matrix(
+            matrix.to_array(), list(matrix.objectives), [0.0, *list(matrix.weights.values())[1:]], scale=(1.0, 10.0)
+        )
+    params = {"p0": 0.65, "p1": 0.5, "p2": 0.35, "q0": 0.65, "q1": 0.35}
+    if seed % 2:
+        params = {"p0": 0.7, "p1": 0.55, "p2": 0.3, "q0": 0.5, "q1": 0.25}
+    dm = matrix.to_skcriteria()
+    keep = dm.weights.to_numpy(dtype=float) > 0
+    keys = [(int(o), float(w)) for o, w in zip(dm.iobjectives.to_numpy(), dm.weights.to_numpy(), strict=True)]
+    expected = [
+        restore(ELECTRE2(**params).evaluate(canonical).e_.score, rows)
+        for canonical, rows in canonical_dms(dm, keys, keep)
+    ]
+    _, scores = evaluate(matrix, "electre2", {k: str(v) for k, v in params.items()})
+    from decide.methods.run import alike_groups
+
+    np.testing.assert_array_equal(scores, (sum(expected) / len(expected))[alike_groups(matrix)])
+
+
+def test_ranking_with_the_outranking_methods_does_not_import_scikit_criteria():
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, decide; decide.rank(actors='China', method='electre2'); "
+        "decide.rank(actors='China', method='promethee2'); print('skcriteria' in sys.modules)"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "False"
