@@ -27,7 +27,8 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from decide.analysis.drawn import Layout, draw_layout, drawn_key, release_scratch, scratch
-from decide.core.ranks import CHUNK_SIZE, TIE_TOLERANCE, batch_ranks, draw_tables, sample_weights
+from decide.analysis.smaa_jit import SAFE_GAP, jit_tally, network
+from decide.core.ranks import CHUNK_SIZE, batch_ranks, draw_tables, sample_weights
 from decide.methods.run import alike_groups, batch_scores, ideal_score, quietly
 
 if TYPE_CHECKING:
@@ -43,11 +44,6 @@ BLOCK = CHUNK_SIZE
 
 #: Strategies up to which draws are ordered by a sorting network; above it, by numpy's sort.
 NETWORK_LIMIT = 32
-
-#: Neighbouring scores closer than this (relative to the draw's largest magnitude) send
-#: the draw to the exact ranking: the tie tolerance plus room for rounding differences
-#: between this engine's double-precision arithmetic and the method's own.
-SAFE_GAP = TIE_TOLERANCE * (1 + 1e-6) + 1e-12
 
 #: Above this relative gap single-precision keys are not worth it (too many draws would
 #: be ordered again in double precision).
@@ -68,33 +64,6 @@ def safe_gap_single(strategies: int, criteria: int) -> float:
     """
     bits = max(1, (strategies - 1).bit_length())
     return 2 * (2 * ((1 << bits) - 1) * 2.0**-23 + 2 * (criteria + 8) * 2.0**-24)
-
-
-@lru_cache(maxsize=64)
-def network(size: int) -> tuple[tuple[int, int], ...]:
-    """Batcher's odd-even merge sorting network for ``size`` inputs, as (low, high) pairs.
-
-    Built for the next power of two and pruned to ``size``: a comparator touching a
-    position past the end would compare with +infinity, which never moves.
-
-    >>> len(network(16)), network(2)
-    (63, ((0, 1),))
-    """
-    width = 1
-    while width < size:
-        width *= 2
-    pairs: list[tuple[int, int]] = []
-    p = 1
-    while p < width:
-        k = p
-        while k >= 1:
-            for j in range(k % p, width - k, 2 * k):
-                for i in range(min(k, width - j - k)):
-                    if (i + j) // (2 * p) == (i + j + k) // (2 * p):
-                        pairs.append((i + j, i + j + k))
-            k //= 2
-        p *= 2
-    return tuple((a, b) for a, b in pairs if b < size)
 
 
 def single_precision(strategies: int, criteria: int) -> bool:
@@ -423,6 +392,11 @@ def smaa_tally(
     elif method.vectorised:
         keys = (None, drawn_key(method, cost))
     block = chunk_size or (BLOCK if method.vectorised else 50)
+    if method.vectorised and not score_noise:  # the compiled kernels, for many draws
+        rngs = (weight_rng, score_rng)
+        if jit_tally(tally, method, matrix, samples, *rngs, fixed=fixed, groups=groups, spread=spread, chains=chains,
+                     block=block, progress=progress):  # fmt: skip
+            return tally
     done = 0
     with one_blas_thread():
         while done < samples:

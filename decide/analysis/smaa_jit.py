@@ -1,0 +1,273 @@
+"""SMAA's compiled kernels (numba): draws scored, ordered and counted in one pass.
+
+The numpy engine (:mod:`decide.analysis.acceptability`) pays for every step as a
+separate pass over a block of 10,000 draws in memory. Here each block is cut into
+sub-blocks of a few hundred draws that stay in the processor's first-level cache, and
+for each sub-block, in compiled loops that the compiler vectorises across draws:
+
+1. the weights (the exponential or uniform draws of
+   :func:`decide.core.ranks.sample_weights`, divided by their sum as it divides them,
+   bit for bit);
+2. the keys (strategies x draws, lower is better): the weighted sum ``sum_j v_ij w_j``,
+   or TOPSIS's closeness from the squared distances ``sum_j g+_ij w_j^2`` and
+   ``sum_j g-_ij w_j^2`` (the ideal and anti-ideal scale with each weight), or, with
+   scores drawn within their ranges, each draw's table normalised first;
+3. the order: the strategy index packed into the lowest bits of its key, a Batcher
+   odd-even merge sorting network (:func:`network`);
+4. the counts: a draw whose neighbouring keys are all further apart than
+   :data:`decide.analysis.acceptability.SAFE_GAP` (relative to its largest key) adds
+   one to each strategy's count at its position, and its weights to the first one's
+   sum; any other draw (a near-tie, a non-finite key) is flagged, and the caller ranks
+   it with the method's own scores and :func:`decide.core.ranks.batch_ranks`, exactly
+   as every draw was ranked before.
+
+Counts are therefore the same as the per-draw computation's. Importing numba and
+loading the compiled kernels costs about half a second (a few seconds the first time
+on a machine, when they are compiled and cached), so they are used from
+:data:`JIT_MIN_DRAWS` draws on, or when numba is already loaded.
+
+>>> available() in (True, False)
+True
+"""
+
+from __future__ import annotations
+
+import sys
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any
+
+from decide.core.ranks import TIE_TOLERANCE
+
+if TYPE_CHECKING:
+    import numpy as np
+
+#: Draws from which the kernels are worth loading in a fresh process (numpy's engine
+#: does 3-5 million a second; loading numba and the kernels takes about 0.4 s).
+JIT_MIN_DRAWS = 500_000
+
+#: Draws from which they are used once numba is loaded anyway.
+WARM_MIN_DRAWS = 20_000
+
+#: Most strategies ordered by the kernels: the index packed into a key's lowest bits
+#: must move it by far less than :data:`~decide.analysis.acceptability.SAFE_GAP`'s margin.
+MAX_STRATEGIES = 256
+
+#: Neighbouring scores closer than this (relative to the draw's largest magnitude) send
+#: the draw to the exact ranking: the tie tolerance plus room for rounding differences
+#: between this engine's double-precision arithmetic and the method's own.
+SAFE_GAP = TIE_TOLERANCE * (1 + 1e-6) + 1e-12
+
+
+@lru_cache(maxsize=64)
+def network(size: int) -> tuple[tuple[int, int], ...]:
+    """Batcher's odd-even merge sorting network for ``size`` inputs, as (low, high) pairs.
+
+    Built for the next power of two and pruned to ``size``: a comparator touching a
+    position past the end would compare with +infinity, which never moves.
+
+    >>> len(network(16)), network(2)
+    (63, ((0, 1),))
+    """
+    width = 1
+    while width < size:
+        width *= 2
+    pairs: list[tuple[int, int]] = []
+    p = 1
+    while p < width:
+        k = p
+        while k >= 1:
+            for j in range(k % p, width - k, 2 * k):
+                for i in range(min(k, width - j - k)):
+                    if (i + j) // (2 * p) == (i + j + k) // (2 * p):
+                        pairs.append((i + j, i + j + k))
+            k //= 2
+        p *= 2
+    return tuple((a, b) for a, b in pairs if b < size)
+
+
+#: Whether the kernels may be used at all (tests turn them on or off).
+ENABLED = True
+
+#: The kernels' kinds of key.
+LINEAR, TOPSIS = 0, 1
+
+
+def available() -> bool:
+    """Whether numba can be imported (a declared dependency; absent, the numpy engine runs)."""
+    return _numba() is not None
+
+
+@lru_cache(maxsize=1)
+def _numba() -> Any:
+    try:
+        import numba
+    except ImportError:  # pragma: no cover - a declared dependency
+        return None
+    return numba
+
+
+def wanted(samples: int, strategies: int) -> bool:
+    """Whether SMAA of ``samples`` draws over ``strategies`` should use the kernels."""
+    if not ENABLED or not 2 <= strategies <= MAX_STRATEGIES:
+        return False
+    threshold = WARM_MIN_DRAWS if "numba" in sys.modules else JIT_MIN_DRAWS
+    return samples >= threshold and available()
+
+
+def sub_block(strategies: int) -> int:
+    """Draws per sub-block: a few work arrays of strategies x draws within the first-level cache."""
+    return max(16, min(256, 4096 // strategies // 8 * 8))
+
+
+class Kernel:
+    """One matrix's arguments for a kernel of :mod:`decide.analysis.smaa_kernels`:
+    ``fixed`` (``terms``: the kind and its criteria x strategies arrays) or ``ranged``
+    (``ranges``: the kind, the normalisation, cost mask, lowest scores and widths)."""
+
+    def __init__(self, strategies: int, terms: tuple | None = None, ranges: tuple | None = None) -> None:
+        import numpy as np
+
+        pairs = network(strategies)
+        self.pa = np.array([a for a, _ in pairs], dtype=np.int64)
+        self.pb = np.array([b for _, b in pairs], dtype=np.int64)
+        self.bits = max(1, (strategies - 1).bit_length())
+        self.safe = SAFE_GAP
+        self.terms, self.ranges = terms, ranges
+        self.sub = sub_block(strategies)
+
+    def run(self, raw: np.ndarray, normalise: bool, weights: np.ndarray, counts: np.ndarray, firsts: np.ndarray,
+            tied: np.ndarray, draws: np.ndarray | None = None) -> int:  # fmt: skip
+        """Count one block of draws (``raw`` draws x criteria; ``draws`` the uniform numbers
+        of the drawn scores, draws x cells) into ``counts`` and ``firsts``; fill ``weights``
+        (when ``normalise``) and ``tied``. Returns how many draws were flagged."""
+        from decide.analysis import smaa_kernels
+
+        k: Any = smaa_kernels
+        common = (self.pa, self.pb, self.bits, self.safe, counts, firsts, weights, tied, self.sub)
+        if self.terms is not None:
+            return int(k.fixed(raw, normalise, *self.terms, *common))
+        assert self.ranges is not None and draws is not None
+        return int(k.ranged(raw, normalise, *self.ranges, draws, *common))
+
+
+def fixed_kernel(method: Any, table: np.ndarray, cost: np.ndarray, rows: np.ndarray | None = None) -> Kernel | None:
+    """The kernel for ``method`` on fixed scores (of the strategies ``rows`` only, when
+    given: the normalisation still sees every strategy), or ``None`` when it has no such
+    form (or a weighted sum could cancel: terms of both signs)."""
+    import numpy as np
+
+    def kernel(kind: int, a: np.ndarray, b: np.ndarray) -> Kernel:
+        a, b = (x if rows is None else x[:, rows] for x in (a, b))
+        return Kernel(a.shape[1], terms=(kind, np.ascontiguousarray(a), np.ascontiguousarray(b)))
+
+    if getattr(method, "additive", False):
+        terms = method.terms(table, cost)
+        values = -terms if method.better == "higher" else terms
+        if not np.all(np.isfinite(values)) or not (np.all(values >= 0) or np.all(values <= 0)):
+            return None
+        return kernel(LINEAR, values.T, values.T)
+    if method.name != "topsis":
+        return None
+    from decide.methods.normalise import normalise
+
+    with np.errstate(divide="ignore", invalid="ignore"):
+        scaled = normalise(table, cost, method.params["normalization"])
+    if not np.all(np.isfinite(scaled)):
+        return None
+    return kernel(TOPSIS, ((scaled.max(axis=0) - scaled) ** 2).T, ((scaled - scaled.min(axis=0)) ** 2).T)
+
+
+def ranged_kernel(method: Any, matrix: Any) -> Kernel | None:
+    """The kernel for ``method`` on scores drawn within their ranges (TOPSIS, or the
+    weighted sum, with vector or min-max normalisation), or ``None``."""
+    import numpy as np
+
+    how = method.params.get("normalization")
+    if method.name not in ("topsis", "wsm") or how not in ("vector", "minmax"):
+        return None
+    low, high = matrix.range_arrays()
+    if method.name == "wsm" and how == "vector" and np.any(low < 0):
+        return None  # terms of both signs: a sum could cancel
+    kind = TOPSIS if method.name == "topsis" else LINEAR
+    normalisation = 0 if how == "vector" else 1
+    cost = np.ascontiguousarray(matrix.cost_mask(), dtype=np.bool_)
+    ranges = (kind, normalisation, cost, np.ascontiguousarray(low, dtype=float), np.ascontiguousarray(high - low))
+    return Kernel(len(low), ranges=ranges)
+
+
+def jit_tally(
+    tally: Any,
+    method: Any,
+    matrix: Any,
+    samples: int,
+    weight_rng: np.random.Generator,
+    score_rng: np.random.Generator,
+    *,
+    fixed: bool,
+    groups: np.ndarray | None,
+    spread: float | None = None,
+    chains: list[list[int]] | None = None,
+    block: int = 10_000,
+    progress: Any = None,
+) -> bool:
+    """Add ``samples`` draws to ``tally`` (a :class:`~decide.analysis.acceptability.Tally`)
+    with the kernels, drawing from the random streams exactly as the numpy engine does;
+    ``False`` (nothing drawn) when they are not wanted or the method has no kernel.
+    ``fixed``: the scores stay fixed (else they are drawn within their ranges);
+    ``groups``: the alike representative of each strategy (fixed scores only)."""
+    import numpy as np
+
+    m, n = len(matrix.strategies), len(matrix.criteria)
+    if not wanted(samples, m):
+        return False
+    reps = None if groups is None else np.unique(groups)
+    if fixed:
+        kernel = fixed_kernel(method, matrix.to_array(), matrix.cost_mask(), reps)
+    else:
+        kernel = ranged_kernel(method, matrix)
+    if kernel is None:
+        return False
+    from decide.core.ranks import batch_ranks, sample_weights, weight_draws
+    from decide.methods.run import batch_scores, quietly
+
+    count = m if reps is None else len(reps)
+    counts, firsts = np.zeros((count, count), dtype=np.int64), np.zeros((count, n))
+    normalise = chains is None and n < 8  # fewer than 8 terms: row_sums adds from the left
+    current = matrix.weight_array()
+    block = min(block, samples)
+    buffers = {name: np.empty((block, n)) for name in ("raw", "weights")}
+    buffers["draws"] = np.empty((block, 0 if fixed else m * n))
+    tied = np.empty(block, dtype=np.bool_)
+    done = 0
+    while done < samples:
+        size = min(block, samples - done)
+        raw, weights, draws = (buffers[name][:size] for name in ("raw", "weights", "draws"))
+        if normalise:
+            weight_draws(weight_rng, size, current, spread, out=raw)
+        else:
+            weights[:] = sample_weights(weight_rng, size, current, spread, chains)
+            raw = weights
+        if not fixed:
+            score_rng.random(out=draws)
+        if kernel.run(raw, normalise, weights, counts, firsts, tied[:size], None if fixed else draws):
+            rows = np.flatnonzero(tied[:size])
+            tables = None
+            if not fixed:
+                low, width = kernel.ranges[3], kernel.ranges[4]  # type: ignore[index]
+                tables = low + width * draws[rows].reshape(len(rows), m, n)
+            with quietly():
+                scores = batch_scores(method, matrix, weights[rows], tables)
+            tally.add_ranks(batch_ranks(scores, method.better), weights[rows])
+        done += size
+        if progress is not None:
+            progress(f"SMAA {matrix.actor}", done, samples)
+    if reps is None:
+        tally.counts += counts.ravel()
+        tally.first_weights += firsts
+    else:  # every member of an alike group takes its group's (dense) rank
+        _, inverse = np.unique(np.asarray(groups), return_inverse=True)
+        spread_counts = np.zeros((m, m), dtype=np.int64)
+        spread_counts[:, :count] = counts[inverse]
+        tally.counts += spread_counts.ravel()
+        tally.first_weights += firsts[inverse]
+    return True
