@@ -158,7 +158,8 @@ def fixed_kernel(method: Any, table: np.ndarray, cost: np.ndarray, rows: np.ndar
 
     def kernel(kind: int, a: np.ndarray, b: np.ndarray) -> Kernel:
         a, b = (x if rows is None else x[:, rows] for x in (a, b))
-        return Kernel(a.shape[1], terms=(kind, np.ascontiguousarray(a), np.ascontiguousarray(b)))
+        token = (0,) * a.shape[0]  # one item per criterion: the kernel is compiled for that many
+        return Kernel(a.shape[1], terms=(kind, np.ascontiguousarray(a), np.ascontiguousarray(b), token))
 
     if getattr(method, "additive", False):
         terms = method.terms(table, cost)
@@ -227,40 +228,38 @@ def jit_tally(
         kernel = ranged_kernel(method, matrix)
     if kernel is None:
         return False
-    from decide.core.ranks import batch_ranks, sample_weights, weight_draws
-    from decide.methods.run import batch_scores, quietly
+    from decide.core.ranks import sample_weights, weight_draws
 
     count = m if reps is None else len(reps)
     counts, firsts = np.zeros((count, count), dtype=np.int64), np.zeros((count, n))
-    normalise = chains is None and n < 8  # fewer than 8 terms: row_sums adds from the left
+    normalise = chains is None and n <= 128
     current = matrix.weight_array()
     block = min(block, samples)
     buffers = {name: np.empty((block, n)) for name in ("raw", "weights")}
     buffers["draws"] = np.empty((block, 0 if fixed else m * n))
     tied = np.empty(block, dtype=np.bool_)
+    exact = Exact(tally, method, matrix, kernel)
     done = 0
     while done < samples:
         size = min(block, samples - done)
         raw, weights, draws = (buffers[name][:size] for name in ("raw", "weights", "draws"))
         if normalise:
             weight_draws(weight_rng, size, current, spread, out=raw)
+            if not done and not _same_weights(raw):  # numpy sums otherwise: it divides
+                normalise = False
+                weights[:] = _weights(raw)
+                raw = weights
         else:
             weights[:] = sample_weights(weight_rng, size, current, spread, chains)
             raw = weights
         if not fixed:
             score_rng.random(out=draws)
         if kernel.run(raw, normalise, weights, counts, firsts, tied[:size], None if fixed else draws):
-            rows = np.flatnonzero(tied[:size])
-            tables = None
-            if not fixed:
-                low, width = kernel.ranges[3], kernel.ranges[4]  # type: ignore[index]
-                tables = low + width * draws[rows].reshape(len(rows), m, n)
-            with quietly():
-                scores = batch_scores(method, matrix, weights[rows], tables)
-            tally.add_ranks(batch_ranks(scores, method.better), weights[rows])
+            exact.add(weights, None if fixed else draws, tied[:size])
         done += size
         if progress is not None:
             progress(f"SMAA {matrix.actor}", done, samples)
+    exact.flush()
     if reps is None:
         tally.counts += counts.ravel()
         tally.first_weights += firsts
@@ -271,3 +270,64 @@ def jit_tally(
         tally.counts += spread_counts.ravel()
         tally.first_weights += firsts[inverse]
     return True
+
+
+class Exact:
+    """The draws the kernels flag, ranked by the method's own scores and
+    :func:`decide.core.ranks.batch_ranks` a few thousand at a time (each call costs
+    more than ranking one draw)."""
+
+    #: Draws kept before they are ranked.
+    BATCH = 4096
+
+    def __init__(self, tally: Any, method: Any, matrix: Any, kernel: Kernel) -> None:
+        self.tally, self.method, self.matrix, self.kernel = tally, method, matrix, kernel
+        self.weights: list[np.ndarray] = []
+        self.draws: list[np.ndarray] = []
+        self.kept = 0
+
+    def add(self, weights: np.ndarray, draws: np.ndarray | None, tied: np.ndarray) -> None:
+        self.weights.append(weights[tied])
+        if draws is not None:
+            self.draws.append(draws[tied])
+        self.kept += len(self.weights[-1])
+        if self.kept >= self.BATCH:
+            self.flush()
+
+    def flush(self) -> None:
+        import numpy as np
+
+        from decide.core.ranks import batch_ranks
+        from decide.methods.run import batch_scores, quietly
+
+        if not self.kept:
+            return
+        weights = np.concatenate(self.weights)
+        tables = None
+        if self.draws:
+            m, n = len(self.matrix.strategies), len(self.matrix.criteria)
+            low, width = self.kernel.ranges[3], self.kernel.ranges[4]  # type: ignore[index]
+            tables = low + width * np.concatenate(self.draws).reshape(len(weights), m, n)
+        with quietly():
+            scores = batch_scores(self.method, self.matrix, weights, tables)
+        self.tally.add_ranks(batch_ranks(scores, self.method.better), weights)
+        self.weights, self.draws, self.kept = [], [], 0
+
+
+def _weights(raw: np.ndarray) -> np.ndarray:
+    """``raw`` divided by its row sums, as :func:`decide.core.ranks.sample_weights` divides."""
+    from decide.core.ranks import row_sums
+
+    return raw / row_sums(raw)[:, None]
+
+
+def _same_weights(raw: np.ndarray) -> bool:
+    """Whether the kernels divide ``raw`` by its row sums bit for bit as numpy does (checked
+    on the first block of every analysis: numpy's summation order is its own choice)."""
+    import numpy as np
+
+    from decide.analysis import smaa_kernels
+
+    ours = np.empty_like(raw)
+    smaa_kernels.normalised(raw, ours)
+    return bool(np.array_equal(ours, _weights(raw)))

@@ -14,25 +14,59 @@ import numba
 import numpy as np
 
 _jit = numba.njit(cache=True, nogil=True, boundscheck=False, error_model="numpy")
+#: The kernels that compute keys may fuse a multiplication and an addition: keys need only
+#: be right to rounding (near-ties are ranked again, on tables and weights computed apart).
+_fused = numba.njit(cache=True, nogil=True, boundscheck=False, error_model="numpy", fastmath={"contract"})
 
 #: Kinds of key (see :mod:`decide.analysis.smaa_jit`).
 LINEAR, TOPSIS = 0, 1
 #: Normalisations of drawn tables.
 VECTOR, MINMAX = 0, 1
+#: The largest float: an infinite ratio (closeness 0) stands as this, finite once packed.
+_LARGEST = 1.7976931348623157e308
+
+
+@_jit
+def row_sum(raw, d):
+    """``raw[d].sum()`` as :func:`decide.core.ranks.row_sums` computes it, bit for bit: from
+    the left for fewer than 8 terms, else numpy's pairwise summation (eight running sums,
+    combined in pairs, then the rest from the left; up to 128 terms)."""
+    n = raw.shape[1]
+    if n < 8:
+        total = raw[d, 0] + 0.0
+        for c in range(1, n):
+            total += raw[d, c]
+        return total
+    r0, r1, r2, r3 = raw[d, 0], raw[d, 1], raw[d, 2], raw[d, 3]
+    r4, r5, r6, r7 = raw[d, 4], raw[d, 5], raw[d, 6], raw[d, 7]
+    c = 8
+    while c < n - n % 8:
+        r0 += raw[d, c]
+        r1 += raw[d, c + 1]
+        r2 += raw[d, c + 2]
+        r3 += raw[d, c + 3]
+        r4 += raw[d, c + 4]
+        r5 += raw[d, c + 5]
+        r6 += raw[d, c + 6]
+        r7 += raw[d, c + 7]
+        c += 8
+    total = ((r0 + r1) + (r2 + r3)) + ((r4 + r5) + (r6 + r7))
+    while c < n:
+        total += raw[d, c]
+        c += 1
+    return total
 
 
 @_jit
 def weights_into(raw, normalise, W, wt, d0, size, squared):
     """Weights of draws d0 .. d0+size into ``W`` and, transposed (squared for TOPSIS), into
-    ``wt`` (criteria x sub-block); ``raw`` divided by its row sum, summed from the left as
-    :func:`decide.core.ranks.row_sums` sums fewer than 8 columns."""
+    ``wt`` (criteria x sub-block); with ``normalise``, ``raw`` divided by its row sum as
+    :func:`decide.core.ranks.sample_weights` divides it."""
     n = raw.shape[1]
     for s in range(size):
         d = d0 + s
         if normalise:
-            total = raw[d, 0] + 0.0
-            for c in range(1, n):
-                total += raw[d, c]
+            total = row_sum(raw, d)
             for c in range(n):
                 W[d, c] = raw[d, c] / total
         for c in range(n):
@@ -41,17 +75,29 @@ def weights_into(raw, normalise, W, wt, d0, size, squared):
 
 
 @_jit
-def closeness(P, Q, K, size):
-    """TOPSIS's closeness d- / (d+ + d-) = 1 / (1 + sqrt(d+^2 / d-^2)), negated (lower is better)."""
-    for i in range(K.shape[0]):
-        for s in range(size):
-            K[i, s] = -1.0 / (1.0 + math.sqrt(P[i, s] / Q[i, s]))
+def normalised(raw, W):
+    """Every row of ``raw`` divided by its sum into ``W`` (as :func:`weights_into` does)."""
+    wt = np.empty((raw.shape[1], 1))
+    for d in range(raw.shape[0]):
+        weights_into(raw, True, W, wt, d, 1, False)
 
 
 @_jit
-def order_and_count(K, pa, pb, bits, safe, size, d0, W, counts, firstw, tied, tol, bad):
+def ratios(P, Q, K, size):
+    """TOPSIS's keys: the ratio r = d+^2 / d-^2 of the squared distances to the ideal and
+    the anti-ideal (lower is better: the closeness is 1 / (1 + sqrt(r))), an infinite one
+    (d- = 0, closeness 0) as the largest float so that packed bits keep it finite."""
+    for i in range(K.shape[0]):
+        for s in range(size):
+            r = P[i, s] / Q[i, s]
+            K[i, s] = r if r < _LARGEST else (_LARGEST if r > 0.0 else r)
+
+
+@_jit
+def order_and_count(K, pa, pb, bits, safe, size, d0, W, counts, firstw, tied, tol, bad, topsis):
     """Order the keys ``K`` of draws d0 .. d0+size by the network (pa, pb) and count them;
-    flag in ``tied`` the draws with neighbours within ``safe`` of their largest key."""
+    flag in ``tied`` the draws whose neighbouring scores come within ``safe`` of their
+    largest: the keys themselves, or for TOPSIS (ratios) the closeness they give."""
     m = K.shape[0]
     n = W.shape[1]
     mask = (1 << bits) - 1
@@ -79,12 +125,15 @@ def order_and_count(K, pa, pb, bits, safe, size, d0, W, counts, firstw, tied, to
             # store, several times slower on some processors)
             K[a, s] = low + 0.0
             K[b, s] = high + 0.0
-    for s in range(size):
-        bad[s] |= tol[s] < 1e-290  # every key (about) zero: the packed bits would decide
-        tol[s] *= safe
-    for i in range(m - 1):
+    if topsis:
+        near_closeness(K, safe, size, tol, bad)
+    else:
         for s in range(size):
-            bad[s] |= K[i + 1, s] - K[i, s] <= tol[s]
+            bad[s] |= tol[s] < 1e-290  # every key (about) zero: the packed bits would decide
+            tol[s] *= safe
+        for i in range(m - 1):
+            for s in range(size):
+                bad[s] |= K[i + 1, s] - K[i, s] <= tol[s]
     flagged = 0
     for s in range(size):
         d = d0 + s
@@ -102,14 +151,47 @@ def order_and_count(K, pa, pb, bits, safe, size, d0, W, counts, firstw, tied, to
 
 
 @_jit
-def fixed(raw, normalise, kind, A, B, pa, pb, bits, safe, counts, firstw, W, tied, S):
-    """Fixed scores: keys ``sum_c A[c, i] w_c`` (LINEAR) or TOPSIS's closeness from
-    ``P = sum_c A[c, i] w_c^2`` and ``Q = sum_c B[c, i] w_c^2`` (A, B criteria x strategies)."""
+def near_closeness(K, safe, size, limit, bad):
+    """Flag in ``bad`` the draws whose sorted ratios ``K`` give two neighbouring closeness
+    values c = 1 / (1 + sqrt(r)) within ``safe`` times the largest (the first).
+
+    The gap c_k - c_k+1 = (r_k+1 - r_k) / ((x_k + x_k+1)(1 + x_k)(1 + x_k+1)) with
+    x = sqrt(r) <= u = (1 + r) / 2: a draw whose every ratio gap exceeds that bound with u
+    in place of x is far from a tie (no square root needed); the few others are checked
+    with the closeness itself."""
+    m = K.shape[0]
+    for s in range(size):
+        limit[s] = safe * (1.0 + 1e-6) / (1.0 + math.sqrt(K[0, s]))
+    suspect = 0
+    for i in range(m - 1):
+        for s in range(size):
+            u = 0.5 + 0.5 * K[i, s]
+            v = 0.5 + 0.5 * K[i + 1, s]
+            near = K[i + 1, s] - K[i, s] <= limit[s] * ((u + v) * (1.0 + u) * (1.0 + v))
+            suspect += near
+            limit[s] = -limit[s] if near and limit[s] > 0.0 else limit[s]  # mark the draw
+    if not suspect:
+        return
+    for s in range(size):
+        if limit[s] >= 0.0:
+            continue
+        scale = 1.0 / (1.0 + math.sqrt(K[0, s]))
+        previous = scale
+        for i in range(1, m):
+            current = 1.0 / (1.0 + math.sqrt(K[i, s]))
+            bad[s] |= previous - current <= safe * scale
+            previous = current
+
+
+@_fused
+def fixed(raw, normalise, kind, A, B, token, pa, pb, bits, safe, counts, firstw, W, tied, S):
+    """Fixed scores: keys ``sum_c A[c, i] w_c`` (LINEAR) or TOPSIS's ratios of
+    ``sum_c A[c, i] w_c^2`` to ``sum_c B[c, i] w_c^2`` (A, B criteria x strategies).
+    ``token`` is a tuple of one item per criterion: its length is known when the kernel is
+    compiled, so the sums over criteria are unrolled and kept in registers."""
     D, n = raw.shape
     m = A.shape[1]
     K = np.empty((m, S))
-    P = np.empty((m, S))
-    Q = np.empty((m, S))
     wt = np.empty((n, S))
     tol = np.empty(S)
     bad = np.empty(S, np.bool_)
@@ -117,31 +199,27 @@ def fixed(raw, normalise, kind, A, B, pa, pb, bits, safe, counts, firstw, W, tie
     for d0 in range(0, D, S):
         size = min(S, D - d0)
         weights_into(raw, normalise, W, wt, d0, size, kind == TOPSIS)
-        if kind == LINEAR:
-            for i in range(m):
+        for i in range(m):
+            if kind == LINEAR:
                 for s in range(size):
-                    K[i, s] = 0.0
-                for c in range(n):
-                    a = A[c, i]
-                    for s in range(size):
-                        K[i, s] += a * wt[c, s]
-        else:
-            for i in range(m):
+                    total = 0.0
+                    for c in range(len(token)):
+                        total += A[c, i] * wt[c, s]
+                    K[i, s] = total
+            else:
                 for s in range(size):
-                    P[i, s] = 0.0
-                    Q[i, s] = 0.0
-                for c in range(n):
-                    a = A[c, i]
-                    b = B[c, i]
-                    for s in range(size):
-                        P[i, s] += a * wt[c, s]
-                        Q[i, s] += b * wt[c, s]
-            closeness(P, Q, K, size)
-        flagged += order_and_count(K, pa, pb, bits, safe, size, d0, W, counts, firstw, tied, tol, bad)
+                    p = 0.0
+                    q = 0.0
+                    for c in range(len(token)):
+                        p += A[c, i] * wt[c, s]
+                        q += B[c, i] * wt[c, s]
+                    r = p / q
+                    K[i, s] = r if r < _LARGEST else (_LARGEST if r > 0.0 else r)
+        flagged += order_and_count(K, pa, pb, bits, safe, size, d0, W, counts, firstw, tied, tol, bad, kind == TOPSIS)
     return flagged
 
 
-@_jit
+@_fused
 def ranged(raw, normalise, kind, how, cost, low, width, U, pa, pb, bits, safe, counts, firstw, W, tied, S):
     """Scores drawn within their ranges: cell (i, c) of draw d is
     ``low[i, c] + width[i, c] * U[d, i * n + c]`` (as :func:`decide.core.ranks.draw_tables`
@@ -228,6 +306,6 @@ def ranged(raw, normalise, kind, how, cost, low, width, U, pa, pb, bits, safe, c
                 for s in range(size):
                     K[i, s] = -P[i, s]
         else:
-            closeness(P, Q, K, size)
-        flagged += order_and_count(K, pa, pb, bits, safe, size, d0, W, counts, firstw, tied, tol, bad)
+            ratios(P, Q, K, size)
+        flagged += order_and_count(K, pa, pb, bits, safe, size, d0, W, counts, firstw, tied, tol, bad, kind == TOPSIS)
     return flagged
