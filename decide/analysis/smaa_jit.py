@@ -192,7 +192,8 @@ def ranged_kernel(method: Any, matrix: Any) -> Kernel | None:
     kind = TOPSIS if method.name == "topsis" else LINEAR
     normalisation = 0 if how == "vector" else 1
     cost = np.ascontiguousarray(matrix.cost_mask(), dtype=np.bool_)
-    ranges = (kind, normalisation, cost, np.ascontiguousarray(low, dtype=float), np.ascontiguousarray(high - low))
+    low, width = np.ascontiguousarray(low, dtype=float), np.ascontiguousarray(high - low)
+    ranges = (kind, normalisation, cost, low, width, (0,) * low.shape[1])
     return Kernel(len(low), ranges=ranges)
 
 
@@ -329,5 +330,5 @@ def _same_weights(raw: np.ndarray) -> bool:
     from decide.analysis import smaa_kernels
 
     ours = np.empty_like(raw)
-    smaa_kernels.normalised(raw, ours)
+    smaa_kernels.normalised(raw, ours, (0,) * raw.shape[1])
     return bool(np.array_equal(ours, _weights(raw)))

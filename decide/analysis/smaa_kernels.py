@@ -58,28 +58,28 @@ def row_sum(raw, d):
 
 
 @_jit
-def weights_into(raw, normalise, W, wt, d0, size, squared):
+def weights_into(raw, normalise, W, wt, d0, size, squared, token):
     """Weights of draws d0 .. d0+size into ``W`` and, transposed (squared for TOPSIS), into
     ``wt`` (criteria x sub-block); with ``normalise``, ``raw`` divided by its row sum as
-    :func:`decide.core.ranks.sample_weights` divides it."""
-    n = raw.shape[1]
+    :func:`decide.core.ranks.sample_weights` divides it. ``token`` has one item per
+    criterion (so that the loops over criteria are unrolled)."""
     for s in range(size):
         d = d0 + s
         if normalise:
             total = row_sum(raw, d)
-            for c in range(n):
+            for c in range(len(token)):
                 W[d, c] = raw[d, c] / total
-        for c in range(n):
+        for c in range(len(token)):
             value = W[d, c]
             wt[c, s] = value * value if squared else value
 
 
 @_jit
-def normalised(raw, W):
+def normalised(raw, W, token):
     """Every row of ``raw`` divided by its sum into ``W`` (as :func:`weights_into` does)."""
     wt = np.empty((raw.shape[1], 1))
     for d in range(raw.shape[0]):
-        weights_into(raw, True, W, wt, d, 1, False)
+        weights_into(raw, True, W, wt, d, 1, False, token)
 
 
 @_jit
@@ -94,25 +94,38 @@ def ratios(P, Q, K, size):
 
 
 @_jit
+def start(size, tol, bad):
+    """Clear the per-draw largest magnitude and flags of a sub-block."""
+    for s in range(size):
+        tol[s] = 0.0
+        bad[s] = 0.0
+
+
+@_jit
+def pack(K, i, size, bits, tol, bad):
+    """Row ``i`` of the keys: note each draw's largest magnitude and any NaN or infinite
+    key, then put the strategy index into the key's lowest ``bits`` bits."""
+    keep = ~np.int64((1 << bits) - 1)
+    Ki = K.view(np.int64)
+    for s in range(size):
+        key = K[i, s]
+        magnitude = abs(key)
+        # every store unconditional ("+ 0.0", "+= 0.0"): a conditional one becomes a masked
+        # store, several times slower on some processors
+        tol[s] = (magnitude if magnitude > tol[s] else tol[s]) + 0.0
+        bad[s] += 1.0 if key - key != 0.0 else 0.0  # NaN or infinite
+        Ki[i, s] = (Ki[i, s] & keep) | i
+
+
+@_jit
 def order_and_count(K, pa, pb, bits, safe, size, d0, W, counts, firstw, tied, tol, bad, topsis):
-    """Order the keys ``K`` of draws d0 .. d0+size by the network (pa, pb) and count them;
-    flag in ``tied`` the draws whose neighbouring scores come within ``safe`` of their
-    largest: the keys themselves, or for TOPSIS (ratios) the closeness they give."""
+    """Order the packed keys ``K`` of draws d0 .. d0+size by the network (pa, pb) and count
+    them; flag in ``tied`` the draws whose neighbouring scores come within ``safe`` of
+    their largest: the keys themselves, or for TOPSIS (ratios) the closeness they give."""
     m = K.shape[0]
     n = W.shape[1]
     mask = (1 << bits) - 1
-    keep = ~np.int64(mask)
     Ki = K.view(np.int64)
-    for s in range(size):
-        tol[s] = 0.0
-        bad[s] = False
-    for i in range(m):
-        for s in range(size):
-            key = K[i, s]
-            magnitude = abs(key)
-            tol[s] = magnitude if magnitude > tol[s] else tol[s]
-            bad[s] |= key - key != 0.0  # NaN or infinite
-            Ki[i, s] = (Ki[i, s] & keep) | i
     for t in range(len(pa)):
         a = pa[t]
         b = pb[t]
@@ -121,23 +134,21 @@ def order_and_count(K, pa, pb, bits, safe, size, d0, W, counts, firstw, tied, to
             y = K[b, s]
             low = x if x < y else y
             high = y if x < y else x
-            # "+ 0.0" keeps the compiler from storing only the changed values (a masked
-            # store, several times slower on some processors)
-            K[a, s] = low + 0.0
+            K[a, s] = low + 0.0  # unconditional stores (see pack)
             K[b, s] = high + 0.0
     if topsis:
         near_closeness(K, safe, size, tol, bad)
     else:
         for s in range(size):
-            bad[s] |= tol[s] < 1e-290  # every key (about) zero: the packed bits would decide
+            bad[s] += 1.0 if tol[s] < 1e-290 else 0.0  # every key (about) zero: the packed bits would decide
             tol[s] *= safe
         for i in range(m - 1):
             for s in range(size):
-                bad[s] |= K[i + 1, s] - K[i, s] <= tol[s]
+                bad[s] += 1.0 if K[i + 1, s] - K[i, s] <= tol[s] else 0.0
     flagged = 0
     for s in range(size):
         d = d0 + s
-        if bad[s]:
+        if bad[s] > 0.0:
             tied[d] = True
             flagged += 1
             continue
@@ -162,16 +173,12 @@ def near_closeness(K, safe, size, limit, bad):
     m = K.shape[0]
     for s in range(size):
         limit[s] = safe * (1.0 + 1e-6) / (1.0 + math.sqrt(K[0, s]))
-    suspect = 0
     for i in range(m - 1):
         for s in range(size):
             u = 0.5 + 0.5 * K[i, s]
             v = 0.5 + 0.5 * K[i + 1, s]
             near = K[i + 1, s] - K[i, s] <= limit[s] * ((u + v) * (1.0 + u) * (1.0 + v))
-            suspect += near
-            limit[s] = -limit[s] if near and limit[s] > 0.0 else limit[s]  # mark the draw
-    if not suspect:
-        return
+            limit[s] = (-abs(limit[s]) if near else limit[s]) + 0.0  # negative: a draw to check
     for s in range(size):
         if limit[s] >= 0.0:
             continue
@@ -179,7 +186,7 @@ def near_closeness(K, safe, size, limit, bad):
         previous = scale
         for i in range(1, m):
             current = 1.0 / (1.0 + math.sqrt(K[i, s]))
-            bad[s] |= previous - current <= safe * scale
+            bad[s] += 1.0 if previous - current <= safe * scale else 0.0
             previous = current
 
 
@@ -194,11 +201,12 @@ def fixed(raw, normalise, kind, A, B, token, pa, pb, bits, safe, counts, firstw,
     K = np.empty((m, S))
     wt = np.empty((n, S))
     tol = np.empty(S)
-    bad = np.empty(S, np.bool_)
+    bad = np.empty(S)
     flagged = 0
     for d0 in range(0, D, S):
         size = min(S, D - d0)
-        weights_into(raw, normalise, W, wt, d0, size, kind == TOPSIS)
+        weights_into(raw, normalise, W, wt, d0, size, kind == TOPSIS, token)
+        start(size, tol, bad)
         for i in range(m):
             if kind == LINEAR:
                 for s in range(size):
@@ -215,12 +223,13 @@ def fixed(raw, normalise, kind, A, B, token, pa, pb, bits, safe, counts, firstw,
                         q += B[c, i] * wt[c, s]
                     r = p / q
                     K[i, s] = r if r < _LARGEST else (_LARGEST if r > 0.0 else r)
+            pack(K, i, size, bits, tol, bad)
         flagged += order_and_count(K, pa, pb, bits, safe, size, d0, W, counts, firstw, tied, tol, bad, kind == TOPSIS)
     return flagged
 
 
 @_fused
-def ranged(raw, normalise, kind, how, cost, low, width, U, pa, pb, bits, safe, counts, firstw, W, tied, S):
+def ranged(raw, normalise, kind, how, cost, low, width, token, U, pa, pb, bits, safe, counts, firstw, W, tied, S):
     """Scores drawn within their ranges: cell (i, c) of draw d is
     ``low[i, c] + width[i, c] * U[d, i * n + c]`` (as :func:`decide.core.ranks.draw_tables`
     computes it), normalised per draw and criterion (VECTOR: x / sqrt(sum x^2), 1 - that
@@ -236,11 +245,12 @@ def ranged(raw, normalise, kind, how, cost, low, width, U, pa, pb, bits, safe, c
     top = np.empty(S)
     bottom = np.empty(S)
     tol = np.empty(S)
-    bad = np.empty(S, np.bool_)
+    bad = np.empty(S)
     flagged = 0
     for d0 in range(0, D, S):
         size = min(S, D - d0)
-        weights_into(raw, normalise, W, wt, d0, size, kind == TOPSIS)
+        weights_into(raw, normalise, W, wt, d0, size, kind == TOPSIS, token)
+        start(size, tol, bad)
         for i in range(m):
             for s in range(size):
                 P[i, s] = 0.0
@@ -307,5 +317,7 @@ def ranged(raw, normalise, kind, how, cost, low, width, U, pa, pb, bits, safe, c
                     K[i, s] = -P[i, s]
         else:
             ratios(P, Q, K, size)
+        for i in range(m):
+            pack(K, i, size, bits, tol, bad)
         flagged += order_and_count(K, pa, pb, bits, safe, size, d0, W, counts, firstw, tied, tol, bad, kind == TOPSIS)
     return flagged
