@@ -116,7 +116,7 @@ def wanted(samples: int, strategies: int) -> bool:
 
 def sub_block(strategies: int) -> int:
     """Draws per sub-block: a few work arrays of strategies x draws within the first-level cache."""
-    return max(16, min(256, 4096 // strategies // 8 * 8))
+    return max(32, min(128, 8192 // strategies // 8 * 8))
 
 
 class Kernel:
@@ -239,6 +239,7 @@ def jit_tally(
     buffers = {name: np.empty((block, n)) for name in ("raw", "weights")}
     buffers["draws"] = np.empty((block, 0 if fixed else m * n))
     tied = np.empty(block, dtype=np.bool_)
+    small = np.zeros_like(counts, dtype=np.uint16 if block < 2**16 else np.int64)  # stays in the L1 cache
     exact = Exact(tally, method, matrix, kernel)
     done = 0
     while done < samples:
@@ -255,8 +256,10 @@ def jit_tally(
             raw = weights
         if not fixed:
             score_rng.random(out=draws)
-        if kernel.run(raw, normalise, weights, counts, firsts, tied[:size], None if fixed else draws):
+        small[:] = 0
+        if kernel.run(raw, normalise, weights, small, firsts, tied[:size], None if fixed else draws):
             exact.add(weights, None if fixed else draws, tied[:size])
+        counts += small
         done += size
         if progress is not None:
             progress(f"SMAA {matrix.actor}", done, samples)

@@ -234,7 +234,12 @@ def ranged(raw, normalise, kind, how, cost, low, width, token, U, pa, pb, bits, 
     ``low[i, c] + width[i, c] * U[d, i * n + c]`` (as :func:`decide.core.ranks.draw_tables`
     computes it), normalised per draw and criterion (VECTOR: x / sqrt(sum x^2), 1 - that
     for a cost; MINMAX: (x - min) / (max - min), reversed for a cost, 0 for a constant
-    column), then weighted (LINEAR: the sum, negated; TOPSIS: the closeness)."""
+    column), then weighted (LINEAR: the sum, negated; TOPSIS: the distance ratio).
+
+    Both normalisations divide a criterion's values by one number per draw (the norm,
+    or max - min) and may reverse them, so TOPSIS's gaps to the best and worst normalised
+    value are the gaps of the drawn values divided by that number: each criterion adds
+    ``gap^2 * w^2 / divisor^2`` to a squared distance, with no normalised table."""
     D, n = raw.shape
     m = low.shape[0]
     K = np.empty((m, S))
@@ -244,6 +249,7 @@ def ranged(raw, normalise, kind, how, cost, low, width, token, U, pa, pb, bits, 
     wt = np.empty((n, S))
     top = np.empty(S)
     bottom = np.empty(S)
+    factor = np.empty(S)
     tol = np.empty(S)
     bad = np.empty(S)
     flagged = 0
@@ -256,61 +262,41 @@ def ranged(raw, normalise, kind, how, cost, low, width, token, U, pa, pb, bits, 
                 P[i, s] = 0.0
                 Q[i, s] = 0.0
         for c in range(n):
+            for s in range(size):
+                factor[s] = 0.0
             for i in range(m):
                 base = low[i, c]
                 step = width[i, c]
                 cell = i * n + c
-                if step == 0.0:
-                    for s in range(size):
-                        X[i, s] = base
-                else:
-                    for s in range(size):
-                        X[i, s] = base + step * U[d0 + s, cell]
-            if how == VECTOR:
                 for s in range(size):
-                    top[s] = 0.0
-                for i in range(m):
-                    for s in range(size):
-                        top[s] += X[i, s] * X[i, s]
+                    value = base + step * U[d0 + s, cell] if step != 0.0 else base
+                    X[i, s] = value
+                    factor[s] += value * value
+            for s in range(size):
+                top[s] = X[0, s]
+                bottom[s] = X[0, s]
+            for i in range(1, m):
                 for s in range(size):
-                    top[s] = math.sqrt(top[s])
-                for i in range(m):
-                    for s in range(size):
-                        value = X[i, s] / top[s]
-                        X[i, s] = 1.0 - value if cost[c] else value
-            else:
-                for s in range(size):
-                    top[s] = X[0, s]
-                    bottom[s] = X[0, s]
-                for i in range(1, m):
-                    for s in range(size):
-                        value = X[i, s]
-                        top[s] = value if value > top[s] else top[s]
-                        bottom[s] = value if value < bottom[s] else bottom[s]
-                for i in range(m):
-                    for s in range(size):
-                        spread = top[s] - bottom[s]
-                        gap = top[s] - X[i, s] if cost[c] else X[i, s] - bottom[s]
-                        X[i, s] = gap / spread if spread != 0.0 else 0.0
+                    value = X[i, s]
+                    top[s] = (value if value > top[s] else top[s]) + 0.0
+                    bottom[s] = (value if value < bottom[s] else bottom[s]) + 0.0
+            for s in range(size):
+                divisor = factor[s] if how == VECTOR else (top[s] - bottom[s]) * (top[s] - bottom[s])
+                if kind == LINEAR:
+                    divisor = math.sqrt(factor[s]) if how == VECTOR else top[s] - bottom[s]
+                # a constant column counts for nothing under MINMAX; an all-zero one has no
+                # VECTOR norm: NaN keys, so the method's own engine decides
+                factor[s] = wt[c, s] / divisor if divisor != 0.0 or how == VECTOR else 0.0
             if kind == LINEAR:
-                for i in range(m):
-                    for s in range(size):
-                        P[i, s] += X[i, s] * wt[c, s]
+                linear_terms(X, P, factor, top, bottom, how == VECTOR, cost[c], wt[c], size)
             else:
-                for s in range(size):
-                    top[s] = X[0, s]
-                    bottom[s] = X[0, s]
-                for i in range(1, m):
-                    for s in range(size):
-                        value = X[i, s]
-                        top[s] = value if value > top[s] else top[s]
-                        bottom[s] = value if value < bottom[s] else bottom[s]
+                reverse = cost[c]
                 for i in range(m):
                     for s in range(size):
-                        better = top[s] - X[i, s]
-                        worse = X[i, s] - bottom[s]
-                        P[i, s] += better * better * wt[c, s]
-                        Q[i, s] += worse * worse * wt[c, s]
+                        better = X[i, s] - bottom[s] if reverse else top[s] - X[i, s]
+                        worse = top[s] - X[i, s] if reverse else X[i, s] - bottom[s]
+                        P[i, s] += better * better * factor[s]
+                        Q[i, s] += worse * worse * factor[s]
         if kind == LINEAR:
             for i in range(m):
                 for s in range(size):
@@ -321,3 +307,16 @@ def ranged(raw, normalise, kind, how, cost, low, width, token, U, pa, pb, bits, 
             pack(K, i, size, bits, tol, bad)
         flagged += order_and_count(K, pa, pb, bits, safe, size, d0, W, counts, firstw, tied, tol, bad, kind == TOPSIS)
     return flagged
+
+
+@_fused
+def linear_terms(X, P, factor, top, bottom, vector, reverse, w, size):
+    """Add one criterion's weighted normalised values to the sums ``P``: ``factor`` is the
+    weight over the norm (VECTOR) or over max - min; ``w`` the weights."""
+    for i in range(X.shape[0]):
+        for s in range(size):
+            if vector:
+                scaled = X[i, s] * factor[s]
+                P[i, s] += w[s] - scaled if reverse else scaled
+            else:
+                P[i, s] += (top[s] - X[i, s] if reverse else X[i, s] - bottom[s]) * factor[s]
