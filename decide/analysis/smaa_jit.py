@@ -239,7 +239,7 @@ def jit_tally(
     buffers = {name: np.empty((block, n)) for name in ("raw", "weights")}
     buffers["draws"] = np.empty((block, 0 if fixed else m * n))
     tied = np.empty(block, dtype=np.bool_)
-    small = np.zeros_like(counts, dtype=np.uint16 if block < 2**16 else np.int64)  # stays in the L1 cache
+    small: Any = np.zeros_like(counts, dtype=np.uint16 if block < 2**16 else np.int64)  # stays in the L1 cache
     exact = Exact(tally, method, matrix, kernel)
     done = 0
     while done < samples:
