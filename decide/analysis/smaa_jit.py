@@ -9,22 +9,23 @@ for each sub-block, in compiled loops that the compiler vectorises across draws:
    :func:`decide.core.ranks.sample_weights`, divided by their sum as it divides them,
    bit for bit);
 2. the keys (strategies x draws, lower is better): the weighted sum ``sum_j v_ij w_j``,
-   or TOPSIS's closeness from the squared distances ``sum_j g+_ij w_j^2`` and
-   ``sum_j g-_ij w_j^2`` (the ideal and anti-ideal scale with each weight), or, with
-   scores drawn within their ranges, each draw's table normalised first;
+   or for TOPSIS the ratio ``d+^2 / d-^2`` of the squared distances
+   ``sum_j g+_ij w_j^2`` and ``sum_j g-_ij w_j^2`` (the ideal and anti-ideal scale with
+   each weight; the closeness ``1 / (1 + sqrt(ratio))`` falls as the ratio grows), the
+   gaps ``g`` fixed, or with scores drawn within their ranges those of each draw;
 3. the order: the strategy index packed into the lowest bits of its key, a Batcher
    odd-even merge sorting network (:func:`network`);
-4. the counts: a draw whose neighbouring keys are all further apart than
-   :data:`decide.analysis.acceptability.SAFE_GAP` (relative to its largest key) adds
-   one to each strategy's count at its position, and its weights to the first one's
-   sum; any other draw (a near-tie, a non-finite key) is flagged, and the caller ranks
-   it with the method's own scores and :func:`decide.core.ranks.batch_ranks`, exactly
-   as every draw was ranked before.
+4. the counts: a draw whose neighbouring scores (the keys, or TOPSIS's closeness) are
+   all further apart than :data:`SAFE_GAP` relative to its largest adds one to each
+   strategy's count at its position, and its weights to the first one's sum; any other
+   draw (a near-tie, a non-finite key) is flagged and ranked with the method's own
+   scores and :func:`decide.core.ranks.batch_ranks`, as every draw was ranked before.
 
 Counts are therefore the same as the per-draw computation's. Importing numba and
 loading the compiled kernels costs about half a second (a few seconds the first time
 on a machine, when they are compiled and cached), so they are used from
-:data:`JIT_MIN_DRAWS` draws on, or when numba is already loaded.
+:data:`JIT_MIN_WORK` draws times strategies on (500,000 draws of 16 strategies; fewer
+when numba is already loaded): ``decide smaa``'s default 10,000 draws never load them.
 
 >>> available() in (True, False)
 True
@@ -41,12 +42,13 @@ from decide.core.ranks import TIE_TOLERANCE
 if TYPE_CHECKING:
     import numpy as np
 
-#: Draws from which the kernels are worth loading in a fresh process (numpy's engine
-#: does 3-5 million a second; loading numba and the kernels takes about 0.4 s).
-JIT_MIN_DRAWS = 500_000
+#: Draws times strategies from which the kernels are worth loading in a fresh process:
+#: numpy's engine orders about 50 million strategy-draws a second (3 million draws of 16
+#: strategies), and importing numba and loading the compiled kernels takes about 0.4 s.
+JIT_MIN_WORK = 8_000_000
 
-#: Draws from which they are used once numba is loaded anyway.
-WARM_MIN_DRAWS = 20_000
+#: Draws times strategies from which they are used once numba is loaded anyway.
+WARM_MIN_WORK = 320_000
 
 #: Most strategies ordered by the kernels: the index packed into a key's lowest bits
 #: must move it by far less than :data:`~decide.analysis.acceptability.SAFE_GAP`'s margin.
@@ -110,8 +112,8 @@ def wanted(samples: int, strategies: int) -> bool:
     """Whether SMAA of ``samples`` draws over ``strategies`` should use the kernels."""
     if not ENABLED or not 2 <= strategies <= MAX_STRATEGIES:
         return False
-    threshold = WARM_MIN_DRAWS if "numba" in sys.modules else JIT_MIN_DRAWS
-    return samples >= threshold and available()
+    threshold = WARM_MIN_WORK if "numba" in sys.modules else JIT_MIN_WORK
+    return samples * strategies >= threshold and available()
 
 
 def sub_block(strategies: int) -> int:
