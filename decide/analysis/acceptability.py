@@ -21,13 +21,11 @@ ties are shared exactly as before and every count equals the per-draw computatio
 
 from __future__ import annotations
 
-import contextlib
-from collections.abc import Callable, Iterator
-from functools import lru_cache
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from decide.analysis.drawn import Layout, draw_layout, drawn_key, release_scratch, scratch
-from decide.analysis.smaa_jit import SAFE_GAP, jit_tally, network
+from decide.analysis.smaa_jit import SAFE_GAP, jit_tally, network, one_blas_thread
 from decide.core.ranks import CHUNK_SIZE, batch_ranks, draw_tables, sample_weights
 from decide.methods.run import alike_groups, batch_scores, ideal_score, quietly
 
@@ -416,29 +414,6 @@ def smaa_tally(
                 progress(f"SMAA {matrix.actor}", done, samples)
     release_scratch()
     return tally
-
-
-@contextlib.contextmanager
-def one_blas_thread() -> Iterator[None]:
-    """BLAS limited to one thread: the products here are small (a few strategies times a
-    few criteria per draw), and a second thread only waits for the first, or stalls the
-    whole run when the machine is busy."""
-    controller = _controller()
-    if controller is None:
-        yield
-        return
-    with controller.limit(limits=1, user_api="blas"):
-        yield
-
-
-@lru_cache(maxsize=1)
-def _controller() -> Any:
-    """threadpoolctl's view of the loaded BLAS libraries (found once: it takes milliseconds)."""
-    try:
-        from threadpoolctl import ThreadpoolController  # type: ignore[import-untyped]
-    except ImportError:  # pragma: no cover - a declared dependency
-        return None
-    return ThreadpoolController()
 
 
 def _all_alike(

@@ -33,7 +33,9 @@ True
 
 from __future__ import annotations
 
+import contextlib
 import sys
+from collections.abc import Iterator
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
@@ -92,6 +94,29 @@ ENABLED = True
 
 #: The kernels' kinds of key.
 LINEAR, TOPSIS = 0, 1
+
+
+@contextlib.contextmanager
+def one_blas_thread() -> Iterator[None]:
+    """BLAS limited to one thread: the products here are small (a few strategies times a
+    few criteria per draw), and a second thread only waits for the first, or stalls the
+    whole run when the machine is busy."""
+    controller = _controller()
+    if controller is None:
+        yield
+        return
+    with controller.limit(limits=1, user_api="blas"):
+        yield
+
+
+@lru_cache(maxsize=1)
+def _controller() -> Any:
+    """threadpoolctl's view of the loaded BLAS libraries (found once: it takes milliseconds)."""
+    try:
+        from threadpoolctl import ThreadpoolController  # type: ignore[import-untyped]
+    except ImportError:  # pragma: no cover - a declared dependency
+        return None
+    return ThreadpoolController()
 
 
 def available() -> bool:
