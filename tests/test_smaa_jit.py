@@ -150,7 +150,9 @@ def test_small_analyses_stay_on_numpy(monkeypatch):
     monkeypatch.undo()
     monkeypatch.delitem(sys.modules, "numba", raising=False)  # as in a fresh process
     assert not smaa_jit.wanted(10_000, 16)
-    assert smaa_jit.wanted(1_000_000, 16)
+    assert not smaa_jit.wanted(1_000_000, 16)  # numpy is done before numba is loaded
+    assert smaa_jit.wanted(1_000_000, 100)
+    assert smaa_jit.wanted(1_000_000, 32, drawn=True)
     assert not smaa_jit.wanted(10_000_000, 1000)  # too many strategies to pack into the keys
 
 

@@ -24,8 +24,9 @@ for each sub-block, in compiled loops that the compiler vectorises across draws:
 Counts are therefore the same as the per-draw computation's. Importing numba and
 loading the compiled kernels costs about half a second (a few seconds the first time
 on a machine, when they are compiled and cached), so they are used from
-:data:`JIT_MIN_WORK` draws times strategies on (500,000 draws of 16 strategies; fewer
-when numba is already loaded): ``decide smaa``'s default 10,000 draws never load them.
+:data:`JIT_MIN_WORK` draws times strategies on in a fresh process (640,000 draws of 100
+strategies), and from far fewer once numba is loaded (a notebook, a report, a benchmark):
+``decide smaa``'s default 10,000 draws never load them.
 
 >>> available() in (True, False)
 True
@@ -45,9 +46,11 @@ if TYPE_CHECKING:
     import numpy as np
 
 #: Draws times strategies from which the kernels are worth loading in a fresh process:
-#: numpy's engine orders about 50 million strategy-draws a second (3 million draws of 16
-#: strategies), and importing numba and loading the compiled kernels takes about 0.4 s.
-JIT_MIN_WORK = 8_000_000
+#: numpy's engine orders about 50 million strategy-draws a second with fixed scores (3
+#: million draws of 16 strategies; a third of that with drawn scores), the kernels three
+#: to four times as many, and importing numba and loading the compiled kernels takes
+#: 0.6-1.2 s. Drawn scores count three times.
+JIT_MIN_WORK = 64_000_000
 
 #: Draws times strategies from which they are used once numba is loaded anyway.
 WARM_MIN_WORK = 320_000
@@ -133,12 +136,13 @@ def _numba() -> Any:
     return numba
 
 
-def wanted(samples: int, strategies: int) -> bool:
-    """Whether SMAA of ``samples`` draws over ``strategies`` should use the kernels."""
+def wanted(samples: int, strategies: int, drawn: bool = False) -> bool:
+    """Whether SMAA of ``samples`` draws over ``strategies`` (with scores ``drawn`` within
+    their ranges, or fixed) should use the kernels."""
     if not ENABLED or not 2 <= strategies <= MAX_STRATEGIES:
         return False
     threshold = WARM_MIN_WORK if "numba" in sys.modules else JIT_MIN_WORK
-    return samples * strategies >= threshold and available()
+    return samples * strategies * (3 if drawn else 1) >= threshold and available()
 
 
 def sub_block(strategies: int) -> int:
@@ -247,7 +251,7 @@ def jit_tally(
     import numpy as np
 
     m, n = len(matrix.strategies), len(matrix.criteria)
-    if not wanted(samples, m):
+    if not wanted(samples, m, drawn=not fixed):
         return False
     reps = None if groups is None else np.unique(groups)
     if fixed:
