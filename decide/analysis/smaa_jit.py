@@ -123,17 +123,23 @@ def _controller() -> Any:
 
 
 def available() -> bool:
-    """Whether numba can be imported (a declared dependency; absent, the numpy engine runs)."""
-    return _numba() is not None
+    """Whether the kernels can run compiled: numba imports (a declared dependency), its JIT
+    is not switched off (``NUMBA_DISABLE_JIT``), and the kernels load (numba may refuse
+    to cache them where no cache directory is writable). Otherwise the numpy engine runs."""
+    return _kernels() is not None
 
 
 @lru_cache(maxsize=1)
-def _numba() -> Any:
+def _kernels() -> Any:
     try:
         import numba
-    except ImportError:  # pragma: no cover - a declared dependency
+
+        if getattr(numba.config, "DISABLE_JIT", False):
+            return None
+        from decide.analysis import smaa_kernels
+    except Exception:  # pragma: no cover - numba missing or unable to cache: numpy will do
         return None
-    return numba
+    return smaa_kernels
 
 
 def wanted(samples: int, strategies: int, drawn: bool = False) -> bool:
@@ -171,9 +177,7 @@ class Kernel:
         """Count one block of draws (``raw`` draws x criteria; ``draws`` the uniform numbers
         of the drawn scores, draws x cells) into ``counts`` and ``firsts``; fill ``weights``
         (when ``normalise``) and ``tied``. Returns how many draws were flagged."""
-        from decide.analysis import smaa_kernels
-
-        k: Any = smaa_kernels
+        k: Any = _kernels()
         common = (self.pa, self.pb, self.bits, self.safe, counts, firsts, weights, tied, self.sub)
         if self.terms is not None:
             return int(k.fixed(raw, normalise, *self.terms, *common))
@@ -361,8 +365,6 @@ def _same_weights(raw: np.ndarray) -> bool:
     on the first block of every analysis: numpy's summation order is its own choice)."""
     import numpy as np
 
-    from decide.analysis import smaa_kernels
-
     ours = np.empty_like(raw)
-    smaa_kernels.normalised(raw, ours, (0,) * raw.shape[1])
+    _kernels().normalised(raw, ours, (0,) * raw.shape[1])
     return bool(np.array_equal(ours, _weights(raw)))
