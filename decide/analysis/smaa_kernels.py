@@ -102,23 +102,25 @@ def start(size, tol, bad):
 
 
 @_jit
-def pack(K, i, size, bits, tol, bad):
-    """Row ``i`` of the keys: note each draw's largest magnitude and any NaN or infinite
-    key, then put the strategy index into the key's lowest ``bits`` bits."""
+def pack(K, i, size, bits, tol, bad, largest):
+    """Row ``i`` of the keys: note any NaN or infinite key (and with ``largest`` each
+    draw's largest magnitude), then put the strategy index into the key's lowest ``bits``
+    bits."""
     keep = ~np.int64((1 << bits) - 1)
     Ki = K.view(np.int64)
     for s in range(size):
         key = K[i, s]
-        magnitude = abs(key)
         # every store unconditional ("+ 0.0", "+= 0.0"): a conditional one becomes a masked
         # store, several times slower on some processors
-        tol[s] = (magnitude if magnitude > tol[s] else tol[s]) + 0.0
+        if largest:
+            magnitude = abs(key)
+            tol[s] = (magnitude if magnitude > tol[s] else tol[s]) + 0.0
         bad[s] += 1.0 if key - key != 0.0 else 0.0  # NaN or infinite
         Ki[i, s] = (Ki[i, s] & keep) | i
 
 
 @_jit
-def order_and_count(K, pa, pb, bits, safe, size, d0, W, counts, firstw, tied, tol, bad, topsis):
+def order_and_count(K, pa, pb, bits, safe, size, d0, W, counts, firstw, tied, tol, bad, topsis, upper):
     """Order the packed keys ``K`` of draws d0 .. d0+size by the network (pa, pb) and count
     them; flag in ``tied`` the draws whose neighbouring scores come within ``safe`` of
     their largest: the keys themselves, or for TOPSIS (ratios) the closeness they give."""
@@ -137,7 +139,7 @@ def order_and_count(K, pa, pb, bits, safe, size, d0, W, counts, firstw, tied, to
             K[a, s] = low + 0.0  # unconditional stores (see pack)
             K[b, s] = high + 0.0
     if topsis:
-        near_closeness(K, safe, size, tol, bad)
+        near_closeness(K, safe, size, tol, bad, upper)
     else:
         for s in range(size):
             bad[s] += 1.0 if tol[s] < 1e-290 else 0.0  # every key (about) zero: the packed bits would decide
@@ -162,7 +164,7 @@ def order_and_count(K, pa, pb, bits, safe, size, d0, W, counts, firstw, tied, to
 
 
 @_jit
-def near_closeness(K, safe, size, limit, bad):
+def near_closeness(K, safe, size, limit, bad, upper):
     """Flag in ``bad`` the draws whose sorted ratios ``K`` give two neighbouring closeness
     values c = 1 / (1 + sqrt(r)) within ``safe`` times the largest (the first).
 
@@ -173,12 +175,14 @@ def near_closeness(K, safe, size, limit, bad):
     m = K.shape[0]
     for s in range(size):
         limit[s] = safe * (1.0 + 1e-6) / (1.0 + math.sqrt(K[0, s]))
+        upper[s] = 0.5 + 0.5 * K[0, s]
     for i in range(m - 1):
         for s in range(size):
-            u = 0.5 + 0.5 * K[i, s]
+            u = upper[s]
             v = 0.5 + 0.5 * K[i + 1, s]
             near = K[i + 1, s] - K[i, s] <= limit[s] * ((u + v) * (1.0 + u) * (1.0 + v))
             limit[s] = (-abs(limit[s]) if near else limit[s]) + 0.0  # negative: a draw to check
+            upper[s] = v
     for s in range(size):
         if limit[s] >= 0.0:
             continue
@@ -202,6 +206,7 @@ def fixed(raw, normalise, kind, A, B, token, pa, pb, bits, safe, counts, firstw,
     wt = np.empty((n, S))
     tol = np.empty(S)
     bad = np.empty(S)
+    upper = np.empty(S)
     flagged = 0
     for d0 in range(0, D, S):
         size = min(S, D - d0)
@@ -223,8 +228,9 @@ def fixed(raw, normalise, kind, A, B, token, pa, pb, bits, safe, counts, firstw,
                         q += B[c, i] * wt[c, s]
                     r = p / q
                     K[i, s] = r if r < _LARGEST else (_LARGEST if r > 0.0 else r)
-            pack(K, i, size, bits, tol, bad)
-        flagged += order_and_count(K, pa, pb, bits, safe, size, d0, W, counts, firstw, tied, tol, bad, kind == TOPSIS)
+            pack(K, i, size, bits, tol, bad, kind == LINEAR)
+        work = (tol, bad, kind == TOPSIS, upper)
+        flagged += order_and_count(K, pa, pb, bits, safe, size, d0, W, counts, firstw, tied, *work)
     return flagged
 
 
@@ -252,6 +258,7 @@ def ranged(raw, normalise, kind, how, cost, low, width, token, U, pa, pb, bits, 
     factor = np.empty(S)
     tol = np.empty(S)
     bad = np.empty(S)
+    upper = np.empty(S)
     flagged = 0
     for d0 in range(0, D, S):
         size = min(S, D - d0)
@@ -304,8 +311,9 @@ def ranged(raw, normalise, kind, how, cost, low, width, token, U, pa, pb, bits, 
         else:
             ratios(P, Q, K, size)
         for i in range(m):
-            pack(K, i, size, bits, tol, bad)
-        flagged += order_and_count(K, pa, pb, bits, safe, size, d0, W, counts, firstw, tied, tol, bad, kind == TOPSIS)
+            pack(K, i, size, bits, tol, bad, kind == LINEAR)
+        work = (tol, bad, kind == TOPSIS, upper)
+        flagged += order_and_count(K, pa, pb, bits, safe, size, d0, W, counts, firstw, tied, *work)
     return flagged
 
 
