@@ -229,8 +229,8 @@ def fixed(raw, normalise, kind, A, B, token, pa, pb, bits, safe, counts, firstw,
                     r = p / q
                     K[i, s] = r if r < _LARGEST else (_LARGEST if r > 0.0 else r)
             pack(K, i, size, bits, tol, bad, kind == LINEAR)
-        work = (tol, bad, kind == TOPSIS, upper)
-        flagged += order_and_count(K, pa, pb, bits, safe, size, d0, W, counts, firstw, tied, *work)
+        topsis = kind == TOPSIS
+        flagged += order_and_count(K, pa, pb, bits, safe, size, d0, W, counts, firstw, tied, tol, bad, topsis, upper)
     return flagged
 
 
@@ -312,8 +312,8 @@ def ranged(raw, normalise, kind, how, cost, low, width, token, U, pa, pb, bits, 
             ratios(P, Q, K, size)
         for i in range(m):
             pack(K, i, size, bits, tol, bad, kind == LINEAR)
-        work = (tol, bad, kind == TOPSIS, upper)
-        flagged += order_and_count(K, pa, pb, bits, safe, size, d0, W, counts, firstw, tied, *work)
+        topsis = kind == TOPSIS
+        flagged += order_and_count(K, pa, pb, bits, safe, size, d0, W, counts, firstw, tied, tol, bad, topsis, upper)
     return flagged
 
 
