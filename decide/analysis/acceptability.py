@@ -82,7 +82,8 @@ def sorted_order(keys: np.ndarray, criteria: int = 100) -> tuple[np.ndarray, np.
     integer = np.int32 if single else np.int64
     bits = max(1, (m - 1).bit_length())
     mask = (1 << bits) - 1
-    safe = safe_gap_single(m, criteria) if single else SAFE_GAP
+    # the packed index moves each double key by up to 2**(bits - 52) of it: two keys, twice
+    safe = safe_gap_single(m, criteria) if single else SAFE_GAP + 2.0 ** (bits - 51)
     if m > NETWORK_LIMIT or k < 2048:  # numpy's sort of each draw's row (no copy for a transposed block)
         rows = np.ascontiguousarray(keys.T)
         packed: Any = rows.view(integer)

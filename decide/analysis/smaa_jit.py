@@ -168,7 +168,7 @@ class Kernel:
         self.pa = np.array([a for a, _ in pairs], dtype=np.int64)
         self.pb = np.array([b for _, b in pairs], dtype=np.int64)
         self.bits = max(1, (strategies - 1).bit_length())
-        self.safe = SAFE_GAP
+        self.safe = SAFE_GAP + 2.0 ** (self.bits - 51)  # the packed index moves two keys
         self.terms, self.ranges = terms, ranges
         self.sub = sub_block(strategies)
 
