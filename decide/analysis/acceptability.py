@@ -393,9 +393,10 @@ def smaa_tally(
     block = chunk_size or (BLOCK if method.vectorised else 50)
     if method.vectorised and not score_noise:  # the compiled kernels, for many draws
         rngs = (weight_rng, score_rng)
-        if jit_tally(tally, method, matrix, samples, *rngs, fixed=fixed, groups=groups, spread=spread, chains=chains,
-                     block=block, progress=progress):  # fmt: skip
-            return tally
+        with one_blas_thread():  # the near-ties' scores: small products
+            if jit_tally(tally, method, matrix, samples, *rngs, fixed=fixed, groups=groups, spread=spread,
+                         chains=chains, block=block, progress=progress):  # fmt: skip
+                return tally
     done = 0
     with one_blas_thread():
         while done < samples:
