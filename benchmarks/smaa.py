@@ -2,8 +2,12 @@
 
 Runs, in one process and alternating so that machine noise hits both alike:
 
-- the engine (:func:`decide.analysis.acceptability.smaa_tally`: scores of all draws by
-  matrix products, orders by a sorting network, near-ties ranked exactly);
+- the engine (:func:`decide.analysis.acceptability.smaa_tally`) with numba loaded (as in
+  a notebook or a report; a fresh process loads it only for large analyses, see the last
+  line printed): kernels (:mod:`decide.analysis.smaa_jit`) that score, order and count
+  sub-blocks of draws in the L1 cache, near-ties ranked exactly;
+- the numpy engine it uses for fewer draws (the kernels switched off): scores of all
+  draws by matrix products, orders by a sorting network over rows of draws;
 - the baseline: the computation SMAA used before it (each block of draws scored by the
   method's numpy engine and ranked by :func:`decide.core.ranks.batch_ranks`), which gives
   the same counts;
@@ -20,7 +24,8 @@ the machine and its load average, and checks that engine and baseline counts agr
     python benchmarks/smaa.py [--samples 1000000] [--repeat 3]
 
 Goals (issue 23): >= 10 M draws/s on 16 x 4 with fixed scores, >= 2 M/s with drawn
-scores, >= 2 M/s on 100 x 10; engine / textbook numpy >= 100%.
+scores, >= 2 M/s on 100 x 10; engine / textbook numpy >= 100%. ``numpy/s`` is the
+engine before the kernels (this branch's starting point), measured in the same run.
 """
 
 from __future__ import annotations
@@ -29,12 +34,15 @@ import argparse
 import os
 import platform
 import statistics
+import subprocess
+import sys
 import time
 from collections.abc import Callable
 
 import numpy as np
 from threadpoolctl import threadpool_limits
 
+from decide.analysis import smaa_jit, smaa_kernels  # noqa: F401  (numba loaded: the engine's warm rate)
 from decide.analysis.acceptability import smaa_tally
 from decide.core.model import Criterion, Matrix, Strategy
 from decide.core.ranks import batch_ranks, draw_tables, sample_weights, seed_sequence
@@ -64,6 +72,36 @@ def streams(matrix: Matrix, seed: int = 1) -> tuple[np.random.Generator, np.rand
 def engine(method: Method, matrix: Matrix, samples: int, ranges: bool) -> np.ndarray:
     weight_rng, score_rng = streams(matrix)
     return smaa_tally(method, matrix, samples, weight_rng, score_rng, score_ranges=ranges).counts
+
+
+def numpy_engine(method: Method, matrix: Matrix, samples: int, ranges: bool) -> np.ndarray:
+    """The engine with the compiled kernels switched off (what SMAA runs for fewer draws)."""
+    smaa_jit.ENABLED = False
+    try:
+        return engine(method, matrix, samples, ranges)
+    finally:
+        smaa_jit.ENABLED = True
+
+
+def kernel_load_seconds() -> tuple[float, float]:
+    """A fresh process: seconds to import numba, then to load the compiled kernels and
+    run them once (compiled and cached on disk the first time on a machine)."""
+    code = (
+        "import time; t = time.perf_counter(); import numba; t1 = time.perf_counter()\n"
+        "from decide.analysis import smaa_jit\n"
+        "from decide.analysis.acceptability import smaa_tally\n"
+        "from decide.io.load import resolve_matrices\n"
+        "from decide.methods import get_method\n"
+        "import numpy as np\n"
+        "us = next(iter(resolve_matrices(None, ['United States'], None)))\n"
+        "smaa_jit.WARM_MIN_WORK = 0; t2 = time.perf_counter()\n"
+        "for name in ('topsis', 'wsm'):\n"
+        "    smaa_tally(get_method(name), us, 100, np.random.default_rng(0), np.random.default_rng(1))\n"
+        "print(t1 - t, time.perf_counter() - t2)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    first, second = out.stdout.split()
+    return float(first), float(second)
 
 
 def baseline(method: Method, matrix: Matrix, samples: int, ranges: bool) -> np.ndarray:
@@ -178,25 +216,32 @@ def main() -> None:
         f"numpy {np.__version__}; median of {args.repeat}; {args.clock} clock"
     )
     header = (
-        f"{'case':<22} {'BLAS':>4} {'draws':>9} {'engine/s':>9} {'base/s':>8} {'x base':>7} "
-        f"{'textbk/s':>9} {'vs textbk':>9} {'of floor':>8}"
+        f"{'case':<22} {'BLAS':>4} {'draws':>9} {'engine/s':>9} {'numpy/s':>8} {'x numpy':>7} {'base/s':>7} "
+        f"{'x base':>7} {'textbk/s':>8} {'vs textbk':>9} {'of floor':>8}"
     )
     print(header)
     print("-" * len(header))
     for name, method, matrix, ranges, samples in cases:
-        engine(method, matrix, 20_000, ranges)  # warm up imports and caches
+        engine(method, matrix, samples, ranges)  # warm up imports, caches and the kernels
         check = engine(method, matrix, 50_000, ranges)
         same = np.array_equal(check, baseline(method, matrix, 50_000, ranges))
+        same = same and np.array_equal(
+            engine(method, matrix, samples, ranges), numpy_engine(method, matrix, samples, ranges)
+        )
         for threads in (1, 2):
             call = (method, matrix, samples, ranges)
             fast = rate(engine, call, samples, args.repeat, threads)
+            before = rate(numpy_engine, call, samples, args.repeat, threads)
             slow = rate(baseline, call, samples, max(1, args.repeat // 2), threads)
             plain = rate(textbook, call, samples, max(1, args.repeat // 2), threads)
             bare = rate(floor, call, samples, args.repeat, threads)
             print(
-                f"{name:<22} {threads:>4} {samples:>9,} {fast / 1e6:>8.2f}M {slow / 1e6:>7.2f}M {fast / slow:>6.1f}x "
-                f"{plain / 1e6:>8.2f}M {fast / plain:>8.0%} {fast / bare:>8.0%}" + ("" if same else "  COUNTS DIFFER")
+                f"{name:<22} {threads:>4} {samples:>9,} {fast / 1e6:>8.2f}M {before / 1e6:>7.2f}M "
+                f"{fast / before:>6.1f}x {slow / 1e6:>6.2f}M {fast / slow:>6.1f}x {plain / 1e6:>7.2f}M "
+                f"{fast / plain:>8.0%} {fast / bare:>8.0%}" + ("" if same else "  COUNTS DIFFER")
             )
+    numba_import, kernels = kernel_load_seconds()
+    print(f"# fresh process: import numba {numba_import:.2f} s, load and run the cached kernels {kernels:.2f} s")
     print(f"# load average at the end {os.getloadavg()[0]:.2f}" if hasattr(os, "getloadavg") else "")
 
 

@@ -21,13 +21,12 @@ ties are shared exactly as before and every count equals the per-draw computatio
 
 from __future__ import annotations
 
-import contextlib
-from collections.abc import Callable, Iterator
-from functools import lru_cache
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from decide.analysis.drawn import Layout, draw_layout, drawn_key, release_scratch, scratch
-from decide.core.ranks import CHUNK_SIZE, TIE_TOLERANCE, batch_ranks, draw_tables, sample_weights
+from decide.analysis.smaa_jit import SAFE_GAP, jit_tally, network, one_blas_thread
+from decide.core.ranks import CHUNK_SIZE, batch_ranks, draw_tables, sample_weights
 from decide.methods.run import alike_groups, batch_scores, ideal_score, quietly
 
 if TYPE_CHECKING:
@@ -43,11 +42,6 @@ BLOCK = CHUNK_SIZE
 
 #: Strategies up to which draws are ordered by a sorting network; above it, by numpy's sort.
 NETWORK_LIMIT = 32
-
-#: Neighbouring scores closer than this (relative to the draw's largest magnitude) send
-#: the draw to the exact ranking: the tie tolerance plus room for rounding differences
-#: between this engine's double-precision arithmetic and the method's own.
-SAFE_GAP = TIE_TOLERANCE * (1 + 1e-6) + 1e-12
 
 #: Above this relative gap single-precision keys are not worth it (too many draws would
 #: be ordered again in double precision).
@@ -70,33 +64,6 @@ def safe_gap_single(strategies: int, criteria: int) -> float:
     return 2 * (2 * ((1 << bits) - 1) * 2.0**-23 + 2 * (criteria + 8) * 2.0**-24)
 
 
-@lru_cache(maxsize=64)
-def network(size: int) -> tuple[tuple[int, int], ...]:
-    """Batcher's odd-even merge sorting network for ``size`` inputs, as (low, high) pairs.
-
-    Built for the next power of two and pruned to ``size``: a comparator touching a
-    position past the end would compare with +infinity, which never moves.
-
-    >>> len(network(16)), network(2)
-    (63, ((0, 1),))
-    """
-    width = 1
-    while width < size:
-        width *= 2
-    pairs: list[tuple[int, int]] = []
-    p = 1
-    while p < width:
-        k = p
-        while k >= 1:
-            for j in range(k % p, width - k, 2 * k):
-                for i in range(min(k, width - j - k)):
-                    if (i + j) // (2 * p) == (i + j + k) // (2 * p):
-                        pairs.append((i + j, i + j + k))
-            k //= 2
-        p *= 2
-    return tuple((a, b) for a, b in pairs if b < size)
-
-
 def single_precision(strategies: int, criteria: int) -> bool:
     """Whether draws are ordered in single precision first (see :func:`safe_gap_single`)."""
     return strategies <= NETWORK_LIMIT and safe_gap_single(strategies, criteria) <= MAX_GAP_SINGLE
@@ -115,7 +82,8 @@ def sorted_order(keys: np.ndarray, criteria: int = 100) -> tuple[np.ndarray, np.
     integer = np.int32 if single else np.int64
     bits = max(1, (m - 1).bit_length())
     mask = (1 << bits) - 1
-    safe = safe_gap_single(m, criteria) if single else SAFE_GAP
+    # the packed index moves each double key by up to 2**(bits - 52) of it: two keys, twice
+    safe = safe_gap_single(m, criteria) if single else SAFE_GAP + 2.0 ** (bits - 51)
     if m > NETWORK_LIMIT or k < 2048:  # numpy's sort of each draw's row (no copy for a transposed block)
         rows = np.ascontiguousarray(keys.T)
         packed: Any = rows.view(integer)
@@ -423,6 +391,12 @@ def smaa_tally(
     elif method.vectorised:
         keys = (None, drawn_key(method, cost))
     block = chunk_size or (BLOCK if method.vectorised else 50)
+    if method.vectorised and not score_noise:  # the compiled kernels, for many draws
+        rngs = (weight_rng, score_rng)
+        with one_blas_thread():  # the near-ties' scores: small products
+            if jit_tally(tally, method, matrix, samples, *rngs, fixed=fixed, groups=groups, spread=spread,
+                         chains=chains, block=block, progress=progress):  # fmt: skip
+                return tally
     done = 0
     with one_blas_thread():
         while done < samples:
@@ -442,29 +416,6 @@ def smaa_tally(
                 progress(f"SMAA {matrix.actor}", done, samples)
     release_scratch()
     return tally
-
-
-@contextlib.contextmanager
-def one_blas_thread() -> Iterator[None]:
-    """BLAS limited to one thread: the products here are small (a few strategies times a
-    few criteria per draw), and a second thread only waits for the first, or stalls the
-    whole run when the machine is busy."""
-    controller = _controller()
-    if controller is None:
-        yield
-        return
-    with controller.limit(limits=1, user_api="blas"):
-        yield
-
-
-@lru_cache(maxsize=1)
-def _controller() -> Any:
-    """threadpoolctl's view of the loaded BLAS libraries (found once: it takes milliseconds)."""
-    try:
-        from threadpoolctl import ThreadpoolController  # type: ignore[import-untyped]
-    except ImportError:  # pragma: no cover - a declared dependency
-        return None
-    return ThreadpoolController()
 
 
 def _all_alike(

@@ -21,6 +21,7 @@ import math
 import threading
 from typing import TYPE_CHECKING, Any
 
+from decide.analysis.smaa_jit import one_blas_thread
 from decide.core.ranks import TIE_TOLERANCE, batch_ranks
 from decide.methods.run import batch_scores
 
@@ -151,6 +152,29 @@ class Prepared:
             np.negative(total, out=total)
         return total
 
+    def keys_for(self, weights: np.ndarray, start: int, stop: int) -> np.ndarray:
+        """Keys (weight vectors x strategies x draws start..stop, lower is better) for
+        every row of ``weights`` (one vector applied to every draw): one matrix product
+        per distance or sum, for all the vectors at once."""
+        import numpy as np
+
+        m = self.values[0].shape[0]
+
+        def product(values: list[np.ndarray], factors: np.ndarray) -> np.ndarray:
+            stacked = np.stack([v[:, start:stop] for v in values]).reshape(len(values), -1)
+            return (factors @ stacked).reshape(len(factors), m, stop - start)
+
+        if self.method.name == "topsis":
+            half = len(self.values) // 2
+            squared = weights * weights
+            key = product(self.values[:half], squared)
+            key /= product(self.values[half:], squared)
+            np.sqrt(key, out=key)
+            key += 1
+            return np.divide(-1, key, out=key)
+        total = product(self.values, weights)
+        return total if self.lower else np.negative(total, out=total)
+
 
 def _combine(values: list[np.ndarray], columns: np.ndarray, name: str = "total") -> np.ndarray:
     """sum over criteria c of values[c] * columns[c]: strategies x draws (in a work array
@@ -218,30 +242,38 @@ def prepare(method: Method, tables: Any, cost: np.ndarray) -> Prepared | None:
 def first_counts(method: Method, matrix: Matrix, tables: Any, central: np.ndarray, known: np.ndarray) -> np.ndarray:
     """For each strategy in ``known``: in how many of the drawn ``tables`` it ranks first
     (ties included) with its own ``central`` weights (one row per strategy). The tables
-    are normalised once; draws where a strategy is within rounding of the tie tolerance
-    are ranked by the method's own engine, so counts equal the per-strategy computation."""
+    are normalised once and the keys of every strategy's weights computed together; draws
+    where a strategy is within rounding of the tie tolerance are ranked by the method's
+    own engine, so counts equal the per-strategy computation."""
     import numpy as np
 
     prepared = prepare(method, tables, matrix.cost_mask())
     firsts = np.zeros(len(known), dtype=np.int64)
     size, m = len(tables), len(matrix.strategies)
+    ask = [np.arange(size) for _ in known]  # draws to rank with the method's engine
+    if prepared is not None:
+        ask = [np.empty(0, dtype=np.int64) for _ in known]
+        step = max(1, 2**18 // (len(known) * m))  # keys of a few MB at a time
+        for begin in range(0, size, step):
+            stop = min(size, begin + step)
+            with np.errstate(divide="ignore", invalid="ignore", over="ignore"), one_blas_thread():
+                keys = prepared.keys_for(central[known], begin, stop)
+            finite = np.isfinite(keys).all(axis=(1, 2))
+            scale = np.abs(keys).max(axis=1)
+            behind = keys[np.arange(len(known)), known] - keys.min(axis=1)
+            tolerance = TIE_TOLERANCE * scale
+            # first for certain within the tolerance; behind for certain beyond any chain
+            # of ties (at most m - 1 steps of the tolerance); in between, ask the engine
+            sure = behind <= tolerance - MARGIN * scale
+            unsure = ~sure & (behind <= (m - 1) * tolerance + MARGIN * scale)
+            firsts += np.where(finite, np.count_nonzero(sure, axis=1), 0)
+            for slot in range(len(known)):
+                rows = np.flatnonzero(unsure[slot]) if finite[slot] else np.arange(stop - begin)
+                ask[slot] = np.concatenate([ask[slot], rows + begin])
     for slot, strategy in enumerate(known):
-        weights = central[strategy]
-        rows = np.arange(size)
-        if prepared is not None:
-            with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
-                keys = prepared.key(weights[None, :])
-            if np.all(np.isfinite(keys)):
-                scale = np.abs(keys).max(axis=0)
-                behind = keys[strategy] - keys.min(axis=0)
-                tolerance = TIE_TOLERANCE * scale
-                # first for certain within the tolerance; behind for certain beyond any chain
-                # of ties (at most m - 1 steps of the tolerance); in between, ask the engine
-                sure = behind <= tolerance - MARGIN * scale
-                unsure = ~sure & (behind <= (m - 1) * tolerance + MARGIN * scale)
-                firsts[slot] += np.count_nonzero(sure)
-                rows = np.flatnonzero(unsure)
+        rows = ask[slot]
         if len(rows):
+            weights = central[strategy]
             block = np.broadcast_to(weights, (len(rows), len(weights)))
             ranks = batch_ranks(batch_scores(method, matrix, block, _rows(tables, rows)), method.better)
             firsts[slot] += np.count_nonzero(ranks[:, strategy] == 1)

@@ -65,21 +65,40 @@ def sample_weights(
     """
     import numpy as np
 
-    centre = np.asarray(current, dtype=float)
-    n = len(centre)
-    if spread is not None:
-        low = np.maximum(centre - spread, 0.0)
-        high = centre + spread
-        draws = low + (high - low) * rng.random((samples, n))
-    else:
-        # Normalised exponentials are uniform on the simplex (Dirichlet(1, ..., 1)).
-        draws = rng.standard_exponential((samples, n))
+    draws = weight_draws(rng, samples, current, spread)
     weights = draws / row_sums(draws)[:, None]
     for chain in order or []:
         # The uniform distribution is exchangeable, so sorting a chain's coordinates
         # gives the uniform distribution conditioned on that order.
         weights[:, chain] = -np.sort(-weights[:, chain], axis=1)
     return weights
+
+
+def weight_draws(
+    rng: np.random.Generator,
+    samples: int,
+    current: npt.ArrayLike,
+    spread: float | None = None,
+    out: np.ndarray | None = None,
+) -> np.ndarray:
+    """The draws (samples x criteria) that :func:`sample_weights` divides by their row
+    sums: exponentials, or with ``spread`` uniform numbers within +-spread of ``current``
+    (not below 0); into ``out`` when given (the same numbers, no new array)."""
+    import numpy as np
+
+    centre = np.asarray(current, dtype=float)
+    shape = (samples, len(centre))
+    if spread is None:
+        # Normalised exponentials are uniform on the simplex (Dirichlet(1, ..., 1)).
+        return rng.standard_exponential(shape) if out is None else rng.standard_exponential(out=out)
+    low = np.maximum(centre - spread, 0.0)
+    high = centre + spread
+    if out is None:
+        return low + (high - low) * rng.random(shape)
+    rng.random(out=out)
+    out *= high - low
+    out += low
+    return out
 
 
 def row_sums(table: np.ndarray) -> np.ndarray:

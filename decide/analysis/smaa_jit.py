@@ -1,0 +1,370 @@
+"""SMAA's compiled kernels (numba): draws scored, ordered and counted in one pass.
+
+The numpy engine (:mod:`decide.analysis.acceptability`) pays for every step as a
+separate pass over a block of 10,000 draws in memory. Here each block is cut into
+sub-blocks of a few hundred draws that stay in the processor's first-level cache, and
+for each sub-block, in compiled loops that the compiler vectorises across draws:
+
+1. the weights (the exponential or uniform draws of
+   :func:`decide.core.ranks.sample_weights`, divided by their sum as it divides them,
+   bit for bit);
+2. the keys (strategies x draws, lower is better): the weighted sum ``sum_j v_ij w_j``,
+   or for TOPSIS the ratio ``d+^2 / d-^2`` of the squared distances
+   ``sum_j g+_ij w_j^2`` and ``sum_j g-_ij w_j^2`` (the ideal and anti-ideal scale with
+   each weight; the closeness ``1 / (1 + sqrt(ratio))`` falls as the ratio grows), the
+   gaps ``g`` fixed, or with scores drawn within their ranges those of each draw;
+3. the order: the strategy index packed into the lowest bits of its key, a Batcher
+   odd-even merge sorting network (:func:`network`);
+4. the counts: a draw whose neighbouring scores (the keys, or TOPSIS's closeness) are
+   all further apart than :data:`SAFE_GAP` relative to its largest adds one to each
+   strategy's count at its position, and its weights to the first one's sum; any other
+   draw (a near-tie, a non-finite key) is flagged and ranked with the method's own
+   scores and :func:`decide.core.ranks.batch_ranks`, as every draw was ranked before.
+
+Counts are therefore the same as the per-draw computation's. Importing numba and
+loading the compiled kernels costs about half a second (a few seconds the first time
+on a machine, when they are compiled and cached), so they are used from
+:data:`JIT_MIN_WORK` draws times strategies on in a fresh process (640,000 draws of 100
+strategies), and from far fewer once numba is loaded (a notebook, a report, a benchmark):
+``decide smaa``'s default 10,000 draws never load them.
+
+>>> available() in (True, False)
+True
+"""
+
+from __future__ import annotations
+
+import contextlib
+import sys
+from collections.abc import Iterator
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any
+
+from decide.core.ranks import TIE_TOLERANCE
+
+if TYPE_CHECKING:
+    import numpy as np
+
+#: Draws times strategies from which the kernels are worth loading in a fresh process:
+#: numpy's engine orders about 50 million strategy-draws a second with fixed scores (3
+#: million draws of 16 strategies; a third of that with drawn scores), the kernels three
+#: to four times as many, and importing numba and loading the compiled kernels takes
+#: 0.6-1.2 s. Drawn scores count three times.
+JIT_MIN_WORK = 64_000_000
+
+#: Draws times strategies from which they are used once numba is loaded anyway.
+WARM_MIN_WORK = 320_000
+
+#: Most strategies ordered by the kernels: the index packed into a key's lowest bits
+#: must move it by far less than :data:`~decide.analysis.acceptability.SAFE_GAP`'s margin.
+MAX_STRATEGIES = 256
+
+#: Neighbouring scores closer than this (relative to the draw's largest magnitude) send
+#: the draw to the exact ranking: the tie tolerance plus room for rounding differences
+#: between this engine's double-precision arithmetic and the method's own.
+SAFE_GAP = TIE_TOLERANCE * (1 + 1e-6) + 1e-12
+
+
+@lru_cache(maxsize=64)
+def network(size: int) -> tuple[tuple[int, int], ...]:
+    """Batcher's odd-even merge sorting network for ``size`` inputs, as (low, high) pairs.
+
+    Built for the next power of two and pruned to ``size``: a comparator touching a
+    position past the end would compare with +infinity, which never moves.
+
+    >>> len(network(16)), network(2)
+    (63, ((0, 1),))
+    """
+    width = 1
+    while width < size:
+        width *= 2
+    pairs: list[tuple[int, int]] = []
+    p = 1
+    while p < width:
+        k = p
+        while k >= 1:
+            for j in range(k % p, width - k, 2 * k):
+                for i in range(min(k, width - j - k)):
+                    if (i + j) // (2 * p) == (i + j + k) // (2 * p):
+                        pairs.append((i + j, i + j + k))
+            k //= 2
+        p *= 2
+    return tuple((a, b) for a, b in pairs if b < size)
+
+
+#: Whether the kernels may be used at all (tests turn them on or off).
+ENABLED = True
+
+#: The kernels' kinds of key.
+LINEAR, TOPSIS = 0, 1
+
+
+@contextlib.contextmanager
+def one_blas_thread() -> Iterator[None]:
+    """BLAS limited to one thread: the products here are small (a few strategies times a
+    few criteria per draw), and a second thread only waits for the first, or stalls the
+    whole run when the machine is busy."""
+    controller = _controller()
+    if controller is None:
+        yield
+        return
+    with controller.limit(limits=1, user_api="blas"):
+        yield
+
+
+@lru_cache(maxsize=1)
+def _controller() -> Any:
+    """threadpoolctl's view of the loaded BLAS libraries (found once: it takes milliseconds)."""
+    try:
+        from threadpoolctl import ThreadpoolController  # type: ignore[import-untyped]
+    except ImportError:  # pragma: no cover - a declared dependency
+        return None
+    return ThreadpoolController()
+
+
+def available() -> bool:
+    """Whether the kernels can run compiled: numba imports (a declared dependency), its JIT
+    is not switched off (``NUMBA_DISABLE_JIT``), and the kernels load (numba may refuse
+    to cache them where no cache directory is writable). Otherwise the numpy engine runs."""
+    return _kernels() is not None
+
+
+@lru_cache(maxsize=1)
+def _kernels() -> Any:
+    try:
+        import numba
+
+        if getattr(numba.config, "DISABLE_JIT", False):
+            return None
+        from decide.analysis import smaa_kernels
+    except Exception:  # pragma: no cover - numba missing or unable to cache: numpy will do
+        return None
+    return smaa_kernels
+
+
+def wanted(samples: int, strategies: int, drawn: bool = False) -> bool:
+    """Whether SMAA of ``samples`` draws over ``strategies`` (with scores ``drawn`` within
+    their ranges, or fixed) should use the kernels."""
+    if not ENABLED or not 2 <= strategies <= MAX_STRATEGIES:
+        return False
+    threshold = WARM_MIN_WORK if "numba" in sys.modules else JIT_MIN_WORK
+    return samples * strategies * (3 if drawn else 1) >= threshold and available()
+
+
+def sub_block(strategies: int) -> int:
+    """Draws per sub-block: a few work arrays of strategies x draws within the first-level cache."""
+    return max(32, min(128, 8192 // strategies // 8 * 8))
+
+
+class Kernel:
+    """One matrix's arguments for a kernel of :mod:`decide.analysis.smaa_kernels`:
+    ``fixed`` (``terms``: the kind and its criteria x strategies arrays) or ``ranged``
+    (``ranges``: the kind, the normalisation, cost mask, lowest scores and widths)."""
+
+    def __init__(self, strategies: int, terms: tuple | None = None, ranges: tuple | None = None) -> None:
+        import numpy as np
+
+        pairs = network(strategies)
+        self.pa = np.array([a for a, _ in pairs], dtype=np.int64)
+        self.pb = np.array([b for _, b in pairs], dtype=np.int64)
+        self.bits = max(1, (strategies - 1).bit_length())
+        self.safe = SAFE_GAP + 2.0 ** (self.bits - 51)  # the packed index moves two keys
+        self.terms, self.ranges = terms, ranges
+        self.sub = sub_block(strategies)
+
+    def run(self, raw: np.ndarray, normalise: bool, weights: np.ndarray, counts: np.ndarray, firsts: np.ndarray,
+            tied: np.ndarray, draws: np.ndarray | None = None) -> int:  # fmt: skip
+        """Count one block of draws (``raw`` draws x criteria; ``draws`` the uniform numbers
+        of the drawn scores, draws x cells) into ``counts`` and ``firsts``; fill ``weights``
+        (when ``normalise``) and ``tied``. Returns how many draws were flagged."""
+        k: Any = _kernels()
+        common = (self.pa, self.pb, self.bits, self.safe, counts, firsts, weights, tied, self.sub)
+        if self.terms is not None:
+            return int(k.fixed(raw, normalise, *self.terms, *common))
+        assert self.ranges is not None and draws is not None
+        return int(k.ranged(raw, normalise, *self.ranges, draws, *common))
+
+
+def fixed_kernel(method: Any, table: np.ndarray, cost: np.ndarray, rows: np.ndarray | None = None) -> Kernel | None:
+    """The kernel for ``method`` on fixed scores (of the strategies ``rows`` only, when
+    given: the normalisation still sees every strategy), or ``None`` when it has no such
+    form (or a weighted sum could cancel: terms of both signs)."""
+    import numpy as np
+
+    def kernel(kind: int, a: np.ndarray, b: np.ndarray) -> Kernel:
+        a, b = (x if rows is None else x[:, rows] for x in (a, b))
+        token = (0,) * a.shape[0]  # one item per criterion: the kernel is compiled for that many
+        return Kernel(a.shape[1], terms=(kind, np.ascontiguousarray(a), np.ascontiguousarray(b), token))
+
+    if getattr(method, "additive", False):
+        terms = method.terms(table, cost)
+        values = -terms if method.better == "higher" else terms
+        if not np.all(np.isfinite(values)) or not (np.all(values >= 0) or np.all(values <= 0)):
+            return None
+        return kernel(LINEAR, values.T, values.T)
+    if method.name != "topsis":
+        return None
+    from decide.methods.normalise import normalise
+
+    with np.errstate(divide="ignore", invalid="ignore"):
+        scaled = normalise(table, cost, method.params["normalization"])
+    if not np.all(np.isfinite(scaled)):
+        return None
+    return kernel(TOPSIS, ((scaled.max(axis=0) - scaled) ** 2).T, ((scaled - scaled.min(axis=0)) ** 2).T)
+
+
+def ranged_kernel(method: Any, matrix: Any) -> Kernel | None:
+    """The kernel for ``method`` on scores drawn within their ranges (TOPSIS, or the
+    weighted sum, with vector or min-max normalisation), or ``None``."""
+    import numpy as np
+
+    how = method.params.get("normalization")
+    if method.name not in ("topsis", "wsm") or how not in ("vector", "minmax"):
+        return None
+    low, high = matrix.range_arrays()
+    if method.name == "wsm" and how == "vector" and np.any(low < 0):
+        return None  # terms of both signs: a sum could cancel
+    kind = TOPSIS if method.name == "topsis" else LINEAR
+    normalisation = 0 if how == "vector" else 1
+    cost = np.ascontiguousarray(matrix.cost_mask(), dtype=np.bool_)
+    low, width = np.ascontiguousarray(low, dtype=float), np.ascontiguousarray(high - low)
+    ranges = (kind, normalisation, cost, low, width, (0,) * low.shape[1])
+    return Kernel(len(low), ranges=ranges)
+
+
+def jit_tally(
+    tally: Any,
+    method: Any,
+    matrix: Any,
+    samples: int,
+    weight_rng: np.random.Generator,
+    score_rng: np.random.Generator,
+    *,
+    fixed: bool,
+    groups: np.ndarray | None,
+    spread: float | None = None,
+    chains: list[list[int]] | None = None,
+    block: int = 10_000,
+    progress: Any = None,
+) -> bool:
+    """Add ``samples`` draws to ``tally`` (a :class:`~decide.analysis.acceptability.Tally`)
+    with the kernels, drawing from the random streams exactly as the numpy engine does;
+    ``False`` (nothing drawn) when they are not wanted or the method has no kernel.
+    ``fixed``: the scores stay fixed (else they are drawn within their ranges);
+    ``groups``: the alike representative of each strategy (fixed scores only)."""
+    import numpy as np
+
+    m, n = len(matrix.strategies), len(matrix.criteria)
+    if not wanted(samples, m, drawn=not fixed):
+        return False
+    reps = None if groups is None else np.unique(groups)
+    if fixed:
+        kernel = fixed_kernel(method, matrix.to_array(), matrix.cost_mask(), reps)
+    else:
+        kernel = ranged_kernel(method, matrix)
+    if kernel is None:
+        return False
+    from decide.core.ranks import sample_weights, weight_draws
+
+    count = m if reps is None else len(reps)
+    counts, firsts = np.zeros((count, count), dtype=np.int64), np.zeros((count, n))
+    normalise = chains is None and n <= 128
+    current = matrix.weight_array()
+    block = min(block, samples)
+    buffers = {name: np.empty((block, n)) for name in ("raw", "weights")}
+    buffers["draws"] = np.empty((block, 0 if fixed else m * n))
+    tied = np.empty(block, dtype=np.bool_)
+    small: Any = np.zeros_like(counts, dtype=np.uint16 if block < 2**16 else np.int64)  # stays in the L1 cache
+    exact = Exact(tally, method, matrix, kernel)
+    done = 0
+    while done < samples:
+        size = min(block, samples - done)
+        raw, weights, draws = (buffers[name][:size] for name in ("raw", "weights", "draws"))
+        if normalise:
+            weight_draws(weight_rng, size, current, spread, out=raw)
+            if not done and not _same_weights(raw):  # numpy sums otherwise: it divides
+                normalise = False
+                weights[:] = _weights(raw)
+                raw = weights
+        else:
+            weights[:] = sample_weights(weight_rng, size, current, spread, chains)
+            raw = weights
+        if not fixed:
+            score_rng.random(out=draws)
+        small[:] = 0
+        if kernel.run(raw, normalise, weights, small, firsts, tied[:size], None if fixed else draws):
+            exact.add(weights, None if fixed else draws, tied[:size])
+        counts += small
+        done += size
+        if progress is not None:
+            progress(f"SMAA {matrix.actor}", done, samples)
+    exact.flush()
+    if reps is None:
+        tally.counts += counts.ravel()
+        tally.first_weights += firsts
+    else:  # every member of an alike group takes its group's (dense) rank
+        _, inverse = np.unique(np.asarray(groups), return_inverse=True)
+        spread_counts = np.zeros((m, m), dtype=np.int64)
+        spread_counts[:, :count] = counts[inverse]
+        tally.counts += spread_counts.ravel()
+        tally.first_weights += firsts[inverse]
+    return True
+
+
+class Exact:
+    """The draws the kernels flag, ranked by the method's own scores and
+    :func:`decide.core.ranks.batch_ranks` a few thousand at a time (each call costs
+    more than ranking one draw)."""
+
+    #: Draws kept before they are ranked.
+    BATCH = 4096
+
+    def __init__(self, tally: Any, method: Any, matrix: Any, kernel: Kernel) -> None:
+        self.tally, self.method, self.matrix, self.kernel = tally, method, matrix, kernel
+        self.weights: list[np.ndarray] = []
+        self.draws: list[np.ndarray] = []
+        self.kept = 0
+
+    def add(self, weights: np.ndarray, draws: np.ndarray | None, tied: np.ndarray) -> None:
+        self.weights.append(weights[tied])
+        if draws is not None:
+            self.draws.append(draws[tied])
+        self.kept += len(self.weights[-1])
+        if self.kept >= self.BATCH:
+            self.flush()
+
+    def flush(self) -> None:
+        import numpy as np
+
+        from decide.core.ranks import batch_ranks
+        from decide.methods.run import batch_scores, quietly
+
+        if not self.kept:
+            return
+        weights = np.concatenate(self.weights)
+        tables = None
+        if self.draws:
+            m, n = len(self.matrix.strategies), len(self.matrix.criteria)
+            low, width = self.kernel.ranges[3], self.kernel.ranges[4]  # type: ignore[index]
+            tables = low + width * np.concatenate(self.draws).reshape(len(weights), m, n)
+        with quietly():
+            scores = batch_scores(self.method, self.matrix, weights, tables)
+        self.tally.add_ranks(batch_ranks(scores, self.method.better), weights)
+        self.weights, self.draws, self.kept = [], [], 0
+
+
+def _weights(raw: np.ndarray) -> np.ndarray:
+    """``raw`` divided by its row sums, as :func:`decide.core.ranks.sample_weights` divides."""
+    from decide.core.ranks import row_sums
+
+    return raw / row_sums(raw)[:, None]
+
+
+def _same_weights(raw: np.ndarray) -> bool:
+    """Whether the kernels divide ``raw`` by its row sums bit for bit as numpy does (checked
+    on the first block of every analysis: numpy's summation order is its own choice)."""
+    import numpy as np
+
+    ours = np.empty_like(raw)
+    _kernels().normalised(raw, ours, (0,) * raw.shape[1])
+    return bool(np.array_equal(ours, _weights(raw)))
