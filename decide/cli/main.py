@@ -249,7 +249,7 @@ def smaa_command(selection, samples, seed, spread, order, score_noise, fixed_sco
     """How often each strategy takes each rank when weights (and scores) are uncertain."""
     from decide.analysis.smaa import smaa
 
-    bar = ProgressBar()
+    bar = ProgressBar(terminal_only=True)  # a log or a pipe gets no stray bar label ("charts")
     try:
         result = smaa(
             samples=samples,
@@ -322,7 +322,7 @@ def report_command(selection, methods, samples, seed, output, full, interactive,
         raise SpecError("an interactive brief is an HTML page; give --output FILE.html", field="interactive")
     if output:
         check_outputs([output])  # before the work: the report may not replace what it reads
-    bar = ProgressBar()
+    bar = ProgressBar(terminal_only=True)  # a log or a pipe gets no stray bar label ("charts")
     try:
         result = report(methods=methods, samples=samples, seed=seed, progress=bar, selection=selection)
         written = write_report(result, output, progress=bar, full=full, interactive=interactive) if output else None
