@@ -437,10 +437,12 @@ def tune_command(selection) -> None:
 
     \b
     up/down      select a criterion
-    left/right   move its weight by 0.01 (shift: 0.05); the others rescale in proportion
+    left/right   move its weight by 0.01 (shift: 0.05); the others rescale
+                 in proportion
     0 = r        set it to zero / make all weights equal / restore the start
     m p u        next method (vectorised first) / next profile / undo
-    e            why the leader is first: each criterion's part, as 'decide explain'
+    e            why the leader is first: each criterion's part, as in
+                 'decide explain'
     s            save the weights as a profile in the matrix file
     q            quit, printing the weights as a -w string and the 'decide rank'
                  command that reproduces the last ranking shown
