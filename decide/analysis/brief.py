@@ -79,7 +79,7 @@ def _weight_change(matrix: Matrix, method: Method, runner_up: str | None) -> str
     how = "" if found.exact else " (found by a sampled search)"
     return (
         f"{runner_up} becomes first when the weights move by {found.distance:.{digits}f} in total "
-        f"({percent(found.distance / 2)} of the weight shifts){how}: {steps or 'a rounding change'}."
+        f"({percent(found.distance / 2)} of the weight moves to other criteria){how}: {steps or 'a rounding change'}."
     )
 
 

@@ -148,7 +148,8 @@ def _scenario_sentence(f: ActorFacts) -> str:
     if not f.flips:
         return f"None of its {f.scenarios} scenarios changes the leader."
     flips = "; ".join(f"under '{name}' {first} is first" for name, first in f.flips)
-    return f"{len(f.flips)} of its {f.scenarios} scenarios change the leader: {flips}."
+    verb = "changes" if len(f.flips) == 1 else "change"
+    return f"{len(f.flips)} of its {f.scenarios} scenarios {verb} the leader: {flips}."
 
 
 def actor_page(
