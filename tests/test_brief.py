@@ -188,6 +188,18 @@ def test_the_change_sentences_read_as_english(facts):
     assert moved and all("% of the weight moves to other criteria)" in text for text in moved)
 
 
+def test_a_file_without_certainty_gets_no_zero_percent_sentence():
+    """A vendor matrix read 'Of its 16 scores, 0% are stated in the text, 0% implied by it and
+    0% judgement (100% say nothing). Judgement carries 0% ...': say instead that it has none."""
+    from decide.rendering.brief_html import _certainty_sentence
+
+    (f,) = brief_facts(report(SMALL, samples=100, seed=1)).actors
+    assert _certainty_sentence(f) == (
+        "None of its 16 scores says whether a text states it, implies it or leaves it to "
+        "judgement (the file gives no certainty)."
+    )
+
+
 def test_judgement_shares_count_the_file(facts, shipped):
     for b in shipped.results:
         f = facts[b.actor]

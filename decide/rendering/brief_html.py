@@ -121,6 +121,11 @@ def _certainty_sentence(f: ActorFacts) -> str:
     total = sum(f.certainty.values())
     if not total:
         return "No score says how far the text supports it."
+    if f.certainty.get("not given", 0) == total:  # your own file: no text to be stated in
+        return (
+            f"None of its {total} scores says whether a text states it, implies it or leaves it to "
+            "judgement (the file gives no certainty)."
+        )
     shares = {k: v / total for k, v in f.certainty.items()}
     text = (
         f"Of its {total} scores, {percent(shares.get('stated', 0))} are stated in the text, "
