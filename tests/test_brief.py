@@ -185,7 +185,7 @@ def test_the_change_sentences_read_as_english(facts):
         "2 of its 4 scenarios change the leader"
     )
     moved = [g.weight_change for g in facts.values() if "in total" in g.weight_change]
-    assert moved and all("% of the weight moves to other criteria)" in text for text in moved)
+    assert moved and all("% of the weight moves to other criteria" in text and ") (" not in text for text in moved)
 
 
 def test_a_file_without_certainty_gets_no_zero_percent_sentence():
