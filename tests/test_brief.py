@@ -173,6 +173,33 @@ def test_the_scenarios_that_flip_the_leader_are_those_where_rank_says_so(facts, 
         assert f.scenarios == len(load_scenarios(b.matrix))
 
 
+def test_the_change_sentences_read_as_english(facts):
+    """'1 of its 4 scenarios change the leader' and '(3% of the weight shifts)' read wrongly."""
+    from decide.rendering.brief_html import _scenario_sentence
+
+    f = facts["United States"]
+    assert _scenario_sentence(replace(f, flips=(("a", "X"),), scenarios=4)).startswith(
+        "1 of its 4 scenarios changes the leader: under 'a' X is first"
+    )
+    assert _scenario_sentence(replace(f, flips=(("a", "X"), ("b", "Y")), scenarios=4)).startswith(
+        "2 of its 4 scenarios change the leader"
+    )
+    moved = [g.weight_change for g in facts.values() if "in total" in g.weight_change]
+    assert moved and all("% of the weight moves to other criteria" in text and ") (" not in text for text in moved)
+
+
+def test_a_file_without_certainty_gets_no_zero_percent_sentence():
+    """A vendor matrix read 'Of its 16 scores, 0% are stated in the text, 0% implied by it and
+    0% judgement (100% say nothing). Judgement carries 0% ...': say instead that it has none."""
+    from decide.rendering.brief_html import _certainty_sentence
+
+    (f,) = brief_facts(report(SMALL, samples=100, seed=1)).actors
+    assert _certainty_sentence(f) == (
+        "None of its 16 scores says whether a text states it, implies it or leaves it to "
+        "judgement (the file gives no certainty)."
+    )
+
+
 def test_judgement_shares_count_the_file(facts, shipped):
     for b in shipped.results:
         f = facts[b.actor]

@@ -155,6 +155,14 @@ def test_kendalls_w_by_hand():
     assert kendall_w([{"a": 1, "b": 1}, {"a": 1, "b": 1}]) is None
 
 
+def test_an_undefined_kendalls_w_says_why_and_gives_no_scale():
+    """Equal weights order no criterion: the caption says so instead of 'undefined (1 = the same order)'."""
+    caption = group([BEN, BEN, BEN], names=["a", "b", "c"], method="wsm").sections()[0].caption
+    assert "undefined (no analyst weighs one criterion above another)" in caption
+    assert "1 = the same order" not in caption
+    assert "(1 = the same order)" in group([ANN, BEN, CAT], names=["a", "b", "c"], method="wsm").sections()[0].caption
+
+
 def test_kendalls_tau_is_one_for_an_analyst_who_agrees_with_the_group():
     result = group([ANN, ANN, BEN], names=["a", "a2", "b"], method="wsm")
     assert result.taus["a"] == 1.0

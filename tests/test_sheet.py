@@ -152,6 +152,18 @@ def test_decides_workbook_imports_back_to_the_same_matrices(cli, tmp_path, comma
     assert sorted(load_matrix(p) == shipped[load_matrix(p).actor] for p in folder.iterdir()) == [True] * len(back)
 
 
+def test_import_of_several_matrices_makes_the_output_folder(cli, tmp_path):
+    """'decide import all.xlsx -o outdir' refused with 'give a folder as --output' when outdir
+    did not exist yet; a name without a suffix is the folder to make."""
+    workbook = tmp_path / "all.xlsx"
+    assert cli("rank", "-a", "Russia", "-a", "Japan", "-o", str(workbook)).exit_code == 0
+    result = cli("import", str(workbook), "-o", str(tmp_path / "outdir"))
+    assert result.exit_code == 0
+    assert sorted(p.name for p in (tmp_path / "outdir").iterdir()) == ["japan.yaml", "russia.yaml"]
+    refused = one_error_line(cli("import", str(workbook), "-o", str(tmp_path / "one.yaml")))
+    assert "holds 2 matrices" in refused and not (tmp_path / "one.yaml").exists()
+
+
 def test_import_prints_or_writes_a_valid_matrix_file(cli, tmp_path, expected):
     sheet = write_csv(tmp_path / "vendors.csv", ROWS)
     printed = cli("import", str(sheet))

@@ -361,3 +361,21 @@ if __name__ == "__main__":
     if "--update" in sys.argv:
         SCREENSHOT.write_text(screenshot(readme_session(), README_KEYS), encoding="utf-8")
         print(f"wrote {SCREENSHOT}")
+
+
+def test_the_save_dialog_shows_its_whole_prompt_at_80_columns(matrix_file):
+    """The prompt said 'Save the weights as profile (Enter; Esca' in a box too narrow for it."""
+    from textual.widgets import Label
+
+    app = TuneApp(session(matrix_file(), method="wsm"))
+    seen: dict[str, Any] = {}
+
+    async def steps(pilot: Any) -> None:
+        await pilot.press("s")
+        await pilot.pause()
+        label = app.screen.query_one(Label)
+        box = label.parent.content_region  # the bordered box; a Label wider than it is cut off
+        seen["text"], seen["fits"] = str(label.content), label.region.right <= box.right <= 80
+
+    drive(app, steps, size=(80, 24))
+    assert seen["text"].endswith("Escape cancels):") and seen["fits"]

@@ -76,10 +76,10 @@ def _weight_change(matrix: Matrix, method: Method, runner_up: str | None) -> str
     moved = frame[frame["change"].abs() >= 0.0005].sort_values("change", key=abs, ascending=False)
     digits = 2 if found.distance >= 0.05 and (moved["change"].abs() >= 0.005).all() else 3
     steps = ", ".join(f"{r.criterion} {r._2:.{digits}f} → {r._3:.{digits}f}" for r in moved.itertuples())
-    how = "" if found.exact else " (found by a sampled search)"
+    how = "" if found.exact else "; found by a sampled search"
     return (
         f"{runner_up} becomes first when the weights move by {found.distance:.{digits}f} in total "
-        f"({percent(found.distance / 2)} of the weight shifts){how}: {steps or 'a rounding change'}."
+        f"({percent(found.distance / 2)} of the weight moves to other criteria{how}): {steps or 'a rounding change'}."
     )
 
 

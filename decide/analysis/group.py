@@ -209,7 +209,11 @@ class GroupResult(Result):
         from decide.analysis.ranking import Ranking
 
         m = self.matrix
-        w = "undefined" if self.kendall_w is None else f"{self.kendall_w:.3f}"
+        w = (
+            "undefined (no analyst weighs one criterion above another)"
+            if self.kendall_w is None
+            else f"{self.kendall_w:.3f} (1 = the same order)"
+        )
         head = f"{m.actor}: group of {len(self.copies)} analysts ({', '.join(self.names)})"
         table = self.disagreement
         shown = table[table["spread"] > 0].copy()
@@ -227,7 +231,7 @@ class GroupResult(Result):
                 "weights",
                 f"{head}; normalised weights, the group's "
                 f"{'by AIP (geometric mean)' if self.weights_label == 'group (AIP)' else 'as ranked'}; Kendall's W "
-                f"of the weight orderings {w} (1 = the same order)",
+                f"of the weight orderings {w}",
                 self.weights,
             ),
             Section(

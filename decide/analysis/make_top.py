@@ -77,17 +77,15 @@ class MakeTopResult(Result):
         if not self.feasible:
             return f"no weights rank '{self.strategy}' first ({how}): {self.reason}"
         ties = f", tied with {', '.join(self.tied_with)}" if self.tied_with else ""
-        return (
-            f"'{self.strategy}' ranks first{ties} when the weights move by {self.distance:.4f} in L1 distance ({how})"
-        )
+        return f"'{self.strategy}' ranks first{ties} when the weights move by {self.distance:.4f} in total ({how})"
 
     def sections(self) -> list[Section]:
         frame = self.frame
         if not self.feasible:
             frame = frame[["criterion", "weight now"]]
         caption = (
-            f"{self.matrix.actor}: {self.verdict}; {self.method.title}; weights now from {self.matrix.weights_source}; "
-            f"{data_note(self.matrix)}"
+            f"{self.matrix.actor}: {self.verdict}; {self.method.title}; "
+            f"current weights ({self.matrix.weights_source}); {data_note(self.matrix)}"
         )
         return [Section(f"{self.matrix.actor} make top", caption, frame)]
 

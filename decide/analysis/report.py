@@ -311,7 +311,7 @@ class ReportSummary(Result):
                 self.report.caption(),
                 frame,
                 note=(note + " " if frame["methods agreeing"].str.endswith("†").any() else "")
-                + "The whole briefing: decide report -o briefing.html (or .md, .pdf).",
+                + "The brief: decide report -o brief.html (or .md, .pdf); --full adds the annex.",
             ),
             *group_sections(self.report.results, self.report.method),  # a group matrix's analysts
         ]

@@ -111,6 +111,8 @@ def import_command(sheet, output) -> None:
         click.echo("\n".join(matrix_yaml(m, header=header) for m in matrices), nl=False)
         return
     target = Path(output)
+    if len(matrices) > 1 and not target.exists() and not target.suffix and target.parent.is_dir():
+        target.mkdir()  # -o DIR names the folder to fill: make it, as the help promises
     if len(matrices) > 1 and not target.is_dir():
         raise DecideError(
             f"{sheet}: holds {len(matrices)} matrices ({', '.join(m.actor for m in matrices)}); "

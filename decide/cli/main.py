@@ -249,7 +249,7 @@ def smaa_command(selection, samples, seed, spread, order, score_noise, fixed_sco
     """How often each strategy takes each rank when weights (and scores) are uncertain."""
     from decide.analysis.smaa import smaa
 
-    bar = ProgressBar()
+    bar = ProgressBar(terminal_only=True)  # a log or a pipe gets no stray bar label ("charts")
     try:
         result = smaa(
             samples=samples,
@@ -322,7 +322,7 @@ def report_command(selection, methods, samples, seed, output, full, interactive,
         raise SpecError("an interactive brief is an HTML page; give --output FILE.html", field="interactive")
     if output:
         check_outputs([output])  # before the work: the report may not replace what it reads
-    bar = ProgressBar()
+    bar = ProgressBar(terminal_only=True)  # a log or a pipe gets no stray bar label ("charts")
     try:
         result = report(methods=methods, samples=samples, seed=seed, progress=bar, selection=selection)
         written = write_report(result, output, progress=bar, full=full, interactive=interactive) if output else None
@@ -437,10 +437,12 @@ def tune_command(selection) -> None:
 
     \b
     up/down      select a criterion
-    left/right   move its weight by 0.01 (shift: 0.05); the others rescale in proportion
+    left/right   move its weight by 0.01 (shift: 0.05); the others rescale
+                 in proportion
     0 = r        set it to zero / make all weights equal / restore the start
     m p u        next method (vectorised first) / next profile / undo
-    e            why the leader is first: each criterion's part, as 'decide explain'
+    e            why the leader is first: each criterion's part, as in
+                 'decide explain'
     s            save the weights as a profile in the matrix file
     q            quit, printing the weights as a -w string and the 'decide rank'
                  command that reproduces the last ranking shown

@@ -159,7 +159,7 @@ class SaveProfile(ModalScreen[str | None]):
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "cancel")]
     DEFAULT_CSS = """
     SaveProfile { align: center middle; }
-    SaveProfile > Vertical { width: 44; height: auto; border: round $accent; padding: 0 1; }
+    SaveProfile > Vertical { width: 60; height: auto; border: round $accent; padding: 0 1; }
     """
 
     def compose(self) -> ComposeResult:

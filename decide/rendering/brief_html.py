@@ -121,6 +121,11 @@ def _certainty_sentence(f: ActorFacts) -> str:
     total = sum(f.certainty.values())
     if not total:
         return "No score says how far the text supports it."
+    if f.certainty.get("not given", 0) == total:  # your own file: no text to be stated in
+        return (
+            f"None of its {total} scores says whether a text states it, implies it or leaves it to "
+            "judgement (the file gives no certainty)."
+        )
     shares = {k: v / total for k, v in f.certainty.items()}
     text = (
         f"Of its {total} scores, {percent(shares.get('stated', 0))} are stated in the text, "
@@ -148,7 +153,8 @@ def _scenario_sentence(f: ActorFacts) -> str:
     if not f.flips:
         return f"None of its {f.scenarios} scenarios changes the leader."
     flips = "; ".join(f"under '{name}' {first} is first" for name, first in f.flips)
-    return f"{len(f.flips)} of its {f.scenarios} scenarios change the leader: {flips}."
+    verb = "changes" if len(f.flips) == 1 else "change"
+    return f"{len(f.flips)} of its {f.scenarios} scenarios {verb} the leader: {flips}."
 
 
 def actor_page(

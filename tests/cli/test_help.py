@@ -63,3 +63,12 @@ def test_help_of_new_commands_does_not_import_heavy_modules():
     )
     output = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
     assert output.stdout.split() == []
+
+
+def test_every_commands_help_fits_80_columns(cli):
+    """click wraps option help, but not the \\b blocks a docstring writes itself (tune's keys)."""
+    from decide.cli import cli as group
+
+    for name in group.commands:
+        wide = [line for line in cli(name, "--help").output.splitlines() if len(line) > 80]
+        assert not wide, (name, wide)

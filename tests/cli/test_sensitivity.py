@@ -45,6 +45,19 @@ def test_make_top(cli, matrix_file):
     assert "(exact, linear programming)" in result.output
 
 
+def test_make_top_names_the_current_weights_in_plain_words(cli, tmp_path):
+    """A file without weights read 'weights now from equal: none given' and 'in L1 distance'."""
+    path = tmp_path / "vendors.yaml"
+    assert cli("new", str(path), "--criteria", "price:min,quality:max", "--strategies", "A,B,C").exit_code == 0
+    text = path.read_text()
+    for scores in ("{price: 3, quality: 6}", "{price: 7, quality: 9}", "{price: 5, quality: 2}"):
+        text = text.replace("{price: 5.5, quality: 5.5}", scores, 1)
+    path.write_text(text)
+    words = " ".join(cli("sensitivity", str(path), "-m", "wsm", "--make-top", "B").output.split())
+    assert "when the weights move by 0.4000 in total (exact" in words  # price 0.5 -> 0.3, quality 0.5 -> 0.7
+    assert "current weights (equal: none given)" in words and "from equal" not in words
+
+
 @pytest.mark.parametrize(
     "args, error",
     [
