@@ -81,18 +81,22 @@ def answer(
     'Talks leads, but it is a near tie with Aid: first in 10% of plausible weightings.'
     >>> answer("Talks", "Aid", 0.72, 0.3)
     'Talks leads clearly: first in 72% of plausible weightings, 30% of the score spread ahead of Aid.'
+    >>> answer("Talks", "Aid", 0.40, 0.3, contender="Sanctions", contender_share=0.35)
+    'Talks leads, but it is a near tie with Sanctions: Talks is first in 40% of plausible weightings, Sanctions in 35%.'
     """
     word = strength(share, margin, contender_share)
     if runner_up is None:
         return f"{leader} is the only strategy."
     if word == NEAR_TIE:
-        rival = contender if contender and contender_share > share else runner_up
-        if contender_share > share:
+        if contender and contender != leader and contender_share >= CONTENDER_RATIO * share:
+            # the tie is with the strategy first about as often, not necessarily the runner-up by score
             return (
-                f"{leader} leads, but it is a near tie with {rival}: {leader} is first in {percent(share)} "
-                f"of plausible weightings, {rival} in {percent(contender_share)}."
+                f"{leader} leads, but it is a near tie with {contender}: {leader} is first in {percent(share)} "
+                f"of plausible weightings, {contender} in {percent(contender_share)}."
             )
-        return f"{leader} leads, but it is a near tie with {rival}: first in {percent(share)} of plausible weightings."
+        return (
+            f"{leader} leads, but it is a near tie with {runner_up}: first in {percent(share)} of plausible weightings."
+        )
     if word == NARROW:
         return (
             f"{leader} leads, but narrowly: first in {percent(share)} of plausible weightings, "
