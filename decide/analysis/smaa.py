@@ -222,7 +222,7 @@ class SMAAResult(PerActor[ActorSMAA]):
                     f"{caption}; share of draws first, confidence factor and central weights",
                     shown,
                     compact=shown[["strategy", "rank now", "first-rank acceptability", "confidence"]],
-                    note="Central weights (the typical weights that rank a strategy first): --wide.",
+                    note="--wide shows the central weights (the typical weights that rank a strategy first).",
                 )
             )
             acceptability = result.rank_acceptability.loc[summary["strategy"]]
