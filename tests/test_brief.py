@@ -260,7 +260,7 @@ def test_chart_files_are_unique_per_actor_even_when_names_share_no_ascii(tmp_pat
     both = report([japan, china], samples=100, seed=1)
     target = write_report(both, tmp_path / "brief.md", full=True)
     images = re.findall(r"!\[[^\]]*\]\(([^)]+)\)", target.read_text(encoding="utf-8"))
-    from decide.rendering.charts import grid_parts
+    from decide.analysis.charts import grid_parts
 
     grids = sum(len(grid_parts(b.robust)) for b in both.results)  # the full grid: a chart per method
     assert len(images) == len(set(images)) == 2 * 6 + grids

@@ -14,16 +14,22 @@ import numpy as np
 import pytest
 
 from decide import Criterion, Matrix, Strategy
+from decide.analysis.charts import (
+    acceptability_heatmap,
+    comparison_heatmap,
+    grid_parts,
+    robust_grid,
+    robust_summary,
+    robust_summary_heatmap,
+)
 from decide.analysis.report import report
 from decide.rendering.brief_charts import RANK_COLOURS
 from decide.rendering.charts import (
     MAX_COLUMNS,
-    grid_parts,
     plot_acceptability_heatmap,
     plot_comparison,
     plot_robust_grid,
     plot_robust_summary,
-    robust_summary,
     svg_text,
 )
 
@@ -116,7 +122,7 @@ def test_the_full_robust_grid_prints_in_parts_of_one_method_with_fitted_scales(s
         assert sorted(i for _, cells in parts for i in cells) == list(range(len(item.cells)))
         for method, cells in parts:
             assert 0 < len(cells) <= MAX_COLUMNS and {item.cells[i].method.name for i in cells} == {method}
-            axis = plot_robust_grid(item, cells=cells)
+            axis = plot_robust_grid(robust_grid(item, cells))
             values = item.ranks[cells]
             norm, image = axis.images[0].norm, axis.images[0]
             if values.max() > values.min():
@@ -137,7 +143,7 @@ def test_the_annexs_grid_svg_fits_its_scale_to_the_ranks_and_writes_them_in_cont
     colour_map = matplotlib.colormaps[COLOURS]
     for b in shipped.results:
         for _, cells in grid_parts(b.robust):
-            svg = robust_grid_svg(b.robust, cells)
+            svg = robust_grid_svg(robust_grid(b.robust, cells))
             values = b.robust.ranks[cells]
             low, high = int(values.min()), int(values.max())
             assert f"scale {low} to {high}" in svg
@@ -160,10 +166,10 @@ def test_every_heatmap_uses_a_colour_blind_safe_map_and_readable_numbers(shipped
 
     b = shipped.results[-1]
     axes = [
-        plot_acceptability_heatmap(b.smaa),
-        plot_robust_summary(b.robust, b.ranking.top),
-        plot_comparison(compare(b.matrix, methods="wsm,topsis,vikor")),
-        plot_robust_grid(b.robust),
+        plot_acceptability_heatmap(acceptability_heatmap(b.smaa)),
+        plot_robust_summary(robust_summary_heatmap(b.robust, b.ranking.top)),
+        plot_comparison(comparison_heatmap(compare(b.matrix, methods="wsm,topsis,vikor"))),
+        plot_robust_grid(robust_grid(b.robust)),
     ]
     for axis in axes:
         assert axis.images[0].cmap.name in COLOUR_BLIND_SAFE, axis.get_title()
@@ -186,7 +192,7 @@ def test_the_smaa_heatmap_scale_runs_over_the_shares_drawn(shipped):
     import matplotlib.pyplot as plt
 
     for b in shipped.results:
-        axis = plot_acceptability_heatmap(b.smaa)
+        axis = plot_acceptability_heatmap(acceptability_heatmap(b.smaa))
         values = b.smaa.results[0].rank_acceptability.to_numpy(dtype=float)
         norm = axis.images[0].norm
         assert (norm.vmin, norm.vmax) == pytest.approx((values.min(), values.max()))
@@ -205,7 +211,7 @@ def test_the_robust_summary_folds_methods_into_a_mean_rank_with_a_fitted_scale(s
         column = item.strategies.index(leader)
         first = [i for i, c in enumerate(item.cells) if c.scenario == scenarios[0] and c.profile == profiles[0]]
         assert table.iloc[0, 0] == pytest.approx(np.mean(item.ranks[first, column]))
-        axis = plot_robust_summary(item, leader)
+        axis = plot_robust_summary(robust_summary_heatmap(item, leader))
         norm = axis.images[0].norm
         values = table.to_numpy(dtype=float)
         if values.max() > values.min():

@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import re
+
 import matplotlib
 
 matplotlib.use("Agg")
@@ -106,3 +108,98 @@ def test_plot_with_a_wrong_suffix_is_one_line_and_writes_nothing(cli, tmp_path):
     assert result.exit_code == 1
     assert result.output.strip() == f"Error: --plot: '{tmp_path / 'chart.jpg'}' must end in .svg or .png"
     assert list(tmp_path.iterdir()) == []
+
+
+def _public_plots():
+    import inspect
+
+    from decide.rendering import charts
+
+    return [(name, f) for name, f in inspect.getmembers(charts, inspect.isfunction) if name.startswith("plot_")]
+
+
+def test_every_chart_takes_plain_data_and_no_analysis_object():
+    """Each ``plot_*`` names only rendering's data classes (or plain types) in its
+    signature, and its module imports nothing from the analyses."""
+    import ast
+    import inspect
+    import typing
+
+    from decide.rendering import chart_data, charts
+
+    plots = _public_plots()
+    assert len(plots) >= 9
+    for name, function in plots:
+        hints = typing.get_type_hints(inspect.unwrap(function))
+        for parameter, hint in hints.items():
+            for word in re.findall(r"[A-Za-z_][\w.]*", str(hint)):
+                assert "analysis" not in word, (name, parameter, hint)
+        data = next(iter(inspect.signature(function).parameters.values()))
+        assert data.name in ("panels", "data"), name
+        assert chart_data.__name__ in str(hints[data.name]), (name, hints[data.name])
+    tree = ast.parse(inspect.getsource(charts))
+    modules = [n.module or "" for n in ast.walk(tree) if isinstance(n, ast.ImportFrom)]
+    modules += [a.name for n in ast.walk(tree) if isinstance(n, ast.Import) for a in n.names]
+    assert not [m for m in modules if m.startswith("decide.analysis")]
+
+
+def _hand_made():
+    """Each chart's data typed in by hand: nothing computed by an analysis."""
+    import numpy as np
+    import pandas as pd
+
+    from decide.rendering.chart_data import Bands, Bars, Heatmap, Lines, Stack
+
+    names = ["Pay $5 now", "Wait", "Talk"]
+    ranks = pd.DataFrame({"wsm": [1, 2, 3], "topsis": [2, 1, 3]}, index=names)
+    shares = pd.DataFrame(
+        {"rank 1": [0.6, 0.3, 0.1], "rank 2": [0.3, 0.5, 0.2], "rank 3": [0.1, 0.2, 0.7]}, index=names
+    )
+    grid = np.linspace(0, 1, 5)
+    stretches = pd.DataFrame({"row": ["cost", "cost", "risk"], "from": [0, 0.4, 0], "to": [0.4, 1, 1]})
+    stretches["first"] = ["Wait", "Talk", "Wait"]
+    return {
+        "plot_ranking": Bars("Land: wsm", tuple(names), (0.9, 0.5, 0.2), (0.9, 0.5, 0.2), (False, False, True), "x"),
+        "plot_contributions": [
+            Stack("Land: parts", pd.DataFrame({"cost": [0.5, 0.3, -0.1], "risk": [0.2, 0.2, 0.3]}, index=names), "x"),
+            Stack("Land: parts", pd.DataFrame({"cost": [0.1, 0.2, 0.3]}, index=names), "x", zero_line=True),
+        ],
+        "plot_comparison": Heatmap("Land: rank by method", ranks, marked=(False, True, False)),
+        "plot_sensitivity": Lines(
+            "Land: cost",
+            pd.DataFrame({n: grid * k for k, n in enumerate(names)}, index=grid),
+            0.3,
+            (0.4,),
+            "weight of cost",
+            "score",
+        ),
+        "plot_first_by_weight": Bands("Land: first", ("cost", "risk"), (0.3, 0.5), stretches, "weight"),
+        "plot_smaa": Stack("Land: SMAA", shares, "share"),
+        "plot_acceptability_heatmap": Heatmap("Land: SMAA", shares.rename(columns=lambda c: c[-1]), xlabel="rank"),
+        "plot_robust_grid": Heatmap(
+            "Land: rank in each cell", ranks.rename(columns={"wsm": "a / b", "topsis": "c / d"})
+        ),
+        "plot_robust_summary": Heatmap(
+            "Land: where Wait ranks", ranks.astype(float), xlabel="profile", scale="mean rank"
+        ),
+    }
+
+
+@pytest.mark.parametrize("name", [name for name, _ in _public_plots()])
+def test_every_chart_draws_from_hand_made_data(name):
+    from decide.rendering import charts
+    from decide.rendering.charts import svg_text
+
+    data = _hand_made()[name]
+    axis = getattr(charts, name)(data)
+    panels = data if isinstance(data, list) else [data]
+    assert len([a for a in axis.figure.axes if a.get_title(loc="left")]) == len(panels)
+    assert axis.get_title(loc="left").startswith(panels[0].title.split(":")[0])
+    svg = svg_text(axis)
+    if name != "plot_first_by_weight":  # its rows are the criteria; the names are in the legend
+        assert "Pay $5 now" in svg  # drawn as written, no mathtext
+    _, own = plt.subplots()
+    assert getattr(charts, name)(panels[0], ax=own) is own
+    if len(panels) > 1:
+        with pytest.raises(SpecError, match="one Axes draws one panel"):
+            getattr(charts, name)(panels, ax=own)

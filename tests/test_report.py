@@ -71,7 +71,7 @@ def test_html_is_self_contained_and_reproducible(shipped_html, shipped_report):
     assert "<script" not in text and "@import" not in text
     # the brief's chart, then the annex's ranking, contributions, sensitivity, SMAA, robust summary, and
     # the full grid in printable parts (one per method)
-    from decide.rendering.charts import grid_parts
+    from decide.analysis.charts import grid_parts
 
     parts = sum(len(grid_parts(b.robust)) for b in shipped_report.results)
     assert text.count("<svg") == 6 * len(shipped_report) + parts

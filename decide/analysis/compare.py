@@ -162,9 +162,10 @@ class Comparison(Result):
 
     def plot(self, ax: Any = None) -> Any:
         """A heatmap of each strategy's rank by each method, Borda order (matplotlib Axes)."""
+        from decide.analysis.charts import comparison_heatmap
         from decide.rendering.charts import plot_comparison
 
-        return plot_comparison(self, ax=ax)
+        return plot_comparison(comparison_heatmap(self), ax=ax)
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON shape of ``decide compare --format json``."""

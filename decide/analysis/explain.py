@@ -215,9 +215,10 @@ class Contributions(PerActor[ActorContributions]):
 
     def plot(self, actor: str | None = None, ax: Any = None) -> Any:
         """Stacked bars: each strategy's score split by criterion (see :mod:`decide.rendering.charts`)."""
+        from decide.analysis.charts import contribution_stacks
         from decide.rendering.charts import plot_contributions
 
-        return plot_contributions(self, actor=actor, ax=ax)
+        return plot_contributions(contribution_stacks(self, actor, ax), ax=ax)
 
 
 def lead_note(lead: Lead | None) -> str:

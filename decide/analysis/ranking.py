@@ -156,9 +156,10 @@ class Ranking(PerActor[ActorRanking]):
         """Horizontal bars of the scores, best at the top whatever the method's direction,
         dominated strategies hatched; one panel per actor unless ``actor`` or ``ax`` is
         given (then ``actor`` is required when there are several). Returns the Axes."""
+        from decide.analysis.charts import ranking_bars
         from decide.rendering.charts import plot_ranking
 
-        return plot_ranking(self, actor=actor, ax=ax)
+        return plot_ranking(ranking_bars(self, actor, ax), ax=ax)
 
     def contributions(self) -> Contributions:
         """Each criterion's part in each strategy's score (see :mod:`decide.analysis.explain`)."""
@@ -168,9 +169,7 @@ class Ranking(PerActor[ActorRanking]):
 
     def plot_contributions(self, actor: str | None = None, ax: Any = None) -> Any:
         """Stacked bars: each strategy's score split by criterion (matplotlib Axes)."""
-        from decide.rendering.charts import plot_contributions
-
-        return plot_contributions(self.contributions(), actor=actor, ax=ax)
+        return self.contributions().plot(actor=actor, ax=ax)
 
 
 def rank(

@@ -54,14 +54,10 @@ def robust_result(b: Any) -> Any:
 
 def actor_annex(report: Any, b: Any, ranking_section: Section) -> Page:
     from decide.analysis.brief import file_label
+    from decide.analysis.charts import acceptability_heatmap, first_by_weight_bands
     from decide.analysis.explain import Contributions
     from decide.analysis.ranking import Ranking
-    from decide.rendering.charts import (
-        plot_acceptability_heatmap,
-        plot_contributions,
-        plot_first_by_weight,
-        plot_ranking,
-    )
+    from decide.rendering.charts import plot_acceptability_heatmap, plot_first_by_weight
     from decide.rendering.sources import sources_html, sources_markdown
 
     ranking = Ranking(report.method, (b.ranking,))
@@ -72,25 +68,25 @@ def actor_annex(report: Any, b: Any, ranking_section: Section) -> Page:
         Para(f"{first} is {b.contributions.sentences[first]}.", css="lead"),
         Heading("Ranking", 3),
         TableBlock(printable(ranking_section)),
-        Figure(lambda: plot_ranking(ranking), "scores, best at the top", "ranking", f"{b.actor}: scores"),
+        Figure(ranking.plot, "scores, best at the top", "ranking", f"{b.actor}: scores"),
         Heading("Why the leader leads", 3),
         TableBlock(Section("why", contributions.caption(b.contributions), why_frame(b))),
         Figure(
-            lambda: plot_contributions(contributions),
+            contributions.plot,
             "each strategy's score split by criterion",
             "contributions",
             f"{b.actor}: contributions by criterion",
         ),
         Heading("How robust it is", 3),
         Figure(
-            lambda: plot_first_by_weight(b.sensitivity),
+            lambda: plot_first_by_weight(first_by_weight_bands(b.sensitivity)),
             "which strategy is first as each weight moves from 0 to 1 (others keep their proportions)",
             "sensitivity",
             f"{b.actor}: first strategy by weight",
         ),
         TableBlock(printable(b.sensitivity.sections()[0])),
         Figure(
-            lambda: plot_acceptability_heatmap(b.smaa),
+            lambda: plot_acceptability_heatmap(acceptability_heatmap(b.smaa)),
             f"SMAA rank acceptability: share of {report.samples} random draws at each rank "
             "(colour scale fitted to the shares drawn)",
             "smaa",
@@ -101,6 +97,7 @@ def actor_annex(report: Any, b: Any, ranking_section: Section) -> Page:
         TableBlock(printable(b.comparison.sections()[0], compact=True)),
     ]
     if b.robust is not None:
+        from decide.analysis.charts import robust_summary_heatmap
         from decide.rendering.charts import plot_robust_summary
 
         grid = robust_result(b)
@@ -111,7 +108,7 @@ def actor_annex(report: Any, b: Any, ranking_section: Section) -> Page:
             Para(verdict[0].upper() + verdict[1:] + ".", css="lead"),
             TableBlock(printable(grid.sections()[0])),
             Figure(
-                lambda: plot_robust_summary(b.robust, first),
+                lambda: plot_robust_summary(robust_summary_heatmap(b.robust, first)),
                 f"where {first} ranks in each scenario x profile, as its mean rank over {methods} methods; "
                 "every cell of the grid is in the last part of the annex",
                 "robust",
@@ -131,8 +128,15 @@ def grids_annex(report: Any) -> list[Page]:
     that its labels print at 8 pt or more)."""
     import functools
 
-    from decide.rendering.charts import grid_parts, plot_robust_grid
+    from decide.analysis.charts import grid_parts, robust_grid
+    from decide.rendering.charts import plot_robust_grid
     from decide.rendering.grid_svg import robust_grid_svg
+
+    def draw(item: Any, cells: list[int]) -> Any:
+        return plot_robust_grid(robust_grid(item, cells))
+
+    def svg(item: Any, cells: list[int]) -> str:
+        return robust_grid_svg(robust_grid(item, cells))
 
     pages = []
     for b in report.results:
@@ -146,11 +150,11 @@ def grids_annex(report: Any) -> list[Page]:
             part = f", part {of_method.index(number) + 1} of {len(of_method)}" if len(of_method) > 1 else ""
             figures.append(
                 Figure(
-                    functools.partial(plot_robust_grid, item, cells=cells),
+                    functools.partial(draw, item, cells),
                     f"rank of each strategy in each scenario / profile cell by {method} (1 = best){part}",
                     f"grid-{number + 1}",
                     f"{b.actor}: rank in each cell, {method}",
-                    svg=functools.partial(robust_grid_svg, item, cells),
+                    svg=functools.partial(svg, item, cells),
                 )
             )
         pages.append(

@@ -417,6 +417,7 @@ class RobustResult(PerActor[ActorRobust]):
     def plot(self, actor: str | None = None, ax: Any = None) -> Any:
         """A heatmap of one actor's ranks: strategies (rows, most robust first) x cells,
         green for rank 1 to red for the last (matplotlib Axes); ``ax`` draws into your figure."""
+        from decide.analysis.charts import robust_grid
         from decide.rendering.charts import plot_robust_grid
 
-        return plot_robust_grid(self[actor] if actor else self.results[0], ax=ax)
+        return plot_robust_grid(robust_grid(self[actor] if actor else self.results[0]), ax=ax)

@@ -265,9 +265,10 @@ class SensitivityResult(Result):
     def plot(self, criterion: str | None = None, ax: Any = None) -> Any:
         """Each strategy's score against one criterion's weight (one panel per criterion
         unless ``criterion`` is named), the current weight and the breakpoints marked."""
+        from decide.analysis.charts import sensitivity_lines
         from decide.rendering.charts import plot_sensitivity
 
-        return plot_sensitivity(self, criterion=criterion, ax=ax)
+        return plot_sensitivity(sensitivity_lines(self, criterion, ax), ax=ax)
 
     def to_dict(self) -> dict[str, Any]:
         names = self.matrix.strategy_names

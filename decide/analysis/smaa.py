@@ -262,11 +262,11 @@ class SMAAResult(PerActor[ActorSMAA]):
         return pd.concat(frames, ignore_index=True)
 
     def plot(self, actor: str | None = None, ax: Any = None) -> Any:
-        """Stacked rank acceptability per strategy, one panel per actor unless ``actor``
-        (required with ``ax`` when there are several) is given (matplotlib Axes)."""
+        """Stacked rank acceptability per strategy: a panel per actor, or ``actor``'s (needed with ``ax``)."""
+        from decide.analysis.charts import smaa_stacks
         from decide.rendering.charts import plot_smaa
 
-        return plot_smaa(self, actor=actor, ax=ax)
+        return plot_smaa(smaa_stacks(self, actor, ax), ax=ax)
 
     def to_dict(self) -> dict[str, Any]:
         def number(value: float) -> float | None:

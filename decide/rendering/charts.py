@@ -1,18 +1,20 @@
-"""Charts of results, drawn with matplotlib (imported only here, only when a chart is drawn).
+"""Charts, drawn with matplotlib (imported only here, only when a chart is drawn).
 
-Every function takes ``ax=`` to draw into your own figure and returns the matplotlib
-Axes (the first one when it made several panels). With several actors and no ``ax``,
-one panel per actor is drawn; with ``ax`` given, ``actor=`` must say which. Bars put
-the best strategy at the top whatever the method's direction, and dominated
-strategies are hatched and marked ``*``.
+Every function takes plain data (:mod:`decide.rendering.chart_data`: labels, numbers,
+frames and words, built by the analyses in :mod:`decide.analysis.charts`) and ``ax=`` to
+draw into your own figure, and returns the matplotlib Axes (the first one when it made
+several panels). A sequence of panels without ``ax`` draws one panel each; one ``ax``
+takes one panel. Bars put the first row at the top, and marked (dominated) rows are
+hatched and starred ``*``.
 
 >>> import matplotlib
 >>> matplotlib.use("Agg")
->>> import decide
->>> ranking = decide.rank(actors="China", method="vikor")
->>> ax = ranking.plot()
->>> ax.get_yticklabels()[-1].get_text().replace("\\n", " ") == ranking.results[0].top  # the best at the top
-True
+>>> import pandas as pd
+>>> from decide.rendering.chart_data import Heatmap
+>>> ranks = pd.DataFrame({"wsm": [1, 2], "topsis": [2, 1]}, index=["A", "B"])
+>>> ax = plot_comparison(Heatmap("Testland: rank by method", ranks, marked=(False, True)))
+>>> [t.get_text() for t in ax.get_yticklabels()], ax.images[0].get_array().shape
+(['A', 'B *'], (2, 2))
 >>> matplotlib.pyplot.close("all")
 """
 
@@ -25,6 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from decide.core.errors import DecideError, SpecError
+from decide.rendering.chart_data import Bands, Bars, Heatmap, Lines, Stack
 from decide.rendering.registry import suffixes_of
 
 #: The width charts are drawn at, in inches: an A4 page less 15 mm margins (7.09 in), so a
@@ -76,16 +79,12 @@ def _panels(count: int, ax: Any, height: float, width: float = WIDTH) -> list[An
     return list(axes[:, 0])
 
 
-def _chosen(result: Any, actor: str | None, ax: Any) -> list[Any]:
-    """The per-actor items to draw: the named one, the only one, or all (one panel each)."""
-    if actor is not None:
-        return [result[actor]]
-    if len(result.results) > 1 and ax is not None:
-        raise SpecError(
-            f"the result holds {len(result.results)} actors ({', '.join(result.actors)}); "
-            "name one with actor=, or leave ax out for one panel per actor"
-        )
-    return list(result.results)
+def _many(panels: Any, ax: Any) -> list[Any]:
+    """``panels`` as a list (one panel given alone is a list of one); one Axes holds one panel."""
+    items = list(panels) if isinstance(panels, Sequence) else [panels]
+    if ax is not None and len(items) != 1:
+        raise SpecError(f"one Axes draws one panel, not {len(items)}; leave ax out for one panel each")
+    return items
 
 
 def _ink(image: Any, value: float) -> str:
@@ -101,24 +100,21 @@ def _finish(axes: Sequence[Any]) -> Any:
 
 
 @plain_text
-def plot_ranking(result: Any, actor: str | None = None, ax: Any = None) -> Any:
-    """Horizontal bars of each strategy's score, best at the top; for methods where a
-    lower score is better the bar is ``worst - score``, so the best bar is the longest."""
-    items = _chosen(result, actor, ax)
-    rows = max(len(item.table) for item in items)
+def plot_ranking(panels: Bars | Sequence[Bars], ax: Any = None) -> Any:
+    """Horizontal bars, best at the top: each bar's length, its score written at its end,
+    marked (Pareto-dominated) bars grey, hatched and starred; one panel per :class:`Bars`."""
+    items = _many(panels, ax)
+    rows = max(len(item.labels) for item in items)
     axes = _panels(len(items), ax, 0.38 * rows + 1.3)
-    lower = result.better == "lower"
     for axis, item in zip(axes, items, strict=True):
-        table = item.table.iloc[::-1]
-        scores = table["score"].astype(float)
-        length = scores.max() - scores if lower else scores
-        colours = [DOMINATED if d else BAR for d in table["dominated"]]
-        labels = [_label(s) + (" *" if d else "") for s, d in zip(table["strategy"], table["dominated"], strict=True)]
-        bars = axis.barh(labels, length, color=colours)
-        for bar, dominated in zip(bars, table["dominated"], strict=True):
+        marked = item.marked[::-1]
+        colours = [DOMINATED if d else BAR for d in marked]
+        labels = [_label(s) + (" *" if d else "") for s, d in zip(item.labels[::-1], marked, strict=True)]
+        bars = axis.barh(labels, list(item.lengths[::-1]), color=colours)
+        for bar, dominated in zip(bars, marked, strict=True):
             if dominated:
                 bar.set_hatch("//")
-        for bar, score in zip(bars, scores, strict=True):
+        for bar, score in zip(bars, item.scores[::-1], strict=True):
             axis.annotate(
                 f"{score:.3f}",
                 (bar.get_width(), bar.get_y() + bar.get_height() / 2),
@@ -127,26 +123,22 @@ def plot_ranking(result: Any, actor: str | None = None, ax: Any = None) -> Any:
                 va="center",
                 fontsize=FONT,
             )
-        what = (
-            f"worst {result.method.name} score minus score (lower score is better)"
-            if lower
-            else f"{result.method.name} score (higher is better)"
-        )
-        axis.set_xlabel(what)
-        marked = "; * Pareto-dominated" if any(table["dominated"]) else ""
-        axis.set_title(f"{item.actor}: {result.method.name}{marked}", loc="left", fontsize=10)
+        axis.set_xlabel(item.xlabel)
+        note = "; * Pareto-dominated" if any(marked) else ""
+        axis.set_title(f"{item.title}{note}", loc="left", fontsize=10)
         axis.margins(x=0.12)
     return _finish(axes)
 
 
 @plain_text
-def plot_contributions(result: Any, actor: str | None = None, ax: Any = None) -> Any:
-    """Stacked horizontal bars: each strategy's score split by criterion, best at the top."""
-    items = _chosen(result, actor, ax)
-    rows = max(len(item.contributions) for item in items)
+def plot_contributions(panels: Stack | Sequence[Stack], ax: Any = None) -> Any:
+    """Stacked horizontal bars, best at the top: each row of the frame split by its columns
+    (one colour each), positive parts to the right of 0 and negative ones to the left."""
+    items = _many(panels, ax)
+    rows = max(len(item.frame) for item in items)
     axes = _panels(len(items), ax, 0.38 * rows + 1.6)
     for axis, item in zip(axes, items, strict=True):
-        frame = item.contributions.iloc[::-1]
+        frame = item.frame.iloc[::-1]
         labels = [_label(s) for s in frame.index]
         left_pos = [0.0] * len(frame)
         left_neg = [0.0] * len(frame)
@@ -156,32 +148,28 @@ def plot_contributions(result: Any, actor: str | None = None, ax: Any = None) ->
             axis.barh(labels, values, left=starts, color=PALETTE[number % len(PALETTE)], label=criterion)
             left_pos = [lp + max(v, 0) for v, lp in zip(values, left_pos, strict=True)]
             left_neg = [ln + min(v, 0) for v, ln in zip(values, left_neg, strict=True)]
-        if item.kind == "distance":
+        if item.zero_line:
             axis.axvline(0, color="#444", linewidth=0.8)
-        what = {
-            "exact": "contribution to the score",
-            "distance": "pull towards the ideal (TOPSIS)",
-            "normalised": "weighted normalised value (no exact decomposition)",
-        }[item.kind]
-        axis.set_xlabel(f"{what}; {result.method.name}")
-        axis.set_title(f"{item.actor}: what each criterion adds", loc="left", fontsize=10)
+        axis.set_xlabel(item.xlabel)
+        axis.set_title(item.title, loc="left", fontsize=10)
         axis.legend(loc="upper left", bbox_to_anchor=(1.01, 1), fontsize=FONT, frameon=False)
     return _finish(axes)
 
 
 @plain_text
-def plot_comparison(result: Any, ax: Any = None) -> Any:
-    """A heatmap of each strategy's rank by each method (1 = best, darkest), Borda order."""
+def plot_comparison(data: Heatmap, ax: Any = None) -> Any:
+    """A heatmap of ranks (rows x columns, 1 = best, darkest), each rank written in its cell."""
     import numpy as np
 
-    table = result.table
-    methods = result.method_names
-    values = table[methods].to_numpy(dtype=float)
-    (axis,) = _panels(1, ax, 0.38 * len(table) + 1.8, width=max(6.0, 0.55 * len(methods) + 4.5))
+    frame = data.frame
+    columns = [str(c) for c in frame.columns]
+    values = frame.to_numpy(dtype=float)
+    (axis,) = _panels(1, ax, 0.38 * len(frame) + 1.8, width=max(6.0, 0.55 * len(columns) + 4.5))
     image = axis.imshow(values, cmap="viridis_r", aspect="auto")
-    axis.set_xticks(range(len(methods)), methods, rotation=45, ha="right", fontsize=FONT)
-    labels = [_label(s) + (" *" if d else "") for s, d in zip(table["strategy"], table["dominated"], strict=True)]
-    axis.set_yticks(range(len(table)), labels, fontsize=FONT)
+    axis.set_xticks(range(len(columns)), columns, rotation=45, ha="right", fontsize=FONT)
+    marked = data.marked or (False,) * len(frame)
+    labels = [_label(s) + (" *" if d else "") for s, d in zip(frame.index, marked, strict=True)]
+    axis.set_yticks(range(len(frame)), labels, fontsize=FONT)
     for (row, column), rank in np.ndenumerate(values):
         axis.text(
             column,
@@ -192,76 +180,56 @@ def plot_comparison(result: Any, ax: Any = None) -> Any:
             fontsize=FONT,
             color=_ink(image, rank),
         )
-    axis.set_title(f"{result.actor}: rank by method (Borda order)", loc="left", fontsize=10)
+    axis.set_title(data.title, loc="left", fontsize=10)
     axis.figure.colorbar(image, ax=axis, label="rank (1 = best)")
     return _finish([axis])
 
 
 @plain_text
-def plot_sensitivity(result: Any, criterion: str | None = None, ax: Any = None) -> Any:
-    """Each strategy's score as one criterion's weight moves from 0 to 1 (the others keep
-    their proportions); the current weight dashed, ranking changes dotted."""
-    import numpy as np
-
-    from decide.methods.run import batch_scores
-    from decide.weights.apply import path_weights
-
-    if criterion is None and ax is not None and len(result.criteria) > 1:
-        raise SpecError("name one criterion with criterion=, or leave ax out for one panel per criterion")
-    chosen = [c for c in result.criteria if criterion is None or c.criterion == criterion]
-    if not chosen:
-        raise SpecError(
-            f"unknown criterion '{criterion}'; choose from: {', '.join(c.criterion for c in result.criteria)}"
-        )
-    matrix = result.matrix
-    axes = _panels(len(chosen), ax, 3.2, width=10.0)
-    top = result.top
-    grid = np.linspace(0, 1, 101)
-    current = matrix.weight_array()
-    for axis, item in zip(axes, chosen, strict=True):
-        index = matrix.criterion_names.index(item.criterion)
-        scores = batch_scores(result.method, matrix, path_weights(current, index, grid))
-        for number, name in enumerate(matrix.strategy_names):
+def plot_sensitivity(panels: Lines | Sequence[Lines], ax: Any = None) -> Any:
+    """One line per column of each panel's frame against its index (a score as one weight
+    moves from 0 to 1): ``now`` dashed, each of ``changes`` dotted; the legend beside the first."""
+    items = _many(panels, ax)
+    axes = _panels(len(items), ax, 3.2, width=10.0)
+    for axis, item in zip(axes, items, strict=True):
+        grid = item.frame.index.to_numpy(dtype=float)
+        for number, name in enumerate(item.frame.columns):
             axis.plot(
                 grid,
-                scores[:, number],
+                item.frame.iloc[:, number].to_numpy(dtype=float),
                 color=PALETTE[number % len(PALETTE)],
                 linestyle="-" if number < len(PALETTE) else "--",
                 linewidth=1.2,
-                label=_label(name, 40),
+                label=_label(str(name), 40),
             )
-        axis.axvline(item.weight, color="#222", linestyle="--", linewidth=1)
-        for change in top.loc[top["criterion"] == item.criterion, "from"].iloc[1:]:
+        axis.axvline(item.now, color="#222", linestyle="--", linewidth=1)
+        for change in item.changes:
             axis.axvline(change, color="#777", linestyle=":", linewidth=1)
         axis.set_xlim(0, 1)
-        axis.set_xlabel(
-            f"weight of {item.criterion} (dashed: now {item.weight:.3g}; dotted: the first strategy changes)"
-        )
-        axis.set_ylabel(f"{result.method.name} score ({result.method.better} is better)")
-        axis.set_title(f"{result.actor}: sensitivity to {item.criterion}", loc="left", fontsize=10)
+        axis.set_xlabel(item.xlabel)
+        axis.set_ylabel(item.ylabel)
+        axis.set_title(item.title, loc="left", fontsize=10)
     axes[0].legend(fontsize=FONT, loc="upper left", bbox_to_anchor=(1.01, 1), frameon=False)
     return _finish(axes)
 
 
 @plain_text
-def plot_first_by_weight(result: Any, ax: Any = None) -> Any:
-    """One band per criterion: which strategy is first as its weight moves from 0 to 1,
-    the current weight marked with a black tick."""
-    top = result.top
-    names = list(dict.fromkeys(top["first"]))
+def plot_first_by_weight(data: Bands, ax: Any = None) -> Any:
+    """One band per row: which strategy holds each stretch from 0 to 1 (one colour each,
+    named in the legend), a black tick at the row's ``now``."""
+    stretches = data.stretches
+    names = list(dict.fromkeys(stretches["first"]))
     colours = {name: PALETTE[i % len(PALETTE)] for i, name in enumerate(names)}
-    criteria = [c.criterion for c in result.criteria]
-    (axis,) = _panels(1, ax, 0.45 * len(criteria) + 1.6)
-    for row, criterion in enumerate(criteria):
-        stretches = top[top["criterion"] == criterion]
-        for start, end, first in zip(stretches["from"], stretches["to"], stretches["first"], strict=True):
+    (axis,) = _panels(1, ax, 0.45 * len(data.rows) + 1.6)
+    for row, (name, weight) in enumerate(zip(data.rows, data.now, strict=True)):
+        own = stretches[stretches["row"] == name]
+        for start, end, first in zip(own["from"], own["to"], own["first"], strict=True):
             axis.broken_barh([(start, end - start)], (row - 0.35, 0.7), color=colours[first])
-        weight = result.criteria[row].weight
         axis.plot([weight, weight], [row - 0.45, row + 0.45], color="black", linewidth=2.5)
-    axis.set_yticks(range(len(criteria)), criteria)
+    axis.set_yticks(range(len(data.rows)), list(data.rows))
     axis.set_xlim(0, 1)
     axis.invert_yaxis()
-    axis.set_xlabel("weight of the criterion (black tick: now)")
+    axis.set_xlabel(data.xlabel)
     from matplotlib.patches import Patch
 
     axis.legend(
@@ -272,22 +240,21 @@ def plot_first_by_weight(result: Any, ax: Any = None) -> Any:
         ncol=2,
         frameon=False,
     )
-    axis.set_title(f"{result.actor}: first strategy as each weight moves", loc="left", fontsize=10)
+    axis.set_title(data.title, loc="left", fontsize=10)
     return _finish([axis])
 
 
 @plain_text
-def plot_smaa(result: Any, actor: str | None = None, ax: Any = None) -> Any:
-    """Stacked rank acceptability: for each strategy, the share of draws at rank 1, 2, ...
-    (rank 1 darkest); most often first at the top."""
+def plot_smaa(panels: Stack | Sequence[Stack], ax: Any = None) -> Any:
+    """Stacked shares from 0 to 1 per row (rank acceptability: the share of draws at rank
+    1, 2, ...; the first column darkest), the first row at the top."""
     import matplotlib
 
-    items = _chosen(result, actor, ax)
-    rows = max(len(item.rank_acceptability) for item in items)
+    items = _many(panels, ax)
+    rows = max(len(item.frame) for item in items)
     axes = _panels(len(items), ax, 0.38 * rows + 1.6)
     for axis, item in zip(axes, items, strict=True):
-        order = item.summary()["strategy"].tolist()[::-1]
-        frame = item.rank_acceptability.loc[order]
+        frame = item.frame.iloc[::-1]
         colours = matplotlib.colormaps["viridis"].resampled(max(frame.shape[1], 2))
         left = [0.0] * len(frame)
         labels = [_label(s) for s in frame.index]
@@ -296,56 +263,50 @@ def plot_smaa(result: Any, actor: str | None = None, ax: Any = None) -> Any:
             axis.barh(labels, values, left=left, color=colours(number), label=column if number < 5 else None)
             left = [a + b for a, b in zip(left, values, strict=True)]
         axis.set_xlim(0, 1)
-        axis.set_xlabel(f"share of {result.samples} draws at each rank ({result.method.name})")
-        axis.set_title(f"{item.actor}: SMAA rank acceptability", loc="left", fontsize=10)
+        axis.set_xlabel(item.xlabel)
+        axis.set_title(item.title, loc="left", fontsize=10)
         axis.legend(fontsize=FONT, loc="upper left", bbox_to_anchor=(1.01, 1), frameon=False)
     return _finish(axes)
 
 
 @plain_text
-def plot_acceptability_heatmap(result: Any, actor: str | None = None, ax: Any = None) -> Any:
-    """The rank acceptability indices as a heatmap (strategies x ranks, darker = more often)."""
-    (item,) = _chosen(result, actor, ax) if actor or len(result.results) == 1 else [result.results[0]]
-    order = item.summary()["strategy"].tolist()
-    frame = item.rank_acceptability.loc[order]
+def plot_acceptability_heatmap(data: Heatmap, ax: Any = None) -> Any:
+    """Shares as a heatmap (rows x columns, darker = more often), the colour scale fitted
+    to the shares drawn and printed on the bar."""
+    frame = data.frame
     (axis,) = _panels(1, ax, 0.38 * len(frame) + 1.6, width=min(WIDTH, max(6.0, 0.45 * frame.shape[1] + 4.5)))
     values = frame.to_numpy(dtype=float)
     low, high = float(values.min()), float(values.max())
     image = axis.imshow(values, cmap="Blues", vmin=low, vmax=high if high > low else low + 1e-9, aspect="auto")
-    axis.set_xticks(range(frame.shape[1]), [c.removeprefix("rank ") for c in frame.columns], fontsize=FONT)
+    axis.set_xticks(range(frame.shape[1]), [str(c) for c in frame.columns], fontsize=FONT)
     axis.set_yticks(range(len(frame)), [_label(s) for s in frame.index], fontsize=FONT)
-    axis.set_xlabel("rank")
+    axis.set_xlabel(data.xlabel)
     bar = axis.figure.colorbar(image, ax=axis)
     bar.set_label(f"share of draws (scale {low:.0%} to {high:.0%})", fontsize=FONT)
     bar.ax.tick_params(labelsize=FONT)
-    axis.set_title(f"{item.actor}: SMAA rank acceptability ({result.samples} draws)", loc="left", fontsize=10)
+    axis.set_title(data.title, loc="left", fontsize=10)
     return _finish([axis])
 
 
 @plain_text
-def plot_robust_grid(item: Any, ax: Any = None, cells: Sequence[int] | None = None) -> Any:
-    """A heatmap of one actor's ranks (:class:`~decide.analysis.robust.ActorRobust`): strategies
-    (rows, most robust first) x cells (``cells``: their indices, default all), light for rank 1
-    to dark for the last (cividis, colour-blind safe, as the robust summary), the scale
-    printed on the bar. At most
-    :data:`MAX_COLUMNS` cells fit a printed page with their labels and ranks at :data:`FONT`
-    points (:func:`grid_parts` cuts a grid into such parts, one method each)."""
+def plot_robust_grid(data: Heatmap, ax: Any = None) -> Any:
+    """A heatmap of ranks, rows (strategies, most robust first) x columns (cells), light
+    for rank 1 to dark for the last (cividis, colour-blind safe, as the robust summary),
+    the scale printed on the bar. At most :data:`MAX_COLUMNS` columns fit a printed page
+    with their labels and ranks at :data:`FONT` points (wider grids get no numbers and a
+    wider figure; :func:`decide.analysis.charts.grid_parts` cuts a grid into such parts)."""
     import matplotlib.pyplot as plt
 
-    chosen = list(range(len(item.cells))) if cells is None else list(cells)
-    shown = [item.cells[i] for i in chosen]
-    order = [item.strategies.index(name) for name in item.summary()["strategy"]]
-    ranks = item.ranks[chosen][:, order].T
-    methods = list(dict.fromkeys(c.method.name for c in shown))
-    fits = len(chosen) <= MAX_COLUMNS
+    frame = data.frame
+    ranks = frame.to_numpy()
+    fits = frame.shape[1] <= MAX_COLUMNS
     if ax is None:
-        width = WIDTH if fits else min(WIDTH + 0.35 * len(chosen), 30)
-        _, ax = plt.subplots(figsize=(width, 0.3 * len(order) + 3.2))
+        width = WIDTH if fits else min(WIDTH + 0.35 * frame.shape[1], 30)
+        _, ax = plt.subplots(figsize=(width, 0.3 * len(frame) + 3.2))
     low, high = int(ranks.min()), int(ranks.max())
     image = ax.imshow(ranks, cmap="cividis_r", aspect="auto", vmin=low, vmax=high if high > low else low + 1)
-    ax.set_yticks(range(len(order)), [_label(item.strategies[i]) for i in order], fontsize=FONT)
-    labels = [f"{c.scenario} / {c.profile}" if len(methods) == 1 else c.label for c in shown]
-    ax.set_xticks(range(len(shown)), labels, rotation=90, fontsize=FONT)
+    ax.set_yticks(range(len(frame)), [_label(str(s)) for s in frame.index], fontsize=FONT)
+    ax.set_xticks(range(frame.shape[1]), [str(c) for c in frame.columns], rotation=90, fontsize=FONT)
     if fits:
         for row in range(ranks.shape[0]):
             for col in range(ranks.shape[1]):
@@ -354,48 +315,19 @@ def plot_robust_grid(item: Any, ax: Any = None, cells: Sequence[int] | None = No
     bar = ax.figure.colorbar(image, ax=ax)
     bar.set_label(f"rank (1 = best; scale {low} to {high})", fontsize=FONT)
     bar.ax.tick_params(labelsize=FONT)
-    what = f"method {methods[0]}, each scenario / profile" if len(methods) == 1 else "scenario / profile / method"
-    ax.set_title(_label(f"{item.actor}: rank in each cell ({what})", 55), loc="left", fontsize=10)
+    ax.set_title(_label(data.title, 55), loc="left", fontsize=10)
     ax.figure.tight_layout()
     return ax
 
 
-def grid_parts(item: Any) -> list[tuple[str, list[int]]]:
-    """The robust grid's cells cut into printable parts: per method, runs of at most
-    :data:`MAX_COLUMNS` cells; each part named by its method."""
-    parts: list[tuple[str, list[int]]] = []
-    for method in dict.fromkeys(c.method.name for c in item.cells):
-        cells = [i for i, c in enumerate(item.cells) if c.method.name == method]
-        parts += [(method, cells[k : k + MAX_COLUMNS]) for k in range(0, len(cells), MAX_COLUMNS)]
-    return parts
-
-
-def robust_summary(item: Any, strategy: str) -> Any:
-    """``strategy``'s mean rank over the grid's methods in each scenario x profile cell:
-    a frame with scenarios as rows and profiles as columns."""
-    import pandas as pd
-
-    column = item.strategies.index(strategy)
-    rows = pd.DataFrame(
-        {
-            "scenario": [c.scenario for c in item.cells],
-            "profile": [c.profile for c in item.cells],
-            "rank": item.ranks[:, column].astype(float),
-        }
-    )
-    table = rows.pivot_table(index="scenario", columns="profile", values="rank", aggfunc="mean", sort=False)
-    return table.loc[list(dict.fromkeys(rows["scenario"])), list(dict.fromkeys(rows["profile"]))]
-
-
 @plain_text
-def plot_robust_summary(item: Any, strategy: str, ax: Any = None) -> Any:
-    """Scenarios x profiles, each cell ``strategy``'s mean rank over the grid's methods, the
-    colour scale running from the lowest to the highest mean rank drawn (printed on the bar)."""
+def plot_robust_summary(data: Heatmap, ax: Any = None) -> Any:
+    """Rows (scenarios) x columns (profiles), each cell a mean rank written to one decimal,
+    the colour scale running from the lowest to the highest drawn (``scale`` names it)."""
     import matplotlib.pyplot as plt
 
-    table = robust_summary(item, strategy)
+    table = data.frame
     values = table.to_numpy(dtype=float)
-    methods = len(dict.fromkeys(c.method.name for c in item.cells))
     if ax is None:
         _, ax = plt.subplots(figsize=(7.0, 0.42 * len(table) + 2.2))
     low, high = float(values.min()), float(values.max())
@@ -413,11 +345,11 @@ def plot_robust_summary(item: Any, strategy: str, ax: Any = None) -> Any:
                 fontsize=FONT,
                 color=_ink(image, values[row, col]),
             )
-    ax.set_xlabel("weight profile")
+    ax.set_xlabel(data.xlabel)
     bar = ax.figure.colorbar(image, ax=ax)
-    bar.set_label(f"mean rank over {methods} methods (scale {low:.1f} to {high:.1f})", fontsize=FONT)
+    bar.set_label(f"{data.scale} (scale {low:.1f} to {high:.1f})", fontsize=FONT)
     bar.ax.tick_params(labelsize=FONT)
-    ax.set_title(_label(f"{item.actor}: where {strategy} ranks, by scenario and profile", 70), loc="left", fontsize=10)
+    ax.set_title(_label(data.title, 70), loc="left", fontsize=10)
     ax.figure.tight_layout()
     return ax
 
@@ -480,7 +412,6 @@ __all__ = [
     "WIDTH",
     "chart",
     "check_chart_path",
-    "grid_parts",
     "plain_text",
     "plot_acceptability_heatmap",
     "plot_comparison",
@@ -491,7 +422,6 @@ __all__ = [
     "plot_robust_summary",
     "plot_sensitivity",
     "plot_smaa",
-    "robust_summary",
     "save_chart",
     "svg_text",
 ]

@@ -8,18 +8,21 @@ Drawn 7 inches wide (one user unit a point), every text at least
 for rank 1), the scale from the lowest to the highest rank drawn and printed beside the bar,
 each number in black or white, whichever contrasts with its cell.
 
->>> import numpy as np
->>> from decide.analysis.report import report
->>> item = report(actors="Japan", samples=100, methods="wsm").results[0].robust
->>> svg = robust_grid_svg(item, list(range(4)))
->>> svg.count('class="cell"') == 4 * len(item.strategies)
-True
+>>> import pandas as pd
+>>> from decide.rendering.chart_data import Heatmap
+>>> ranks = pd.DataFrame({"base / equal": [1, 2], "war / equal": [2, 1]}, index=["A & B", "C"])
+>>> svg = robust_grid_svg(Heatmap("Testland: rank in each cell", ranks))
+>>> svg.count('class="cell"'), "A &amp; B" in svg
+(4, True)
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from decide.rendering.chart_data import Heatmap
 
 #: The colour map of the grid (light = rank 1), as :func:`~decide.rendering.charts.plot_robust_grid`.
 COLOURS = "cividis_r"
@@ -41,30 +44,25 @@ def _hex(rgb: Sequence[float]) -> str:
     return "#" + "".join(f"{round(255 * c):02x}" for c in rgb[:3])
 
 
-def robust_grid_svg(item: Any, cells: Sequence[int]) -> str:
-    """The ranks of ``item`` (:class:`~decide.analysis.robust.ActorRobust`) in ``cells``
-    (indices, one method) as an SVG heatmap: strategies most robust first."""
+def robust_grid_svg(data: Heatmap) -> str:
+    """The ranks of ``data`` (rows: strategies, most robust first; columns: cells) as an
+    SVG heatmap, as :func:`~decide.rendering.charts.plot_robust_grid` draws it."""
     import matplotlib
 
     from decide.rendering.brief_charts import FONT, WIDTH
     from decide.rendering.brief_charts import _wrap as _label
     from decide.rendering.escape import escape_html
 
-    chosen = list(cells)
-    shown = [item.cells[i] for i in chosen]
-    order = [item.strategies.index(name) for name in item.summary()["strategy"]]
-    ranks = item.ranks[chosen][:, order].T
+    ranks = data.frame.to_numpy()
     low, high = int(ranks.min()), int(ranks.max())
     colour_map = matplotlib.colormaps[COLOURS]
 
     def colour(value: float) -> tuple[float, ...]:
         return tuple(colour_map((value - low) / (high - low) if high > low else 0.0))
 
-    methods = list(dict.fromkeys(c.method.name for c in shown))
-    rows = [_label(item.strategies[i], LABEL_CHARS).split("\n") for i in order]
-    columns = [f"{c.scenario} / {c.profile}" if len(methods) == 1 else c.label for c in shown]
-    what = f"method {methods[0]}, each scenario / profile" if len(methods) == 1 else "scenario / profile / method"
-    title = _label(f"{item.actor}: rank in each cell ({what})", 80).split("\n")
+    rows = [_label(str(name), LABEL_CHARS).split("\n") for name in data.frame.index]
+    columns = [str(c) for c in data.frame.columns]
+    title = _label(data.title, 80).split("\n")
     width, size, line = WIDTH * 72, FONT, FONT * 1.2
     left = min(max(len(t) for lines in rows for t in lines) * CHAR_WIDTH * size + 10, 0.45 * width)
     right = width - 60  # the colour bar and its labels
@@ -80,7 +78,7 @@ def robust_grid_svg(item: Any, cells: Sequence[int]) -> str:
 
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" width="{width:g}pt" height="{height:.1f}pt" '
-        f'viewBox="0 0 {width:g} {height:.1f}" role="img" aria-label="{escape_html(item.actor)}: rank in each cell">',
+        f'viewBox="0 0 {width:g} {height:.1f}" role="img" aria-label="{escape_html(data.alt or data.title)}">',
         '<g font-family="DejaVu Sans, Arial, Helvetica, sans-serif" fill="#000000">',
     ]
     parts += [
