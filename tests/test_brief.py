@@ -278,3 +278,16 @@ def test_interactive_needs_an_html_output(cli, tmp_path):
     result = cli("report", "-a", "china", "-n", "50", "-o", str(tmp_path / "brief.pdf"), "--interactive")
     assert result.exit_code == 1 and "interactive brief is an HTML page" in result.output
     assert len(result.output.strip().splitlines()) == 1 and list(tmp_path.iterdir()) == []
+
+
+def test_the_question_says_equal_weights_when_no_file_gives_any():
+    """Review finding: the question read 'weighted as its file says' for a file with no weights."""
+    from decide.analysis.brief import question
+
+    frame = pd.DataFrame({"price": [3, 5, 4], "quality": [7, 6, 9]}, index=["A", "B", "C"])
+    unweighted = Matrix.from_frame(frame, objectives={"price": "min"}, actor="Vendors")
+    weighted = Matrix.from_frame(frame, objectives={"price": "min"}, weights={"price": 2, "quality": 1}, actor="V2")
+    assert "weighted equally (the file gives none)" in question(report(unweighted, samples=100))
+    assert "weighted as its file says" in question(report(weighted, samples=100))
+    both = question(report([unweighted, weighted], samples=100))
+    assert "equally where a file gives none" in both

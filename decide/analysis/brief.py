@@ -15,6 +15,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
+from decide.core.frame import EQUAL_WEIGHTS
 from decide.rendering.brief_html import ActorFacts, Agreement, BriefFacts
 from decide.rendering.document import slug
 from decide.rendering.words import percent
@@ -229,10 +230,18 @@ def question(report: Any) -> str:
     """What the brief answers, from the data it was made from."""
     criteria = list(dict.fromkeys(c.name for b in report.results for c in b.matrix.criteria))
     actors = ", ".join(b.actor for b in report.results)
+    equal = [b.matrix.weights_source == EQUAL_WEIGHTS for b in report.results]
+    if all(equal):
+        none = "no file gives weights" if len(equal) > 1 else "the file gives none"
+        weighted = f"weighted equally ({none})"
+    elif any(equal):
+        weighted = "weighted as each file says (equally where a file gives none)"
+    else:
+        weighted = "weighted as its file says" if len(equal) == 1 else "weighted as each file says"
     return (
         f"For each actor ({actors}), which of its strategies does best on "
         f"{', '.join(criteria[:-1]) + ' and ' + criteria[-1] if len(criteria) > 1 else criteria[0]}, "
-        f"weighted as its file says, and how firmly?"
+        f"{weighted}, and how firmly?"
     )
 
 

@@ -173,7 +173,7 @@ class Report(PerActor[ActorBriefing]):
 
     def caption(self) -> str:
         return (
-            f"Briefing: first strategy of each actor by {self.method.title}; margin over the second; "
+            f"Brief: first strategy of each actor by {self.method.title}; margin over the second; "
             f"share of {self.samples} SMAA draws (seed {self.seed}) in which it stays first; "
             f"how firmly it leads; methods ({', '.join(self.methods)}) that rank it first alone"
         )
