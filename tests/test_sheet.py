@@ -3,6 +3,7 @@ trip, one clean line for each bad sheet, and ``Matrix.from_frame`` / ``to_frame`
 
 from __future__ import annotations
 
+import warnings
 import zipfile
 from pathlib import Path
 from xml.sax.saxutils import escape
@@ -257,7 +258,7 @@ def test_every_verb_takes_a_dataframe(expected):
     [
         ({"objectives": {"prize": "min"}}, "objectives: unknown criterion 'prize' (did you mean 'price'?)"),
         ({"objectives": {"price": "cheap"}}, "objective for 'price' is 'cheap'; use max or min"),
-        ({"weights": {"price": -1}}, "weight for 'price' is -1; give a finite number >= 0"),
+        ({"weights": {"price": -1}, "objectives": "max"}, "weight for 'price' is -1; give a finite number >= 0"),
     ],
 )
 def test_from_frame_problems_name_what_to_fix(kwargs, expected):
@@ -266,3 +267,18 @@ def test_from_frame_problems_name_what_to_fix(kwargs, expected):
         decide.Matrix.from_frame(frame, **kwargs)
     assert any(expected in problem for problem in error.value.problems)
     assert "strategy 'Bolt': score for 'quality' is 'good'; give a finite number" in error.value.problems[-1]
+
+
+def test_a_frame_without_objectives_warns_that_every_criterion_is_max():
+    """Review finding: a plain DataFrame ranked price as more-is-better without a word."""
+    from decide.core.errors import DecideWarning
+
+    frame = pd.DataFrame({"price": [3, 5], "quality": [7, 6]}, index=["A", "B"])
+    with pytest.warns(DecideWarning, match="no objectives given") as caught:
+        matrix = decide.Matrix.from_frame(frame)
+    assert "'price': 'min'" in str(caught[0].message)
+    assert [c.objective for c in matrix.criteria] == ["max", "max"]
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        decide.Matrix.from_frame(frame, objectives="max")  # said on purpose: no warning
+        decide.rank(matrix.to_frame())  # the frame keeps its objectives

@@ -15,7 +15,7 @@ import math
 from collections.abc import Mapping
 from typing import Any
 
-from decide.core.errors import MatrixError
+from decide.core.errors import DecideWarning, MatrixError
 from decide.core.objectives import parse_objective
 from decide.core.suggest import did_you_mean
 
@@ -35,7 +35,8 @@ def matrix_from_frame(
     strategy names in its index, criteria in its columns and numbers in its cells.
 
     ``objectives`` maps criteria to ``max``/``min`` (benefit/cost and +/- work too; criteria not
-    named are ``max``), or is one word for every criterion; ``weights`` maps criteria to numbers
+    named are ``max``), or is one word for every criterion (none at all: every criterion ``max``,
+    with a :class:`~decide.core.errors.DecideWarning` saying so); ``weights`` maps criteria to numbers
     >= 0 (criteria not named get 0; none: equal weights). Missing values come from
     ``frame.attrs`` (what :meth:`Matrix.to_frame` writes). Problems raise one
     :class:`~decide.core.errors.MatrixError` listing each, naming the strategy and criterion.
@@ -55,6 +56,15 @@ def matrix_from_frame(
         repeated = sorted({n for n in items if items.count(n) > 1})
         if repeated:
             problems.append(f"{where}: {label} '{repeated[0]}' appears twice; names must be unique")
+    if objectives is None and len(names) > 1:
+        import warnings
+
+        warnings.warn(
+            f"{where}: no objectives given, so every criterion counts as more is better (max); "
+            f"name the costs, e.g. objectives={{{names[0]!r}: 'min'}}, or objectives='max' to say so",
+            DecideWarning,
+            stacklevel=3,
+        )
     chosen: dict[str, str] = {}
     given = {name: objectives for name in names} if isinstance(objectives, str) else dict(objectives or {})
     for key, word in given.items():
