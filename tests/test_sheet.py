@@ -11,6 +11,7 @@ from xml.sax.saxutils import escape
 import openpyxl
 import pandas as pd
 import pytest
+import yaml
 
 import decide
 from decide.core.errors import MatrixError
@@ -163,6 +164,10 @@ def test_import_of_several_matrices_makes_the_output_folder(cli, tmp_path):
     assert sorted(p.name for p in (tmp_path / "outdir").iterdir()) == ["japan.yaml", "russia.yaml"]
     refused = one_error_line(cli("import", str(workbook), "-o", str(tmp_path / "one.yaml")))
     assert "holds 2 matrices" in refused and not (tmp_path / "one.yaml").exists()
+    printed = cli("import", str(workbook))  # no -o: one YAML stream, a document per matrix
+    assert printed.exit_code == 0 and "holds 2 matrices" in printed.stderr
+    documents = list(yaml.safe_load_all(printed.stdout))
+    assert [d["actor"] for d in documents] == ["Russia", "Japan"]
 
 
 def test_import_prints_or_writes_a_valid_matrix_file(cli, tmp_path, expected):

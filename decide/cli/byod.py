@@ -108,7 +108,14 @@ def import_command(sheet, output) -> None:
     matrices = load_file(path)
     header = f"Imported from {path.name} by 'decide import'."
     if output is None:
-        click.echo("\n".join(matrix_yaml(m, header=header) for m in matrices), nl=False)
+        # several matrices print as one YAML stream of documents, each starting with ---
+        separator = "---\n" if len(matrices) > 1 else ""
+        click.echo("".join(separator + matrix_yaml(m, header=header) for m in matrices), nl=False)
+        if len(matrices) > 1:
+            click.echo(
+                f"{sheet}: holds {len(matrices)} matrices; give a folder as --output to write one file each",
+                err=True,
+            )
         return
     target = Path(output)
     if len(matrices) > 1 and not target.exists() and not target.suffix and target.parent.is_dir():
