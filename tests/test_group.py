@@ -39,6 +39,7 @@ def test_the_group_score_is_the_median_its_range_the_spread_by_hand():
     assert a.certainty == {"gain": "judgement"}  # 9 - 2 = 7 > 2
     assert b.certainty == {}  # 8 - 6 = 2 is not more than the tolerance
     assert a.rationale["gain"] == "median 4 of ann 2, ben 4, cat 9"
+    assert m.file_name == "<group of ann, ben, cat>"  # captions name the analysts, not an actor
 
 
 def test_mean_geomean_and_the_interquartile_range_by_hand():

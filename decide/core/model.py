@@ -221,8 +221,13 @@ class Matrix:
 
     @property
     def file_name(self) -> str:
-        """The file name the matrix came from, or ``"<actor>"`` when built in memory."""
-        return self.path.name if self.path is not None else f"<{self.actor}>"
+        """The file name the matrix came from, ``"<group of kim, lee, park>"`` for a group matrix
+        built in memory, or ``"<actor>"`` for any other built in memory."""
+        if self.path is not None:
+            return self.path.name
+        if self.group is not None:
+            return f"<group of {', '.join(self.group.names)}>"
+        return f"<{self.actor}>"
 
     @property
     def data_label(self) -> str:
