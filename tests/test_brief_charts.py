@@ -33,6 +33,9 @@ from decide.rendering.charts import (
     svg_text,
 )
 
+#: every test here draws charts (matplotlib or SVG) for whole reports
+pytestmark = pytest.mark.slow
+
 #: A4 less the brief's 15 mm side margins, in points.
 PRINTED_WIDTH_PT = (210 - 2 * 15) / 25.4 * 72
 

@@ -63,6 +63,7 @@ def test_electre2_ranking_does_not_depend_on_the_order_of_rows_and_columns(case)
     _assert_same(_both(values, objectives, weights, row_order, column_order, "electre2"), row_order)
 
 
+@pytest.mark.slow
 @given(permuted_matrices(low=0))
 def test_simus_ranking_does_not_depend_on_the_order_of_rows_and_columns(case):
     values, objectives, weights, row_order, column_order = case

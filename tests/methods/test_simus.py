@@ -159,6 +159,7 @@ def test_simus_surfaces_every_other_warning(monkeypatch, category, message, modu
         evaluate(random_integer_matrix(33), "simus")
 
 
+@pytest.mark.slow
 def test_simus_runs_without_importing_scikit_learn():
     """scikit-criteria's SIMUS needs one function from a module that imports scikit-learn
     (a sixth of ``decide compare --all``): decide imports it without, and the real module

@@ -75,6 +75,7 @@ def _clean(error: DecideError) -> None:
     assert "\u202e" not in line and "\u200b" not in line
 
 
+@pytest.mark.slow
 @settings(max_examples=400, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(document=DOCUMENTS, as_json=st.booleans())
 def test_random_ahp_documents_give_weights_or_one_clean_line(tmp_path, document, as_json):
