@@ -75,6 +75,12 @@ def network(size: int) -> tuple[tuple[int, int], ...]:
     >>> len(network(16)), network(2)
     (63, ((0, 1),))
     """
+    return tuple((a, b) for a, b in _batcher(size) if b < size)
+
+
+@lru_cache(maxsize=64)
+def _batcher(size: int) -> tuple[tuple[int, int], ...]:
+    """Batcher's network for the power of two from ``size``, unpruned, stage by stage."""
     width = 1
     while width < size:
         width *= 2
@@ -89,7 +95,28 @@ def network(size: int) -> tuple[tuple[int, int], ...]:
                         pairs.append((i + j, i + j + k))
             k //= 2
         p *= 2
-    return tuple((a, b) for a, b in pairs if b < size)
+    return tuple(pairs)
+
+
+def comparators(size: int) -> tuple[tuple[tuple[int, int], ...], int]:
+    """The comparators of :func:`network` left once every whole group of 16 rows has been
+    sorted in registers (the kernels' ``sort16``), and how many such groups there are.
+
+    Batcher's first four stages sort aligned groups of 16 on their own, with
+    ``network(16)``'s comparators; what follows merges them. Whichever way the network
+    is cut, it sorts: the order, and so every count, is the same.
+
+    >>> pairs, groups = comparators(100)
+    >>> groups, len(pairs), len(network(100)) - len(pairs) == 6 * len(network(16))
+    (6, 726, True)
+    """
+    groups = size // 16
+    whole = 16 * groups
+    full = _batcher(size)
+    width = 1 << (size - 1).bit_length()
+    stages = len(network(16)) * (width // 16) if groups else 0  # the first four, unpruned
+    rest = [pair for pair in full[:stages] if pair[1] >= whole] + list(full[stages:])
+    return tuple((a, b) for a, b in rest if b < size), groups
 
 
 #: Whether the kernels may be used at all (tests turn them on or off).
@@ -164,7 +191,7 @@ class Kernel:
     def __init__(self, strategies: int, terms: tuple | None = None, ranges: tuple | None = None) -> None:
         import numpy as np
 
-        pairs = network(strategies)
+        pairs, self.blocks = comparators(strategies)
         self.pa = np.array([a for a, _ in pairs], dtype=np.int64)
         self.pb = np.array([b for _, b in pairs], dtype=np.int64)
         self.bits = max(1, (strategies - 1).bit_length())
@@ -178,7 +205,7 @@ class Kernel:
         of the drawn scores, draws x cells) into ``counts`` and ``firsts``; fill ``weights``
         (when ``normalise``) and ``tied``. Returns how many draws were flagged."""
         k: Any = _kernels()
-        common = (self.pa, self.pb, self.bits, self.safe, counts, firsts, weights, tied, self.sub)
+        common = (self.pa, self.pb, self.blocks, self.bits, self.safe, counts, firsts, weights, tied, self.sub)
         if self.terms is not None:
             return int(k.fixed(raw, normalise, *self.terms, *common))
         assert self.ranges is not None and draws is not None
