@@ -203,13 +203,72 @@ class Kernel:
             tied: np.ndarray, draws: np.ndarray | None = None) -> int:  # fmt: skip
         """Count one block of draws (``raw`` draws x criteria; ``draws`` the uniform numbers
         of the drawn scores, draws x cells) into ``counts`` and ``firsts``; fill ``weights``
-        (when ``normalise``) and ``tied``. Returns how many draws were flagged."""
+        (when ``normalise``) and ``tied``. Returns how many draws were flagged. The block is
+        split between :func:`threads` threads; the first-rank weights are then added up
+        in the order of the draws, so nothing depends on how many there were."""
+        import numpy as np
+
         k: Any = _kernels()
-        common = (self.pa, self.pb, self.blocks, self.bits, self.safe, counts, firsts, weights, tied, self.sub)
-        if self.terms is not None:
-            return int(k.fixed(raw, normalise, *self.terms, *common))
-        assert self.ranges is not None and draws is not None
-        return int(k.ranged(raw, normalise, *self.ranges, draws, *common))
+        size = raw.shape[0]
+        winners = np.empty(size, dtype=np.int64)
+        net = (self.pa, self.pb, self.blocks, self.bits, self.safe)
+        tail = (winners, weights, tied, self.sub)
+        chunks = threads(size)
+        flagged = None
+        if chunks > 1:
+            local = np.zeros((chunks, *counts.shape), dtype=counts.dtype)
+            try:
+                if self.terms is not None:
+                    flagged = k.fixed_threads(raw, normalise, *self.terms, *net, local, *tail)
+                else:
+                    assert self.ranges is not None
+                    flagged = k.ranged_threads(raw, normalise, *self.ranges, draws, *net, local, *tail)
+            except Exception:  # pragma: no cover - no threading layer: one thread will do
+                _THREADING[0] = False
+            else:
+                counts += local.sum(axis=0, dtype=counts.dtype)
+        if flagged is None:
+            if self.terms is not None:
+                flagged = k.fixed(raw, normalise, *self.terms, *net, counts, *tail, 0, size)
+            else:
+                assert self.ranges is not None and draws is not None
+                flagged = k.ranged(raw, normalise, *self.ranges, draws, *net, counts, *tail, 0, size)
+        k.add_firsts(winners, tied, weights, firsts)
+        return int(flagged)
+
+
+#: Most threads a block of draws is split between: 1 (the default) keeps to one thread;
+#: ``None`` takes numba's number (``NUMBA_NUM_THREADS``, or ``numba.set_num_threads``).
+#: The environment variable ``DECIDE_SMAA_THREADS`` sets it (a number, or ``auto``).
+#: On this shared 2-core machine two threads were slower than one (see
+#: docs/performance.md); the counts are the same for any number.
+THREADS: int | None = 1
+
+#: Fewest draws given to a thread: fewer are not worth waking it for.
+THREAD_DRAWS = 2048
+
+#: Whether numba's threads work here (set to False when they first fail).
+_THREADING = [True]
+
+
+def threads(draws: int) -> int:
+    """How many threads count a block of ``draws``: the counts are the same for any number.
+
+    >>> threads(100)
+    1
+    """
+    import os
+
+    chosen = THREADS
+    setting = os.environ.get("DECIDE_SMAA_THREADS", "").strip().lower()
+    if setting:
+        chosen = None if setting == "auto" else int(setting) if setting.isdigit() else 1
+    if not _THREADING[0] or chosen == 1 or draws < 2 * THREAD_DRAWS:
+        return 1
+    import numba
+
+    most = numba.get_num_threads() if chosen is None else min(chosen, numba.config.NUMBA_NUM_THREADS)  # type: ignore[attr-defined]
+    return max(1, min(most, draws // THREAD_DRAWS))
 
 
 def fixed_kernel(method: Any, table: np.ndarray, cost: np.ndarray, rows: np.ndarray | None = None) -> Kernel | None:

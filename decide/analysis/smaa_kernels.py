@@ -13,10 +13,14 @@ import math
 import numba
 import numpy as np
 
+from decide.analysis.smaa_sort16 import sort16
+
 _jit = numba.njit(cache=True, nogil=True, boundscheck=False, error_model="numpy")
 #: The kernels that compute keys may fuse a multiplication and an addition: keys need only
 #: be right to rounding (near-ties are ranked again, on tables and weights computed apart).
 _fused = numba.njit(cache=True, nogil=True, boundscheck=False, error_model="numpy", fastmath={"contract"})
+#: The drivers that split a block of draws between threads (compiled when first used).
+_threads = numba.njit(cache=True, nogil=True, boundscheck=False, error_model="numpy", parallel=True)
 
 #: Kinds of key (see :mod:`decide.analysis.smaa_jit`).
 LINEAR, TOPSIS = 0, 1
@@ -120,13 +124,13 @@ def pack(K, i, size, bits, tol, bad, largest):
 
 
 @_jit
-def order_and_count(K, pa, pb, blocks, bits, safe, size, d0, W, counts, firstw, tied, tol, bad, topsis, upper):
+def order_and_count(K, pa, pb, blocks, bits, safe, size, d0, counts, firsts, tied, tol, bad, topsis, upper):
     """Order the packed keys ``K`` of draws d0 .. d0+size (the first ``blocks`` groups of 16
     rows by :func:`sort16`, then the rest of the network by the pairs pa, pb) and count
-    them; flag in ``tied`` the draws whose neighbouring scores come within ``safe`` of
-    their largest: the keys themselves, or for TOPSIS (ratios) the closeness they give."""
+    them (and each draw's first strategy into ``firsts``); flag in ``tied`` the draws whose
+    neighbouring scores come within ``safe`` of their largest: the keys themselves, or for
+    TOPSIS (ratios) the closeness they give."""
     m = K.shape[0]
-    n = W.shape[1]
     mask = (1 << bits) - 1
     Ki = K.view(np.int64)
     for block in range(blocks):
@@ -160,10 +164,19 @@ def order_and_count(K, pa, pb, blocks, bits, safe, size, d0, W, counts, firstw, 
         tied[d] = False
         for position in range(m):
             counts[Ki[position, s] & mask, position] += 1
-        first = Ki[0, s] & mask
-        for c in range(n):
-            firstw[first, c] += W[d, c]
+        firsts[d] = Ki[0, s] & mask
     return flagged
+
+
+@_jit
+def add_firsts(firsts, tied, W, firstw):
+    """Each counted draw's weights added to its first strategy's sums, in the order of the
+    draws (as one thread adds them: the sums do not depend on how the draws were split)."""
+    for d in range(len(tied)):
+        if not tied[d]:
+            first = firsts[d]
+            for c in range(W.shape[1]):
+                firstw[first, c] += W[d, c]
 
 
 @_jit
@@ -198,12 +211,12 @@ def near_closeness(K, safe, size, limit, bad, upper):
 
 
 @_fused
-def fixed(raw, normalise, kind, A, B, token, pa, pb, blocks, bits, safe, counts, firstw, W, tied, S):
+def fixed(raw, normalise, kind, A, B, token, pa, pb, blocks, bits, safe, counts, firsts, W, tied, S, lo, hi):
     """Fixed scores: keys ``sum_c A[c, i] w_c`` (LINEAR) or TOPSIS's ratios of
     ``sum_c A[c, i] w_c^2`` to ``sum_c B[c, i] w_c^2`` (A, B criteria x strategies).
     ``token`` is a tuple of one item per criterion: its length is known when the kernel is
-    compiled, so the sums over criteria are unrolled and kept in registers."""
-    D, n = raw.shape
+    compiled, so the sums over criteria are unrolled and kept in registers. Draws lo .. hi."""
+    n = raw.shape[1]
     m = A.shape[1]
     K = np.empty((m, S))
     wt = np.empty((n, S))
@@ -211,8 +224,8 @@ def fixed(raw, normalise, kind, A, B, token, pa, pb, blocks, bits, safe, counts,
     bad = np.empty(S)
     upper = np.empty(S)
     flagged = 0
-    for d0 in range(0, D, S):
-        size = min(S, D - d0)
+    for d0 in range(lo, hi, S):
+        size = min(S, hi - d0)
         weights_into(raw, normalise, W, wt, d0, size, kind == TOPSIS, token)
         start(size, tol, bad)
         for i in range(m):
@@ -234,14 +247,34 @@ def fixed(raw, normalise, kind, A, B, token, pa, pb, blocks, bits, safe, counts,
             pack(K, i, size, bits, tol, bad, kind == LINEAR)
         topsis = kind == TOPSIS
         flagged += order_and_count(
-            K, pa, pb, blocks, bits, safe, size, d0, W, counts, firstw, tied, tol, bad, topsis, upper
+            K, pa, pb, blocks, bits, safe, size, d0, counts, firsts, tied, tol, bad, topsis, upper
         )
     return flagged
 
 
 @_fused
 def ranged(
-    raw, normalise, kind, how, cost, low, width, token, U, pa, pb, blocks, bits, safe, counts, firstw, W, tied, S
+    raw,
+    normalise,
+    kind,
+    how,
+    cost,
+    low,
+    width,
+    token,
+    U,
+    pa,
+    pb,
+    blocks,
+    bits,
+    safe,
+    counts,
+    firsts,
+    W,
+    tied,
+    S,
+    lo,
+    hi,
 ):
     """Scores drawn within their ranges: cell (i, c) of draw d is
     ``low[i, c] + width[i, c] * U[d, i * n + c]`` (as :func:`decide.core.ranks.draw_tables`
@@ -252,8 +285,8 @@ def ranged(
     Both normalisations divide a criterion's values by one number per draw (the norm,
     or max - min) and may reverse them, so TOPSIS's gaps to the best and worst normalised
     value are the gaps of the drawn values divided by that number: each criterion adds
-    ``gap^2 * w^2 / divisor^2`` to a squared distance, with no normalised table."""
-    D, n = raw.shape
+    ``gap^2 * w^2 / divisor^2`` to a squared distance, with no normalised table. Draws lo .. hi."""
+    n = raw.shape[1]
     m = low.shape[0]
     K = np.empty((m, S))
     P = np.empty((m, S))
@@ -267,8 +300,8 @@ def ranged(
     bad = np.empty(S)
     upper = np.empty(S)
     flagged = 0
-    for d0 in range(0, D, S):
-        size = min(S, D - d0)
+    for d0 in range(lo, hi, S):
+        size = min(S, hi - d0)
         weights_into(raw, normalise, W, wt, d0, size, kind == TOPSIS, token)
         start(size, tol, bad)
         for i in range(m):
@@ -321,9 +354,42 @@ def ranged(
             pack(K, i, size, bits, tol, bad, kind == LINEAR)
         topsis = kind == TOPSIS
         flagged += order_and_count(
-            K, pa, pb, blocks, bits, safe, size, d0, W, counts, firstw, tied, tol, bad, topsis, upper
+            K, pa, pb, blocks, bits, safe, size, d0, counts, firsts, tied, tol, bad, topsis, upper
         )
     return flagged
+
+
+@_threads
+def fixed_threads(raw, normalise, kind, A, B, token, pa, pb, blocks, bits, safe, local, firsts, W, tied, S):
+    """:func:`fixed` on ``len(local)`` spans of whole sub-blocks at once (numba's threads),
+    each counting into its own ``local`` counters; the caller adds them up (integers: the
+    same totals however the draws were split)."""
+    D = raw.shape[0]
+    chunks = local.shape[0]
+    per = -(-D // chunks // S) * S
+    flags = np.zeros(chunks, dtype=np.int64)
+    for chunk in numba.prange(chunks):
+        lo = min(D, chunk * per)
+        hi = min(D, lo + per)
+        flags[chunk] = fixed(raw, normalise, kind, A, B, token, pa, pb, blocks, bits, safe, local[chunk], firsts, W,
+                             tied, S, lo, hi)  # fmt: skip
+    return flags.sum()
+
+
+@_threads
+def ranged_threads(raw, normalise, kind, how, cost, low, width, token, U, pa, pb, blocks, bits, safe, local, firsts,
+                   W, tied, S):  # fmt: skip
+    """:func:`ranged` on ``len(local)`` spans at once (as :func:`fixed_threads`)."""
+    D = raw.shape[0]
+    chunks = local.shape[0]
+    per = -(-D // chunks // S) * S
+    flags = np.zeros(chunks, dtype=np.int64)
+    for chunk in numba.prange(chunks):
+        lo = min(D, chunk * per)
+        hi = min(D, lo + per)
+        flags[chunk] = ranged(raw, normalise, kind, how, cost, low, width, token, U, pa, pb, blocks, bits, safe,
+                              local[chunk], firsts, W, tied, S, lo, hi)  # fmt: skip
+    return flags.sum()
 
 
 @_fused
@@ -337,111 +403,3 @@ def linear_terms(X, P, factor, top, bottom, vector, reverse, w, size):
                 P[i, s] += w[s] - scaled if reverse else scaled
             else:
                 P[i, s] += (top[s] - X[i, s] if reverse else X[i, s] - bottom[s]) * factor[s]
-
-
-@_jit
-def sort16(K, b, size):
-    """Sort rows b .. b+15 of ``K`` (every draw's column) by the 63 comparators of
-    ``network(16)`` with the sixteen values held in registers: one load and one store
-    each, where the comparator loop (:func:`order_and_count`) loads and stores both
-    values of every comparator."""
-    for s in range(size):
-        a0, a1, a2, a3, a4, a5, a6, a7 = (
-            K[b + 0, s],
-            K[b + 1, s],
-            K[b + 2, s],
-            K[b + 3, s],
-            K[b + 4, s],
-            K[b + 5, s],
-            K[b + 6, s],
-            K[b + 7, s],
-        )
-        a8, a9, a10, a11, a12, a13, a14, a15 = (
-            K[b + 8, s],
-            K[b + 9, s],
-            K[b + 10, s],
-            K[b + 11, s],
-            K[b + 12, s],
-            K[b + 13, s],
-            K[b + 14, s],
-            K[b + 15, s],
-        )
-        a0, a1 = (a0 if a0 < a1 else a1), (a1 if a0 < a1 else a0)
-        a2, a3 = (a2 if a2 < a3 else a3), (a3 if a2 < a3 else a2)
-        a4, a5 = (a4 if a4 < a5 else a5), (a5 if a4 < a5 else a4)
-        a6, a7 = (a6 if a6 < a7 else a7), (a7 if a6 < a7 else a6)
-        a8, a9 = (a8 if a8 < a9 else a9), (a9 if a8 < a9 else a8)
-        a10, a11 = (a10 if a10 < a11 else a11), (a11 if a10 < a11 else a10)
-        a12, a13 = (a12 if a12 < a13 else a13), (a13 if a12 < a13 else a12)
-        a14, a15 = (a14 if a14 < a15 else a15), (a15 if a14 < a15 else a14)
-        a0, a2 = (a0 if a0 < a2 else a2), (a2 if a0 < a2 else a0)
-        a1, a3 = (a1 if a1 < a3 else a3), (a3 if a1 < a3 else a1)
-        a4, a6 = (a4 if a4 < a6 else a6), (a6 if a4 < a6 else a4)
-        a5, a7 = (a5 if a5 < a7 else a7), (a7 if a5 < a7 else a5)
-        a8, a10 = (a8 if a8 < a10 else a10), (a10 if a8 < a10 else a8)
-        a9, a11 = (a9 if a9 < a11 else a11), (a11 if a9 < a11 else a9)
-        a12, a14 = (a12 if a12 < a14 else a14), (a14 if a12 < a14 else a12)
-        a13, a15 = (a13 if a13 < a15 else a15), (a15 if a13 < a15 else a13)
-        a1, a2 = (a1 if a1 < a2 else a2), (a2 if a1 < a2 else a1)
-        a5, a6 = (a5 if a5 < a6 else a6), (a6 if a5 < a6 else a5)
-        a9, a10 = (a9 if a9 < a10 else a10), (a10 if a9 < a10 else a9)
-        a13, a14 = (a13 if a13 < a14 else a14), (a14 if a13 < a14 else a13)
-        a0, a4 = (a0 if a0 < a4 else a4), (a4 if a0 < a4 else a0)
-        a1, a5 = (a1 if a1 < a5 else a5), (a5 if a1 < a5 else a1)
-        a2, a6 = (a2 if a2 < a6 else a6), (a6 if a2 < a6 else a2)
-        a3, a7 = (a3 if a3 < a7 else a7), (a7 if a3 < a7 else a3)
-        a8, a12 = (a8 if a8 < a12 else a12), (a12 if a8 < a12 else a8)
-        a9, a13 = (a9 if a9 < a13 else a13), (a13 if a9 < a13 else a9)
-        a10, a14 = (a10 if a10 < a14 else a14), (a14 if a10 < a14 else a10)
-        a11, a15 = (a11 if a11 < a15 else a15), (a15 if a11 < a15 else a11)
-        a2, a4 = (a2 if a2 < a4 else a4), (a4 if a2 < a4 else a2)
-        a3, a5 = (a3 if a3 < a5 else a5), (a5 if a3 < a5 else a3)
-        a10, a12 = (a10 if a10 < a12 else a12), (a12 if a10 < a12 else a10)
-        a11, a13 = (a11 if a11 < a13 else a13), (a13 if a11 < a13 else a11)
-        a1, a2 = (a1 if a1 < a2 else a2), (a2 if a1 < a2 else a1)
-        a3, a4 = (a3 if a3 < a4 else a4), (a4 if a3 < a4 else a3)
-        a5, a6 = (a5 if a5 < a6 else a6), (a6 if a5 < a6 else a5)
-        a9, a10 = (a9 if a9 < a10 else a10), (a10 if a9 < a10 else a9)
-        a11, a12 = (a11 if a11 < a12 else a12), (a12 if a11 < a12 else a11)
-        a13, a14 = (a13 if a13 < a14 else a14), (a14 if a13 < a14 else a13)
-        a0, a8 = (a0 if a0 < a8 else a8), (a8 if a0 < a8 else a0)
-        a1, a9 = (a1 if a1 < a9 else a9), (a9 if a1 < a9 else a1)
-        a2, a10 = (a2 if a2 < a10 else a10), (a10 if a2 < a10 else a2)
-        a3, a11 = (a3 if a3 < a11 else a11), (a11 if a3 < a11 else a3)
-        a4, a12 = (a4 if a4 < a12 else a12), (a12 if a4 < a12 else a4)
-        a5, a13 = (a5 if a5 < a13 else a13), (a13 if a5 < a13 else a5)
-        a6, a14 = (a6 if a6 < a14 else a14), (a14 if a6 < a14 else a6)
-        a7, a15 = (a7 if a7 < a15 else a15), (a15 if a7 < a15 else a7)
-        a4, a8 = (a4 if a4 < a8 else a8), (a8 if a4 < a8 else a4)
-        a5, a9 = (a5 if a5 < a9 else a9), (a9 if a5 < a9 else a5)
-        a6, a10 = (a6 if a6 < a10 else a10), (a10 if a6 < a10 else a6)
-        a7, a11 = (a7 if a7 < a11 else a11), (a11 if a7 < a11 else a7)
-        a2, a4 = (a2 if a2 < a4 else a4), (a4 if a2 < a4 else a2)
-        a3, a5 = (a3 if a3 < a5 else a5), (a5 if a3 < a5 else a3)
-        a6, a8 = (a6 if a6 < a8 else a8), (a8 if a6 < a8 else a6)
-        a7, a9 = (a7 if a7 < a9 else a9), (a9 if a7 < a9 else a7)
-        a10, a12 = (a10 if a10 < a12 else a12), (a12 if a10 < a12 else a10)
-        a11, a13 = (a11 if a11 < a13 else a13), (a13 if a11 < a13 else a11)
-        a1, a2 = (a1 if a1 < a2 else a2), (a2 if a1 < a2 else a1)
-        a3, a4 = (a3 if a3 < a4 else a4), (a4 if a3 < a4 else a3)
-        a5, a6 = (a5 if a5 < a6 else a6), (a6 if a5 < a6 else a5)
-        a7, a8 = (a7 if a7 < a8 else a8), (a8 if a7 < a8 else a7)
-        a9, a10 = (a9 if a9 < a10 else a10), (a10 if a9 < a10 else a9)
-        a11, a12 = (a11 if a11 < a12 else a12), (a12 if a11 < a12 else a11)
-        a13, a14 = (a13 if a13 < a14 else a14), (a14 if a13 < a14 else a13)
-        K[b + 0, s] = a0
-        K[b + 1, s] = a1
-        K[b + 2, s] = a2
-        K[b + 3, s] = a3
-        K[b + 4, s] = a4
-        K[b + 5, s] = a5
-        K[b + 6, s] = a6
-        K[b + 7, s] = a7
-        K[b + 8, s] = a8
-        K[b + 9, s] = a9
-        K[b + 10, s] = a10
-        K[b + 11, s] = a11
-        K[b + 12, s] = a12
-        K[b + 13, s] = a13
-        K[b + 14, s] = a14
-        K[b + 15, s] = a15
