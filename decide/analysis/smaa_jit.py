@@ -211,12 +211,13 @@ class Kernel:
         k: Any = _kernels()
         size = raw.shape[0]
         winners = np.empty(size, dtype=np.int64)
+        positions = np.zeros_like(counts)  # the kernels count positions x strategies
         net = (self.pa, self.pb, self.blocks, self.bits, self.safe)
         tail = (winners, weights, tied, self.sub)
         chunks = threads(size)
         flagged = None
         if chunks > 1:
-            local = np.zeros((chunks, *counts.shape), dtype=counts.dtype)
+            local = np.zeros((chunks, *positions.shape), dtype=positions.dtype)
             try:
                 if self.terms is not None:
                     flagged = k.fixed_threads(raw, normalise, *self.terms, *net, local, *tail)
@@ -226,13 +227,14 @@ class Kernel:
             except Exception:  # pragma: no cover - no threading layer: one thread will do
                 _THREADING[0] = False
             else:
-                counts += local.sum(axis=0, dtype=counts.dtype)
+                positions += local.sum(axis=0, dtype=positions.dtype)
         if flagged is None:
             if self.terms is not None:
-                flagged = k.fixed(raw, normalise, *self.terms, *net, counts, *tail, 0, size)
+                flagged = k.fixed(raw, normalise, *self.terms, *net, positions, *tail, 0, size)
             else:
                 assert self.ranges is not None and draws is not None
-                flagged = k.ranged(raw, normalise, *self.ranges, draws, *net, counts, *tail, 0, size)
+                flagged = k.ranged(raw, normalise, *self.ranges, draws, *net, positions, *tail, 0, size)
+        counts += positions.T
         k.add_firsts(winners, tied, weights, firsts)
         return int(flagged)
 

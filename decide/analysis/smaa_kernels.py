@@ -127,7 +127,8 @@ def pack(K, i, size, bits, tol, bad, largest):
 def order_and_count(K, pa, pb, blocks, bits, safe, size, d0, counts, firsts, tied, tol, bad, topsis, upper):
     """Order the packed keys ``K`` of draws d0 .. d0+size (the first ``blocks`` groups of 16
     rows by :func:`sort16`, then the rest of the network by the pairs pa, pb) and count
-    them (and each draw's first strategy into ``firsts``); flag in ``tied`` the draws whose
+    them into ``counts`` (positions x strategies; each draw's first strategy into
+    ``firsts``); flag in ``tied`` the draws whose
     neighbouring scores come within ``safe`` of their largest: the keys themselves, or for
     TOPSIS (ratios) the closeness they give."""
     m = K.shape[0]
@@ -155,16 +156,17 @@ def order_and_count(K, pa, pb, blocks, bits, safe, size, d0, counts, firsts, tie
             for s in range(size):
                 bad[s] += 1.0 if K[i + 1, s] - K[i, s] <= tol[s] else 0.0
     flagged = 0
+    counted = upper.view(np.int64)  # free again: 1 for a draw counted here, 0 for a flagged one
     for s in range(size):
         d = d0 + s
-        if bad[s] > 0.0:
-            tied[d] = True
-            flagged += 1
-            continue
-        tied[d] = False
-        for position in range(m):
-            counts[Ki[position, s] & mask, position] += 1
+        near = bad[s] > 0.0
+        tied[d] = near
+        flagged += 1 if near else 0
+        counted[s] = 0 if near else 1
         firsts[d] = Ki[0, s] & mask
+    for position in range(m):  # position by position: its counters stay in a few cache lines
+        for s in range(size):
+            counts[position, Ki[position, s] & mask] += counted[s]
     return flagged
 
 
