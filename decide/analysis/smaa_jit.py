@@ -99,24 +99,45 @@ def _batcher(size: int) -> tuple[tuple[int, int], ...]:
 
 
 def comparators(size: int) -> tuple[tuple[tuple[int, int], ...], int]:
-    """The comparators of :func:`network` left once every whole group of 16 rows has been
-    sorted in registers (the kernels' ``sort16``), and how many such groups there are.
+    """How the kernels sort ``size`` rows: the number of whole groups of 16 rows sorted
+    first in registers (the kernels' ``sort16``), and the operations that follow, in
+    order: a pair (a, b) is a comparator, (g, -1) the last four steps of a bitonic merge
+    on rows g .. g+15 in registers (``clean16``).
 
-    Batcher's first four stages sort aligned groups of 16 on their own, with
-    ``network(16)``'s comparators; what follows merges them. Whichever way the network
-    is cut, it sorts: the order, and so every count, is the same.
+    A last, partial group is sorted by :func:`network`; then sorted runs of 16, 32, ...
+    rows are merged in pairs by bitonic merges (each row i of the first run compared
+    with row 2p - 1 - i of the block, then half-cleaners), which keep the smaller value
+    on the lower row throughout, so that rows past the end (+infinity) never move and
+    their comparators are left out. Any sorting order gives the same counts.
 
     >>> pairs, groups = comparators(100)
-    >>> groups, len(pairs), len(network(100)) - len(pairs) == 6 * len(network(16))
-    (6, 726, True)
+    >>> groups, sum(b >= 0 for a, b in pairs), sum(b < 0 for a, b in pairs)
+    (6, 269, 18)
     """
     groups = size // 16
     whole = 16 * groups
-    full = _batcher(size)
-    width = 1 << (size - 1).bit_length()
-    stages = len(network(16)) * (width // 16) if groups else 0  # the first four, unpruned
-    rest = [pair for pair in full[:stages] if pair[1] >= whole] + list(full[stages:])
-    return tuple((a, b) for a, b in rest if b < size), groups
+    ops = [(whole + a, whole + b) for a, b in network(size - whole)]
+    p = 16
+    while p < size:
+        for base in range(0, size, 2 * p):
+            ops += [(base + i, base + 2 * p - 1 - i) for i in range(p) if base + 2 * p - 1 - i < size]
+            k = p // 2
+            while k >= 16:
+                ops += [
+                    (j + i, j + i + k) for j in range(base, base + 2 * p, 2 * k) for i in range(k) if j + i + k < size
+                ]
+                k //= 2
+            for g in range(base, min(size, base + 2 * p), 16):
+                if g + 16 <= size:
+                    ops.append((g, -1))
+                else:
+                    ops += [(g + a, g + b) for a, b in _CLEAN16 if g + b < size]
+        p *= 2
+    return tuple(ops), groups
+
+
+#: The comparators of ``clean16``: the half-cleaners of a bitonic merge of 16 rows.
+_CLEAN16 = tuple((j + i, j + i + k) for k in (8, 4, 2, 1) for j in range(0, 16, 2 * k) for i in range(k))
 
 
 #: Whether the kernels may be used at all (tests turn them on or off).

@@ -13,7 +13,7 @@ import math
 import numba
 import numpy as np
 
-from decide.analysis.smaa_sort16 import sort16
+from decide.analysis.smaa_sort16 import clean16, sort16
 
 _jit = numba.njit(cache=True, nogil=True, boundscheck=False, error_model="numpy")
 #: The kernels that compute keys may fuse a multiplication and an addition: keys need only
@@ -126,7 +126,9 @@ def pack(K, i, size, bits, tol, bad, largest):
 @_jit
 def order_and_count(K, pa, pb, blocks, bits, safe, size, d0, counts, firsts, tied, tol, bad, topsis, upper):
     """Order the packed keys ``K`` of draws d0 .. d0+size (the first ``blocks`` groups of 16
-    rows by :func:`sort16`, then the rest of the network by the pairs pa, pb) and count
+    rows by :func:`sort16`, then the operations pa, pb of
+    :func:`decide.analysis.smaa_jit.comparators`: comparators, or ``clean16`` where pb is
+    negative) and count
     them into ``counts`` (positions x strategies; each draw's first strategy into
     ``firsts``); flag in ``tied`` the draws whose
     neighbouring scores come within ``safe`` of their largest: the keys themselves, or for
@@ -139,6 +141,9 @@ def order_and_count(K, pa, pb, blocks, bits, safe, size, d0, counts, firsts, tie
     for t in range(len(pa)):
         a = pa[t]
         b = pb[t]
+        if b < 0:
+            clean16(K, a, size)
+            continue
         for s in range(size):
             x = K[a, s]
             y = K[b, s]
