@@ -88,6 +88,66 @@ def test_every_draw_ranked_exactly_when_every_draw_is_flagged(monkeypatch, kerne
             )
 
 
+@pytest.mark.parametrize("size", [2, 5, 15, 16, 17, 31, 32, 33, 47, 48, 64, 65, 100, 127, 128, 129, 200, 256])
+def test_groups_of_16_in_registers_then_bitonic_merges_sort(size):
+    """The kernels sort every whole group of 16 rows in registers, then merge runs with
+    comparators and 16-row half-cleaners in registers: every column comes out sorted
+    (random keys, and few distinct keys), with fewer comparators than the whole network."""
+    from decide.analysis import smaa_kernels
+
+    rng = np.random.default_rng(size)
+    keys = np.concatenate([rng.random((size, 300)), rng.integers(0, 3, (size, 300)).astype(float)], axis=1)
+    ops, groups = smaa_jit.comparators(size)
+    assert groups == size // 16
+    ours = keys.copy()
+    for group in range(groups):
+        smaa_kernels.sort16(ours, 16 * group, ours.shape[1])
+    for a, b in ops:
+        if b < 0:
+            smaa_kernels.clean16(ours, a, ours.shape[1])
+        else:
+            ours[a], ours[b] = np.minimum(ours[a], ours[b]), np.maximum(ours[a], ours[b])
+    np.testing.assert_array_equal(ours, np.sort(keys, axis=0))
+    assert sum(b >= 0 for _, b in ops) <= len(smaa_jit.network(size))
+
+
+@pytest.mark.parametrize("spec", ["topsis", "wsm"])
+def test_counts_and_first_weights_do_not_depend_on_the_number_of_threads(spec, monkeypatch):
+    """Blocks split between 1, 2 or 3 threads (numba's prange): the same counts and the
+    same first-rank weights bit for bit (each thread counts on its own; the weights are
+    added in the order of the draws), fixed and drawn scores, and the same as the reference."""
+    numba = pytest.importorskip("numba")
+    monkeypatch.setattr(smaa_jit, "THREAD_DRAWS", 96)
+    monkeypatch.delenv("DECIDE_SMAA_THREADS", raising=False)
+    chosen = method(spec)
+    for matrix in (
+        random_matrix(3, strategies=40, criteria=5),
+        next(iter(resolve_matrices(None, ["United States"], None))),
+    ):
+        for ranges in (False, True):
+            runs = []
+            for threads in (1, 2, 3):
+                monkeypatch.setattr(smaa_jit, "THREADS", threads)
+                runs.append(engine(chosen, matrix, 2500, 4, ranges=ranges, block=1000))
+            assert smaa_jit.threads(1000) == min(3, numba.config.NUMBA_NUM_THREADS)
+            assert smaa_jit._THREADING[0], "numba's threads failed: one thread counted every block"
+            for other in runs[1:]:
+                np.testing.assert_array_equal(other[0], runs[0][0])
+                np.testing.assert_array_equal(other[1], runs[0][1])
+            assert_same(runs[0], reference(chosen, matrix, 2500, 4, ranges=ranges))
+
+
+def test_threads_setting(monkeypatch):
+    numba = pytest.importorskip("numba")
+    monkeypatch.setattr(smaa_jit, "THREADS", 1)
+    assert smaa_jit.threads(1_000_000) == 1
+    monkeypatch.setenv("DECIDE_SMAA_THREADS", "2")
+    assert smaa_jit.threads(10) == 1  # too few draws to split
+    assert smaa_jit.threads(1_000_000) == min(2, numba.config.NUMBA_NUM_THREADS)
+    monkeypatch.setenv("DECIDE_SMAA_THREADS", "auto")
+    assert smaa_jit.threads(1_000_000) == numba.get_num_threads()
+
+
 def anti_ideal_matrix() -> Matrix:
     """Two strategies at the anti-ideal on every criterion (TOPSIS closeness 0 for every
     weight: an infinite distance ratio), a constant criterion and exact ties."""

@@ -75,6 +75,12 @@ def network(size: int) -> tuple[tuple[int, int], ...]:
     >>> len(network(16)), network(2)
     (63, ((0, 1),))
     """
+    return tuple((a, b) for a, b in _batcher(size) if b < size)
+
+
+@lru_cache(maxsize=64)
+def _batcher(size: int) -> tuple[tuple[int, int], ...]:
+    """Batcher's network for the power of two from ``size``, unpruned, stage by stage."""
     width = 1
     while width < size:
         width *= 2
@@ -89,7 +95,49 @@ def network(size: int) -> tuple[tuple[int, int], ...]:
                         pairs.append((i + j, i + j + k))
             k //= 2
         p *= 2
-    return tuple((a, b) for a, b in pairs if b < size)
+    return tuple(pairs)
+
+
+def comparators(size: int) -> tuple[tuple[tuple[int, int], ...], int]:
+    """How the kernels sort ``size`` rows: the number of whole groups of 16 rows sorted
+    first in registers (the kernels' ``sort16``), and the operations that follow, in
+    order: a pair (a, b) is a comparator, (g, -1) the last four steps of a bitonic merge
+    on rows g .. g+15 in registers (``clean16``).
+
+    A last, partial group is sorted by :func:`network`; then sorted runs of 16, 32, ...
+    rows are merged in pairs by bitonic merges (each row i of the first run compared
+    with row 2p - 1 - i of the block, then half-cleaners), which keep the smaller value
+    on the lower row throughout, so that rows past the end (+infinity) never move and
+    their comparators are left out. Any sorting order gives the same counts.
+
+    >>> pairs, groups = comparators(100)
+    >>> groups, sum(b >= 0 for a, b in pairs), sum(b < 0 for a, b in pairs)
+    (6, 269, 18)
+    """
+    groups = size // 16
+    whole = 16 * groups
+    ops = [(whole + a, whole + b) for a, b in network(size - whole)]
+    p = 16
+    while p < size:
+        for base in range(0, size, 2 * p):
+            ops += [(base + i, base + 2 * p - 1 - i) for i in range(p) if base + 2 * p - 1 - i < size]
+            k = p // 2
+            while k >= 16:
+                ops += [
+                    (j + i, j + i + k) for j in range(base, base + 2 * p, 2 * k) for i in range(k) if j + i + k < size
+                ]
+                k //= 2
+            for g in range(base, min(size, base + 2 * p), 16):
+                if g + 16 <= size:
+                    ops.append((g, -1))
+                else:
+                    ops += [(g + a, g + b) for a, b in _CLEAN16 if g + b < size]
+        p *= 2
+    return tuple(ops), groups
+
+
+#: The comparators of ``clean16``: the half-cleaners of a bitonic merge of 16 rows.
+_CLEAN16 = tuple((j + i, j + i + k) for k in (8, 4, 2, 1) for j in range(0, 16, 2 * k) for i in range(k))
 
 
 #: Whether the kernels may be used at all (tests turn them on or off).
@@ -164,7 +212,7 @@ class Kernel:
     def __init__(self, strategies: int, terms: tuple | None = None, ranges: tuple | None = None) -> None:
         import numpy as np
 
-        pairs = network(strategies)
+        pairs, self.blocks = comparators(strategies)
         self.pa = np.array([a for a, _ in pairs], dtype=np.int64)
         self.pb = np.array([b for _, b in pairs], dtype=np.int64)
         self.bits = max(1, (strategies - 1).bit_length())
@@ -176,13 +224,74 @@ class Kernel:
             tied: np.ndarray, draws: np.ndarray | None = None) -> int:  # fmt: skip
         """Count one block of draws (``raw`` draws x criteria; ``draws`` the uniform numbers
         of the drawn scores, draws x cells) into ``counts`` and ``firsts``; fill ``weights``
-        (when ``normalise``) and ``tied``. Returns how many draws were flagged."""
+        (when ``normalise``) and ``tied``. Returns how many draws were flagged. The block is
+        split between :func:`threads` threads; the first-rank weights are then added up
+        in the order of the draws, so nothing depends on how many there were."""
+        import numpy as np
+
         k: Any = _kernels()
-        common = (self.pa, self.pb, self.bits, self.safe, counts, firsts, weights, tied, self.sub)
-        if self.terms is not None:
-            return int(k.fixed(raw, normalise, *self.terms, *common))
-        assert self.ranges is not None and draws is not None
-        return int(k.ranged(raw, normalise, *self.ranges, draws, *common))
+        size = raw.shape[0]
+        winners = np.empty(size, dtype=np.int64)
+        positions = np.zeros_like(counts)  # the kernels count positions x strategies
+        net = (self.pa, self.pb, self.blocks, self.bits, self.safe)
+        tail = (winners, weights, tied, self.sub)
+        chunks = threads(size)
+        flagged = None
+        if chunks > 1:
+            local = np.zeros((chunks, *positions.shape), dtype=positions.dtype)
+            try:
+                if self.terms is not None:
+                    flagged = k.fixed_threads(raw, normalise, *self.terms, *net, local, *tail)
+                else:
+                    assert self.ranges is not None
+                    flagged = k.ranged_threads(raw, normalise, *self.ranges, draws, *net, local, *tail)
+            except Exception:  # pragma: no cover - no threading layer: one thread will do
+                _THREADING[0] = False
+            else:
+                positions += local.sum(axis=0, dtype=positions.dtype)
+        if flagged is None:
+            if self.terms is not None:
+                flagged = k.fixed(raw, normalise, *self.terms, *net, positions, *tail, 0, size)
+            else:
+                assert self.ranges is not None and draws is not None
+                flagged = k.ranged(raw, normalise, *self.ranges, draws, *net, positions, *tail, 0, size)
+        counts += positions.T
+        k.add_firsts(winners, tied, weights, firsts)
+        return int(flagged)
+
+
+#: Most threads a block of draws is split between: 1 (the default) keeps to one thread;
+#: ``None`` takes numba's number (``NUMBA_NUM_THREADS``, or ``numba.set_num_threads``).
+#: The environment variable ``DECIDE_SMAA_THREADS`` sets it (a number, or ``auto``).
+#: On this shared 2-core machine two threads were slower than one (see
+#: docs/performance.md); the counts are the same for any number.
+THREADS: int | None = 1
+
+#: Fewest draws given to a thread: fewer are not worth waking it for.
+THREAD_DRAWS = 2048
+
+#: Whether numba's threads work here (set to False when they first fail).
+_THREADING = [True]
+
+
+def threads(draws: int) -> int:
+    """How many threads count a block of ``draws``: the counts are the same for any number.
+
+    >>> threads(100)
+    1
+    """
+    import os
+
+    chosen = THREADS
+    setting = os.environ.get("DECIDE_SMAA_THREADS", "").strip().lower()
+    if setting:
+        chosen = None if setting == "auto" else int(setting) if setting.isdigit() else 1
+    if not _THREADING[0] or chosen == 1 or draws < 2 * THREAD_DRAWS:
+        return 1
+    import numba
+
+    most = numba.get_num_threads() if chosen is None else min(chosen, numba.config.NUMBA_NUM_THREADS)  # type: ignore[attr-defined]
+    return max(1, min(most, draws // THREAD_DRAWS))
 
 
 def fixed_kernel(method: Any, table: np.ndarray, cost: np.ndarray, rows: np.ndarray | None = None) -> Kernel | None:

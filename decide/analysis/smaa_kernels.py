@@ -13,10 +13,14 @@ import math
 import numba
 import numpy as np
 
+from decide.analysis.smaa_sort16 import clean16, sort16
+
 _jit = numba.njit(cache=True, nogil=True, boundscheck=False, error_model="numpy")
 #: The kernels that compute keys may fuse a multiplication and an addition: keys need only
 #: be right to rounding (near-ties are ranked again, on tables and weights computed apart).
 _fused = numba.njit(cache=True, nogil=True, boundscheck=False, error_model="numpy", fastmath={"contract"})
+#: The drivers that split a block of draws between threads (compiled when first used).
+_threads = numba.njit(cache=True, nogil=True, boundscheck=False, error_model="numpy", parallel=True)
 
 #: Kinds of key (see :mod:`decide.analysis.smaa_jit`).
 LINEAR, TOPSIS = 0, 1
@@ -120,17 +124,26 @@ def pack(K, i, size, bits, tol, bad, largest):
 
 
 @_jit
-def order_and_count(K, pa, pb, bits, safe, size, d0, W, counts, firstw, tied, tol, bad, topsis, upper):
-    """Order the packed keys ``K`` of draws d0 .. d0+size by the network (pa, pb) and count
-    them; flag in ``tied`` the draws whose neighbouring scores come within ``safe`` of
-    their largest: the keys themselves, or for TOPSIS (ratios) the closeness they give."""
+def order_and_count(K, pa, pb, blocks, bits, safe, size, d0, counts, firsts, tied, tol, bad, topsis, upper):
+    """Order the packed keys ``K`` of draws d0 .. d0+size (the first ``blocks`` groups of 16
+    rows by :func:`sort16`, then the operations pa, pb of
+    :func:`decide.analysis.smaa_jit.comparators`: comparators, or ``clean16`` where pb is
+    negative) and count
+    them into ``counts`` (positions x strategies; each draw's first strategy into
+    ``firsts``); flag in ``tied`` the draws whose
+    neighbouring scores come within ``safe`` of their largest: the keys themselves, or for
+    TOPSIS (ratios) the closeness they give."""
     m = K.shape[0]
-    n = W.shape[1]
     mask = (1 << bits) - 1
     Ki = K.view(np.int64)
+    for block in range(blocks):
+        sort16(K, 16 * block, size)
     for t in range(len(pa)):
         a = pa[t]
         b = pb[t]
+        if b < 0:
+            clean16(K, a, size)
+            continue
         for s in range(size):
             x = K[a, s]
             y = K[b, s]
@@ -148,19 +161,29 @@ def order_and_count(K, pa, pb, bits, safe, size, d0, W, counts, firstw, tied, to
             for s in range(size):
                 bad[s] += 1.0 if K[i + 1, s] - K[i, s] <= tol[s] else 0.0
     flagged = 0
+    counted = upper.view(np.int64)  # free again: 1 for a draw counted here, 0 for a flagged one
     for s in range(size):
         d = d0 + s
-        if bad[s] > 0.0:
-            tied[d] = True
-            flagged += 1
-            continue
-        tied[d] = False
-        for position in range(m):
-            counts[Ki[position, s] & mask, position] += 1
-        first = Ki[0, s] & mask
-        for c in range(n):
-            firstw[first, c] += W[d, c]
+        near = bad[s] > 0.0
+        tied[d] = near
+        flagged += 1 if near else 0
+        counted[s] = 0 if near else 1
+        firsts[d] = Ki[0, s] & mask
+    for position in range(m):  # position by position: its counters stay in a few cache lines
+        for s in range(size):
+            counts[position, Ki[position, s] & mask] += counted[s]
     return flagged
+
+
+@_jit
+def add_firsts(firsts, tied, W, firstw):
+    """Each counted draw's weights added to its first strategy's sums, in the order of the
+    draws (as one thread adds them: the sums do not depend on how the draws were split)."""
+    for d in range(len(tied)):
+        if not tied[d]:
+            first = firsts[d]
+            for c in range(W.shape[1]):
+                firstw[first, c] += W[d, c]
 
 
 @_jit
@@ -195,12 +218,12 @@ def near_closeness(K, safe, size, limit, bad, upper):
 
 
 @_fused
-def fixed(raw, normalise, kind, A, B, token, pa, pb, bits, safe, counts, firstw, W, tied, S):
+def fixed(raw, normalise, kind, A, B, token, pa, pb, blocks, bits, safe, counts, firsts, W, tied, S, lo, hi):
     """Fixed scores: keys ``sum_c A[c, i] w_c`` (LINEAR) or TOPSIS's ratios of
     ``sum_c A[c, i] w_c^2`` to ``sum_c B[c, i] w_c^2`` (A, B criteria x strategies).
     ``token`` is a tuple of one item per criterion: its length is known when the kernel is
-    compiled, so the sums over criteria are unrolled and kept in registers."""
-    D, n = raw.shape
+    compiled, so the sums over criteria are unrolled and kept in registers. Draws lo .. hi."""
+    n = raw.shape[1]
     m = A.shape[1]
     K = np.empty((m, S))
     wt = np.empty((n, S))
@@ -208,8 +231,8 @@ def fixed(raw, normalise, kind, A, B, token, pa, pb, bits, safe, counts, firstw,
     bad = np.empty(S)
     upper = np.empty(S)
     flagged = 0
-    for d0 in range(0, D, S):
-        size = min(S, D - d0)
+    for d0 in range(lo, hi, S):
+        size = min(S, hi - d0)
         weights_into(raw, normalise, W, wt, d0, size, kind == TOPSIS, token)
         start(size, tol, bad)
         for i in range(m):
@@ -230,12 +253,36 @@ def fixed(raw, normalise, kind, A, B, token, pa, pb, bits, safe, counts, firstw,
                     K[i, s] = r if r < _LARGEST else (_LARGEST if r > 0.0 else r)
             pack(K, i, size, bits, tol, bad, kind == LINEAR)
         topsis = kind == TOPSIS
-        flagged += order_and_count(K, pa, pb, bits, safe, size, d0, W, counts, firstw, tied, tol, bad, topsis, upper)
+        flagged += order_and_count(
+            K, pa, pb, blocks, bits, safe, size, d0, counts, firsts, tied, tol, bad, topsis, upper
+        )
     return flagged
 
 
 @_fused
-def ranged(raw, normalise, kind, how, cost, low, width, token, U, pa, pb, bits, safe, counts, firstw, W, tied, S):
+def ranged(
+    raw,
+    normalise,
+    kind,
+    how,
+    cost,
+    low,
+    width,
+    token,
+    U,
+    pa,
+    pb,
+    blocks,
+    bits,
+    safe,
+    counts,
+    firsts,
+    W,
+    tied,
+    S,
+    lo,
+    hi,
+):
     """Scores drawn within their ranges: cell (i, c) of draw d is
     ``low[i, c] + width[i, c] * U[d, i * n + c]`` (as :func:`decide.core.ranks.draw_tables`
     computes it), normalised per draw and criterion (VECTOR: x / sqrt(sum x^2), 1 - that
@@ -245,8 +292,8 @@ def ranged(raw, normalise, kind, how, cost, low, width, token, U, pa, pb, bits, 
     Both normalisations divide a criterion's values by one number per draw (the norm,
     or max - min) and may reverse them, so TOPSIS's gaps to the best and worst normalised
     value are the gaps of the drawn values divided by that number: each criterion adds
-    ``gap^2 * w^2 / divisor^2`` to a squared distance, with no normalised table."""
-    D, n = raw.shape
+    ``gap^2 * w^2 / divisor^2`` to a squared distance, with no normalised table. Draws lo .. hi."""
+    n = raw.shape[1]
     m = low.shape[0]
     K = np.empty((m, S))
     P = np.empty((m, S))
@@ -260,8 +307,8 @@ def ranged(raw, normalise, kind, how, cost, low, width, token, U, pa, pb, bits, 
     bad = np.empty(S)
     upper = np.empty(S)
     flagged = 0
-    for d0 in range(0, D, S):
-        size = min(S, D - d0)
+    for d0 in range(lo, hi, S):
+        size = min(S, hi - d0)
         weights_into(raw, normalise, W, wt, d0, size, kind == TOPSIS, token)
         start(size, tol, bad)
         for i in range(m):
@@ -313,8 +360,43 @@ def ranged(raw, normalise, kind, how, cost, low, width, token, U, pa, pb, bits, 
         for i in range(m):
             pack(K, i, size, bits, tol, bad, kind == LINEAR)
         topsis = kind == TOPSIS
-        flagged += order_and_count(K, pa, pb, bits, safe, size, d0, W, counts, firstw, tied, tol, bad, topsis, upper)
+        flagged += order_and_count(
+            K, pa, pb, blocks, bits, safe, size, d0, counts, firsts, tied, tol, bad, topsis, upper
+        )
     return flagged
+
+
+@_threads
+def fixed_threads(raw, normalise, kind, A, B, token, pa, pb, blocks, bits, safe, local, firsts, W, tied, S):
+    """:func:`fixed` on ``len(local)`` spans of whole sub-blocks at once (numba's threads),
+    each counting into its own ``local`` counters; the caller adds them up (integers: the
+    same totals however the draws were split)."""
+    D = raw.shape[0]
+    chunks = local.shape[0]
+    per = -(-D // chunks // S) * S
+    flags = np.zeros(chunks, dtype=np.int64)
+    for chunk in numba.prange(chunks):
+        lo = min(D, chunk * per)
+        hi = min(D, lo + per)
+        flags[chunk] = fixed(raw, normalise, kind, A, B, token, pa, pb, blocks, bits, safe, local[chunk], firsts, W,
+                             tied, S, lo, hi)  # fmt: skip
+    return flags.sum()
+
+
+@_threads
+def ranged_threads(raw, normalise, kind, how, cost, low, width, token, U, pa, pb, blocks, bits, safe, local, firsts,
+                   W, tied, S):  # fmt: skip
+    """:func:`ranged` on ``len(local)`` spans at once (as :func:`fixed_threads`)."""
+    D = raw.shape[0]
+    chunks = local.shape[0]
+    per = -(-D // chunks // S) * S
+    flags = np.zeros(chunks, dtype=np.int64)
+    for chunk in numba.prange(chunks):
+        lo = min(D, chunk * per)
+        hi = min(D, lo + per)
+        flags[chunk] = ranged(raw, normalise, kind, how, cost, low, width, token, U, pa, pb, blocks, bits, safe,
+                              local[chunk], firsts, W, tied, S, lo, hi)  # fmt: skip
+    return flags.sum()
 
 
 @_fused
