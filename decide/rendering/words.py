@@ -82,7 +82,7 @@ def answer(
     >>> answer("Talks", "Aid", 0.72, 0.3)
     'Talks leads clearly: first in 72% of plausible weightings, 30% of the score spread ahead of Aid.'
     >>> answer("Talks", "Aid", 0.40, 0.3, contender="Sanctions", contender_share=0.35)
-    'Talks leads, but it is a near tie with Sanctions: Talks is first in 40% of plausible weightings, Sanctions in 35%.'
+    'Talks leads, but it is a near tie with Sanctions: first in 40% of plausible weightings against 35%.'
     """
     word = strength(share, margin, contender_share)
     if runner_up is None:
@@ -91,8 +91,8 @@ def answer(
         if contender and contender != leader and contender_share >= CONTENDER_RATIO * share:
             # the tie is with the strategy first about as often, not necessarily the runner-up by score
             return (
-                f"{leader} leads, but it is a near tie with {contender}: {leader} is first in {percent(share)} "
-                f"of plausible weightings, {contender} in {percent(contender_share)}."
+                f"{leader} leads, but it is a near tie with {contender}: first in {percent(share)} "
+                f"of plausible weightings against {percent(contender_share)}."
             )
         return (
             f"{leader} leads, but it is a near tie with {runner_up}: first in {percent(share)} of plausible weightings."
