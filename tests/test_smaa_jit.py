@@ -94,19 +94,27 @@ def test_groups_of_16_in_registers_then_bitonic_merges_sort(size):
     comparators and 16-row half-cleaners in registers: every column comes out sorted
     (random keys, and few distinct keys), with fewer comparators than the whole network."""
     from decide.analysis import smaa_kernels
+    from decide.analysis.smaa_sort16 import SC
 
     rng = np.random.default_rng(size)
     keys = np.concatenate([rng.random((size, 300)), rng.integers(0, 3, (size, 300)).astype(float)], axis=1)
     ops, groups = smaa_jit.comparators(size)
     assert groups == size // 16
     ours = keys.copy()
-    for group in range(groups):
-        smaa_kernels.sort16(ours, 16 * group, ours.shape[1])
-    for a, b in ops:
-        if b < 0:
-            smaa_kernels.clean16(ours, a, ours.shape[1])
-        else:
-            ours[a], ours[b] = np.minimum(ours[a], ours[b]), np.maximum(ours[a], ours[b])
+    for first in range(0, keys.shape[1], SC):  # the kernels' layout: rows of SC draws, one flat array
+        width = min(SC, keys.shape[1] - first)
+        flat = np.zeros((size, SC))
+        flat[:, :width] = keys[:, first : first + width]
+        flat = flat.ravel()
+        for group in range(groups):
+            smaa_kernels.sort16(flat, 16 * group, width)
+        for a, b in ops:
+            if b < 0:
+                smaa_kernels.clean16(flat, a, width)
+            else:
+                rows = flat.reshape(size, SC)
+                rows[a], rows[b] = np.minimum(rows[a], rows[b]), np.maximum(rows[a], rows[b])
+        ours[:, first : first + width] = flat.reshape(size, SC)[:, :width]
     np.testing.assert_array_equal(ours, np.sort(keys, axis=0))
     assert sum(b >= 0 for _, b in ops) <= len(smaa_jit.network(size))
 

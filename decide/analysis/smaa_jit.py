@@ -199,11 +199,6 @@ def wanted(samples: int, strategies: int, drawn: bool = False) -> bool:
     return samples * strategies * (3 if drawn else 1) >= threshold and available()
 
 
-def sub_block(strategies: int) -> int:
-    """Draws per sub-block: a few work arrays of strategies x draws within the first-level cache."""
-    return max(32, min(128, 8192 // strategies // 8 * 8))
-
-
 class Kernel:
     """One matrix's arguments for a kernel of :mod:`decide.analysis.smaa_kernels`:
     ``fixed`` (``terms``: the kind and its criteria x strategies arrays) or ``ranged``
@@ -218,7 +213,6 @@ class Kernel:
         self.bits = max(1, (strategies - 1).bit_length())
         self.safe = SAFE_GAP + 2.0 ** (self.bits - 51)  # the packed index moves two keys
         self.terms, self.ranges = terms, ranges
-        self.sub = sub_block(strategies)
 
     def run(self, raw: np.ndarray, normalise: bool, weights: np.ndarray, counts: np.ndarray, firsts: np.ndarray,
             tied: np.ndarray, draws: np.ndarray | None = None) -> int:  # fmt: skip
@@ -234,7 +228,7 @@ class Kernel:
         winners = np.empty(size, dtype=np.int64)
         positions = np.zeros_like(counts)  # the kernels count positions x strategies
         net = (self.pa, self.pb, self.blocks, self.bits, self.safe)
-        tail = (winners, weights, tied, self.sub)
+        tail = (winners, weights, tied)
         chunks = threads(size)
         flagged = None
         if chunks > 1:
