@@ -233,3 +233,37 @@ def test_decide_smaa_with_default_draws_does_not_load_numba():
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+@pytest.mark.parametrize("topsis", [True, False])
+def test_a_nan_or_infinite_key_anywhere_flags_its_draw(topsis):
+    """Keys are ordered, then checked: a NaN (or, for weighted sums, an infinite key) in
+    any row of a draw sends that draw, and only that one, to the exact ranking."""
+    from decide.analysis import smaa_kernels
+    from decide.analysis.smaa_sort16 import SC
+
+    m = 40
+    pairs, blocks = smaa_jit.comparators(m)
+    pa = np.array([a for a, _ in pairs], dtype=np.int64)
+    pb = np.array([b for _, b in pairs], dtype=np.int64)
+    rng = np.random.default_rng(5)
+    keys = rng.random((m, SC)) + 1.0  # far apart: no draw is near a tie by chance
+    keys = np.sort(keys, axis=0) + np.arange(m)[:, None]
+    keys = keys[rng.permutation(m)]
+    spoilt = {3: (0, np.nan), 17: (m - 1, np.nan), 30: (m // 2, np.nan)}
+    if not topsis:
+        spoilt.update({41: (7, np.inf), 52: (0, -np.inf)})
+    for column, (row, value) in spoilt.items():
+        keys[row, column] = value
+    flat = keys.ravel().copy()
+    for i in range(m):
+        smaa_kernels.pack(flat, i, SC, 6)
+    counts = np.zeros((m, m), dtype=np.int64)
+    firsts, tied = np.zeros(SC, dtype=np.int64), np.zeros(SC, dtype=np.bool_)
+    scratch = [np.zeros(SC) for _ in range(3)]
+    flagged = smaa_kernels.order_and_count(
+        flat, m, pa, pb, blocks, 6, 1e-9, SC, 0, counts, firsts, tied, scratch[0], scratch[1], topsis, scratch[2]
+    )
+    assert flagged == len(spoilt)
+    assert set(np.flatnonzero(tied)) == set(spoilt)
+    assert (counts.sum(axis=1) == SC - len(spoilt)).all()  # every position counts each kept draw once

@@ -12,6 +12,9 @@ import math
 
 import numba
 import numpy as np
+from llvmlite import ir
+from numba.core import types
+from numba.extending import intrinsic
 
 from decide.analysis.smaa_sort16 import R1, SC, clean16, sort16
 
@@ -98,31 +101,47 @@ def ratios(P, Q, K, size):
             K[row + s] = r if r < _LARGEST else (_LARGEST if r > 0.0 else r)
 
 
+@intrinsic
+def _as_int(typingctx, x):
+    """The bits of a float64 as an int64 (no conversion)."""
+
+    def codegen(context, builder, signature, args):
+        return builder.bitcast(args[0], ir.IntType(64))
+
+    return types.int64(types.float64), codegen
+
+
+@intrinsic
+def _as_float(typingctx, x):
+    """The float64 of an int64's bits (no conversion)."""
+
+    def codegen(context, builder, signature, args):
+        return builder.bitcast(args[0], ir.DoubleType())
+
+    return types.float64(types.int64), codegen
+
+
 @_jit
-def start(size, tol, bad):
-    """Clear the per-draw largest magnitude and flags of a sub-block."""
+def packed(key, keep, i):
+    """``key`` with strategy ``i`` in its lowest bits (``keep`` masks the rest): the sort
+    then carries the index with the key. A NaN stays NaN (a near-tie: ranked again)."""
+    return _as_float((_as_int(key) & keep) | i)
+
+
+@_jit
+def start(size, bad):
+    """Clear the per-draw flags of a sub-block."""
     for s in range(size):
-        tol[s] = 0.0
         bad[s] = 0.0
 
 
 @_jit
-def pack(K, i, size, bits, tol, bad, largest):
-    """Row ``i`` of the keys: note any NaN or infinite key (and with ``largest`` each
-    draw's largest magnitude), then put the strategy index into the key's lowest ``bits``
-    bits."""
+def pack(K, i, size, bits):
+    """Row ``i`` of the keys with the strategy index in the lowest ``bits`` bits."""
     keep = ~np.int64((1 << bits) - 1)
-    Ki = K.view(np.int64)
     row = np.uint64(i * SC)
     for s in range(np.uint64(size)):
-        key = K[row + s]
-        # every store unconditional ("+ 0.0", "+= 0.0"): a conditional one becomes a masked
-        # store, several times slower on some processors
-        if largest:
-            magnitude = abs(key)
-            tol[s] = (magnitude if magnitude > tol[s] else tol[s]) + 0.0
-        bad[s] += 1.0 if key - key != 0.0 else 0.0  # NaN or infinite
-        Ki[row + s] = (Ki[row + s] & keep) | i
+        K[row + s] = packed(K[row + s], keep, i)
 
 
 @_jit
@@ -154,29 +173,39 @@ def order_and_count(K, m, pa, pb, blocks, bits, safe, size, d0, counts, firsts, 
             high = y if x < y else x
             K[ra + s] = low + 0.0  # unconditional stores (see pack)
             K[rb + s] = high + 0.0
+    # every comparison below is negated ("not (gap > bound)"), so that a NaN anywhere in a
+    # column (a NaN gap with a neighbour) flags its draw; an infinite key makes the bound
+    # infinite (LINEAR) or is capped (TOPSIS)
     if topsis:
         near_closeness(K, m, safe, size, tol, bad, upper)
     else:
-        for s in range(size):
-            bad[s] += 1.0 if tol[s] < 1e-290 else 0.0  # every key (about) zero: the packed bits would decide
-            tol[s] *= safe
+        last = np.uint64((m - 1) * SC)
+        for s in range(span):
+            low = abs(K[s])
+            high = abs(K[last + s])
+            largest = high if not low > high else low  # sorted: the largest magnitude is at an end
+            bad[s] += 0.0 if largest >= 1e-290 else 1.0  # every key (about) zero: the packed bits would decide
+            tol[s] = largest * safe
         for i in range(m - 1):
             row = np.uint64(i * SC)
             for s in range(span):
-                bad[s] += 1.0 if K[row + R1 + s] - K[row + s] <= tol[s] else 0.0
+                bad[s] += 0.0 if K[row + R1 + s] - K[row + s] > tol[s] else 1.0
     flagged = 0
-    counted = upper.view(np.int64)  # free again: 1 for a draw counted here, 0 for a flagged one
     for s in range(size):
         d = d0 + s
         near = bad[s] > 0.0
         tied[d] = near
         flagged += 1 if near else 0
-        counted[s] = 0 if near else 1
         firsts[d] = Ki[s] & mask
-    for position in range(m):  # position by position: its counters stay in a few cache lines
+    for position in range(m):  # every draw counted, position by position (its counters in a few cache lines)
         row = np.uint64(position * SC)
         for s in range(span):
-            counts[position, Ki[row + s] & mask] += counted[s]
+            counts[position, Ki[row + s] & mask] += 1
+    if flagged:  # then the few flagged ones taken out again
+        for s in range(size):
+            if bad[s] > 0.0:
+                for position in range(m):
+                    counts[position, Ki[position * SC + s] & mask] -= 1
     return flagged
 
 
@@ -197,30 +226,28 @@ def near_closeness(K, m, safe, size, limit, bad, upper):
     closeness values c = 1 / (1 + sqrt(r)) within ``safe`` times the largest (the first).
 
     The gap c_k - c_k+1 = (r_k+1 - r_k) / ((x_k + x_k+1)(1 + x_k)(1 + x_k+1)) with
-    x = sqrt(r) <= u = (1 + r) / 2: a draw whose every ratio gap exceeds that bound with u
-    in place of x is far from a tie (no square root needed); the few others are checked
-    with the closeness itself."""
+    x = sqrt(r) <= (1 + r) / 2 and x_k <= x_k+1: a draw whose every ratio gap exceeds that
+    bound with v = (1 + r_k+1) / 2 for both x is far from a tie (no square root needed);
+    the few others are checked with the closeness itself. ``upper`` is scratch."""
     span = np.uint64(size)
     for s in range(size):
-        limit[s] = safe * (1.0 + 1e-6) / (1.0 + math.sqrt(K[s]))
-        upper[s] = 0.5 + 0.5 * K[s]
+        limit[s] = 2.0 * safe * (1.0 + 1e-6) / (1.0 + math.sqrt(K[s]))
+        upper[s] = 0.0
     for i in range(m - 1):
         row = np.uint64(i * SC)
         for s in range(span):
-            u = upper[s]
             k1 = K[row + R1 + s]
             v = 0.5 + 0.5 * k1
-            near = k1 - K[row + s] <= limit[s] * ((u + v) * (1.0 + u) * (1.0 + v))
-            limit[s] = (-abs(limit[s]) if near else limit[s]) + 0.0  # negative: a draw to check
-            upper[s] = v
+            w = 1.0 + v
+            upper[s] += 0.0 if k1 - K[row + s] > limit[s] * (v * w * w) else 1.0
     for s in range(size):
-        if limit[s] >= 0.0:
+        if upper[s] == 0.0:
             continue
         scale = 1.0 / (1.0 + math.sqrt(K[s]))
         previous = scale
         for i in range(1, m):
             current = 1.0 / (1.0 + math.sqrt(K[i * SC + s]))
-            bad[s] += 1.0 if previous - current <= safe * scale else 0.0
+            bad[s] += 0.0 if previous - current > safe * scale else 1.0
             previous = current
 
 
@@ -237,12 +264,13 @@ def fixed(raw, normalise, kind, A, B, token, pa, pb, blocks, bits, safe, counts,
     tol = np.empty(SC)
     bad = np.empty(SC)
     upper = np.empty(SC)
+    keep = ~np.int64((1 << bits) - 1)
     flagged = 0
     for d0 in range(lo, hi, SC):
         size = min(SC, hi - d0)
         span = np.uint64(size)
         weights_into(raw, normalise, W, wt, d0, size, kind == TOPSIS, token)
-        start(size, tol, bad)
+        start(size, bad)
         for i in range(m):
             row = np.uint64(i * SC)
             if kind == LINEAR:
@@ -250,7 +278,7 @@ def fixed(raw, normalise, kind, A, B, token, pa, pb, blocks, bits, safe, counts,
                     total = 0.0
                     for c in range(len(token)):
                         total += A[c, i] * wt[np.uint64(c * SC) + s]
-                    K[row + s] = total
+                    K[row + s] = packed(total, keep, i)
             else:
                 for s in range(span):
                     p = 0.0
@@ -259,8 +287,7 @@ def fixed(raw, normalise, kind, A, B, token, pa, pb, blocks, bits, safe, counts,
                         p += A[c, i] * wt[np.uint64(c * SC) + s]
                         q += B[c, i] * wt[np.uint64(c * SC) + s]
                     r = p / q
-                    K[row + s] = r if r < _LARGEST else (_LARGEST if r > 0.0 else r)
-            pack(K, i, size, bits, tol, bad, kind == LINEAR)
+                    K[row + s] = packed(r if r < _LARGEST else (_LARGEST if r > 0.0 else r), keep, i)
         topsis = kind == TOPSIS
         flagged += order_and_count(
             K, m, pa, pb, blocks, bits, safe, size, d0, counts, firsts, tied, tol, bad, topsis, upper
@@ -318,7 +345,7 @@ def ranged(
     for d0 in range(lo, hi, SC):
         size = min(SC, hi - d0)
         weights_into(raw, normalise, W, wt, d0, size, kind == TOPSIS, token)
-        start(size, tol, bad)
+        start(size, bad)
         for i in range(m):
             for s in range(size):
                 P[i, s] = 0.0
@@ -366,7 +393,7 @@ def ranged(
         else:
             ratios(P, Q, K, size)
         for i in range(m):
-            pack(K, i, size, bits, tol, bad, kind == LINEAR)
+            pack(K, i, size, bits)
         topsis = kind == TOPSIS
         flagged += order_and_count(
             K, m, pa, pb, blocks, bits, safe, size, d0, counts, firsts, tied, tol, bad, topsis, upper
