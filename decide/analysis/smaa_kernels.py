@@ -12,7 +12,6 @@ import math
 
 import numba
 import numpy as np
-from llvmlite import ir
 from numba.core import types
 from numba.extending import intrinsic
 
@@ -106,7 +105,7 @@ def _as_int(typingctx, x):
     """The bits of a float64 as an int64 (no conversion)."""
 
     def codegen(context, builder, signature, args):
-        return builder.bitcast(args[0], ir.IntType(64))
+        return builder.bitcast(args[0], context.get_value_type(types.int64))
 
     return types.int64(types.float64), codegen
 
@@ -116,7 +115,7 @@ def _as_float(typingctx, x):
     """The float64 of an int64's bits (no conversion)."""
 
     def codegen(context, builder, signature, args):
-        return builder.bitcast(args[0], ir.DoubleType())
+        return builder.bitcast(args[0], context.get_value_type(types.float64))
 
     return types.float64(types.int64), codegen
 
@@ -125,7 +124,7 @@ def _as_float(typingctx, x):
 def packed(key, keep, i):
     """``key`` with strategy ``i`` in its lowest bits (``keep`` masks the rest): the sort
     then carries the index with the key. A NaN stays NaN (a near-tie: ranked again)."""
-    return _as_float((_as_int(key) & keep) | i)
+    return _as_float((_as_int(key) & keep) | i)  # type: ignore[call-arg]  # (typing context supplied by numba)
 
 
 @_jit
