@@ -272,21 +272,39 @@ def fixed(raw, normalise, kind, A, B, token, pa, pb, blocks, bits, safe, counts,
         start(size, bad)
         for i in range(m):
             row = np.uint64(i * SC)
+            # two partial sums each (criteria even and odd): chains of dependent
+            # multiply-adds half as long, so that more draws are in flight at once
             if kind == LINEAR:
                 for s in range(span):
-                    total = 0.0
-                    for c in range(len(token)):
-                        total += A[c, i] * wt[np.uint64(c * SC) + s]
-                    K[row + s] = packed(total, keep, i)
+                    even = 0.0
+                    odd = 0.0
+                    for c in range(0, len(token) - 1, 2):
+                        even += A[c, i] * wt[np.uint64(c * SC) + s]
+                        odd += A[c + 1, i] * wt[np.uint64(c * SC + SC) + s]
+                    if len(token) % 2:
+                        even += A[len(token) - 1, i] * wt[np.uint64((len(token) - 1) * SC) + s]
+                    K[row + s] = packed(even + odd, keep, i)
             else:
                 for s in range(span):
                     p = 0.0
                     q = 0.0
-                    for c in range(len(token)):
-                        p += A[c, i] * wt[np.uint64(c * SC) + s]
-                        q += B[c, i] * wt[np.uint64(c * SC) + s]
-                    r = p / q
-                    K[row + s] = packed(r if r < _LARGEST else (_LARGEST if r > 0.0 else r), keep, i)
+                    p2 = 0.0
+                    q2 = 0.0
+                    for c in range(0, len(token) - 1, 2):
+                        w = wt[np.uint64(c * SC) + s]
+                        w2 = wt[np.uint64(c * SC + SC) + s]
+                        p += A[c, i] * w
+                        q += B[c, i] * w
+                        p2 += A[c + 1, i] * w2
+                        q2 += B[c + 1, i] * w2
+                    if len(token) % 2:
+                        w = wt[np.uint64((len(token) - 1) * SC) + s]
+                        p += A[len(token) - 1, i] * w
+                        q += B[len(token) - 1, i] * w
+                    r = (p + p2) / (q + q2)
+                    # the largest float for an infinite ratio (so that the packed bits keep
+                    # it finite), NaN kept (one vminpd)
+                    K[row + s] = packed(_LARGEST if r > _LARGEST else r, keep, i)
         topsis = kind == TOPSIS
         flagged += order_and_count(
             K, m, pa, pb, blocks, bits, safe, size, d0, counts, firsts, tied, tol, bad, topsis, upper
