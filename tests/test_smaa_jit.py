@@ -13,7 +13,7 @@ import sys
 import numpy as np
 import pytest
 
-from decide.analysis import smaa_jit
+from decide.analysis import smaa_jit, smaa_network
 from decide.core.model import Criterion, Matrix, Strategy
 from decide.core.ranks import batch_ranks, sample_weights, seed_sequence
 from decide.io.load import resolve_matrices
@@ -98,7 +98,7 @@ def test_groups_of_16_in_registers_then_bitonic_merges_sort(size):
 
     rng = np.random.default_rng(size)
     keys = np.concatenate([rng.random((size, 300)), rng.integers(0, 3, (size, 300)).astype(float)], axis=1)
-    ops, groups = smaa_jit.comparators(size)
+    ops, groups = smaa_network.comparators(size)
     assert groups == size // 16
     ours = keys.copy()
     for first in range(0, keys.shape[1], SC):  # the kernels' layout: rows of SC draws, one flat array
@@ -116,7 +116,7 @@ def test_groups_of_16_in_registers_then_bitonic_merges_sort(size):
                 rows[a], rows[b] = np.minimum(rows[a], rows[b]), np.maximum(rows[a], rows[b])
         ours[:, first : first + width] = flat.reshape(size, SC)[:, :width]
     np.testing.assert_array_equal(ours, np.sort(keys, axis=0))
-    assert sum(b >= 0 for _, b in ops) <= len(smaa_jit.network(size))
+    assert sum(b >= 0 for _, b in ops) <= len(smaa_network.network(size))
 
 
 @pytest.mark.parametrize("spec", ["topsis", "wsm"])
@@ -243,7 +243,7 @@ def test_a_nan_or_infinite_key_anywhere_flags_its_draw(topsis):
     from decide.analysis.smaa_sort16 import SC
 
     m = 40
-    pairs, blocks = smaa_jit.comparators(m)
+    pairs, blocks = smaa_network.comparators(m)
     pa = np.array([a for a, _ in pairs], dtype=np.int64)
     pb = np.array([b for _, b in pairs], dtype=np.int64)
     rng = np.random.default_rng(5)

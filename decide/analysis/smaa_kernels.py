@@ -147,7 +147,7 @@ def pack(K, i, size, bits):
 def order_and_count(K, m, pa, pb, blocks, bits, safe, size, d0, counts, firsts, tied, tol, bad, topsis, upper):
     """Order the packed keys ``K`` (``m`` rows of :data:`SC`) of draws d0 .. d0+size (the
     first ``blocks`` groups of 16 rows by :func:`sort16`, then the operations pa, pb of
-    :func:`decide.analysis.smaa_jit.comparators`: comparators, or ``clean16`` where pb is
+    :func:`decide.analysis.smaa_network.comparators`: comparators, or ``clean16`` where pb is
     negative) and count them into ``counts`` (positions x strategies; each draw's first
     strategy into ``firsts``); flag in ``tied`` the draws whose neighbouring scores come
     within ``safe`` of their largest: the keys themselves, or for TOPSIS (ratios) the

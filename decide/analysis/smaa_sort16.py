@@ -1,7 +1,7 @@
 """Sixteen rows of SMAA's keys sorted in registers (a numba kernel of
 :mod:`decide.analysis.smaa_kernels`, imported only when the kernels are used).
 
-The comparators are those of :func:`decide.analysis.smaa_jit.network` for 16 inputs,
+The comparators are those of :func:`decide.analysis.smaa_network.network` for 16 inputs,
 written out so that the sixteen values of a draw stay in registers.
 """
 
