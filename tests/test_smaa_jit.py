@@ -121,9 +121,11 @@ def test_groups_of_16_in_registers_then_bitonic_merges_sort(size):
 
 @pytest.mark.parametrize("spec", ["topsis", "wsm"])
 def test_counts_and_first_weights_do_not_depend_on_the_number_of_threads(spec, monkeypatch):
-    """Blocks split between 1, 2 or 3 threads (numba's prange): the same counts and the
-    same first-rank weights bit for bit (each thread counts on its own; the weights are
-    added in the order of the draws), fixed and drawn scores, and the same as the reference."""
+    """Blocks split between 1, 2 or 3 threads (numba's prange), the next block's numbers
+    drawn on a second thread or not: the same counts and the same first-rank weights bit
+    for bit (each thread counts on its own; the weights are added in the order of the
+    draws; the streams are drawn one block at a time, in order), fixed and drawn scores,
+    and the same as the reference."""
     numba = pytest.importorskip("numba")
     monkeypatch.setattr(smaa_jit, "THREAD_DRAWS", 96)
     monkeypatch.delenv("DECIDE_SMAA_THREADS", raising=False)
@@ -134,8 +136,9 @@ def test_counts_and_first_weights_do_not_depend_on_the_number_of_threads(spec, m
     ):
         for ranges in (False, True):
             runs = []
-            for threads in (1, 2, 3):
+            for threads, pipeline in ((1, False), (1, True), (2, True), (3, False)):
                 monkeypatch.setattr(smaa_jit, "THREADS", threads)
+                monkeypatch.setattr(smaa_jit, "PIPELINE", pipeline)
                 runs.append(engine(chosen, matrix, 2500, 4, ranges=ranges, block=1000))
             assert smaa_jit.threads(1000) == min(3, numba.config.NUMBA_NUM_THREADS)
             assert smaa_jit._THREADING[0], "numba's threads failed: one thread counted every block"
@@ -143,6 +146,19 @@ def test_counts_and_first_weights_do_not_depend_on_the_number_of_threads(spec, m
                 np.testing.assert_array_equal(other[0], runs[0][0])
                 np.testing.assert_array_equal(other[1], runs[0][1])
             assert_same(runs[0], reference(chosen, matrix, 2500, 4, ranges=ranges))
+
+
+def test_draws_are_prepared_on_a_second_thread_unless_told_one(monkeypatch):
+    """By default the next block's random numbers are drawn on a second thread where the
+    process may use two cores; ``DECIDE_SMAA_THREADS=1`` keeps everything on one."""
+    import os
+
+    monkeypatch.setattr(smaa_jit, "PIPELINE", None)
+    monkeypatch.delenv("DECIDE_SMAA_THREADS", raising=False)
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    assert smaa_jit.pipelined() == (cores >= 2)
+    monkeypatch.setenv("DECIDE_SMAA_THREADS", "1")
+    assert not smaa_jit.pipelined()
 
 
 def test_threads_setting(monkeypatch):

@@ -214,6 +214,41 @@ def threads(draws: int) -> int:
     return max(1, min(most, draws // THREAD_DRAWS))
 
 
+#: Whether the next block's random numbers are drawn on a second thread while the kernels
+#: count the current one: ``None`` (the default) when this process may use two cores or
+#: more and ``DECIDE_SMAA_THREADS`` is not 1. numpy draws them without holding Python's
+#: lock, as the kernels run, so the two overlap; the numbers are the same either way (one
+#: block at a time, in order).
+PIPELINE: bool | None = None
+
+
+def pipelined() -> bool:
+    """Whether the random numbers of the next block are drawn while a block is counted.
+
+    >>> pipelined() in (True, False)
+    True
+    """
+    import os
+
+    if PIPELINE is not None:
+        return PIPELINE
+    if os.environ.get("DECIDE_SMAA_THREADS", "").strip() == "1":
+        return False
+    try:
+        cores = len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):  # pragma: no cover - not on Linux
+        cores = os.cpu_count() or 1
+    return cores >= 2
+
+
+@lru_cache(maxsize=1)
+def _draw_pool() -> Any:
+    """The one thread that draws the next block's random numbers (kept for the process)."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    return ThreadPoolExecutor(max_workers=1, thread_name_prefix="decide-smaa-draws")
+
+
 def fixed_kernel(method: Any, table: np.ndarray, cost: np.ndarray, rows: np.ndarray | None = None) -> Kernel | None:
     """The kernel for ``method`` on fixed scores (of the strategies ``rows`` only, when
     given: the normalisation still sees every strategy), or ``None`` when it has no such
@@ -300,31 +335,46 @@ def jit_tally(
     normalise = chains is None and n <= 128
     current = matrix.weight_array()
     block = min(block, samples)
-    buffers = {name: np.empty((block, n)) for name in ("raw", "weights")}
-    buffers["draws"] = np.empty((block, 0 if fixed else m * n))
+    pool = _draw_pool() if pipelined() else None
+    sets = [{name: np.empty((block, n)) for name in ("raw", "weights")} for _ in range(2 if pool else 1)]
+    for buffers in sets:
+        buffers["draws"] = np.empty((block, 0 if fixed else m * n))
+
+    def fill(buffers: dict[str, np.ndarray], size: int, normalise: bool) -> None:
+        """One block's random numbers, in the streams' order (the same whichever thread draws)."""
+        if normalise:
+            weight_draws(weight_rng, size, current, spread, out=buffers["raw"][:size])
+        else:
+            buffers["weights"][:size] = sample_weights(weight_rng, size, current, spread, chains)
+        if not fixed:
+            score_rng.random(out=buffers["draws"][:size])
+
+    fill(sets[0], block, normalise)
+    if normalise and not _same_weights(sets[0]["raw"]):  # numpy sums otherwise: it divides
+        normalise = False
+        sets[0]["weights"][:] = _weights(sets[0]["raw"])
     tied = np.empty(block, dtype=np.bool_)
     small: Any = np.zeros_like(counts, dtype=np.uint16 if block < 2**16 else np.int64)  # stays in the L1 cache
     exact = Exact(tally, method, matrix, kernel)
-    done = 0
+    done, turn, pending = 0, 0, None
     while done < samples:
         size = min(block, samples - done)
+        buffers = sets[turn % len(sets)]
+        if pending is not None:
+            pending.result()  # this block's numbers, drawn while the previous one was counted
+        elif turn:
+            fill(buffers, size, normalise)
+        following = min(block, samples - done - size)
+        if pool is not None and following:
+            pending = pool.submit(fill, sets[(turn + 1) % 2], following, normalise)
         raw, weights, draws = (buffers[name][:size] for name in ("raw", "weights", "draws"))
-        if normalise:
-            weight_draws(weight_rng, size, current, spread, out=raw)
-            if not done and not _same_weights(raw):  # numpy sums otherwise: it divides
-                normalise = False
-                weights[:] = _weights(raw)
-                raw = weights
-        else:
-            weights[:] = sample_weights(weight_rng, size, current, spread, chains)
-            raw = weights
-        if not fixed:
-            score_rng.random(out=draws)
         small[:] = 0
-        if kernel.run(raw, normalise, weights, small, firsts, tied[:size], None if fixed else draws):
+        if kernel.run(weights if not normalise else raw, normalise, weights, small, firsts, tied[:size],
+                      None if fixed else draws):  # fmt: skip
             exact.add(weights, None if fixed else draws, tied[:size])
         counts += small
         done += size
+        turn += 1
         if progress is not None:
             progress(f"SMAA {matrix.actor}", done, samples)
     exact.flush()
