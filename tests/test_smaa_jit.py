@@ -283,3 +283,26 @@ def test_a_nan_or_infinite_key_anywhere_flags_its_draw(topsis):
     assert flagged == len(spoilt)
     assert set(np.flatnonzero(tied)) == set(spoilt)
     assert (counts.sum(axis=1) == SC - len(spoilt)).all()  # every position counts each kept draw once
+
+
+@pytest.mark.skipif(not hasattr(__import__("os"), "fork"), reason="needs fork")
+def test_a_forked_child_draws_on_its_own_thread(monkeypatch):
+    """A process forked after an analysis (multiprocessing's default on Linux) does not
+    wait for the parent's drawing thread, which does not exist in the child."""
+    import os
+
+    monkeypatch.setattr(smaa_jit, "PIPELINE", True)
+    us = next(iter(resolve_matrices(None, ["United States"], None)))
+    first = engine(method("topsis"), us, 3000, 2, block=1000)
+    pid = os.fork()
+    if pid == 0:  # the child: the same analysis must finish, with the same counts
+        import signal
+
+        signal.alarm(30)  # a child waiting for a thread that is not there ends here
+        try:
+            again = engine(method("topsis"), us, 3000, 2, block=1000)
+            os._exit(0 if np.array_equal(again[0], first[0]) else 3)
+        except BaseException:
+            os._exit(4)
+    _, status = os.waitpid(pid, 0)
+    assert os.waitstatus_to_exitcode(status) == 0

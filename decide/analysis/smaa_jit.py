@@ -241,12 +241,19 @@ def pipelined() -> bool:
     return cores >= 2
 
 
-@lru_cache(maxsize=1)
+#: The process's drawing thread: (process id, executor). A child forked from a process
+#: that had one makes its own (the parent's thread does not exist in the child).
+_POOL: list[Any] = [None, None]
+
+
 def _draw_pool() -> Any:
     """The one thread that draws the next block's random numbers (kept for the process)."""
+    import os
     from concurrent.futures import ThreadPoolExecutor
 
-    return ThreadPoolExecutor(max_workers=1, thread_name_prefix="decide-smaa-draws")
+    if _POOL[0] != os.getpid():
+        _POOL[:] = [os.getpid(), ThreadPoolExecutor(max_workers=1, thread_name_prefix="decide-smaa-draws")]
+    return _POOL[1]
 
 
 def fixed_kernel(method: Any, table: np.ndarray, cost: np.ndarray, rows: np.ndarray | None = None) -> Kernel | None:
