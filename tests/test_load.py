@@ -287,7 +287,8 @@ def test_weights_rationale_must_be_text(matrix_file):
 
 def test_an_actor_named_by_its_file_reads_that_file_alone(monkeypatch):
     """Picking one actor from a folder reads and validates only its file when the name is the
-    file's stem (``north korea`` -> north-korea.yaml); an alias still reads them all."""
+    file's stem (``north korea`` -> north-korea.yaml), or its ``actor`` line or one-line
+    ``aliases`` list (``US``, ``prc``)."""
     import decide.io.load as load
 
     read: list[str] = []
@@ -296,5 +297,27 @@ def test_an_actor_named_by_its_file_reads_that_file_alone(monkeypatch):
     assert [m.actor for m in load.resolve_matrices(None, "north korea")] == ["North Korea"]
     assert read == ["north-korea.yaml"]
     read.clear()
-    assert [m.actor for m in load.resolve_matrices(None, "US")] == ["United States"]
-    assert len(read) == 6
+    assert [m.actor for m in load.resolve_matrices(None, ["US", "prc"])] == ["United States", "China"]
+    assert read == ["united-states.yaml", "china.yaml"]
+
+
+def test_names_the_quick_look_cannot_settle_read_every_file(matrix_file, monkeypatch):
+    """A block-style alias list, or one alias in two files, is left to the full reading of
+    every file: the actor is found as before (both files' actors for a shared alias)."""
+    import decide.io.load as load
+
+    block = matrix_file("a.yaml", actor="Vendor A", aliases=["VA"])  # yaml.safe_dump writes a block list
+    flow = matrix_file("b.yaml", actor="Vendor B", aliases=[])
+    flow.write_text(flow.read_text().replace("aliases: []", "aliases: [VB, 'Shared']"))
+    read: list[str] = []
+    original = load.load_file
+    monkeypatch.setattr(load, "load_file", lambda path: (read.append(path.name), original(path))[1])
+    assert load._names_declared(block) is None
+    assert load._names_declared(flow) == {"b", "vendor b", "vb", "shared"}
+    assert [m.actor for m in load.resolve_matrices([block, flow], "va")] == ["Vendor A"]
+    assert sorted(read) == ["a.yaml", "b.yaml"]
+    third = matrix_file("c.yaml", actor="Vendor C", aliases=[])
+    third.write_text(third.read_text().replace("aliases: []", "aliases: [Shared]"))
+    read.clear()
+    assert [m.actor for m in load.resolve_matrices([flow, third], "shared")] == ["Vendor B", "Vendor C"]
+    assert sorted(read) == ["b.yaml", "c.yaml"]

@@ -13,7 +13,7 @@ import sys
 import numpy as np
 import pytest
 
-from decide.analysis import smaa_jit
+from decide.analysis import smaa_jit, smaa_network
 from decide.core.model import Criterion, Matrix, Strategy
 from decide.core.ranks import batch_ranks, sample_weights, seed_sequence
 from decide.io.load import resolve_matrices
@@ -94,28 +94,38 @@ def test_groups_of_16_in_registers_then_bitonic_merges_sort(size):
     comparators and 16-row half-cleaners in registers: every column comes out sorted
     (random keys, and few distinct keys), with fewer comparators than the whole network."""
     from decide.analysis import smaa_kernels
+    from decide.analysis.smaa_sort16 import SC
 
     rng = np.random.default_rng(size)
     keys = np.concatenate([rng.random((size, 300)), rng.integers(0, 3, (size, 300)).astype(float)], axis=1)
-    ops, groups = smaa_jit.comparators(size)
+    ops, groups = smaa_network.comparators(size)
     assert groups == size // 16
     ours = keys.copy()
-    for group in range(groups):
-        smaa_kernels.sort16(ours, 16 * group, ours.shape[1])
-    for a, b in ops:
-        if b < 0:
-            smaa_kernels.clean16(ours, a, ours.shape[1])
-        else:
-            ours[a], ours[b] = np.minimum(ours[a], ours[b]), np.maximum(ours[a], ours[b])
+    for first in range(0, keys.shape[1], SC):  # the kernels' layout: rows of SC draws, one flat array
+        width = min(SC, keys.shape[1] - first)
+        flat = np.zeros((size, SC))
+        flat[:, :width] = keys[:, first : first + width]
+        flat = flat.ravel()
+        for group in range(groups):
+            smaa_kernels.sort16(flat, 16 * group, width)
+        for a, b in ops:
+            if b < 0:
+                smaa_kernels.clean16(flat, a, width)
+            else:
+                rows = flat.reshape(size, SC)
+                rows[a], rows[b] = np.minimum(rows[a], rows[b]), np.maximum(rows[a], rows[b])
+        ours[:, first : first + width] = flat.reshape(size, SC)[:, :width]
     np.testing.assert_array_equal(ours, np.sort(keys, axis=0))
-    assert sum(b >= 0 for _, b in ops) <= len(smaa_jit.network(size))
+    assert sum(b >= 0 for _, b in ops) <= len(smaa_network.network(size))
 
 
 @pytest.mark.parametrize("spec", ["topsis", "wsm"])
 def test_counts_and_first_weights_do_not_depend_on_the_number_of_threads(spec, monkeypatch):
-    """Blocks split between 1, 2 or 3 threads (numba's prange): the same counts and the
-    same first-rank weights bit for bit (each thread counts on its own; the weights are
-    added in the order of the draws), fixed and drawn scores, and the same as the reference."""
+    """Blocks split between 1, 2 or 3 threads (numba's prange), the next block's numbers
+    drawn on a second thread or not: the same counts and the same first-rank weights bit
+    for bit (each thread counts on its own; the weights are added in the order of the
+    draws; the streams are drawn one block at a time, in order), fixed and drawn scores,
+    and the same as the reference."""
     numba = pytest.importorskip("numba")
     monkeypatch.setattr(smaa_jit, "THREAD_DRAWS", 96)
     monkeypatch.delenv("DECIDE_SMAA_THREADS", raising=False)
@@ -126,8 +136,9 @@ def test_counts_and_first_weights_do_not_depend_on_the_number_of_threads(spec, m
     ):
         for ranges in (False, True):
             runs = []
-            for threads in (1, 2, 3):
+            for threads, pipeline in ((1, False), (1, True), (2, True), (3, False)):
                 monkeypatch.setattr(smaa_jit, "THREADS", threads)
+                monkeypatch.setattr(smaa_jit, "PIPELINE", pipeline)
                 runs.append(engine(chosen, matrix, 2500, 4, ranges=ranges, block=1000))
             assert smaa_jit.threads(1000) == min(3, numba.config.NUMBA_NUM_THREADS)
             assert smaa_jit._THREADING[0], "numba's threads failed: one thread counted every block"
@@ -135,6 +146,19 @@ def test_counts_and_first_weights_do_not_depend_on_the_number_of_threads(spec, m
                 np.testing.assert_array_equal(other[0], runs[0][0])
                 np.testing.assert_array_equal(other[1], runs[0][1])
             assert_same(runs[0], reference(chosen, matrix, 2500, 4, ranges=ranges))
+
+
+def test_draws_are_prepared_on_a_second_thread_unless_told_one(monkeypatch):
+    """By default the next block's random numbers are drawn on a second thread where the
+    process may use two cores; ``DECIDE_SMAA_THREADS=1`` keeps everything on one."""
+    import os
+
+    monkeypatch.setattr(smaa_jit, "PIPELINE", None)
+    monkeypatch.delenv("DECIDE_SMAA_THREADS", raising=False)
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    assert smaa_jit.pipelined() == (cores >= 2)
+    monkeypatch.setenv("DECIDE_SMAA_THREADS", "1")
+    assert not smaa_jit.pipelined()
 
 
 def test_threads_setting(monkeypatch):
@@ -225,3 +249,60 @@ def test_decide_smaa_with_default_draws_does_not_load_numba():
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+@pytest.mark.parametrize("topsis", [True, False])
+def test_a_nan_or_infinite_key_anywhere_flags_its_draw(topsis):
+    """Keys are ordered, then checked: a NaN (or, for weighted sums, an infinite key) in
+    any row of a draw sends that draw, and only that one, to the exact ranking."""
+    from decide.analysis import smaa_kernels
+    from decide.analysis.smaa_sort16 import SC
+
+    m = 40
+    pairs, blocks = smaa_network.comparators(m)
+    pa = np.array([a for a, _ in pairs], dtype=np.int64)
+    pb = np.array([b for _, b in pairs], dtype=np.int64)
+    rng = np.random.default_rng(5)
+    keys = rng.random((m, SC)) + 1.0  # far apart: no draw is near a tie by chance
+    keys = np.sort(keys, axis=0) + np.arange(m)[:, None]
+    keys = keys[rng.permutation(m)]
+    spoilt = {3: (0, np.nan), 17: (m - 1, np.nan), 30: (m // 2, np.nan)}
+    if not topsis:
+        spoilt.update({41: (7, np.inf), 52: (0, -np.inf)})
+    for column, (row, value) in spoilt.items():
+        keys[row, column] = value
+    flat = keys.ravel().copy()
+    for i in range(m):
+        smaa_kernels.pack(flat, i, SC, 6)
+    counts = np.zeros((m, m), dtype=np.int64)
+    firsts, tied = np.zeros(SC, dtype=np.int64), np.zeros(SC, dtype=np.bool_)
+    scratch = [np.zeros(SC) for _ in range(3)]
+    flagged = smaa_kernels.order_and_count(
+        flat, m, pa, pb, blocks, 6, 1e-9, SC, 0, counts, firsts, tied, scratch[0], scratch[1], topsis, scratch[2]
+    )
+    assert flagged == len(spoilt)
+    assert set(np.flatnonzero(tied)) == set(spoilt)
+    assert (counts.sum(axis=1) == SC - len(spoilt)).all()  # every position counts each kept draw once
+
+
+@pytest.mark.skipif(not hasattr(__import__("os"), "fork"), reason="needs fork")
+def test_a_forked_child_draws_on_its_own_thread(monkeypatch):
+    """A process forked after an analysis (multiprocessing's default on Linux) does not
+    wait for the parent's drawing thread, which does not exist in the child."""
+    import os
+
+    monkeypatch.setattr(smaa_jit, "PIPELINE", True)
+    us = next(iter(resolve_matrices(None, ["United States"], None)))
+    first = engine(method("topsis"), us, 3000, 2, block=1000)
+    pid = os.fork()
+    if pid == 0:  # the child: the same analysis must finish, with the same counts
+        import signal
+
+        signal.alarm(30)  # a child waiting for a thread that is not there ends here
+        try:
+            again = engine(method("topsis"), us, 3000, 2, block=1000)
+            os._exit(0 if np.array_equal(again[0], first[0]) else 3)
+        except BaseException:
+            os._exit(4)
+    _, status = os.waitpid(pid, 0)
+    assert os.waitstatus_to_exitcode(status) == 0

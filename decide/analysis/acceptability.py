@@ -25,7 +25,8 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from decide.analysis.drawn import Layout, draw_layout, drawn_key, release_scratch, scratch
-from decide.analysis.smaa_jit import SAFE_GAP, jit_tally, network, one_blas_thread
+from decide.analysis.smaa_jit import SAFE_GAP, jit_tally, one_blas_thread
+from decide.analysis.smaa_network import network
 from decide.core.ranks import CHUNK_SIZE, batch_ranks, draw_tables, sample_weights
 from decide.methods.run import alike_groups, batch_scores, ideal_score, quietly
 

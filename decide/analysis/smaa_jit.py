@@ -14,7 +14,7 @@ for each sub-block, in compiled loops that the compiler vectorises across draws:
    each weight; the closeness ``1 / (1 + sqrt(ratio))`` falls as the ratio grows), the
    gaps ``g`` fixed, or with scores drawn within their ranges those of each draw;
 3. the order: the strategy index packed into the lowest bits of its key, a Batcher
-   odd-even merge sorting network (:func:`network`);
+   odd-even merge sorting network (:func:`~decide.analysis.smaa_network.network`);
 4. the counts: a draw whose neighbouring scores (the keys, or TOPSIS's closeness) are
    all further apart than :data:`SAFE_GAP` relative to its largest adds one to each
    strategy's count at its position, and its weights to the first one's sum; any other
@@ -40,6 +40,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
+from decide.analysis.smaa_network import comparators
 from decide.core.ranks import TIE_TOLERANCE
 
 if TYPE_CHECKING:
@@ -63,81 +64,6 @@ MAX_STRATEGIES = 256
 #: the draw to the exact ranking: the tie tolerance plus room for rounding differences
 #: between this engine's double-precision arithmetic and the method's own.
 SAFE_GAP = TIE_TOLERANCE * (1 + 1e-6) + 1e-12
-
-
-@lru_cache(maxsize=64)
-def network(size: int) -> tuple[tuple[int, int], ...]:
-    """Batcher's odd-even merge sorting network for ``size`` inputs, as (low, high) pairs.
-
-    Built for the next power of two and pruned to ``size``: a comparator touching a
-    position past the end would compare with +infinity, which never moves.
-
-    >>> len(network(16)), network(2)
-    (63, ((0, 1),))
-    """
-    return tuple((a, b) for a, b in _batcher(size) if b < size)
-
-
-@lru_cache(maxsize=64)
-def _batcher(size: int) -> tuple[tuple[int, int], ...]:
-    """Batcher's network for the power of two from ``size``, unpruned, stage by stage."""
-    width = 1
-    while width < size:
-        width *= 2
-    pairs: list[tuple[int, int]] = []
-    p = 1
-    while p < width:
-        k = p
-        while k >= 1:
-            for j in range(k % p, width - k, 2 * k):
-                for i in range(min(k, width - j - k)):
-                    if (i + j) // (2 * p) == (i + j + k) // (2 * p):
-                        pairs.append((i + j, i + j + k))
-            k //= 2
-        p *= 2
-    return tuple(pairs)
-
-
-def comparators(size: int) -> tuple[tuple[tuple[int, int], ...], int]:
-    """How the kernels sort ``size`` rows: the number of whole groups of 16 rows sorted
-    first in registers (the kernels' ``sort16``), and the operations that follow, in
-    order: a pair (a, b) is a comparator, (g, -1) the last four steps of a bitonic merge
-    on rows g .. g+15 in registers (``clean16``).
-
-    A last, partial group is sorted by :func:`network`; then sorted runs of 16, 32, ...
-    rows are merged in pairs by bitonic merges (each row i of the first run compared
-    with row 2p - 1 - i of the block, then half-cleaners), which keep the smaller value
-    on the lower row throughout, so that rows past the end (+infinity) never move and
-    their comparators are left out. Any sorting order gives the same counts.
-
-    >>> pairs, groups = comparators(100)
-    >>> groups, sum(b >= 0 for a, b in pairs), sum(b < 0 for a, b in pairs)
-    (6, 269, 18)
-    """
-    groups = size // 16
-    whole = 16 * groups
-    ops = [(whole + a, whole + b) for a, b in network(size - whole)]
-    p = 16
-    while p < size:
-        for base in range(0, size, 2 * p):
-            ops += [(base + i, base + 2 * p - 1 - i) for i in range(p) if base + 2 * p - 1 - i < size]
-            k = p // 2
-            while k >= 16:
-                ops += [
-                    (j + i, j + i + k) for j in range(base, base + 2 * p, 2 * k) for i in range(k) if j + i + k < size
-                ]
-                k //= 2
-            for g in range(base, min(size, base + 2 * p), 16):
-                if g + 16 <= size:
-                    ops.append((g, -1))
-                else:
-                    ops += [(g + a, g + b) for a, b in _CLEAN16 if g + b < size]
-        p *= 2
-    return tuple(ops), groups
-
-
-#: The comparators of ``clean16``: the half-cleaners of a bitonic merge of 16 rows.
-_CLEAN16 = tuple((j + i, j + i + k) for k in (8, 4, 2, 1) for j in range(0, 16, 2 * k) for i in range(k))
 
 
 #: Whether the kernels may be used at all (tests turn them on or off).
@@ -199,11 +125,6 @@ def wanted(samples: int, strategies: int, drawn: bool = False) -> bool:
     return samples * strategies * (3 if drawn else 1) >= threshold and available()
 
 
-def sub_block(strategies: int) -> int:
-    """Draws per sub-block: a few work arrays of strategies x draws within the first-level cache."""
-    return max(32, min(128, 8192 // strategies // 8 * 8))
-
-
 class Kernel:
     """One matrix's arguments for a kernel of :mod:`decide.analysis.smaa_kernels`:
     ``fixed`` (``terms``: the kind and its criteria x strategies arrays) or ``ranged``
@@ -218,7 +139,6 @@ class Kernel:
         self.bits = max(1, (strategies - 1).bit_length())
         self.safe = SAFE_GAP + 2.0 ** (self.bits - 51)  # the packed index moves two keys
         self.terms, self.ranges = terms, ranges
-        self.sub = sub_block(strategies)
 
     def run(self, raw: np.ndarray, normalise: bool, weights: np.ndarray, counts: np.ndarray, firsts: np.ndarray,
             tied: np.ndarray, draws: np.ndarray | None = None) -> int:  # fmt: skip
@@ -234,7 +154,7 @@ class Kernel:
         winners = np.empty(size, dtype=np.int64)
         positions = np.zeros_like(counts)  # the kernels count positions x strategies
         net = (self.pa, self.pb, self.blocks, self.bits, self.safe)
-        tail = (winners, weights, tied, self.sub)
+        tail = (winners, weights, tied)
         chunks = threads(size)
         flagged = None
         if chunks > 1:
@@ -292,6 +212,48 @@ def threads(draws: int) -> int:
 
     most = numba.get_num_threads() if chosen is None else min(chosen, numba.config.NUMBA_NUM_THREADS)  # type: ignore[attr-defined]
     return max(1, min(most, draws // THREAD_DRAWS))
+
+
+#: Whether the next block's random numbers are drawn on a second thread while the kernels
+#: count the current one: ``None`` (the default) when this process may use two cores or
+#: more and ``DECIDE_SMAA_THREADS`` is not 1. numpy draws them without holding Python's
+#: lock, as the kernels run, so the two overlap; the numbers are the same either way (one
+#: block at a time, in order).
+PIPELINE: bool | None = None
+
+
+def pipelined() -> bool:
+    """Whether the random numbers of the next block are drawn while a block is counted.
+
+    >>> pipelined() in (True, False)
+    True
+    """
+    import os
+
+    if PIPELINE is not None:
+        return PIPELINE
+    if os.environ.get("DECIDE_SMAA_THREADS", "").strip() == "1":
+        return False
+    try:
+        cores = len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):  # pragma: no cover - not on Linux
+        cores = os.cpu_count() or 1
+    return cores >= 2
+
+
+#: The process's drawing thread: (process id, executor). A child forked from a process
+#: that had one makes its own (the parent's thread does not exist in the child).
+_POOL: list[Any] = [None, None]
+
+
+def _draw_pool() -> Any:
+    """The one thread that draws the next block's random numbers (kept for the process)."""
+    import os
+    from concurrent.futures import ThreadPoolExecutor
+
+    if _POOL[0] != os.getpid():
+        _POOL[:] = [os.getpid(), ThreadPoolExecutor(max_workers=1, thread_name_prefix="decide-smaa-draws")]
+    return _POOL[1]
 
 
 def fixed_kernel(method: Any, table: np.ndarray, cost: np.ndarray, rows: np.ndarray | None = None) -> Kernel | None:
@@ -380,31 +342,46 @@ def jit_tally(
     normalise = chains is None and n <= 128
     current = matrix.weight_array()
     block = min(block, samples)
-    buffers = {name: np.empty((block, n)) for name in ("raw", "weights")}
-    buffers["draws"] = np.empty((block, 0 if fixed else m * n))
+    pool = _draw_pool() if pipelined() else None
+    sets = [{name: np.empty((block, n)) for name in ("raw", "weights")} for _ in range(2 if pool else 1)]
+    for buffers in sets:
+        buffers["draws"] = np.empty((block, 0 if fixed else m * n))
+
+    def fill(buffers: dict[str, np.ndarray], size: int, normalise: bool) -> None:
+        """One block's random numbers, in the streams' order (the same whichever thread draws)."""
+        if normalise:
+            weight_draws(weight_rng, size, current, spread, out=buffers["raw"][:size])
+        else:
+            buffers["weights"][:size] = sample_weights(weight_rng, size, current, spread, chains)
+        if not fixed:
+            score_rng.random(out=buffers["draws"][:size])
+
+    fill(sets[0], block, normalise)
+    if normalise and not _same_weights(sets[0]["raw"]):  # numpy sums otherwise: it divides
+        normalise = False
+        sets[0]["weights"][:] = _weights(sets[0]["raw"])
     tied = np.empty(block, dtype=np.bool_)
     small: Any = np.zeros_like(counts, dtype=np.uint16 if block < 2**16 else np.int64)  # stays in the L1 cache
     exact = Exact(tally, method, matrix, kernel)
-    done = 0
+    done, turn, pending = 0, 0, None
     while done < samples:
         size = min(block, samples - done)
+        buffers = sets[turn % len(sets)]
+        if pending is not None:
+            pending.result()  # this block's numbers, drawn while the previous one was counted
+        elif turn:
+            fill(buffers, size, normalise)
+        following = min(block, samples - done - size)
+        if pool is not None and following:
+            pending = pool.submit(fill, sets[(turn + 1) % 2], following, normalise)
         raw, weights, draws = (buffers[name][:size] for name in ("raw", "weights", "draws"))
-        if normalise:
-            weight_draws(weight_rng, size, current, spread, out=raw)
-            if not done and not _same_weights(raw):  # numpy sums otherwise: it divides
-                normalise = False
-                weights[:] = _weights(raw)
-                raw = weights
-        else:
-            weights[:] = sample_weights(weight_rng, size, current, spread, chains)
-            raw = weights
-        if not fixed:
-            score_rng.random(out=draws)
         small[:] = 0
-        if kernel.run(raw, normalise, weights, small, firsts, tied[:size], None if fixed else draws):
+        if kernel.run(weights if not normalise else raw, normalise, weights, small, firsts, tied[:size],
+                      None if fixed else draws):  # fmt: skip
             exact.add(weights, None if fixed else draws, tied[:size])
         counts += small
         done += size
+        turn += 1
         if progress is not None:
             progress(f"SMAA {matrix.actor}", done, samples)
     exact.flush()

@@ -12,8 +12,10 @@ import math
 
 import numba
 import numpy as np
+from numba.core import types
+from numba.extending import intrinsic
 
-from decide.analysis.smaa_sort16 import clean16, sort16
+from decide.analysis.smaa_sort16 import R1, SC, clean16, sort16
 
 _jit = numba.njit(cache=True, nogil=True, boundscheck=False, error_model="numpy")
 #: The kernels that compute keys may fuse a multiplication and an addition: keys need only
@@ -75,13 +77,13 @@ def weights_into(raw, normalise, W, wt, d0, size, squared, token):
                 W[d, c] = raw[d, c] / total
         for c in range(len(token)):
             value = W[d, c]
-            wt[c, s] = value * value if squared else value
+            wt[c * SC + s] = value * value if squared else value
 
 
 @_jit
 def normalised(raw, W, token):
     """Every row of ``raw`` divided by its sum into ``W`` (as :func:`weights_into` does)."""
-    wt = np.empty((raw.shape[1], 1))
+    wt = np.empty(raw.shape[1] * SC)
     for d in range(raw.shape[0]):
         weights_into(raw, True, W, wt, d, 1, False, token)
 
@@ -91,51 +93,68 @@ def ratios(P, Q, K, size):
     """TOPSIS's keys: the ratio r = d+^2 / d-^2 of the squared distances to the ideal and
     the anti-ideal (lower is better: the closeness is 1 / (1 + sqrt(r))), an infinite one
     (d- = 0, closeness 0) as the largest float so that packed bits keep it finite."""
-    for i in range(K.shape[0]):
-        for s in range(size):
+    for i in range(P.shape[0]):
+        row = np.uint64(i * SC)
+        for s in range(np.uint64(size)):
             r = P[i, s] / Q[i, s]
-            K[i, s] = r if r < _LARGEST else (_LARGEST if r > 0.0 else r)
+            K[row + s] = r if r < _LARGEST else (_LARGEST if r > 0.0 else r)
+
+
+@intrinsic
+def _as_int(typingctx, x):
+    """The bits of a float64 as an int64 (no conversion)."""
+
+    def codegen(context, builder, signature, args):
+        return builder.bitcast(args[0], context.get_value_type(types.int64))
+
+    return types.int64(types.float64), codegen
+
+
+@intrinsic
+def _as_float(typingctx, x):
+    """The float64 of an int64's bits (no conversion)."""
+
+    def codegen(context, builder, signature, args):
+        return builder.bitcast(args[0], context.get_value_type(types.float64))
+
+    return types.float64(types.int64), codegen
 
 
 @_jit
-def start(size, tol, bad):
-    """Clear the per-draw largest magnitude and flags of a sub-block."""
+def packed(key, keep, i):
+    """``key`` with strategy ``i`` in its lowest bits (``keep`` masks the rest): the sort
+    then carries the index with the key. A NaN stays NaN (a near-tie: ranked again)."""
+    return _as_float((_as_int(key) & keep) | i)  # type: ignore[call-arg]  # (typing context supplied by numba)
+
+
+@_jit
+def start(size, bad):
+    """Clear the per-draw flags of a sub-block."""
     for s in range(size):
-        tol[s] = 0.0
         bad[s] = 0.0
 
 
 @_jit
-def pack(K, i, size, bits, tol, bad, largest):
-    """Row ``i`` of the keys: note any NaN or infinite key (and with ``largest`` each
-    draw's largest magnitude), then put the strategy index into the key's lowest ``bits``
-    bits."""
+def pack(K, i, size, bits):
+    """Row ``i`` of the keys with the strategy index in the lowest ``bits`` bits."""
     keep = ~np.int64((1 << bits) - 1)
-    Ki = K.view(np.int64)
-    for s in range(size):
-        key = K[i, s]
-        # every store unconditional ("+ 0.0", "+= 0.0"): a conditional one becomes a masked
-        # store, several times slower on some processors
-        if largest:
-            magnitude = abs(key)
-            tol[s] = (magnitude if magnitude > tol[s] else tol[s]) + 0.0
-        bad[s] += 1.0 if key - key != 0.0 else 0.0  # NaN or infinite
-        Ki[i, s] = (Ki[i, s] & keep) | i
+    row = np.uint64(i * SC)
+    for s in range(np.uint64(size)):
+        K[row + s] = packed(K[row + s], keep, i)
 
 
 @_jit
-def order_and_count(K, pa, pb, blocks, bits, safe, size, d0, counts, firsts, tied, tol, bad, topsis, upper):
-    """Order the packed keys ``K`` of draws d0 .. d0+size (the first ``blocks`` groups of 16
-    rows by :func:`sort16`, then the operations pa, pb of
-    :func:`decide.analysis.smaa_jit.comparators`: comparators, or ``clean16`` where pb is
-    negative) and count
-    them into ``counts`` (positions x strategies; each draw's first strategy into
-    ``firsts``); flag in ``tied`` the draws whose
-    neighbouring scores come within ``safe`` of their largest: the keys themselves, or for
-    TOPSIS (ratios) the closeness they give."""
-    m = K.shape[0]
+def order_and_count(K, m, pa, pb, blocks, bits, safe, size, d0, counts, firsts, tied, tol, bad, topsis, upper):
+    """Order the packed keys ``K`` (``m`` rows of :data:`SC`) of draws d0 .. d0+size (the
+    first ``blocks`` groups of 16 rows by :func:`sort16`, then the operations pa, pb of
+    :func:`decide.analysis.smaa_network.comparators`: comparators, or ``clean16`` where pb is
+    negative) and count them into ``counts`` (positions x strategies; each draw's first
+    strategy into ``firsts``); flag in ``tied`` the draws whose neighbouring scores come
+    within ``safe`` of their largest: the keys themselves, or for TOPSIS (ratios) the
+    closeness they give."""
     mask = (1 << bits) - 1
     Ki = K.view(np.int64)
+    span = np.uint64(size)
     for block in range(blocks):
         sort16(K, 16 * block, size)
     for t in range(len(pa)):
@@ -144,34 +163,48 @@ def order_and_count(K, pa, pb, blocks, bits, safe, size, d0, counts, firsts, tie
         if b < 0:
             clean16(K, a, size)
             continue
-        for s in range(size):
-            x = K[a, s]
-            y = K[b, s]
+        ra = np.uint64(a * SC)
+        rb = np.uint64(b * SC)
+        for s in range(span):
+            x = K[ra + s]
+            y = K[rb + s]
             low = x if x < y else y
             high = y if x < y else x
-            K[a, s] = low + 0.0  # unconditional stores (see pack)
-            K[b, s] = high + 0.0
+            K[ra + s] = low + 0.0  # unconditional stores (see pack)
+            K[rb + s] = high + 0.0
+    # every comparison below is negated ("not (gap > bound)"), so that a NaN anywhere in a
+    # column (a NaN gap with a neighbour) flags its draw; an infinite key makes the bound
+    # infinite (LINEAR) or is capped (TOPSIS)
     if topsis:
-        near_closeness(K, safe, size, tol, bad, upper)
+        near_closeness(K, m, safe, size, tol, bad, upper)
     else:
-        for s in range(size):
-            bad[s] += 1.0 if tol[s] < 1e-290 else 0.0  # every key (about) zero: the packed bits would decide
-            tol[s] *= safe
+        last = np.uint64((m - 1) * SC)
+        for s in range(span):
+            low = abs(K[s])
+            high = abs(K[last + s])
+            largest = high if not low > high else low  # sorted: the largest magnitude is at an end
+            bad[s] += 0.0 if largest >= 1e-290 else 1.0  # every key (about) zero: the packed bits would decide
+            tol[s] = largest * safe
         for i in range(m - 1):
-            for s in range(size):
-                bad[s] += 1.0 if K[i + 1, s] - K[i, s] <= tol[s] else 0.0
+            row = np.uint64(i * SC)
+            for s in range(span):
+                bad[s] += 0.0 if K[row + R1 + s] - K[row + s] > tol[s] else 1.0
     flagged = 0
-    counted = upper.view(np.int64)  # free again: 1 for a draw counted here, 0 for a flagged one
     for s in range(size):
         d = d0 + s
         near = bad[s] > 0.0
         tied[d] = near
         flagged += 1 if near else 0
-        counted[s] = 0 if near else 1
-        firsts[d] = Ki[0, s] & mask
-    for position in range(m):  # position by position: its counters stay in a few cache lines
+        firsts[d] = Ki[s] & mask
+    for position in range(m):  # every draw counted, position by position (its counters in a few cache lines)
+        row = np.uint64(position * SC)
+        for s in range(span):
+            counts[position, Ki[row + s] & mask] += 1
+    if flagged:  # then the few flagged ones taken out again
         for s in range(size):
-            counts[position, Ki[position, s] & mask] += counted[s]
+            if bad[s] > 0.0:
+                for position in range(m):
+                    counts[position, Ki[position * SC + s] & mask] -= 1
     return flagged
 
 
@@ -187,74 +220,94 @@ def add_firsts(firsts, tied, W, firstw):
 
 
 @_jit
-def near_closeness(K, safe, size, limit, bad, upper):
-    """Flag in ``bad`` the draws whose sorted ratios ``K`` give two neighbouring closeness
-    values c = 1 / (1 + sqrt(r)) within ``safe`` times the largest (the first).
+def near_closeness(K, m, safe, size, limit, bad, upper):
+    """Flag in ``bad`` the draws whose sorted ratios ``K`` (``m`` rows) give two neighbouring
+    closeness values c = 1 / (1 + sqrt(r)) within ``safe`` times the largest (the first).
 
     The gap c_k - c_k+1 = (r_k+1 - r_k) / ((x_k + x_k+1)(1 + x_k)(1 + x_k+1)) with
-    x = sqrt(r) <= u = (1 + r) / 2: a draw whose every ratio gap exceeds that bound with u
-    in place of x is far from a tie (no square root needed); the few others are checked
-    with the closeness itself."""
-    m = K.shape[0]
+    x = sqrt(r) <= (1 + r) / 2 and x_k <= x_k+1: a draw whose every ratio gap exceeds that
+    bound with v = (1 + r_k+1) / 2 for both x is far from a tie (no square root needed);
+    the few others are checked with the closeness itself. ``upper`` is scratch."""
+    span = np.uint64(size)
     for s in range(size):
-        limit[s] = safe * (1.0 + 1e-6) / (1.0 + math.sqrt(K[0, s]))
-        upper[s] = 0.5 + 0.5 * K[0, s]
+        limit[s] = 2.0 * safe * (1.0 + 1e-6) / (1.0 + math.sqrt(K[s]))
+        upper[s] = 0.0
     for i in range(m - 1):
-        for s in range(size):
-            u = upper[s]
-            v = 0.5 + 0.5 * K[i + 1, s]
-            near = K[i + 1, s] - K[i, s] <= limit[s] * ((u + v) * (1.0 + u) * (1.0 + v))
-            limit[s] = (-abs(limit[s]) if near else limit[s]) + 0.0  # negative: a draw to check
-            upper[s] = v
+        row = np.uint64(i * SC)
+        for s in range(span):
+            k1 = K[row + R1 + s]
+            v = 0.5 + 0.5 * k1
+            w = 1.0 + v
+            upper[s] += 0.0 if k1 - K[row + s] > limit[s] * (v * w * w) else 1.0
     for s in range(size):
-        if limit[s] >= 0.0:
+        if upper[s] == 0.0:
             continue
-        scale = 1.0 / (1.0 + math.sqrt(K[0, s]))
+        scale = 1.0 / (1.0 + math.sqrt(K[s]))
         previous = scale
         for i in range(1, m):
-            current = 1.0 / (1.0 + math.sqrt(K[i, s]))
-            bad[s] += 1.0 if previous - current <= safe * scale else 0.0
+            current = 1.0 / (1.0 + math.sqrt(K[i * SC + s]))
+            bad[s] += 0.0 if previous - current > safe * scale else 1.0
             previous = current
 
 
 @_fused
-def fixed(raw, normalise, kind, A, B, token, pa, pb, blocks, bits, safe, counts, firsts, W, tied, S, lo, hi):
+def fixed(raw, normalise, kind, A, B, token, pa, pb, blocks, bits, safe, counts, firsts, W, tied, lo, hi):
     """Fixed scores: keys ``sum_c A[c, i] w_c`` (LINEAR) or TOPSIS's ratios of
     ``sum_c A[c, i] w_c^2`` to ``sum_c B[c, i] w_c^2`` (A, B criteria x strategies).
     ``token`` is a tuple of one item per criterion: its length is known when the kernel is
     compiled, so the sums over criteria are unrolled and kept in registers. Draws lo .. hi."""
     n = raw.shape[1]
     m = A.shape[1]
-    K = np.empty((m, S))
-    wt = np.empty((n, S))
-    tol = np.empty(S)
-    bad = np.empty(S)
-    upper = np.empty(S)
+    K = np.empty(m * SC)
+    wt = np.empty(n * SC)
+    tol = np.empty(SC)
+    bad = np.empty(SC)
+    upper = np.empty(SC)
+    keep = ~np.int64((1 << bits) - 1)
     flagged = 0
-    for d0 in range(lo, hi, S):
-        size = min(S, hi - d0)
+    for d0 in range(lo, hi, SC):
+        size = min(SC, hi - d0)
+        span = np.uint64(size)
         weights_into(raw, normalise, W, wt, d0, size, kind == TOPSIS, token)
-        start(size, tol, bad)
+        start(size, bad)
         for i in range(m):
+            row = np.uint64(i * SC)
+            # two partial sums each (criteria even and odd): chains of dependent
+            # multiply-adds half as long, so that more draws are in flight at once
             if kind == LINEAR:
-                for s in range(size):
-                    total = 0.0
-                    for c in range(len(token)):
-                        total += A[c, i] * wt[c, s]
-                    K[i, s] = total
+                for s in range(span):
+                    even = 0.0
+                    odd = 0.0
+                    for c in range(0, len(token) - 1, 2):
+                        even += A[c, i] * wt[np.uint64(c * SC) + s]
+                        odd += A[c + 1, i] * wt[np.uint64(c * SC + SC) + s]
+                    if len(token) % 2:
+                        even += A[len(token) - 1, i] * wt[np.uint64((len(token) - 1) * SC) + s]
+                    K[row + s] = packed(even + odd, keep, i)
             else:
-                for s in range(size):
+                for s in range(span):
                     p = 0.0
                     q = 0.0
-                    for c in range(len(token)):
-                        p += A[c, i] * wt[c, s]
-                        q += B[c, i] * wt[c, s]
-                    r = p / q
-                    K[i, s] = r if r < _LARGEST else (_LARGEST if r > 0.0 else r)
-            pack(K, i, size, bits, tol, bad, kind == LINEAR)
+                    p2 = 0.0
+                    q2 = 0.0
+                    for c in range(0, len(token) - 1, 2):
+                        w = wt[np.uint64(c * SC) + s]
+                        w2 = wt[np.uint64(c * SC + SC) + s]
+                        p += A[c, i] * w
+                        q += B[c, i] * w
+                        p2 += A[c + 1, i] * w2
+                        q2 += B[c + 1, i] * w2
+                    if len(token) % 2:
+                        w = wt[np.uint64((len(token) - 1) * SC) + s]
+                        p += A[len(token) - 1, i] * w
+                        q += B[len(token) - 1, i] * w
+                    r = (p + p2) / (q + q2)
+                    # the largest float for an infinite ratio (so that the packed bits keep
+                    # it finite), NaN kept (one vminpd)
+                    K[row + s] = packed(_LARGEST if r > _LARGEST else r, keep, i)
         topsis = kind == TOPSIS
         flagged += order_and_count(
-            K, pa, pb, blocks, bits, safe, size, d0, counts, firsts, tied, tol, bad, topsis, upper
+            K, m, pa, pb, blocks, bits, safe, size, d0, counts, firsts, tied, tol, bad, topsis, upper
         )
     return flagged
 
@@ -279,7 +332,6 @@ def ranged(
     firsts,
     W,
     tied,
-    S,
     lo,
     hi,
 ):
@@ -295,22 +347,22 @@ def ranged(
     ``gap^2 * w^2 / divisor^2`` to a squared distance, with no normalised table. Draws lo .. hi."""
     n = raw.shape[1]
     m = low.shape[0]
-    K = np.empty((m, S))
-    P = np.empty((m, S))
-    Q = np.empty((m, S))
-    X = np.empty((m, S))
-    wt = np.empty((n, S))
-    top = np.empty(S)
-    bottom = np.empty(S)
-    factor = np.empty(S)
-    tol = np.empty(S)
-    bad = np.empty(S)
-    upper = np.empty(S)
+    K = np.empty(m * SC)
+    P = np.empty((m, SC))
+    Q = np.empty((m, SC))
+    X = np.empty((m, SC))
+    wt = np.empty(n * SC)
+    top = np.empty(SC)
+    bottom = np.empty(SC)
+    factor = np.empty(SC)
+    tol = np.empty(SC)
+    bad = np.empty(SC)
+    upper = np.empty(SC)
     flagged = 0
-    for d0 in range(lo, hi, S):
-        size = min(S, hi - d0)
+    for d0 in range(lo, hi, SC):
+        size = min(SC, hi - d0)
         weights_into(raw, normalise, W, wt, d0, size, kind == TOPSIS, token)
-        start(size, tol, bad)
+        start(size, bad)
         for i in range(m):
             for s in range(size):
                 P[i, s] = 0.0
@@ -340,9 +392,9 @@ def ranged(
                     divisor = math.sqrt(factor[s]) if how == VECTOR else top[s] - bottom[s]
                 # a constant column counts for nothing under MINMAX; an all-zero one has no
                 # VECTOR norm: NaN keys, so the method's own engine decides
-                factor[s] = wt[c, s] / divisor if divisor != 0.0 or how == VECTOR else 0.0
+                factor[s] = wt[c * SC + s] / divisor if divisor != 0.0 or how == VECTOR else 0.0
             if kind == LINEAR:
-                linear_terms(X, P, factor, top, bottom, how == VECTOR, cost[c], wt[c], size)
+                linear_terms(X, P, factor, top, bottom, how == VECTOR, cost[c], wt[c * SC : c * SC + SC], size)
             else:
                 reverse = cost[c]
                 for i in range(m):
@@ -354,48 +406,48 @@ def ranged(
         if kind == LINEAR:
             for i in range(m):
                 for s in range(size):
-                    K[i, s] = -P[i, s]
+                    K[i * SC + s] = -P[i, s]
         else:
             ratios(P, Q, K, size)
         for i in range(m):
-            pack(K, i, size, bits, tol, bad, kind == LINEAR)
+            pack(K, i, size, bits)
         topsis = kind == TOPSIS
         flagged += order_and_count(
-            K, pa, pb, blocks, bits, safe, size, d0, counts, firsts, tied, tol, bad, topsis, upper
+            K, m, pa, pb, blocks, bits, safe, size, d0, counts, firsts, tied, tol, bad, topsis, upper
         )
     return flagged
 
 
 @_threads
-def fixed_threads(raw, normalise, kind, A, B, token, pa, pb, blocks, bits, safe, local, firsts, W, tied, S):
+def fixed_threads(raw, normalise, kind, A, B, token, pa, pb, blocks, bits, safe, local, firsts, W, tied):
     """:func:`fixed` on ``len(local)`` spans of whole sub-blocks at once (numba's threads),
     each counting into its own ``local`` counters; the caller adds them up (integers: the
     same totals however the draws were split)."""
     D = raw.shape[0]
     chunks = local.shape[0]
-    per = -(-D // chunks // S) * S
+    per = -(-D // chunks // SC) * SC
     flags = np.zeros(chunks, dtype=np.int64)
     for chunk in numba.prange(chunks):
         lo = min(D, chunk * per)
         hi = min(D, lo + per)
         flags[chunk] = fixed(raw, normalise, kind, A, B, token, pa, pb, blocks, bits, safe, local[chunk], firsts, W,
-                             tied, S, lo, hi)  # fmt: skip
+                             tied, lo, hi)  # fmt: skip
     return flags.sum()
 
 
 @_threads
 def ranged_threads(raw, normalise, kind, how, cost, low, width, token, U, pa, pb, blocks, bits, safe, local, firsts,
-                   W, tied, S):  # fmt: skip
+                   W, tied):  # fmt: skip
     """:func:`ranged` on ``len(local)`` spans at once (as :func:`fixed_threads`)."""
     D = raw.shape[0]
     chunks = local.shape[0]
-    per = -(-D // chunks // S) * S
+    per = -(-D // chunks // SC) * SC
     flags = np.zeros(chunks, dtype=np.int64)
     for chunk in numba.prange(chunks):
         lo = min(D, chunk * per)
         hi = min(D, lo + per)
         flags[chunk] = ranged(raw, normalise, kind, how, cost, low, width, token, U, pa, pb, blocks, bits, safe,
-                              local[chunk], firsts, W, tied, S, lo, hi)  # fmt: skip
+                              local[chunk], firsts, W, tied, lo, hi)  # fmt: skip
     return flags.sum()
 
 

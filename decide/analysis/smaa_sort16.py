@@ -1,15 +1,28 @@
 """Sixteen rows of SMAA's keys sorted in registers (a numba kernel of
 :mod:`decide.analysis.smaa_kernels`, imported only when the kernels are used).
 
-The comparators are those of :func:`decide.analysis.smaa_jit.network` for 16 inputs,
+The comparators are those of :func:`decide.analysis.smaa_network.network` for 16 inputs,
 written out so that the sixteen values of a draw stay in registers.
 """
 
 from __future__ import annotations
 
 import numba
+import numpy as np
 
 _jit = numba.njit(cache=True, nogil=True, boundscheck=False, error_model="numpy")
+
+#: Draws per sub-block, the row length of every work array: row ``i`` of a sub-block's keys
+#: is ``K[i * SC : i * SC + SC]`` of a flat array. A constant known when the kernels are
+#: compiled, so that the compiler sees rows a whole number of rows apart and vectorises the
+#: loops over draws without checking at run time whether the rows overlap (checks that
+#: cost more than sorting a short row); small enough that 100 rows stay in the L1 cache.
+SC = 64
+
+#: Offsets of the sixteen rows of a group, as unsigned numbers (no wraparound for negative
+#: indices to compute: the offsets stay plain additions the compiler can see through).
+R0, R1, R2, R3, R4, R5, R6, R7 = (np.uint64(j * SC) for j in range(8))
+R8, R9, R10, R11, R12, R13, R14, R15 = (np.uint64(j * SC) for j in range(8, 16))
 
 
 @_jit
@@ -18,26 +31,28 @@ def sort16(K, b, size):
     ``network(16)`` with the sixteen values held in registers: one load and one store
     each, where the comparator loop (:func:`order_and_count`) loads and stores both
     values of every comparator."""
-    for s in range(size):
+    base = np.uint64(b * SC)
+    for s in range(np.uint64(size)):
+        o = base + s
         a0, a1, a2, a3, a4, a5, a6, a7 = (
-            K[b + 0, s],
-            K[b + 1, s],
-            K[b + 2, s],
-            K[b + 3, s],
-            K[b + 4, s],
-            K[b + 5, s],
-            K[b + 6, s],
-            K[b + 7, s],
+            K[o + R0],
+            K[o + R1],
+            K[o + R2],
+            K[o + R3],
+            K[o + R4],
+            K[o + R5],
+            K[o + R6],
+            K[o + R7],
         )
         a8, a9, a10, a11, a12, a13, a14, a15 = (
-            K[b + 8, s],
-            K[b + 9, s],
-            K[b + 10, s],
-            K[b + 11, s],
-            K[b + 12, s],
-            K[b + 13, s],
-            K[b + 14, s],
-            K[b + 15, s],
+            K[o + R8],
+            K[o + R9],
+            K[o + R10],
+            K[o + R11],
+            K[o + R12],
+            K[o + R13],
+            K[o + R14],
+            K[o + R15],
         )
         a0, a1 = (a0 if a0 < a1 else a1), (a1 if a0 < a1 else a0)
         a2, a3 = (a2 if a2 < a3 else a3), (a3 if a2 < a3 else a2)
@@ -102,22 +117,22 @@ def sort16(K, b, size):
         a9, a10 = (a9 if a9 < a10 else a10), (a10 if a9 < a10 else a9)
         a11, a12 = (a11 if a11 < a12 else a12), (a12 if a11 < a12 else a11)
         a13, a14 = (a13 if a13 < a14 else a14), (a14 if a13 < a14 else a13)
-        K[b + 0, s] = a0
-        K[b + 1, s] = a1
-        K[b + 2, s] = a2
-        K[b + 3, s] = a3
-        K[b + 4, s] = a4
-        K[b + 5, s] = a5
-        K[b + 6, s] = a6
-        K[b + 7, s] = a7
-        K[b + 8, s] = a8
-        K[b + 9, s] = a9
-        K[b + 10, s] = a10
-        K[b + 11, s] = a11
-        K[b + 12, s] = a12
-        K[b + 13, s] = a13
-        K[b + 14, s] = a14
-        K[b + 15, s] = a15
+        K[o + R0] = a0
+        K[o + R1] = a1
+        K[o + R2] = a2
+        K[o + R3] = a3
+        K[o + R4] = a4
+        K[o + R5] = a5
+        K[o + R6] = a6
+        K[o + R7] = a7
+        K[o + R8] = a8
+        K[o + R9] = a9
+        K[o + R10] = a10
+        K[o + R11] = a11
+        K[o + R12] = a12
+        K[o + R13] = a13
+        K[o + R14] = a14
+        K[o + R15] = a15
 
 
 @_jit
@@ -126,26 +141,28 @@ def clean16(K, b, size):
     (i, i+8), (i, i+4), (i, i+2), (i, i+1) within aligned groups), in registers: sorts
     each column of sixteen rows whose halves are each bitonic, the lower all below the
     upper (what the merge's earlier steps leave)."""
-    for s in range(size):
+    base = np.uint64(b * SC)
+    for s in range(np.uint64(size)):
+        o = base + s
         a0, a1, a2, a3, a4, a5, a6, a7 = (
-            K[b + 0, s],
-            K[b + 1, s],
-            K[b + 2, s],
-            K[b + 3, s],
-            K[b + 4, s],
-            K[b + 5, s],
-            K[b + 6, s],
-            K[b + 7, s],
+            K[o + R0],
+            K[o + R1],
+            K[o + R2],
+            K[o + R3],
+            K[o + R4],
+            K[o + R5],
+            K[o + R6],
+            K[o + R7],
         )
         a8, a9, a10, a11, a12, a13, a14, a15 = (
-            K[b + 8, s],
-            K[b + 9, s],
-            K[b + 10, s],
-            K[b + 11, s],
-            K[b + 12, s],
-            K[b + 13, s],
-            K[b + 14, s],
-            K[b + 15, s],
+            K[o + R8],
+            K[o + R9],
+            K[o + R10],
+            K[o + R11],
+            K[o + R12],
+            K[o + R13],
+            K[o + R14],
+            K[o + R15],
         )
         a0, a8 = (a0 if a0 < a8 else a8), (a8 if a0 < a8 else a0)
         a1, a9 = (a1 if a1 < a9 else a9), (a9 if a1 < a9 else a1)
@@ -179,19 +196,19 @@ def clean16(K, b, size):
         a10, a11 = (a10 if a10 < a11 else a11), (a11 if a10 < a11 else a10)
         a12, a13 = (a12 if a12 < a13 else a13), (a13 if a12 < a13 else a12)
         a14, a15 = (a14 if a14 < a15 else a15), (a15 if a14 < a15 else a14)
-        K[b + 0, s] = a0
-        K[b + 1, s] = a1
-        K[b + 2, s] = a2
-        K[b + 3, s] = a3
-        K[b + 4, s] = a4
-        K[b + 5, s] = a5
-        K[b + 6, s] = a6
-        K[b + 7, s] = a7
-        K[b + 8, s] = a8
-        K[b + 9, s] = a9
-        K[b + 10, s] = a10
-        K[b + 11, s] = a11
-        K[b + 12, s] = a12
-        K[b + 13, s] = a13
-        K[b + 14, s] = a14
-        K[b + 15, s] = a15
+        K[o + R0] = a0
+        K[o + R1] = a1
+        K[o + R2] = a2
+        K[o + R3] = a3
+        K[o + R4] = a4
+        K[o + R5] = a5
+        K[o + R6] = a6
+        K[o + R7] = a7
+        K[o + R8] = a8
+        K[o + R9] = a9
+        K[o + R10] = a10
+        K[o + R11] = a11
+        K[o + R12] = a12
+        K[o + R13] = a13
+        K[o + R14] = a14
+        K[o + R15] = a15

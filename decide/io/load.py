@@ -22,9 +22,7 @@ from decide.core.paths import shipped_label, shipped_matrices_dir
 from decide.core.suggest import did_you_mean
 from decide.io.check import mark_checked, matrix_document, was_checked
 from decide.io.files import file_identity, read_yaml_file
-from decide.io.matrix_checks import (
-    _check_document,
-)
+from decide.io.matrix_checks import _check_document, default_actor
 
 if TYPE_CHECKING:
     from decide.io.scenarios import Scenario
@@ -325,6 +323,39 @@ def _frames_as_matrices(source: Any) -> Any:
     return source
 
 
+def _names_declared(path: Path) -> set[str] | None:
+    """The names a YAML matrix file answers to (its stem, its ``actor`` and one-line
+    ``aliases`` list, any case), read from its top-level lines without parsing it; ``None``
+    when that cannot be told so simply (another format, a block list, a large file). Only a
+    shortcut: the file chosen is parsed and checked to match."""
+    import re
+
+    if path.suffix.lower() not in (".yaml", ".yml"):
+        return None
+    try:
+        if path.stat().st_size > 1_000_000:
+            return None
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return None
+    names = {path.stem.casefold()}
+    actor = re.findall(r"^actor:[ \t]*(.*?)[ \t]*$", text, re.MULTILINE)
+    aliases = re.findall(r"^aliases:[ \t]*(.*?)[ \t]*$", text, re.MULTILINE)
+    if len(actor) > 1 or len(aliases) > 1 or (aliases and not re.fullmatch(r"\[[^\[\]{}#]*\]", aliases[0])):
+        return None
+    words = [*actor, *(aliases[0][1:-1].split(",") if aliases else [])]
+    for word in words:
+        word = word.strip()
+        if word[:1] in "\"'" and word[-1:] == word[:1]:
+            word = word[1:-1]
+        if not word or word[:1] in "&*!|>%@`{[#" or "#" in word or ": " in word:
+            return None  # anchors, tags, block scalars, comments: leave it to the parser
+        names.add(word.casefold())
+    if not actor:
+        names.add(default_actor(path).casefold())
+    return names
+
+
 def _load_selected(paths: Iterable[PathLike] | PathLike | None, actors: Iterable[str] | str) -> list[Matrix]:
     """The named actors' matrices: a bad file fails only when it may hold a named actor;
     the others are skipped with a :class:`~decide.core.errors.DecideWarning`."""
@@ -336,7 +367,13 @@ def _load_selected(paths: Iterable[PathLike] | PathLike | None, actors: Iterable
     names = [actors] if isinstance(actors, str) else list(actors)
     by_stem = {path.stem.casefold(): path for path in files}
     named = [by_stem.get(name.strip().casefold().replace(" ", "-")) for name in names]
-    if all(named) and len(by_stem) == len(files):  # each actor named by its file's stem: read those files alone
+    if not all(named) or len(by_stem) != len(files):  # by its actor or alias line, if each names one file
+        scanned = {path: _names_declared(path) for path in files}
+        if all(found is not None for found in scanned.values()):
+            hits = [[p for p, found in scanned.items() if name.strip().casefold() in found] for name in names]  # type: ignore[operator]
+            if all(len(hit) == 1 for hit in hits):
+                named = [hit[0] for hit in hits]
+    if all(named) and len(by_stem) == len(files):  # each actor's file known: read those files alone
         chosen = [load_matrix(path) for path in dict.fromkeys(named) if path is not None]
         if all(any(m.matches(name) for m in chosen) for name in names):
             return select_actors(_one_file_per_actor(chosen), names)
