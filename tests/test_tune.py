@@ -349,3 +349,18 @@ def test_start_weights_on_top_of_a_profile(matrix_file):
     assert all(row.moved == 0 for row in tuned.view().rows)
     with pytest.raises(UnknownNameError, match="unknown criterion 'price'"):
         session(path, weights="price=1")
+
+
+def test_a_file_without_weights_starts_from_equal_weights_so_named(matrix_file):
+    """A file that gives no weights is ranked with equal ones: tune calls them that, not
+    the file's weights (the first entry of the profile cycle, and the TUI's message)."""
+    from decide.interactive.session import EQUAL_WEIGHTS
+    from decide.io.load import load_matrix
+    from tests.conftest import BASE_MATRIX
+
+    criteria = [{k: v for k, v in c.items() if k != "weight"} for c in BASE_MATRIX["criteria"]]
+    tuned = TuneSession(load_matrix(matrix_file(criteria=criteria)), "wsm")
+    assert tuned.base_profile == EQUAL_WEIGHTS and list(tuned.profiles) == [EQUAL_WEIGHTS]
+    assert tuned.cycle_profile() == EQUAL_WEIGHTS
+    weighted = TuneSession(load_matrix(matrix_file("weighted.yaml")), "wsm")
+    assert list(weighted.profiles) == [FILE_WEIGHTS]

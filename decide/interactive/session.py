@@ -44,6 +44,7 @@ from decide.analysis.selection import Selection, SelectionFields
 from decide.core.errors import DecideError, SpecError, UnknownNameError
 from decide.core.ranks import competition_ranks
 from decide.interactive.state import (
+    EQUAL_WEIGHTS,
     FILE_WEIGHTS,
     Contribution,
     Interval,
@@ -73,7 +74,8 @@ class TuneSession:
     """One actor's what-if session: weights, method, selection, undo, live ranking.
 
     ``profiles`` maps a profile name to its weights (by criterion); the matrix file's own
-    weights are always available as :data:`FILE_WEIGHTS`. The session starts from
+    weights are always available as :data:`FILE_WEIGHTS` (:data:`EQUAL_WEIGHTS` when the
+    file gives none: :attr:`base_profile`). The session starts from
     ``profile``'s weights (default: the file's), then ``weights`` on top (a mapping or a
     ``-w`` string); ``stated_only`` records that the inferred strategies were left out.
     """
@@ -92,10 +94,12 @@ class TuneSession:
 
         self.matrix = matrix
         self.criteria = matrix.criterion_names
-        self.profiles: dict[str, dict[str, float]] = {FILE_WEIGHTS: dict(matrix.weights)}
+        #: the name of the file's own weights: "file weights", or "equal weights" if it gives none
+        self.base_profile = FILE_WEIGHTS if matrix.weights_source == "file" else EQUAL_WEIGHTS
+        self.profiles: dict[str, dict[str, float]] = {self.base_profile: dict(matrix.weights)}
         for name, given in (profiles or {}).items():
             self.profiles[name] = dict(given)
-        self.profile = FILE_WEIGHTS
+        self.profile = self.base_profile
         #: whether the inferred strategies were left out (the reproducing command says so)
         self.stated_only = stated_only
         self.method = self._checked(get_method(method))
@@ -450,6 +454,7 @@ def session(
 
 __all__ = [
     "BIG_STEP",
+    "EQUAL_WEIGHTS",
     "FILE_WEIGHTS",
     "STEP",
     "Contribution",

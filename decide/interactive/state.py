@@ -37,6 +37,9 @@ _AT_END = 1e-12
 #: The weights the matrix file gives: the first entry of the profile cycle.
 FILE_WEIGHTS = "file weights"
 
+#: Its name when the file gives no weights (every criterion weighs the same).
+EQUAL_WEIGHTS = "equal weights"
+
 
 def method_cycle() -> list[str]:
     """Methods in the order ``m`` cycles through them: the vectorised ones first (they

@@ -27,7 +27,7 @@ from textual.widgets import Input, Label, Static
 from textual.worker import get_current_worker
 
 from decide.core.errors import DecideError
-from decide.interactive.session import BIG_STEP, FILE_WEIGHTS, STEP, Contribution, Interval, TuneSession, View
+from decide.interactive.session import BIG_STEP, STEP, Contribution, Interval, TuneSession, View
 
 #: The smallest terminal the screen is drawn in; below it a message asks for a bigger one.
 MIN_WIDTH, MIN_HEIGHT = 40, 12
@@ -366,7 +366,7 @@ class TuneApp(App[str]):
     def action_profile(self) -> None:
         self._change(self.session.cycle_profile)
         if len(self.session.profiles) == 1:
-            self.message = f"only the {FILE_WEIGHTS}: press s to save the current weights as a profile"
+            self.message = f"only the {self.session.base_profile}: press s to save the current weights as a profile"
             self.draw()
 
     def action_undo(self) -> None:
