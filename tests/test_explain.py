@@ -63,16 +63,26 @@ def test_promethee2_contributions_are_its_per_criterion_flows_and_sum_to_the_net
 
 def test_sentence_names_what_helps_and_what_holds_back():
     assert sentence(1, {"deterrence": 0.21, "stability": 0.12, "cost": -0.05, "risk": 0.0}) == (
-        "first because of deterrence (+0.21) and stability (+0.12); held back by cost (-0.05)"
+        "first because of deterrence (+0.210) and stability (+0.120); held back by cost (-0.050)"
     )
-    assert sentence(4, {"cost": -0.1}) == "ranked 4, helped by no criterion; held back by cost (-0.1)"
+    assert sentence(4, {"cost": -0.1}) == "ranked 4, helped by no criterion; held back by cost (-0.100)"
+
+
+def test_every_pull_in_a_sentence_has_the_same_precision():
+    """Three decimals for each (the pulls of one strategy are compared with each other):
+    not +0.154 beside +0.0285 and -0.14, as three significant figures gave."""
+    said = sentence(1, {"deterrence": 0.1541, "stability": 0.02849, "cost": -0.1401, "risk": -0.0471})
+    assert (
+        said
+        == "first because of deterrence (+0.154) and stability (+0.028); held back by cost (-0.140) and risk (-0.047)"
+    )
 
 
 def test_the_last_places_are_worded_by_what_holds_them_back():
     """Issue 22: 'ranked 16 because of risk (+0.124)' read as if last place were earned."""
     advantage = {"deterrence": -0.06, "cost": -0.02, "stability": 0.06, "risk": 0.02}
-    assert sentence(16, advantage, of=16).startswith("last of 16, held back by deterrence (-0.06) and cost (-0.02)")
-    assert sentence(16, advantage, of=16).endswith("helped by stability (+0.06) and risk (+0.02)")
+    assert sentence(16, advantage, of=16).startswith("last of 16, held back by deterrence (-0.060) and cost (-0.020)")
+    assert sentence(16, advantage, of=16).endswith("helped by stability (+0.060) and risk (+0.020)")
     assert sentence(12, advantage, of=16).startswith("ranked 12 of 16, held back by deterrence")
     assert sentence(8, advantage, of=16).startswith("ranked 8 because of stability")
     for result in explain(method="wsm").results:

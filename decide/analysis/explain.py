@@ -262,24 +262,24 @@ def decompose(matrix: Matrix, method: Method) -> tuple[str, np.ndarray]:
 
 
 def sentence(rank: int, advantage: Mapping[str, float], count: int = 2, of: int | None = None) -> str:
-    """``first because of deterrence (+0.21) and stability (+0.12); held back by cost (-0.05)``.
+    """``first because of deterrence (+0.210) and stability (+0.120); held back by cost (-0.050)``.
 
     In the lower half of ``of`` strategies the place is worded by what holds the strategy
     back, its strengths after: a last place is not earned by its best criterion.
 
     >>> sentence(3, {"cost": -0.05, "deterrence": 0.21, "risk": 0.0})
-    'ranked 3 because of deterrence (+0.21); held back by cost (-0.05)'
+    'ranked 3 because of deterrence (+0.210); held back by cost (-0.050)'
     >>> sentence(16, {"cost": -0.05, "deterrence": 0.21, "risk": 0.0}, of=16)
-    'last of 16, held back by cost (-0.05); helped by deterrence (+0.21)'
+    'last of 16, held back by cost (-0.050); helped by deterrence (+0.210)'
     >>> sentence(12, {"cost": 0.05}, of=16)
-    'ranked 12 of 16, held back by no single criterion; helped by cost (+0.05)'
+    'ranked 12 of 16, held back by no single criterion; helped by cost (+0.050)'
     """
     ordered = sorted(advantage.items(), key=lambda item: -item[1])
     helps = [(c, v) for c, v in ordered if v > NEGLIGIBLE][:count]
     hurts = [(c, v) for c, v in reversed(ordered) if v < -NEGLIGIBLE][:count]
 
     def named(items: list[tuple[str, float]]) -> str:
-        return " and ".join(f"{c} ({v:+.3g})" for c, v in items)
+        return " and ".join(f"{c} ({v:+.3f})" for c, v in items)  # one precision for every pull
 
     if of is not None and rank > 1 and rank > of / 2:
         where = f"last of {of}" if rank == of else f"ranked {rank} of {of}"
