@@ -5,7 +5,9 @@ Runs, in one process and alternating so that machine noise hits both alike:
 - the engine (:func:`decide.analysis.acceptability.smaa_tally`) with numba loaded (as in
   a notebook or a report; a fresh process loads it only for large analyses, see the last
   line printed): kernels (:mod:`decide.analysis.smaa_jit`) that score, order and count
-  sub-blocks of draws in the L1 cache, near-ties ranked exactly;
+  sub-blocks of draws in the L1 cache, near-ties ranked exactly, the next block's random
+  numbers drawn on a second thread meanwhile (``engine/s``), and all on one thread
+  (``1 thr/s``: with ``--clock cpu`` both count every thread's time);
 - the numpy engine it uses for fewer draws (the kernels switched off): scores of all
   draws by matrix products, orders by a sorting network over rows of draws;
 - the baseline: the computation SMAA used before it (each block of draws scored by the
@@ -81,6 +83,15 @@ def numpy_engine(method: Method, matrix: Matrix, samples: int, ranges: bool) -> 
         return engine(method, matrix, samples, ranges)
     finally:
         smaa_jit.ENABLED = True
+
+
+def one_thread_engine(method: Method, matrix: Matrix, samples: int, ranges: bool) -> np.ndarray:
+    """The engine on one thread: no second thread drawing the next block's random numbers."""
+    smaa_jit.PIPELINE = False
+    try:
+        return engine(method, matrix, samples, ranges)
+    finally:
+        smaa_jit.PIPELINE = None
 
 
 def kernel_load_seconds() -> tuple[float, float]:
@@ -216,8 +227,8 @@ def main() -> None:
         f"numpy {np.__version__}; median of {args.repeat}; {args.clock} clock"
     )
     header = (
-        f"{'case':<22} {'BLAS':>4} {'draws':>9} {'engine/s':>9} {'numpy/s':>8} {'x numpy':>7} {'base/s':>7} "
-        f"{'x base':>7} {'textbk/s':>8} {'vs textbk':>9} {'of floor':>8}"
+        f"{'case':<22} {'BLAS':>4} {'draws':>9} {'engine/s':>9} {'1 thr/s':>8} {'numpy/s':>8} {'x numpy':>7} "
+        f"{'base/s':>7} {'x base':>7} {'textbk/s':>8} {'vs textbk':>9} {'of floor':>8}"
     )
     print(header)
     print("-" * len(header))
@@ -225,18 +236,19 @@ def main() -> None:
         engine(method, matrix, samples, ranges)  # warm up imports, caches and the kernels
         check = engine(method, matrix, 50_000, ranges)
         same = np.array_equal(check, baseline(method, matrix, 50_000, ranges))
-        same = same and np.array_equal(
-            engine(method, matrix, samples, ranges), numpy_engine(method, matrix, samples, ranges)
-        )
+        full = engine(method, matrix, samples, ranges)
+        same = same and np.array_equal(full, numpy_engine(method, matrix, samples, ranges))
+        same = same and np.array_equal(full, one_thread_engine(method, matrix, samples, ranges))
         for threads in (1, 2):
             call = (method, matrix, samples, ranges)
             fast = rate(engine, call, samples, args.repeat, threads)
+            alone = rate(one_thread_engine, call, samples, args.repeat, threads)
             before = rate(numpy_engine, call, samples, args.repeat, threads)
             slow = rate(baseline, call, samples, max(1, args.repeat // 2), threads)
             plain = rate(textbook, call, samples, max(1, args.repeat // 2), threads)
             bare = rate(floor, call, samples, args.repeat, threads)
             print(
-                f"{name:<22} {threads:>4} {samples:>9,} {fast / 1e6:>8.2f}M {before / 1e6:>7.2f}M "
+                f"{name:<22} {threads:>4} {samples:>9,} {fast / 1e6:>8.2f}M {alone / 1e6:>7.2f}M {before / 1e6:>7.2f}M "
                 f"{fast / before:>6.1f}x {slow / 1e6:>6.2f}M {fast / slow:>6.1f}x {plain / 1e6:>7.2f}M "
                 f"{fast / plain:>8.0%} {fast / bare:>8.0%}" + ("" if same else "  COUNTS DIFFER")
             )
