@@ -100,6 +100,7 @@ class _PanelReader:
         table: str | None = None
         columns: list[tuple[int, str]] = []
         seen: set[str] = set()
+        lost = False
         for row in range(len(grid.rows)):
             first = cell_text(grid.value(row, 0))
             key = first.casefold()
@@ -125,7 +126,8 @@ class _PanelReader:
                 self.weights(row, first, columns)
             elif table == "scores":
                 self.scores(row, first, columns)
-            else:
+            elif not lost:  # one line for the first row not understood; the rows under it follow from it
+                lost = True
                 self.problem(
                     row,
                     0,
