@@ -55,8 +55,9 @@ def write_xlsx(path: Path, rows: list[list], **sheets: list[list]) -> Path:
     return path
 
 
-def write_ods(path: Path, rows: list[list]) -> Path:
-    """A minimal OpenDocument spreadsheet, written by hand (no ODS writer is a dependency)."""
+def write_ods(path: Path, rows: list[list], **sheets: list[list]) -> Path:
+    """A minimal OpenDocument spreadsheet, written by hand (no ODS writer is a dependency): ``rows``
+    on a sheet called scores, then each of ``sheets`` by its name."""
 
     def cell(value) -> str:
         if value is None:
@@ -68,14 +69,17 @@ def write_ods(path: Path, rows: list[list]) -> Path:
             )
         return f'<table:table-cell office:value-type="string"><text:p>{escape(str(value))}</text:p></table:table-cell>'
 
-    body = "".join("<table:table-row>" + "".join(cell(v) for v in row) + "</table:table-row>" for row in rows)
+    def table(name: str, rows: list[list]) -> str:
+        body = "".join("<table:table-row>" + "".join(cell(v) for v in row) + "</table:table-row>" for row in rows)
+        return f'<table:table table:name="{escape(name)}">{body}</table:table>'
+
+    tables = table("scores", rows) + "".join(table(name, other) for name, other in sheets.items())
     content = (
         '<?xml version="1.0" encoding="UTF-8"?><office:document-content '
         'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
         'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" '
         'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" office:version="1.2">'
-        f'<office:body><office:spreadsheet><table:table table:name="scores">{body}</table:table>'
-        "</office:spreadsheet></office:body></office:document-content>"
+        f"<office:body><office:spreadsheet>{tables}</office:spreadsheet></office:body></office:document-content>"
     )
     manifest = (
         '<?xml version="1.0" encoding="UTF-8"?><manifest:manifest '

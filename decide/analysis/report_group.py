@@ -88,6 +88,7 @@ def group_pages(briefings: Sequence[Any], method: Method) -> list[Any]:
     """A page per group matrix among a report's ``briefings`` (none for other matrices): the
     findings in words, then the disagreement, weights and agreement tables of
     :class:`~decide.analysis.group.GroupResult`, the rankings by the report's ``method``."""
+    from decide.io.sheet import SHEET_SUFFIXES
     from decide.rendering.group_page import disagreement_page
 
     pages = []
@@ -98,8 +99,14 @@ def group_pages(briefings: Sequence[Any], method: Method) -> list[Any]:
         sections = [s for s in result.sections() if s.title in ("disagreement", "weights", "agreement")]
         order = {"disagreement": 0, "weights": 1, "agreement": 2}
         sections.sort(key=lambda s: order[s.title])
+        path = b.matrix.path
+        block = (
+            "its analysts sheet"
+            if path is not None and path.suffix.casefold() in SHEET_SUFFIXES
+            else "its 'group' block"
+        )
         note = (
-            f"The analysts' copies are kept in {b.matrix.file_name} (its 'group' block, written by decide "
+            f"The analysts' copies are kept in {b.matrix.file_name} ({block}, written by decide "
             f"group); the group's scores are their {result.aggregate}."
         )
         pages.append(disagreement_page(b.actor, group_findings(result), sections, (note,)))

@@ -13,7 +13,7 @@ writes it; reading it back lets ``decide report`` say where the analysts disagre
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from decide.core.model import Criterion, Strategy
@@ -28,69 +28,90 @@ SPREADS = ("minmax", "iqr")
 
 _FIX = "it is what 'decide group -o FILE.yaml' writes; write the group file again, or remove 'group'"
 
+#: Where a problem lies, from its place in the block: ``("analysts", "kim", "weights", "gain")``
+#: gives ``team.yaml: group`` for a file, ``team.xlsx: sheet 'analysts', cell C7`` for a workbook.
+Locate = Callable[[tuple[str, ...]], str]
 
-def _numbers(given: Any, names: Sequence[str], where: str) -> tuple[list[str], dict[str, float]]:
-    """A mapping of each of ``names`` to a finite number."""
+
+def _numbers(given: Any, names: Sequence[str], at: Locate, path: tuple[str, ...], label: str, fix: str) -> Any:
+    """A mapping of each of ``names`` to a finite number: (problems, values)."""
     if not isinstance(given, dict):
-        return [f"{where}: expected a mapping of {', '.join(names)} to numbers; {_FIX}"], {}
+        return [f"{at(path)}: {label}: expected a mapping of {', '.join(names)} to numbers; {fix}"], {}
     given = {str(k): v for k, v in given.items()}  # a name YAML reads as a number: 2030
     values: dict[str, float] = {}
     for name in names:
         value = as_finite_number(given.get(name))
         if value is None:
-            return [f"{where}: '{name}' is {shorten(given.get(name))}; expected a number; {_FIX}"], {}
+            shown = "missing" if given.get(name) is None else shorten(given.get(name))
+            return [f"{at((*path, name))}: {label}: '{name}' is {shown}; expected a number; {fix}"], {}
         values[name] = value
     extra = [str(k) for k in given if k not in names]
     if extra:
-        return [f"{where}: '{extra[0]}' is not in the matrix; {_FIX}"], {}
+        return [f"{at((*path, extra[0]))}: {label}: '{extra[0]}' is not in the matrix; {fix}"], {}
     return [], values
 
 
-def _analyst(name: Any, item: Any, where: str, criteria: list[str], strategies: list[str]) -> tuple[list[str], Any]:
-    label = f"{where}: group: analyst '{name}'"
+def _analyst(
+    name: Any, item: Any, at: Locate, criteria: list[str], strategies: list[str], fix: str
+) -> tuple[list[str], Any]:
+    path, label = ("analysts", str(name)), f"analyst '{name}'"
     if not isinstance(item, dict) or set(item) != set(ANALYST_KEYS):
-        return [f"{label}: expected the keys {', '.join(ANALYST_KEYS)}; {_FIX}"], None
-    problems, weights = _numbers(item["weights"], criteria, f"{label}: weights")
+        return [f"{at(path)}: {label}: expected the keys {', '.join(ANALYST_KEYS)}; {fix}"], None
+    problems, weights = _numbers(item["weights"], criteria, at, (*path, "weights"), f"{label}: weights", fix)
     if not problems and (min(weights.values()) < 0 or sum(weights.values()) <= 0):
-        problems = [f"{label}: weights must be >= 0 and not all 0; {_FIX}"]
+        problems = [f"{at((*path, 'weights'))}: {label}: weights must be >= 0 and not all 0; {fix}"]
     given = {str(k): v for k, v in item["scores"].items()} if isinstance(item["scores"], dict) else None
     if given is None or sorted(given) != sorted(strategies):
-        return [*problems, f"{label}: scores need one entry per strategy of the matrix; {_FIX}"], None
+        return [
+            *problems,
+            f"{at((*path, 'scores'))}: {label}: scores need one entry per strategy of the matrix; {fix}",
+        ], None
     scores = {}
     for strategy in strategies:
-        found, values = _numbers(given[strategy], criteria, f"{label}: scores of '{strategy}'")
+        where = (*path, "scores", strategy)
+        found, values = _numbers(given[strategy], criteria, at, where, f"{label}: scores of '{strategy}'", fix)
         problems += found
         scores[strategy] = values
     return problems, Analyst(str(name), weights, scores)
 
 
 def check_panel(
-    data: Any, where: str, criteria: Sequence[Criterion], strategies: Sequence[Strategy]
+    data: Any,
+    where: str,
+    criteria: Sequence[Criterion],
+    strategies: Sequence[Strategy],
+    locate: Locate | None = None,
+    fix: str = _FIX,
 ) -> tuple[list[str], Panel | None]:
-    """Every problem of a ``group:`` block (``None``: no block), and its :class:`Panel` when none."""
+    """Every problem of a ``group:`` block (``None``: no block), and its :class:`Panel` when none.
+
+    ``locate`` names where each problem lies (a workbook's sheet and cell, see
+    :mod:`decide.io.sheet_panel`) and ``fix`` says how to mend it; by default, the block of ``where``."""
     if data is None:
         return [], None
     if not isinstance(data, dict):
-        return [f"{where}: 'group' must be a mapping ({', '.join(PANEL_KEYS)}); {_FIX}"], None
+        return [f"{where}: 'group' must be a mapping ({', '.join(PANEL_KEYS)}); {fix}"], None
+    at: Locate = locate or (lambda path: f"{where}: group")
     unknown = [str(k) for k in data if k not in PANEL_KEYS]
     if unknown:
-        return [f"{where}: group: unknown key '{unknown[0]}'; allowed keys: {', '.join(PANEL_KEYS)}"], None
+        return [f"{at(())}: unknown key '{unknown[0]}'; allowed keys: {', '.join(PANEL_KEYS)}"], None
     aggregate, spread = data.get("aggregate", "median"), data.get("spread", "minmax")
     tolerance = as_finite_number(data.get("tolerance", 2))
     if aggregate not in AGGREGATES:
-        return [f"{where}: group: aggregate is {shorten(aggregate)}; choose from: {', '.join(AGGREGATES)}"], None
+        return [f"{at(('aggregate',))}: aggregate is {shorten(aggregate)}; choose from: {', '.join(AGGREGATES)}"], None
     if spread not in SPREADS:
-        return [f"{where}: group: spread is {shorten(spread)}; choose from: {', '.join(SPREADS)}"], None
+        return [f"{at(('spread',))}: spread is {shorten(spread)}; choose from: {', '.join(SPREADS)}"], None
     if tolerance is None or tolerance < 0:
-        return [f"{where}: group: tolerance is {shorten(data.get('tolerance'))}; give a number >= 0"], None
+        shown = shorten(data.get("tolerance"))
+        return [f"{at(('tolerance',))}: tolerance is {shown}; give a number >= 0"], None
     analysts = data.get("analysts")
     if not isinstance(analysts, dict) or len(analysts) < 2:
-        return [f"{where}: group: 'analysts' must map two or more analysts' names to their copies; {_FIX}"], None
+        return [f"{at(('analysts',))}: 'analysts' must map two or more analysts' names to their copies; {fix}"], None
     names = [c.name for c in criteria]
     problems: list[str] = []
     found = []
     for name, item in analysts.items():
-        more, analyst = _analyst(name, item, where, names, [s.name for s in strategies])
+        more, analyst = _analyst(name, item, at, names, [s.name for s in strategies], fix)
         problems += more
         found.append(analyst)
     if problems:

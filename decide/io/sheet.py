@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import contextlib
 import re
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -30,6 +29,11 @@ from decide.core.errors import MatrixError
 from decide.core.model import Matrix
 from decide.core.parse import parse_objective
 from decide.core.paths import shipped_label
+from decide.io.cells import NUMBER as _NUMBER
+from decide.io.cells import Grid, cell_name, column_letter
+from decide.io.cells import cell_number as _number
+from decide.io.cells import cell_text as _text
+from decide.io.cells import whole as _whole
 
 SHEET_SUFFIXES = (".xlsx", ".xlsm", ".ods", ".csv")
 #: Rows above the table that describe the matrix (first cell, any case).
@@ -38,60 +42,7 @@ META_KEYS = ("actor", "aliases", "scale", "weights rationale", "draft")
 CRITERION_ROWS = ("objective", "weight", "description")
 #: Header names of provenance columns; ``why X`` and ``certainty X`` name a criterion X.
 PROVENANCE_COLUMNS = ("source", "rationale", "basis", "reasoning")
-_NUMBER = r"[-+]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?"
 _RANGE = re.compile(rf"^\s*({_NUMBER})\s*[\[(]\s*({_NUMBER})\s*(?:-|–|—|to|,|;)\s*({_NUMBER})\s*[\])]\s*$")
-
-
-def column_letter(index: int) -> str:
-    """The spreadsheet name of a 0-based column: 0 -> A, 27 -> AB."""
-    letters = ""
-    index += 1
-    while index:
-        index, rest = divmod(index - 1, 26)
-        letters = chr(65 + rest) + letters
-    return letters
-
-
-def cell_name(row: int, column: int) -> str:
-    """``B7`` for 0-based (6, 1)."""
-    return f"{column_letter(column)}{row + 1}"
-
-
-@dataclass
-class Grid:
-    """One sheet's cells (rows of values, ``None`` when empty), its formulas without a saved value
-    and its merged ranges (``B1:C1``)."""
-
-    name: str
-    rows: list[list[Any]]
-    unsaved: dict[tuple[int, int], str] = field(default_factory=dict)
-    merged: list[tuple[int, int, int, int, str]] = field(default_factory=list)  # rows and columns, 0-based
-
-    def value(self, row: int, column: int) -> Any:
-        cells = self.rows[row] if row < len(self.rows) else []
-        value = cells[column] if column < len(cells) else None
-        return None if isinstance(value, str) and not value.strip() else value
-
-
-def _text(value: Any) -> str:
-    return "" if value is None else str(value).strip()
-
-
-def _number(value: Any) -> float | None:
-    """A cell as a finite number (numbers, or text that reads as one), else ``None``."""
-    import math
-
-    if isinstance(value, bool):
-        return None
-    if isinstance(value, (int, float)):
-        return float(value) if math.isfinite(value) else None
-    if isinstance(value, str) and re.fullmatch(rf"\s*{_NUMBER}\s*", value.replace("_", "")):
-        return float(value.replace("_", ""))
-    return None
-
-
-def _whole(number: float) -> int | float:
-    return int(number) if number.is_integer() and abs(number) < 2**53 else number
 
 
 class _Reader:
@@ -402,11 +353,12 @@ def matrix_grids(grids: list[Grid]) -> list[tuple[Grid, Grid | None, Grid | None
     return [(grids[0], by_name.get("low"), by_name.get("high"))] if grids else []
 
 
-def sheet_documents(path: Path) -> list[tuple[str, dict[str, Any] | None, list[str]]]:
-    """(sheet name, document, problems) for each matrix sheet of the file."""
+def sheet_documents(path: Path, grids: list[Grid] | None = None) -> list[tuple[str, dict[str, Any] | None, list[str]]]:
+    """(sheet name, document, problems) for each matrix sheet of the file (of ``grids``, its
+    sheets when read already)."""
     label = shipped_label(path)
     found: list[tuple[str, dict[str, Any] | None, list[str]]] = []
-    for grid, low, high in matrix_grids(read_grids(path)):
+    for grid, low, high in matrix_grids(read_grids(path) if grids is None else grids):
         reader = _Reader(grid, label, low, high)
         try:
             document = reader.document()
@@ -421,13 +373,17 @@ def sheet_documents(path: Path) -> list[tuple[str, dict[str, Any] | None, list[s
 
 def check_sheet(path: str | Path) -> list[tuple[str, list[str], Matrix | None]]:
     """(label, problems, matrix) for each matrix sheet: problems name the sheet and cell, then the
-    same checks as a matrix file (scale, ranges, certainty, names)."""
+    same checks as a matrix file (scale, ranges, certainty, names). A group matrix's analysts
+    come from the sheet beside it (:mod:`decide.io.sheet_panel`)."""
     from decide.io.matrix_checks import check_document
+    from decide.io.sheet_panel import panel_sheet_name, sheet_panel
 
     path = Path(path)
     label = shipped_label(path)
     results: list[tuple[str, list[str], Matrix | None]] = []
-    for name, document, problems in sheet_documents(path):
+    grids = read_grids(path)
+    by_name = {grid.name.casefold(): grid for grid in grids}
+    for name, document, problems in sheet_documents(path, grids):
         where = f"{label} [{name}]"
         if document is None or problems:
             results.append((where, problems, None))
@@ -435,6 +391,9 @@ def check_sheet(path: str | Path) -> list[tuple[str, list[str], Matrix | None]]:
         if "actor" not in document and path.suffix.casefold() != ".csv" and name.casefold().startswith("matrix "):
             document["actor"] = name[len("matrix ") :]
         found, matrix = check_document(document, path)
+        analysts = by_name.get(panel_sheet_name(name).casefold())
+        if matrix is not None and analysts is not None and analysts.name != name:
+            found, matrix = sheet_panel(matrix, analysts, label)
         results.append((where, found, matrix))
     return results
 

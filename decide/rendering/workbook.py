@@ -178,9 +178,11 @@ def _write_sources(sheet: Any, matrices: list[Matrix], raw: bool) -> None:
 
 def _write_matrices(book: Any, matrices: list[Matrix], raw: bool) -> None:
     """A ``matrix`` sheet per matrix (``matrix ACTOR`` for several), in the layout ``decide import``
-    reads, so that the workbook imports back to the same matrices."""
+    reads, so that the workbook imports back to the same matrices (a group matrix with its
+    ``analysts`` sheet)."""
     from openpyxl.styles import Font
 
+    from decide.io.sheet_panel import panel_sheet_name
     from decide.io.sheet_write import matrix_rows
 
     for matrix in matrices:
@@ -191,6 +193,27 @@ def _write_matrices(book: Any, matrices: list[Matrix], raw: bool) -> None:
                 cell = _put(sheet, number, column, value, raw)
                 if row[0] == "strategy":
                     cell.font = Font(bold=True)
+        if matrix.group is not None:  # a group matrix's analysts, beside it (decide.io.sheet_panel)
+            _write_panel(book.create_sheet(panel_sheet_name(sheet.title)), matrix, raw)
+
+
+def _write_panel(sheet: Any, matrix: Matrix, raw: bool) -> None:
+    """The analysts sheet of a group matrix: its rules, then each analyst's weights and scores."""
+    from openpyxl.styles import Font
+    from openpyxl.utils import get_column_letter
+
+    from decide.io.sheet_panel import SCORES_HEADER, WEIGHTS_HEADER, panel_rows
+
+    widths: dict[int, int] = {}
+    for number, row in enumerate(panel_rows(matrix), start=1):
+        bold = bool(row) and row[0] in (WEIGHTS_HEADER, SCORES_HEADER)
+        for column, value in enumerate(row, start=1):
+            cell = _put(sheet, number, column, value, raw)
+            widths[column] = max(widths.get(column, 0), len(str(value)))
+            if bold:
+                cell.font = Font(bold=True)
+    for column, width in widths.items():
+        sheet.column_dimensions[get_column_letter(column)].width = min(MAX_WIDTH, width + 2)
 
 
 def write_workbook(result: Exportable, path: str, raw: bool = False) -> None:
