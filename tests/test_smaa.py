@@ -212,3 +212,21 @@ def test_text_tables_say_what_the_pandas_summary_says():
     assert ranks.compact.columns == ["strategy", *map(str, range(1, 10)), "10+"]
     for row, rest in zip(ranks.compact.rows, shares.iloc[:, 9:].sum(axis=1), strict=True):
         assert row[-1] == (f"{100 * rest:.0f}%" if rest else "")
+
+
+def test_csv_written_without_pandas_is_what_pandas_writes():
+    """CSV comes from to_table(); it must be byte for byte what to_frame() gives through
+    pandas, also for actors with different numbers of strategies (a rank column only some have)."""
+    from dataclasses import replace
+
+    from decide.rendering.escape import neutralise_frame
+
+    rows = {"A": (8, 3, 2, 3), "B": (5, 9, 7, 6), "C": (4, 6, 4, 5), "D": (7, 2, 3, 2), "E": (6, 6, 6, 6)}
+    bigger = replace(make_matrix(rows), actor="Other")
+    for result in (
+        smaa(TRADE_OFF, method="wsm", samples=500, seed=3),
+        smaa([DOMINATED, bigger], method="topsis", samples=400, seed=4, score_noise=0.5),
+    ):
+        frame = result.to_frame(provenance=True)
+        assert render(result, "csv") == neutralise_frame(frame).to_csv(index=False, lineterminator="\n")
+        assert render(result, "csv", raw=True) == frame.to_csv(index=False, lineterminator="\n")

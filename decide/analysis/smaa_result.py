@@ -218,6 +218,43 @@ class SMAAResult(PerActor[ActorSMAA]):
             frames.append(frame)
         return pd.concat(frames, ignore_index=True)
 
+    def to_table(self, provenance: bool = False) -> Table:
+        """:meth:`to_frame` as a :class:`Table` (a missing value is ``None``): what CSV
+        writes, without pandas. Columns are the union of every actor's in order of
+        appearance, as ``pandas.concat`` joins them."""
+        items: list[dict[str, Any]] = []
+        for result in self.results:
+            names, criteria = result.matrix.strategy_names, result.matrix.criterion_names
+            now, shares = result.ranks_now.tolist(), result.acceptability.tolist()
+            central, confidences = result.central.tolist(), result.confidences.tolist()
+            extra = {}
+            if provenance:
+                extra = {
+                    "file": result.matrix.file_name,
+                    "filters": "; ".join(result.matrix.filters),
+                    "method": self.method.name,
+                    "params": self.method.describe(),
+                    "samples": self.samples,
+                    "seed": self.seed,
+                    "weight model": self.weight_model,
+                    "score noise": self.score_noise,
+                    "weights": format_weights(result.weights, result.matrix.weights_source),
+                }
+            for i in result.order():
+                item = {
+                    "actor": result.actor,
+                    "strategy": names[i],
+                    "rank now": now[i],
+                    "first-rank acceptability": shares[i][0],
+                    "confidence": confidences[i],
+                    **{f"central {c}": v for c, v in zip(criteria, central[i], strict=True)},
+                    **{f"rank {r}": v for r, v in enumerate(shares[i], start=1)},
+                    **extra,
+                }
+                items.append({k: None if isinstance(v, float) and math.isnan(v) else v for k, v in item.items()})
+        columns = list(dict.fromkeys(column for item in items for column in item))
+        return Table(columns, [tuple(item.get(column) for column in columns) for item in items])
+
     def plot(self, actor: str | None = None, ax: Any = None) -> Any:
         """Stacked rank acceptability per strategy: a panel per actor, or ``actor``'s (needed with ``ax``)."""
         from decide.analysis.charts import smaa_stacks

@@ -48,14 +48,14 @@ def test_smaa_and_report_share_one_fixed_default_seed_shown_in_the_caption(cli, 
 
 
 def test_smaa_prints_without_importing_pandas(tmp_path):
-    """Issue 23: pandas is a fifth of a quick ``decide smaa``; the text table (and the other
-    table formats but CSV) are built without it. Checked in a fresh process, one format after
+    """Issue 23: pandas is a fifth of a quick ``decide smaa``; the text table (and every other
+    format) are built without it. Checked in a fresh process, one format after
     another, so each line says that nothing so far has imported it."""
     probe = (
         "import sys\n"
         "from decide.cli.main import main\n"
         f"for extra in (['-f', 'table'], ['--wide'], ['-f', 'markdown'], ['-f', 'json'], ['-f', 'latex'],\n"
-        f"              ['-f', 'html'], ['-o', {str(tmp_path / 'smaa.xlsx')!r}]):\n"
+        f"              ['-f', 'html'], ['-f', 'csv'], ['-o', {str(tmp_path / 'smaa.xlsx')!r}]):\n"
         "    sys.argv = ['decide', 'smaa', '-a', 'US', '--samples', '2000', *extra]\n"
         "    try:\n"
         "        main()\n"
@@ -74,6 +74,7 @@ def test_smaa_prints_without_importing_pandas(tmp_path):
         "json",
         "latex",
         "html",
+        "csv",
         str(tmp_path / "smaa.xlsx"),
     ]
     assert [loaded for _, loaded in seen] == ["False"] * len(seen), seen
