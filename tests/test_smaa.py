@@ -191,6 +191,7 @@ def test_pandas_views_are_built_once_indexed_by_strategy():
     assert item.rank.name == "rank now" and item.rank.dtype.kind == "i"
     assert list(item.central_weights.columns) == TRADE_OFF.criterion_names
     assert list(item.rank_acceptability.columns) == ["rank 1", "rank 2", "rank 3", "rank 4"]
+    assert f"rank={item.rank!r}, rank_acceptability={item.rank_acceptability!r}" in repr(item)  # as before
 
 
 def test_text_tables_say_what_the_pandas_summary_says():

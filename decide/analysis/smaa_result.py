@@ -51,6 +51,18 @@ class ActorSMAA:
     def actor(self) -> str:
         return self.matrix.actor
 
+    def __repr__(self) -> str:
+        """As the dataclass printed it when its fields were the pandas tables."""
+        shown = {
+            "matrix": self.matrix,
+            "weights": self.weights,
+            "rank": self.rank,
+            "rank_acceptability": self.rank_acceptability,
+            "central_weights": self.central_weights,
+            "confidence": self.confidence,
+        }
+        return f"{type(self).__qualname__}({', '.join(f'{k}={v!r}' for k, v in shown.items())})"
+
     @cached_property
     def _names(self) -> pd.Index:
         import pandas as pd
