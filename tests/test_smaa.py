@@ -181,3 +181,53 @@ def test_the_library_reports_progress_through_a_callback():
     calls = []
     smaa(TRADE_OFF, method="topsis", samples=25_000, seed=1, progress=lambda *args: calls.append(args))
     assert calls[-1] == ("SMAA Testland", 25_000, 25_000) and len(calls) == 3
+
+
+def test_pandas_views_are_built_once_indexed_by_strategy():
+    item = smaa_matrix(TRADE_OFF, "topsis", samples=500, seed=1)
+    assert item.rank is item.rank and item.rank_acceptability is item.rank_acceptability
+    for table in (item.rank, item.rank_acceptability, item.central_weights, item.confidence):
+        assert table.index.name == "strategy" and list(table.index) == TRADE_OFF.strategy_names
+    assert item.rank.name == "rank now" and item.rank.dtype.kind == "i"
+    assert list(item.central_weights.columns) == TRADE_OFF.criterion_names
+    assert list(item.rank_acceptability.columns) == ["rank 1", "rank 2", "rank 3", "rank 4"]
+    assert f"rank={item.rank!r}, rank_acceptability={item.rank_acceptability!r}" in repr(item)  # as before
+
+
+def test_text_tables_say_what_the_pandas_summary_says():
+    """sections() builds plain Tables; their cells are summary()'s (a never-first strategy's
+    missing values shown as '-') and rank_acceptability's, ranks past 10 summed as '10+'."""
+    rows = {f"S{i}": (1 + i % 9, 9 - i % 7, 1 + (i * 3) % 9, 1 + (i * 7) % 9) for i in range(11)}
+    rows["Worst"] = (1, 1, 10, 10)  # dominated: never first
+    result = smaa(make_matrix(rows), method="wsm", samples=3000, seed=2)
+    (item,) = result.results
+    summary, ranks = result.sections()
+    expected = item.summary().astype(object)
+    expected = expected.where(expected.notna(), "-")
+    assert summary.frame.columns == list(expected.columns)
+    assert [list(row) for row in summary.frame.rows] == expected.values.tolist()
+    assert expected.set_index("strategy").loc["Worst", "confidence"] == "-"
+    assert summary.compact.columns == ["strategy", "rank now", "first-rank acceptability", "confidence"]
+    shares = item.rank_acceptability.loc[expected["strategy"]]
+    assert [list(row[1:]) for row in ranks.frame.rows] == shares.values.tolist()
+    assert ranks.compact.columns == ["strategy", *map(str, range(1, 10)), "10+"]
+    for row, rest in zip(ranks.compact.rows, shares.iloc[:, 9:].sum(axis=1), strict=True):
+        assert row[-1] == (f"{100 * rest:.0f}%" if rest else "")
+
+
+def test_csv_written_without_pandas_is_what_pandas_writes():
+    """CSV comes from to_table(); it must be byte for byte what to_frame() gives through
+    pandas, also for actors with different numbers of strategies (a rank column only some have)."""
+    from dataclasses import replace
+
+    from decide.rendering.escape import neutralise_frame
+
+    rows = {"A": (8, 3, 2, 3), "B": (5, 9, 7, 6), "C": (4, 6, 4, 5), "D": (7, 2, 3, 2), "E": (6, 6, 6, 6)}
+    bigger = replace(make_matrix(rows), actor="Other")
+    for result in (
+        smaa(TRADE_OFF, method="wsm", samples=500, seed=3),
+        smaa([DOMINATED, bigger], method="topsis", samples=400, seed=4, score_noise=0.5),
+    ):
+        frame = result.to_frame(provenance=True)
+        assert render(result, "csv") == neutralise_frame(frame).to_csv(index=False, lineterminator="\n")
+        assert render(result, "csv", raw=True) == frame.to_csv(index=False, lineterminator="\n")

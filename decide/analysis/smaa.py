@@ -35,12 +35,12 @@ from __future__ import annotations
 import math
 import secrets
 from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Unpack
 
 from decide.analysis.acceptability import smaa_tally
 from decide.analysis.drawn import SUPPORTED, draw_layout, first_counts, release_scratch
 from decide.analysis.selection import Selection, SelectionFields
+from decide.analysis.smaa_result import ActorSMAA, SMAAResult
 from decide.core.defaults import DEFAULT_SEED
 from decide.core.errors import SpecError
 from decide.core.ranks import (
@@ -49,21 +49,16 @@ from decide.core.ranks import (
     batch_ranks,
     chunk_size_for,
     draw_tables,
-    rank_note,
-    score_model,
     seed_sequence,
 )
-from decide.core.tables import Section
 from decide.io.load import MatrixSource
 from decide.methods import DEFAULT_METHOD, get_method
 from decide.methods.base import Method
 from decide.methods.run import batch_scores, quietly
-from decide.rendering.result import PerActor, add_provenance, data_note, format_weights, json_params
 from decide.weights.spec import parse_order
 
 if TYPE_CHECKING:
     import numpy as np
-    import pandas as pd
 
     from decide.core.model import Matrix
 
@@ -157,182 +152,6 @@ def check_smaa_cost(method: Method, matrix: Matrix, samples: int) -> None:
     )
 
 
-@dataclass(frozen=True)
-class ActorSMAA:
-    """SMAA results of one actor; every table is indexed by strategy (file order)."""
-
-    matrix: Matrix
-    weights: dict[str, float]
-    rank: pd.Series
-    rank_acceptability: pd.DataFrame
-    central_weights: pd.DataFrame
-    confidence: pd.Series
-
-    @property
-    def actor(self) -> str:
-        return self.matrix.actor
-
-    @property
-    def first_rank_acceptability(self) -> pd.Series:
-        """Share of draws in which each strategy ranks first (ties included)."""
-        return self.rank_acceptability["rank 1"].rename("first-rank acceptability")
-
-    def summary(self) -> pd.DataFrame:
-        """Strategy, rank at the current weights, first-rank acceptability, confidence,
-        central weights; most often first at the top."""
-        frame = self.central_weights.add_prefix("central ")
-        frame.insert(0, "confidence", self.confidence)
-        frame.insert(0, "first-rank acceptability", self.first_rank_acceptability)
-        frame.insert(0, "rank now", self.rank)
-        frame = frame.sort_values(["first-rank acceptability", "rank now"], ascending=[False, True], kind="stable")
-        return frame.reset_index()
-
-
-@dataclass(frozen=True)
-class SMAAResult(PerActor[ActorSMAA]):
-    """SMAA of one or more actors, with everything needed to reproduce it."""
-
-    method: Method
-    samples: int
-    seed: int
-    weight_model: str
-    score_noise: float
-    results: tuple[ActorSMAA, ...]
-    score_ranges: bool = True
-
-    def caption(self, result: ActorSMAA) -> str:
-        noise = score_model(result.matrix, self.score_noise, self.score_ranges)
-        return (
-            f"{result.actor}: SMAA with {self.method.title}{rank_note(self.method.name)}; "
-            f"{self.samples} draws, seed {self.seed}; weights {self.weight_model}; {noise}; "
-            f"current weights {format_weights(result.weights, result.matrix.weights_source)}; "
-            f"{data_note(result.matrix)}"
-        )
-
-    def sections(self) -> list[Section]:
-        """Per actor: the summary table, then the rank acceptability indices."""
-        sections = []
-        for result in self.results:
-            caption = self.caption(result)
-            summary = result.summary()
-            shown = _dashes(summary)
-            sections.append(
-                Section(
-                    f"{result.actor} SMAA",
-                    f"{caption}; share of draws first, confidence factor and central weights",
-                    shown,
-                    compact=shown[["strategy", "rank now", "first-rank acceptability", "confidence"]],
-                    note="--wide shows the central weights (the typical weights that rank a strategy first).",
-                )
-            )
-            acceptability = result.rank_acceptability.loc[summary["strategy"]]
-            percent = _compact_acceptability(acceptability)
-            sections.append(
-                Section(
-                    f"{result.actor} ranks",
-                    f"{caption}; rank acceptability: share of draws at each rank",
-                    acceptability.reset_index(),
-                    compact=percent.reset_index(),
-                )
-            )
-        return sections
-
-    def to_frame(self, provenance: bool = False) -> pd.DataFrame:
-        """One row per actor and strategy: the summary, then every rank acceptability index."""
-        import pandas as pd
-
-        frames = []
-        for result in self.results:
-            frame = result.summary().set_index("strategy")
-            frame = frame.join(result.rank_acceptability).reset_index()
-            frame.insert(0, "actor", result.actor)
-            if provenance:
-                add_provenance(
-                    frame,
-                    result.matrix,
-                    method=self.method.name,
-                    params=self.method.describe(),
-                    samples=self.samples,
-                    seed=self.seed,
-                    weight_model=self.weight_model,
-                    score_noise=self.score_noise,
-                    weights=format_weights(result.weights, result.matrix.weights_source),
-                )
-            frames.append(frame)
-        return pd.concat(frames, ignore_index=True)
-
-    def plot(self, actor: str | None = None, ax: Any = None) -> Any:
-        """Stacked rank acceptability per strategy: a panel per actor, or ``actor``'s (needed with ``ax``)."""
-        from decide.analysis.charts import smaa_stacks
-        from decide.rendering.charts import plot_smaa
-
-        return plot_smaa(smaa_stacks(self, actor, ax), ax=ax)
-
-    def to_dict(self) -> dict[str, Any]:
-        def number(value: float) -> float | None:
-            return None if math.isnan(value) else float(value)
-
-        return {
-            "method": self.method.name,
-            "params": json_params(self.method),
-            "samples": self.samples,
-            "seed": self.seed,
-            "weight_model": self.weight_model,
-            "score_noise": self.score_noise,
-            "score_ranges": self.score_ranges,
-            "actors": [
-                {
-                    "actor": r.actor,
-                    "file": r.matrix.file_name,
-                    "filters": list(r.matrix.filters),
-                    "scores": score_model(r.matrix, self.score_noise, self.score_ranges),
-                    "weights": dict(r.weights),
-                    "weights_source": r.matrix.weights_source,
-                    "strategies": [
-                        {
-                            "strategy": name,
-                            "rank_now": int(r.rank[name]),
-                            "rank_acceptability": [float(v) for v in r.rank_acceptability.loc[name]],
-                            "first_rank_acceptability": float(r.first_rank_acceptability[name]),
-                            "central_weights": None
-                            if r.central_weights.loc[name].isna().any()
-                            else {c: float(v) for c, v in r.central_weights.loc[name].items()},
-                            "confidence": number(r.confidence[name]),
-                        }
-                        for name in r.matrix.strategy_names
-                    ],
-                }
-                for r in self.results
-            ],
-        }
-
-
-#: Ranks shown one by one in the terminal; later ranks are summed into one column.
-COMPACT_RANKS = 10
-
-
-def _compact_acceptability(acceptability: pd.DataFrame) -> pd.DataFrame:
-    """Rank acceptability as whole percentages under headers 1, 2, ...; beyond
-    :data:`COMPACT_RANKS` ranks the rest are summed in a ``10+`` column."""
-    shown = acceptability.copy()
-    if shown.shape[1] > COMPACT_RANKS:
-        rest = shown.iloc[:, COMPACT_RANKS - 1 :].sum(axis=1)
-        shown = shown.iloc[:, : COMPACT_RANKS - 1]
-        shown[f"rank {COMPACT_RANKS}+"] = rest
-    percent = shown.map(lambda share: f"{100 * share:.0f}%" if share else "")
-    percent.columns = [column.removeprefix("rank ") for column in shown.columns]
-    return percent
-
-
-def _dashes(frame: pd.DataFrame) -> pd.DataFrame:
-    """Missing values (never first: no central weights) shown as '-' in text tables."""
-    frame = frame.copy()
-    for column in frame.columns[frame.isna().any()]:
-        values = frame[column].astype(object)
-        frame[column] = values.where(values.notna(), "-")
-    return frame
-
-
 def smaa_matrix(
     matrix: Matrix,
     method: str | Method = DEFAULT_METHOD,
@@ -348,7 +167,6 @@ def smaa_matrix(
 ) -> ActorSMAA:
     """SMAA of one matrix (see :func:`smaa`)."""
     import numpy as np
-    import pandas as pd
 
     chosen = get_method(method).require_weights()
     check_options(samples, spread, order, score_noise)
@@ -379,15 +197,14 @@ def smaa_matrix(
     confidence = _confidence(
         matrix, chosen, central, confidence_rng, score_noise, score_ranges, min(samples, CONFIDENCE_SAMPLES)
     )
-    names = pd.Index(matrix.strategy_names, name="strategy")
     now = batch_ranks(batch_scores(chosen, matrix, current[None, :]), chosen.better)[0]
     return ActorSMAA(
         matrix=matrix,
         weights=matrix.weights,
-        rank=pd.Series(now, index=names, name="rank now"),
-        rank_acceptability=pd.DataFrame(counts / samples, index=names, columns=[f"rank {r}" for r in range(1, m + 1)]),
-        central_weights=pd.DataFrame(central, index=names, columns=matrix.criterion_names),
-        confidence=pd.Series(confidence, index=names, name="confidence"),
+        ranks_now=now,
+        acceptability=counts / samples,
+        central=central,
+        confidences=confidence,
     )
 
 

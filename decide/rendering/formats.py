@@ -255,8 +255,8 @@ def best_rows(frame: Any) -> set[int]:
     >>> sorted(best_rows(pd.DataFrame({"rank": [1, 1, 3], "strategy": ["A", "B", "C"]})))
     [0, 1]
     """
-    if isinstance(frame, Table):
-        return set()
+    if isinstance(frame, Table):  # only SMAA's summary among them is a ranking
+        return {0} if "first-rank acceptability" in frame.columns and len(frame) else set()
     for column in ("rank", "borda"):
         if column in frame.columns:
             return {i for i, value in enumerate(frame[column]) if value == 1}

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 
 
 def test_smaa_seeded_runs_are_reproducible(cli, matrix_file):
@@ -43,3 +45,37 @@ def test_smaa_and_report_share_one_fixed_default_seed_shown_in_the_caption(cli, 
     assert first.stdout == cli("smaa", path, "-n", "300", "--seed", "0").stdout
     assert "300 draws, seed 5;" in " ".join(cli("smaa", path, "-n", "300", "--seed", "5").stdout.split())
     assert json.loads(cli("smaa", path, "-n", "300", "-f", "json").stdout)["seed"] == 0
+
+
+def test_smaa_prints_without_importing_pandas(tmp_path):
+    """Issue 23: pandas is a fifth of a quick ``decide smaa``; the text table (and every other
+    format) are built without it. Checked in a fresh process, one format after
+    another, so each line says that nothing so far has imported it."""
+    probe = (
+        "import sys\n"
+        "from decide.cli.main import main\n"
+        f"for extra in (['-f', 'table'], ['--wide'], ['-f', 'markdown'], ['-f', 'json'], ['-f', 'latex'],\n"
+        f"              ['-f', 'html'], ['-f', 'csv'], ['-o', {str(tmp_path / 'smaa.xlsx')!r}]):\n"
+        "    sys.argv = ['decide', 'smaa', '-a', 'US', '--samples', '2000', *extra]\n"
+        "    try:\n"
+        "        main()\n"
+        "    except SystemExit as done:\n"
+        "        assert not done.code, (extra, done.code)\n"
+        "    print('@@', extra[-1], 'pandas' in sys.modules)\n"
+    )
+    run = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True)
+    assert run.returncode == 0, run.stderr
+    assert "United States: SMAA with topsis" in run.stdout  # the table was printed
+    seen = [line.split()[1:] for line in run.stdout.splitlines() if line.startswith("@@ ")]
+    assert [fmt for fmt, _ in seen] == [
+        "table",
+        "--wide",
+        "markdown",
+        "json",
+        "latex",
+        "html",
+        "csv",
+        str(tmp_path / "smaa.xlsx"),
+    ]
+    assert [loaded for _, loaded in seen] == ["False"] * len(seen), seen
+    assert (tmp_path / "smaa.xlsx").stat().st_size > 0
