@@ -114,11 +114,21 @@ def check_samples(method: Method, matrices: Sequence[Matrix], samples: int) -> N
     ceiling = MAX_SAMPLES if method.vectorised else MAX_SLOW_SAMPLES
     if samples <= ceiling or not matrices:
         return
-    probe = 2_000 if method.vectorised else 10
     matrix = matrices[0]
-    weights = np.full((probe, len(matrix.criteria)), 1 / len(matrix.criteria))
+    if method.vectorised:  # the engine SMAA would run, warmed up (its per-draw cost, not a batch of scores)
+        from decide.analysis import smaa_jit
+
+        probe = 20_000
+        drawn = draw_tables(np.random.default_rng(0), matrix, 1, 0.0, True) is not None
+        if smaa_jit.wanted(samples, len(matrix.strategies), drawn):  # loads the compiled kernels, as the run would
+            smaa_tally(method, matrix, probe, np.random.default_rng(0), np.random.default_rng(1))
+        smaa_tally(method, matrix, 1_000, np.random.default_rng(0), np.random.default_rng(1))
     started = time.perf_counter()
-    batch_scores(method, matrix, weights)
+    if method.vectorised:
+        smaa_tally(method, matrix, probe, np.random.default_rng(0), np.random.default_rng(1))
+    else:
+        probe = 10
+        batch_scores(method, matrix, np.full((probe, len(matrix.criteria)), 1 / len(matrix.criteria)))
     seconds = (time.perf_counter() - started) / probe * samples * len(matrices)
     estimate = f"{seconds / 60:.0f} minutes" if seconds >= 120 else f"{seconds:.0f} s"
     raise SpecError(
