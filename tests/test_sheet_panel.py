@@ -141,18 +141,39 @@ def test_several_group_matrices_each_keep_their_own_analysts(cli, tmp_path):
     assert read["Team"].group == first.group and read["Rivals"].group == second.group
 
 
+def test_actors_whose_names_share_the_first_31_characters_keep_their_own_analysts(cli, tmp_path):
+    """Sheet names are cut to Excel's 31 characters: two actors named alike got sheets of the
+    same name, and the second matrix read the first one's analysts. The analysts sheet names
+    its actor, and every sheet name is unique and at most 31 characters."""
+    west = dataclasses.replace(group([ANN, BEN, CAT], names=["ann", "ben", "cat"]).matrix,
+                               actor="Republic of Korea Army West", aliases=())  # fmt: skip
+    east = dataclasses.replace(group([CAT, ANN], names=["cat", "ann"], aggregate="mean").matrix,
+                               actor="Republic of Korea Army East", aliases=())  # fmt: skip
+    paths = []
+    for name, matrix in (("west", west), ("east", east)):
+        paths.append(tmp_path / f"{name}.yaml")
+        paths[-1].write_text(matrix_yaml(matrix), encoding="utf-8")
+    both = tmp_path / "both.xlsx"
+    assert cli("rank", *map(str, paths), "-o", str(both)).exit_code == 0
+    sheets = openpyxl.load_workbook(both).sheetnames
+    assert len({s.casefold() for s in sheets}) == len(sheets) and max(map(len, sheets)) <= 31
+    read = {m.actor: m for m in load_file(both)}
+    assert read["Republic of Korea Army West"].group == west.group
+    assert read["Republic of Korea Army East"].group == east.group
+
+
 #: (what to change: sheet name, cell, value), the cell the error names, and words it says
 BAD_CELLS = [
-    (("C12", "many"), "C12", "'stability' is 'many'; expected a number"),
-    (("C12", None), "C12", "'stability' is missing; expected a number"),
-    (("B6", -1), "B6", "analyst 'kim': weights must be >= 0"),
-    (("B1", "mode"), "B1", "aggregate is 'mode'; choose from: median, mean, geomean"),
-    (("B3", "wide"), "B3", "tolerance is 'wide'; give a number >= 0"),
-    (("B12", "Nowhere"), "B12", "strategy 'Nowhere' is not in the matrix sheet"),
-    (("C5", "speed"), "C5", "'speed' is not a criterion of the matrix"),
-    (("A12", "zed"), "A12", "analyst 'zed' has no row in the 'weights' table"),
-    (("A5", "weight"), "A5", "'weight' is not aggregate, spread, tolerance or a table's header"),
-    (("A8", None), "A8", "a row of values without a name"),
+    (("C13", "many"), "C13", "'stability' is 'many'; expected a number"),
+    (("C13", None), "C13", "'stability' is missing; expected a number"),
+    (("B7", -1), "B7", "analyst 'kim': weights must be >= 0"),
+    (("B2", "mode"), "B2", "aggregate is 'mode'; choose from: median, mean, geomean"),
+    (("B4", "wide"), "B4", "tolerance is 'wide'; give a number >= 0"),
+    (("B13", "Nowhere"), "B13", "strategy 'Nowhere' is not in the matrix sheet"),
+    (("C6", "speed"), "C6", "'speed' is not a criterion of the matrix"),
+    (("A13", "zed"), "A13", "analyst 'zed' has no row in the 'weights' table"),
+    (("A6", "weight"), "A6", "'weight' is not actor, aggregate, spread, tolerance or a table's header"),
+    (("A9", None), "A9", "a row of values without a name"),
 ]
 
 
@@ -176,13 +197,13 @@ def test_a_bad_cell_gets_one_line_naming_sheet_and_cell(cli, team, tmp_path, cha
 
 
 def test_a_number_written_as_text_is_a_number(team, tmp_path):
-    path = _broken(team[1], tmp_path, "C12", " 7 ")
+    path = _broken(team[1], tmp_path, "C13", " 7 ")
     (read,) = load_file(path)
     assert read.group.analysts[0].scores[read.strategy_names[1]]["stability"] == 7
 
 
 def test_validate_lists_the_analysts_sheets_problems(cli, team, tmp_path):
-    path = _broken(team[1], tmp_path, "C12", "many")
+    path = _broken(team[1], tmp_path, "C13", "many")
     run = cli("validate", str(path))
     assert run.exit_code != 0
-    assert "sheet 'analysts', cell C12" in run.stdout + run.stderr
+    assert "sheet 'analysts', cell C13" in run.stdout + run.stderr

@@ -376,13 +376,12 @@ def check_sheet(path: str | Path) -> list[tuple[str, list[str], Matrix | None]]:
     same checks as a matrix file (scale, ranges, certainty, names). A group matrix's analysts
     come from the sheet beside it (:mod:`decide.io.sheet_panel`)."""
     from decide.io.matrix_checks import check_document
-    from decide.io.sheet_panel import panel_sheet_name, sheet_panel
+    from decide.io.sheet_panel import panel_for, sheet_panel
 
     path = Path(path)
     label = shipped_label(path)
     results: list[tuple[str, list[str], Matrix | None]] = []
     grids = read_grids(path)
-    by_name = {grid.name.casefold(): grid for grid in grids}
     for name, document, problems in sheet_documents(path, grids):
         where = f"{label} [{name}]"
         if document is None or problems:
@@ -391,8 +390,8 @@ def check_sheet(path: str | Path) -> list[tuple[str, list[str], Matrix | None]]:
         if "actor" not in document and path.suffix.casefold() != ".csv" and name.casefold().startswith("matrix "):
             document["actor"] = name[len("matrix ") :]
         found, matrix = check_document(document, path)
-        analysts = by_name.get(panel_sheet_name(name).casefold())
-        if matrix is not None and analysts is not None and analysts.name != name:
+        analysts = None if matrix is None else panel_for(matrix, name, grids)
+        if matrix is not None and analysts is not None:
             found, matrix = sheet_panel(matrix, analysts, label)
         results.append((where, found, matrix))
     return results

@@ -4,6 +4,7 @@ sheet (``analysts ACTOR`` beside ``matrix ACTOR``), so that the workbook reads b
 
 ::
 
+    actor     | Testland                        <- whose analysts (pairs the sheet with its matrix)
     aggregate | median                          <- the rules: how the group scores were made
     spread    | minmax                             (optional; these are the defaults)
     tolerance | 2
@@ -19,9 +20,11 @@ sheet (``analysts ACTOR`` beside ``matrix ACTOR``), so that the workbook reads b
     lee       | B         | 7         | 4
 
 The tables are read by their header rows (first cell ``weights``, then ``analyst`` followed by
-``strategy``, any case); blank rows are ignored. The sheet builds the same ``group:`` block as the file and
-goes through the same checks (:func:`decide.io.panel.check_panel`), each problem naming the sheet
-and cell.
+``strategy``, any case); blank rows are ignored. The ``actor`` row pairs the sheet with the
+matrix of that actor whatever the sheet's name (a long actor name is cut to Excel's 31
+characters); without it, ``analysts ACTOR`` pairs with ``matrix ACTOR``. The sheet builds
+the same ``group:`` block as the file and goes through the same checks
+(:func:`decide.io.panel.check_panel`), each problem naming the sheet and cell.
 """
 
 from __future__ import annotations
@@ -54,12 +57,36 @@ def panel_sheet_name(matrix_sheet: str) -> str:
     return (PANEL_SHEET + rest)[:MAX_SHEET_NAME]
 
 
+def panel_actor(grid: Grid) -> str | None:
+    """The actor an analysts sheet names in its ``actor`` row (above its tables), if any."""
+    for row in range(len(grid.rows)):
+        first = cell_text(grid.value(row, 0)).casefold()
+        if first == "actor":
+            return cell_text(grid.value(row, 1)) or None
+        if first in (WEIGHTS_HEADER, SCORES_HEADER):
+            return None
+    return None
+
+
+def panel_for(matrix: Matrix, matrix_sheet: str, grids: Sequence[Grid]) -> Grid | None:
+    """The analysts sheet of ``matrix`` (read from ``matrix_sheet``) among ``grids``: the one whose
+    ``actor`` row names it, else the one named after its sheet that names no other actor."""
+    sheets = [g for g in grids if g.name.casefold().startswith(PANEL_SHEET) and g.name != matrix_sheet]
+    named = {g.name: panel_actor(g) for g in sheets}
+    for grid in sheets:
+        if (named[grid.name] or "").casefold() == matrix.actor.casefold():
+            return grid
+    wanted = panel_sheet_name(matrix_sheet).casefold()
+    return next((g for g in sheets if g.name.casefold() == wanted and named[g.name] is None), None)
+
+
 def panel_rows(matrix: Matrix) -> list[list[Any]]:
     """The rows of the analysts sheet of ``matrix`` (a group matrix: ``matrix.group`` is set)."""
     panel = matrix.group
     assert panel is not None, "not a group matrix"
     criteria = matrix.criterion_names
     rows: list[list[Any]] = [
+        ["actor", matrix.actor],
         ["aggregate", panel.aggregate],
         ["spread", panel.spread],
         ["tolerance", whole(float(panel.tolerance))],
@@ -122,6 +149,8 @@ class _PanelReader:
                 seen.add(SCORES_HEADER)
             elif table is None and key in RULES:
                 self.rule(row, key)
+            elif table is None and key == "actor":  # pairs the sheet with its matrix (panel_for)
+                continue
             elif table == "weights":
                 self.weights(row, first, columns)
             elif table == "scores":
@@ -131,7 +160,7 @@ class _PanelReader:
                 self.problem(
                     row,
                     0,
-                    f"'{first[:40]}' is not aggregate, spread, tolerance or a table's header; the "
+                    f"'{first[:40]}' is not actor, aggregate, spread, tolerance or a table's header; the "
                     f"'{WEIGHTS_HEADER}' table comes first, then the '{SCORES_HEADER}' table",
                 )
         if WEIGHTS_HEADER not in seen:
@@ -243,4 +272,14 @@ def sheet_panel(matrix: Matrix, grid: Grid, label: str) -> tuple[list[str], Matr
     return [], dataclasses.replace(matrix, group=panel)
 
 
-__all__ = ["PANEL_SHEET", "RULES", "SCORES_HEADER", "WEIGHTS_HEADER", "panel_rows", "panel_sheet_name", "sheet_panel"]
+__all__ = [
+    "PANEL_SHEET",
+    "RULES",
+    "SCORES_HEADER",
+    "WEIGHTS_HEADER",
+    "panel_actor",
+    "panel_for",
+    "panel_rows",
+    "panel_sheet_name",
+    "sheet_panel",
+]

@@ -187,14 +187,26 @@ def _write_matrices(book: Any, matrices: list[Matrix], raw: bool) -> None:
 
     for matrix in matrices:
         title = "matrix" if len(matrices) == 1 else f"matrix {matrix.actor}"
-        sheet = book.create_sheet(next(_sheet_names([Section(title, "", Table([], []))])))
+        sheet = book.create_sheet(_unused(book, next(_sheet_names([Section(title, "", Table([], []))]))))
         for number, row in enumerate(matrix_rows(matrix), start=1):
             for column, value in enumerate(row, start=1):
                 cell = _put(sheet, number, column, value, raw)
                 if row[0] == "strategy":
                     cell.font = Font(bold=True)
         if matrix.group is not None:  # a group matrix's analysts, beside it (decide.io.sheet_panel)
-            _write_panel(book.create_sheet(panel_sheet_name(sheet.title)), matrix, raw)
+            _write_panel(book.create_sheet(_unused(book, panel_sheet_name(sheet.title))), matrix, raw)
+
+
+def _unused(book: Any, name: str) -> str:
+    """``name``, or ``name`` cut and numbered (``… 2``) so that no two sheets share a name and
+    none is over Excel's 31 characters (openpyxl would append a digit past the limit)."""
+    taken = {title.casefold() for title in book.sheetnames}
+    candidate, number = name[:31], 1
+    while candidate.casefold() in taken:
+        number += 1
+        suffix = f" {number}"
+        candidate = name[: 31 - len(suffix)].rstrip() + suffix
+    return candidate
 
 
 def _write_panel(sheet: Any, matrix: Matrix, raw: bool) -> None:
