@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import shutil
 import stat
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -364,3 +365,8 @@ def test_a_file_without_weights_starts_from_equal_weights_so_named(matrix_file):
     assert tuned.cycle_profile() == EQUAL_WEIGHTS
     weighted = TuneSession(load_matrix(matrix_file("weighted.yaml")), "wsm")
     assert list(weighted.profiles) == [FILE_WEIGHTS]
+    team = decide.group(
+        sorted((Path(__file__).resolve().parents[1] / "docs" / "examples" / "analysts").glob("*.yaml"))
+    ).matrix
+    assert team.weights_source != "file"  # the analysts' aggregated weights, not equal ones
+    assert TuneSession(team, "wsm").base_profile == FILE_WEIGHTS

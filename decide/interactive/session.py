@@ -42,6 +42,7 @@ from typing import TYPE_CHECKING, Any, Unpack
 
 from decide.analysis.selection import Selection, SelectionFields
 from decide.core.errors import DecideError, SpecError, UnknownNameError
+from decide.core.frame import EQUAL_WEIGHTS as NONE_GIVEN
 from decide.core.ranks import competition_ranks
 from decide.interactive.state import (
     EQUAL_WEIGHTS,
@@ -95,7 +96,8 @@ class TuneSession:
         self.matrix = matrix
         self.criteria = matrix.criterion_names
         #: the name of the file's own weights: "file weights", or "equal weights" if it gives none
-        self.base_profile = FILE_WEIGHTS if matrix.weights_source == "file" else EQUAL_WEIGHTS
+        given = matrix.weights_source != NONE_GIVEN  # a file's, a group's (AIP), or -w on top of them
+        self.base_profile = FILE_WEIGHTS if given else EQUAL_WEIGHTS
         self.profiles: dict[str, dict[str, float]] = {self.base_profile: dict(matrix.weights)}
         for name, given in (profiles or {}).items():
             self.profiles[name] = dict(given)
