@@ -9,7 +9,7 @@ import pytest
 from decide import MatrixError, load_matrices, load_matrix, validate
 from decide.io.load import matrix_files, shipped_matrices_dir
 
-from .conftest import BASE_MATRIX
+from .conftest import BASE_MATRIX, make_document
 
 
 def first_problem(path) -> str:
@@ -308,12 +308,12 @@ def test_names_the_quick_look_cannot_settle_read_every_file(matrix_file, monkeyp
 
     block = matrix_file("a.yaml", actor="Vendor A", aliases=["VA"])  # yaml.safe_dump writes a block list
     flow = matrix_file("b.yaml", actor="Vendor B", aliases=[])
-    flow.write_text(flow.read_text().replace("aliases: []", "aliases: [VB, 'Shared']"))
+    flow.write_text(flow.read_text().replace("aliases: []", "aliases: [VB, Shared]"))
     read: list[str] = []
     original = load.load_file
     monkeypatch.setattr(load, "load_file", lambda path: (read.append(path.name), original(path))[1])
     assert load._names_declared(block) is None
-    assert load._names_declared(flow) == {"b", "vendor b", "vb", "shared"}
+    assert load._names_declared(flow) == ("vendor b", {"b", "vendor b", "vb", "shared"})
     assert [m.actor for m in load.resolve_matrices([block, flow], "va")] == ["Vendor A"]
     assert sorted(read) == ["a.yaml", "b.yaml"]
     third = matrix_file("c.yaml", actor="Vendor C", aliases=[])
@@ -321,3 +321,28 @@ def test_names_the_quick_look_cannot_settle_read_every_file(matrix_file, monkeyp
     read.clear()
     assert [m.actor for m in load.resolve_matrices([flow, third], "shared")] == ["Vendor B", "Vendor C"]
     assert sorted(read) == ["b.yaml", "c.yaml"]
+
+
+def test_the_quick_look_never_changes_which_actors_are_found(tmp_path):
+    """Review findings: a JSON document in a .yaml file (valid YAML, no 'actor:' line of its
+    own) sharing an alias, and one actor in two files, are read in full as before: both
+    actors for the shared alias; the duplicate refused, naming both files."""
+    import json
+    import shutil
+
+    import decide.io.load as load
+
+    folder = tmp_path / "alias"
+    folder.mkdir()
+    shutil.copy(shipped_matrices_dir() / "united-states.yaml", folder)
+    document = make_document(actor="Congress", aliases=["US"])
+    (folder / "congress.yaml").write_text(json.dumps(document), encoding="utf-8")
+    assert load._names_declared(folder / "congress.yaml") is None
+    assert sorted(m.actor for m in load.resolve_matrices(folder, "US")) == ["Congress", "United States"]
+    twice = tmp_path / "twice"
+    twice.mkdir()
+    shutil.copy(shipped_matrices_dir() / "united-states.yaml", twice)
+    copy = (twice / "united-states.yaml").read_text(encoding="utf-8").replace("aliases: [", "aliases: [Other, ", 1)
+    (twice / "us-copy.yaml").write_text(copy, encoding="utf-8")
+    with pytest.raises(MatrixError, match="also in"):
+        load.resolve_matrices(twice, "US")

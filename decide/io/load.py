@@ -22,7 +22,7 @@ from decide.core.paths import shipped_label, shipped_matrices_dir
 from decide.core.suggest import did_you_mean
 from decide.io.check import mark_checked, matrix_document, was_checked
 from decide.io.files import file_identity, read_yaml_file
-from decide.io.matrix_checks import _check_document, default_actor
+from decide.io.matrix_checks import _check_document
 
 if TYPE_CHECKING:
     from decide.io.scenarios import Scenario
@@ -323,11 +323,13 @@ def _frames_as_matrices(source: Any) -> Any:
     return source
 
 
-def _names_declared(path: Path) -> set[str] | None:
-    """The names a YAML matrix file answers to (its stem, its ``actor`` and one-line
-    ``aliases`` list, any case), read from its top-level lines without parsing it; ``None``
-    when that cannot be told so simply (another format, a block list, a large file). Only a
-    shortcut: the file chosen is parsed and checked to match."""
+def _names_declared(path: Path) -> tuple[str, set[str]] | None:
+    """The actor a YAML matrix file names and every name it answers to (its stem, its
+    ``actor`` and its one-line ``aliases`` list, any case), read from its top-level lines
+    without parsing it; ``None`` when that cannot be told so simply: no ``actor:`` line of
+    its own (a JSON document, a quoted key, the actor left to the file name), a block list,
+    quotes inside the list, anchors, tags, another format, a large file. Only a shortcut:
+    the file chosen is parsed and checked to match."""
     import re
 
     if path.suffix.lower() not in (".yaml", ".yml"):
@@ -338,22 +340,23 @@ def _names_declared(path: Path) -> set[str] | None:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError):
         return None
-    names = {path.stem.casefold()}
-    actor = re.findall(r"^actor:[ \t]*(.*?)[ \t]*$", text, re.MULTILINE)
+    actor = re.findall(r"^actor:[ \t]+(.*?)[ \t]*$", text, re.MULTILINE)
     aliases = re.findall(r"^aliases:[ \t]*(.*?)[ \t]*$", text, re.MULTILINE)
-    if len(actor) > 1 or len(aliases) > 1 or (aliases and not re.fullmatch(r"\[[^\[\]{}#]*\]", aliases[0])):
+    keys = re.findall(r"^[ \t]*[\"']?(actor|aliases)[\"']?[ \t]*:", text, re.MULTILINE)
+    if len(actor) != 1 or len(aliases) > 1 or len(keys) != len(actor) + len(aliases) or text.lstrip()[:1] in "{[":
         return None
+    if aliases and not re.fullmatch(r"\[[^\[\]{}#\"'\\]*\]", aliases[0]):
+        return None
+    names = {path.stem.casefold()}
     words = [*actor, *(aliases[0][1:-1].split(",") if aliases else [])]
     for word in words:
         word = word.strip()
-        if word[:1] in "\"'" and word[-1:] == word[:1]:
+        if word[:1] in "\"'" and word[-1:] == word[:1] and len(word) > 1:
             word = word[1:-1]
-        if not word or word[:1] in "&*!|>%@`{[#" or "#" in word or ": " in word:
-            return None  # anchors, tags, block scalars, comments: leave it to the parser
+        if not word or word[:1] in "&*!|>%@`{[#\"'" or any(c in word for c in "#\\\"'") or ": " in word:
+            return None  # anchors, tags, block scalars, comments, escapes: leave it to the parser
         names.add(word.casefold())
-    if not actor:
-        names.add(default_actor(path).casefold())
-    return names
+    return actor[0].strip().strip("\"'").casefold(), names
 
 
 def _load_selected(paths: Iterable[PathLike] | PathLike | None, actors: Iterable[str] | str) -> list[Matrix]:
@@ -367,10 +370,13 @@ def _load_selected(paths: Iterable[PathLike] | PathLike | None, actors: Iterable
     names = [actors] if isinstance(actors, str) else list(actors)
     by_stem = {path.stem.casefold(): path for path in files}
     named = [by_stem.get(name.strip().casefold().replace(" ", "-")) for name in names]
-    if not all(named) or len(by_stem) != len(files):  # by its actor or alias line, if each names one file
-        scanned = {path: _names_declared(path) for path in files}
-        if all(found is not None for found in scanned.values()):
-            hits = [[p for p, found in scanned.items() if name.strip().casefold() in found] for name in names]  # type: ignore[operator]
+    scanned = {path: _names_declared(path) for path in files}
+    declared = {path: found for path, found in scanned.items() if found is not None}
+    if len(declared) == len(files):
+        if len({actor for actor, _ in declared.values()}) < len(files):
+            named = [None]  # one actor in two files: the full reading says so
+        elif not all(named) or len(by_stem) != len(files):  # by its actor or alias line, if each names one file
+            hits = [[p for p, (_, found) in declared.items() if name.strip().casefold() in found] for name in names]
             if all(len(hit) == 1 for hit in hits):
                 named = [hit[0] for hit in hits]
     if all(named) and len(by_stem) == len(files):  # each actor's file known: read those files alone
