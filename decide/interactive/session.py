@@ -96,8 +96,8 @@ class TuneSession:
         self.matrix = matrix
         self.criteria = matrix.criterion_names
         #: the name of the file's own weights: "file weights", or "equal weights" if it gives none
-        given = matrix.weights_source != NONE_GIVEN  # a file's, a group's (AIP), or -w on top of them
-        self.base_profile = FILE_WEIGHTS if given else EQUAL_WEIGHTS
+        stated = matrix.weights_source != NONE_GIVEN  # a file's, a group's (AIP), or -w on top of them
+        self.base_profile = FILE_WEIGHTS if stated else EQUAL_WEIGHTS
         self.profiles: dict[str, dict[str, float]] = {self.base_profile: dict(matrix.weights)}
         for name, given in (profiles or {}).items():
             self.profiles[name] = dict(given)
