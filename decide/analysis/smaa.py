@@ -109,25 +109,27 @@ def check_samples(method: Method, matrices: Sequence[Matrix], samples: int) -> N
 
     import numpy as np
 
+    from decide.analysis import smaa_jit
     from decide.core.limits import MAX_SAMPLES, MAX_SLOW_SAMPLES
 
     ceiling = MAX_SAMPLES if method.vectorised else MAX_SLOW_SAMPLES
     if samples <= ceiling or not matrices:
         return
     matrix = matrices[0]
-    if method.vectorised:  # the engine SMAA would run, warmed up (its per-draw cost, not a batch of scores)
-        from decide.analysis import smaa_jit
-
+    # the engine SMAA would run, warmed up (its per-draw cost, not a batch of scores), where a
+    # probe is cheap: up to the kernels' strategies (the tally grows with their square)
+    engine = method.vectorised and len(matrix.strategies) <= smaa_jit.MAX_STRATEGIES
+    if engine:
         probe = 20_000
         drawn = draw_tables(np.random.default_rng(0), matrix, 1, 0.0, True) is not None
         if smaa_jit.wanted(samples, len(matrix.strategies), drawn):  # loads the compiled kernels, as the run would
             smaa_tally(method, matrix, probe, np.random.default_rng(0), np.random.default_rng(1))
         smaa_tally(method, matrix, 1_000, np.random.default_rng(0), np.random.default_rng(1))
     started = time.perf_counter()
-    if method.vectorised:
+    if engine:
         smaa_tally(method, matrix, probe, np.random.default_rng(0), np.random.default_rng(1))
     else:
-        probe = 10
+        probe = 2_000 if method.vectorised else 10
         batch_scores(method, matrix, np.full((probe, len(matrix.criteria)), 1 / len(matrix.criteria)))
     seconds = (time.perf_counter() - started) / probe * samples * len(matrices)
     estimate = f"{seconds / 60:.0f} minutes" if seconds >= 120 else f"{seconds:.0f} s"
