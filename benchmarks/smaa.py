@@ -210,9 +210,28 @@ def main() -> None:
         default="wall",
         help="elapsed time, or this process's CPU time (for a busy machine) (default wall)",
     )
+    parser.add_argument(
+        "--busy",
+        type=int,
+        default=0,
+        metavar="N",
+        help="keep N other processes spinning throughout: the machine under load (default 0)",
+    )
     args = parser.parse_args()
     global CLOCK
     CLOCK = args.clock
+    spinners = [
+        subprocess.Popen([sys.executable, "-c", "while True: pass"], stdout=subprocess.DEVNULL)
+        for _ in range(args.busy)
+    ]
+    try:
+        run_cases(args)
+    finally:
+        for spinner in spinners:
+            spinner.kill()
+
+
+def run_cases(args: argparse.Namespace) -> None:
     us = next(iter(resolve_matrices(None, ["United States"], None)))
     wide = benchmark_matrix()
     cases = [
@@ -225,6 +244,7 @@ def main() -> None:
     print(
         f"# {cpu_name()}, {os.cpu_count()} cores, load average {load:.2f}, Python {platform.python_version()}, "
         f"numpy {np.__version__}; median of {args.repeat}; {args.clock} clock"
+        + (f"; {args.busy} other process(es) spinning" if args.busy else "")
     )
     header = (
         f"{'case':<22} {'BLAS':>4} {'draws':>9} {'engine/s':>9} {'1 thr/s':>8} {'numpy/s':>8} {'x numpy':>7} "
