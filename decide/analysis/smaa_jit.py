@@ -22,8 +22,8 @@ for each sub-block, in compiled loops that the compiler vectorises across draws:
    scores and :func:`decide.core.ranks.batch_ranks`, as every draw was ranked before.
 
 Counts are therefore the same as the per-draw computation's. Importing numba and
-loading the compiled kernels costs about half a second (a few seconds the first time
-on a machine, when they are compiled and cached), so they are used from
+loading the compiled kernels costs 0.7-0.8 s on the benchmark machine (about 14 s the
+first time on a machine, when they are compiled and cached), so they are used from
 :data:`JIT_MIN_WORK` draws times strategies on in a fresh process (640,000 draws of 100
 strategies), and from far fewer once numba is loaded (a notebook, a report, a benchmark):
 ``decide smaa``'s default 10,000 draws never load them.
@@ -47,10 +47,10 @@ if TYPE_CHECKING:
     import numpy as np
 
 #: Draws times strategies from which the kernels are worth loading in a fresh process:
-#: numpy's engine orders about 50 million strategy-draws a second with fixed scores (3
-#: million draws of 16 strategies; a third of that with drawn scores), the kernels three
-#: to four times as many, and importing numba and loading the compiled kernels takes
-#: 0.6-1.2 s. Drawn scores count three times.
+#: numpy's engine orders about 50-70 million strategy-draws a second with fixed scores
+#: (3.5-4.5 million draws of 16 strategies; a third of that with drawn scores), the kernels
+#: three to four times as many, and importing numba and loading the compiled kernels takes
+#: 0.7-0.8 s (benchmarks/smaa.py's last line). Drawn scores count three times.
 JIT_MIN_WORK = 64_000_000
 
 #: Draws times strategies from which they are used once numba is loaded anyway.

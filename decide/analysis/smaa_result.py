@@ -192,7 +192,7 @@ class SMAAResult(PerActor[ActorSMAA]):
                     f"{caption}; share of draws first, confidence factor and central weights",
                     shown,
                     compact=Table(shown.columns[:4], [row[:4] for row in shown.rows]),
-                    note="--wide shows the central weights (the typical weights that rank a strategy first).",
+                    compact_note="--wide shows the central weights (the typical weights that rank a strategy first).",
                 )
             )
             acceptability, percent = result.acceptability_tables()

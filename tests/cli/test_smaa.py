@@ -79,3 +79,12 @@ def test_smaa_prints_without_importing_pandas(tmp_path):
     ]
     assert [loaded for _, loaded in seen] == ["False"] * len(seen), seen
     assert (tmp_path / "smaa.xlsx").stat().st_size > 0
+
+
+def test_the_wide_hint_shows_only_where_the_central_weights_are_left_out(cli):
+    """'--wide shows the central weights' is a hint for the terminal's short table: not under
+    the wide table that shows them, nor in a Markdown export."""
+    hint = "--wide shows the central weights"
+    assert hint in cli("smaa", "-a", "Japan", "-n", "300").output
+    assert hint not in cli("smaa", "-a", "Japan", "-n", "300", "--wide").output
+    assert hint not in cli("smaa", "-a", "Japan", "-n", "300", "-f", "markdown").output
