@@ -103,6 +103,13 @@ def test_decide_group_on_a_group_file_shows_the_disagreement_again(cli, tmp_path
             ("'Status Quo: Current Alliance Posture': {stability: 5,", "'Status Quo': {stability: 5,"),
             "analyst 'kim': scores need one entry per strategy",
         ),
+        (
+            (
+                "'Status Quo: Current Alliance Posture': {stability: 5,",
+                "'Status Quo: Current Alliance Posture': {stability: 15,",
+            ),
+            "'Status Quo: Current Alliance Posture': 'stability' is 15, outside the scale [1, 10]",
+        ),
     ],
 )
 def test_a_broken_group_block_gets_one_line(cli, tmp_path, change, expected):

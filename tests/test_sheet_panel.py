@@ -174,6 +174,7 @@ BAD_CELLS = [
     (("A13", "zed"), "A13", "analyst 'zed' has no row in the 'weights' table"),
     (("A6", "weight"), "A6", "'weight' is not actor, aggregate, spread, tolerance or a table's header"),
     (("A9", None), "A9", "a row of values without a name"),
+    (("C13", 15), "C13", "'stability' is 15, outside the scale [1, 10]"),
 ]
 
 

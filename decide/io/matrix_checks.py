@@ -348,7 +348,7 @@ def _check_document(data: Any, path: Path) -> tuple[list[str], Matrix | None]:
 
     panel = None
     if not (criteria_problems or strategy_problems):
-        panel_problems, panel = check_panel(data.get("group"), where, criteria, strategies)
+        panel_problems, panel = check_panel(data.get("group"), where, criteria, strategies, scale=scale)
         problems += panel_problems
     problems += document_problems(data, where)  # sizes, magnitudes, characters, reserved names
     problems = [one_line(problem) for problem in problems]  # a name with a newline cannot split a line

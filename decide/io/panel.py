@@ -52,7 +52,13 @@ def _numbers(given: Any, names: Sequence[str], at: Locate, path: tuple[str, ...]
 
 
 def _analyst(
-    name: Any, item: Any, at: Locate, criteria: list[str], strategies: list[str], fix: str
+    name: Any,
+    item: Any,
+    at: Locate,
+    criteria: list[str],
+    strategies: list[str],
+    fix: str,
+    scale: tuple[float, float] | None = None,
 ) -> tuple[list[str], Any]:
     path, label = ("analysts", str(name)), f"analyst '{name}'"
     if not isinstance(item, dict) or set(item) != set(ANALYST_KEYS):
@@ -70,6 +76,14 @@ def _analyst(
     for strategy in strategies:
         where = (*path, "scores", strategy)
         found, values = _numbers(given[strategy], criteria, at, where, f"{label}: scores of '{strategy}'", fix)
+        if not found and scale is not None:  # the matrix's scale binds each analyst's scores as the group's
+            low, high = scale
+            found = [
+                f"{at((*where, c))}: {label}: scores of '{strategy}': '{c}' is {v:g}, outside the scale "
+                f"[{low:g}, {high:g}]; give a score within it"
+                for c, v in values.items()
+                if not low <= v <= high
+            ][:1]
         problems += found
         scores[strategy] = values
     return problems, Analyst(str(name), weights, scores)
@@ -82,11 +96,13 @@ def check_panel(
     strategies: Sequence[Strategy],
     locate: Locate | None = None,
     fix: str = _FIX,
+    scale: tuple[float, float] | None = None,
 ) -> tuple[list[str], Panel | None]:
     """Every problem of a ``group:`` block (``None``: no block), and its :class:`Panel` when none.
 
     ``locate`` names where each problem lies (a workbook's sheet and cell, see
-    :mod:`decide.io.sheet_panel`) and ``fix`` says how to mend it; by default, the block of ``where``."""
+    :mod:`decide.io.sheet_panel`) and ``fix`` says how to mend it; by default, the block of
+    ``where``. With the matrix's ``scale``, every analyst's score must lie within it."""
     if data is None:
         return [], None
     if not isinstance(data, dict):
@@ -111,7 +127,7 @@ def check_panel(
     problems: list[str] = []
     found = []
     for name, item in analysts.items():
-        more, analyst = _analyst(name, item, at, names, [s.name for s in strategies], fix)
+        more, analyst = _analyst(name, item, at, names, [s.name for s in strategies], fix, scale)
         problems += more
         found.append(analyst)
     if problems:

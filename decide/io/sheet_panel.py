@@ -266,7 +266,9 @@ def sheet_panel(matrix: Matrix, grid: Grid, label: str) -> tuple[list[str], Matr
     if reader.problems:
         return [one_line(p) for p in reader.problems], None
     fix = FIX.replace("the sheet", f"the sheet '{grid.name}'")
-    problems, panel = check_panel(block, reader.where, matrix.criteria, matrix.strategies, reader.locate, fix)
+    problems, panel = check_panel(
+        block, reader.where, matrix.criteria, matrix.strategies, reader.locate, fix, scale=matrix.scale
+    )
     if problems:
         return [one_line(p) for p in problems], None
     return [], dataclasses.replace(matrix, group=panel)
