@@ -22,7 +22,7 @@ for each sub-block, in compiled loops that the compiler vectorises across draws:
    scores and :func:`decide.core.ranks.batch_ranks`, as every draw was ranked before.
 
 Counts are therefore the same as the per-draw computation's. Importing numba and
-loading the compiled kernels costs 0.7-0.8 s on the benchmark machine (about 14 s the
+loading the compiled kernels costs 0.7-0.8 s on the benchmark machine (about 10 s the
 first time on a machine, when they are compiled and cached), so they are used from
 :data:`JIT_MIN_WORK` draws times strategies on in a fresh process (640,000 draws of 100
 strategies), and from far fewer once numba is loaded (a notebook, a report, a benchmark):
